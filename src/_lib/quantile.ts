@@ -1,0 +1,14 @@
+/**
+ * Quantile of already sorted values by linear interpolation between order statistics (type 7, the
+ * default of R, NumPy and pandas). Returns NaN for an empty input.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, probability: number): number {
+  const count = sorted.length;
+  if (count === 0) return Number.NaN;
+  const position = (count - 1) * probability;
+  const lower = Math.floor(position);
+  const upper = Math.min(lower + 1, count - 1);
+  const low = sorted[lower] as number;
+  const high = sorted[upper] as number;
+  return low + (high - low) * (position - lower);
+}
