@@ -1,1 +1,2 @@
-/** @module */
+/** @module schema */
+export {};
