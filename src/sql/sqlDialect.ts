@@ -1,0 +1,121 @@
+/**
+ * Dialect-aware identifier quoting and parameter placeholders, shared by every SQL emitter of
+ * segmentkit (rules, segments, k-means models).
+ *
+ * @module
+ */
+
+/** The SQL dialects segmentkit compiles to. */
+export type SqlDialectName = "postgres" | "duckdb" | "bigquery" | "snowflake";
+
+/** Every {@link SqlDialectName}. */
+export const sqlDialectNames: ReadonlyArray<SqlDialectName> = ["postgres", "duckdb", "bigquery", "snowflake"];
+
+/**
+ * The public, dialect-specific spelling rules: how an identifier is quoted and how the n-th bound
+ * parameter is written.
+ */
+export interface SqlDialect {
+  /** The dialect's name. */
+  readonly name: SqlDialectName;
+  /**
+   * Quotes one identifier (a column, table or alias name) by the dialect's rules, so any name,
+   * including one with quotes, dots or spaces, is read as a single identifier and never as SQL.
+   * A dotted string is one identifier: pass the parts separately to {@link SqlDialect.quoteQualified}.
+   */
+  readonly quoteIdentifier: (identifier: string) => string;
+  /** Quotes each part and joins them with dots: `["analytics", "profiles"]` becomes `"analytics"."profiles"`. */
+  readonly quoteQualified: (parts: string | ReadonlyArray<string>) => string;
+  /**
+   * The placeholder of the parameter at `index` (one-based): `$1` for PostgreSQL and DuckDB, `@p1`
+   * for BigQuery named parameters, `?` for Snowflake positional parameters (which are bound in
+   * order of appearance, so every placeholder gets its own entry in `params`).
+   */
+  readonly placeholder: (index: number) => string;
+}
+
+function assertIdentifier(identifier: string): void {
+  if (typeof identifier !== "string" || identifier.length === 0) {
+    throw new TypeError("quoteIdentifier requires a non-empty string");
+  }
+  if (identifier.includes("\u0000")) {
+    throw new TypeError("quoteIdentifier rejects identifiers containing NUL characters");
+  }
+}
+
+function quoteDouble(identifier: string): string {
+  assertIdentifier(identifier);
+  return `"${identifier.replaceAll('"', '""')}"`;
+}
+
+function quoteBacktick(identifier: string): string {
+  assertIdentifier(identifier);
+  // BigQuery quoted identifiers accept backslash escapes; control characters are rejected outright.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/u.test(identifier)) {
+    throw new TypeError("quoteIdentifier rejects control characters in bigquery identifiers");
+  }
+  return `\`${identifier.replaceAll("\\", "\\\\").replaceAll("`", "\\`")}\``;
+}
+
+function assertIndex(index: number): void {
+  if (!Number.isInteger(index) || index < 1) throw new RangeError("placeholder requires an index of at least one");
+}
+
+const dollar = (index: number): string => {
+  assertIndex(index);
+  return `$${index}`;
+};
+
+function make(name: SqlDialectName, quoteIdentifier: (identifier: string) => string, placeholder: (index: number) => string): SqlDialect {
+  return {
+    name,
+    quoteIdentifier,
+    placeholder,
+    quoteQualified: (parts) => (typeof parts === "string" ? quoteIdentifier(parts) : parts.map(quoteIdentifier).join(".")),
+  };
+}
+
+/**
+ * The quoting and placeholder rules of one SQL dialect.
+ *
+ * @remarks
+ * PostgreSQL, DuckDB and Snowflake quote identifiers with double quotes (a `"` inside is doubled);
+ * BigQuery uses backticks (a backtick or backslash inside is escaped with a backslash). Quoted
+ * identifiers are case-sensitive in every dialect: Snowflake stores unquoted names in upper case, so
+ * map `customer_id` as `"CUSTOMER_ID"` there. Placeholders are `$n` (PostgreSQL, DuckDB), `@pn`
+ * (BigQuery named parameters `p1`, `p2`, ...) and `?` (Snowflake, bound in order of appearance). O(1).
+ *
+ * @param name - `"postgres"`, `"duckdb"`, `"bigquery"` or `"snowflake"`.
+ * @returns an object with `quoteIdentifier`, `quoteQualified` and `placeholder`.
+ * @throws `sqlDialect does not know the dialect "<name>"` (a `TypeError`) for any other name;
+ *   `quoteIdentifier requires a non-empty string`, `quoteIdentifier rejects identifiers containing NUL characters`,
+ *   `placeholder requires an index of at least one`.
+ * @example
+ * const postgres = sqlDialect("postgres");
+ * postgres.quoteIdentifier('total "spend"') //=> "\"total \"\"spend\"\"\""
+ * postgres.placeholder(2) //=> "$2"
+ * sqlDialect("bigquery").quoteQualified(["analytics", "profiles"]) //=> "`analytics`.`profiles`"
+ * sqlDialect("bigquery").placeholder(3) //=> "@p3"
+ * sqlDialect("snowflake").placeholder(3) //=> "?"
+ * @category SQL
+ */
+export function sqlDialect(name: SqlDialectName): SqlDialect {
+  switch (name) {
+    case "postgres":
+    case "duckdb":
+      return make(name, quoteDouble, dollar);
+    case "bigquery":
+      return make(name, quoteBacktick, (index) => {
+        assertIndex(index);
+        return `@p${index}`;
+      });
+    case "snowflake":
+      return make(name, quoteDouble, (index) => {
+        assertIndex(index);
+        return "?";
+      });
+    default:
+      throw new TypeError(`sqlDialect does not know the dialect ${JSON.stringify(name)}`);
+  }
+}
