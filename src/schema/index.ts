@@ -1,2 +1,20 @@
-/** @module schema */
-export {};
+/**
+ * `segmentkit/schema`: typed customer data. zod schemas for profiles, transactions and events, row
+ * parsers that report every invalid row, a data-quality report, and per-customer behavioral features.
+ *
+ * @module schema
+ */
+export { CustomerProfile, benefits, marketingChannels } from "./CustomerProfile.js";
+export type { CustomerProfileInput } from "./CustomerProfile.js";
+export { Transaction } from "./Transaction.js";
+export { CustomerEvent } from "./CustomerEvent.js";
+export { extendProfileSchema } from "./extendProfileSchema.js";
+export { parseProfiles } from "./parseProfiles.js";
+export { parseTransactions } from "./parseTransactions.js";
+export { parseEvents } from "./parseEvents.js";
+export type { ParseRowsResult, RowRejection } from "./_lib/parseRows.js";
+export { dataQualityReport } from "./dataQualityReport.js";
+export type { DataQualityReport, DataQualityReportOptions, FieldQuality } from "./dataQualityReport.js";
+export { summarizeCustomers } from "./summarizeCustomers.js";
+export type { CustomerSummary, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "./summarizeCustomers.js";
+export { summarizeCustomersAsync } from "./summarizeCustomersAsync.js";

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { instant } from "./_lib/fields.js";
+
+function createCustomerEventSchema() {
+  return z.object({
+    customerId: z.string().min(1),
+    /** The event name, e.g. `purchase`, `page_view`, `email_open`. */
+    type: z.string().min(1),
+    timestamp: instant(),
+    /** Event properties that rule `where` clauses read. */
+    properties: z.record(z.string(), z.unknown()).nullish(),
+  });
+}
+
+/**
+ * The zod schema of one behavioral event (a page view, an email open, a purchase).
+ *
+ * @example
+ * const event = CustomerEvent.parse({ customerId: "c1", type: "purchase", timestamp: "2024-05-01T12:00:00Z", properties: { amount: 40 } });
+ * event.type //=> "purchase"
+ * @category Schema
+ */
+export const CustomerEvent = /* @__PURE__ */ createCustomerEventSchema();
+
+/** A parsed customer event. @category Schema */
+export type CustomerEvent = z.infer<typeof CustomerEvent>;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { instant, nonNegative } from "./_lib/fields.js";
+
+function createTransactionSchema() {
+  return z.object({
+    customerId: z.string().min(1),
+    orderId: z.string().min(1),
+    timestamp: instant(),
+    /** The order's value. Refunds are separate transactions with a negative amount. */
+    amount: z.number().finite(),
+    /** ISO 4217 code, upper case (`USD`). */
+    currency: z.string().regex(/^[A-Z]{3}$/, "Invalid currency: expected an ISO 4217 code such as USD").nullish(),
+    items: z
+      .array(
+        z.object({
+          sku: z.string().min(1).nullish(),
+          name: z.string().min(1).nullish(),
+          category: z.string().min(1).nullish(),
+          quantity: nonNegative(),
+          unitPrice: z.number().finite().nullish(),
+        }),
+      )
+      .nullish(),
+  });
+}
+
+/**
+ * The zod schema of one purchase: who bought, which order, when, how much, in which currency, what.
+ *
+ * @example
+ * const transaction = Transaction.parse({ customerId: "c1", orderId: "o1", timestamp: "1997-01-01T00:00:00Z", amount: 29.33, currency: "USD", items: [{ sku: "cd", quantity: 2 }] });
+ * transaction.timestamp.toISOString() //=> "1997-01-01T00:00:00.000Z"
+ * Transaction.safeParse({ customerId: "c1", orderId: "o1", timestamp: "yesterday", amount: 5 }).success //=> false
+ * @category Schema
+ */
+export const Transaction = /* @__PURE__ */ createTransactionSchema();
+
+/** A parsed transaction. @category Schema */
+export type Transaction = z.infer<typeof Transaction>;

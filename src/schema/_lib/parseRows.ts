@@ -1,0 +1,61 @@
+import type { z } from "zod";
+import type { Issue } from "../../_lib/errors.js";
+
+/**
+ * One rejected input row: its index in the input, the first problem (path, code, message) and all of
+ * them. `path` is the field path inside the row.
+ */
+export interface RowRejection {
+  /** Zero-based position of the row in the input. */
+  readonly index: number;
+  /** The field path of the first problem, e.g. `["geography", "country"]`. */
+  readonly path: ReadonlyArray<string | number>;
+  /** The zod issue code of the first problem, e.g. `"invalid_type"`. */
+  readonly code: string;
+  /** The message of the first problem. */
+  readonly message: string;
+  /** Every problem found in the row. */
+  readonly issues: ReadonlyArray<Issue>;
+}
+
+/** What `parseProfiles`, `parseTransactions` and `parseEvents` return. */
+export interface ParseRowsResult<Row> {
+  /** Every valid row, parsed, in input order. */
+  readonly valid: Row[];
+  /** The input index of each valid row (`validIndexes[i]` is where `valid[i]` came from). */
+  readonly validIndexes: number[];
+  /** One entry per invalid row, in input order. */
+  readonly rejected: RowRejection[];
+  /** `input === valid + rejected`, always. */
+  readonly counts: { readonly input: number; readonly valid: number; readonly rejected: number };
+}
+
+/** Validates rows one by one with a zod schema, keeping every valid row and reporting every invalid one. O(n). */
+export function parseRows<Schema extends z.ZodType>(rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
+  const valid: Array<z.output<Schema>> = [];
+  const validIndexes: number[] = [];
+  const rejected: RowRejection[] = [];
+  let index = 0;
+  for (const row of rows) {
+    const result = schema.safeParse(row);
+    if (result.success) {
+      valid.push(result.data);
+      validIndexes.push(index);
+    } else {
+      rejected.push(toRejection(index, result.error.issues));
+    }
+    index++;
+  }
+  return { valid, validIndexes, rejected, counts: { input: index, valid: valid.length, rejected: rejected.length } };
+}
+
+/** Turns zod issues of one row into a {@link RowRejection}. */
+export function toRejection(index: number, zodIssues: ReadonlyArray<z.core.$ZodIssue>): RowRejection {
+  const issues: Issue[] = zodIssues.map((issue) => ({
+    code: issue.code,
+    path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+    message: issue.message,
+  }));
+  const first = issues[0] ?? { code: "invalid_row", path: [], message: "Invalid row" };
+  return { index, path: first.path, code: first.code, message: first.message, issues };
+}

@@ -1,0 +1,22 @@
+import type { z } from "zod";
+import { CustomerEvent } from "./CustomerEvent.js";
+import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
+
+/**
+ * Validates raw behavioral events and keeps every valid one; see `parseProfiles` for the contract.
+ *
+ * @param rows - any iterable of unknown values.
+ * @param schema - the event schema; defaults to `CustomerEvent`.
+ * @returns valid events (with `timestamp` as `Date`), their input indexes, rejections and counts.
+ * @example
+ * const result = parseEvents([{ customerId: "c1", type: "email_open", timestamp: "2024-05-01T08:00:00Z" }, { customerId: "c1", type: "", timestamp: "2024-05-01T08:00:00Z" }]);
+ * result.counts //=> { input: 2, valid: 1, rejected: 1 }
+ * result.rejected[0].path //=> ["type"]
+ * @category Schema
+ */
+export function parseEvents<Schema extends z.ZodType = typeof CustomerEvent>(
+  rows: Iterable<unknown>,
+  schema?: Schema,
+): ParseRowsResult<z.output<Schema>> {
+  return parseRows(rows, (schema ?? CustomerEvent) as Schema);
+}

@@ -1,0 +1,31 @@
+import { createCustomerSummarizer } from "./_lib/customerSummarizer.js";
+import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "./summarizeCustomers.js";
+
+/**
+ * `summarizeCustomers` over an async source: a file stream, a database cursor, a message queue.
+ *
+ * @remarks Same features, same counts, same O(transactions) time and O(customers) memory; the input
+ * is read once and never held in memory.
+ *
+ * @param transactions - an async iterable (or a plain iterable) of transactions.
+ * @param options - the clock `asOf`.
+ * @returns a promise of the summaries and counts.
+ * @throws the same errors as `summarizeCustomers`.
+ * @example
+ * async function* stream() {
+ *   yield { customerId: "c1", timestamp: new Date("2024-01-01T00:00:00Z"), amount: 12.5 };
+ *   yield { customerId: "c1", timestamp: new Date("2024-01-05T00:00:00Z"), amount: 7.5 };
+ * }
+ * const { customers } = await summarizeCustomersAsync(stream(), { asOf: new Date("2024-01-10T00:00:00Z") });
+ * customers[0].monetaryTotal //=> 20
+ * customers[0].tenureDays //=> 9
+ * @category Schema
+ */
+export async function summarizeCustomersAsync(
+  transactions: AsyncIterable<TransactionLike> | Iterable<TransactionLike>,
+  options: SummarizeCustomersOptions,
+): Promise<SummarizeCustomersResult> {
+  const summarizer = createCustomerSummarizer(options);
+  for await (const transaction of transactions) summarizer.add(transaction);
+  return summarizer.finish();
+}
