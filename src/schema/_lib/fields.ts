@@ -7,12 +7,16 @@ import { z } from "zod";
 
 /** An instant: a valid `Date`, or an ISO-8601 date-time string with `Z` or an offset, parsed to a `Date`. */
 export function instant() {
-  return z.union([z.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))]);
+  return z.union([z.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))], {
+    error: "Invalid timestamp: expected a Date or an ISO-8601 date-time with Z or an offset",
+  });
 }
 
 /** A calendar date: a valid `Date`, or an ISO-8601 `YYYY-MM-DD` string, parsed to UTC midnight. */
 export function calendarDate() {
-  return z.union([z.date(), z.iso.date().transform((text) => new Date(`${text}T00:00:00Z`))]);
+  return z.union([z.date(), z.iso.date().transform((text) => new Date(`${text}T00:00:00Z`))], {
+    error: "Invalid date: expected a Date or an ISO-8601 date YYYY-MM-DD",
+  });
 }
 
 /** A non-negative finite number (money, counts that may be fractional). */
