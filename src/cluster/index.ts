@@ -1,2 +1,17 @@
-/** @module cluster */
-export {};
+/**
+ * Clustering: seeded, restarted k-means with Hamerly bounds, mini-batch k-means, k-prototypes and
+ * k-modes for mixed data, cluster-quality indices, choosing k and persona profiles.
+ *
+ * @module cluster
+ */
+export { kMeans } from "./kMeans.js";
+export type { KMeansOptions, KMeansResult, KMeansRestart } from "./kMeans.js";
+export { parseKMeansModel, safeParseKMeansModel } from "./kMeansModel.js";
+export type { KMeansModel, KMeansModelJson } from "./kMeansModel.js";
+export type { Matrix, MatrixInput } from "./_lib/matrix.js";
+export { silhouetteScore } from "./silhouetteScore.js";
+export type { SilhouetteScoreOptions } from "./silhouetteScore.js";
+export { silhouetteSamples } from "./silhouetteSamples.js";
+export { daviesBouldinScore } from "./daviesBouldinScore.js";
+export { calinskiHarabaszScore } from "./calinskiHarabaszScore.js";
+export { adjustedRandIndex } from "./adjustedRandIndex.js";

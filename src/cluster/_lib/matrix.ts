@@ -1,0 +1,124 @@
+/**
+ * Internal row-major matrix helpers: every clustering routine converts its input once into a
+ * `Float64Array` of `rows * columns` values and works on that.
+ */
+
+/** A dense row-major matrix: value (i, j) is `values[i * columns + j]`. */
+export interface Matrix {
+  readonly values: Float64Array;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** Rows of numbers (`number[][]`, typed-array rows) or an already dense {@link Matrix}. */
+export type MatrixInput = ReadonlyArray<ArrayLike<number>> | Matrix;
+
+function isMatrix(input: MatrixInput): input is Matrix {
+  return !Array.isArray(input) && (input as Matrix).values instanceof Float64Array;
+}
+
+/**
+ * Converts rows to a dense matrix, checking that every row has the same length and every value is a
+ * finite number. Throws `TypeError` naming `caller` otherwise.
+ */
+export function toMatrix(input: MatrixInput, caller: string): Matrix {
+  if (isMatrix(input)) {
+    const { values, rows, columns } = input;
+    if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0 || values.length !== rows * columns) {
+      throw new TypeError(`${caller} requires a matrix whose values length equals rows times columns`);
+    }
+    for (let index = 0; index < values.length; index++) {
+      if (!Number.isFinite(values[index] as number)) {
+        throw new TypeError(
+          `${caller} requires finite numbers: row ${Math.floor(index / columns)}, column ${index % columns} is ${String(values[index])}`,
+        );
+      }
+    }
+    return input;
+  }
+  if (!Array.isArray(input)) throw new TypeError(`${caller} requires an array of rows`);
+  const rows = input.length;
+  const first = input[0];
+  const columns = first === undefined ? 0 : first.length;
+  const values = new Float64Array(rows * columns);
+  for (let row = 0; row < rows; row++) {
+    const source = input[row] as ArrayLike<number> | undefined;
+    if (source === null || typeof source !== "object" || source.length !== columns) {
+      throw new TypeError(`${caller} requires rows of equal length: row ${row} differs from row 0`);
+    }
+    const offset = row * columns;
+    for (let column = 0; column < columns; column++) {
+      const value = source[column];
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        throw new TypeError(`${caller} requires finite numbers: row ${row}, column ${column} is ${String(value)}`);
+      }
+      values[offset + column] = value;
+    }
+  }
+  return { values, rows, columns };
+}
+
+/** Checks labels: integers in [0, n) of the given length; returns them as an Int32Array plus the number of distinct ids used. */
+export function toLabels(labels: ArrayLike<number>, rows: number, caller: string): { labels: Int32Array; clusterCount: number } {
+  if (labels.length !== rows) throw new RangeError(`${caller} requires one label per row`);
+  const result = new Int32Array(rows);
+  let maximum = -1;
+  for (let index = 0; index < rows; index++) {
+    const label = labels[index] as number;
+    if (!Number.isInteger(label) || label < 0) {
+      throw new TypeError(`${caller} requires labels to be non-negative integers: label ${index} is ${String(label)}`);
+    }
+    result[index] = label;
+    if (label > maximum) maximum = label;
+  }
+  // Compact the ids so that gaps (an unused id) do not count as clusters.
+  const map = new Int32Array(maximum + 1).fill(-1);
+  let clusterCount = 0;
+  for (let index = 0; index < rows; index++) {
+    const label = result[index] as number;
+    if (map[label] === -1) map[label] = clusterCount++;
+  }
+  // Keep the relative order of ids (sorted), like numpy's unique / LabelEncoder.
+  let next = 0;
+  for (let id = 0; id <= maximum; id++) if (map[id] !== -1) map[id] = next++;
+  for (let index = 0; index < rows; index++) result[index] = map[result[index] as number] as number;
+  return { labels: result, clusterCount };
+}
+
+/** Squared Euclidean distance between row `a` of `x` and row `b` of `y` (both with `columns` columns). */
+export function squaredDistance(x: Float64Array, a: number, y: Float64Array, b: number, columns: number): number {
+  let sum = 0;
+  const offsetA = a * columns;
+  const offsetB = b * columns;
+  for (let column = 0; column < columns; column++) {
+    const difference = (x[offsetA + column] as number) - (y[offsetB + column] as number);
+    sum += difference * difference;
+  }
+  return sum;
+}
+
+/** Population variance of each column, averaged (sklearn's `np.mean(np.var(X, axis=0))`). */
+export function meanColumnVariance(matrix: Matrix): number {
+  const { values, rows, columns } = matrix;
+  if (rows === 0 || columns === 0) return 0;
+  let total = 0;
+  for (let column = 0; column < columns; column++) {
+    let mean = 0;
+    for (let row = 0; row < rows; row++) mean += values[row * columns + column] as number;
+    mean /= rows;
+    let sum = 0;
+    for (let row = 0; row < rows; row++) {
+      const difference = (values[row * columns + column] as number) - mean;
+      sum += difference * difference;
+    }
+    total += sum / rows;
+  }
+  return total / columns;
+}
+
+/** Converts a dense matrix back to `number[][]`. */
+export function toRows(values: Float64Array, rows: number, columns: number): number[][] {
+  const result: number[][] = new Array(rows);
+  for (let row = 0; row < rows; row++) result[row] = Array.from(values.subarray(row * columns, (row + 1) * columns));
+  return result;
+}

@@ -1,0 +1,148 @@
+import { mulberry32 } from "../_lib/random.js";
+import type { MatrixInput } from "./_lib/matrix.js";
+import { meanColumnVariance, toMatrix, toRows } from "./_lib/matrix.js";
+import { canonicalOrder, kMeansPlusPlus, randomRows, runKMeans } from "./_lib/lloyd.js";
+import type { KMeansModel } from "./kMeansModel.js";
+import { createKMeansModel } from "./kMeansModel.js";
+
+/**
+ * Options of {@link kMeans}.
+ * @category Clustering
+ */
+export interface KMeansOptions {
+  /** Number of clusters, at least one and at most the number of rows. */
+  readonly k: number;
+  /** Seed of the mulberry32 generator behind every random draw (initialisation of every restart). Default 0. */
+  readonly seed?: number;
+  /** Number of restarts from different initialisations; the run with the lowest inertia wins. Default 10. */
+  readonly nInit?: number;
+  /** Iteration cap per run. Default 300. */
+  readonly maxIterations?: number;
+  /** Relative tolerance: a run stops when the summed squared centroid shift is at most `tolerance` times the mean per-feature variance (scikit-learn's rule). Default 1e-4. */
+  readonly tolerance?: number;
+  /** `"kmeans++"` (greedy, default), `"random"` (k distinct rows) or explicit initial centroids (then one run). */
+  readonly initialization?: "kmeans++" | "random" | ReadonlyArray<ArrayLike<number>>;
+  /** `"hamerly"` (default; bounds skip most distance computations) or `"lloyd"` (plain); both give identical results. */
+  readonly algorithm?: "hamerly" | "lloyd";
+  /** Names of the columns, kept in the model (for profiling and SQL export). */
+  readonly featureNames?: ReadonlyArray<string>;
+}
+
+/**
+ * One restart's outcome.
+ * @category Clustering
+ */
+export interface KMeansRestart {
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+/**
+ * Result of {@link kMeans}.
+ * @category Clustering
+ */
+export interface KMeansResult {
+  /** One centroid per cluster id. */
+  readonly centroids: number[][];
+  /** Cluster id of each row (0 is the largest cluster). */
+  readonly labels: Int32Array;
+  /** Rows per cluster id. */
+  readonly sizes: number[];
+  /** Sum of squared distances of the rows to their centroid (best restart). */
+  readonly inertia: number;
+  /** Lloyd iterations of the best restart. */
+  readonly iterations: number;
+  /** Whether the best restart converged before `maxIterations`. */
+  readonly converged: boolean;
+  /** Every restart in order, so the spread of local optima is visible. */
+  readonly restarts: KMeansRestart[];
+  /** The fitted model: `predict` new rows, `toJSON` to store. */
+  readonly model: KMeansModel;
+}
+
+/**
+ * k-means clustering (Lloyd's algorithm with Hamerly's bounds), seeded and restarted.
+ *
+ * @remarks
+ * Minimises the inertia `sum_i ||x_i - c(label_i)||^2`. Each of `nInit` runs starts from greedy
+ * k-means++ (scikit-learn's variant: `2 + floor(ln k)` candidates per centre, keeping the one that
+ * lowers the potential most; Arthur and Vassilvitskii 2007,
+ * https://theory.stanford.edu/~sergei/papers/kMeansPP-soda.pdf), then iterates until no label changes
+ * or the summed squared centroid shift is at most `tolerance * mean per-feature variance`. Hamerly's
+ * bounds (https://epubs.siam.org/doi/10.1137/1.9781611972801.12) skip most distance computations
+ * without changing the result. An empty cluster takes the row farthest from its centroid. One seed
+ * drives one mulberry32 stream for every restart, so results are identical across runs, Node and
+ * browsers. Cluster ids are canonical: by decreasing size, ties by centroid coordinates.
+ * Cost: O(nInit * iterations * n * k * d) worst case, usually far less. Rows must be finite numbers:
+ * prepare missing values first (`prepareFeatures` in `segmentkit/scoring`).
+ * @param data - rows of numbers (`number[][]`) or a dense `{ values: Float64Array, rows, columns }`.
+ * @param options - see {@link KMeansOptions}.
+ * @returns Centroids, labels, sizes, inertia, iterations and the model of the best restart.
+ * @throws `RangeError` `kMeans requires k to be at least one`, `kMeans requires k to be at most the number of rows`,
+ * `kMeans requires nInit to be at least one`, `kMeans requires maxIterations to be at least one`,
+ * `kMeans requires a non-negative tolerance`, `kMeans requires k initial centroids of d features`;
+ * `TypeError` `kMeans requires finite numbers: row i, column j is NaN`.
+ * @example
+ * const result = kMeans([[1, 1], [1.5, 2], [8, 8], [9, 8.5], [1, 0.6]], { k: 2, seed: 42 });
+ * result.sizes //=> [3, 2]
+ * Array.from(result.labels) //=> [0, 0, 1, 1, 0]
+ * result.centroids[1] //=> [8.5, 8.25]
+ * Array.from(result.model.predict([[0, 0], [10, 10]])) //=> [0, 1]
+ * @category Clustering
+ */
+export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult {
+  const matrix = toMatrix(data, "kMeans");
+  const { k } = options;
+  const nInit = options.nInit ?? 10;
+  const maxIterations = options.maxIterations ?? 300;
+  const tolerance = options.tolerance ?? 1e-4;
+  const seed = options.seed ?? 0;
+  const initialization = options.initialization ?? "kmeans++";
+  if (!Number.isInteger(k) || k < 1) throw new RangeError("kMeans requires k to be at least one");
+  if (k > matrix.rows) throw new RangeError("kMeans requires k to be at most the number of rows");
+  if (!Number.isInteger(nInit) || nInit < 1) throw new RangeError("kMeans requires nInit to be at least one");
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new RangeError("kMeans requires maxIterations to be at least one");
+  if (!(tolerance >= 0)) throw new RangeError("kMeans requires a non-negative tolerance");
+  if (options.featureNames !== undefined && options.featureNames.length !== matrix.columns) {
+    throw new RangeError("kMeans requires one feature name per column");
+  }
+  const random = mulberry32(seed);
+  const absoluteTolerance = tolerance * meanColumnVariance(matrix);
+  const pruning = (options.algorithm ?? "hamerly") === "hamerly";
+  let explicit: Float64Array | undefined;
+  if (typeof initialization !== "string") {
+    const initial = toMatrix(initialization, "kMeans");
+    if (initial.rows !== k || initial.columns !== matrix.columns) throw new RangeError("kMeans requires k initial centroids of d features");
+    explicit = initial.values;
+  }
+  const runs = explicit === undefined ? nInit : 1;
+  const restarts: KMeansRestart[] = [];
+  let best: ReturnType<typeof runKMeans> | undefined;
+  for (let run = 0; run < runs; run++) {
+    const initialCenters =
+      explicit ?? (initialization === "random" ? randomRows(matrix, k, random) : kMeansPlusPlus(matrix, k, random));
+    const result = runKMeans(matrix, initialCenters, k, maxIterations, absoluteTolerance, pruning);
+    restarts.push({ inertia: result.inertia, iterations: result.iterations, converged: result.converged });
+    if (best === undefined || result.inertia < best.inertia) best = result;
+  }
+  const chosen = best as ReturnType<typeof runKMeans>;
+  const ordered = canonicalOrder(chosen.centers, chosen.labels, k, matrix.columns);
+  const centroids = toRows(ordered.centers, k, matrix.columns);
+  const model = createKMeansModel(centroids, options.featureNames, {
+    algorithm: pruning ? "hamerly" : "lloyd",
+    seed,
+    inertia: chosen.inertia,
+    rows: matrix.rows,
+  });
+  return {
+    centroids,
+    labels: ordered.labels,
+    sizes: ordered.sizes,
+    inertia: chosen.inertia,
+    iterations: chosen.iterations,
+    converged: chosen.converged,
+    restarts,
+    model,
+  };
+}

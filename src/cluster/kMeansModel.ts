@@ -1,0 +1,197 @@
+import { SegmentationError } from "../_lib/errors.js";
+import type { Issue } from "../_lib/errors.js";
+import type { MatrixInput } from "./_lib/matrix.js";
+import { toMatrix } from "./_lib/matrix.js";
+import { nearestCenters } from "./_lib/lloyd.js";
+
+/**
+ * The JSON form of a fitted k-means model: plain data that {@link parseKMeansModel} reads back.
+ * @category Clustering
+ */
+export interface KMeansModelJson {
+  readonly format: "segmentkit.kMeansModel";
+  readonly version: 1;
+  /** Number of clusters. */
+  readonly k: number;
+  /** Number of features per row. */
+  readonly columns: number;
+  /** One centroid per cluster, in cluster-id order. */
+  readonly centroids: ReadonlyArray<ReadonlyArray<number>>;
+  /** Optional feature names, one per column (used by SQL export and profiling). */
+  readonly featureNames?: ReadonlyArray<string>;
+  /** How the model was fitted (seed, algorithm, inertia), for the record. */
+  readonly fit?: { readonly algorithm: string; readonly seed: number; readonly inertia: number; readonly rows: number };
+}
+
+/**
+ * A fitted centroid model: assigns new rows to the nearest centroid and serializes to JSON.
+ * @category Clustering
+ */
+export interface KMeansModel {
+  readonly k: number;
+  readonly columns: number;
+  /** Centroids, one row per cluster id. */
+  readonly centroids: ReadonlyArray<ReadonlyArray<number>>;
+  readonly featureNames: ReadonlyArray<string> | undefined;
+  /** Nearest-centroid cluster id of each row (squared Euclidean; ties go to the lower id). O(n * k * d). */
+  predict(rows: MatrixInput): Int32Array;
+  /** Squared Euclidean distance from each row to each centroid, as `rows x k` arrays. */
+  transform(rows: MatrixInput): number[][];
+  /** Plain JSON; `parseKMeansModel(model.toJSON())` gives an equivalent model. */
+  toJSON(): KMeansModelJson;
+}
+
+/** Builds a model from validated centroids. Internal: the public way is `kMeans` or `parseKMeansModel`. */
+export function createKMeansModel(
+  centroids: ReadonlyArray<ReadonlyArray<number>>,
+  featureNames: ReadonlyArray<string> | undefined,
+  fit: KMeansModelJson["fit"],
+): KMeansModel {
+  const k = centroids.length;
+  const columns = centroids[0]?.length ?? 0;
+  const flat = new Float64Array(k * columns);
+  centroids.forEach((centroid, index) => flat.set(centroid, index * columns));
+  const frozen = centroids.map((centroid) => Object.freeze(Array.from(centroid)));
+  const check = (rows: MatrixInput) => {
+    const matrix = toMatrix(rows, "predict");
+    if (matrix.rows > 0 && matrix.columns !== columns) {
+      throw new RangeError(`predict requires rows of ${columns} features, got ${matrix.columns}`);
+    }
+    return matrix;
+  };
+  return {
+    k,
+    columns,
+    centroids: frozen,
+    featureNames: featureNames === undefined ? undefined : Object.freeze([...featureNames]),
+    predict(rows) {
+      return nearestCenters(check(rows), flat, k);
+    },
+    transform(rows) {
+      const matrix = check(rows);
+      const result: number[][] = [];
+      for (let row = 0; row < matrix.rows; row++) {
+        const distances: number[] = [];
+        for (let center = 0; center < k; center++) {
+          let sum = 0;
+          for (let column = 0; column < columns; column++) {
+            const difference = (matrix.values[row * columns + column] as number) - (flat[center * columns + column] as number);
+            sum += difference * difference;
+          }
+          distances.push(sum);
+        }
+        result.push(distances);
+      }
+      return result;
+    },
+    toJSON() {
+      return {
+        format: "segmentkit.kMeansModel",
+        version: 1,
+        k,
+        columns,
+        centroids: frozen.map((centroid) => [...centroid]),
+        ...(featureNames === undefined ? {} : { featureNames: [...featureNames] }),
+        ...(fit === undefined ? {} : { fit: { ...fit } }),
+      };
+    },
+  };
+}
+
+/**
+ * Reads a k-means model from untrusted JSON (the output of `model.toJSON()`), checking every field.
+ *
+ * @remarks Checks the `format` tag, `version` 1, that `k` centroids of `columns` finite numbers are
+ * present and that `featureNames`, when given, has one string per column. O(k * d).
+ * @param json - the parsed JSON value.
+ * @returns A model with `predict`, `transform` and `toJSON`.
+ * @throws `SegmentationError` (`parseKMeansModel found N issues`) with one issue per problem.
+ * @example
+ * const model = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]] });
+ * Array.from(model.predict([[1], [9], [4]])) //=> [0, 1, 0]
+ * @category Clustering
+ */
+export function parseKMeansModel(json: unknown): KMeansModel {
+  const result = safeParseKMeansModel(json);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/**
+ * Like {@link parseKMeansModel} but returns `{ success: true, data }` or `{ success: false, error }` instead of throwing.
+ * @param json - the parsed JSON value.
+ * @returns The zod-shaped result.
+ * @example
+ * safeParseKMeansModel({ format: "nope" }).success //=> false
+ * @category Clustering
+ */
+export function safeParseKMeansModel(
+  json: unknown,
+): { readonly success: true; readonly data: KMeansModel } | { readonly success: false; readonly error: SegmentationError } {
+  const issues: Issue[] = [];
+  const fail = () => ({
+    success: false as const,
+    error: new SegmentationError(`parseKMeansModel found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues),
+  });
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    issues.push({ code: "invalid_type", path: [], message: "a k-means model must be an object" });
+    return fail();
+  }
+  const record = json as Record<string, unknown>;
+  const get = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+  if (get("format") !== "segmentkit.kMeansModel") {
+    issues.push({ code: "invalid_format", path: ["format"], message: 'format must be "segmentkit.kMeansModel"' });
+  }
+  if (get("version") !== 1) issues.push({ code: "unsupported_version", path: ["version"], message: "version must be 1" });
+  const k = get("k");
+  const columns = get("columns");
+  if (typeof k !== "number" || !Number.isInteger(k) || k < 1) issues.push({ code: "invalid_k", path: ["k"], message: "k must be a positive integer" });
+  if (typeof columns !== "number" || !Number.isInteger(columns) || columns < 1) {
+    issues.push({ code: "invalid_columns", path: ["columns"], message: "columns must be a positive integer" });
+  }
+  const centroids = get("centroids");
+  const parsed: number[][] = [];
+  if (!Array.isArray(centroids)) issues.push({ code: "invalid_type", path: ["centroids"], message: "centroids must be an array" });
+  else {
+    if (typeof k === "number" && centroids.length !== k) {
+      issues.push({ code: "invalid_length", path: ["centroids"], message: `centroids must have k = ${k} rows` });
+    }
+    centroids.forEach((centroid: unknown, index) => {
+      if (!Array.isArray(centroid) || (typeof columns === "number" && centroid.length !== columns)) {
+        issues.push({ code: "invalid_length", path: ["centroids", index], message: `centroid ${index} must have ${String(columns)} numbers` });
+        return;
+      }
+      centroid.forEach((value: unknown, column) => {
+        if (typeof value !== "number" || !Number.isFinite(value)) {
+          issues.push({ code: "invalid_number", path: ["centroids", index, column], message: "centroid values must be finite numbers" });
+        }
+      });
+      parsed.push(centroid as number[]);
+    });
+  }
+  const featureNames = get("featureNames");
+  if (featureNames !== undefined) {
+    if (!Array.isArray(featureNames) || featureNames.length !== columns || featureNames.some((name) => typeof name !== "string")) {
+      issues.push({ code: "invalid_feature_names", path: ["featureNames"], message: "featureNames must hold one string per column" });
+    }
+  }
+  const fit = get("fit");
+  let parsedFit: KMeansModelJson["fit"];
+  if (fit !== undefined) {
+    const value = fit as Record<string, unknown>;
+    if (
+      fit === null ||
+      typeof fit !== "object" ||
+      typeof value["algorithm"] !== "string" ||
+      typeof value["seed"] !== "number" ||
+      typeof value["inertia"] !== "number" ||
+      typeof value["rows"] !== "number"
+    ) {
+      issues.push({ code: "invalid_fit", path: ["fit"], message: "fit must be { algorithm, seed, inertia, rows }" });
+    } else {
+      parsedFit = { algorithm: value["algorithm"], seed: value["seed"], inertia: value["inertia"], rows: value["rows"] };
+    }
+  }
+  if (issues.length > 0) return fail();
+  return { success: true, data: createKMeansModel(parsed, featureNames as string[] | undefined, parsedFit) };
+}

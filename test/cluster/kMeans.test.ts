@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { adjustedRandIndex, kMeans, parseKMeansModel, safeParseKMeansModel } from "../../src/cluster/index.js";
+import { kMeansPlusPlus, runKMeans } from "../../src/cluster/_lib/lloyd.js";
+import { toMatrix } from "../../src/cluster/_lib/matrix.js";
+import { mulberry32, normalGenerator } from "../../src/_lib/random.js";
+import { fixtures } from "./_fixtures.js";
+
+function blobs(rows: number, seed: number, spread = 1): { data: number[][]; labels: number[] } {
+  const random = mulberry32(seed);
+  const normal = normalGenerator(random);
+  const centers = [
+    [0, 0, 0],
+    [6, 6, 0],
+    [-6, 5, 3],
+  ];
+  const data: number[][] = [];
+  const labels: number[] = [];
+  for (let row = 0; row < rows; row++) {
+    const label = row % 3;
+    labels.push(label);
+    data.push(centers[label]!.map((value) => value + spread * normal()));
+  }
+  return { data, labels };
+}
+
+function inertiaOf(data: number[][], centers: ArrayLike<number>, labels: ArrayLike<number>, columns: number): number {
+  let sum = 0;
+  data.forEach((row, index) => {
+    const label = labels[index] as number;
+    row.forEach((value, column) => {
+      sum += (value - (centers[label * columns + column] as number)) ** 2;
+    });
+  });
+  return sum;
+}
+
+describe("kMeans", () => {
+  it("recovers the true partition of separable blobs (scikit-learn make_blobs fixture)", () => {
+    const { data, labels } = fixtures.separable;
+    const result = kMeans(data, { k: 4, seed: 1 });
+    expect(adjustedRandIndex(labels, result.labels)).toBe(1);
+    expect(result.converged).toBe(true);
+    expect(result.restarts).toHaveLength(10);
+    expect(result.sizes.reduce((a, b) => a + b, 0)).toBe(600);
+  });
+
+  it("Hamerly and plain Lloyd give identical labels, centroids and inertia", () => {
+    const { data } = blobs(900, 5, 2.5);
+    for (const seed of [1, 2, 3]) {
+      const hamerly = kMeans(data, { k: 5, seed, nInit: 2 });
+      const lloyd = kMeans(data, { k: 5, seed, nInit: 2, algorithm: "lloyd" });
+      expect(Array.from(hamerly.labels)).toEqual(Array.from(lloyd.labels));
+      expect(hamerly.centroids).toEqual(lloyd.centroids);
+      expect(hamerly.inertia).toBe(lloyd.inertia);
+      expect(hamerly.iterations).toBe(lloyd.iterations);
+    }
+  });
+
+  it("keeps the best restart and canonical ids (largest cluster first)", () => {
+    const { data } = blobs(300, 9, 3);
+    const result = kMeans(data, { k: 4, seed: 7, nInit: 5 });
+    expect(result.inertia).toBe(Math.min(...result.restarts.map((restart) => restart.inertia)));
+    for (let id = 1; id < result.sizes.length; id++) expect(result.sizes[id - 1]!).toBeGreaterThanOrEqual(result.sizes[id]!);
+    const flat = result.centroids.flat();
+    expect(result.inertia).toBeCloseTo(inertiaOf(data, flat, result.labels, 3), 8);
+  });
+
+  it("uses explicit initial centroids with a single run", () => {
+    const result = kMeans([[0], [1], [10], [11]], { k: 2, initialization: [[10], [0]] });
+    expect(result.restarts).toHaveLength(1);
+    expect(result.centroids).toEqual([[0.5], [10.5]]);
+  });
+
+  it("relocates empty clusters and handles duplicate rows", () => {
+    // Two far-apart initial centroids both on the left: one cluster starts empty.
+    const data = [[0], [0.1], [0.2], [50], [51], [52]];
+    const result = kMeans(data, { k: 3, initialization: [[0], [0.05], [1000]] });
+    expect(result.sizes.every((size) => size > 0)).toBe(true);
+    const same = kMeans([[1, 1], [1, 1], [1, 1], [2, 2]], { k: 2, seed: 3 });
+    expect(same.sizes).toEqual([3, 1]);
+    expect(same.inertia).toBe(0);
+  });
+
+  it("k = n and k = 1", () => {
+    const data = [[3], [1], [2]];
+    expect(kMeans(data, { k: 3 }).inertia).toBe(0);
+    const one = kMeans(data, { k: 1 });
+    expect(one.centroids).toEqual([[2]]);
+    expect(one.inertia).toBeCloseTo(2, 12);
+  });
+
+  it("throws on invalid arguments with the function's name", () => {
+    expect(() => kMeans([[1]], { k: 0 })).toThrow(new RangeError("kMeans requires k to be at least one"));
+    expect(() => kMeans([[1]], { k: 2 })).toThrow("kMeans requires k to be at most the number of rows");
+    expect(() => kMeans([[1], [2]], { k: 1, nInit: 0 })).toThrow("kMeans requires nInit to be at least one");
+    expect(() => kMeans([[1], [Number.NaN]], { k: 1 })).toThrow(new TypeError("kMeans requires finite numbers: row 1, column 0 is NaN"));
+    expect(() => kMeans([[1, 2], [2]], { k: 1 })).toThrow("kMeans requires rows of equal length: row 1 differs from row 0");
+    expect(() => kMeans([[1], [2]], { k: 1, tolerance: -1 })).toThrow("kMeans requires a non-negative tolerance");
+    expect(() => kMeans([[1], [2]], { k: 2, initialization: [[1]] })).toThrow("kMeans requires k initial centroids of d features");
+  });
+
+  it("model predicts, serializes and parses", () => {
+    const { data } = blobs(120, 2);
+    const result = kMeans(data, { k: 3, seed: 4, featureNames: ["a", "b", "c"] });
+    const json = JSON.parse(JSON.stringify(result.model)) as unknown;
+    const model = parseKMeansModel(json);
+    expect(Array.from(model.predict(data))).toEqual(Array.from(result.labels));
+    expect(model.featureNames).toEqual(["a", "b", "c"]);
+    expect(model.transform([[0, 0, 0]])[0]).toHaveLength(3);
+    const bad = safeParseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 2, centroids: [[1, 2], [3, "x"]] });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error.issues.map((issue) => issue.path)).toEqual([["centroids", 1, 1]]);
+    expect(() => model.predict([[1, 2]])).toThrow("predict requires rows of 3 features, got 2");
+  });
+});
+
+describe("kMeans properties", () => {
+  const dataset = fc.array(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 3, maxLength: 3 }), {
+    minLength: 8,
+    maxLength: 60,
+  });
+  it("inertia never increases across Lloyd steps; no NaN, no empty clusters", () => {
+    fc.assert(
+      fc.property(dataset, fc.integer({ min: 1, max: 5 }), fc.integer(), (data, k, seed) => {
+        const matrix = toMatrix(data, "test");
+        const centers = kMeansPlusPlus(matrix, k, mulberry32(seed));
+        const history: number[] = [];
+        const result = runKMeans(matrix, centers, k, 100, 0, true, (_iteration, current, labels) => {
+          history.push(inertiaOf(data, current, labels, 3));
+        });
+        for (let step = 1; step < history.length; step++) expect(history[step]!).toBeLessThanOrEqual(history[step - 1]! * (1 + 1e-12) + 1e-9);
+        expect(Number.isFinite(result.inertia)).toBe(true);
+        expect(result.centers.every(Number.isFinite)).toBe(true);
+        const distinctRows = new Set(data.map((row) => row.join(","))).size;
+        if (distinctRows >= k) {
+          const sizes = new Array(k).fill(0);
+          for (const label of result.labels) sizes[label]++;
+          expect(sizes.every((size) => size > 0)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+  it("same seed, same result; predictions of training rows equal their labels", () => {
+    fc.assert(
+      fc.property(dataset, fc.integer({ min: 1, max: 4 }), fc.integer(), (data, k, seed) => {
+        const first = kMeans(data, { k, seed, nInit: 2 });
+        const second = kMeans(data, { k, seed, nInit: 2 });
+        expect(Array.from(second.labels)).toEqual(Array.from(first.labels));
+        expect(second.centroids).toEqual(first.centroids);
+        const predicted = first.model.predict(data);
+        // A row exactly equidistant from two centroids may legitimately go either way.
+        const distances = first.model.transform(data);
+        predicted.forEach((label, index) => {
+          const row = distances[index]!;
+          expect(row[label]).toBeCloseTo(row[first.labels[index]!]!, 6);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  adjustedRandIndex,
+  calinskiHarabaszScore,
+  daviesBouldinScore,
+  silhouetteSamples,
+  silhouetteScore,
+} from "../../src/cluster/index.js";
+import { fixtures, relativeError } from "./_fixtures.js";
+
+describe("quality metrics against scikit-learn " + fixtures.sklearn, () => {
+  for (const fixture of fixtures.cases) {
+    it(fixture.name, () => {
+      expect(relativeError(silhouetteScore(fixture.data, fixture.labels), fixture.silhouette)).toBeLessThan(1e-9);
+      expect(relativeError(daviesBouldinScore(fixture.data, fixture.labels), fixture.daviesBouldin)).toBeLessThan(1e-9);
+      expect(relativeError(calinskiHarabaszScore(fixture.data, fixture.labels), fixture.calinskiHarabasz)).toBeLessThan(1e-9);
+      const samples = silhouetteSamples(fixture.data, fixture.labels);
+      fixture.silhouetteSamples.forEach((expected, index) => {
+        expect(Math.abs((samples[index] as number) - expected)).toBeLessThan(1e-12 + 1e-9 * Math.abs(expected));
+      });
+    });
+  }
+  it("adjusted Rand index", () => {
+    for (const fixture of fixtures.adjustedRand) {
+      expect(relativeError(adjustedRandIndex(fixture.truth, fixture.predicted), fixture.value)).toBeLessThan(1e-12);
+    }
+  });
+});
+
+describe("silhouetteScore sampling", () => {
+  const fixture = fixtures.cases[0]!;
+  it("uses the whole data when sampleSize >= n and repeats for one seed", () => {
+    expect(silhouetteScore(fixture.data, fixture.labels, { sampleSize: 1000 })).toBe(silhouetteScore(fixture.data, fixture.labels));
+    const first = silhouetteScore(fixture.data, fixture.labels, { sampleSize: 100, seed: 3 });
+    expect(silhouetteScore(fixture.data, fixture.labels, { sampleSize: 100, seed: 3 })).toBe(first);
+    expect(silhouetteScore(fixture.data, fixture.labels, { sampleSize: 100, seed: 4 })).not.toBe(first);
+    expect(Math.abs(first - fixture.silhouette)).toBeLessThan(0.1);
+  });
+  it("stratified sampling keeps every cluster", () => {
+    const labels = fixture.labels.map((label, index) => (index === 5 ? 9 : label));
+    const value = silhouetteScore(fixture.data, labels, { sampleSize: 50, stratified: true, seed: 1 });
+    expect(value).toBeGreaterThan(-1);
+    expect(value).toBeLessThan(1);
+  });
+});
+
+describe("argument errors", () => {
+  it("names the function", () => {
+    expect(() => silhouetteScore([[0], [1]], [0, 0])).toThrow("silhouetteScore requires between two and n - 1 distinct labels");
+    expect(() => daviesBouldinScore([[0], [1], [2]], [0, 1])).toThrow("daviesBouldinScore requires one label per row");
+    expect(() => calinskiHarabaszScore([[0], [Number.NaN]], [0, 1])).toThrow("calinskiHarabaszScore requires finite numbers: row 1, column 0 is NaN");
+    expect(() => silhouetteScore([[0], [1], [2]], [0, 1, -1])).toThrow(TypeError);
+    expect(() => silhouetteScore([[0], [1], [2], [3]], [0, 1, 0, 1], { sampleSize: 1 })).toThrow("silhouetteScore requires sampleSize to be at least two");
+  });
+});
+
+describe("laws", () => {
+  const dataWithLabels = fc.integer({ min: 4, max: 30 }).chain((rows) =>
+    fc.tuple(
+      fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 2, maxLength: 2 }), { minLength: rows, maxLength: rows }),
+      fc.array(fc.integer({ min: 0, max: 2 }), { minLength: rows, maxLength: rows }),
+    ),
+  );
+  it("metrics are invariant under renaming labels and silhouette stays in [-1, 1]", () => {
+    fc.assert(
+      fc.property(dataWithLabels, ([data, labels]) => {
+        const distinct = new Set(labels).size;
+        fc.pre(distinct >= 2 && distinct <= data.length - 1);
+        const renamed = labels.map((label) => 7 - label);
+        const score = silhouetteScore(data, labels);
+        expect(score).toBeGreaterThanOrEqual(-1);
+        expect(score).toBeLessThanOrEqual(1);
+        expect(silhouetteScore(data, renamed)).toBeCloseTo(score, 10);
+        const db = daviesBouldinScore(data, labels);
+        expect(Math.abs(daviesBouldinScore(data, renamed) - db)).toBeLessThanOrEqual(1e-9 * Math.max(1, db));
+        const ch = calinskiHarabaszScore(data, labels);
+        expect(Math.abs(calinskiHarabaszScore(data, renamed) - ch)).toBeLessThanOrEqual(1e-9 * Math.max(1, ch));
+        expect(adjustedRandIndex(labels, renamed)).toBeCloseTo(1, 12);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
