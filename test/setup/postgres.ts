@@ -1,6 +1,5 @@
 /**
- * Global setup of the `db` project: starts a throwaway PostgreSQL cluster on a loopback, non-default
- * port, hands its URL to the tests through `inject("pgUrl")`, and stops and deletes it afterwards.
+ * Global setup of the `db` project: starts a throwaway PostgreSQL cluster on a free loopback port, hands its URL to the tests through `inject("pgUrl")`, and stops and deletes it afterwards.
  *
  * When `PG_URL` is set, that server is used instead and nothing is started. When PostgreSQL is not
  * installed the setup fails with a clear message: the db tests never skip silently.
@@ -8,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -17,7 +17,18 @@ declare module "vitest" {
   }
 }
 
-const port = Number(process.env.SEGMENTKIT_PG_PORT ?? 54329);
+/** A free loopback port (or SEGMENTKIT_PG_PORT), so parallel runs never collide. */
+async function freePort(): Promise<number> {
+  if (process.env.SEGMENTKIT_PG_PORT) return Number(process.env.SEGMENTKIT_PG_PORT);
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (address !== null && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
 
 function binDirectory(): string {
   try {
@@ -29,13 +40,14 @@ function binDirectory(): string {
   }
 }
 
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => void> {
   const given = process.env.PG_URL;
   if (given) {
     project.provide("pgUrl", given);
     return () => {};
   }
   const bin = binDirectory();
+  const port = await freePort();
   const dataDirectory = mkdtempSync(join(tmpdir(), "segmentkit-pg-"));
   const isRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) => {

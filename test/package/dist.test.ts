@@ -1,0 +1,78 @@
+/**
+ * The built package under plain Node, as users get it: every subpath is imported (ESM) and required
+ * (CJS) from `dist/` through the package's self-reference, in a fresh `node` process.
+ * `npm test` builds first (test/setup/run-all.sh).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+const subpaths = Object.keys(manifest.exports)
+  .filter((key) => key !== "./package.json")
+  .map((key) => (key === "." ? "segmentkit" : `segmentkit/${key.slice(2)}`));
+
+function node(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+}
+
+describe("dist under plain Node", () => {
+  it("has been built (npm run build)", () => {
+    expect(existsSync(join(root, "dist/index.js")), "dist/ is missing: run `npm run build` before the package tests").toBe(true);
+  });
+
+  it("declares the domain subpaths of the design", () => {
+    expect(subpaths).toEqual([
+      "segmentkit",
+      "segmentkit/schema",
+      "segmentkit/rules",
+      "segmentkit/segments",
+      "segmentkit/sql",
+      "segmentkit/scoring",
+      "segmentkit/cluster",
+      "segmentkit/metrics",
+      "segmentkit/clv",
+      "segmentkit/fp",
+      "segmentkit/node",
+    ]);
+  });
+
+  for (const subpath of subpaths) {
+    it(`imports ${subpath} as ESM and requires it as CJS with the same export names`, () => {
+      const esm = node(["--input-type=module", "-e", `const m = await import(${JSON.stringify(subpath)}); console.log(JSON.stringify(Object.keys(m).sort()))`]);
+      const cjs = node(["-e", `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(subpath)})).sort()))`]);
+      const esmNames = JSON.parse(esm) as string[];
+      expect(JSON.parse(cjs)).toEqual(esmNames);
+    });
+  }
+
+  it("runs real code from the ESM and CJS builds", () => {
+    const program = `
+      const { parseProfiles, summarizeCustomers } = SEGMENTKIT;
+      const parsed = parseProfiles([{ id: "a" }, { id: 1 }]);
+      const { customers } = summarizeCustomers([{ customerId: "a", timestamp: new Date(0), amount: 2 }], { asOf: new Date(86400000) });
+      console.log(JSON.stringify([parsed.counts, customers[0].recencyDays]));`;
+    const expected = JSON.stringify([{ input: 2, valid: 1, rejected: 1 }, 1]);
+    expect(node(["--input-type=module", "-e", program.replace("SEGMENTKIT", 'await import("segmentkit/schema")')]).trim()).toBe(expected);
+    expect(node(["-e", program.replace("SEGMENTKIT", 'require("segmentkit")')]).trim()).toBe(expected);
+  });
+});
+
+describe("browser-safe sources", () => {
+  it("import no node: module outside src/node", () => {
+    const offenders: string[] = [];
+    const visit = (directory: string) => {
+      for (const entry of readdirSync(directory, { withFileTypes: true })) {
+        const path = join(directory, entry.name);
+        if (entry.isDirectory()) {
+          if (path !== join(root, "src/node")) visit(path);
+        } else if (/\bfrom\s+["']node:|require\(["']node:/.test(readFileSync(path, "utf8"))) offenders.push(path);
+      }
+    };
+    visit(join(root, "src"));
+    expect(offenders).toEqual([]);
+  });
+});
