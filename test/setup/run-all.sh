@@ -11,6 +11,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Install them with: bash test/setup/install-system-deps.sh" >&2
   exit 1
 fi
+# The package tests import the built dist/ under plain Node: build it first.
+npx tsup --silent >/dev/null || { echo "build failed: npx tsup" >&2; echo "0 passed, 1 failed"; exit 1; }
 rm -f .vitest-results.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=.vitest-results.json "$@"
 status=$?
