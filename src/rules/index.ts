@@ -33,3 +33,11 @@ export type {
   WithinLastRule,
 } from "./ast.js";
 export { ruleFormatVersion, timeUnits } from "./ast.js";
+export { RuleError } from "./RuleError.js";
+export type { RuleIssue, RuleIssueCode } from "./RuleError.js";
+export { parseRule, safeParseRule } from "./parseRule.js";
+export type { RuleLimits, SafeParseRuleResult } from "./parseRule.js";
+export { evaluate } from "./evaluate.js";
+export type { EvaluateOptions, RuleEvent } from "./evaluate.js";
+export { compileRule, compileRuleTruth } from "./compileRule.js";
+export type { CompileRuleOptions, TruthPredicate } from "./compileRule.js";

@@ -1,0 +1,242 @@
+/**
+ * The leaf semantics shared by every in-memory interpreter (`evaluate`, `compileRule`, `explain`):
+ * one definition of each comparison, so the interpreters cannot drift apart.
+ */
+import type { ComparisonOp, RuleScalar, Truth } from "../ast.js";
+
+/** Kleene conjunction of two truths. */
+export function kleeneAnd(left: Truth, right: Truth): Truth {
+  if (left === false || right === false) return false;
+  if (left === null || right === null) return null;
+  return true;
+}
+
+/** Kleene disjunction of two truths. */
+export function kleeneOr(left: Truth, right: Truth): Truth {
+  if (left === true || right === true) return true;
+  if (left === null || right === null) return null;
+  return false;
+}
+
+/** Kleene negation. */
+export function kleeneNot(value: Truth): Truth {
+  return value === null ? null : !value;
+}
+
+/**
+ * Reads a dot path through own properties of plain objects only. Never descends into arrays,
+ * strings or other primitives; `undefined` when a step is missing.
+ */
+export function readPath(root: unknown, segments: ReadonlyArray<string>): unknown {
+  let value = root;
+  for (let index = 0; index < segments.length; index += 1) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    const key = segments[index] as string;
+    if (!Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** `undefined`, `null`, `NaN` and an invalid `Date` read as missing. */
+export function isPresent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "number") return value === value;
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  return true;
+}
+
+/** The epoch milliseconds of a valid `Date`, else `NaN` (strings and numbers are not dates). */
+export function instantOf(value: unknown): number {
+  return value instanceof Date ? value.getTime() : Number.NaN;
+}
+
+/** `eq` / `ne` / `lt` / ... : same-typed values only; anything else is UNKNOWN. */
+export function compareScalar(op: ComparisonOp, actual: unknown, expected: RuleScalar): Truth {
+  const type = typeof actual;
+  if (type !== typeof expected || (type === "number" && actual !== actual)) return null;
+  if (op === "eq") return actual === expected;
+  if (op === "ne") return actual !== expected;
+  if (type === "boolean") return null;
+  const a = actual as number | string;
+  const b = expected as number | string;
+  switch (op) {
+    case "lt":
+      return a < b;
+    case "lte":
+      return a <= b;
+    case "gt":
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
+
+/** `between`: `min <= actual <= max` when `actual` has the bounds' type, else UNKNOWN. */
+export function compareBetween(actual: unknown, min: number | string, max: number | string): Truth {
+  if (typeof actual !== typeof min || (typeof actual === "number" && actual !== actual)) return null;
+  const a = actual as number | string;
+  return min <= a && a <= max;
+}
+
+/** `actual = expected` with SQL-style UNKNOWN for missing values and type mismatches. */
+function equalsTruth(actual: unknown, expected: RuleScalar): Truth {
+  if (typeof actual !== typeof expected || (typeof actual === "number" && actual !== actual)) return null;
+  return actual === expected;
+}
+
+/**
+ * `in`: the Kleene OR of `actual = v` over the list, so a list item of another type than the value
+ * gives UNKNOWN unless another item matches. The empty list is FALSE for every profile (missing
+ * value included): the documented constant that the SQL compiler emits for `IN ()`.
+ */
+export function membershipIn(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
+  if (values.length === 0) return false;
+  if (!isPresent(actual)) return null;
+  let result: Truth = false;
+  for (let index = 0; index < values.length; index += 1) {
+    const truth = equalsTruth(actual, values[index] as RuleScalar);
+    if (truth === true) return true;
+    if (truth === null) result = null;
+  }
+  return result;
+}
+
+/** `notIn`: UNKNOWN for a missing value (also with an empty list), else NOT `in`. */
+export function membershipNotIn(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
+  if (!isPresent(actual)) return null;
+  return kleeneNot(membershipIn(actual, values));
+}
+
+/** The one case folding of `caseInsensitive`: `String.prototype.toLowerCase` (locale-independent) of both sides. */
+export function foldCase(text: string): string {
+  return text.toLowerCase();
+}
+
+/** `contains` / `startsWith` / `endsWith` on a string value; anything else is UNKNOWN. `needle` is already folded when `caseInsensitive`. */
+export function textTest(op: "contains" | "startsWith" | "endsWith", actual: unknown, needle: string, caseInsensitive: boolean): Truth {
+  if (typeof actual !== "string") return null;
+  const haystack = caseInsensitive ? foldCase(actual) : actual;
+  if (op === "contains") return haystack.includes(needle);
+  if (op === "startsWith") return haystack.startsWith(needle);
+  return haystack.endsWith(needle);
+}
+
+/** SQL `v = ANY(array)`: TRUE on a match, else UNKNOWN if an element is null/NaN or of another type, else FALSE. */
+export function arrayContains(array: ReadonlyArray<unknown>, expected: RuleScalar): Truth {
+  let result: Truth = false;
+  for (let index = 0; index < array.length; index += 1) {
+    const truth = equalsTruth(array[index], expected);
+    if (truth === true) return true;
+    if (truth === null) result = null;
+  }
+  return result;
+}
+
+/** `hasAny`: Kleene OR over the values of `v = ANY(array)`; UNKNOWN when the field is not an array. Empty values: FALSE. */
+export function arrayHasAny(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
+  if (!Array.isArray(actual)) return null;
+  let result: Truth = false;
+  for (let index = 0; index < values.length; index += 1) {
+    const truth = arrayContains(actual, values[index] as RuleScalar);
+    if (truth === true) return true;
+    if (truth === null) result = null;
+  }
+  return result;
+}
+
+/** `hasAll`: Kleene AND over the values of `v = ANY(array)`; UNKNOWN when the field is not an array. Empty values: TRUE. */
+export function arrayHasAll(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
+  if (!Array.isArray(actual)) return null;
+  let result: Truth = true;
+  for (let index = 0; index < values.length; index += 1) {
+    const truth = arrayContains(actual, values[index] as RuleScalar);
+    if (truth === false) return false;
+    if (truth === null) result = null;
+  }
+  return result;
+}
+
+/** `hasNone`: NOT `hasAny`. */
+export function arrayHasNone(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
+  return kleeneNot(arrayHasAny(actual, values));
+}
+
+/** `lower <= t <= upper` on a `Date` value; UNKNOWN for anything that is not a valid `Date`. */
+export function instantWithin(actual: unknown, lower: number, upper: number): Truth {
+  const time = instantOf(actual);
+  if (time !== time) return null;
+  return lower <= time && time <= upper;
+}
+
+/** `t < bound` (before) or `t > bound` (after) on a `Date` value; UNKNOWN for anything else. */
+export function instantBound(op: "before" | "after", actual: unknown, bound: number): Truth {
+  const time = instantOf(actual);
+  if (time !== time) return null;
+  return op === "before" ? time < bound : time > bound;
+}
+
+/** An event as the evaluators read it. */
+export interface RuleEvent {
+  readonly type: string;
+  readonly timestamp: Date;
+  readonly properties?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Bounds check of an aggregate, inclusive at both ends. */
+export function withinBounds(value: number, gte: number | undefined, lte: number | undefined): boolean {
+  return (gte === undefined || value >= gte) && (lte === undefined || value <= lte);
+}
+
+const noProperties: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({});
+
+/** The properties object an event's `where` reads (`{}` when absent). */
+export function eventProperties(event: RuleEvent): Readonly<Record<string, unknown>> {
+  const properties = event.properties;
+  return typeof properties === "object" && properties !== null ? properties : noProperties;
+}
+
+/** The result of reducing a customer's events for one `event` node. */
+export interface EventAggregate {
+  count: number;
+  sum: number;
+}
+
+/**
+ * Extract → filter → window → reduce: counts the events of `type` with `lower <= t <= upper`
+ * whose `where` is TRUE, and sums the finite numbers found at `sumPath` in their properties
+ * (other values ignored; an empty sum is 0). Neumaier-compensated. Writes into `into`, allocation free.
+ */
+export function aggregateEvents(
+  events: ReadonlyArray<RuleEvent>,
+  type: string,
+  lower: number,
+  upper: number,
+  where: ((properties: Readonly<Record<string, unknown>>) => Truth) | undefined,
+  sumPath: ReadonlyArray<string> | undefined,
+  into: EventAggregate,
+): EventAggregate {
+  let count = 0;
+  let sum = 0;
+  let compensation = 0;
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index] as RuleEvent;
+    if (event.type !== type) continue;
+    const time = instantOf(event.timestamp);
+    if (!(lower <= time && time <= upper)) continue;
+    if (where !== undefined && where(eventProperties(event)) !== true) continue;
+    count += 1;
+    if (sumPath !== undefined) {
+      const value = readPath(eventProperties(event), sumPath);
+      if (typeof value === "number" && Number.isFinite(value)) {
+        const total = sum + value;
+        if (Math.abs(sum) >= Math.abs(value)) compensation += sum - total + value;
+        else compensation += value - total + sum;
+        sum = total;
+      }
+    }
+  }
+  into.count = count;
+  into.sum = sum + compensation;
+  return into;
+}

@@ -1,0 +1,77 @@
+import type { TimeUnit } from "../ast.js";
+
+const fixedUnitMilliseconds: Readonly<Record<TimeUnit, number>> = {
+  seconds: 1_000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 604_800_000,
+  months: Number.NaN,
+  years: Number.NaN,
+};
+
+function daysInUtcMonth(year: number, monthIndex: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex + 1, 0);
+  return date.getUTCDate();
+}
+
+/**
+ * `instant - amount unit` in epoch milliseconds. Fixed units subtract exact lengths (a day is
+ * 86,400 s: instants are UTC, there is no DST). Months and years are calendar units computed with
+ * UTC fields, exactly like date-fns `subMonths` / `subYears` under `TZ=UTC` (the day of month is
+ * clamped to the target month's last day: 31 March minus one month is 28 or 29 February), whatever
+ * the process time zone. A result outside the `Date` range is `-Infinity` (earlier than any instant).
+ */
+export function subtractDuration(instantMilliseconds: number, amount: number, unit: TimeUnit): number {
+  let result: number;
+  if (unit === "months" || unit === "years") {
+    const months = unit === "years" ? amount * 12 : amount;
+    const date = new Date(instantMilliseconds);
+    const day = date.getUTCDate();
+    const target = new Date(instantMilliseconds);
+    target.setUTCDate(1);
+    target.setUTCMonth(target.getUTCMonth() - months);
+    const lastDay = daysInUtcMonth(target.getUTCFullYear(), target.getUTCMonth());
+    target.setUTCDate(Math.min(day, lastDay));
+    result = target.getTime();
+  } else {
+    result = instantMilliseconds - amount * fixedUnitMilliseconds[unit];
+  }
+  return Number.isNaN(result) || result < -8.64e15 ? Number.NEGATIVE_INFINITY : result;
+}
+
+const isoPattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * Parses an ISO-8601 date (`2024-03-01`, midnight UTC) or instant with an explicit offset
+ * (`2024-03-01T12:00:00Z`, `2024-03-01T12:00:00.5+02:00`) to epoch milliseconds; `NaN` for anything
+ * else, including impossible calendar dates (`2024-02-30`) and local times without an offset.
+ * Fractions beyond milliseconds are truncated.
+ */
+export function parseIsoInstant(text: string): number {
+  const match = isoPattern.exec(text);
+  if (match === null) return Number.NaN;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = match[4] === undefined ? 0 : Number(match[4]);
+  const minute = match[5] === undefined ? 0 : Number(match[5]);
+  const second = match[6] === undefined ? 0 : Number(match[6]);
+  const millisecond = match[7] === undefined ? 0 : Math.trunc(Number(`0.${match[7]}`) * 1000 + 1e-7);
+  if (month < 1 || month > 12 || day < 1 || day > daysInUtcMonth(year, month - 1)) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  let offsetMinutes = 0;
+  const zone = match[8];
+  if (zone !== undefined && zone !== "Z") {
+    const offsetHours = Number(zone.slice(1, 3));
+    const offsetRest = Number(zone.slice(4, 6));
+    if (offsetHours > 23 || offsetRest > 59) return Number.NaN;
+    offsetMinutes = (zone[0] === "-" ? -1 : 1) * (offsetHours * 60 + offsetRest);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millisecond);
+  return date.getTime() - offsetMinutes * 60_000;
+}

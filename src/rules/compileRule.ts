@@ -1,0 +1,342 @@
+import type { Rule, RuleScalar, RuleTable, Truth } from "./ast.js";
+import { lookupSegment, resolveAsOf } from "./_lib/context.js";
+import {
+  aggregateEvents,
+  arrayHasAll,
+  arrayHasAny,
+  arrayHasNone,
+  compareBetween,
+  compareScalar,
+  foldCase,
+  instantBound,
+  instantWithin,
+  isPresent,
+  membershipIn,
+  membershipNotIn,
+  readPath,
+  textTest,
+  withinBounds,
+} from "./_lib/leaves.js";
+import type { EventAggregate, RuleEvent } from "./_lib/leaves.js";
+import { splitPath } from "./_lib/paths.js";
+import { subtractDuration } from "./_lib/time.js";
+import { timeBound } from "./evaluate.js";
+
+/** Options of {@link compileRule} and {@link compileRuleTruth}. */
+export interface CompileRuleOptions<P = unknown> {
+  /** The clock, fixed at compilation: every window and relative bound is computed once from it. */
+  readonly asOf: Date;
+  /** Segments that `inSegment` nodes may name, by id; compiled together with the rule. */
+  readonly segments?: Readonly<Record<string, Rule>> | undefined;
+  /** Returns a profile's events for `event` nodes. Required when the rule (or a segment it names) has one. */
+  readonly eventsOf?: ((profile: P) => ReadonlyArray<RuleEvent>) | undefined;
+}
+
+/** A compiled rule: the three-valued result for one profile. */
+export type TruthPredicate<P = unknown> = (profile: P) => Truth;
+
+type Compiled = (profile: unknown) => Truth;
+type Reader = (profile: unknown) => unknown;
+
+interface CompileContext {
+  readonly functionName: string;
+  readonly asOf: number;
+  readonly segments: Readonly<Record<string, Rule>> | undefined;
+  readonly eventsOf: ((profile: unknown) => ReadonlyArray<RuleEvent>) | undefined;
+  readonly active: string[];
+  readonly compiledSegments: Map<string, Compiled>;
+  root: Rule;
+}
+
+type Compiler = (node: never, context: CompileContext) => Compiled;
+
+/** A reader specialised on the path length: no loop, no allocation for one to three segments. */
+function compileReader(field: string): Reader {
+  const segments = splitPath(field);
+  if (segments.length === 1) {
+    const [a] = segments as [string];
+    return (profile) => (typeof profile === "object" && profile !== null && !Array.isArray(profile) && Object.hasOwn(profile, a) ? (profile as Record<string, unknown>)[a] : undefined);
+  }
+  if (segments.length === 2) {
+    const [a, b] = segments as [string, string];
+    return (profile) => {
+      if (typeof profile !== "object" || profile === null || Array.isArray(profile) || !Object.hasOwn(profile, a)) return undefined;
+      const inner = (profile as Record<string, unknown>)[a];
+      if (typeof inner !== "object" || inner === null || Array.isArray(inner) || !Object.hasOwn(inner, b)) return undefined;
+      return (inner as Record<string, unknown>)[b];
+    };
+  }
+  return (profile) => readPath(profile, segments);
+}
+
+function compileAnd(children: ReadonlyArray<Compiled>): Compiled {
+  if (children.length === 0) return () => true;
+  if (children.length === 1) return children[0] as Compiled;
+  if (children.length === 2) {
+    const [left, right] = children as [Compiled, Compiled];
+    return (profile) => {
+      const a = left(profile);
+      if (a === false) return false;
+      const b = right(profile);
+      if (b === false) return false;
+      return a === null || b === null ? null : true;
+    };
+  }
+  return (profile) => {
+    let result: Truth = true;
+    for (let index = 0; index < children.length; index += 1) {
+      const truth = (children[index] as Compiled)(profile);
+      if (truth === false) return false;
+      if (truth === null) result = null;
+    }
+    return result;
+  };
+}
+
+function compileOr(children: ReadonlyArray<Compiled>): Compiled {
+  if (children.length === 0) return () => false;
+  if (children.length === 1) return children[0] as Compiled;
+  if (children.length === 2) {
+    const [left, right] = children as [Compiled, Compiled];
+    return (profile) => {
+      const a = left(profile);
+      if (a === true) return true;
+      const b = right(profile);
+      if (b === true) return true;
+      return a === null || b === null ? null : false;
+    };
+  }
+  return (profile) => {
+    let result: Truth = false;
+    for (let index = 0; index < children.length; index += 1) {
+      const truth = (children[index] as Compiled)(profile);
+      if (truth === true) return true;
+      if (truth === null) result = null;
+    }
+    return result;
+  };
+}
+
+/** `in` with a hash lookup: TRUE on a same-typed match; else UNKNOWN if the list has items of another type; else FALSE. */
+function compileMembership(node: { readonly field: string; readonly values: ReadonlyArray<RuleScalar> }, negate: boolean): Compiled {
+  const read = compileReader(node.field);
+  const values = node.values;
+  if (values.length === 0) return negate ? (profile) => (isPresent(read(profile)) ? true : null) : () => false;
+  const set = new Set<RuleScalar>(values);
+  const types = new Set<string>(values.map((value) => typeof value));
+  if (types.size > 1) return negate ? (profile) => membershipNotIn(read(profile), values) : (profile) => membershipIn(read(profile), values);
+  const type = typeof values[0];
+  return (profile) => {
+    const value = read(profile);
+    if (typeof value !== type || value !== value) return null;
+    const found = set.has(value as RuleScalar);
+    return negate ? !found : found;
+  };
+}
+
+function compileComparison(op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte", field: string, expected: RuleScalar): Compiled {
+  const read = compileReader(field);
+  if (typeof expected === "number") {
+    switch (op) {
+      case "lt":
+        return (profile) => {
+          const value = read(profile);
+          return typeof value === "number" && value === value ? value < expected : null;
+        };
+      case "lte":
+        return (profile) => {
+          const value = read(profile);
+          return typeof value === "number" && value === value ? value <= expected : null;
+        };
+      case "gt":
+        return (profile) => {
+          const value = read(profile);
+          return typeof value === "number" && value === value ? value > expected : null;
+        };
+      case "gte":
+        return (profile) => {
+          const value = read(profile);
+          return typeof value === "number" && value === value ? value >= expected : null;
+        };
+      default:
+        break;
+    }
+  }
+  return (profile) => compareScalar(op, read(profile), expected);
+}
+
+const compilers = {
+  and: (node, context) => compileAnd(node.rules.map((child) => compileNode(child, context))),
+  or: (node, context) => compileOr(node.rules.map((child) => compileNode(child, context))),
+  not: (node, context) => {
+    const child = compileNode(node.rule, context);
+    return (profile) => {
+      const truth = child(profile);
+      return truth === null ? null : !truth;
+    };
+  },
+  always: () => () => true,
+  never: () => () => false,
+  eq: (node) => compileComparison("eq", node.field, node.value),
+  ne: (node) => compileComparison("ne", node.field, node.value),
+  lt: (node) => compileComparison("lt", node.field, node.value),
+  lte: (node) => compileComparison("lte", node.field, node.value),
+  gt: (node) => compileComparison("gt", node.field, node.value),
+  gte: (node) => compileComparison("gte", node.field, node.value),
+  between: (node) => {
+    const read = compileReader(node.field);
+    const { min, max } = node;
+    return (profile) => compareBetween(read(profile), min, max);
+  },
+  in: (node) => compileMembership(node, false),
+  notIn: (node) => compileMembership(node, true),
+  contains: (node) => compileText("contains", node),
+  startsWith: (node) => compileText("startsWith", node),
+  endsWith: (node) => compileText("endsWith", node),
+  hasAny: (node) => {
+    const read = compileReader(node.field);
+    const values = node.values;
+    return (profile) => arrayHasAny(read(profile), values);
+  },
+  hasAll: (node) => {
+    const read = compileReader(node.field);
+    const values = node.values;
+    return (profile) => arrayHasAll(read(profile), values);
+  },
+  hasNone: (node) => {
+    const read = compileReader(node.field);
+    const values = node.values;
+    return (profile) => arrayHasNone(read(profile), values);
+  },
+  exists: (node) => {
+    const read = compileReader(node.field);
+    return (profile) => isPresent(read(profile));
+  },
+  missing: (node) => {
+    const read = compileReader(node.field);
+    return (profile) => !isPresent(read(profile));
+  },
+  withinLast: (node, context) => {
+    const read = compileReader(node.field);
+    const lower = subtractDuration(context.asOf, node.amount, node.unit);
+    const upper = context.asOf;
+    return (profile) => instantWithin(read(profile), lower, upper);
+  },
+  before: (node, context) => {
+    const read = compileReader(node.field);
+    const bound = timeBound(node, context.asOf);
+    return (profile) => instantBound("before", read(profile), bound);
+  },
+  after: (node, context) => {
+    const read = compileReader(node.field);
+    const bound = timeBound(node, context.asOf);
+    return (profile) => instantBound("after", read(profile), bound);
+  },
+  event: (node, context) => {
+    const eventsOf = context.eventsOf;
+    if (eventsOf === undefined) throw new TypeError(`${context.functionName} requires options.eventsOf to compile event rules`);
+    const where = node.where === undefined ? undefined : compileNode(node.where, context);
+    const lower = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(context.asOf, node.withinLast.amount, node.withinLast.unit);
+    const upper = context.asOf;
+    const sumPath = node.sum === undefined ? undefined : splitPath(node.sum.property);
+    const aggregate: EventAggregate = { count: 0, sum: 0 };
+    const { type, count, sum } = node;
+    return (profile) => {
+      const events = eventsOf(profile);
+      if (!Array.isArray(events)) return null;
+      aggregateEvents(events, type, lower, upper, where, sumPath, aggregate);
+      if (count === undefined && sum === undefined) return aggregate.count >= 1;
+      return (count === undefined || withinBounds(aggregate.count, count.gte, count.lte)) && (sum === undefined || withinBounds(aggregate.sum, sum.gte, sum.lte));
+    };
+  },
+  inSegment: (node, context) => {
+    const cached = context.compiledSegments.get(node.segment);
+    if (cached !== undefined) return cached;
+    const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
+    const previousRoot = context.root;
+    context.active.push(node.segment);
+    context.root = rule;
+    try {
+      const compiled = compileNode(rule, context);
+      context.compiledSegments.set(node.segment, compiled);
+      return compiled;
+    } finally {
+      context.active.pop();
+      context.root = previousRoot;
+    }
+  },
+} satisfies RuleTable<Compiler>;
+
+function compileText(op: "contains" | "startsWith" | "endsWith", node: { readonly field: string; readonly value: string; readonly caseInsensitive?: boolean }): Compiled {
+  const read = compileReader(node.field);
+  const caseInsensitive = node.caseInsensitive === true;
+  const needle = caseInsensitive ? foldCase(node.value) : node.value;
+  return (profile) => textTest(op, read(profile), needle, caseInsensitive);
+}
+
+function compileNode(node: Rule, context: CompileContext): Compiled {
+  return (compilers[node.op] as (node: Rule, context: CompileContext) => Compiled)(node, context);
+}
+
+function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): Compiled {
+  const context: CompileContext = {
+    functionName,
+    asOf: resolveAsOf(options.asOf, functionName),
+    segments: options.segments,
+    eventsOf: options.eventsOf as ((profile: unknown) => ReadonlyArray<RuleEvent>) | undefined,
+    active: [],
+    compiledSegments: new Map(),
+    root: rule,
+  };
+  return compileNode(rule, context);
+}
+
+/**
+ * Compiles a rule once into a fast predicate: `true` only when the rule is TRUE for the profile
+ * (FALSE and UNKNOWN are both "not selected", as in SQL `WHERE`).
+ *
+ * @remarks The same semantics as {@link evaluate} (checked by property tests on random rules and
+ * profiles), built from closures: no `eval`, no `new Function`, so it runs under a strict
+ * Content-Security-Policy. Field paths are split, time bounds computed from `asOf`, `in` lists
+ * hashed and segments resolved once, at compilation; evaluation allocates nothing for rules without
+ * `event` nodes. `and` / `or` short-circuit. Compilation is O(size of the rule and the segments it
+ * names); evaluation O(nodes visited + events read).
+ * @param rule - a rule, usually from `parseRule` or the builders.
+ * @param options - the clock `asOf`, `segments` for `inSegment`, and `eventsOf` for `event` nodes.
+ * @returns `(profile) => boolean`.
+ * @throws `TypeError` `"compileRule requires asOf to be a valid Date"`.
+ * @throws `TypeError` `"compileRule requires options.eventsOf to compile event rules"`.
+ * @throws `RuleError` with code `unknown_segment` or `segment_cycle`, at compilation.
+ * @example
+ * const isVip = compileRule({ op: "and", rules: [
+ *   { op: "gte", field: "spend", value: 500 },
+ *   { op: "notIn", field: "country", values: ["IN", "BR"] },
+ * ] }, { asOf: new Date("2024-06-30T00:00:00Z") });
+ * isVip({ spend: 640, country: "US" }) //=> true
+ * isVip({ spend: 640 }) //=> false
+ * [{ spend: 900, country: "DE" }, { spend: 10, country: "DE" }].filter(isVip).length //=> 1
+ * @category Rules
+ */
+export function compileRule<P = unknown>(rule: Rule, options: CompileRuleOptions<P>): (profile: P) => boolean {
+  const truth = compileTruth("compileRule", rule, options);
+  return (profile) => truth(profile) === true;
+}
+
+/**
+ * Like {@link compileRule}, but the predicate returns the three-valued result (`true`, `false`, or
+ * `null` for UNKNOWN), as {@link evaluate} does.
+ *
+ * @remarks Same compilation and cost as {@link compileRule}.
+ * @param rule - the rule.
+ * @param options - see {@link CompileRuleOptions}.
+ * @returns `(profile) => true | false | null`.
+ * @throws As {@link compileRule}, with `compileRuleTruth` in the messages.
+ * @example
+ * const recentBuyer = compileRuleTruth({ op: "withinLast", field: "lastPurchaseAt", amount: 30, unit: "days" }, { asOf: new Date("2024-06-30T00:00:00Z") });
+ * recentBuyer({ lastPurchaseAt: new Date("2024-06-01T00:00:00Z") }) //=> true
+ * recentBuyer({ lastPurchaseAt: null }) //=> null
+ * @category Rules
+ */
+export function compileRuleTruth<P = unknown>(rule: Rule, options: CompileRuleOptions<P>): TruthPredicate<P> {
+  return compileTruth("compileRuleTruth", rule, options);
+}

@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileRule, compileRuleTruth, evaluate, RuleError } from "../../src/rules/index.js";
+import type { Rule } from "../../src/rules/index.js";
+import { asOf, eventsArbitrary, profileArbitrary, ruleArbitrary, segments } from "./_arbitraries.js";
+
+describe("compileRule", () => {
+  it("agrees with evaluate on random rules, profiles and events (missing values, nulls, NaN, boundary dates)", () => {
+    fc.assert(
+      fc.property(ruleArbitrary({ events: true, segments: true }), profileArbitrary, eventsArbitrary, (rule, profile, events) => {
+        const expected = evaluate(rule, profile, { asOf, segments, events });
+        const truth = compileRuleTruth(rule, { asOf, segments, eventsOf: () => events })(profile);
+        const selected = compileRule(rule, { asOf, segments, eventsOf: () => events })(profile);
+        expect(truth).toBe(expected);
+        expect(selected).toBe(expected === true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("selects only TRUE", () => {
+    const predicate = compileRule({ op: "ne", field: "country", value: "US" }, { asOf });
+    expect(predicate({ country: "DE" })).toBe(true);
+    expect(predicate({ country: "US" })).toBe(false);
+    expect(predicate({})).toBe(false);
+    expect(predicate({ country: null })).toBe(false);
+  });
+
+  it("resolves segments at compilation and reports unknown ones and cycles there", () => {
+    const rule: Rule = { op: "inSegment", segment: "a" };
+    expect(() => compileRule(rule, { asOf, segments: { a: { op: "inSegment", segment: "b" } } })).toThrowErrorMatchingInlineSnapshot(`[RuleError: compileRule found 1 issue: segment "a" refers to the unknown segment "b" at segment]`);
+    expect(() =>
+      compileRule(rule, { asOf, segments: { a: { op: "not", rule: { op: "inSegment", segment: "b" } }, b: { op: "or", rules: [{ op: "always" }, { op: "inSegment", segment: "a" }] } } }),
+    ).toThrowErrorMatchingInlineSnapshot(`[RuleError: compileRule found 1 issue: segments refer to each other in a cycle: "a" -> "b" -> "a" at rules[1].segment]`);
+    try {
+      compileRule(rule, { asOf, segments: { a: { op: "inSegment", segment: "a" } } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(RuleError);
+      expect((error as RuleError).issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "segment_cycle",
+            "message": "segments refer to each other in a cycle: "a" -> "a"",
+            "path": [
+              "segment",
+            ],
+          },
+        ]
+      `);
+    }
+  });
+
+  it("does not read inherited segment names", () => {
+    expect(() => compileRule({ op: "inSegment", segment: "toString" }, { asOf, segments: {} })).toThrow(/unknown segment "toString"/);
+  });
+
+  it("requires eventsOf for event rules and a valid asOf", () => {
+    expect(() => compileRule({ op: "event", type: "purchase" }, { asOf })).toThrowErrorMatchingInlineSnapshot(`[TypeError: compileRule requires options.eventsOf to compile event rules]`);
+    expect(() => compileRule({ op: "always" }, { asOf: new Date(Number.NaN) })).toThrowErrorMatchingInlineSnapshot(`[TypeError: compileRule requires asOf to be a valid Date]`);
+  });
+
+  it("treats an eventsOf result that is not an array as UNKNOWN", () => {
+    const truth = compileRuleTruth({ op: "event", type: "purchase" }, { asOf, eventsOf: () => undefined as unknown as [] });
+    expect(truth({})).toBeNull();
+  });
+
+  it("hashes in-lists without changing the semantics of mixed lists", () => {
+    const single = compileRuleTruth({ op: "in", field: "x", values: ["a", "b"] }, { asOf });
+    const mixed = compileRuleTruth({ op: "in", field: "x", values: ["a", 1] }, { asOf });
+    expect([single({ x: "a" }), single({ x: "c" }), single({ x: 1 }), single({})]).toEqual([true, false, null, null]);
+    expect([mixed({ x: "a" }), mixed({ x: "c" }), mixed({ x: 1 }), mixed({ x: 2 })]).toEqual([true, null, true, null]);
+    const notIn = compileRuleTruth({ op: "notIn", field: "x", values: ["a", "b"] }, { asOf });
+    expect([notIn({ x: "a" }), notIn({ x: "c" }), notIn({ x: 1 }), notIn({ x: Number.NaN })]).toEqual([false, true, null, null]);
+  });
+
+  it("uses no eval and no Function constructor", async () => {
+    const { readFile, readdir } = await import("node:fs/promises");
+    const directory = new URL("../../src/rules/", import.meta.url);
+    const files = (await readdir(directory, { recursive: true })).filter((file) => file.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const source = (await readFile(new URL(file, directory), "utf8")).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      expect(source, file).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(/);
+    }
+  });
+});
