@@ -1,0 +1,148 @@
+/**
+ * BG/BB (Fader, Hardie & Shang 2010, "Customer-Base Analysis in a Discrete-Time Noncontractual
+ * Setting"): purchase probability p ~ Beta(α, β) per opportunity, dropout θ ~ Beta(γ, δ) per
+ * opportunity. For x transactions in n opportunities, the last at t_x:
+ * L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
+ *   + Σ_{j=0}^{n−t_x−1} B(α+x, β+t_x−x+j)/B(α,β) · B(γ+1, δ+t_x+j)/B(γ,δ),
+ * summed in log space (log-sum-exp over j).
+ */
+import { digamma, logAddExp, logBeta, logGamma } from "./special.js";
+
+export interface OpportunityRows {
+  frequency: Float64Array;
+  recency: Float64Array;
+  periods: Float64Array;
+  weight: Float64Array;
+  count: number;
+  totalWeight: number;
+}
+
+/** d ln B(u, v)/du = ψ(u) − ψ(u+v). */
+export function logLikelihood(params: ArrayLike<number>, rows: OpportunityRows, gradient?: Float64Array): number {
+  const alpha = params[0] as number;
+  const beta = params[1] as number;
+  const gamma = params[2] as number;
+  const delta = params[3] as number;
+  const lbAB = logBeta(alpha, beta);
+  const lbGD = logBeta(gamma, delta);
+  const psiAB = gradient ? digamma(alpha + beta) : 0;
+  const psiGD = gradient ? digamma(gamma + delta) : 0;
+  const psiA = gradient ? digamma(alpha) : 0;
+  const psiB = gradient ? digamma(beta) : 0;
+  const psiG = gradient ? digamma(gamma) : 0;
+  const psiD = gradient ? digamma(delta) : 0;
+  let total = 0;
+  const g = [0, 0, 0, 0];
+  for (let i = 0; i < rows.count; i++) {
+    const x = rows.frequency[i] as number;
+    const tx = rows.recency[i] as number;
+    const n = rows.periods[i] as number;
+    const w = rows.weight[i] as number;
+    const aliveLog = logBeta(alpha + x, beta + n - x) + logBeta(gamma, delta + n);
+    let logL = aliveLog;
+    const terms = n - tx;
+    const termLogs: number[] = [];
+    for (let j = 0; j < terms; j++) {
+      const term = logBeta(alpha + x, beta + tx - x + j) + logBeta(gamma + 1, delta + tx + j);
+      termLogs.push(term);
+      logL = logAddExp(logL, term);
+    }
+    total += w * (logL - lbAB - lbGD);
+    if (gradient) {
+      // weights of each component in the mixture, then d/dparam of each component's log
+      let dA = 0;
+      let dB = 0;
+      let dG = 0;
+      let dD = 0;
+      const w0 = Math.exp(aliveLog - logL);
+      const psiABxn = digamma(alpha + beta + n);
+      dA += w0 * (digamma(alpha + x) - psiABxn);
+      dB += w0 * (digamma(beta + n - x) - psiABxn);
+      const psiGDn = digamma(gamma + delta + n);
+      dG += w0 * (digamma(gamma) - psiGDn);
+      dD += w0 * (digamma(delta + n) - psiGDn);
+      for (let j = 0; j < terms; j++) {
+        const wj = Math.exp((termLogs[j] as number) - logL);
+        const psiABj = digamma(alpha + beta + tx + j);
+        dA += wj * (digamma(alpha + x) - psiABj);
+        dB += wj * (digamma(beta + tx - x + j) - psiABj);
+        const psiGDj = digamma(gamma + delta + 1 + tx + j);
+        dG += wj * (digamma(gamma + 1) - psiGDj);
+        dD += wj * (digamma(delta + tx + j) - psiGDj);
+      }
+      g[0] = (g[0] as number) + w * (dA - (psiA - psiAB));
+      g[1] = (g[1] as number) + w * (dB - (psiB - psiAB));
+      g[2] = (g[2] as number) + w * (dG - (psiG - psiGD));
+      g[3] = (g[3] as number) + w * (dD - (psiD - psiGD));
+    }
+  }
+  if (gradient) for (let k = 0; k < 4; k++) gradient[k] = g[k] as number;
+  return total;
+}
+
+function rowLogLikelihood(params: ArrayLike<number>, x: number, tx: number, n: number): number {
+  return logLikelihood(params, {
+    frequency: Float64Array.of(x),
+    recency: Float64Array.of(tx),
+    periods: Float64Array.of(n),
+    weight: Float64Array.of(1),
+    count: 1,
+    totalWeight: 1,
+  });
+}
+
+/** P(alive at opportunity n + m | x, t_x, n) = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n+m)/B(γ,δ) / L. */
+export function probabilityAlive(params: ArrayLike<number>, x: number, tx: number, n: number, m: number): number {
+  const alpha = params[0] as number;
+  const beta = params[1] as number;
+  const gamma = params[2] as number;
+  const delta = params[3] as number;
+  const logNumerator = logBeta(alpha + x, beta + n - x) - logBeta(alpha, beta) + logBeta(gamma, delta + n + m) - logBeta(gamma, delta);
+  return Math.exp(logNumerator - rowLogLikelihood(params, x, tx, n));
+}
+
+/**
+ * E[X(n, n+m) | x, t_x, n] = 1/L · B(α+x+1, β+n−x)/B(α,β) · δ/(γ−1) · Γ(γ+δ)/Γ(1+δ)
+ *   · [Γ(1+δ+n)/Γ(γ+δ+n) − Γ(1+δ+n+m)/Γ(γ+δ+n+m)]   (FHS 2010 eq. 13).
+ */
+export function conditionalExpected(params: ArrayLike<number>, x: number, tx: number, n: number, m: number): number {
+  const alpha = params[0] as number;
+  const beta = params[1] as number;
+  const gamma = params[2] as number;
+  const delta = params[3] as number;
+  const logFactor =
+    logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) + logGamma(gamma + delta) - logGamma(1 + delta) - rowLogLikelihood(params, x, tx, n);
+  const first = logGamma(1 + delta + n) - logGamma(gamma + delta + n);
+  const second = logGamma(1 + delta + n + m) - logGamma(gamma + delta + n + m);
+  // (delta/(gamma−1)) · (e^first − e^second) keeps its sign when γ < 1
+  return (delta / (gamma - 1)) * Math.exp(logFactor + first) * -Math.expm1(second - first);
+}
+
+/** E[X(n)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]. */
+export function unconditionalExpected(params: ArrayLike<number>, n: number): number {
+  const alpha = params[0] as number;
+  const beta = params[1] as number;
+  const gamma = params[2] as number;
+  const delta = params[3] as number;
+  const logRatio = logGamma(gamma + delta) + logGamma(1 + delta + n) - logGamma(gamma + delta + n) - logGamma(1 + delta);
+  return (alpha / (alpha + beta)) * (delta / (gamma - 1)) * -Math.expm1(logRatio);
+}
+
+/**
+ * P(X(n) = x) = C(n,x) B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
+ *   + Σ_{i=x}^{n−1} C(i,x) B(α+x, β+i−x)/B(α,β) · B(γ+1, δ+i)/B(γ,δ).
+ */
+export function countProbability(params: ArrayLike<number>, n: number, x: number): number {
+  const alpha = params[0] as number;
+  const beta = params[1] as number;
+  const gamma = params[2] as number;
+  const delta = params[3] as number;
+  const lbAB = logBeta(alpha, beta);
+  const lbGD = logBeta(gamma, delta);
+  const logChoose = (top: number, bottom: number): number => logGamma(top + 1) - logGamma(bottom + 1) - logGamma(top - bottom + 1);
+  let logP = logChoose(n, x) + logBeta(alpha + x, beta + n - x) - lbAB + logBeta(gamma, delta + n) - lbGD;
+  for (let i = x; i < n; i++) {
+    logP = logAddExp(logP, logChoose(i, x) + logBeta(alpha + x, beta + i - x) - lbAB + logBeta(gamma + 1, delta + i) - lbGD);
+  }
+  return Math.exp(logP);
+}

@@ -1,0 +1,142 @@
+/**
+ * BG/NBD (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way") and MBG/NBD (Batislam,
+ * Denizel & Filiztekin 2007) in log space. `modified` switches to MBG/NBD, whose dropout coin is also
+ * tossed at time zero (b + x + 1 in A2, the A4 branch present even when x = 0).
+ *
+ * LL = A1 + A2 + ln(e^A3 + δ e^A4) with
+ *   A1 = lnΓ(r + x) − lnΓ(r) + r ln α
+ *   A2 = ln B(a, b + x [+1]) − ln B(a, b)
+ *   A3 = −(r + x) ln(α + T)
+ *   A4 = ln a − ln(b + x − 1 [+1]) − (r + x) ln(α + t_x)      (BG/NBD: only when x > 0)
+ */
+import type { CompressedRows } from "./rows.js";
+import { digamma, inverseOnePlusExp, log1pExp, logAddExp, logBeta, logGamma, log2F1 } from "./special.js";
+
+export function logLikelihood(params: ArrayLike<number>, rows: CompressedRows, modified: boolean, gradient?: Float64Array): number {
+  const r = params[0] as number;
+  const alpha = params[1] as number;
+  const a = params[2] as number;
+  const b = params[3] as number;
+  const shift = modified ? 1 : 0;
+  const logAlpha = Math.log(alpha);
+  const lgR = logGamma(r);
+  const lbAB = logBeta(a, b);
+  let total = 0;
+  let gR = 0;
+  let gAlpha = 0;
+  let gA = 0;
+  let gB = 0;
+  const psiR = gradient ? digamma(r) : 0;
+  const psiB = gradient ? digamma(b) : 0;
+  const psiAB = gradient ? digamma(a + b) : 0;
+  for (let i = 0; i < rows.count; i++) {
+    const x = rows.frequency[i] as number;
+    const tx = rows.recency[i] as number;
+    const T = rows.T[i] as number;
+    const w = rows.weight[i] as number;
+    const rx = r + x;
+    const logAlphaT = Math.log(alpha + T);
+    const A1 = logGamma(rx) - lgR + r * logAlpha;
+    const A2 = logBeta(a, b + x + shift) - lbAB;
+    const A3 = -rx * logAlphaT;
+    const hasA4 = x > 0 || modified;
+    const logAlphaTx = Math.log(alpha + tx);
+    const A4 = hasA4 ? Math.log(a) - Math.log(b + x - 1 + shift) - rx * logAlphaTx : Number.NEGATIVE_INFINITY;
+    const mix = logAddExp(A3, A4);
+    total += w * (A1 + A2 + mix);
+    if (gradient) {
+      const w4 = hasA4 ? inverseOnePlusExp(A3 - A4) : 0; // e^A4 / (e^A3 + e^A4)
+      const w3 = 1 - w4;
+      gR += w * (digamma(rx) - psiR + logAlpha - w3 * logAlphaT - w4 * logAlphaTx);
+      gAlpha += w * (r / alpha - w3 * rx / (alpha + T) - w4 * rx / (alpha + tx));
+      const psiABX = digamma(a + b + x + shift);
+      gA += w * (psiAB - psiABX + w4 / a);
+      gB += w * (psiAB + digamma(b + x + shift) - psiB - psiABX - (hasA4 ? w4 / (b + x - 1 + shift) : 0));
+    }
+  }
+  if (gradient) {
+    gradient[0] = gR;
+    gradient[1] = gAlpha;
+    gradient[2] = gA;
+    gradient[3] = gB;
+  }
+  return total;
+}
+
+/** ln of the odds term a/(b + x − 1 [+1]) · ((α + T)/(α + t_x))^(r + x); −Infinity when absent. */
+function logDeathOdds(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number, modified: boolean): number {
+  if (x === 0 && !modified) return Number.NEGATIVE_INFINITY;
+  const shift = modified ? 1 : 0;
+  return Math.log(a) - Math.log(b + x - 1 + shift) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+}
+
+/** P(alive | x, t_x, T). */
+export function probabilityAlive(p: ArrayLike<number>, x: number, tx: number, T: number, modified: boolean): number {
+  const logOdds = logDeathOdds(p[0] as number, p[1] as number, p[2] as number, p[3] as number, x, tx, T, modified);
+  return inverseOnePlusExp(logOdds);
+}
+
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in (T, T + t].
+ * BG/NBD: (a + b + x − 1)/(a − 1) · [1 − ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + odds).
+ * MBG/NBD: (a + b + x)/(a − 1) · [1 − (...)^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] / (1 + odds).
+ */
+export function conditionalExpected(p: ArrayLike<number>, x: number, tx: number, T: number, t: number, modified: boolean): number {
+  if (t === 0) return 0;
+  const r = p[0] as number;
+  const alpha = p[1] as number;
+  const a = p[2] as number;
+  const b = p[3] as number;
+  const shift = modified ? 1 : 0;
+  const z = t / (alpha + T + t);
+  const logTerm = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + log2F1(r + x, b + x + shift, a + b + x - 1 + shift, z);
+  // 1 − e^L carries the sign of (a − 1); the ratio is positive
+  const bracket = -Math.expm1(logTerm);
+  const leading = (a + b + x - 1 + shift) / (a - 1);
+  const logOdds = logDeathOdds(r, alpha, a, b, x, tx, T, modified);
+  return leading * bracket * inverseOnePlusExp(logOdds);
+}
+
+/** Unconditional E[X(t)] for a customer who made a first purchase at time 0. */
+export function unconditionalExpected(p: ArrayLike<number>, t: number, modified: boolean): number {
+  if (t === 0) return 0;
+  const r = p[0] as number;
+  const alpha = p[1] as number;
+  const a = p[2] as number;
+  const b = p[3] as number;
+  const z = t / (alpha + t);
+  if (modified) {
+    const logTerm = r * Math.log(alpha / (alpha + t)) + log2F1(r, b + 1, a + b, z);
+    return (b / (a - 1)) * -Math.expm1(logTerm);
+  }
+  const logTerm = r * Math.log(alpha / (alpha + t)) + log2F1(r, b, a + b - 1, z);
+  return ((a + b - 1) / (a - 1)) * -Math.expm1(logTerm);
+}
+
+/**
+ * BG/NBD P(X(t) = n) (FHL 2005 eq. 8):
+ * B(a, b+n)/B(a, b) · Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n
+ * + δ_{n>0} B(a+1, b+n−1)/B(a, b) · [1 − (α/(α+t))^r Σ_{j<n} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j].
+ */
+export function countProbability(p: ArrayLike<number>, t: number, n: number): number {
+  const r = p[0] as number;
+  const alpha = p[1] as number;
+  const a = p[2] as number;
+  const b = p[3] as number;
+  const lbAB = logBeta(a, b);
+  const logP = Math.log(alpha / (alpha + t));
+  const logQ = t > 0 ? Math.log(t / (alpha + t)) : Number.NEGATIVE_INFINITY;
+  const negativeBinomial = (j: number): number =>
+    j === 0 ? r * logP : logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * logP + j * logQ;
+  let value = Math.exp(logBeta(a, b + n) - lbAB + negativeBinomial(n));
+  if (n > 0) {
+    // 1 − CDF_{NB}(n − 1): sum the upper tail directly when the lower sum would cancel
+    let lowerLog = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < n; j++) lowerLog = logAddExp(lowerLog, negativeBinomial(j));
+    const upper = lowerLog < -Math.LN2 ? -Math.expm1(lowerLog) : -Math.expm1(lowerLog);
+    value += Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * upper;
+  }
+  return value;
+}
+
+export { log1pExp };

@@ -1,0 +1,122 @@
+import type { FitFailure, FitFailureReason, FittedModel, TimeUnit } from "../types.js";
+import { bfgs, invertPositiveDefinite, nelderMead, numericalHessian } from "./optimize.js";
+
+export interface RunFitSpec<Kind extends string, Params> {
+  kind: Kind;
+  caller: string;
+  unit: TimeUnit | "periods";
+  names: ReadonlyArray<keyof Params & string>;
+  start: ReadonlyArray<number>;
+  /** True log-likelihood (sum) at natural parameters. */
+  logLikelihood: (params: Float64Array) => number;
+  /** Writes d LL / d params (natural) into `gradient` and returns LL; absent for derivative-free fits. */
+  logLikelihoodAndGradient?: (params: Float64Array, gradient: Float64Array) => number;
+  penalizer: number;
+  totalWeight: number;
+  uniqueRows: number;
+  maxIterations: number;
+}
+
+function toParams<Params>(names: ReadonlyArray<string>, values: ArrayLike<number>): Params {
+  const result: Record<string, number> = {};
+  for (let k = 0; k < names.length; k++) result[names[k] as string] = values[k] as number;
+  return result as Params;
+}
+
+/**
+ * Maximum likelihood in log-parameter space: BFGS with the analytic gradient when there is one, then a
+ * Nelder–Mead polish with restarts (or Nelder–Mead alone); standard errors from the numerical Hessian
+ * of −LL in natural parameters.
+ */
+export function runFit<Kind extends string, Params>(
+  spec: RunFitSpec<Kind, Params>,
+): FittedModel<Kind, Params> | FitFailure<Kind, Params> {
+  const n = spec.names.length;
+  const natural = new Float64Array(n);
+  const naturalGradient = new Float64Array(n);
+  const penaltyScale = spec.penalizer * spec.totalWeight;
+  const objective = (theta: Float64Array): number => {
+    let penalty = 0;
+    for (let k = 0; k < n; k++) {
+      natural[k] = Math.exp(theta[k] as number);
+      penalty += (natural[k] as number) ** 2;
+    }
+    const value = -spec.logLikelihood(natural) + penaltyScale * penalty;
+    return Number.isFinite(value) ? value : Number.POSITIVE_INFINITY;
+  };
+  const start = spec.start.map((value) => Math.log(value));
+  let result;
+  let iterations = 0;
+  const withGradient = spec.logLikelihoodAndGradient;
+  if (withGradient !== undefined) {
+    const objectiveAndGradient = (theta: Float64Array, gradient: Float64Array): number => {
+      let penalty = 0;
+      for (let k = 0; k < n; k++) {
+        natural[k] = Math.exp(theta[k] as number);
+        penalty += (natural[k] as number) ** 2;
+      }
+      const ll = withGradient(natural, naturalGradient);
+      for (let k = 0; k < n; k++) {
+        const p = natural[k] as number;
+        // d/dθ = p · d/dp (chain rule for p = e^θ)
+        gradient[k] = -(naturalGradient[k] as number) * p + 2 * penaltyScale * p * p;
+      }
+      return -ll + penaltyScale * penalty;
+    };
+    result = bfgs(objectiveAndGradient, start, { maxIterations: spec.maxIterations, gradientTolerance: 1e-7 });
+    iterations += result.iterations;
+    if (!result.converged && result.reason !== "non_finite") {
+      const polish = nelderMead(objective, result.x, { maxIterations: spec.maxIterations * 5, initialStep: 0.1 });
+      iterations += polish.iterations;
+      const gradient = new Float64Array(n);
+      objectiveAndGradient(polish.x, gradient);
+      let gradientNorm = 0;
+      for (let k = 0; k < n; k++) gradientNorm += (gradient[k] as number) ** 2;
+      result = { ...polish, gradientNorm: Math.sqrt(gradientNorm) };
+    }
+  } else {
+    result = nelderMead(objective, start, { maxIterations: spec.maxIterations * 5 });
+    iterations += result.iterations;
+  }
+  const params = Float64Array.from(result.x, (value) => Math.exp(value));
+  const logLikelihood = spec.logLikelihood(params);
+  if (!result.converged || !Number.isFinite(logLikelihood)) {
+    const reason: FitFailureReason = Number.isFinite(logLikelihood) ? result.reason === "converged" ? "max_iterations" : result.reason : "non_finite";
+    const advice =
+      reason === "non_finite"
+        ? "the log-likelihood is not finite at the start point; pass initialParams or check the data"
+        : reason === "max_iterations"
+          ? "raise maxIterations or pass initialParams closer to the optimum"
+          : "the likelihood surface is flat or ill-conditioned here; try a small penalizer or other initialParams";
+    return {
+      kind: spec.kind,
+      converged: false,
+      reason,
+      message: `${spec.caller} did not converge (${reason}): ${advice}`,
+      unit: spec.unit,
+      params: toParams<Params>(spec.names, params),
+      logLikelihood,
+      iterations,
+    };
+  }
+  const hessian = numericalHessian((point) => {
+    let penalty = 0;
+    for (let k = 0; k < n; k++) penalty += (point[k] as number) ** 2;
+    return -spec.logLikelihood(point) + penaltyScale * penalty;
+  }, params);
+  const covariance = invertPositiveDefinite(hessian, n);
+  const standardErrors =
+    covariance === null ? null : toParams<Params>(spec.names, Float64Array.from({ length: n }, (_, k) => Math.sqrt(covariance[k * n + k] as number)));
+  return {
+    kind: spec.kind,
+    converged: true,
+    unit: spec.unit,
+    params: toParams<Params>(spec.names, params),
+    standardErrors,
+    logLikelihood,
+    iterations,
+    gradientNorm: result.gradientNorm,
+    customerCount: spec.totalWeight,
+    uniqueRows: spec.uniqueRows,
+  };
+}

@@ -1,0 +1,34 @@
+import * as bgBb from "./_lib/bgBb.js";
+import { horizonInModelUnit, type Horizon } from "./_lib/horizon.js";
+import { assertModel, unconditional, vector } from "./_lib/models.js";
+import type { BgBbModel, PurchaseModel } from "./types.js";
+
+/**
+ * Expected number of repeat purchases E[X(t)] by a randomly chosen customer in the first `horizon`
+ * after their first purchase (unconditional on any history): the building block of tracking plots.
+ *
+ * @remarks
+ * - BG/NBD: `(a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))]` (FHL 2005 eq. 9).
+ * - MBG/NBD: `b/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b+1; a+b; t/(α+t))]`.
+ * - Pareto/NBD: `rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)]`.
+ * - BG/BB: `α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]` for n opportunities.
+ * O(1) (2F1 series length grows with t).
+ *
+ * @param model - a converged model.
+ * @param horizon - a number in `model.unit` or `{ value, unit }`.
+ * @returns the expected count; 0 at horizon 0.
+ * @throws `expectedPopulationPurchases requires a converged model`, `expectedPopulationPurchases requires a non-negative horizon`
+ * @example
+ * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
+ * expectedPopulationPurchases(model, 78) //=> 1.858
+ * @category CLV
+ */
+export function expectedPopulationPurchases(model: PurchaseModel | BgBbModel, horizon: Horizon): number {
+  assertModel(model, "expectedPopulationPurchases");
+  const t = horizonInModelUnit(horizon, model.unit, "expectedPopulationPurchases");
+  if (model.kind === "BG/BB") {
+    const p = model.params;
+    return bgBb.unconditionalExpected([p.alpha, p.beta, p.gamma, p.delta], t);
+  }
+  return unconditional(model, vector(model), t);
+}

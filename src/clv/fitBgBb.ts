@@ -1,0 +1,99 @@
+import { runFit } from "./_lib/fitRunner.js";
+import { logLikelihood, type OpportunityRows } from "./_lib/bgBb.js";
+import type { BgBbModel, BgBbParams, FitFailure, FitOptions } from "./types.js";
+
+/**
+ * One (possibly aggregated) row of discrete-opportunity data for BG/BB.
+ * @category CLV
+ */
+export interface OpportunityActivity {
+  /** Number of opportunities with a transaction, after the first (x, integer, 0 ≤ x ≤ recency). */
+  readonly frequency: number;
+  /** Opportunity of the last transaction (t_x, integer, 0 when x = 0). */
+  readonly recency: number;
+  /** Number of opportunities observed (n, integer ≥ recency, ≥ 1). */
+  readonly periods: number;
+  /** Number of customers with this pattern (default 1). */
+  readonly weight?: number;
+}
+
+/**
+ * Fits the BG/BB (beta-geometric / beta-Bernoulli) model for discrete transaction opportunities
+ * (annual donations, yearly events) by maximum likelihood.
+ *
+ * @remarks
+ * At each opportunity an alive customer transacts with probability p ~ Beta(α, β) and may die with
+ * probability θ ~ Beta(γ, δ). The likelihood (Fader, Hardie & Shang 2010, eq. 5) is a sum over the
+ * possible death opportunities, computed as a log-sum-exp of log-beta terms; the analytic gradient is a
+ * mixture of digamma differences. Weighted aggregated rows are accepted as-is (the donations data has
+ * 22 rows for 11,104 donors). BFGS on log-parameters. O(rows × periods × iterations).
+ * Reference: https://www.brucehardie.com/papers/020/fader_et_al_mksc_10.pdf
+ *
+ * @param data - `{ customers }` rows of frequency, recency, periods and weight.
+ * @param options - penalizer, initialParams (α, β, γ, δ; default 1, 1, 1, 1), maxIterations.
+ * @returns the fitted model (unit `"periods"`) or a failure with `reason` and `message`.
+ * @throws `fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row i)`,
+ *   `fitBgBb requires recency to be zero when frequency is zero (row i)`,
+ *   `fitBgBb requires weights to be non-negative (row i)`, `fitBgBb requires at least one customer`
+ * @example
+ * const model = fitBgBb({ customers: [
+ *   { frequency: 0, recency: 0, periods: 6, weight: 3464 }, { frequency: 1, recency: 1, periods: 6, weight: 1091 },
+ *   { frequency: 2, recency: 4, periods: 6, weight: 277 }, { frequency: 6, recency: 6, periods: 6, weight: 1203 },
+ *   { frequency: 3, recency: 5, periods: 6, weight: 314 }, { frequency: 4, recency: 6, periods: 6, weight: 520 } ] });
+ * model.converged //=> true
+ * model.unit //=> "periods"
+ * @category CLV
+ */
+export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityActivity> }, options: FitOptions = {}): BgBbModel | FitFailure<"BG/BB", BgBbParams> {
+  const customers = data.customers;
+  if (!Array.isArray(customers)) throw new TypeError("fitBgBb requires an array of customers");
+  const index = new Map<string, number>();
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const periods: number[] = [];
+  const weight: number[] = [];
+  let totalWeight = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const row = customers[i] as OpportunityActivity;
+    const { frequency: x, recency: tx, periods: n } = row;
+    const w = row.weight ?? 1;
+    if (!Number.isInteger(x) || !Number.isInteger(tx) || !Number.isInteger(n) || x < 0 || x > tx || tx > n || n < 1) {
+      throw new RangeError(`fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row ${i})`);
+    }
+    if (x === 0 && tx !== 0) throw new RangeError(`fitBgBb requires recency to be zero when frequency is zero (row ${i})`);
+    if (!Number.isFinite(w) || w < 0) throw new RangeError(`fitBgBb requires weights to be non-negative (row ${i})`);
+    if (w === 0) continue;
+    const key = `${x}|${tx}|${n}`;
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, frequency.length);
+      frequency.push(x);
+      recency.push(tx);
+      periods.push(n);
+      weight.push(w);
+    } else weight[at] = (weight[at] as number) + w;
+    totalWeight += w;
+  }
+  if (frequency.length === 0) throw new RangeError("fitBgBb requires at least one customer");
+  const rows: OpportunityRows = {
+    frequency: Float64Array.from(frequency),
+    recency: Float64Array.from(recency),
+    periods: Float64Array.from(periods),
+    weight: Float64Array.from(weight),
+    count: frequency.length,
+    totalWeight,
+  };
+  return runFit<"BG/BB", BgBbParams>({
+    kind: "BG/BB",
+    caller: "fitBgBb",
+    unit: "periods",
+    names: ["alpha", "beta", "gamma", "delta"],
+    start: options.initialParams ?? [1, 1, 1, 1],
+    logLikelihood: (params) => logLikelihood(params, rows),
+    logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, gradient),
+    penalizer: options.penalizer ?? 0,
+    totalWeight,
+    uniqueRows: rows.count,
+    maxIterations: options.maxIterations ?? 2000,
+  });
+}

@@ -1,0 +1,109 @@
+import { runFit } from "./_lib/fitRunner.js";
+import { logLikelihood, type SpendRows } from "./_lib/gammaGamma.js";
+import type { FitFailure, FitOptions, GammaGammaModel, GammaGammaParams, TimeUnit } from "./types.js";
+
+/**
+ * One customer's spend statistics for the Gamma-Gamma model.
+ * @category CLV
+ */
+export interface CustomerSpend {
+  /** Repeat transactions (x). Rows with 0 are skipped by the fit. */
+  readonly frequency: number;
+  /** Mean value of the repeat transactions (zbar); must be positive when frequency > 0. */
+  readonly monetaryValue: number;
+  readonly weight?: number;
+}
+
+/**
+ * Fits the Gamma-Gamma model of average transaction value by maximum likelihood.
+ *
+ * @remarks
+ * Each transaction value is Gamma(p, ν) with ν ~ Gamma(q, γ) across customers, independent of the
+ * purchase process. The likelihood of a customer's mean spend m over x transactions is
+ * `Γ(px+q)/(Γ(px)Γ(q)) · γ^q m^(px−1) x^(px) / (γ + m x)^(px+q)` (Fader & Hardie note 025, with the
+ * Jacobian of the mean, so LL matches lifetimes). Only customers with frequency > 0 are used. BFGS
+ * with the analytic gradient on log-parameters. O(unique rows × iterations).
+ * When q ≤ 1 the population mean spend pγ/(q − 1) is undefined (the lifetimes negative-CLV bug):
+ * the fit then returns a failure with reason `q_not_above_one` instead of a model.
+ * Reference: https://www.brucehardie.com/notes/025/gamma_gamma.pdf
+ *
+ * @param data - `{ unit?, customers }` with frequency and monetaryValue per customer.
+ * @param options - penalizer, initialParams (p, q, γ; default 1, 1, 1), maxIterations.
+ * @returns the fitted model or a failure (`converged: false`, reason, message).
+ * @throws `fitGammaGamma requires frequency to be a non-negative integer (row i)`,
+ *   `fitGammaGamma requires monetaryValue to be positive for repeat customers (row i)`,
+ *   `fitGammaGamma requires at least one customer with frequency above zero`
+ * @example
+ * const model = fitGammaGamma({ customers: [
+ *   { frequency: 2, monetaryValue: 22.35 }, { frequency: 1, monetaryValue: 11.77 },
+ *   { frequency: 5, monetaryValue: 47.5 }, { frequency: 3, monetaryValue: 30.1 },
+ *   { frequency: 1, monetaryValue: 70 }, { frequency: 4, monetaryValue: 18.2 },
+ *   { frequency: 2, monetaryValue: 35.9 }, { frequency: 0, monetaryValue: 0 } ] });
+ * model.kind //=> "Gamma-Gamma"
+ * @category CLV
+ */
+export function fitGammaGamma(
+  data: { readonly unit?: TimeUnit; readonly customers: ReadonlyArray<CustomerSpend> },
+  options: FitOptions = {},
+): GammaGammaModel | FitFailure<"Gamma-Gamma", GammaGammaParams> {
+  const customers = data.customers;
+  if (!Array.isArray(customers)) throw new TypeError("fitGammaGamma requires an array of customers");
+  const frequency: number[] = [];
+  const monetary: number[] = [];
+  const weight: number[] = [];
+  const index = new Map<string, number>();
+  let totalWeight = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const row = customers[i] as CustomerSpend;
+    const x = row.frequency;
+    const w = row.weight ?? 1;
+    if (!Number.isInteger(x) || x < 0) throw new RangeError(`fitGammaGamma requires frequency to be a non-negative integer (row ${i})`);
+    if (!Number.isFinite(w) || w < 0) throw new RangeError(`fitGammaGamma requires weights to be non-negative (row ${i})`);
+    if (x === 0 || w === 0) continue;
+    const m = row.monetaryValue;
+    if (!Number.isFinite(m) || m <= 0) throw new RangeError(`fitGammaGamma requires monetaryValue to be positive for repeat customers (row ${i})`);
+    const key = `${x}|${m}`;
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, frequency.length);
+      frequency.push(x);
+      monetary.push(m);
+      weight.push(w);
+    } else weight[at] = (weight[at] as number) + w;
+    totalWeight += w;
+  }
+  if (frequency.length === 0) throw new RangeError("fitGammaGamma requires at least one customer with frequency above zero");
+  const rows: SpendRows = {
+    frequency: Float64Array.from(frequency),
+    monetary: Float64Array.from(monetary),
+    weight: Float64Array.from(weight),
+    count: frequency.length,
+    totalWeight,
+  };
+  const result = runFit<"Gamma-Gamma", GammaGammaParams>({
+    kind: "Gamma-Gamma",
+    caller: "fitGammaGamma",
+    unit: data.unit ?? "periods",
+    names: ["p", "q", "gamma"],
+    start: options.initialParams ?? [1, 1, 1],
+    logLikelihood: (params) => logLikelihood(params, rows),
+    logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, gradient),
+    penalizer: options.penalizer ?? 0,
+    totalWeight,
+    uniqueRows: rows.count,
+    maxIterations: options.maxIterations ?? 2000,
+  });
+  if (result.converged && result.params.q <= 1) {
+    return {
+      kind: "Gamma-Gamma",
+      converged: false,
+      reason: "q_not_above_one",
+      message: `fitGammaGamma found q = ${result.params.q.toPrecision(4)} <= 1, so the population mean spend p·gamma/(q − 1) is undefined; check that spend is independent of frequency, remove outliers, or add a penalizer`,
+      unit: result.unit,
+      params: result.params,
+      logLikelihood: result.logLikelihood,
+      iterations: result.iterations,
+    };
+  }
+  return result;
+}
