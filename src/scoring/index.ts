@@ -1,2 +1,17 @@
-/** @module scoring */
-export {};
+/**
+ * Scoring: RFM scores and named RFM segments, scoring plans, and feature preparation (scalers,
+ * one-hot encoding, missing-value policy) for clustering.
+ *
+ * @module scoring
+ */
+export { rfmScores } from "./rfmScores.js";
+export type { RfmInput, RfmScore, RfmScoresOptions } from "./rfmScores.js";
+export { rfmScoreCells } from "./rfmScoreCells.js";
+export type { RfmCell } from "./rfmScoreCells.js";
+export { fitScaler } from "./fitScaler.js";
+export type { FitScalerOptions, Scaler, ScalerJson, ScalerMethod } from "./fitScaler.js";
+export { parseScaler } from "./parseScaler.js";
+export { prepareFeatures } from "./prepareFeatures.js";
+export type { MissingValuePolicy, PrepareFeaturesOptions, PrepareFeaturesResult } from "./prepareFeatures.js";
+export { fitOneHotEncoder } from "./fitOneHotEncoder.js";
+export type { FitOneHotEncoderOptions, OneHotEncoder } from "./fitOneHotEncoder.js";

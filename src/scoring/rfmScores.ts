@@ -1,0 +1,134 @@
+/**
+ * The per-customer inputs of RFM scoring: the matching fields of `CustomerSummary` from
+ * `summarizeCustomers` (segmentkit/schema), or any object with them.
+ * @category RFM
+ */
+export interface RfmInput {
+  readonly customerId: string;
+  /** Days since the last purchase (lower is better). */
+  readonly recencyDays: number;
+  /** Number of purchases. */
+  readonly frequency: number;
+  /** Total spend. */
+  readonly monetaryTotal: number;
+  /** Average spend per purchase (used with `monetary: "average"`). */
+  readonly monetaryAverage?: number;
+}
+
+/**
+ * Options of {@link rfmScores}.
+ * @category RFM
+ */
+export interface RfmScoresOptions {
+  /** Number of score levels per dimension, 2 to 9 (one digit each in `code`). Default 5 (quintiles). */
+  readonly bins?: number;
+  /** Monetary value: `"total"` spend (default) or `"average"` spend per purchase. */
+  readonly monetary?: "total" | "average";
+  /**
+   * Tie rule. `"together"` (default): equal values always share a score, the score of the tie
+   * group's lowest position, so one-time buyers all get frequency 1 and some levels may stay
+   * empty. `"first"`: ties broken by input order (pandas `rank(method="first")`), giving
+   * equal-sized levels at the price of splitting equal customers.
+   */
+  readonly ties?: "together" | "first";
+  /** Weights of the weighted sum `score`. Default 1 each. */
+  readonly weights?: { readonly recency?: number; readonly frequency?: number; readonly monetary?: number };
+}
+
+/**
+ * One customer's RFM scores.
+ * @category RFM
+ */
+export interface RfmScore {
+  readonly customerId: string;
+  readonly recencyDays: number;
+  readonly frequency: number;
+  /** The monetary value that was scored (total or average). */
+  readonly monetary: number;
+  /** Scores 1..bins; recency reversed (the most recent customers score highest). */
+  readonly rfm: { readonly recency: number; readonly frequency: number; readonly monetary: number };
+  /** The three scores as digits, like `"545"`. */
+  readonly code: string;
+  /** Weighted sum of the three scores. */
+  readonly score: number;
+}
+
+/**
+ * RFM quantile scores: recency, frequency and monetary value each scored 1..bins by rank.
+ *
+ * @remarks
+ * For each dimension every customer's position is `p = below / n`, with `below` the number of
+ * customers with a strictly worse value (larger recency, smaller frequency or spend), and the score
+ * is `floor(p * bins) + 1`: the quantile bin of the customer's position (R `rfm` package conventions,
+ * https://rfm.rsquaredacademy.com). With `ties: "together"` tied customers share the score of the
+ * group's lowest position, which matters for frequency, where most customers buy once; with
+ * `ties: "first"`, `below` counts ties earlier in the input too. O(n log n).
+ * @param customers - one row per customer (for example `summarizeCustomers(...).customers`).
+ * @param options - see {@link RfmScoresOptions}.
+ * @returns One {@link RfmScore} per input row, in input order; `[]` for no customers.
+ * @throws `RangeError` `rfmScores requires bins between two and nine`;
+ * `TypeError` `rfmScores requires finite recencyDays, frequency and monetary values: row i`.
+ * @example
+ * const scores = rfmScores([
+ *   { customerId: "a", recencyDays: 3, frequency: 9, monetaryTotal: 900 },
+ *   { customerId: "b", recencyDays: 200, frequency: 1, monetaryTotal: 20 },
+ *   { customerId: "c", recencyDays: 40, frequency: 1, monetaryTotal: 150 },
+ * ], { bins: 3 });
+ * scores.map((score) => score.code) //=> ["333", "111", "212"]
+ * scores[0].score //=> 9
+ * @category RFM
+ */
+export function rfmScores(customers: ReadonlyArray<RfmInput>, options: RfmScoresOptions = {}): RfmScore[] {
+  const bins = options.bins ?? 5;
+  if (!Number.isInteger(bins) || bins < 2 || bins > 9) throw new RangeError("rfmScores requires bins between two and nine");
+  const ties = options.ties ?? "together";
+  const weights = { recency: options.weights?.recency ?? 1, frequency: options.weights?.frequency ?? 1, monetary: options.weights?.monetary ?? 1 };
+  const count = customers.length;
+  const recency = new Float64Array(count);
+  const frequency = new Float64Array(count);
+  const monetary = new Float64Array(count);
+  customers.forEach((customer, index) => {
+    const value = options.monetary === "average" ? customer.monetaryAverage ?? customer.monetaryTotal / customer.frequency : customer.monetaryTotal;
+    if (!Number.isFinite(customer.recencyDays) || !Number.isFinite(customer.frequency) || !Number.isFinite(value)) {
+      throw new TypeError(`rfmScores requires finite recencyDays, frequency and monetary values: row ${index}`);
+    }
+    // Higher is better in every dimension: recency is negated.
+    recency[index] = -customer.recencyDays;
+    frequency[index] = customer.frequency;
+    monetary[index] = value;
+  });
+  const recencyScores = quantileScores(recency, bins, ties);
+  const frequencyScores = quantileScores(frequency, bins, ties);
+  const monetaryScores = quantileScores(monetary, bins, ties);
+  return customers.map((customer, index) => {
+    const r = recencyScores[index] as number;
+    const f = frequencyScores[index] as number;
+    const m = monetaryScores[index] as number;
+    return {
+      customerId: customer.customerId,
+      recencyDays: customer.recencyDays,
+      frequency: customer.frequency,
+      monetary: monetary[index] as number,
+      rfm: { recency: r, frequency: f, monetary: m },
+      code: `${r}${f}${m}`,
+      score: weights.recency * r + weights.frequency * f + weights.monetary * m,
+    };
+  });
+}
+
+/** Scores 1..bins of `values` (higher value, higher score) by rank position. */
+export function quantileScores(values: Float64Array, bins: number, ties: "together" | "first"): Int32Array {
+  const count = values.length;
+  const order = Array.from({ length: count }, (_, index) => index);
+  // Stable sort: ties keep input order, which is what "first" needs.
+  order.sort((a, b) => (values[a] as number) - (values[b] as number));
+  const scores = new Int32Array(count);
+  let groupStart = 0;
+  for (let position = 0; position < count; position++) {
+    const index = order[position] as number;
+    if (position > 0 && values[index] !== values[order[position - 1] as number]) groupStart = position;
+    const below = ties === "together" ? groupStart : position;
+    scores[index] = Math.floor((below * bins) / count) + 1;
+  }
+  return scores;
+}

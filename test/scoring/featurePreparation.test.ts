@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { fitOneHotEncoder, fitScaler, parseScaler, prepareFeatures } from "../../src/scoring/index.js";
+import { SegmentationError } from "../../src/_lib/errors.js";
+import { fixtures } from "../cluster/_fixtures.js";
+
+describe("fitScaler against scikit-learn scalers", () => {
+  for (const method of ["standard", "minMax", "robust"] as const) {
+    it(method, () => {
+      const scaler = fitScaler(fixtures.scalers.data, { method });
+      const actual = scaler.transform(fixtures.scalers.data);
+      fixtures.scalers[method].forEach((row, rowIndex) =>
+        row.forEach((expected, column) => expect(Math.abs(actual[rowIndex]![column]! - expected)).toBeLessThan(1e-12 * Math.max(1, Math.abs(expected)))),
+      );
+      const restored = scaler.inverseTransform(actual);
+      restored.forEach((row, rowIndex) => row.forEach((value, column) => expect(value).toBeCloseTo(fixtures.scalers.data[rowIndex]![column]!, 9)));
+    });
+  }
+  it("log1p, NaN pass-through, JSON round trip and errors", () => {
+    const scaler = fitScaler([[0, 1], [Math.E - 1, Number.NaN], [Math.E ** 2 - 1, 3]], { method: "standard", log1p: true });
+    expect(scaler.offset[0]).toBeCloseTo(1, 12);
+    expect(scaler.scale[1]).toBeCloseTo((Math.log(4) - Math.log(2)) / 2, 12);
+    expect(Number.isNaN(scaler.transform([[0, Number.NaN]])[0]![1]!)).toBe(true);
+    const copy = parseScaler(JSON.parse(JSON.stringify(scaler)));
+    expect(copy.transform([[5, 2]])).toEqual(scaler.transform([[5, 2]]));
+    expect(fitScaler([[3]], { method: "log" }).transform([[3]])[0]![0]).toBeCloseTo(Math.log(4), 14);
+    expect(() => fitScaler([[-2]], { method: "log" })).toThrow("fitScaler requires values above -1 for log1p: row 0, column 0");
+    expect(() => fitScaler([[1, 2], [1]], { method: "minMax" })).toThrow("fitScaler requires rows of equal length: row 1 differs from row 0");
+    try {
+      parseScaler({ format: "segmentkit.scaler", version: 2, method: "zscore", log1p: false, offset: [1], scale: [0, 1] });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SegmentationError);
+      expect((error as SegmentationError).issues.map((issue) => issue.code)).toEqual(["unsupported_version", "invalid_method", "invalid_number", "invalid_length"]);
+    }
+  });
+  it("standard scaling gives mean 0 and population std 1 on non-constant columns", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 2, maxLength: 50 }), (rows) => {
+        const scaled = fitScaler(rows, { method: "standard" }).transform(rows);
+        for (const column of [0, 1]) {
+          const values = scaled.map((row) => row[column]!);
+          const mean = values.reduce((a, b) => a + b, 0) / values.length;
+          expect(Math.abs(mean)).toBeLessThan(1e-6);
+          const spread = Math.max(...rows.map((row) => row[column]!)) - Math.min(...rows.map((row) => row[column]!));
+          if (spread > 1e-3) expect(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length).toBeCloseTo(1, 6);
+        }
+      }),
+    );
+  });
+});
+
+describe("prepareFeatures", () => {
+  const records = [
+    { id: "a", behavior: { totalSpend: 100, orderCount: 2 } },
+    { id: "b", behavior: { totalSpend: null, orderCount: 4 } },
+    { id: "c", behavior: { orderCount: 5 } },
+    { id: "d", behavior: { totalSpend: 300, orderCount: Number.NaN } },
+  ];
+  it("error policy lists every missing value with its path", () => {
+    try {
+      prepareFeatures(records, { features: ["behavior.totalSpend", "behavior.orderCount"] });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as SegmentationError).message).toBe("prepareFeatures found 3 issues");
+      expect((error as SegmentationError).issues.map((issue) => issue.path)).toEqual([
+        [1, "behavior", "totalSpend"],
+        [2, "behavior", "totalSpend"],
+        [3, "behavior", "orderCount"],
+      ]);
+    }
+  });
+  it("imputes and drops with a report", () => {
+    const result = prepareFeatures(records, {
+      features: ["behavior.totalSpend", "behavior.orderCount"],
+      missing: { "behavior.totalSpend": { impute: "median" }, "behavior.orderCount": "drop" },
+    });
+    expect(result.data).toEqual([[100, 2], [200, 4], [200, 5]]);
+    expect(result.rowIndexes).toEqual([0, 1, 2]);
+    expect(result.report.dropped).toEqual([{ row: 3, missing: ["behavior.orderCount"] }]);
+    expect(result.report.imputed).toEqual({ "behavior.totalSpend": { count: 2, value: 200 } });
+    const mode = prepareFeatures([{ x: 1 }, { x: 2 }, { x: 2 }, {}], { features: ["x"], missing: { impute: "mode" } });
+    expect(mode.data).toEqual([[1], [2], [2], [2]]);
+    expect(prepareFeatures([{ x: 1 }, {}], { features: ["x"], missing: { impute: -1 } }).data).toEqual([[1], [-1]]);
+  });
+  it("rejects non-numbers and inherited properties never count", () => {
+    expect(() => prepareFeatures([{ x: "12" }], { features: ["x"], missing: "drop" })).toThrow("prepareFeatures found 1 issue");
+    const inherited = Object.create({ x: 5 }) as object;
+    expect(prepareFeatures([inherited, { x: 1 }], { features: ["x"], missing: "drop" }).data).toEqual([[1]]);
+    expect(() => prepareFeatures([{}], { features: ["x"], missing: { impute: "mean" } })).toThrow("prepareFeatures found 1 issue");
+    expect(prepareFeatures([{ t: new Date(5) }], { features: ["t"] }).data).toEqual([[5]]);
+  });
+});
+
+describe("fitOneHotEncoder", () => {
+  it("sorted categories, multi-label arrays, unknown and missing handling", () => {
+    const encoder = fitOneHotEncoder(
+      [{ c: "sms", tags: ["b", "a"] }, { c: "email", tags: [] }, { c: null, tags: ["c"] }],
+      { features: ["c", "tags"], missing: "category" },
+    );
+    expect(encoder.featureNames).toEqual(["c=email", "c=sms", "c=(missing)", "tags=a", "tags=b", "tags=c"]);
+    expect(encoder.transform([{ c: "sms", tags: ["a", "c"] }])).toEqual([[0, 1, 0, 1, 0, 1]]);
+    expect(() => encoder.transform([{ c: "push", tags: [] }])).toThrow("transform found 1 issue");
+    const lenient = fitOneHotEncoder([{ c: "x" }], { features: ["c"], handleUnknown: "ignore" });
+    expect(lenient.transform([{ c: "y" }])).toEqual([[0]]);
+    expect(() => fitOneHotEncoder([{ c: undefined }], { features: ["c"] })).toThrow("fitOneHotEncoder found 1 issue");
+    expect(lenient.toJSON()).toEqual({ format: "segmentkit.oneHotEncoder", version: 1, features: ["c"], categories: { c: ["x"] }, handleUnknown: "ignore", missing: "error" });
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { rfmScoreCells, rfmScores } from "../../src/scoring/index.js";
+
+const customer = (id: number, recencyDays: number, frequency: number, monetaryTotal: number) => ({
+  customerId: String(id),
+  recencyDays,
+  frequency,
+  monetaryTotal,
+  monetaryAverage: monetaryTotal / frequency,
+});
+
+describe("rfmScores", () => {
+  it("scores quintiles of distinct values into equal bins, recency reversed", () => {
+    const customers = Array.from({ length: 10 }, (_, index) => customer(index, 100 - index * 10, index + 1, (index + 1) * 50));
+    const scores = rfmScores(customers);
+    expect(scores.map((score) => score.rfm.recency)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(scores.map((score) => score.rfm.frequency)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(scores[9]?.code).toBe("555");
+    expect(scores[0]?.score).toBe(3);
+  });
+
+  it("keeps ties together by default and splits them with ties: first", () => {
+    // 6 one-time buyers out of 10: frequency ties.
+    const frequencies = [1, 1, 1, 1, 1, 1, 2, 2, 3, 7];
+    const customers = frequencies.map((frequency, index) => customer(index, index, frequency, 10 * frequency));
+    const together = rfmScores(customers).map((score) => score.rfm.frequency);
+    expect(together).toEqual([1, 1, 1, 1, 1, 1, 4, 4, 5, 5]);
+    const first = rfmScores(customers, { ties: "first" }).map((score) => score.rfm.frequency);
+    expect(first).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  });
+
+  it("weights, average monetary, bins and errors", () => {
+    const customers = [customer(1, 5, 2, 100), customer(2, 50, 10, 120)];
+    const scores = rfmScores(customers, { bins: 2, monetary: "average", weights: { recency: 2, frequency: 0, monetary: 1 } });
+    expect(scores.map((score) => score.monetary)).toEqual([50, 12]);
+    expect(scores.map((score) => score.code)).toEqual(["212", "121"]);
+    expect(scores.map((score) => score.score)).toEqual([6, 3]);
+    expect(rfmScores([])).toEqual([]);
+    expect(() => rfmScores(customers, { bins: 10 })).toThrow(new RangeError("rfmScores requires bins between two and nine"));
+    expect(() => rfmScores([customer(1, Number.NaN, 1, 1)])).toThrow("rfmScores requires finite recencyDays, frequency and monetary values: row 0");
+  });
+
+  it("properties: scores in range, monotone in the value, equal values equal scores", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 1e4, noNaN: true })), { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 2, max: 9 }),
+        (rows, bins) => {
+          const scores = rfmScores(rows.map(([recency, frequency, money], index) => customer(index, recency, frequency, money)), { bins });
+          scores.forEach((a) => {
+            for (const value of [a.rfm.recency, a.rfm.frequency, a.rfm.monetary]) {
+              expect(value).toBeGreaterThanOrEqual(1);
+              expect(value).toBeLessThanOrEqual(bins);
+            }
+          });
+          for (const a of scores) {
+            for (const b of scores) {
+              if (a.frequency < b.frequency) expect(a.rfm.frequency).toBeLessThanOrEqual(b.rfm.frequency);
+              if (a.frequency === b.frequency) expect(a.rfm.frequency).toBe(b.rfm.frequency);
+              if (a.recencyDays < b.recencyDays) expect(a.rfm.recency).toBeGreaterThanOrEqual(b.rfm.recency);
+            }
+          }
+          // The best customer in a dimension (no ties above it) always gets the top score when n >= bins.
+          if (rows.length >= bins) expect(Math.max(...scores.map((s) => s.rfm.monetary))).toBe(bins);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("rfmScoreCells", () => {
+  it("enumerates every cell once", () => {
+    const cells = rfmScoreCells();
+    expect(cells).toHaveLength(125);
+    expect(new Set(cells.map((cell) => cell.id)).size).toBe(125);
+    expect(cells[124]).toEqual({ id: "555", rfm: { recency: 5, frequency: 5, monetary: 5 } });
+    expect(rfmScoreCells(3)).toHaveLength(27);
+    expect(() => rfmScoreCells(1)).toThrow("rfmScoreCells requires bins between two and nine");
+  });
+});
