@@ -1,0 +1,52 @@
+import { SegmentationError } from "../_lib/errors.js";
+import type { Issue } from "../_lib/errors.js";
+
+/**
+ * Machine-readable codes of {@link SegmentIssue}. Stable: UIs and tests may switch on them.
+ *
+ * - `invalid_definition`: a segment definition is not an object, or its `id`, `name`,
+ *   `description` or `priority` has the wrong type or is empty, too long or not finite.
+ * - `invalid_rule`: the segment's rule is not a valid rule (the issue's `path` continues into the rule).
+ * - `duplicate_segment_id`: two segments of one list share an id.
+ * - `unknown_segment`: an `inSegment` node names a segment that is not in the list.
+ * - `segment_cycle`: segments refer to each other in a cycle; the message names the cycle.
+ */
+export type SegmentIssueCode = "invalid_definition" | "invalid_rule" | "duplicate_segment_id" | "unknown_segment" | "segment_cycle";
+
+/**
+ * One problem in a segment definition or a list of segments. `path` leads from the definition (or
+ * from the segment list: `[2, "rule", "rules", 0]`) to the faulty key or rule node.
+ */
+export interface SegmentIssue extends Issue {
+  readonly code: SegmentIssueCode;
+  /** For `segment_cycle`: the segment ids of the cycle, the first repeated at the end. */
+  readonly cycle?: ReadonlyArray<string>;
+}
+
+/**
+ * The error of invalid segment definitions and segment lists: thrown by `defineSegment`,
+ * `assignSegments`, `assignSegmentsStream` and `analyzeSegments`.
+ *
+ * @remarks The message is `"<function> found <n> issue(s): <first message>"`; every issue is in `issues`.
+ * @example
+ * const error = new SegmentError("assignSegments found 1 issue: duplicate segment id \"vip\"", [
+ *   { code: "duplicate_segment_id", path: [1, "id"], message: "duplicate segment id \"vip\"" },
+ * ]);
+ * error.name //=> "SegmentError"
+ * error.issues[0]?.code //=> "duplicate_segment_id"
+ * error instanceof Error //=> true
+ * @category Segments
+ */
+export class SegmentError extends SegmentationError {
+  /** Every problem found. */
+  declare readonly issues: ReadonlyArray<SegmentIssue>;
+
+  /**
+   * @param message - the summary line.
+   * @param issues - every problem found.
+   */
+  constructor(message: string, issues: ReadonlyArray<SegmentIssue>) {
+    super(message, issues);
+    this.name = "SegmentError";
+  }
+}

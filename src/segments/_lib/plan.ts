@@ -1,0 +1,190 @@
+/**
+ * The segment plan shared by every segment function: validated segments, `inSegment` references
+ * checked (unknown ids, cycles named) and sorted topologically, every rule compiled once (with the
+ * rules it references), and a per-profile membership evaluator.
+ */
+import type { Rule } from "../../rules/ast.js";
+import { SegmentError } from "../SegmentError.js";
+import type { SegmentIssue } from "../SegmentError.js";
+import { checkSegmentDefinition, isDefinedSegment } from "./definition.js";
+import type { Segment } from "./definition.js";
+import { compileSegmentRule } from "./compile.js";
+import type { EventsOf } from "./compile.js";
+import { segmentErrorMessage } from "./messages.js";
+
+/** Options every plan needs. */
+export interface PlanOptions<P> {
+  readonly asOf: Date;
+  readonly eventsOf?: EventsOf<P> | undefined;
+}
+
+/** A compiled list of segments. */
+export interface SegmentPlan<P> {
+  readonly segments: ReadonlyArray<Segment>;
+  readonly count: number;
+  /** Segment indexes by priority (larger first), ties by declaration order. */
+  readonly priorityOrder: Int32Array;
+  /** Segment indexes so that every segment comes after the segments it references. */
+  readonly topologicalOrder: Int32Array;
+  /** Evaluates every segment for one profile into `plan.member` (1 = in, 0 = out). */
+  evaluateAll(profile: P): void;
+  /** Index of the first segment by priority whose rule is TRUE, or -1 (evaluates no further). */
+  evaluateFirstMatch(profile: P): number;
+  /** Membership of the profile last given to `evaluateAll`. */
+  readonly member: Uint8Array;
+}
+
+/** Collects `inSegment` references of a rule with the path of each node (iterative walk). */
+function referencesOf(rule: Rule): { found: Array<{ segment: string; path: Array<string | number> }>; hasEvents: boolean } {
+  const found: Array<{ segment: string; path: Array<string | number> }> = [];
+  let hasEvents = false;
+  const stack: Array<{ node: Rule; path: Array<string | number> }> = [{ node: rule, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    switch (node.op) {
+      case "inSegment":
+        found.push({ segment: node.segment, path });
+        break;
+      case "and":
+      case "or":
+        for (let index = node.rules.length - 1; index >= 0; index--) stack.push({ node: node.rules[index]!, path: [...path, "rules", index] });
+        break;
+      case "not":
+        stack.push({ node: node.rule, path: [...path, "rule"] });
+        break;
+      case "event":
+        hasEvents = true;
+        if (node.where !== undefined) stack.push({ node: node.where, path: [...path, "where"] });
+        break;
+      default:
+        break;
+    }
+  }
+  return { found, hasEvents };
+}
+
+/** Validates a segment list, resolves references and compiles every rule once. */
+export function planSegments<P>(functionName: string, segmentList: ReadonlyArray<Segment>, options: PlanOptions<P>): SegmentPlan<P> {
+  if (!Array.isArray(segmentList)) throw new TypeError(`${functionName} requires an array of segments`);
+  if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) {
+    throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+  }
+  const issues: SegmentIssue[] = [];
+  const segments: Segment[] = [];
+  for (let index = 0; index < segmentList.length; index++) {
+    const candidate: unknown = segmentList[index];
+    if (isDefinedSegment(candidate)) {
+      segments.push(candidate);
+      continue;
+    }
+    const checked = checkSegmentDefinition(candidate, [index], undefined);
+    issues.push(...checked.issues);
+    if (checked.segment !== undefined) segments.push(checked.segment);
+  }
+  if (issues.length > 0) throw new SegmentError(segmentErrorMessage(functionName, issues), issues);
+
+  const count = segments.length;
+  const indexOf = new Map<string, number>();
+  for (let index = 0; index < count; index++) {
+    const id = segments[index]!.id;
+    if (indexOf.has(id)) {
+      issues.push({ code: "duplicate_segment_id", path: [index, "id"], message: `duplicate segment id "${id}"` });
+    } else {
+      indexOf.set(id, index);
+    }
+  }
+  const dependencies: number[][] = [];
+  let anyEvents = false;
+  for (let index = 0; index < count; index++) {
+    const list: number[] = [];
+    const { found, hasEvents } = referencesOf(segments[index]!.rule);
+    if (hasEvents) anyEvents = true;
+    for (const reference of found) {
+      const target = indexOf.get(reference.segment);
+      if (target === undefined) {
+        issues.push({
+          code: "unknown_segment",
+          path: [index, "rule", ...reference.path],
+          message: `segment "${segments[index]!.id}" refers to unknown segment "${reference.segment}"`,
+        });
+      } else if (!list.includes(target)) {
+        list.push(target);
+      }
+    }
+    dependencies.push(list);
+  }
+  if (issues.length > 0) throw new SegmentError(segmentErrorMessage(functionName, issues), issues);
+  if (anyEvents && options.eventsOf === undefined) throw new TypeError(`${functionName} requires options.eventsOf to evaluate event rules`);
+
+  // Depth-first topological sort with an explicit stack; a back edge is a cycle.
+  const state = new Uint8Array(count); // 0 new, 1 on the stack, 2 done
+  const topological: number[] = [];
+  for (let start = 0; start < count; start++) {
+    if (state[start] !== 0) continue;
+    const path: number[] = [start];
+    const cursor: number[] = [0];
+    state[start] = 1;
+    while (path.length > 0) {
+      const node = path[path.length - 1]!;
+      const next = cursor[cursor.length - 1]!;
+      const edges = dependencies[node]!;
+      if (next < edges.length) {
+        cursor[cursor.length - 1] = next + 1;
+        const target = edges[next]!;
+        if (state[target] === 1) {
+          const cycleStart = path.indexOf(target);
+          const cycle = [...path.slice(cycleStart), target].map((member) => segments[member]!.id);
+          const cycleIssue: SegmentIssue = {
+            code: "segment_cycle",
+            path: [node, "rule"],
+            message: `segments refer to each other in a cycle: ${cycle.join(" -> ")}`,
+            cycle,
+          };
+          throw new SegmentError(segmentErrorMessage(functionName, [cycleIssue]), [cycleIssue]);
+        }
+        if (state[target] === 0) {
+          state[target] = 1;
+          path.push(target);
+          cursor.push(0);
+        }
+      } else {
+        state[node] = 2;
+        topological.push(node);
+        path.pop();
+        cursor.pop();
+      }
+    }
+  }
+  const topologicalOrder = Int32Array.from(topological);
+  const priorityOrder = Int32Array.from(
+    segments.map((_, index) => index).sort((a, b) => segments[b]!.priority - segments[a]!.priority || a - b),
+  );
+
+  const member = new Uint8Array(count);
+  const segmentRules: Record<string, Rule> = {};
+  for (const segment of segments) Object.defineProperty(segmentRules, segment.id, { value: segment.rule, enumerable: true });
+  const predicates = segments.map((segment) =>
+    compileSegmentRule<P>(segment.rule, { asOf: options.asOf, eventsOf: options.eventsOf, segmentRules }),
+  );
+
+  return {
+    segments,
+    count,
+    priorityOrder,
+    topologicalOrder,
+    member,
+    evaluateAll(profile: P): void {
+      for (let step = 0; step < count; step++) {
+        const index = topologicalOrder[step]!;
+        member[index] = predicates[index]!(profile) ? 1 : 0;
+      }
+    },
+    evaluateFirstMatch(profile: P): number {
+      for (let step = 0; step < count; step++) {
+        const index = priorityOrder[step]!;
+        if (predicates[index]!(profile)) return index;
+      }
+      return -1;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { Segment } from "./_lib/definition.js";
+import type { EventsOf } from "./_lib/compile.js";
+import { planSegments } from "./_lib/plan.js";
+import { profileIdOf } from "./_lib/profileId.js";
+
+/** Options of {@link assignSegments}. */
+export interface AssignSegmentsOptions<P> {
+  /** The clock of every time condition (`withinLast`, relative `before` / `after`, event windows). */
+  readonly asOf: Date;
+  /**
+   * `"all"`: every segment whose rule is TRUE (multi-membership). `"first-match"`: only the first
+   * segment by priority (larger first, ties by declaration order) whose rule is TRUE (a waterfall).
+   */
+  readonly mode: "all" | "first-match";
+  /** The profile's events, for `event` conditions. */
+  readonly eventsOf?: EventsOf<P>;
+  /** The profile's id; default: its own `id` property (a string, or a number as text). */
+  readonly idOf?: (profile: P, index: number) => string;
+}
+
+/** The segments of one profile. */
+export interface SegmentMembership {
+  /** The profile's id. */
+  readonly id: string;
+  /** The profile's position in the input. */
+  readonly index: number;
+  /** Ids of the profile's segments in declaration order: every TRUE rule (`"all"`) or at most the winner (`"first-match"`). */
+  readonly segments: ReadonlyArray<string>;
+  /** The highest-priority segment whose rule is TRUE (the first-match winner in both modes), or `null`. */
+  readonly segment: string | null;
+}
+
+/** The size of one segment. */
+export interface SegmentSize {
+  readonly id: string;
+  readonly name: string;
+  /** Profiles assigned to the segment under the run's mode. */
+  readonly size: number;
+  /** `size / total`; `null` when there are no profiles (not defined). */
+  readonly share: number | null;
+}
+
+/** The result of {@link assignSegments}. */
+export interface AssignSegmentsResult {
+  readonly mode: "all" | "first-match";
+  readonly asOf: Date;
+  /** Number of profiles. */
+  readonly total: number;
+  /** One entry per profile, in input order. */
+  readonly memberships: ReadonlyArray<SegmentMembership>;
+  /** One entry per segment, in declaration order. */
+  readonly sizes: ReadonlyArray<SegmentSize>;
+  /** Profiles in no segment: the count and its share of `total` (`null` when there are no profiles). */
+  readonly unassigned: { readonly count: number; readonly share: number | null };
+}
+
+/**
+ * Assigns every profile to its segments: all segments whose rule is TRUE, or the first one by
+ * priority (a waterfall), with the size of every segment.
+ *
+ * @remarks Each rule is compiled once (with the rules it references). `inSegment` references are
+ * checked before anything runs (unknown ids and cycles are errors) and resolved as `evaluate` and
+ * `compileRule` resolve them: `{ op: "inSegment", segment: "vip" }` takes the three-valued result
+ * of the `vip` rule, so `not inSegment("vip")` selects the profiles whose `vip` rule is FALSE, not
+ * those where it is UNKNOWN (SQL semantics, identical in the SQL compiler). A profile is in a
+ * segment only when its rule is TRUE. Under `"first-match"` a segment's rule is evaluated only
+ * when every higher-priority segment failed. O(n · s) rule evaluations for n profiles and s
+ * segments; memory O(n · s) for the result (use `assignSegmentsStream` for constant memory).
+ * @param profiles - the profiles (any objects the rules read; each needs an id, see `idOf`).
+ * @param segments - segments from `defineSegment`, ids unique.
+ * @param options - `asOf`, `mode`, and optionally `eventsOf` and `idOf`.
+ * @returns Memberships in input order and sizes in declaration order; shares are `null` for an empty population.
+ * @throws `SegmentError` `"assignSegments found <n> issue(s): ..."` for duplicate ids (`duplicate_segment_id`),
+ *   unknown references (`unknown_segment`) or a reference cycle (`segment_cycle`, the message names the cycle,
+ *   e.g. `segments refer to each other in a cycle: a -> b -> a`).
+ * @throws `TypeError` `"assignSegments requires asOf to be a valid Date"`, `"assignSegments requires mode to be \"all\" or \"first-match\""`,
+ *   `"assignSegments requires a string id for every profile (profile <i>); pass idOf"`.
+ * @example
+ * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 1000 }, priority: 2 });
+ * const active = defineSegment({ id: "active", name: "Active", rule: { op: "gte", field: "orders", value: 3 }, priority: 1 });
+ * const profiles = [{ id: "a", spend: 1500, orders: 5 }, { id: "b", spend: 200, orders: 4 }, { id: "c", spend: 50, orders: 1 }];
+ * const asOf = new Date("2024-06-01T00:00:00Z");
+ * const all = assignSegments(profiles, [vip, active], { asOf, mode: "all" });
+ * all.memberships[0]?.segments //=> ["vip", "active"]
+ * all.sizes.map((size) => size.size) //=> [1, 2]
+ * all.unassigned //=> { count: 1, share: 0.3333 }
+ * const waterfall = assignSegments(profiles, [vip, active], { asOf, mode: "first-match" });
+ * waterfall.memberships.map((membership) => membership.segment) //=> ["vip", "active", null]
+ * @category Segments
+ */
+export function assignSegments<P>(profiles: Iterable<P>, segments: ReadonlyArray<Segment>, options: AssignSegmentsOptions<P>): AssignSegmentsResult {
+  const mode = options.mode;
+  if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegments requires mode to be "all" or "first-match"');
+  const plan = planSegments<P>("assignSegments", segments, options);
+  const { count, member, priorityOrder } = plan;
+  const ids = plan.segments.map((segment) => segment.id);
+  const sizes = new Float64Array(count);
+  const memberships: SegmentMembership[] = [];
+  let unassigned = 0;
+  let index = 0;
+  for (const profile of profiles) {
+    const id = profileIdOf(profile, index, options.idOf);
+    if (id === undefined) throw new TypeError(`assignSegments requires a string id for every profile (profile ${index}); pass idOf`);
+    let list: string[];
+    let winner = -1;
+    if (mode === "all") {
+      plan.evaluateAll(profile);
+      list = [];
+      for (let segment = 0; segment < count; segment++) {
+        if (member[segment] === 1) {
+          list.push(ids[segment]!);
+          sizes[segment]!++;
+        }
+      }
+      for (let step = 0; step < count; step++) {
+        const candidate = priorityOrder[step]!;
+        if (member[candidate] === 1) {
+          winner = candidate;
+          break;
+        }
+      }
+    } else {
+      winner = plan.evaluateFirstMatch(profile);
+      list = winner === -1 ? [] : [ids[winner]!];
+      if (winner !== -1) sizes[winner]!++;
+    }
+    if (winner === -1) unassigned++;
+    memberships.push({ id, index, segments: list, segment: winner === -1 ? null : ids[winner]! });
+    index++;
+  }
+  const total = index;
+  return {
+    mode,
+    asOf: new Date(options.asOf.getTime()),
+    total,
+    memberships,
+    sizes: plan.segments.map((segment, position) => ({
+      id: segment.id,
+      name: segment.name,
+      size: sizes[position]!,
+      share: total === 0 ? null : sizes[position]! / total,
+    })),
+    unassigned: { count: unassigned, share: total === 0 ? null : unassigned / total },
+  };
+}

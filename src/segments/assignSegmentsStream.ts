@@ -1,0 +1,172 @@
+import type { z } from "zod";
+import type { Issue } from "../_lib/errors.js";
+import type { Segment } from "./_lib/definition.js";
+import type { EventsOf } from "./_lib/compile.js";
+import { planSegments } from "./_lib/plan.js";
+import { profileIdOf } from "./_lib/profileId.js";
+
+/** Progress of {@link assignSegmentsStream}. */
+export interface StreamProgress {
+  /** Rows read so far (assigned plus rejected). */
+  readonly rowsDone: number;
+  /** Rows rejected so far. */
+  readonly rejected: number;
+}
+
+/** Options of {@link assignSegmentsStream}. */
+export interface AssignSegmentsStreamOptions<P> {
+  /** The clock of every time condition. */
+  readonly asOf: Date;
+  /** `"all"` (multi-membership) or `"first-match"` (waterfall by priority), as in `assignSegments`. */
+  readonly mode: "all" | "first-match";
+  /** Validates (and transforms) every row first, for example `CustomerProfile` from `segmentkit/schema`; invalid rows are rejected. */
+  readonly schema?: z.ZodType<P>;
+  /** The profile's events, for `event` conditions. */
+  readonly eventsOf?: EventsOf<P>;
+  /** The profile's id; default: its own `id` property. A row without an id is rejected (`missing_id`). */
+  readonly idOf?: (profile: P, index: number) => string;
+  /** Called every `progressEvery` rows and once at the end. */
+  readonly onProgress?: (progress: StreamProgress) => void;
+  /** Rows between two `onProgress` calls. Default 10,000. */
+  readonly progressEvery?: number;
+}
+
+/** A row that was assigned: the (parsed) profile with its segments. */
+export interface AssignedRow<P> {
+  readonly kind: "assigned";
+  /** Position of the row in the input stream. */
+  readonly index: number;
+  readonly id: string;
+  readonly profile: P;
+  /** As in `assignSegments`: every TRUE segment (`"all"`) or at most the winner (`"first-match"`). */
+  readonly segments: ReadonlyArray<string>;
+  /** The highest-priority segment whose rule is TRUE, or `null`. */
+  readonly segment: string | null;
+}
+
+/** A row that was rejected, with every problem found; never silently dropped. */
+export interface RejectedRow {
+  readonly kind: "rejected";
+  readonly index: number;
+  readonly issues: ReadonlyArray<Issue>;
+}
+
+/** Returned by the generator when the input is exhausted (`for await` ignores it; `next()` sees it). */
+export interface AssignSegmentsStreamSummary {
+  readonly rowsDone: number;
+  readonly assigned: number;
+  readonly rejected: number;
+  /** Per segment (declaration order): assigned rows in it. */
+  readonly sizes: ReadonlyArray<{ readonly id: string; readonly size: number }>;
+}
+
+/**
+ * Assigns segments to a stream of rows (ETL): yields one result per input row, in input order, in
+ * constant memory.
+ *
+ * @remarks The segments are planned and compiled once; then each row is validated (with `schema`
+ * when given), assigned, yielded and forgotten, so memory does not grow with the input. Invalid
+ * rows come out as `{ kind: "rejected", index, issues }` with zod's issue paths, never dropped;
+ * a row without an id is rejected with code `missing_id`. Works with any async or sync iterable
+ * (Node streams in object mode, async generators, arrays). O(s) rule evaluations per row.
+ * @param rows - the input rows (untrusted).
+ * @param segments - segments from `defineSegment`, ids unique.
+ * @param options - as `assignSegments`, plus `schema`, `onProgress`, `progressEvery`.
+ * @returns An async generator of {@link AssignedRow} and {@link RejectedRow}; its return value is a summary.
+ * @throws `SegmentError` for duplicate ids, unknown references or a reference cycle, before the first row is read.
+ * @throws `TypeError` `"assignSegmentsStream requires asOf to be a valid Date"`, `"assignSegmentsStream requires mode to be \"all\" or \"first-match\""`.
+ * @throws `RangeError` `"assignSegmentsStream requires progressEvery to be a positive integer"`.
+ * @example
+ * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 1000 } });
+ * async function* rows() { yield { id: "a", spend: 1200 }; yield "not a profile"; yield { id: "b", spend: 10 }; }
+ * const out = [];
+ * for await (const row of assignSegmentsStream(rows(), [vip], { asOf: new Date("2024-01-01T00:00:00Z"), mode: "all" })) out.push(row);
+ * out.map((row) => row.kind) //=> ["assigned", "rejected", "assigned"]
+ * out[0].segments //=> ["vip"]
+ * out[1].issues[0].code //=> "missing_id"
+ * @category Segments
+ */
+export async function* assignSegmentsStream<P>(
+  rows: AsyncIterable<unknown> | Iterable<unknown>,
+  segments: ReadonlyArray<Segment>,
+  options: AssignSegmentsStreamOptions<P>,
+): AsyncGenerator<AssignedRow<P> | RejectedRow, AssignSegmentsStreamSummary, undefined> {
+  const mode = options.mode;
+  if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegmentsStream requires mode to be "all" or "first-match"');
+  const progressEvery = options.progressEvery ?? 10_000;
+  if (!Number.isInteger(progressEvery) || progressEvery < 1) {
+    throw new RangeError("assignSegmentsStream requires progressEvery to be a positive integer");
+  }
+  const plan = planSegments<P>("assignSegmentsStream", segments, options);
+  const { count, member, priorityOrder } = plan;
+  const ids = plan.segments.map((segment) => segment.id);
+  const sizes = new Float64Array(count);
+  const schema = options.schema;
+  const onProgress = options.onProgress;
+  let index = 0;
+  let rejected = 0;
+  for await (const row of rows) {
+    const rowIndex = index;
+    index++;
+    let profile: P;
+    let failure: ReadonlyArray<Issue> | undefined;
+    if (schema !== undefined) {
+      const result = schema.safeParse(row);
+      if (result.success) {
+        profile = result.data;
+      } else {
+        profile = undefined as P;
+        failure = result.error.issues.map((issue) => ({
+          code: issue.code,
+          path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+          message: issue.message,
+        }));
+        if (failure.length === 0) failure = [{ code: "invalid_row", path: [], message: "Invalid row" }];
+      }
+    } else {
+      profile = row as P;
+    }
+    let id: string | undefined;
+    if (failure === undefined) {
+      id = profileIdOf(profile, rowIndex, options.idOf);
+      if (id === undefined) failure = [{ code: "missing_id", path: ["id"], message: "the row has no string id" }];
+    }
+    if (failure !== undefined || id === undefined) {
+      rejected++;
+      yield { kind: "rejected", index: rowIndex, issues: failure ?? [] };
+    } else {
+      let list: string[];
+      let winner = -1;
+      if (mode === "all") {
+        plan.evaluateAll(profile);
+        list = [];
+        for (let segment = 0; segment < count; segment++) {
+          if (member[segment] === 1) {
+            list.push(ids[segment]!);
+            sizes[segment]!++;
+          }
+        }
+        for (let step = 0; step < count; step++) {
+          const candidate = priorityOrder[step]!;
+          if (member[candidate] === 1) {
+            winner = candidate;
+            break;
+          }
+        }
+      } else {
+        winner = plan.evaluateFirstMatch(profile);
+        list = winner === -1 ? [] : [ids[winner]!];
+        if (winner !== -1) sizes[winner]!++;
+      }
+      yield { kind: "assigned", index: rowIndex, id, profile, segments: list, segment: winner === -1 ? null : ids[winner]! };
+    }
+    if (onProgress !== undefined && index % progressEvery === 0) onProgress({ rowsDone: index, rejected });
+  }
+  if (onProgress !== undefined && index % progressEvery !== 0) onProgress({ rowsDone: index, rejected });
+  return {
+    rowsDone: index,
+    assigned: index - rejected,
+    rejected,
+    sizes: plan.segments.map((segment, position) => ({ id: segment.id, size: sizes[position]! })),
+  };
+}

@@ -1,0 +1,120 @@
+import type { AssignSegmentsResult, SegmentMembership } from "./assignSegments.js";
+
+/** Who entered and who left one segment between two runs. */
+export interface SegmentChange {
+  readonly segment: string;
+  /** Profile ids in the segment after but not before, in the order of `after`. */
+  readonly entered: ReadonlyArray<string>;
+  /** Profile ids in the segment before but not after, in the order of `before`. */
+  readonly left: ReadonlyArray<string>;
+  /** Members in both runs. */
+  readonly stayed: number;
+  readonly sizeBefore: number;
+  readonly sizeAfter: number;
+}
+
+/** The result of {@link diffMemberships}. */
+export interface DiffMembershipsResult {
+  /** One entry per segment seen in either run (first-seen order: `before`, then `after`); unchanged segments included. */
+  readonly segments: ReadonlyArray<SegmentChange>;
+  /** Number of profiles whose segment list changed (including profiles present in one run only). */
+  readonly changedProfiles: number;
+  /** Ids present only in `after` (new profiles), and only in `before` (gone profiles). */
+  readonly addedProfiles: ReadonlyArray<string>;
+  readonly removedProfiles: ReadonlyArray<string>;
+}
+
+type MembershipsInput = AssignSegmentsResult | ReadonlyArray<SegmentMembership>;
+
+function membershipsOf(input: MembershipsInput): ReadonlyArray<SegmentMembership> {
+  return Array.isArray(input) ? (input as ReadonlyArray<SegmentMembership>) : (input as AssignSegmentsResult).memberships;
+}
+
+function indexById(list: ReadonlyArray<SegmentMembership>, side: "before" | "after"): Map<string, ReadonlyArray<string>> {
+  const map = new Map<string, ReadonlyArray<string>>();
+  for (const membership of list) {
+    if (map.has(membership.id)) throw new RangeError(`diffMemberships requires unique profile ids ("${membership.id}" appears twice in ${side})`);
+    map.set(membership.id, membership.segments);
+  }
+  return map;
+}
+
+interface MutableChange {
+  segment: string;
+  entered: string[];
+  left: string[];
+  stayed: number;
+  sizeBefore: number;
+  sizeAfter: number;
+}
+
+/**
+ * Lists who entered and who left each segment between two runs: the feed for real-time triggers
+ * ("send the welcome mail to everyone who entered VIP today").
+ *
+ * @remarks Profiles are matched by id. A profile present only in `after` enters each of its
+ * segments; a profile present only in `before` leaves each of its segments. Works for both modes
+ * (first-match memberships hold at most one segment). O(n + m) plus the total number of memberships.
+ * @param before - the earlier `assignSegments` result, or its `memberships`.
+ * @param after - the later result, or its `memberships`.
+ * @returns Per-segment entered/left lists, plus the ids of added and removed profiles.
+ * @throws `RangeError` `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`).
+ * @example
+ * const before = [{ id: "a", index: 0, segments: ["vip"], segment: "vip" }, { id: "b", index: 1, segments: [], segment: null }];
+ * const after = [{ id: "a", index: 0, segments: [], segment: null }, { id: "b", index: 1, segments: ["vip"], segment: "vip" }];
+ * const diff = diffMemberships(before, after);
+ * diff.segments[0]?.entered //=> ["b"]
+ * diff.segments[0]?.left //=> ["a"]
+ * diff.changedProfiles //=> 2
+ * @category Segments
+ */
+export function diffMemberships(before: MembershipsInput, after: MembershipsInput): DiffMembershipsResult {
+  const beforeList = membershipsOf(before);
+  const afterList = membershipsOf(after);
+  const beforeById = indexById(beforeList, "before");
+  const afterById = indexById(afterList, "after");
+  const changes = new Map<string, MutableChange>();
+  const changeOf = (segment: string): MutableChange => {
+    let change = changes.get(segment);
+    if (change === undefined) {
+      change = { segment, entered: [], left: [], stayed: 0, sizeBefore: 0, sizeAfter: 0 };
+      changes.set(segment, change);
+    }
+    return change;
+  };
+  const removedProfiles: string[] = [];
+  const addedProfiles: string[] = [];
+  let changedProfiles = 0;
+  for (const membership of beforeList) {
+    const next = afterById.get(membership.id);
+    if (next === undefined) removedProfiles.push(membership.id);
+    let changed = next === undefined;
+    for (const segment of membership.segments) {
+      const change = changeOf(segment);
+      change.sizeBefore++;
+      if (next !== undefined && next.includes(segment)) {
+        change.stayed++;
+      } else {
+        change.left.push(membership.id);
+        changed = true;
+      }
+    }
+    if (next !== undefined) {
+      for (const segment of next) if (!membership.segments.includes(segment)) changed = true;
+    }
+    if (changed) changedProfiles++;
+  }
+  for (const membership of afterList) {
+    const previous = beforeById.get(membership.id);
+    if (previous === undefined) {
+      addedProfiles.push(membership.id);
+      changedProfiles++;
+    }
+    for (const segment of membership.segments) {
+      const change = changeOf(segment);
+      change.sizeAfter++;
+      if (previous === undefined || !previous.includes(segment)) change.entered.push(membership.id);
+    }
+  }
+  return { segments: [...changes.values()], changedProfiles, addedProfiles, removedProfiles };
+}
