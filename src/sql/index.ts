@@ -6,3 +6,19 @@
  */
 export { sqlDialect, sqlDialectNames } from "./sqlDialect.js";
 export type { SqlDialect, SqlDialectName } from "./sqlDialect.js";
+export { toSql } from "./toSql.js";
+export type { ToSqlOptions, ToSqlResult } from "./toSql.js";
+export { SqlCompileError } from "./SqlCompileError.js";
+export type { SqlCompileIssue } from "./SqlCompileError.js";
+export type {
+  SqlColumn,
+  SqlColumnMapping,
+  SqlColumnType,
+  SqlCompileOptions,
+  SqlEventMapping,
+  SqlField,
+  SqlJsonField,
+  SqlTableName,
+} from "./mapping.js";
+export { segmentQuery } from "./segmentQuery.js";
+export type { SegmentQueryOptions, SegmentQueryResult, SqlSegment } from "./segmentQuery.js";

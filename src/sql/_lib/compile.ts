@@ -1,0 +1,532 @@
+import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
+import { parseIsoInstant, subtractDuration } from "../../rules/_lib/time.js";
+import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField } from "../mapping.js";
+import { SqlCompileError } from "../SqlCompileError.js";
+import type { SqlCompileIssue } from "../SqlCompileError.js";
+import { sqlDialect } from "../sqlDialect.js";
+import type { SqlDialect } from "../sqlDialect.js";
+import { dialectAdapter } from "./dialects.js";
+import type { DialectAdapter, SqlScalarKind } from "./dialects.js";
+
+type Path = ReadonlyArray<string | number>;
+
+/** A resolved field: the SQL expression that reads it and its type. */
+interface FieldReference {
+  readonly sql: string;
+  readonly type: SqlColumnType;
+}
+
+/** Where field paths are resolved: the profile table, or the events table inside an event's `where`. */
+export interface Scope {
+  readonly columns: SqlColumnMapping;
+  /** Quoted table alias that prefixes every column, or `undefined` for bare column names. */
+  readonly qualifier: string | undefined;
+  /** `true` inside an event's `where` (events cannot nest). */
+  readonly inEvent: boolean;
+}
+
+/** Receives the aggregates of event conditions and returns the SQL that reads each one. */
+export interface EventSink {
+  /** `filter` is a boolean over the events alias; returns a non-null integer expression. */
+  count(filter: string, alias: string): string;
+  /** Sum of `value` over the events matching `filter`, 0 when there is none. */
+  sum(filter: string, value: string, alias: string): string;
+  /** The alias the next event condition's columns are qualified with. */
+  nextAlias(): string;
+}
+
+const parameterMarker = "\u0001";
+const parameterPattern = /\u0001(\d+)\u0001/gu;
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001f\u007f]/u;
+const columnTypes: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "text",
+  "number",
+  "integer",
+  "boolean",
+  "timestamp",
+  "textArray",
+  "numberArray",
+]);
+const jsonTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(["text", "number", "boolean", "timestamp"]);
+const timeUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set(["seconds", "minutes", "hours", "days", "weeks", "months", "years"]);
+/** Earliest instant bound as a timestamp parameter (0001-01-01T00:00:00Z); earlier bounds are unbounded. */
+const earliestBoundMilliseconds = -62_135_596_800_000;
+
+/** The scalar kind of a rule literal. */
+function literalKind(value: unknown): SqlScalarKind | undefined {
+  switch (typeof value) {
+    case "string":
+      return "text";
+    case "number":
+      return "number";
+    case "boolean":
+      return "boolean";
+    default:
+      return undefined;
+  }
+}
+
+/** The kind a literal must have to be compared with a column of this type (`undefined`: no scalar compares). */
+function comparableKind(type: SqlColumnType): SqlScalarKind | undefined {
+  switch (type) {
+    case "text":
+      return "text";
+    case "number":
+    case "integer":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "timestamp":
+    case "textArray":
+    case "numberArray":
+      return undefined;
+  }
+}
+
+function elementKind(type: SqlColumnType): SqlScalarKind | undefined {
+  return type === "textArray" ? "text" : type === "numberArray" ? "number" : undefined;
+}
+
+function escapeLike(value: string, escape: string): string {
+  let out = "";
+  for (const character of value) {
+    if (character === escape || character === "%" || character === "_") out += escape;
+    out += character;
+  }
+  return out;
+}
+
+const comparisonOperators = { eq: "=", ne: "<>", lt: "<", lte: "<=", gt: ">", gte: ">=" } as const;
+
+/** One compilation: the parameters bound so far, the issues found, and the helpers every emitter uses. */
+export class Compilation {
+  readonly adapter: DialectAdapter;
+  readonly dialect: SqlDialect;
+  readonly issues: SqlCompileIssue[] = [];
+  readonly params: unknown[] = [];
+  readonly asOfMilliseconds: number;
+  private readonly segmentStack: string[] = [];
+
+  constructor(
+    readonly functionName: string,
+    readonly options: SqlCompileOptions,
+    readonly events: EventSink | undefined,
+    readonly twoValuedSegments = false,
+  ) {
+    this.adapter = dialectAdapter(options.dialect, functionName);
+    this.dialect = sqlDialect(options.dialect);
+    if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) {
+      throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+    }
+    if (typeof options.columns !== "object" || options.columns === null) {
+      throw new TypeError(`${functionName} requires a columns mapping`);
+    }
+    const mode = options.onUnsupported ?? "throw";
+    if (mode !== "throw" && mode !== "unknown") {
+      throw new TypeError(`${functionName} requires onUnsupported to be "throw" or "unknown"`);
+    }
+    this.asOfMilliseconds = options.asOf.getTime();
+  }
+
+  issue(code: SqlCompileIssue["code"], path: Path, message: string): string {
+    this.issues.push({ code, path: [...path], message });
+    return this.adapter.unknown;
+  }
+
+  /** An op or mapping the dialect cannot express: an issue, or UNKNOWN when `onUnsupported` is `"unknown"`. */
+  unsupported(path: Path, message: string): string {
+    if ((this.options.onUnsupported ?? "throw") === "unknown") return this.adapter.unknown;
+    return this.issue("unsupported", path, message);
+  }
+
+  /** Binds a value and returns its placeholder, cast to `kind`. */
+  bind(value: unknown, kind: SqlScalarKind): string {
+    this.params.push(value);
+    return this.adapter.cast(`${parameterMarker}${this.params.length - 1}${parameterMarker}`, kind);
+  }
+
+  /** Binds an instant (epoch milliseconds) as an ISO-8601 string cast to the dialect's timestamp type. */
+  bindInstant(milliseconds: number): string {
+    return this.bind(new Date(milliseconds).toISOString(), "timestamp");
+  }
+
+  /** A quoted identifier from a mapping; an issue when it is not a usable name. */
+  identifier(name: unknown, path: Path, what: string): string | undefined {
+    if (typeof name !== "string" || name.length === 0 || controlCharacters.test(name)) {
+      this.issue("invalid_mapping", path, `${what} must be a non-empty identifier without control characters, got ${JSON.stringify(name)}`);
+      return undefined;
+    }
+    return this.dialect.quoteIdentifier(name);
+  }
+
+  /** A quoted, possibly qualified table name from a mapping. */
+  tableName(name: unknown, path: Path, what: string): string | undefined {
+    const parts = typeof name === "string" ? [name] : Array.isArray(name) && name.length > 0 ? (name as unknown[]) : undefined;
+    if (parts === undefined) {
+      this.issue("invalid_mapping", path, `${what} must be a table name or a non-empty list of name parts`);
+      return undefined;
+    }
+    const quoted: string[] = [];
+    for (const part of parts) {
+      const one = this.identifier(part, path, what);
+      if (one === undefined) return undefined;
+      quoted.push(one);
+    }
+    return quoted.join(".");
+  }
+
+  /** Resolves a rule's field path in a scope. */
+  field(field: unknown, path: Path, scope: Scope): FieldReference | undefined {
+    const what = scope.inEvent ? "event property" : "field";
+    if (typeof field !== "string") {
+      this.issue("invalid_rule", path, `${what} must be a string`);
+      return undefined;
+    }
+    if (!Object.hasOwn(scope.columns, field)) {
+      this.issue("unmapped_field", path, `${what} ${JSON.stringify(field)} is not mapped to a column`);
+      return undefined;
+    }
+    const mapping: SqlField | undefined = scope.columns[field];
+    const prefix = scope.qualifier === undefined ? "" : `${scope.qualifier}.`;
+    if (typeof mapping !== "object" || mapping === null) {
+      this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} must be an object`);
+      return undefined;
+    }
+    if (Object.hasOwn(mapping, "column")) {
+      const { column, type } = mapping as { column: unknown; type: unknown };
+      if (typeof type !== "string" || !columnTypes.has(type)) {
+        this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} has an unknown type ${JSON.stringify(type)}`);
+        return undefined;
+      }
+      const quoted = this.identifier(column, path, `the column of ${what} ${JSON.stringify(field)}`);
+      if (quoted === undefined) return undefined;
+      const sql = `${prefix}${quoted}`;
+      return { sql: type === "number" ? this.adapter.nanToNull(sql) : sql, type: type as SqlColumnType };
+    }
+    if (Object.hasOwn(mapping, "json")) {
+      const { json, path: keys, type } = mapping as { json: unknown; path: unknown; type: unknown };
+      if (typeof type !== "string" || !jsonTypes.has(type)) {
+        this.issue("invalid_mapping", path, `the JSON mapping of ${what} ${JSON.stringify(field)} has an unknown type ${JSON.stringify(type)}`);
+        return undefined;
+      }
+      if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === "string")) {
+        this.issue("invalid_mapping", path, `the JSON mapping of ${what} ${JSON.stringify(field)} needs a non-empty path of string keys`);
+        return undefined;
+      }
+      const quoted = this.identifier(json, path, `the JSON column of ${what} ${JSON.stringify(field)}`);
+      if (quoted === undefined) return undefined;
+      const { jsonScalar, jsonPathParams } = this.adapter;
+      if (jsonScalar === undefined || jsonPathParams === undefined) {
+        this.unsupported(path, `${this.adapter.name} does not support JSON-path mappings (field ${JSON.stringify(field)})`);
+        return undefined;
+      }
+      const pathParams = jsonPathParams(keys as string[]).map((key) => this.bind(key, "text"));
+      return { sql: jsonScalar(`${prefix}${quoted}`, pathParams, type as SqlScalarKind), type: type as SqlColumnType };
+    }
+    this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} needs "column" or "json"`);
+    return undefined;
+  }
+
+  /** A literal bound for comparison with a column, or `undefined` on a type mismatch (UNKNOWN). */
+  literal(type: SqlColumnType, value: unknown, path: Path): string | undefined | null {
+    const kind = literalKind(value);
+    if (kind === undefined) {
+      this.issue("invalid_rule", path, `a literal must be a string, number or boolean, got ${value === null ? "null" : typeof value}`);
+      return null;
+    }
+    if (kind === "number" && !Number.isFinite(value)) {
+      this.issue("invalid_rule", path, `a number literal must be finite, got ${String(value)}`);
+      return null;
+    }
+    if (comparableKind(type) !== kind) return undefined;
+    return this.bind(value, kind);
+  }
+
+  /** Compiles a rule in a scope; returns a parenthesized boolean SQL expression. */
+  rule(rule: Rule, path: Path, scope: Scope, depth: number): string {
+    if (depth > 1_000) return this.issue("too_deep", path, "the rule is nested more than 1,000 levels deep");
+    if (typeof rule !== "object" || rule === null || typeof (rule as { op?: unknown }).op !== "string") {
+      return this.issue("invalid_rule", path, "a rule must be an object with an op");
+    }
+    const op = rule.op;
+    if (!Object.hasOwn(emitters, op)) return this.issue("invalid_rule", [...path, "op"], `unknown op ${JSON.stringify(op)}`);
+    const emit = emitters[op] as (node: Rule, compilation: Compilation, path: Path, scope: Scope, depth: number) => string;
+    return emit(rule, this, path, scope, depth);
+  }
+
+  /** Compiles a named segment's rule inline, refusing cycles. */
+  segment(name: unknown, path: Path, scope: Scope, depth: number): string {
+    const segments = this.options.segments;
+    if (typeof name !== "string" || segments === undefined || !Object.hasOwn(segments, name)) {
+      return this.issue("unknown_segment", path, `segment ${JSON.stringify(name)} is not defined`);
+    }
+    if (this.segmentStack.includes(name)) {
+      return this.issue("segment_cycle", path, `segment ${JSON.stringify(name)} refers to itself through ${[...this.segmentStack, name].join(" → ")}`);
+    }
+    const rule = segments[name];
+    if (rule === undefined) return this.issue("unknown_segment", path, `segment ${JSON.stringify(name)} is not defined`);
+    this.segmentStack.push(name);
+    try {
+      return this.rule(rule, [...path, "segment", name], scope, depth + 1);
+    } finally {
+      this.segmentStack.pop();
+    }
+  }
+
+  /** Lower bound of a window ending at `asOf`, in epoch milliseconds (`-Infinity` when unbounded). */
+  windowStart(duration: Duration, path: Path): number | undefined {
+    const { amount, unit } = duration as { amount: unknown; unit: unknown };
+    if (typeof amount !== "number" || !Number.isSafeInteger(amount) || amount < 0 || typeof unit !== "string" || !timeUnitSet.has(unit)) {
+      this.issue("invalid_rule", path, "a duration needs a non-negative integer amount and a time unit");
+      return undefined;
+    }
+    const start = subtractDuration(this.asOfMilliseconds, amount, unit as TimeUnit);
+    return start < earliestBoundMilliseconds ? Number.NEGATIVE_INFINITY : start;
+  }
+
+  /** `start <= value <= asOf` on a timestamp expression. */
+  window(value: string, start: number): string {
+    const upper = `${value} <= ${this.bindInstant(this.asOfMilliseconds)}`;
+    return start === Number.NEGATIVE_INFINITY ? `(${upper})` : `(${value} >= ${this.bindInstant(start)} AND ${upper})`;
+  }
+
+  /** Throws the collected issues, if any. */
+  check(): void {
+    if (this.issues.length === 0) return;
+    const first = this.issues[0];
+    const count = this.issues.length;
+    throw new SqlCompileError(
+      `${this.functionName} found ${count} issue${count === 1 ? "" : "s"}${first === undefined ? "" : `: ${first.message}`}`,
+      this.issues,
+    );
+  }
+
+  /**
+   * Replaces the internal parameter markers by the dialect's placeholders, numbered in order of
+   * appearance from `offset + 1`, and returns the parameters in that order.
+   */
+  finish(text: string, offset: number): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const sql = text.replace(parameterPattern, (_match, index: string) => {
+      params.push(this.params[Number(index)]);
+      return this.dialect.placeholder(offset + params.length);
+    });
+    return { sql, params };
+  }
+}
+
+type Emitter = (node: never, compilation: Compilation, path: Path, scope: Scope, depth: number) => string;
+
+function unknownUnlessNull(compilation: Compilation, value: string, known: "TRUE" | "FALSE"): string {
+  return `(CASE WHEN ${value} IS NULL THEN ${compilation.adapter.unknown} ELSE ${known} END)`;
+}
+
+function comparison(op: keyof typeof comparisonOperators) {
+  return (node: { field: string; value: RuleScalar }, c: Compilation, path: Path, scope: Scope): string => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    const literal = c.literal(field.type, node.value, [...path, "value"]);
+    if (literal === null || literal === undefined) return c.adapter.unknown;
+    // Booleans have no order in the rule DSL: lt/lte/gt/gte on a boolean are UNKNOWN.
+    if (op !== "eq" && op !== "ne" && field.type === "boolean") return c.adapter.unknown;
+    const ordered = op !== "eq" && op !== "ne" && field.type === "text";
+    const left = ordered ? c.adapter.binaryOrder(field.sql) : field.sql;
+    return `(${left} ${comparisonOperators[op]} ${literal})`;
+  };
+}
+
+function membership(negated: boolean) {
+  return (node: { field: string; values: ReadonlyArray<RuleScalar> }, c: Compilation, path: Path, scope: Scope): string => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    if (!Array.isArray(node.values)) return c.issue("invalid_rule", [...path, "values"], "values must be an array");
+    if (node.values.length === 0) {
+      // in [] is FALSE for everyone; notIn [] is TRUE for a present value and UNKNOWN for a missing one.
+      return negated ? unknownUnlessNull(c, field.sql, "TRUE") : "FALSE";
+    }
+    const matching: string[] = [];
+    let mismatched = false;
+    node.values.forEach((value, index) => {
+      const literal = c.literal(field.type, value, [...path, "values", index]);
+      if (literal === undefined) mismatched = true;
+      else if (literal !== null) matching.push(literal);
+    });
+    // A literal of another type compares as UNKNOWN: x IN (1, 'a') is x = 1 OR UNKNOWN.
+    if (matching.length === 0) return c.adapter.unknown;
+    const list = `(${field.sql} ${negated ? "NOT IN" : "IN"} (${matching.join(", ")}))`;
+    if (!mismatched) return list;
+    return negated ? `(${list} AND ${c.adapter.unknown})` : `(${list} OR ${c.adapter.unknown})`;
+  };
+}
+
+function text(kind: "contains" | "startsWith" | "endsWith") {
+  return (node: { field: string; value: string; caseInsensitive?: boolean }, c: Compilation, path: Path, scope: Scope): string => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    if (typeof node.value !== "string") return c.issue("invalid_rule", [...path, "value"], "value must be a string");
+    if (field.type !== "text") return c.adapter.unknown;
+    const escaped = escapeLike(node.value, c.adapter.likeEscape);
+    const pattern = kind === "contains" ? `%${escaped}%` : kind === "startsWith" ? `${escaped}%` : `%${escaped}`;
+    const bound = c.bind(pattern, "text");
+    return node.caseInsensitive === true ? c.adapter.like(c.adapter.lower(field.sql), c.adapter.lower(bound)) : c.adapter.like(field.sql, bound);
+  };
+}
+
+function array(kind: "hasAny" | "hasAll" | "hasNone") {
+  return (node: { field: string; values: ReadonlyArray<RuleScalar> }, c: Compilation, path: Path, scope: Scope): string => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    if (!Array.isArray(node.values)) return c.issue("invalid_rule", [...path, "values"], "values must be an array");
+    const element = elementKind(field.type);
+    if (element === undefined) return c.adapter.unknown;
+    const tests: string[] = [];
+    node.values.forEach((value, index) => {
+      const kindOfValue = literalKind(value);
+      if (kindOfValue === undefined || (kindOfValue === "number" && !Number.isFinite(value))) {
+        c.issue("invalid_rule", [...path, "values", index], "array op values must be finite numbers, strings or booleans");
+        return;
+      }
+      if (kindOfValue !== element) {
+        // Every element compares as UNKNOWN: FALSE for an empty array, UNKNOWN otherwise.
+        tests.push(`(CASE WHEN ${c.adapter.arrayLength(field.sql)} = 0 THEN FALSE ELSE ${c.adapter.unknown} END)`);
+        return;
+      }
+      tests.push(c.adapter.arrayContains(field.sql, c.bind(value, element), field.type === "numberArray"));
+    });
+    if (tests.length === 0) return unknownUnlessNull(c, field.sql, kind === "hasAny" ? "FALSE" : "TRUE");
+    if (kind === "hasAll") return `(${tests.join(" AND ")})`;
+    const any = `(${tests.join(" OR ")})`;
+    return kind === "hasAny" ? any : `(NOT ${any})`;
+  };
+}
+
+function presence(negated: boolean) {
+  return (node: { field: string }, c: Compilation, path: Path, scope: Scope): string => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    return `(${field.sql} IS ${negated ? "" : "NOT "}NULL)`;
+  };
+}
+
+function timeBound(direction: "before" | "after") {
+  return (node: Rule & { field: string }, c: Compilation, path: Path, scope: Scope): string => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    let bound: number | undefined;
+    if (Object.hasOwn(node, "date")) {
+      const date = (node as { date: unknown }).date;
+      bound = typeof date === "string" ? parseIsoInstant(date) : Number.NaN;
+      if (Number.isNaN(bound)) return c.issue("invalid_date", [...path, "date"], `date ${JSON.stringify(date)} is not an ISO-8601 instant`);
+    } else {
+      bound = c.windowStart(node as unknown as Duration, path);
+      if (bound === undefined) return c.adapter.unknown;
+    }
+    if (field.type !== "timestamp") return c.adapter.unknown;
+    if (bound < earliestBoundMilliseconds) return unknownUnlessNull(c, field.sql, direction === "before" ? "FALSE" : "TRUE");
+    return `(${field.sql} ${direction === "before" ? "<" : ">"} ${c.bindInstant(bound)})`;
+  };
+}
+
+function bounds(c: Compilation, value: string, bounds: unknown, path: Path): string[] {
+  const parts: string[] = [];
+  if (typeof bounds !== "object" || bounds === null) {
+    c.issue("invalid_rule", path, "aggregate bounds must be an object");
+    return parts;
+  }
+  for (const [key, operator] of [["gte", ">="], ["lte", "<="]] as const) {
+    if (!Object.hasOwn(bounds, key)) continue;
+    const limit = (bounds as Record<string, unknown>)[key];
+    if (typeof limit !== "number" || !Number.isFinite(limit)) {
+      c.issue("invalid_rule", [...path, key], `${key} must be a finite number`);
+      continue;
+    }
+    parts.push(`${value} ${operator} ${c.bind(limit, "number")}`);
+  }
+  return parts;
+}
+
+function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path, scope: Scope, depth: number): string {
+  if (scope.inEvent) return c.issue("nested_event", path, "event conditions cannot be nested inside an event's where");
+  const events: SqlEventMapping | undefined = c.options.events;
+  if (events === undefined || c.events === undefined) {
+    return c.issue("missing_events_mapping", path, "event conditions need the events table mapping (options.events)");
+  }
+  const alias = c.events.nextAlias();
+  const typeColumn = c.identifier(events.type, ["events", "type"], "events.type");
+  const timeColumn = c.identifier(events.timestamp, ["events", "timestamp"], "events.timestamp");
+  if (typeColumn === undefined || timeColumn === undefined) return c.adapter.unknown;
+  if (typeof node.type !== "string") return c.issue("invalid_rule", [...path, "type"], "type must be a string");
+  const filters = [`${alias}.${typeColumn} = ${c.bind(node.type, "text")}`];
+  // Events count only up to the clock: asOf - window <= t <= asOf (no window: t <= asOf).
+  const start = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : c.windowStart(node.withinLast, [...path, "withinLast"]);
+  if (start !== undefined) filters.push(c.window(`${alias}.${timeColumn}`, start));
+  const eventScope: Scope = { columns: events.properties ?? {}, qualifier: alias, inEvent: true };
+  if (node.where !== undefined) filters.push(c.rule(node.where, [...path, "where"], eventScope, depth + 1));
+  const filter = filters.join(" AND ");
+  const conditions: string[] = [];
+  if (node.count !== undefined) conditions.push(...bounds(c, c.events.count(filter, alias), node.count, [...path, "count"]));
+  if (node.sum !== undefined) {
+    const property = c.field(node.sum.property, [...path, "sum", "property"], eventScope);
+    if (property !== undefined && property.type !== "number" && property.type !== "integer") {
+      c.issue("invalid_mapping", [...path, "sum", "property"], `sum needs a numeric property, ${JSON.stringify(node.sum.property)} is ${property.type}`);
+    } else if (property !== undefined) {
+      // Only finite numbers are summed (NaN and infinities are ignored, like the in-memory reducer).
+      conditions.push(...bounds(c, c.events.sum(filter, c.adapter.finiteOrNull(property.sql), alias), node.sum, [...path, "sum"]));
+    }
+  }
+  if (node.count === undefined && node.sum === undefined) conditions.push(`${c.events.count(filter, alias)} >= 1`);
+  return conditions.length === 0 ? "TRUE" : `(${conditions.join(" AND ")})`;
+}
+
+/** The SQL emitter of every op: one table, shared by all dialects through {@link DialectAdapter}. */
+export const emitters = {
+  and: (node, c, path, scope, depth) =>
+    node.rules.length === 0 ? "TRUE" : `(${node.rules.map((rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(" AND ")})`,
+  or: (node, c, path, scope, depth) =>
+    node.rules.length === 0 ? "FALSE" : `(${node.rules.map((rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(" OR ")})`,
+  not: (node, c, path, scope, depth) => `(NOT ${c.rule(node.rule, [...path, "rule"], scope, depth + 1)})`,
+  always: () => "TRUE",
+  never: () => "FALSE",
+  eq: comparison("eq"),
+  ne: comparison("ne"),
+  lt: comparison("lt"),
+  lte: comparison("lte"),
+  gt: comparison("gt"),
+  gte: comparison("gte"),
+  between: (node, c, path, scope) => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    const low = c.literal(field.type, node.min, [...path, "min"]);
+    const high = c.literal(field.type, node.max, [...path, "max"]);
+    if (low === null || high === null || low === undefined || high === undefined) return c.adapter.unknown;
+    const value = field.type === "text" ? c.adapter.binaryOrder(field.sql) : field.sql;
+    return `(${value} >= ${low} AND ${value} <= ${high})`;
+  },
+  in: membership(false),
+  notIn: membership(true),
+  contains: text("contains"),
+  startsWith: text("startsWith"),
+  endsWith: text("endsWith"),
+  hasAny: array("hasAny"),
+  hasAll: array("hasAll"),
+  hasNone: array("hasNone"),
+  exists: presence(false),
+  missing: presence(true),
+  withinLast: (node, c, path, scope) => {
+    const field = c.field(node.field, [...path, "field"], scope);
+    if (field === undefined) return c.adapter.unknown;
+    const start = c.windowStart(node, path);
+    if (start === undefined || field.type !== "timestamp") return c.adapter.unknown;
+    return c.window(field.sql, start);
+  },
+  before: timeBound("before"),
+  after: timeBound("after"),
+  event: eventCondition,
+  inSegment: (node, c, path, scope, depth) => {
+    if (scope.inEvent) return c.issue("invalid_rule", path, "inSegment cannot appear inside an event's where");
+    const inner = c.segment(node.segment, path, scope, depth);
+    // evaluate passes the referenced rule's truth through; assignSegments reads membership (never UNKNOWN).
+    return c.twoValuedSegments ? `COALESCE(${inner}, FALSE)` : inner;
+  },
+} satisfies RuleTable<Emitter>;

@@ -1,0 +1,80 @@
+/**
+ * Column mappings: how the field paths of a rule (`"behavior.totalSpend"`) reach columns of a table.
+ * Identifiers in generated SQL come only from these mappings, quoted by the dialect's rules.
+ *
+ * @module
+ */
+import type { Rule } from "../rules/ast.js";
+import type { SqlDialectName } from "./sqlDialect.js";
+
+/**
+ * The SQL type of a mapped column, which decides how literals are cast and which ops apply.
+ * - `text`: VARCHAR / TEXT / STRING.
+ * - `number`: DOUBLE (a NaN stored in the column is read as missing, like the in-memory evaluator).
+ * - `integer`: an integer column (BIGINT, INTEGER); compared as DOUBLE.
+ * - `boolean`: BOOLEAN.
+ * - `timestamp`: an instant: `TIMESTAMPTZ` (PostgreSQL, DuckDB), `TIMESTAMP` (BigQuery), `TIMESTAMP_TZ` (Snowflake).
+ * - `textArray` / `numberArray`: `TEXT[]` / `DOUBLE PRECISION[]` (PostgreSQL), `VARCHAR[]` / `DOUBLE[]` (DuckDB),
+ *   `ARRAY<STRING>` / `ARRAY<FLOAT64>` (BigQuery), `ARRAY` (Snowflake).
+ */
+export type SqlColumnType = "text" | "number" | "integer" | "boolean" | "timestamp" | "textArray" | "numberArray";
+
+/** A field stored in a column of the table. */
+export interface SqlColumn {
+  readonly column: string;
+  readonly type: SqlColumnType;
+}
+
+/**
+ * A field stored inside a JSON column (`JSONB` in PostgreSQL, `JSON` in DuckDB) at a path of object
+ * keys. A value of another JSON type than `type` reads as missing (type mismatch is UNKNOWN).
+ * Supported for PostgreSQL and DuckDB.
+ */
+export interface SqlJsonField {
+  readonly json: string;
+  readonly path: ReadonlyArray<string>;
+  readonly type: "text" | "number" | "boolean" | "timestamp";
+}
+
+/** One field's place in the table. */
+export type SqlField = SqlColumn | SqlJsonField;
+
+/** Field path (exactly as written in rules) → where it is stored. Only own properties are read. */
+export type SqlColumnMapping = Readonly<Record<string, SqlField>>;
+
+/** A table name: one identifier, or its qualified parts (`["analytics", "profiles"]`). */
+export type SqlTableName = string | ReadonlyArray<string>;
+
+/** Where events live, for `event` conditions. */
+export interface SqlEventMapping {
+  /** The events table. */
+  readonly table: SqlTableName;
+  /** Its customer id column (joined to the profile id column). */
+  readonly customerId: string;
+  /** Its event type column (text). */
+  readonly type: string;
+  /** Its event time column (an instant; see {@link SqlColumnType}). */
+  readonly timestamp: string;
+  /** Event property paths used in `where` and `sum.property` → columns or JSON paths of the events table. */
+  readonly properties: SqlColumnMapping;
+}
+
+/** Options shared by {@link toSql} and {@link segmentQuery}. */
+export interface SqlCompileOptions {
+  /** The target dialect. */
+  readonly dialect: SqlDialectName;
+  /** Field path → column. A field that is not mapped is a compile error. */
+  readonly columns: SqlColumnMapping;
+  /** The clock: relative windows end here. Bound as a parameter, as is every window bound derived from it. */
+  readonly asOf: Date;
+  /** The events table, needed when a rule has an `event` condition. */
+  readonly events?: SqlEventMapping;
+  /** Named rules that `inSegment` conditions refer to; they are inlined (cycles are an error). */
+  readonly segments?: Readonly<Record<string, Rule>>;
+  /**
+   * What to do with a construct the dialect cannot express: `"throw"` (default) raises a
+   * {@link SqlCompileError}; `"unknown"` compiles it to UNKNOWN, which can only shrink the selection
+   * (Kleene logic is monotone in UNKNOWN), never widen it.
+   */
+  readonly onUnsupported?: "throw" | "unknown";
+}

@@ -1,0 +1,161 @@
+import type { Rule } from "../rules/ast.js";
+import { Compilation } from "./_lib/compile.js";
+import type { EventSink } from "./_lib/compile.js";
+import type { SqlCompileOptions, SqlTableName } from "./mapping.js";
+
+/** A segment as {@link segmentQuery} reads it; `Segment` from `defineSegment` fits. */
+export interface SqlSegment {
+  /** The segment's id: the value of the `segment` column, and what `inSegment` refers to. */
+  readonly id: string;
+  readonly rule: Rule;
+  /** Larger first in the `segment` column; ties by declaration order. Default 0. */
+  readonly priority?: number;
+}
+
+/** Options of {@link segmentQuery}. */
+export interface SegmentQueryOptions extends Omit<SqlCompileOptions, "segments"> {
+  /** The profile table. */
+  readonly table: SqlTableName;
+  /** Its customer id column: the `id` output column, joined to `events.customerId`. */
+  readonly idColumn: string;
+  /**
+   * `"all"`: each boolean column is TRUE when the segment's rule is TRUE. `"first-match"`: only the
+   * winner's column is TRUE (a waterfall). Both modes give the winner in the `segment` column.
+   */
+  readonly mode: "all" | "first-match";
+}
+
+/** The result of {@link segmentQuery}. */
+export interface SegmentQueryResult {
+  /** One SELECT with the columns `id`, one boolean per segment, and `segment` (the winner's id or NULL). */
+  readonly sql: string;
+  /** The bound values, in placeholder order. */
+  readonly params: unknown[];
+  /** The boolean output column of each segment, in declaration order (`segment_1`, `segment_2`, ...). */
+  readonly segmentColumns: ReadonlyArray<{ readonly id: string; readonly column: string }>;
+}
+
+/**
+ * One SELECT that assigns every profile to its segments in the warehouse, like the in-memory
+ * `assignSegments`: the profile id, one boolean column per segment and the winning segment.
+ *
+ * @remarks
+ * A single pass over the profile table. All event conditions of all segments become columns of one
+ * grouped aggregation over the events table (`COUNT(CASE WHEN <filter> THEN 1 END)` and
+ * `SUM(CASE WHEN <filter> THEN <property> END)` per condition, `GROUP BY` customer), left-joined
+ * once to the profiles, never a subquery per condition per row; a customer without events reads
+ * count 0 and sum 0. `inSegment` inlines the referenced segment's rule and, like `assignSegments`,
+ * reads membership: TRUE when that rule is TRUE, FALSE otherwise (never UNKNOWN). A segment's
+ * column is TRUE only when its rule is TRUE (UNKNOWN is not membership). The `segment` column is the
+ * highest-priority segment whose rule is TRUE (ties by declaration order), or NULL. Segment ids are
+ * bound as parameters; output column names are generated (`segment_1`, ...) and listed in
+ * `segmentColumns`. The same semantics and mapping as {@link toSql}. O(total size of the rules).
+ *
+ * @param segments - the segments, ids unique; `Segment` values from `defineSegment` fit.
+ * @param options - the dialect, the profile table and id column, the column mapping, the clock, the
+ *   mode and the events mapping (when a rule has event conditions).
+ * @returns `{ sql, params, segmentColumns }`.
+ * @throws {@link SqlCompileError} `segmentQuery found N issues: <first message>` (unmapped field,
+ *   unknown or cyclic segment reference, unsupported construct); `TypeError`
+ *   `segmentQuery requires unique segment ids, "<id>" repeats`, `segmentQuery requires mode to be "all" or "first-match"`.
+ * @example
+ * const { sql, params, segmentColumns } = segmentQuery(
+ *   [
+ *     { id: "vip", rule: { op: "gte", field: "spend", value: 1000 }, priority: 2 },
+ *     { id: "active", rule: { op: "gte", field: "orders", value: 3 }, priority: 1 },
+ *   ],
+ *   {
+ *     dialect: "duckdb",
+ *     table: "profiles",
+ *     idColumn: "customer_id",
+ *     mode: "first-match",
+ *     asOf: new Date("2024-06-30T00:00:00Z"),
+ *     columns: { spend: { column: "spend", type: "number" }, orders: { column: "orders", type: "integer" } },
+ *   },
+ * );
+ * segmentColumns.map((entry) => entry.column) //=> ["segment_1", "segment_2"]
+ * params //=> [1000, 3, "vip", "active"]
+ * sql.startsWith("WITH") //=> true
+ * @category SQL
+ */
+export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: SegmentQueryOptions): SegmentQueryResult {
+  const mode = options.mode;
+  if (mode !== "all" && mode !== "first-match") throw new TypeError('segmentQuery requires mode to be "all" or "first-match"');
+  if (!Array.isArray(segments)) throw new TypeError("segmentQuery requires an array of segments");
+  const library: Record<string, Rule> = {};
+  for (const segment of segments) {
+    if (typeof segment !== "object" || segment === null || typeof segment.id !== "string") {
+      throw new TypeError("segmentQuery requires every segment to have a string id and a rule");
+    }
+    if (Object.hasOwn(library, segment.id)) throw new TypeError(`segmentQuery requires unique segment ids, ${JSON.stringify(segment.id)} repeats`);
+    Object.defineProperty(library, segment.id, { value: segment.rule, enumerable: true, configurable: true, writable: true });
+  }
+
+  const aggregates: string[] = [];
+  const eventsName = "segmentkit_events";
+  let compilation: Compilation | undefined;
+  const quote = (name: string) => compilation!.dialect.quoteIdentifier(name);
+  const sink: EventSink = {
+    nextAlias: () => quote("e"),
+    count: (filter) => {
+      aggregates.push(`COUNT(CASE WHEN ${filter} THEN 1 END) AS ${quote(`event_${aggregates.length + 1}`)}`);
+      return `COALESCE(${quote(eventsName)}.${quote(`event_${aggregates.length}`)}, 0)`;
+    },
+    sum: (filter, value) => {
+      aggregates.push(`SUM(CASE WHEN ${filter} THEN ${value} END) AS ${quote(`event_${aggregates.length + 1}`)}`);
+      return `COALESCE(${quote(eventsName)}.${quote(`event_${aggregates.length}`)}, 0)`;
+    },
+  };
+  compilation = new Compilation("segmentQuery", { ...options, segments: library }, sink, true);
+  const c = compilation;
+  const profile = quote("p");
+  const table = c.tableName(options.table, ["table"], "table");
+  const id = c.identifier(options.idColumn, ["idColumn"], "idColumn");
+  const scope = { columns: options.columns, qualifier: profile, inEvent: false };
+
+  const ruleColumns = segments.map((segment, index) => {
+    const sql = c.rule(segment.rule, [index, "rule"], scope, 1);
+    return `COALESCE(${sql}, FALSE) AS ${quote(`rule_${index + 1}`)}`;
+  });
+
+  let eventsCte = "";
+  let eventsJoin = "";
+  if (aggregates.length > 0 && options.events !== undefined) {
+    const events = options.events;
+    const eventTable = c.tableName(events.table, ["events", "table"], "events.table");
+    const customer = c.identifier(events.customerId, ["events", "customerId"], "events.customerId");
+    const alias = quote("e");
+    eventsCte =
+      `${quote(eventsName)} AS (SELECT ${alias}.${customer} AS ${quote("customer_id")}, ${aggregates.join(", ")} ` +
+      `FROM ${eventTable} AS ${alias} GROUP BY ${alias}.${customer}), `;
+    eventsJoin = ` LEFT JOIN ${quote(eventsName)} ON ${quote(eventsName)}.${quote("customer_id")} = ${profile}.${id}`;
+  }
+
+  const order = segments
+    .map((segment, index) => ({ index, priority: typeof segment.priority === "number" ? segment.priority : 0 }))
+    .sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const winner =
+    segments.length === 0
+      ? "CAST(NULL AS INTEGER)"
+      : `CASE ${order.map(({ index }) => `WHEN ${quote(`rule_${index + 1}`)} THEN ${index + 1}`).join(" ")} END`;
+  const rules = quote("segmentkit_rules");
+  const winners = quote("segmentkit_winners");
+  const flagColumns = segments.map((_segment, index) =>
+    mode === "all"
+      ? `${quote(`rule_${index + 1}`)} AS ${quote(`segment_${index + 1}`)}`
+      : `COALESCE(${quote("winner")} = ${index + 1}, FALSE) AS ${quote(`segment_${index + 1}`)}`,
+  );
+  const label =
+    segments.length === 0
+      ? c.adapter.cast("NULL", "text")
+      : `CASE ${quote("winner")} ${segments.map((segment, index) => `WHEN ${index + 1} THEN ${c.bind(segment.id, "text")}`).join(" ")} END`;
+
+  const text =
+    `WITH ${eventsCte}${rules} AS (SELECT ${profile}.${id} AS ${quote("id")}${ruleColumns.map((column) => `, ${column}`).join("")} ` +
+    `FROM ${table} AS ${profile}${eventsJoin}), ` +
+    `${winners} AS (SELECT ${rules}.*, ${winner} AS ${quote("winner")} FROM ${rules}) ` +
+    `SELECT ${quote("id")}${flagColumns.map((column) => `, ${column}`).join("")}, ${label} AS ${quote("segment")} FROM ${winners}`;
+  c.check();
+  const { sql, params } = c.finish(text, 0);
+  return { sql, params, segmentColumns: segments.map((segment, index) => ({ id: segment.id, column: `segment_${index + 1}` })) };
+}

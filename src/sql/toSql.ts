@@ -1,0 +1,100 @@
+import type { Rule } from "../rules/ast.js";
+import { Compilation } from "./_lib/compile.js";
+import type { EventSink } from "./_lib/compile.js";
+import type { SqlCompileOptions } from "./mapping.js";
+
+/** Options of {@link toSql}. */
+export interface ToSqlOptions extends SqlCompileOptions {
+  /**
+   * Alias (or table name) of the profile table in the query the expression is used in. When set,
+   * every column is qualified with it (`"p"."total_spend"`). Needed for event conditions, whose
+   * subqueries correlate on `"<tableAlias>"."<idColumn>"`.
+   */
+  readonly tableAlias?: string;
+  /** The profile table's customer id column; needed for event conditions. */
+  readonly idColumn?: string;
+  /** Number of parameters already in the surrounding query: placeholders start at `offset + 1`. Default 0. */
+  readonly parameterOffset?: number;
+}
+
+/** The result of {@link toSql}. */
+export interface ToSqlResult {
+  /** A boolean SQL expression for a WHERE clause, TRUE exactly for the profiles the rule selects. */
+  readonly sql: string;
+  /** The bound values, in placeholder order. Timestamps are ISO-8601 strings cast in the SQL text. */
+  readonly params: unknown[];
+}
+
+/**
+ * Compiles a segment rule to a parameterized boolean SQL expression for a WHERE clause.
+ *
+ * @remarks
+ * The expression selects exactly the profiles for which `evaluate(rule, profile, { asOf })` is
+ * TRUE: SQL three-valued logic is the reference semantics of the rule DSL, so `and`/`or`/`not`
+ * compile to themselves, a comparison with a missing value is UNKNOWN, and a profile is selected
+ * only when the expression is TRUE. Details that SQL would otherwise get differently are compiled
+ * explicitly: NaN in a `number` column reads as NULL; `in []` is FALSE and `notIn []` is
+ * `CASE WHEN x IS NULL THEN NULL ELSE TRUE END`; a literal whose type differs from the column's
+ * compares as UNKNOWN; text ordering is by code point (`COLLATE "C"` on PostgreSQL);
+ * `contains`/`startsWith`/`endsWith` are `LIKE` with `%`, `_` and `\` escaped; time windows and
+ * calendar months are computed from `asOf` in UTC and bound as timestamps.
+ *
+ * Every value, including the clock, is bound as a parameter; identifiers come only from
+ * `options.columns` / `options.events` and are quoted by the dialect. Event conditions compile to
+ * a correlated subquery per condition (use {@link segmentQuery} for one grouped pass); `inSegment`
+ * inlines the rule named in `options.segments`. O(size of the rule).
+ *
+ * @param rule - a rule, typically from `parseRule` (toSql also refuses malformed nodes).
+ * @param options - the dialect, the column mapping, the clock and optional event and segment mappings.
+ * @returns `{ sql, params }`; placeholders are `$n` (PostgreSQL, DuckDB), `@pn` (BigQuery) or `?` (Snowflake).
+ * @throws {@link SqlCompileError} `toSql found N issues: <first message>` listing every unmapped field,
+ *   unsupported construct, unknown or cyclic segment; `TypeError` `toSql requires asOf to be a valid Date`,
+ *   `toSql does not know the dialect "<name>"`.
+ * @example
+ * const { sql, params } = toSql(
+ *   { op: "and", rules: [{ op: "gte", field: "behavior.totalSpend", value: 100 }, { op: "notIn", field: "geography.country", values: ["US"] }] },
+ *   {
+ *     dialect: "postgres",
+ *     asOf: new Date("2024-06-30T00:00:00Z"),
+ *     columns: {
+ *       "behavior.totalSpend": { column: "total_spend", type: "number" },
+ *       "geography.country": { column: "country", type: "text" },
+ *     },
+ *   },
+ * );
+ * sql //=> "((NULLIF(\"total_spend\", CAST('NaN' AS DOUBLE PRECISION)) >= CAST($1 AS DOUBLE PRECISION)) AND (\"country\" NOT IN (CAST($2 AS TEXT))))"
+ * params //=> [100, "US"]
+ * @category SQL
+ */
+export function toSql(rule: Rule, options: ToSqlOptions): ToSqlResult {
+  const offset = options.parameterOffset ?? 0;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("toSql requires parameterOffset to be a non-negative integer");
+  let aliasCount = 0;
+  let compilation: Compilation | undefined;
+  const sink: EventSink = {
+    nextAlias: () => {
+      aliasCount += 1;
+      return compilation!.dialect.quoteIdentifier(`segmentkit_event_${aliasCount}`);
+    },
+    count: (filter, alias) => `(SELECT COUNT(*) FROM ${eventTable()} AS ${alias} WHERE ${correlation(alias)} AND ${filter})`,
+    sum: (filter, value, alias) => `(SELECT COALESCE(SUM(${value}), 0) FROM ${eventTable()} AS ${alias} WHERE ${correlation(alias)} AND ${filter})`,
+  };
+  compilation = new Compilation("toSql", options, sink);
+  const c = compilation;
+  const qualifier = options.tableAlias === undefined ? undefined : c.identifier(options.tableAlias, ["tableAlias"], "tableAlias");
+  function eventTable(): string {
+    return c.tableName(options.events?.table, ["events", "table"], "events.table") ?? "";
+  }
+  function correlation(alias: string): string {
+    const customer = c.identifier(options.events?.customerId, ["events", "customerId"], "events.customerId");
+    if (options.tableAlias === undefined || options.idColumn === undefined) {
+      c.issue("missing_events_mapping", [], "toSql needs tableAlias and idColumn to correlate event conditions with the profile table");
+      return "FALSE";
+    }
+    const id = c.identifier(options.idColumn, ["idColumn"], "idColumn");
+    return `${alias}.${customer ?? ""} = ${qualifier ?? ""}.${id ?? ""}`;
+  }
+  const text = c.rule(rule, [], { columns: options.columns, qualifier, inEvent: false }, 1);
+  c.check();
+  return c.finish(text, offset);
+}
