@@ -1,0 +1,31 @@
+/** Argument checks shared by the metrics functions; each message names the calling function. @internal */
+
+export function assertNonNegative(functionName: string, name: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${functionName} requires ${name} to be a non-negative finite number`);
+  }
+}
+
+export function assertFinite(functionName: string, name: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new RangeError(`${functionName} requires ${name} to be a finite number`);
+  }
+}
+
+export function assertCounts(functionName: string, successes: number, trials: number, successName = "successes", trialName = "trials"): void {
+  assertNonNegative(functionName, successName, successes);
+  assertNonNegative(functionName, trialName, trials);
+  if (successes > trials) throw new RangeError(`${functionName} requires ${successName} not to exceed ${trialName}`);
+}
+
+export function assertProbability(functionName: string, name: string, value: number): void {
+  if (typeof value !== "number" || !(value > 0 && value < 1)) {
+    throw new RangeError(`${functionName} requires ${name} between zero and one`);
+  }
+}
+
+export function assertFraction(functionName: string, name: string, value: number): void {
+  if (typeof value !== "number" || !(value >= 0 && value <= 1)) {
+    throw new RangeError(`${functionName} requires ${name} to be a fraction between zero and one`);
+  }
+}

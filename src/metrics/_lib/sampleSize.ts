@@ -1,0 +1,55 @@
+import { assertProbability } from "./assert.js";
+import { normalCdf, normalSf, normalUpperQuantile } from "./normal.js";
+
+export type SampleSizeMethod = "pooled" | "cohens-h" | "baseline";
+
+/** Shared input of the planning functions. @internal */
+export interface EffectInput {
+  readonly baseline: number;
+  readonly mde: number;
+  readonly mdeType: "absolute" | "relative";
+}
+
+/** Validates the planning inputs and returns p1 (baseline) and p2 (target). @internal */
+export function targetRate(functionName: string, input: EffectInput): { p1: number; p2: number } {
+  const { baseline, mde, mdeType } = input;
+  assertProbability(functionName, "baseline", baseline);
+  if (mdeType !== "absolute" && mdeType !== "relative") throw new TypeError(`${functionName} requires mdeType to be "absolute" or "relative"`);
+  if (typeof mde !== "number" || !Number.isFinite(mde)) throw new RangeError(`${functionName} requires mde to be a finite number`);
+  const p2 = mdeType === "absolute" ? baseline + mde : baseline * (1 + mde);
+  if (!(p2 > 0 && p2 < 1)) throw new RangeError(`${functionName} requires the target rate to lie strictly between zero and one`);
+  return { p1: baseline, p2 };
+}
+
+export function assertMethod(functionName: string, method: string): asserts method is SampleSizeMethod {
+  if (method !== "pooled" && method !== "cohens-h" && method !== "baseline") {
+    throw new TypeError(`${functionName} requires method to be "pooled", "cohens-h" or "baseline"`);
+  }
+}
+
+export function assertPlanning(functionName: string, alpha: number, power?: number): void {
+  assertProbability(functionName, "alpha", alpha);
+  if (power !== undefined) assertProbability(functionName, "power", power);
+}
+
+/**
+ * Standard deviations (for one unit per arm) of the difference under the null and the alternative, and
+ * the effect on the test's scale. Cohen's h works on the arcsine scale where both are √2. @internal
+ */
+export function scales(p1: number, p2: number, method: SampleSizeMethod): { effect: number; sdNull: number; sdAlternative: number } {
+  if (method === "cohens-h") {
+    return { effect: 2 * Math.asin(Math.sqrt(p2)) - 2 * Math.asin(Math.sqrt(p1)), sdNull: Math.SQRT2, sdAlternative: Math.SQRT2 };
+  }
+  const sdAlternative = Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+  if (method === "baseline") return { effect: p2 - p1, sdNull: Math.sqrt(2 * p1 * (1 - p1)), sdAlternative };
+  const pooled = (p1 + p2) / 2;
+  return { effect: p2 - p1, sdNull: Math.sqrt(2 * pooled * (1 - pooled)), sdAlternative };
+}
+
+/** Two-sided power for n units per arm (both rejection tails, statsmodels `normal_power_het`). @internal */
+export function twoSidedPower(effect: number, sdNull: number, sdAlternative: number, perArm: number, alpha: number): number {
+  const critical = normalUpperQuantile(alpha / 2);
+  const shift = (Math.abs(effect) * Math.sqrt(perArm)) / sdAlternative;
+  const ratio = sdNull / sdAlternative;
+  return normalSf(critical * ratio - shift) + normalCdf(-critical * ratio - shift);
+}

@@ -1,0 +1,34 @@
+import { assertFinite, assertNonNegative } from "./_lib/assert.js";
+import type { PaybackResult } from "./customerAcquisitionCostPayback.js";
+
+/**
+ * Cohort-cumulative CAC payback: the first month in which a cohort's cumulative gross margin per
+ * customer reaches the acquisition cost.
+ *
+ * @remarks
+ * months = min{ k : Σ_{t=1..k} margin_t ≥ CAC } (1-based, whole months). Not reached within the observed
+ * months: `Infinity` with a reason (the cohort may still pay back later). Compensated running sum. O(months).
+ * @param input - `acquisitionCost` per customer, `monthlyMargins`: gross margin per acquired customer in month 1, 2, …
+ * @returns `{ months, defined, reason? }`; a CAC of 0 pays back at month 0.
+ * @throws RangeError `cohortPayback requires acquisitionCost to be a non-negative finite number`,
+ *   `cohortPayback requires monthlyMargins to be a finite number`.
+ * @example
+ * cohortPayback({ acquisitionCost: 100, monthlyMargins: [40, 30, 20, 15, 10] }).months //=> 4
+ * cohortPayback({ acquisitionCost: 100, monthlyMargins: [10, 10] }).months //=> Infinity
+ * @category Metrics
+ */
+export function cohortPayback(input: { readonly acquisitionCost: number; readonly monthlyMargins: ReadonlyArray<number> }): PaybackResult {
+  assertNonNegative("cohortPayback", "acquisitionCost", input.acquisitionCost);
+  if (input.acquisitionCost === 0) return { months: 0, defined: true };
+  let sum = 0;
+  let compensation = 0;
+  for (let month = 0; month < input.monthlyMargins.length; month++) {
+    const margin = input.monthlyMargins[month] as number;
+    assertFinite("cohortPayback", "monthlyMargins", margin);
+    const total = sum + margin;
+    compensation += Math.abs(sum) >= Math.abs(margin) ? sum - total + margin : margin - total + sum;
+    sum = total;
+    if (sum + compensation >= input.acquisitionCost) return { months: month + 1, defined: true };
+  }
+  return { months: Number.POSITIVE_INFINITY, defined: true, reason: "not paid back within the observed months" };
+}

@@ -1,0 +1,183 @@
+import { isValid } from "date-fns";
+
+/** One event for {@link cohortRetention}: a purchase, a login, any activity. @category Metrics */
+export interface RetentionEvent {
+  readonly customerId: string;
+  readonly timestamp: Date;
+  /** Event type, used by `cohortEventType` / `retentionEventType`. */
+  readonly type?: string;
+}
+
+/** Options of {@link cohortRetention}. @category Metrics */
+export interface CohortRetentionOptions {
+  /** Period length (UTC calendar days, ISO weeks starting Monday, calendar months). */
+  readonly period: "day" | "week" | "month";
+  /** Observation end: periods that have not finished by then are null (right-censored). */
+  readonly asOf: Date;
+  /**
+   * "n-day" (default): a cell counts customers active in exactly period k. "unbounded": active in
+   * period k or any later period (observed up to `asOf`).
+   */
+  readonly mode?: "n-day" | "unbounded";
+  /** Type whose first occurrence puts a customer in a cohort; default any event. */
+  readonly cohortEventType?: string;
+  /** Type that counts as activity; default any event. */
+  readonly retentionEventType?: string;
+  /** Number of offsets 0..K−1 to report; default up to the period containing `asOf`. */
+  readonly periods?: number;
+}
+
+/** One cohort row. @category Metrics */
+export interface CohortRow {
+  /** Start of the cohort period, ISO date (UTC), e.g. "1997-01-01". */
+  readonly cohort: string;
+  readonly cohortStart: Date;
+  /** Customers whose first cohortizing event fell in this period. */
+  readonly size: number;
+  /** Active customers per offset k; null for periods not finished by `asOf`. */
+  readonly active: Array<number | null>;
+  /** active / size per offset k; null for unfinished periods (never 0 for "unknown"). */
+  readonly retention: Array<number | null>;
+}
+
+/** Result of {@link cohortRetention}. @category Metrics */
+export interface CohortRetentionResult {
+  readonly rows: CohortRow[];
+  /** Per offset: Σ active / Σ size over cohorts whose cell is complete (size-weighted); null when none is. */
+  readonly average: Array<number | null>;
+  readonly period: "day" | "week" | "month";
+  readonly mode: "n-day" | "unbounded";
+  readonly cohortEventType: string | null;
+  readonly retentionEventType: string | null;
+}
+
+const DAY = 86_400_000;
+
+function periodIndex(time: number, period: "day" | "week" | "month"): number {
+  if (period === "month") {
+    const date = new Date(time);
+    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+  }
+  const day = Math.floor(time / DAY);
+  // 1970-01-01 was a Thursday; +3 aligns weeks on Mondays.
+  return period === "day" ? day : Math.floor((day + 3) / 7);
+}
+
+function periodStart(index: number, period: "day" | "week" | "month"): number {
+  if (period === "month") return Date.UTC(Math.floor(index / 12), ((index % 12) + 12) % 12, 1);
+  return period === "day" ? index * DAY : (index * 7 - 3) * DAY;
+}
+
+/**
+ * Cohort retention table from events: rows are cohorts (the period of each customer's first
+ * cohortizing event), columns are offsets k = 0, 1, …, cells the share of the cohort active in period k.
+ *
+ * @remarks
+ * All arithmetic is in UTC, independent of the host time zone (date-fns validates the dates). Unfinished
+ * periods (ending after `asOf`) are `null`, not 0; events after `asOf` are ignored; activity before a
+ * customer's cohort period is ignored; empty cohorts are omitted. Period 0 is 100 % only when the
+ * retention event is the cohortizing event. The cross-cohort average is weighted by cohort size over
+ * complete cells only. Conventions follow PostHog (PostHog/posthog#2219, #14239). O(n log n + cohorts × K).
+ * @param events - events with `customerId`, valid `timestamp`, optional `type`.
+ * @param options - `period`, `asOf` (required), `mode` ("n-day"), `cohortEventType`, `retentionEventType`, `periods`.
+ * @returns `{ rows, average, period, mode, cohortEventType, retentionEventType }`; no events gives no rows.
+ * @throws RangeError `cohortRetention requires valid timestamps`, `cohortRetention requires a valid asOf date`,
+ *   `cohortRetention requires periods to be a positive integer`; TypeError for an unknown `period` or `mode`.
+ * @example
+ * const day = (d) => new Date(Date.UTC(2024, 0, d));
+ * const table = cohortRetention(
+ *   [
+ *     { customerId: "a", timestamp: day(1) }, { customerId: "a", timestamp: day(9) },
+ *     { customerId: "b", timestamp: day(2) },
+ *     { customerId: "c", timestamp: day(10) }, { customerId: "c", timestamp: day(16) },
+ *   ],
+ *   { period: "week", asOf: day(22) },
+ * );
+ * table.rows.map((row) => row.cohort) //=> ["2024-01-01", "2024-01-08"]
+ * table.rows[0]?.retention //=> [1, 0.5, 0, null]
+ * table.rows[1]?.retention //=> [1, 1, null, null]
+ * @category Metrics
+ */
+export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: CohortRetentionOptions): CohortRetentionResult {
+  const { period, asOf } = options;
+  const mode = options.mode ?? "n-day";
+  if (period !== "day" && period !== "week" && period !== "month") throw new TypeError('cohortRetention requires period to be "day", "week" or "month"');
+  if (mode !== "n-day" && mode !== "unbounded") throw new TypeError('cohortRetention requires mode to be "n-day" or "unbounded"');
+  if (!(asOf instanceof Date) || !isValid(asOf)) throw new RangeError("cohortRetention requires a valid asOf date");
+  if (options.periods !== undefined && !(Number.isInteger(options.periods) && options.periods > 0)) throw new RangeError("cohortRetention requires periods to be a positive integer");
+  const cohortType = options.cohortEventType;
+  const retentionType = options.retentionEventType;
+  const end = asOf.getTime();
+  const firstSeen = new Map<string, number>();
+  const activity = new Map<string, number[]>();
+  for (const event of events) {
+    if (!(event.timestamp instanceof Date) || !isValid(event.timestamp)) throw new RangeError("cohortRetention requires valid timestamps");
+    const time = event.timestamp.getTime();
+    if (time > end) continue;
+    const index = periodIndex(time, period);
+    if (cohortType === undefined || event.type === cohortType) {
+      const previous = firstSeen.get(event.customerId);
+      if (previous === undefined || index < previous) firstSeen.set(event.customerId, index);
+    }
+    if (retentionType === undefined || event.type === retentionType) {
+      const list = activity.get(event.customerId);
+      if (list === undefined) activity.set(event.customerId, [index]);
+      else list.push(index);
+    }
+  }
+  const lastIndex = periodIndex(end, period);
+  let firstCohort = Number.POSITIVE_INFINITY;
+  for (const index of firstSeen.values()) if (index < firstCohort) firstCohort = index;
+  const columns = options.periods ?? (firstSeen.size === 0 ? 0 : lastIndex - firstCohort + 1);
+  // cohort index → per-offset active counts and size
+  const cohorts = new Map<number, { size: number; active: Float64Array }>();
+  for (const [customerId, cohortIndex] of firstSeen) {
+    let cohort = cohorts.get(cohortIndex);
+    if (cohort === undefined) {
+      cohort = { size: 0, active: new Float64Array(columns) };
+      cohorts.set(cohortIndex, cohort);
+    }
+    cohort.size++;
+    const offsets = new Set<number>();
+    for (const index of activity.get(customerId) ?? []) {
+      const offset = index - cohortIndex;
+      if (offset >= 0) offsets.add(offset);
+    }
+    if (mode === "n-day") {
+      for (const offset of offsets) if (offset < columns) cohort.active[offset] = (cohort.active[offset] as number) + 1;
+    } else {
+      let latest = -1;
+      for (const offset of offsets) if (offset > latest) latest = offset;
+      for (let offset = 0; offset <= Math.min(latest, columns - 1); offset++) cohort.active[offset] = (cohort.active[offset] as number) + 1;
+    }
+  }
+  const sortedIndexes = [...cohorts.keys()].sort((a, b) => a - b);
+  const activeSums = new Float64Array(columns);
+  const sizeSums = new Float64Array(columns);
+  const rows: CohortRow[] = sortedIndexes.map((cohortIndex) => {
+    const cohort = cohorts.get(cohortIndex) as { size: number; active: Float64Array };
+    const active: Array<number | null> = [];
+    const retention: Array<number | null> = [];
+    for (let offset = 0; offset < columns; offset++) {
+      const complete = periodStart(cohortIndex + offset + 1, period) <= end;
+      if (!complete) {
+        active.push(null);
+        retention.push(null);
+        continue;
+      }
+      const count = cohort.active[offset] as number;
+      active.push(count);
+      retention.push(count / cohort.size);
+      activeSums[offset] = (activeSums[offset] as number) + count;
+      sizeSums[offset] = (sizeSums[offset] as number) + cohort.size;
+    }
+    const start = new Date(periodStart(cohortIndex, period));
+    return { cohort: start.toISOString().slice(0, 10), cohortStart: start, size: cohort.size, active, retention };
+  });
+  const average: Array<number | null> = [];
+  for (let offset = 0; offset < columns; offset++) {
+    const size = sizeSums[offset] as number;
+    average.push(size > 0 ? (activeSums[offset] as number) / size : null);
+  }
+  return { rows, average, period, mode, cohortEventType: cohortType ?? null, retentionEventType: retentionType ?? null };
+}

@@ -1,0 +1,19 @@
+/**
+ * Segment size: the number of distinct member ids.
+ *
+ * @remarks Duplicates count once. O(n).
+ * @param memberIds - ids of the segment's members.
+ * @returns The count of distinct ids (0 for an empty segment).
+ * @throws TypeError `segmentSize requires string member ids`.
+ * @example
+ * segmentSize(["c1", "c2", "c1"]) //=> 2
+ * @category Metrics
+ */
+export function segmentSize(memberIds: Iterable<string>): number {
+  const seen = new Set<string>();
+  for (const id of memberIds) {
+    if (typeof id !== "string") throw new TypeError("segmentSize requires string member ids");
+    seen.add(id);
+  }
+  return seen.size;
+}

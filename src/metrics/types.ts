@@ -1,0 +1,49 @@
+/**
+ * A rate with its parts: `value = numerator / denominator`. An empty denominator gives
+ * `defined: false` and `value: NaN` (never 0), with the `reason`.
+ * @category Metrics
+ */
+export interface RateResult {
+  /** numerator / denominator, or NaN when not defined. */
+  readonly value: number;
+  readonly numerator: number;
+  readonly denominator: number;
+  /** false when the denominator is empty (or the ratio is otherwise meaningless). */
+  readonly defined: boolean;
+  /** Why the value is not defined (or why it is infinite). */
+  readonly reason?: string;
+}
+
+/**
+ * A confidence interval. `defined: false` (bounds NaN) when there is no data, e.g. zero trials.
+ * @category Experiments
+ */
+export interface IntervalResult {
+  readonly lower: number;
+  readonly upper: number;
+  readonly defined: boolean;
+  readonly reason?: string;
+}
+
+/** Counts for a binomial proportion. @category Experiments */
+export interface ProportionCounts {
+  readonly successes: number;
+  readonly trials: number;
+}
+
+/** Counts of two arms A and B; comparisons refer to pA − pB. @category Experiments */
+export interface TwoProportionCounts {
+  readonly successesA: number;
+  readonly trialsA: number;
+  readonly successesB: number;
+  readonly trialsB: number;
+}
+
+/** Options of the proportion intervals. @category Experiments */
+export interface IntervalOptions {
+  /** Two-sided confidence level in (0, 1); default 0.95. */
+  readonly confidence?: number;
+}
+
+/** Direction of the alternative hypothesis about pA − pB. @category Experiments */
+export type Alternative = "two-sided" | "greater" | "less";
