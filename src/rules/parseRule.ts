@@ -154,7 +154,7 @@ class Walker {
       this.issue("non_finite_number", path, `${what} must be a finite number, got ${String(value)}`);
       return undefined;
     }
-    return value;
+    return value === 0 ? 0 : value;
   }
 
   scalar(value: unknown, path: Path, what: string): string | number | boolean | undefined {

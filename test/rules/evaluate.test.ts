@@ -1,0 +1,259 @@
+import fc from "fast-check";
+import { subMonths, subYears } from "date-fns";
+import { describe, expect, it } from "vitest";
+import { evaluate, RuleError } from "../../src/rules/index.js";
+import type { Rule, Truth } from "../../src/rules/index.js";
+import { asOf, profileArbitrary, ruleArbitrary, segments } from "./_arbitraries.js";
+
+const T: Rule = { op: "always" };
+const F: Rule = { op: "never" };
+const U: Rule = { op: "eq", field: "absent", value: 1 };
+const constants: ReadonlyArray<[Rule, Truth]> = [[T, true], [F, false], [U, null]];
+const run = (rule: Rule, profile: unknown = {}, options: Partial<Parameters<typeof evaluate>[2]> = {}): Truth => evaluate(rule, profile, { asOf, ...options });
+
+describe("evaluate: Kleene logic", () => {
+  it("follows the truth tables of rule-semantics.md exactly", () => {
+    const table: Record<string, [Truth, Truth]> = {
+      "true,true": [true, true],
+      "true,false": [false, true],
+      "true,null": [null, true],
+      "false,true": [false, true],
+      "false,false": [false, false],
+      "false,null": [false, null],
+      "null,true": [null, true],
+      "null,false": [false, null],
+      "null,null": [null, null],
+    };
+    for (const [a, truthA] of constants) {
+      expect(run({ op: "not", rule: a })).toBe(truthA === null ? null : !truthA);
+      for (const [b, truthB] of constants) {
+        const [and, or] = table[`${truthA},${truthB}`] as [Truth, Truth];
+        expect(run({ op: "and", rules: [a, b] })).toBe(and);
+        expect(run({ op: "or", rules: [a, b] })).toBe(or);
+      }
+    }
+    expect(run({ op: "and", rules: [] })).toBe(true);
+    expect(run({ op: "or", rules: [] })).toBe(false);
+  });
+
+  const rule = ruleArbitrary({ segments: true });
+  const same = (left: Rule, right: Rule, profile: unknown) => expect(run(left, profile, { segments })).toBe(run(right, profile, { segments }));
+
+  it("identity, commutativity and associativity hold on random rules and profiles", () => {
+    fc.assert(
+      fc.property(rule, rule, rule, profileArbitrary, (a, b, c, profile) => {
+        same({ op: "and", rules: [a, T] }, a, profile);
+        same({ op: "or", rules: [a, F] }, a, profile);
+        same({ op: "and", rules: [a, b] }, { op: "and", rules: [b, a] }, profile);
+        same({ op: "or", rules: [a, b] }, { op: "or", rules: [b, a] }, profile);
+        same({ op: "and", rules: [{ op: "and", rules: [a, b] }, c] }, { op: "and", rules: [a, { op: "and", rules: [b, c] }] }, profile);
+        same({ op: "or", rules: [{ op: "or", rules: [a, b] }, c] }, { op: "or", rules: [a, { op: "or", rules: [b, c] }] }, profile);
+        same({ op: "and", rules: [a, b, c] }, { op: "and", rules: [{ op: "and", rules: [a, b] }, c] }, profile);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("De Morgan and double negation hold; excluded middle does not (UNKNOWN)", () => {
+    fc.assert(
+      fc.property(rule, rule, profileArbitrary, (a, b, profile) => {
+        same({ op: "not", rule: { op: "and", rules: [a, b] } }, { op: "or", rules: [{ op: "not", rule: a }, { op: "not", rule: b }] }, profile);
+        same({ op: "not", rule: { op: "or", rules: [a, b] } }, { op: "and", rules: [{ op: "not", rule: a }, { op: "not", rule: b }] }, profile);
+        same({ op: "not", rule: { op: "not", rule: a } }, a, profile);
+        const excludedMiddle = run({ op: "or", rules: [a, { op: "not", rule: a }] }, profile, { segments });
+        expect(excludedMiddle).toBe(run(a, profile, { segments }) === null ? null : true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("visits every child, so errors do not depend on the profile", () => {
+    expect(() => run({ op: "and", rules: [F, { op: "inSegment", segment: "nope" }] })).toThrow(RuleError);
+  });
+});
+
+describe("evaluate: comparisons", () => {
+  const cmp = (op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte", actual: unknown, value: string | number | boolean) => run({ op, field: "x", value }, { x: actual });
+
+  it("compares same-typed values only; missing, null, NaN and other types are UNKNOWN", () => {
+    expect([cmp("eq", 30, 30), cmp("eq", 31, 30), cmp("ne", 31, 30), cmp("ne", 30, 30)]).toEqual([true, false, true, false]);
+    expect([cmp("lt", 29, 30), cmp("lt", 30, 30), cmp("lte", 30, 30), cmp("gt", 30, 30), cmp("gte", 30, 30), cmp("gt", 31, 30)]).toEqual([true, false, true, false, true, true]);
+    for (const actual of [undefined, null, Number.NaN, "30", true, new Date(0), [30], { value: 30 }]) {
+      for (const op of ["eq", "ne", "lt", "lte", "gt", "gte"] as const) expect(cmp(op, actual, 30), `${op} ${String(actual)}`).toBeNull();
+    }
+    expect(run({ op: "eq", field: "x", value: 1 }, {})).toBeNull();
+    expect([cmp("eq", true, true), cmp("ne", true, false), cmp("eq", 1, true), cmp("lt", true, 1)]).toEqual([true, true, null, null]);
+    expect([cmp("eq", 0, -0), cmp("eq", Number.POSITIVE_INFINITY, 5), cmp("gt", Number.POSITIVE_INFINITY, 5)]).toEqual([true, false, true]);
+  });
+
+  it("orders strings by UTF-16 code units", () => {
+    expect([cmp("lt", "B", "a"), cmp("lt", "a", "b"), cmp("gt", "ab", "a"), cmp("lt", "\uffff", "\u{1F600}")]).toEqual([true, true, true, false]);
+  });
+
+  it("between is inclusive on both ends", () => {
+    const between = (actual: unknown, min: number | string, max: number | string) => run({ op: "between", field: "x", min, max }, { x: actual });
+    expect([between(25, 25, 34), between(34, 25, 34), between(24.999, 25, 34), between(34.001, 25, 34), between(5, 5, 5)]).toEqual([true, true, false, false, true]);
+    expect([between("b", "a", "c"), between("c", "a", "b"), between("30", 25, 34), between(null, 1, 2), between(Number.NaN, 1, 2)]).toEqual([true, false, null, null, null]);
+  });
+});
+
+describe("evaluate: in / notIn", () => {
+  const member = (op: "in" | "notIn", actual: unknown, values: Array<string | number | boolean>) => run({ op, field: "x", values }, actual === undefined ? {} : { x: actual });
+
+  it("follows SQL IN / NOT IN", () => {
+    expect([member("in", "US", ["US", "CA"]), member("in", "DE", ["US", "CA"]), member("in", undefined, ["US"]), member("in", null, ["US"])]).toEqual([true, false, null, null]);
+    expect([member("notIn", "US", ["US", "CA"]), member("notIn", "DE", ["US", "CA"]), member("notIn", undefined, ["US"]), member("notIn", null, ["US"])]).toEqual([false, true, null, null]);
+    expect([member("in", 30, ["30"]), member("notIn", 30, ["30"]), member("in", 30, ["30", 30]), member("in", 31, ["30", 30])]).toEqual([null, null, true, null]);
+  });
+
+  it("empty lists are the documented constants: in [] FALSE always, notIn [] TRUE for present values and UNKNOWN for missing ones", () => {
+    expect([member("in", "US", []), member("in", undefined, []), member("in", null, [])]).toEqual([false, false, false]);
+    expect([member("notIn", "US", []), member("notIn", 3, []), member("notIn", undefined, []), member("notIn", Number.NaN, [])]).toEqual([true, true, null, null]);
+  });
+});
+
+describe("evaluate: text", () => {
+  const text = (op: "contains" | "startsWith" | "endsWith", actual: unknown, value: string, caseInsensitive?: boolean) =>
+    run(caseInsensitive === undefined ? { op, field: "x", value } : { op, field: "x", value, caseInsensitive }, { x: actual });
+
+  it("tests substrings, optionally case-insensitively with toLowerCase of both sides", () => {
+    expect([text("contains", "Hello World", "lo W"), text("contains", "Hello", "hello"), text("contains", "Hello", "hello", true), text("contains", "x", "")]).toEqual([true, false, true, true]);
+    expect([text("startsWith", "Hello", "He"), text("startsWith", "Hello", "he", true), text("endsWith", "Hello", "LO", true), text("endsWith", "Hello", "x")]).toEqual([true, true, true, false]);
+    expect([text("contains", "STRASSE", "straße", true), text("contains", "ÉCOLE", "école", true), text("contains", "ΟΔΟΣ", "οδοσ", true)]).toEqual([false, true, false]);
+    expect([text("contains", 42, "4"), text("contains", null, "a"), text("contains", ["a"], "a")]).toEqual([null, null, null]);
+  });
+});
+
+describe("evaluate: arrays", () => {
+  const array = (op: "hasAny" | "hasAll" | "hasNone", actual: unknown, values: Array<string | number | boolean>) => run({ op, field: "x", values }, { x: actual });
+
+  it("follows the documented table with null elements (v = ANY(array))", () => {
+    // value found | not found, no null | not found, array has null | field missing or not an array
+    expect([array("hasAny", ["a", "b"], ["b", "z"]), array("hasAny", ["a"], ["z"]), array("hasAny", ["a", null], ["z"]), array("hasAny", undefined, ["a"]), array("hasAny", "a", ["a"])]).toEqual([true, false, null, null, null]);
+    expect([array("hasAny", ["a", null], ["a"]), array("hasAny", [], ["a"]), array("hasAny", ["a"], [])]).toEqual([true, false, false]);
+    expect([array("hasAll", ["a", "b"], ["a", "b"]), array("hasAll", ["a"], ["a", "b"]), array("hasAll", ["a", null], ["a", "b"]), array("hasAll", ["a", null], ["a"]), array("hasAll", ["a"], []), array("hasAll", null, ["a"])]).toEqual([true, false, null, true, true, null]);
+    expect([array("hasNone", ["a"], ["z"]), array("hasNone", ["a"], ["a"]), array("hasNone", ["a", null], ["z"]), array("hasNone", [], ["z"]), array("hasNone", ["a"], []), array("hasNone", undefined, ["a"])]).toEqual([true, false, null, true, true, null]);
+    expect([array("hasAny", [1, Number.NaN], [2]), array("hasAny", [1, "1"], [1]), array("hasAny", ["1"], [1])]).toEqual([null, true, null]);
+  });
+});
+
+describe("evaluate: presence and field reads", () => {
+  it("exists / missing are never UNKNOWN; null, NaN and invalid dates are missing", () => {
+    for (const [value, present] of [[0, true], ["", true], [false, true], [[], true], [new Date(0), true], [null, false], [Number.NaN, false], [new Date(Number.NaN), false]] as const) {
+      expect(run({ op: "exists", field: "x" }, { x: value })).toBe(present);
+      expect(run({ op: "missing", field: "x" }, { x: value })).toBe(!present);
+    }
+    expect(run({ op: "missing", field: "x.y" }, { x: "string" })).toBe(true);
+  });
+
+  it("reads own properties of objects only: no inherited values, no array or string internals", () => {
+    const inherited = Object.create({ x: 5 }) as object;
+    expect(run({ op: "eq", field: "x", value: 5 }, inherited)).toBeNull();
+    expect(run({ op: "exists", field: "toString" }, {})).toBe(false);
+    expect(run({ op: "exists", field: "constructor" }, {})).toBe(false);
+    expect(run({ op: "eq", field: "tags.length", value: 2 }, { tags: ["a", "b"] })).toBeNull();
+    expect(run({ op: "eq", field: "name.length", value: 3 }, { name: "Ann" })).toBeNull();
+    expect(run({ op: "eq", field: "a.b.c", value: 1 }, { a: { b: { c: 1 } } })).toBe(true);
+    expect(run({ op: "eq", field: "a.b.c", value: 1 }, null)).toBeNull();
+    const nullPrototype = Object.assign(Object.create(null) as object, { x: 1 });
+    expect(run({ op: "eq", field: "x", value: 1 }, nullPrototype)).toBe(true);
+  });
+});
+
+describe("evaluate: time", () => {
+  const day = 86_400_000;
+  const at = (time: number) => ({ t: new Date(time) });
+  const within: Rule = { op: "withinLast", field: "t", amount: 30, unit: "days" };
+
+  it("withinLast is asOf - n unit <= t <= asOf, both ends inclusive", () => {
+    const now = asOf.getTime();
+    expect([run(within, at(now)), run(within, at(now - 30 * day)), run(within, at(now - 30 * day - 1)), run(within, at(now + 1)), run(within, at(now - day))]).toEqual([true, true, false, false, true]);
+    expect([run(within, {}), run(within, { t: null }), run(within, { t: "2024-06-29T00:00:00Z" }), run(within, { t: now }), run(within, { t: new Date(Number.NaN) })]).toEqual([null, null, null, null, null]);
+  });
+
+  it("before / after are strict, with absolute or relative bounds", () => {
+    const bound = Date.parse("2024-01-01T00:00:00Z");
+    const before: Rule = { op: "before", field: "t", date: "2024-01-01" };
+    const after: Rule = { op: "after", field: "t", date: "2024-01-01T02:00:00+02:00" };
+    expect([run(before, at(bound - 1)), run(before, at(bound)), run(after, at(bound)), run(after, at(bound + 1)), run(before, {})]).toEqual([true, false, false, true, null]);
+    const relative: Rule = { op: "before", field: "t", amount: 90, unit: "days" };
+    expect([run(relative, at(asOf.getTime() - 90 * day - 1)), run(relative, at(asOf.getTime() - 90 * day))]).toEqual([true, false]);
+  });
+
+  it("calendar units follow date-fns subMonths / subYears in UTC, whatever the process time zone", () => {
+    const previous = process.env["TZ"];
+    const instants = [Date.UTC(2024, 2, 31, 12), Date.UTC(2024, 2, 31, 0, 30), Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2023, 0, 31), Date.UTC(2024, 9, 27, 1, 30), Date.UTC(2000, 11, 31, 23)];
+    try {
+      process.env["TZ"] = "UTC";
+      const expected = instants.flatMap((time) => [1, 2, 13, 25].flatMap((amount) => [subMonths(new Date(time), amount).getTime(), subYears(new Date(time), amount).getTime()]));
+      for (const zone of ["UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"]) {
+        process.env["TZ"] = zone;
+        const actual = instants.flatMap((time) =>
+          [1, 2, 13, 25].flatMap((amount) =>
+            (["months", "years"] as const).map((unit) => {
+              // Find the window's lower bound by bisection on evaluate itself.
+              let low = time - 40 * 366 * day;
+              let high = time;
+              const rule: Rule = { op: "withinLast", field: "t", amount, unit };
+              while (high - low > 1) {
+                const middle = Math.floor((low + high) / 2);
+                if (evaluate(rule, at(middle), { asOf: new Date(time) }) === true) high = middle;
+                else low = middle;
+              }
+              return high;
+            }),
+          ),
+        );
+        expect(actual, zone).toEqual(expected);
+      }
+    } finally {
+      if (previous === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = previous;
+    }
+    expect(run({ op: "withinLast", field: "t", amount: 1, unit: "months" }, at(Date.UTC(2024, 4, 30, 12)))).toBe(true);
+    expect(run({ op: "withinLast", field: "t", amount: 1, unit: "months" }, at(Date.UTC(2024, 4, 30, 12) - 1))).toBe(false);
+  });
+
+  it("huge amounts reach back before every instant", () => {
+    expect(run({ op: "withinLast", field: "t", amount: Number.MAX_SAFE_INTEGER, unit: "years" }, at(-8.64e15))).toBe(true);
+    expect(run({ op: "withinLast", field: "t", amount: Number.MAX_SAFE_INTEGER, unit: "weeks" }, at(-8.64e15))).toBe(true);
+  });
+
+  it("requires a valid asOf", () => {
+    expect(() => evaluate(T, {}, { asOf: new Date("nope") })).toThrowErrorMatchingInlineSnapshot(`[TypeError: evaluate requires asOf to be a valid Date]`);
+  });
+});
+
+describe("evaluate: events", () => {
+  const day = 86_400_000;
+  const event = (type: string, daysAgo: number, properties?: Record<string, unknown>) => ({ type, timestamp: new Date(asOf.getTime() - daysAgo * day), ...(properties === undefined ? {} : { properties }) });
+  const events = [event("purchase", 1, { amount: 40, channel: "web" }), event("purchase", 10, { amount: 60.5, channel: "app" }), event("purchase", 30, { amount: "12", channel: "web" }), event("purchase", 31, { amount: 100 }), event("visit", 2), event("purchase", -1, { amount: 1000 })];
+  const check = (rule: Rule, list = events) => run(rule, {}, { events: list });
+
+  it("extracts, filters, windows, reduces and compares", () => {
+    expect(check({ op: "event", type: "purchase" })).toBe(true);
+    expect(check({ op: "event", type: "refund" })).toBe(false);
+    expect(check({ op: "event", type: "purchase", count: { gte: 4 } })).toBe(true);
+    expect(check({ op: "event", type: "purchase", count: { gte: 5 } })).toBe(false); // the future event does not count
+    expect(check({ op: "event", type: "purchase", withinLast: { amount: 30, unit: "days" }, count: { gte: 3, lte: 3 } })).toBe(true); // the 30-days-ago event is inside
+    expect(check({ op: "event", type: "purchase", withinLast: { amount: 30, unit: "days" }, sum: { property: "amount", gte: 100.5, lte: 100.5 } })).toBe(true); // "12" ignored
+    expect(check({ op: "event", type: "purchase", where: { op: "eq", field: "channel", value: "web" }, count: { gte: 2, lte: 2 } })).toBe(true);
+    expect(check({ op: "event", type: "purchase", where: { op: "ne", field: "channel", value: "web" }, count: { lte: 1 } })).toBe(true); // missing channel is UNKNOWN, filtered out
+    expect(check({ op: "event", type: "purchase", count: { lte: 0 } }, [])).toBe(true);
+    expect(check({ op: "event", type: "purchase", sum: { property: "amount", lte: 0 } }, [])).toBe(true); // empty sum is 0
+    expect(check({ op: "event", type: "visit", sum: { property: "amount", gte: 0, lte: 0 }, count: { gte: 1 } })).toBe(true);
+  });
+
+  it("requires events for event rules", () => {
+    expect(() => run({ op: "or", rules: [T, { op: "event", type: "purchase" }] })).toThrowErrorMatchingInlineSnapshot(`[TypeError: evaluate requires options.events to evaluate event rules]`);
+  });
+});
+
+describe("evaluate: segments", () => {
+  it("evaluates referenced segments and detects unknown names and cycles", () => {
+    expect(run({ op: "inSegment", segment: "vip" }, { a: 150 }, { segments })).toBe(true);
+    expect(run({ op: "not", rule: { op: "inSegment", segment: "vip" } }, {}, { segments })).toBeNull();
+    expect(() => run({ op: "inSegment", segment: "vip" }, {})).toThrowErrorMatchingInlineSnapshot(`[RuleError: evaluate found 1 issue: the rule refers to the unknown segment "vip" at segment]`);
+    expect(() => run({ op: "inSegment", segment: "a" }, {}, { segments: { a: { op: "and", rules: [T, { op: "inSegment", segment: "b" }] }, b: { op: "inSegment", segment: "a" } } })).toThrowErrorMatchingInlineSnapshot(`[RuleError: evaluate found 1 issue: segments refer to each other in a cycle: "a" -> "b" -> "a" at segment]`);
+  });
+});
