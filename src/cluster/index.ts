@@ -15,3 +15,7 @@ export { silhouetteSamples } from "./silhouetteSamples.js";
 export { daviesBouldinScore } from "./daviesBouldinScore.js";
 export { calinskiHarabaszScore } from "./calinskiHarabaszScore.js";
 export { adjustedRandIndex } from "./adjustedRandIndex.js";
+export { chooseK } from "./chooseK.js";
+export type { ChooseKOptions, ChooseKResult, ChooseKRow } from "./chooseK.js";
+export { profileClusters } from "./profileClusters.js";
+export type { ClusterProfile, FeatureProfile, ProfileClustersOptions } from "./profileClusters.js";

@@ -1,0 +1,137 @@
+import { quantileSorted } from "../_lib/quantile.js";
+import type { MatrixInput } from "./_lib/matrix.js";
+import { toMatrix } from "./_lib/matrix.js";
+
+/**
+ * Options of {@link profileClusters}.
+ * @category Personas
+ */
+export interface ProfileClustersOptions {
+  /** Words for a high or low value of a feature, like `{ recencyDays: { high: "lapsed", low: "recent" } }`. Default `"high <feature>"` / `"low <feature>"`. */
+  readonly descriptors?: Readonly<Record<string, { readonly high: string; readonly low: string }>>;
+  /** Smallest |standardized difference| for a feature to appear in the label. Default 0.3. */
+  readonly threshold?: number;
+  /** Most features named in a label. Default 3. */
+  readonly maxLabelFeatures?: number;
+}
+
+/**
+ * One feature's standing in a cluster.
+ * @category Personas
+ */
+export interface FeatureProfile {
+  readonly feature: string;
+  readonly mean: number;
+  readonly median: number;
+  /** Cluster mean over population mean; `null` when the population mean is 0. */
+  readonly lift: number | null;
+  /** (cluster mean - population mean) / population standard deviation; 0 for a constant feature. */
+  readonly standardizedDifference: number;
+}
+
+/**
+ * One cluster's persona.
+ * @category Personas
+ */
+export interface ClusterProfile {
+  readonly cluster: number;
+  readonly size: number;
+  /** size / n. */
+  readonly share: number;
+  /** Every feature, in input order. */
+  readonly features: FeatureProfile[];
+  /** Features sorted by decreasing |standardized difference|. */
+  readonly distinguishing: FeatureProfile[];
+  /** A readable label such as `"recent, frequent, high spend"`, or `"typical"`. */
+  readonly label: string;
+}
+
+/**
+ * Describes each cluster as a persona: size and share, per-feature means and medians, lift and
+ * standardized difference against the whole population, the most distinguishing features and a label.
+ *
+ * @remarks
+ * For feature j of cluster c: `lift = mean_c / mean` and `d = (mean_c - mean) / sd` (population sd).
+ * The label lists up to `maxLabelFeatures` features with `|d| >= threshold`, the largest first
+ * selected and then written in input order, using the `descriptors` words. Pass the features in
+ * original units (not scaled) so means and medians read naturally. O(n * d + n log n * d) for the medians.
+ * @param data - rows of finite numbers.
+ * @param labels - the cluster id of each row (non-negative integers; ids with no rows are skipped).
+ * @param featureNames - one name per column.
+ * @param options - see {@link ProfileClustersOptions}.
+ * @returns One profile per cluster id present, in id order.
+ * @throws `RangeError` `profileClusters requires one label per row`, `profileClusters requires one feature name per column`.
+ * @example
+ * const profiles = profileClusters([[2, 9], [4, 8], [300, 1], [280, 1]], [0, 0, 1, 1], ["recencyDays", "orders"], {
+ *   descriptors: { recencyDays: { high: "lapsed", low: "recent" }, orders: { high: "frequent", low: "one-off" } },
+ * });
+ * profiles.map((profile) => profile.label) //=> ["recent, frequent", "lapsed, one-off"]
+ * profiles[1].features[0].mean //=> 290
+ * @category Personas
+ */
+export function profileClusters(
+  data: MatrixInput,
+  labels: ArrayLike<number>,
+  featureNames: ReadonlyArray<string>,
+  options: ProfileClustersOptions = {},
+): ClusterProfile[] {
+  const matrix = toMatrix(data, "profileClusters");
+  const { rows, columns, values } = matrix;
+  if (labels.length !== rows) throw new RangeError("profileClusters requires one label per row");
+  if (featureNames.length !== columns) throw new RangeError("profileClusters requires one feature name per column");
+  const threshold = options.threshold ?? 0.3;
+  const maxLabelFeatures = options.maxLabelFeatures ?? 3;
+  const members = new Map<number, number[]>();
+  for (let index = 0; index < rows; index++) {
+    const label = labels[index] as number;
+    if (!Number.isInteger(label) || label < 0) throw new TypeError(`profileClusters requires labels to be non-negative integers: label ${index} is ${String(label)}`);
+    let group = members.get(label);
+    if (group === undefined) members.set(label, (group = []));
+    group.push(index);
+  }
+  const mean = new Float64Array(columns);
+  const deviation = new Float64Array(columns);
+  for (let column = 0; column < columns; column++) {
+    let sum = 0;
+    for (let index = 0; index < rows; index++) sum += values[index * columns + column] as number;
+    const average = rows === 0 ? 0 : sum / rows;
+    let squares = 0;
+    for (let index = 0; index < rows; index++) squares += ((values[index * columns + column] as number) - average) ** 2;
+    mean[column] = average;
+    deviation[column] = rows === 0 ? 0 : Math.sqrt(squares / rows);
+  }
+  return [...members.keys()]
+    .sort((a, b) => a - b)
+    .map((cluster) => {
+      const group = members.get(cluster) as number[];
+      const features: FeatureProfile[] = featureNames.map((feature, column) => {
+        const columnValues = new Float64Array(group.length);
+        let sum = 0;
+        group.forEach((row, position) => {
+          const value = values[row * columns + column] as number;
+          columnValues[position] = value;
+          sum += value;
+        });
+        const clusterMean = sum / group.length;
+        const populationMean = mean[column] as number;
+        const spread = deviation[column] as number;
+        return {
+          feature,
+          mean: clusterMean,
+          median: quantileSorted(columnValues.sort(), 0.5),
+          lift: populationMean === 0 ? null : clusterMean / populationMean,
+          standardizedDifference: spread === 0 ? 0 : (clusterMean - populationMean) / spread,
+        };
+      });
+      const distinguishing = [...features].sort((a, b) => Math.abs(b.standardizedDifference) - Math.abs(a.standardizedDifference));
+      const chosen = new Set(distinguishing.filter((entry) => Math.abs(entry.standardizedDifference) >= threshold).slice(0, maxLabelFeatures));
+      const words = features
+        .filter((entry) => chosen.has(entry))
+        .map((entry) => {
+          const descriptor = options.descriptors !== undefined && Object.hasOwn(options.descriptors, entry.feature) ? options.descriptors[entry.feature] : undefined;
+          const high = entry.standardizedDifference > 0;
+          return descriptor === undefined ? `${high ? "high" : "low"} ${entry.feature}` : high ? descriptor.high : descriptor.low;
+        });
+      return { cluster, size: group.length, share: group.length / rows, features, distinguishing, label: words.length === 0 ? "typical" : words.join(", ") };
+    });
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { profileClusters } from "../../src/cluster/index.js";
+
+describe("profileClusters", () => {
+  it("computes sizes, means, medians, lift and standardized differences by hand", () => {
+    const data = [[1, 10], [3, 10], [5, 10], [11, 10]];
+    const [first, second] = profileClusters(data, [0, 0, 0, 4], ["spend", "constant"]);
+    expect(first).toMatchObject({ cluster: 0, size: 3, share: 0.75 });
+    expect(second).toMatchObject({ cluster: 4, size: 1, share: 0.25 });
+    // population mean 5, population sd sqrt(((16+4+0+36)/4)) = sqrt(14)
+    expect(first!.features[0]).toEqual({ feature: "spend", mean: 3, median: 3, lift: 0.6, standardizedDifference: (3 - 5) / Math.sqrt(14) });
+    expect(second!.features[1]!.standardizedDifference).toBe(0);
+    expect(first!.distinguishing[0]!.feature).toBe("spend");
+    expect(second!.label).toBe("high spend");
+    expect(profileClusters([[0], [0]], [0, 0], ["x"])[0]!.label).toBe("typical");
+    expect(profileClusters([[0], [0]], [0, 0], ["x"])[0]!.features[0]!.lift).toBeNull();
+  });
+  it("labels use descriptors in feature order and respect maxLabelFeatures", () => {
+    const data = [[1, 100, 9], [2, 90, 8], [50, 5, 1], [60, 4, 2]];
+    const descriptors = { r: { high: "lapsed", low: "recent" }, m: { high: "high spend", low: "low spend" }, f: { high: "frequent", low: "rare" } };
+    const profiles = profileClusters(data, [0, 0, 1, 1], ["r", "m", "f"], { descriptors });
+    expect(profiles[0]!.label).toBe("recent, high spend, frequent");
+    expect(profileClusters(data, [0, 0, 1, 1], ["r", "m", "f"], { descriptors, maxLabelFeatures: 1 })[1]!.label).toMatch(/^(lapsed|low spend|rare)$/);
+    expect(() => profileClusters(data, [0, 1], ["r", "m", "f"])).toThrow("profileClusters requires one label per row");
+    expect(() => profileClusters(data, [0, 0, 1, 1], ["r"])).toThrow("profileClusters requires one feature name per column");
+  });
+  it("shares sum to one and size-weighted cluster means give the population mean", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 40 }), (rows) => {
+        const profiles = profileClusters(rows.map(([value]) => [value]), rows.map(([, label]) => label), ["x"]);
+        expect(profiles.reduce((sum, profile) => sum + profile.share, 0)).toBeCloseTo(1, 12);
+        const weighted = profiles.reduce((sum, profile) => sum + profile.size * profile.features[0]!.mean, 0) / rows.length;
+        expect(weighted).toBeCloseTo(rows.reduce((sum, [value]) => sum + value, 0) / rows.length, 6);
+      }),
+    );
+  });
+});
