@@ -15,3 +15,7 @@ export { prepareFeatures } from "./prepareFeatures.js";
 export type { MissingValuePolicy, PrepareFeaturesOptions, PrepareFeaturesResult } from "./prepareFeatures.js";
 export { fitOneHotEncoder } from "./fitOneHotEncoder.js";
 export type { FitOneHotEncoderOptions, OneHotEncoder } from "./fitOneHotEncoder.js";
+export { rfmSegments } from "./rfmSegments.js";
+export type { RfmSegmentsOptions } from "./rfmSegments.js";
+export { assignRfmSegments } from "./assignRfmSegments.js";
+export type { AssignRfmSegmentsResult, RfmSegmentSummary } from "./assignRfmSegments.js";

@@ -45,6 +45,8 @@ export interface RfmScore {
   readonly frequency: number;
   /** The monetary value that was scored (total or average). */
   readonly monetary: number;
+  /** Total spend (for revenue shares). */
+  readonly monetaryTotal: number;
   /** Scores 1..bins; recency reversed (the most recent customers score highest). */
   readonly rfm: { readonly recency: number; readonly frequency: number; readonly monetary: number };
   /** The three scores as digits, like `"545"`. */
@@ -109,6 +111,7 @@ export function rfmScores(customers: ReadonlyArray<RfmInput>, options: RfmScores
       recencyDays: customer.recencyDays,
       frequency: customer.frequency,
       monetary: monetary[index] as number,
+      monetaryTotal: customer.monetaryTotal,
       rfm: { recency: r, frequency: f, monetary: m },
       code: `${r}${f}${m}`,
       score: weights.recency * r + weights.frequency * f + weights.monetary * m,
