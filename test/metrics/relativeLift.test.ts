@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { relativeLift } from "../../src/metrics/index.js";
+import { expectClose, fixtures } from "./_fixtures.js";
+
+describe("relativeLift", () => {
+  it("matches the delta-method formula computed in Python", () => {
+    for (const c of fixtures.relativeLift) {
+      const [successesA, trialsA, successesB, trialsB] = c.counts;
+      const result = relativeLift({ successesA, trialsA, successesB, trialsB }, { confidence: c.confidence });
+      expectClose(result.lift, c.lift, "lift");
+      expectClose(result.standardError, c.standardError, "se");
+      expectClose(result.lower, c.lower, "lower");
+      expectClose(result.upper, c.upper, "upper");
+    }
+  });
+  it("is undefined when the baseline rate is zero or an arm is empty", () => {
+    expect(relativeLift({ successesA: 5, trialsA: 100, successesB: 0, trialsB: 100 })).toMatchObject({ defined: false, reason: "the baseline rate is zero" });
+    expect(relativeLift({ successesA: 5, trialsA: 100, successesB: 0, trialsB: 0 }).defined).toBe(false);
+  });
+  it("wider confidence gives a wider interval", () => {
+    const counts = { successesA: 260, trialsA: 5000, successesB: 200, trialsB: 5000 };
+    const a = relativeLift(counts, { confidence: 0.9 });
+    const b = relativeLift(counts, { confidence: 0.99 });
+    expect(b.upper - b.lower).toBeGreaterThan(a.upper - a.lower);
+  });
+});

@@ -1,0 +1,46 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { wilsonInterval } from "../../src/metrics/index.js";
+import { expectClose, fixtures } from "./_fixtures.js";
+
+describe("wilsonInterval", () => {
+  it("matches statsmodels proportion_confint to 1e-9 relative", () => {
+    for (const c of fixtures.wilson) {
+      const result = wilsonInterval({ successes: c.successes, trials: c.trials }, { confidence: c.confidence });
+      expect(result.defined).toBe(true);
+      expectClose(result.lower, c.lower, `${c.call} lower`);
+      expectClose(result.upper, c.upper, `${c.call} upper`);
+    }
+  });
+  it("gives exact bounds at the edges: lower 0 when x = 0, upper 1 when x = n", () => {
+    expect(wilsonInterval({ successes: 0, trials: 25 }).lower).toBe(0);
+    expect(wilsonInterval({ successes: 25, trials: 25 }).upper).toBe(1);
+  });
+  it("is not defined for zero trials", () => {
+    const result = wilsonInterval({ successes: 0, trials: 0 });
+    expect(result.defined).toBe(false);
+    expect(result.lower).toBeNaN();
+    expect(result.upper).toBeNaN();
+    expect(result.reason).toMatch(/zero trials/);
+  });
+  it("rejects invalid arguments with messages naming the function", () => {
+    expect(() => wilsonInterval({ successes: 5, trials: 4 })).toThrow(new RangeError("wilsonInterval requires successes not to exceed trials"));
+    expect(() => wilsonInterval({ successes: -1, trials: 4 })).toThrow(new RangeError("wilsonInterval requires successes to be a non-negative finite number"));
+    expect(() => wilsonInterval({ successes: 1, trials: Number.NaN })).toThrow(new RangeError("wilsonInterval requires trials to be a non-negative finite number"));
+    expect(() => wilsonInterval({ successes: 1, trials: 4 }, { confidence: 1 })).toThrow(new RangeError("wilsonInterval requires confidence between zero and one"));
+  });
+  it("law: the interval lies in [0, 1], is ordered, and widens with the confidence level", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 0.98, noNaN: true }), (trials, share, confidence) => {
+        const successes = Math.round(share * trials);
+        const narrow = wilsonInterval({ successes, trials }, { confidence });
+        const wide = wilsonInterval({ successes, trials }, { confidence: confidence + 0.01 });
+        expect(narrow.lower).toBeGreaterThanOrEqual(0);
+        expect(narrow.upper).toBeLessThanOrEqual(1);
+        expect(narrow.lower).toBeLessThanOrEqual(narrow.upper);
+        expect(wide.lower).toBeLessThanOrEqual(narrow.lower + 1e-12);
+        expect(wide.upper).toBeGreaterThanOrEqual(narrow.upper - 1e-12);
+      }),
+    );
+  });
+});

@@ -1,0 +1,279 @@
+#!/usr/bin/python3
+"""Reference fixtures for segmentkit/metrics.
+
+Run with Debian's interpreter (scipy 1.10.1, statsmodels 0.13.5, mpmath 1.2.1):
+    /usr/bin/python3 test/reference/metrics/generate.py
+Writes fixtures.json next to this script. Every case records the exact library call in "call".
+NaN and infinities are written as the strings "NaN", "Infinity", "-Infinity".
+Tests compare with relative tolerance 1e-9 (absolute 1e-12 where a value is within 1e-12 of zero),
+unless a case states its own "tolerance".
+"""
+import json
+import math
+import os
+
+import mpmath
+import numpy as np
+import scipy
+import statsmodels
+from scipy import stats, optimize
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.power import NormalIndPower
+from statsmodels.stats.proportion import (
+    confint_proportions_2indep,
+    power_proportions_2indep,
+    proportion_confint,
+    proportions_ztest,
+    samplesize_proportions_2indep_onetail,
+    test_proportions_2indep,
+)
+
+mpmath.mp.dps = 40
+
+
+def num(x):
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    return x
+
+
+out = {"versions": {"scipy": scipy.__version__, "statsmodels": statsmodels.__version__, "mpmath": mpmath.__version__}}
+
+# --- distribution wrappers -------------------------------------------------------------------
+out["normalCdf"] = [{"z": z, "expected": num(stats.norm.cdf(z)), "call": f"scipy.stats.norm.cdf({z})"}
+                    for z in [-37.5, -30, -20, -10, -8.3, -6, -3, -1.96, -0.5, 0, 0.5, 1.96, 3, 8]]
+out["normalSf"] = [{"z": z, "expected": num(stats.norm.sf(z)), "call": f"scipy.stats.norm.sf({z})"}
+                   for z in [-8, -1.96, 0, 1.645, 1.96, 3, 6, 8.3, 10, 20, 37.5]]
+out["normalQuantile"] = [{"p": p, "expected": num(stats.norm.ppf(p)), "call": f"scipy.stats.norm.ppf({p!r})"}
+                         for p in [1e-300, 1e-100, 1e-20, 1e-10, 1e-6, 0.001, 0.025, 0.05, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999, 1 - 1e-6, 1 - 1e-10]]
+# scipy underflows to 0 below ~1e-308 (e.g. chi2.sf(1500, 10)); mpmath gives those tails.
+out["chiSquareSf"] = [{"x": x, "k": k, "expected": num(stats.chi2.sf(x, k)) if stats.chi2.sf(x, k) > 1e-300 else num(mpmath.gammainc(mpmath.mpf(k) / 2, mpmath.mpf(x) / 2, mpmath.inf, regularized=True)),
+                       "call": f"scipy.stats.chi2.sf({x}, {k})" if stats.chi2.sf(x, k) > 1e-300 else f"mpmath.gammainc({k}/2, {x}/2, inf, regularized=True)"}
+                      for x, k in [(0.5, 1), (3.841458820694124, 1), (10, 3), (50, 2), (100, 1), (500, 1), (1000, 4), (1500, 10), (0.01, 5), (20, 20), (123.4, 57)]]
+out["betaCdf"] = [{"x": x, "a": a, "b": b, "expected": num(stats.beta.cdf(x, a, b)), "call": f"scipy.stats.beta.cdf({x}, {a}, {b})"}
+                  for x, a, b in [(0.3, 2, 5), (0.01, 0.5, 0.5), (0.5, 100, 100), (0.12, 121, 881), (0.09, 121, 881), (0.2, 3, 40), (0.999, 50, 2), (0.02, 4000, 96000)]]
+out["betaQuantile"] = [{"p": p, "a": a, "b": b, "expected": num(stats.beta.ppf(p, a, b)), "call": f"scipy.stats.beta.ppf({p}, {a}, {b})"}
+                       for p, a, b in [(0.025, 3, 18), (0.975, 4, 17), (0.5, 0.5, 0.5), (1e-10, 10, 10), (0.995, 200, 800), (0.05, 1, 1000)]]
+out["logBeta"] = [{"a": a, "b": b, "expected": num(scipy.special.betaln(a, b)), "call": f"scipy.special.betaln({a}, {b})"}
+                  for a, b in [(1, 1), (0.5, 0.5), (121, 881), (50000, 50000), (3.5, 1e6)]]
+
+# --- proportion intervals --------------------------------------------------------------------
+interval_cases = [(30, 1200, 0.05), (0, 10, 0.05), (10, 10, 0.05), (1, 1000000, 0.01), (999999, 1000000, 0.05), (3, 20, 0.1),
+                  (5000, 10000, 0.001), (1, 2, 0.05), (17, 23, 0.2), (0, 1, 0.05), (7, 100000, 0.05), (250, 251, 0.05), (2, 7, 0.5)]
+methods = {"wilson": "wilson", "agrestiCoull": "agresti_coull", "clopperPearson": "beta", "jeffreys": "jeffreys"}
+for name, sm in methods.items():
+    cases = []
+    for x, n, alpha in interval_cases:
+        lo, hi = proportion_confint(x, n, alpha=alpha, method=sm)
+        case = {"successes": x, "trials": n, "confidence": 1 - alpha, "lower": num(lo), "upper": num(hi),
+                "call": f"statsmodels proportion_confint({x}, {n}, alpha={alpha}, method='{sm}')"}
+        if sm == "agresti_coull":
+            case["lower"], case["upper"] = num(max(0.0, lo)), num(min(1.0, hi))
+            case["note"] = "clipped to [0, 1] after the call"
+        if sm == "jeffreys":
+            # Brown, Cai & DasGupta convention, which statsmodels 0.13 does not apply
+            if x == 0:
+                case["lower"] = 0.0
+                case["note"] = "lower set to 0 for x = 0"
+            if x == n:
+                case["upper"] = 1.0
+                case["note"] = "upper set to 1 for x = n"
+        cases.append(case)
+    out[name] = cases
+
+# --- two-proportion z test ------------------------------------------------------------------
+z_cases = [(120, 1000, 90, 1000), (0, 500, 7, 500), (5000, 10000, 4000, 10000), (1, 20, 3, 25), (33, 80, 33, 80),
+           (50, 100000, 95, 100000), (7000, 10000, 2000, 10000), (3, 3, 1, 4)]
+zt = []
+for xa, na, xb, nb in z_cases:
+    for alt, sm_alt in [("two-sided", "two-sided"), ("greater", "larger"), ("less", "smaller")]:
+        z, p = proportions_ztest([xa, xb], [na, nb], value=0, alternative=sm_alt)
+        zt.append({"counts": [xa, na, xb, nb], "alternative": alt, "pooled": True, "z": num(z), "pValue": num(p),
+                   "call": f"proportions_ztest([{xa}, {xb}], [{na}, {nb}], value=0, alternative='{sm_alt}')"})
+        if not (xa in (0, na) or xb in (0, nb)):  # statsmodels 0.13 divides by zero for a proportion of 0 or 1
+            r = test_proportions_2indep(xa, na, xb, nb, method="wald", compare="diff", alternative=sm_alt)
+            zt.append({"counts": [xa, na, xb, nb], "alternative": alt, "pooled": False, "z": num(r.statistic), "pValue": num(r.pvalue),
+                       "call": f"test_proportions_2indep({xa}, {na}, {xb}, {nb}, method='wald', compare='diff', alternative='{sm_alt}')"})
+out["twoProportionZTest"] = zt
+
+di = []
+for xa, na, xb, nb in z_cases:
+    for alpha in (0.05, 0.01):
+        for method, sm in [("wald", "wald"), ("newcombe", "newcomb")]:
+            if method == "wald" and xa in (0, na) and xb in (0, nb):
+                continue
+            lo, hi = confint_proportions_2indep(xa, na, xb, nb, method=sm, compare="diff", alpha=alpha)
+            di.append({"counts": [xa, na, xb, nb], "method": method, "confidence": 1 - alpha, "lower": num(lo), "upper": num(hi),
+                       "call": f"confint_proportions_2indep({xa}, {na}, {xb}, {nb}, method='{sm}', compare='diff', alpha={alpha})"})
+out["differenceInterval"] = di
+
+rl = []
+for xa, na, xb, nb in [(120, 1000, 90, 1000), (260, 5000, 200, 5000), (0, 100, 5, 100), (450, 1000, 400, 1000)]:
+    pa, pb = xa / na, xb / nb
+    var = pb * (1 - pb) * pa * pa / (pb ** 4 * nb) + pa * (1 - pa) / (pb * pb * na)
+    lift = (pa - pb) / pb
+    z = stats.norm.isf(0.025)
+    rl.append({"counts": [xa, na, xb, nb], "confidence": 0.95, "lift": lift, "standardError": math.sqrt(var),
+               "lower": lift - z * math.sqrt(var), "upper": lift + z * math.sqrt(var),
+               "call": "delta method (GrowthBook): var = sB^2 pA^2/(pB^4 nB) + sA^2/(pB^2 nA), z = scipy.stats.norm.isf(0.025)"})
+out["relativeLift"] = rl
+
+# --- chi-square --------------------------------------------------------------------------------
+tables = [[[120, 880], [90, 910]], [[10, 20, 30], [6, 9, 17]], [[5000, 5000], [4000, 6000]], [[12, 5], [9, 7]],
+          [[100, 80, 60, 40], [20, 40, 60, 80], [50, 50, 50, 50]], [[1, 2], [2, 1]], [[3000, 100], [100, 3000]], [[10, 10], [10, 10]]]
+cs = []
+for t in tables:
+    for yates in (False, True):
+        if yates and (len(t) != 2 or len(t[0]) != 2):
+            continue
+        stat, p, dof, _ = stats.chi2_contingency(np.array(t), correction=yates)
+        cs.append({"table": t, "yates": yates, "statistic": num(stat), "pValue": num(p), "dof": int(dof),
+                   "call": f"scipy.stats.chi2_contingency({t}, correction={yates})"})
+out["chiSquareIndependence"] = cs
+
+srm = []
+for obs, w in [([5100, 4900], [1, 1]), ([5300, 4700], [1, 1]), ([2100, 7900], [0.2, 0.8]), ([1000, 1000, 1000], [1, 1, 1]),
+               ([100000, 98000], [1, 1]), ([480, 530, 490, 500], [1, 1, 1, 1])]:
+    f_exp = np.array(w, dtype=float) / sum(w) * sum(obs)
+    stat, p = stats.chisquare(obs, f_exp)
+    srm.append({"observed": obs, "weights": w, "statistic": num(stat), "pValue": num(p),
+                "call": f"scipy.stats.chisquare({obs}, f_exp={list(f_exp)})"})
+out["sampleRatioMismatch"] = srm
+
+# --- Bayesian --------------------------------------------------------------------------------
+
+
+def p_greater(a, b, c, d):
+    """P(Y > X), X ~ Beta(a, b), Y ~ Beta(c, d), to 40 digits with mpmath."""
+    a, b, c, d = map(mpmath.mpf, (a, b, c, d))
+    if c == int(c) and c <= 20000:
+        total = mpmath.mpf(0)
+        for i in range(int(c)):
+            total += mpmath.exp(mpmath.log(mpmath.beta(a + i, b + d)) - mpmath.log(d + i) - mpmath.log(mpmath.beta(1 + i, d)) - mpmath.log(mpmath.beta(a, b)))
+        return total
+    mean = c / (c + d)
+    sd = mpmath.sqrt(c * d / ((c + d) ** 2 * (c + d + 1)))
+    pts = sorted(set([mpmath.mpf(0), mpmath.mpf(1)] + [min(max(mean + k * sd, mpmath.mpf(0)), mpmath.mpf(1)) for k in range(-12, 13)]))
+    f = lambda x: mpmath.exp((c - 1) * mpmath.log(x) + (d - 1) * mpmath.log(1 - x) - mpmath.log(mpmath.beta(c, d))) * mpmath.betainc(a, b, 0, x, regularized=True)
+    return mpmath.quad(f, pts)
+
+
+bayes = []
+for (xa, na, xb, nb, pa, pb) in [(90, 1000, 120, 1000, 1, 1), (10, 100, 12, 100, 1, 1), (4000, 100000, 4300, 100000, 1, 1),
+                                  (200, 1000, 100, 1000, 1, 1), (0, 0, 0, 0, 1, 1), (3, 10, 4, 10, 0.5, 0.5), (30, 400, 45, 420, 2.5, 7.5),
+                                  (1, 50, 0, 50, 1, 1), (120, 1000, 90, 1000, 1, 1)]:
+    aA, bA, aB, bB = pa + xa, pb + na - xa, pa + xb, pb + nb - xb
+    prob = p_greater(aA, bA, aB, bB)
+    mA, mB = mpmath.mpf(aA) / (aA + bA), mpmath.mpf(aB) / (aB + bB)
+    loss_b = mA * p_greater(aB, bB, aA + 1, bA) - mB * p_greater(aB + 1, bB, aA, bA)
+    loss_a = mB * p_greater(aA, bA, aB + 1, bB) - mA * p_greater(aA + 1, bA, aB, bB)
+    bayes.append({"counts": [xa, na, xb, nb], "priorAlpha": pa, "priorBeta": pb, "probability": num(prob),
+                  "expectedLossChoosingA": num(loss_a), "expectedLossChoosingB": num(loss_b),
+                  "call": "mpmath (40 digits): Evan Miller closed form for integer alpha_B, else mpmath.quad of f_B(x) I_x(aA, bA); loss after Stucchio"})
+out["probabilityToBeat"] = bayes
+
+# --- planning --------------------------------------------------------------------------------
+ss = []
+for p1, mde, kind, alpha, power in [(0.1, 0.02, "absolute", 0.05, 0.8), (0.1, 0.2, "relative", 0.05, 0.8), (0.03, 0.005, "absolute", 0.05, 0.9),
+                                    (0.5, -0.05, "absolute", 0.01, 0.8), (0.001, 0.5, "relative", 0.05, 0.8), (0.9, 0.05, "absolute", 0.1, 0.95)]:
+    p2 = p1 + mde if kind == "absolute" else p1 * (1 + mde)
+    za, zb = stats.norm.isf(alpha / 2), stats.norm.isf(1 - power)
+    pooled = samplesize_proportions_2indep_onetail(p2 - p1, p1, power, ratio=1, alpha=alpha, value=0, alternative="two-sided")
+    h = 2 * math.asin(math.sqrt(p2)) - 2 * math.asin(math.sqrt(p1))
+    cohen = 2 * ((za + zb) / h) ** 2
+    cohen_solved = NormalIndPower().solve_power(effect_size=abs(h), nobs1=None, alpha=alpha, power=power, ratio=1)
+    baseline = (za * math.sqrt(2 * p1 * (1 - p1)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    base = {"baseline": p1, "mde": mde, "mdeType": kind, "alpha": alpha, "power": power}
+    ss.append({**base, "method": "pooled", "exact": num(pooled),
+               "call": f"samplesize_proportions_2indep_onetail({p2 - p1!r}, {p1}, {power}, ratio=1, alpha={alpha}, alternative='two-sided')"})
+    ss.append({**base, "method": "cohens-h", "exact": num(cohen), "solvePower": num(cohen_solved),
+               "call": "2*((norm.isf(alpha/2)+norm.isf(1-power))/h)**2; solvePower = NormalIndPower().solve_power(|h|, alpha, power, ratio=1)"})
+    ss.append({**base, "method": "baseline", "exact": num(baseline), "call": "(za*sqrt(2 p1 q1) + zb*sqrt(p1 q1 + p2 q2))**2/delta**2 with scipy norm.isf"})
+out["sampleSize"] = ss
+
+pw = []
+for p1, mde, kind, n, alpha in [(0.1, 0.02, "absolute", 3841, 0.05), (0.1, 0.02, "absolute", 500, 0.05), (0.05, -0.01, "absolute", 20000, 0.01),
+                                (0.3, 0.1, "relative", 10, 0.05), (0.5, 0.0, "absolute", 1000, 0.05)]:
+    p2 = p1 + mde if kind == "absolute" else p1 * (1 + mde)
+    pooled = power_proportions_2indep(p2 - p1, p1, n, ratio=1, alpha=alpha, value=0, alternative="two-sided", return_results=False)
+    h = 2 * math.asin(math.sqrt(p2)) - 2 * math.asin(math.sqrt(p1))
+    cohen = NormalIndPower().power(effect_size=abs(h), nobs1=n, alpha=alpha, ratio=1, alternative="two-sided")
+    base = {"baseline": p1, "mde": mde, "mdeType": kind, "perArm": n, "alpha": alpha}
+    pw.append({**base, "method": "pooled", "power": num(pooled), "call": f"power_proportions_2indep({p2 - p1!r}, {p1}, {n}, ratio=1, alpha={alpha}, alternative='two-sided')"})
+    pw.append({**base, "method": "cohens-h", "power": num(cohen), "call": f"NormalIndPower().power({abs(h)!r}, {n}, {alpha}, ratio=1, alternative='two-sided')"})
+out["power"] = pw
+
+mde_cases = []
+for p1, n, alpha, power in [(0.1, 3841, 0.05, 0.8), (0.02, 50000, 0.05, 0.8), (0.5, 200, 0.01, 0.9)]:
+    za, zb = stats.norm.isf(alpha / 2), stats.norm.isf(1 - power)
+    for method in ("pooled", "baseline", "cohens-h"):
+        if method == "cohens-h":
+            p2 = math.sin(math.asin(math.sqrt(p1)) + (za + zb) / math.sqrt(2 * n)) ** 2
+        else:
+            def gap(p2):
+                sd0 = math.sqrt(2 * ((p1 + p2) / 2) * (1 - (p1 + p2) / 2)) if method == "pooled" else math.sqrt(2 * p1 * (1 - p1))
+                return (p2 - p1) * math.sqrt(n) - (za * sd0 + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)))
+            p2 = optimize.brentq(gap, p1, 1 - 1e-15, xtol=1e-17, rtol=8.9e-16, maxiter=500)
+        mde_cases.append({"baseline": p1, "perArm": n, "alpha": alpha, "power": power, "method": method, "target": p2,
+                          "call": "scipy.optimize.brentq on (p2 - p1) sqrt(n) = za sd0 + zb sd1 (closed form for cohens-h)"})
+out["minimumDetectableEffect"] = mde_cases
+
+# --- multiple comparisons --------------------------------------------------------------------
+vectors = [[0.01, 0.04, 0.03, 0.005], [0.0, 1.0, 0.5, 0.5, 0.02], [1e-12, 3e-9, 0.2, 0.049, 0.051, 0.9, 0.0007],
+           [0.05], [0.3, 0.3, 0.3], list(np.round(np.linspace(0.001, 0.2, 25), 6)), [1e-300, 1e-200, 0.5]]
+mc = []
+for v in vectors:
+    for method, sm in [("bonferroni", "bonferroni"), ("holm", "holm"), ("bh", "fdr_bh"), ("by", "fdr_by")]:
+        reject, adj, _, _ = multipletests(v, alpha=0.05, method=sm)
+        mc.append({"pValues": [float(x) for x in v], "method": method, "alpha": 0.05, "adjusted": [num(x) for x in adj], "reject": [bool(x) for x in reject],
+                   "call": f"multipletests({[float(x) for x in v]}, alpha=0.05, method='{sm}')"})
+out["adjustPValues"] = mc
+
+# --- PSI, NPS, disparate impact --------------------------------------------------------------
+psi = []
+for e, a, eps in [([100, 200, 300, 400], [120, 180, 320, 380], 1e-4), ([50, 0, 50], [40, 10, 50], 1e-4), ([50, 0, 50], [40, 10, 50], 1e-3),
+                  ([10, 20, 30, 40, 0], [40, 30, 20, 10, 0], 1e-4), ([1, 1, 1, 1], [1, 0, 0, 3], 1e-4)]:
+    E = np.array(e, float) / sum(e)
+    A = np.array(a, float) / sum(a)
+    total = 0.0
+    for ei, ai in zip(E, A):
+        if ei == 0 and ai == 0:
+            continue
+        ei = eps if ei == 0 else ei
+        ai = eps if ai == 0 else ai
+        total += (ai - ei) * math.log(ai / ei)
+    psi.append({"expected": e, "actual": a, "zeroReplacement": eps, "value": total, "call": "numpy: sum((a - e) * ln(a / e)), zero proportions replaced by eps, both-zero bins skipped"})
+out["populationStabilityIndex"] = psi
+
+nps = []
+for P, Pa, D, conf in [(50, 30, 20, 0.95), (10, 0, 0, 0.95), (120, 300, 80, 0.9), (3, 4, 13, 0.99)]:
+    n = P + Pa + D
+    pp, pd = P / n, D / n
+    se = math.sqrt(max(0.0, (pp + pd - (pp - pd) ** 2) / n))
+    z = stats.norm.isf((1 - conf) / 2)
+    v = 100 * (pp - pd)
+    nps.append({"promoters": P, "passives": Pa, "detractors": D, "confidence": conf, "value": v, "standardError": 100 * se,
+                "lower": max(-100, v - z * 100 * se), "upper": min(100, v + z * 100 * se), "call": "trinomial variance, z = scipy.stats.norm.isf((1-conf)/2)"})
+out["netPromoterScore"] = nps
+
+dis = []
+for groups in [[("women", 60, 200), ("men", 100, 200)], [("a", 45, 100), ("b", 50, 100), ("c", 30, 90)]]:
+    ref = max(groups, key=lambda g: g[1] / g[2])
+    rows = []
+    for g, inc, tot in groups:
+        if (g, inc, tot) == ref:
+            rows.append({"group": g, "z": "NaN", "pValue": "NaN"})
+            continue
+        z, p = proportions_ztest([inc, ref[1]], [tot, ref[2]])
+        rows.append({"group": g, "z": num(z), "pValue": num(p)})
+    dis.append({"groups": [{"group": g, "included": i, "total": t} for g, i, t in groups], "rows": rows,
+                "call": "proportions_ztest([included_g, included_ref], [total_g, total_ref]) for each non-reference group"})
+out["disparateImpact"] = dis
+
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures.json")
+with open(path, "w") as fh:
+    json.dump(out, fh, indent=1)
+print("wrote", path)
