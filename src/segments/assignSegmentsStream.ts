@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { Issue } from "../_lib/errors.js";
 import type { Segment } from "./_lib/definition.js";
 import type { EventsOf } from "./_lib/compile.js";
@@ -13,6 +12,18 @@ export interface StreamProgress {
   readonly rejected: number;
 }
 
+/**
+ * What `schema` must provide: a zod `safeParse` (classic `zod` and `zod/mini` schemas both fit, as
+ * does any object with the same method).
+ */
+export interface RowSchema<P> {
+  safeParse(
+    value: unknown,
+  ):
+    | { readonly success: true; readonly data: P }
+    | { readonly success: false; readonly error: { readonly issues: ReadonlyArray<{ readonly code: string; readonly path: ReadonlyArray<PropertyKey>; readonly message: string }> } };
+}
+
 /** Options of {@link assignSegmentsStream}. */
 export interface AssignSegmentsStreamOptions<P> {
   /** The clock of every time condition. */
@@ -20,7 +31,7 @@ export interface AssignSegmentsStreamOptions<P> {
   /** `"all"` (multi-membership) or `"first-match"` (waterfall by priority), as in `assignSegments`. */
   readonly mode: "all" | "first-match";
   /** Validates (and transforms) every row first, for example `CustomerProfile` from `segmentkit/schema`; invalid rows are rejected. */
-  readonly schema?: z.ZodType<P>;
+  readonly schema?: RowSchema<P>;
   /** The profile's events, for `event` conditions. */
   readonly eventsOf?: EventsOf<P>;
   /** The profile's id; default: its own `id` property. A row without an id is rejected (`missing_id`). */
@@ -118,7 +129,7 @@ export async function* assignSegmentsStream<P>(
         profile = undefined as P;
         failure = result.error.issues.map((issue) => ({
           code: issue.code,
-          path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+          path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)) as Array<string | number>,
           message: issue.message,
         }));
         if (failure.length === 0) failure = [{ code: "invalid_row", path: [], message: "Invalid row" }];

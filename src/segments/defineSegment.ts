@@ -37,7 +37,9 @@ export interface SegmentDefinition {
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "behavior.totalSpend", value: 1000 } });
  * vip.priority //=> 0
  * Object.isFrozen(vip.rule) //=> true
- * try { defineSegment({ id: "x", name: "X", rule: { op: "xor" } }); } catch (error) { error.issues[0].code //=> "invalid_rule" }
+ * let code = "";
+ * try { defineSegment({ id: "x", name: "X", rule: { op: "xor" } }); } catch (error) { code = error.issues[0].code; }
+ * code //=> "invalid_rule"
  * @category Segments
  */
 export function defineSegment(definition: SegmentDefinition, limits?: RuleLimits): Segment {

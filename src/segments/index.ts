@@ -21,6 +21,7 @@ export type {
   AssignSegmentsStreamSummary,
   AssignedRow,
   RejectedRow,
+  RowSchema,
   StreamProgress,
 } from "./assignSegmentsStream.js";
 export type { EventsOf } from "./_lib/compile.js";

@@ -1,0 +1,111 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { CustomerProfile } from "../../src/schema/index.js";
+import { assignSegments, assignSegmentsStream, defineSegment } from "../../src/segments/index.js";
+import type { AssignSegmentsStreamSummary, AssignedRow, RejectedRow, StreamProgress } from "../../src/segments/index.js";
+import { profilesArbitrary, segmentDefinitionsArbitrary } from "./_arbitraries.js";
+
+const asOf = new Date("2024-06-30T00:00:00Z");
+
+async function collect<P>(stream: AsyncGenerator<AssignedRow<P> | RejectedRow, AssignSegmentsStreamSummary>) {
+  const rows: Array<AssignedRow<P> | RejectedRow> = [];
+  for (;;) {
+    const next = await stream.next();
+    if (next.done === true) return { rows, summary: next.value };
+    rows.push(next.value);
+  }
+}
+
+describe("assignSegmentsStream", () => {
+  it("yields exactly what assignSegments returns, in both modes", async () => {
+    await fc.assert(
+      fc.asyncProperty(segmentDefinitionsArbitrary, profilesArbitrary(), fc.constantFrom("all" as const, "first-match" as const), async (definitions, profiles, mode) => {
+        const segments = definitions.map((definition) => defineSegment(definition));
+        const expected = assignSegments(profiles, segments, { asOf, mode });
+        const { rows, summary } = await collect(assignSegmentsStream(profiles, segments, { asOf, mode }));
+        expect(rows.map((row) => (row.kind === "assigned" ? { id: row.id, index: row.index, segments: row.segments, segment: row.segment } : row))).toEqual(expected.memberships);
+        expect(summary.sizes.map((size) => size.size)).toEqual(expected.sizes.map((size) => size.size));
+        expect(summary).toMatchObject({ rowsDone: profiles.length, assigned: profiles.length, rejected: 0 });
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("rejects invalid rows with their index and zod's issues, never drops them, and parses valid rows with the schema", async () => {
+    const recent = defineSegment({ id: "recent", name: "Recent", rule: { op: "withinLast", field: "behavior.lastPurchaseAt", amount: 30, unit: "days" } });
+    const input = [
+      { id: "a", behavior: { lastPurchaseAt: "2024-06-20T00:00:00Z" } },
+      { id: "", behavior: {} },
+      { id: "c", behavior: { lastPurchaseAt: "yesterday" } },
+      { id: "d" },
+    ];
+    const { rows, summary } = await collect(assignSegmentsStream(input, [recent], { asOf, mode: "all", schema: CustomerProfile }));
+    expect(rows.map((row) => `${row.kind}:${row.index}`)).toEqual(["assigned:0", "rejected:1", "rejected:2", "assigned:3"]);
+    const first = rows[0] as AssignedRow<CustomerProfile>;
+    expect(first.segments).toEqual(["recent"]);
+    expect(first.profile.behavior?.lastPurchaseAt).toBeInstanceOf(Date); // parsed by the schema
+    const bad = rows[2] as RejectedRow;
+    expect(bad.issues[0]?.path).toEqual(["behavior", "lastPurchaseAt"]);
+    expect(summary).toEqual({ rowsDone: 4, assigned: 2, rejected: 2, sizes: [{ id: "recent", size: 1 }] });
+  });
+
+  it("rejects rows without an id when there is no schema", async () => {
+    const any = defineSegment({ id: "any", name: "Any", rule: { op: "always" } });
+    const { rows } = await collect(assignSegmentsStream([null, 42, { id: "ok" }, { id: {} }], [any], { asOf, mode: "first-match" }));
+    expect(rows.map((row) => row.kind)).toEqual(["rejected", "rejected", "assigned", "rejected"]);
+    expect((rows[0] as RejectedRow).issues).toEqual([{ code: "missing_id", path: ["id"], message: "the row has no string id" }]);
+  });
+
+  it("works with any zod schema, including transforms", async () => {
+    const schema = z.object({ key: z.string(), spend: z.coerce.number() }).transform((row) => ({ id: row.key, spend: row.spend }));
+    const big = defineSegment({ id: "big", name: "Big", rule: { op: "gt", field: "spend", value: 100 } });
+    const { rows } = await collect(assignSegmentsStream([{ key: "a", spend: "150" }, { spend: "1" }], [big], { asOf, mode: "all", schema }));
+    expect(rows.map((row) => (row.kind === "assigned" ? row.segments : row.issues[0]?.path))).toEqual([["big"], ["key"]]);
+  });
+
+  it("is lazy: it pulls one row at a time from an endless source, so memory does not grow with the input", async () => {
+    let produced = 0;
+    async function* endless() {
+      for (;;) {
+        produced++;
+        yield { id: `p${produced}`, spend: produced };
+      }
+    }
+    const odd = defineSegment({ id: "big", name: "Big", rule: { op: "gt", field: "spend", value: 2 } });
+    const stream = assignSegmentsStream(endless(), [odd], { asOf, mode: "all" });
+    const seen: string[] = [];
+    for await (const row of stream) {
+      if (row.kind === "assigned") seen.push(row.segments.join(","));
+      if (seen.length === 4) break;
+    }
+    expect(seen).toEqual(["", "", "big", "big"]);
+    expect(produced).toBe(4);
+  });
+
+  it("reports progress every N rows and once at the end", async () => {
+    const any = defineSegment({ id: "any", name: "Any", rule: { op: "always" } });
+    const progress: StreamProgress[] = [];
+    const input = Array.from({ length: 25 }, (_, index) => (index === 3 ? {} : { id: `p${index}` }));
+    await collect(assignSegmentsStream(input, [any], { asOf, mode: "all", progressEvery: 10, onProgress: (value) => progress.push(value) }));
+    expect(progress).toEqual([
+      { rowsDone: 10, rejected: 1 },
+      { rowsDone: 20, rejected: 1 },
+      { rowsDone: 25, rejected: 1 },
+    ]);
+    await expect(collect(assignSegmentsStream(input, [any], { asOf, mode: "all", progressEvery: 0 }))).rejects.toThrow(
+      "assignSegmentsStream requires progressEvery to be a positive integer",
+    );
+  });
+
+  it("fails before reading any row when the segments are invalid", async () => {
+    let read = 0;
+    function* rows() {
+      read++;
+      yield { id: "a" };
+    }
+    const loop = defineSegment({ id: "loop", name: "Loop", rule: { op: "inSegment", segment: "loop" } });
+    await expect(collect(assignSegmentsStream(rows(), [loop], { asOf, mode: "all" }))).rejects.toThrow("segments refer to each other in a cycle: loop -> loop");
+    expect(read).toBe(0);
+  });
+});

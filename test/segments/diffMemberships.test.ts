@@ -1,0 +1,73 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assignSegments, defineSegment, diffMemberships } from "../../src/segments/index.js";
+import type { SegmentMembership } from "../../src/segments/index.js";
+
+const membershipsArbitrary = fc
+  .uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 25 })
+  .chain((ids) =>
+    fc.tuple(...ids.map((id) => fc.subarray(["a", "b", "c", "d"]).map((segments) => ({ id: `p${id}`, segments })))).map((rows) =>
+      rows.map((row, index): SegmentMembership => ({ id: row.id, index, segments: row.segments, segment: row.segments[0] ?? null })),
+    ),
+  );
+
+function membersOf(list: ReadonlyArray<SegmentMembership>, segment: string): Set<string> {
+  return new Set(list.filter((membership) => membership.segments.includes(segment)).map((membership) => membership.id));
+}
+
+describe("diffMemberships", () => {
+  it("before - left + entered = after, for every segment", () => {
+    fc.assert(
+      fc.property(membershipsArbitrary, membershipsArbitrary, (before, after) => {
+        const diff = diffMemberships(before, after);
+        for (const segment of ["a", "b", "c", "d"]) {
+          const change = diff.segments.find((entry) => entry.segment === segment);
+          const was = membersOf(before, segment);
+          const now = membersOf(after, segment);
+          if (change === undefined) {
+            expect(was.size + now.size).toBe(0);
+            continue;
+          }
+          const rebuilt = new Set([...was].filter((id) => !change.left.includes(id)));
+          for (const id of change.entered) rebuilt.add(id);
+          expect(rebuilt).toEqual(now);
+          expect(change.stayed).toBe([...was].filter((id) => now.has(id)).length);
+          expect([change.sizeBefore, change.sizeAfter]).toEqual([was.size, now.size]);
+          expect(change.entered.every((id) => !was.has(id))).toBe(true);
+        }
+        const beforeIds = new Set(before.map((membership) => membership.id));
+        const afterIds = new Set(after.map((membership) => membership.id));
+        expect(diff.addedProfiles).toEqual(after.map((membership) => membership.id).filter((id) => !beforeIds.has(id)));
+        expect(diff.removedProfiles).toEqual(before.map((membership) => membership.id).filter((id) => !afterIds.has(id)));
+        const key = (segments: ReadonlyArray<string>) => [...segments].sort().join(",");
+        const changed =
+          before.filter((membership) => {
+            const next = after.find((other) => other.id === membership.id);
+            return next === undefined || key(next.segments) !== key(membership.segments);
+          }).length + diff.addedProfiles.length;
+        expect(diff.changedProfiles).toBe(changed);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("diffs two runs of assignSegments at different asOf dates", () => {
+    const recent = defineSegment({ id: "recent", name: "Recent buyers", rule: { op: "withinLast", field: "lastPurchaseAt", amount: 30, unit: "days" } });
+    const profiles = [
+      { id: "a", lastPurchaseAt: new Date("2024-05-20T00:00:00Z") },
+      { id: "b", lastPurchaseAt: new Date("2024-06-25T00:00:00Z") },
+      { id: "c", lastPurchaseAt: new Date("2024-01-01T00:00:00Z") },
+    ];
+    const june = assignSegments(profiles, [recent], { asOf: new Date("2024-06-01T00:00:00Z"), mode: "all" });
+    const july = assignSegments(profiles, [recent], { asOf: new Date("2024-07-01T00:00:00Z"), mode: "all" });
+    const diff = diffMemberships(june, july);
+    expect(diff.segments).toEqual([{ segment: "recent", entered: ["b"], left: ["a"], stayed: 0, sizeBefore: 1, sizeAfter: 1 }]);
+    expect(diff.changedProfiles).toBe(2);
+  });
+
+  it("rejects duplicate profile ids", () => {
+    const row = { id: "x", index: 0, segments: [], segment: null };
+    expect(() => diffMemberships([row, row], [])).toThrow('diffMemberships requires unique profile ids ("x" appears twice in before)');
+    expect(() => diffMemberships([], [row, row])).toThrow('diffMemberships requires unique profile ids ("x" appears twice in after)');
+  });
+});
