@@ -1,14 +1,14 @@
-import { z } from "zod";
-import { instant } from "./_lib/fields.js";
+import * as z from "zod/mini";
+import { instant, optional, text } from "./_lib/fields.js";
 
 function createCustomerEventSchema() {
   return z.object({
-    customerId: z.string().min(1),
+    customerId: text(),
     /** The event name, e.g. `purchase`, `page_view`, `email_open`. */
-    type: z.string().min(1),
+    type: text(),
     timestamp: instant(),
     /** Event properties that rule `where` clauses read. */
-    properties: z.record(z.string(), z.unknown()).nullish(),
+    properties: optional(z.record(z.string(), z.unknown())),
   });
 }
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { calendarDate, count, instant, labels, nonNegative, timeZone } from "./_lib/fields.js";
+import * as z from "zod/mini";
+import { bounded, calendarDate, code, instant, integer, labels, nonNegative, optional, text, timeZone } from "./_lib/fields.js";
 
 /** Benefits a customer seeks from a product (benefit segmentation). */
 export const benefits = ["price", "quality", "convenience", "status", "service", "speed", "reliability", "variety", "sustainability", "innovation"] as const;
@@ -12,139 +12,121 @@ function channelConsentSchema() {
     /** Whether the customer agreed to marketing on this channel. */
     granted: z.boolean(),
     /** When the consent was given or withdrawn. */
-    updatedAt: instant().nullish(),
+    updatedAt: optional(instant()),
     /** Where the consent was captured (form, app, import). */
-    source: z.string().nullish(),
+    source: optional(z.string()),
   });
 }
 
 function createCustomerProfileSchema() {
-  const channelConsent = channelConsentSchema().nullish();
+  const channelConsent = optional(channelConsentSchema());
   return z.object({
     /** The customer's stable identifier. */
-    id: z.string().min(1),
+    id: text(),
     /** Free labels set by the host app (`vip`, `newsletter`). */
-    tags: labels().nullish(),
+    tags: optional(labels()),
     /** When the profile was created. */
-    createdAt: instant().nullish(),
-    demographics: z
-      .object({
-        age: z.number().int().min(0).max(130).nullish(),
-        birthDate: calendarDate().nullish(),
-        gender: z.string().min(1).nullish(),
-        /** Yearly income in the profile's currency. */
-        income: nonNegative().nullish(),
-        education: z.enum(["none", "primary", "secondary", "vocational", "bachelor", "master", "doctorate"]).nullish(),
-        occupation: z.string().min(1).nullish(),
-        maritalStatus: z.enum(["single", "partnered", "married", "divorced", "widowed"]).nullish(),
-        householdSize: z.number().int().min(1).nullish(),
-        childrenInHousehold: count().nullish(),
-        lifeStage: z.string().min(1).nullish(),
-        language: z.string().min(2).nullish(),
-      })
-      .nullish(),
-    geography: z
-      .object({
-        /** ISO 3166-1 alpha-2 code, upper case (`US`, `DE`). */
-        country: z.string().regex(/^[A-Z]{2}$/, "Invalid country: expected an ISO 3166-1 alpha-2 code such as US").nullish(),
-        region: z.string().min(1).nullish(),
-        city: z.string().min(1).nullish(),
-        postalCode: z.string().min(1).nullish(),
-        latitude: z.number().min(-90).max(90).nullish(),
-        longitude: z.number().min(-180).max(180).nullish(),
-        timeZone: timeZone().nullish(),
-        urbanicity: z.enum(["urban", "suburban", "rural"]).nullish(),
-      })
-      .nullish(),
-    psychographics: z
-      .object({
-        interests: labels().nullish(),
-        values: labels().nullish(),
-        lifestyle: labels().nullish(),
-        /** Big Five traits, each scaled to [0, 1]. */
-        personality: z
-          .object({
-            openness: z.number().min(0).max(1).nullish(),
-            conscientiousness: z.number().min(0).max(1).nullish(),
-            extraversion: z.number().min(0).max(1).nullish(),
-            agreeableness: z.number().min(0).max(1).nullish(),
-            neuroticism: z.number().min(0).max(1).nullish(),
-          })
-          .nullish(),
-        attitudes: labels().nullish(),
-      })
-      .nullish(),
-    behavior: z
-      .object({
-        firstSeenAt: instant().nullish(),
-        lastSeenAt: instant().nullish(),
-        firstPurchaseAt: instant().nullish(),
-        lastPurchaseAt: instant().nullish(),
-        orderCount: count().nullish(),
-        totalSpend: nonNegative().nullish(),
-        averageOrderValue: nonNegative().nullish(),
-        sessionCount: count().nullish(),
-        pageViews: count().nullish(),
-        emailsSent: count().nullish(),
-        emailOpens: count().nullish(),
-        emailClicks: count().nullish(),
-        pushOpens: count().nullish(),
-        supportTickets: count().nullish(),
-        returns: count().nullish(),
-        loyaltyPoints: nonNegative().nullish(),
-        loyaltyTier: z.string().min(1).nullish(),
-        preferredChannels: z.array(z.enum(marketingChannels)).nullish(),
-        satisfactionScore: z.number().min(0).max(10).nullish(),
-      })
-      .nullish(),
-    firmographics: z
-      .object({
-        companyName: z.string().min(1).nullish(),
-        industry: z.string().min(1).nullish(),
-        /** NAICS or SIC code of the industry. */
-        industryCode: z.string().min(1).nullish(),
-        employeeCount: count().nullish(),
-        annualRevenue: nonNegative().nullish(),
-        companySize: z.enum(["1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5001+"]).nullish(),
-        foundedYear: z.number().int().min(1600).max(3000).nullish(),
-        ownership: z.enum(["private", "public", "nonprofit", "government"]).nullish(),
-        role: z.string().min(1).nullish(),
-        seniority: z.enum(["individual", "manager", "director", "executive", "owner"]).nullish(),
-      })
-      .nullish(),
-    technographics: z
-      .object({
-        devices: labels().nullish(),
-        operatingSystems: labels().nullish(),
-        browsers: labels().nullish(),
-        softwareUsed: labels().nullish(),
-        /** Rogers' adoption category. */
-        techAdoption: z.enum(["innovator", "early-adopter", "early-majority", "late-majority", "laggard"]).nullish(),
-      })
-      .nullish(),
-    benefitsSought: z
-      .object({
-        primary: z.enum(benefits).nullish(),
-        /** Benefits in order of importance, most important first. */
-        ranked: z.array(z.enum(benefits)).nullish(),
-      })
-      .nullish(),
-    consent: z
-      .object({
-        email: channelConsent,
-        sms: channelConsent,
-        push: channelConsent,
-        phone: channelConsent,
-        directMail: channelConsent,
-        inApp: channelConsent,
-        /** CCPA/CPRA "do not sell or share my personal information". */
-        doNotSell: z.boolean().nullish(),
-        /** When the customer asked for their data to be deleted (GDPR Art. 17). */
-        deletionRequestedAt: instant().nullish(),
-      })
-      .nullish(),
+    createdAt: optional(instant()),
+    demographics: optional(z.object({
+      age: optional(integer(0, 130)),
+      birthDate: optional(calendarDate()),
+      gender: optional(text()),
+      /** Yearly income in the profile's currency. */
+      income: optional(nonNegative()),
+      education: optional(z.enum(["none", "primary", "secondary", "vocational", "bachelor", "master", "doctorate"])),
+      occupation: optional(text()),
+      maritalStatus: optional(z.enum(["single", "partnered", "married", "divorced", "widowed"])),
+      householdSize: optional(integer(1)),
+      childrenInHousehold: optional(integer()),
+      lifeStage: optional(text()),
+      language: optional(z.string().check(z.minLength(2))),
+    })),
+    geography: optional(z.object({
+      /** ISO 3166-1 alpha-2 code, upper case (`US`, `DE`). */
+      country: optional(code(/^[A-Z]{2}$/, "Invalid country: expected an ISO 3166-1 alpha-2 code such as US")),
+      region: optional(text()),
+      city: optional(text()),
+      postalCode: optional(text()),
+      latitude: optional(bounded(-90, 90)),
+      longitude: optional(bounded(-180, 180)),
+      timeZone: optional(timeZone()),
+      urbanicity: optional(z.enum(["urban", "suburban", "rural"])),
+    })),
+    psychographics: optional(z.object({
+      interests: optional(labels()),
+      values: optional(labels()),
+      lifestyle: optional(labels()),
+      /** Big Five traits, each scaled to [0, 1]. */
+      personality: optional(z.object({
+          openness: optional(bounded(0, 1)),
+          conscientiousness: optional(bounded(0, 1)),
+          extraversion: optional(bounded(0, 1)),
+          agreeableness: optional(bounded(0, 1)),
+          neuroticism: optional(bounded(0, 1)),
+        })),
+      attitudes: optional(labels()),
+    })),
+    behavior: optional(z.object({
+      firstSeenAt: optional(instant()),
+      lastSeenAt: optional(instant()),
+      firstPurchaseAt: optional(instant()),
+      lastPurchaseAt: optional(instant()),
+      orderCount: optional(integer()),
+      totalSpend: optional(nonNegative()),
+      averageOrderValue: optional(nonNegative()),
+      sessionCount: optional(integer()),
+      pageViews: optional(integer()),
+      emailsSent: optional(integer()),
+      emailOpens: optional(integer()),
+      emailClicks: optional(integer()),
+      pushOpens: optional(integer()),
+      supportTickets: optional(integer()),
+      returns: optional(integer()),
+      loyaltyPoints: optional(nonNegative()),
+      loyaltyTier: optional(text()),
+      preferredChannels: optional(z.array(z.enum(marketingChannels))),
+      satisfactionScore: optional(bounded(0, 10)),
+    })),
+    firmographics: optional(z.object({
+      companyName: optional(text()),
+      industry: optional(text()),
+      /** NAICS or SIC code of the industry. */
+      industryCode: optional(text()),
+      employeeCount: optional(integer()),
+      annualRevenue: optional(nonNegative()),
+      companySize: optional(z.enum(["1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5001+"])),
+      foundedYear: optional(integer(1600, 3000)),
+      ownership: optional(z.enum(["private", "public", "nonprofit", "government"])),
+      role: optional(text()),
+      seniority: optional(z.enum(["individual", "manager", "director", "executive", "owner"])),
+    })),
+    technographics: optional(z.object({
+      devices: optional(labels()),
+      operatingSystems: optional(labels()),
+      browsers: optional(labels()),
+      softwareUsed: optional(labels()),
+      /** Rogers' adoption category. */
+      techAdoption: optional(z.enum(["innovator", "early-adopter", "early-majority", "late-majority", "laggard"])),
+    })),
+    benefitsSought: optional(z.object({
+      primary: optional(z.enum(benefits)),
+      /** Benefits in order of importance, most important first. */
+      ranked: optional(z.array(z.enum(benefits))),
+    })),
+    consent: optional(z.object({
+      email: channelConsent,
+      sms: channelConsent,
+      push: channelConsent,
+      phone: channelConsent,
+      directMail: channelConsent,
+      inApp: channelConsent,
+      /** CCPA/CPRA "do not sell or share my personal information". */
+      doNotSell: optional(z.boolean()),
+      /** When the customer asked for their data to be deleted (GDPR Art. 17). */
+      deletionRequestedAt: optional(instant()),
+    })),
     /** Host-app traits that have no place above; prefer `extendProfileSchema` for typed ones. */
-    traits: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])).nullish(),
+    traits: optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]))),
   });
 }
 

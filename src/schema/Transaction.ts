@@ -1,26 +1,26 @@
-import { z } from "zod";
-import { instant, nonNegative } from "./_lib/fields.js";
+import * as z from "zod/mini";
+import { code, instant, nonNegative, optional, text } from "./_lib/fields.js";
 
 function createTransactionSchema() {
   return z.object({
-    customerId: z.string().min(1),
-    orderId: z.string().min(1),
+    customerId: text(),
+    orderId: text(),
     timestamp: instant(),
     /** The order's value. Refunds are separate transactions with a negative amount. */
-    amount: z.number().finite(),
+    amount: z.number(),
     /** ISO 4217 code, upper case (`USD`). */
-    currency: z.string().regex(/^[A-Z]{3}$/, "Invalid currency: expected an ISO 4217 code such as USD").nullish(),
-    items: z
-      .array(
+    currency: optional(code(/^[A-Z]{3}$/, "Invalid currency: expected an ISO 4217 code such as USD")),
+    items: optional(
+      z.array(
         z.object({
-          sku: z.string().min(1).nullish(),
-          name: z.string().min(1).nullish(),
-          category: z.string().min(1).nullish(),
+          sku: optional(text()),
+          name: optional(text()),
+          category: optional(text()),
           quantity: nonNegative(),
-          unitPrice: z.number().finite().nullish(),
+          unitPrice: optional(z.number()),
         }),
-      )
-      .nullish(),
+      ),
+    ),
   });
 }
 

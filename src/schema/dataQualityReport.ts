@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
+import { ensureMessages } from "./_lib/messages.js";
 import { CustomerProfile } from "./CustomerProfile.js";
 import { objectShape, schemaLeaves } from "./_lib/schemaLeaves.js";
 
@@ -37,7 +38,7 @@ export interface DataQualityReport {
 /** Options of {@link dataQualityReport}. */
 export interface DataQualityReportOptions {
   /** The row schema; defaults to `CustomerProfile`. */
-  readonly schema?: z.ZodType;
+  readonly schema?: z.core.$ZodType;
   /** The key that identifies a row, for duplicate detection; defaults to `"id"` (use `null` to skip). */
   readonly idField?: string | null;
 }
@@ -78,6 +79,7 @@ function ownValue(row: unknown, keys: ReadonlyArray<string>): unknown {
  * @category Schema
  */
 export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityReportOptions = {}): DataQualityReport {
+  ensureMessages();
   const schema = options.schema ?? CustomerProfile;
   const idField = options.idField === undefined ? "id" : options.idField;
   const leaves = schemaLeaves(schema);
@@ -89,23 +91,23 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
   let rowCount = 0;
   let validRows = 0;
 
-  const collectUnknown = (value: unknown, currentSchema: z.ZodType, prefix: string) => {
+  const collectUnknown = (value: unknown, currentSchema: z.core.$ZodType, prefix: string) => {
     const shape = objectShape(currentSchema);
     if (shape === undefined || value === null || typeof value !== "object" || Array.isArray(value)) return;
     for (const key of Object.keys(value)) {
       const field = prefix === "" ? key : `${prefix}.${key}`;
       if (!Object.hasOwn(shape, key)) unknown.set(field, (unknown.get(field) ?? 0) + 1);
-      else collectUnknown((value as Record<string, unknown>)[key], shape[key] as z.ZodType, field);
+      else collectUnknown((value as Record<string, unknown>)[key], shape[key] as z.core.$ZodType, field);
     }
   };
 
   for (const row of rows) {
-    if (schema.safeParse(row).success) validRows++;
+    if (z.safeParse(schema, row).success) validRows++;
     for (let leaf = 0; leaf < leaves.length; leaf++) {
       const { keys, schema: fieldSchema } = leaves[leaf]!;
       const value = ownValue(row, keys);
       if (value === undefined || value === null) missing[leaf]!++;
-      else if (fieldSchema.safeParse(value).success) valid[leaf]!++;
+      else if (z.safeParse(fieldSchema, value).success) valid[leaf]!++;
       else invalid[leaf]!++;
     }
     if (idField !== null) {

@@ -1,13 +1,14 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { CustomerProfile } from "./CustomerProfile.js";
 
 /**
  * Adds the host app's own traits to the customer profile schema.
  *
  * @remarks
- * Returns `CustomerProfile.extend(shape)`: a new zod object schema whose inferred type is the profile
- * plus the new fields. A key that already exists is replaced, which is how a group is extended:
- * `{ behavior: CustomerProfile.shape.behavior.unwrap().unwrap().extend({ ... }).nullish() }`.
+ * Returns `z.extend(CustomerProfile, shape)` (zod/mini): a new zod object schema whose inferred type is the profile
+ * plus the new fields. Field schemas may come from `zod` or `zod/mini` (both are zod 4). A key that
+ * already exists is replaced, which is how a group is extended:
+ * `{ behavior: z.nullish(z.extend(CustomerProfile.shape.behavior.def.innerType.def.innerType, { ... })) }`.
  * Everything downstream (rules, scoring, `parseProfiles`, `dataQualityReport`) is generic over the
  * schema, so the new fields are typed and checked everywhere.
  *
@@ -20,6 +21,6 @@ import { CustomerProfile } from "./CustomerProfile.js";
  * profile.storeVisits //=> 4
  * @category Schema
  */
-export function extendProfileSchema<Shape extends z.ZodRawShape>(shape: Shape) {
-  return CustomerProfile.extend(shape);
+export function extendProfileSchema<Shape extends z.core.$ZodShape>(shape: Shape) {
+  return z.extend(CustomerProfile, shape);
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { CustomerEvent } from "./CustomerEvent.js";
 import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
 
@@ -14,7 +14,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * result.rejected[0].path //=> ["type"]
  * @category Schema
  */
-export function parseEvents<Schema extends z.ZodType = typeof CustomerEvent>(
+export function parseEvents<Schema extends z.core.$ZodType = typeof CustomerEvent>(
   rows: Iterable<unknown>,
   schema?: Schema,
 ): ParseRowsResult<z.output<Schema>> {

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { CustomerProfile } from "./CustomerProfile.js";
 import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
 
@@ -22,7 +22,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * result.rejected[1].path //=> ["id"]
  * @category Schema
  */
-export function parseProfiles<Schema extends z.ZodType = typeof CustomerProfile>(
+export function parseProfiles<Schema extends z.core.$ZodType = typeof CustomerProfile>(
   rows: Iterable<unknown>,
   schema?: Schema,
 ): ParseRowsResult<z.output<Schema>> {

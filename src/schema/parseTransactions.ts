@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { Transaction } from "./Transaction.js";
 import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
 
@@ -18,7 +18,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * result.rejected[0].code //=> "invalid_type"
  * @category Schema
  */
-export function parseTransactions<Schema extends z.ZodType = typeof Transaction>(
+export function parseTransactions<Schema extends z.core.$ZodType = typeof Transaction>(
   rows: Iterable<unknown>,
   schema?: Schema,
 ): ParseRowsResult<z.output<Schema>> {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import * as zm from "zod/mini";
 import { CustomerProfile, extendProfileSchema, parseEvents, parseProfiles, parseTransactions } from "../../src/schema/index.js";
 
 describe("parseProfiles", () => {
@@ -89,7 +90,7 @@ describe("parseProfiles", () => {
     expect(parseProfiles(rows()).counts).toEqual({ input: 2, valid: 1, rejected: 1 });
   });
 
-  it("validates with an extended schema, typed", () => {
+  it("validates with an extended schema, typed, mixing classic zod field schemas in", () => {
     const Shop = extendProfileSchema({ storeVisits: z.number().int().nonnegative() });
     const result = parseProfiles([{ id: "a", storeVisits: 2 }, { id: "b" }], Shop);
     expect(result.counts).toEqual({ input: 2, valid: 1, rejected: 1 });
@@ -99,8 +100,8 @@ describe("parseProfiles", () => {
   });
 
   it("extends a group without losing its other fields", () => {
-    const behavior = CustomerProfile.shape.behavior.unwrap().unwrap().extend({ referrals: z.number().int().nullish() });
-    const Schema = extendProfileSchema({ behavior: behavior.nullish() });
+    const behavior = zm.extend(CustomerProfile.shape.behavior.def.innerType.def.innerType, { referrals: z.number().int().nullish() });
+    const Schema = extendProfileSchema({ behavior: zm.nullish(behavior) });
     const profile = Schema.parse({ id: "a", behavior: { referrals: 2, orderCount: 1 } });
     expect(profile.behavior).toEqual({ referrals: 2, orderCount: 1 });
   });

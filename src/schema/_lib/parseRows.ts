@@ -1,5 +1,6 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
+import { ensureMessages } from "./messages.js";
 
 /**
  * One rejected input row: its index in the input, the first problem (path, code, message) and all of
@@ -31,13 +32,14 @@ export interface ParseRowsResult<Row> {
 }
 
 /** Validates rows one by one with a zod schema, keeping every valid row and reporting every invalid one. O(n). */
-export function parseRows<Schema extends z.ZodType>(rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
+export function parseRows<Schema extends z.core.$ZodType>(rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
+  ensureMessages();
   const valid: Array<z.output<Schema>> = [];
   const validIndexes: number[] = [];
   const rejected: RowRejection[] = [];
   let index = 0;
   for (const row of rows) {
-    const result = schema.safeParse(row);
+    const result = z.safeParse(schema, row);
     if (result.success) {
       valid.push(result.data);
       validIndexes.push(index);

@@ -1,41 +1,41 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 /** A leaf field of an object schema: its dot path, its key path and its own schema. */
 export interface SchemaLeaf {
   readonly path: string;
   readonly keys: ReadonlyArray<string>;
-  readonly schema: z.ZodType;
+  readonly schema: z.core.$ZodType;
 }
 
 const wrapperTypes = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"]);
 
 /** Removes optional/nullable/default wrappers around a schema. */
-export function unwrapSchema(schema: z.ZodType): z.ZodType {
+export function unwrapSchema(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (;;) {
-    const definition = current._zod.def as { type: string; innerType?: z.ZodType };
+    const definition = current._zod.def as { type: string; innerType?: z.core.$ZodType };
     if (wrapperTypes.has(definition.type) && definition.innerType) current = definition.innerType;
     else return current;
   }
 }
 
 /** The shape of an object schema (after unwrapping), or undefined for any other schema. */
-export function objectShape(schema: z.ZodType): Readonly<Record<string, z.ZodType>> | undefined {
+export function objectShape(schema: z.core.$ZodType): Readonly<Record<string, z.core.$ZodType>> | undefined {
   const inner = unwrapSchema(schema);
-  const definition = inner._zod.def as { type: string; shape?: Record<string, z.ZodType> };
+  const definition = inner._zod.def as { type: string; shape?: Record<string, z.core.$ZodType> };
   return definition.type === "object" ? definition.shape : undefined;
 }
 
 /** Every leaf (non-object) field of an object schema, depth first, in declaration order. */
-export function schemaLeaves(schema: z.ZodType): SchemaLeaf[] {
+export function schemaLeaves(schema: z.core.$ZodType): SchemaLeaf[] {
   const leaves: SchemaLeaf[] = [];
-  const visit = (current: z.ZodType, keys: string[]) => {
+  const visit = (current: z.core.$ZodType, keys: string[]) => {
     const shape = objectShape(current);
     if (shape === undefined) {
       leaves.push({ path: keys.join("."), keys, schema: current });
       return;
     }
-    for (const key of Object.keys(shape)) visit(shape[key] as z.ZodType, [...keys, key]);
+    for (const key of Object.keys(shape)) visit(shape[key] as z.core.$ZodType, [...keys, key]);
   };
   visit(schema, []);
   return leaves;
