@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { inverseOnePlusExp, log2F1, log2F1Signed, logAddExp, logSubExp } from "../../../src/clv/_lib/special.js";
+
+const reference = JSON.parse(readFileSync(new URL("../../reference/clv/reference.json", import.meta.url), "utf8")) as {
+  hyp2f1: Array<{ a: number; b: number; c: number; z: number; log: number }>;
+};
+
+describe("log2F1", () => {
+  it("matches mpmath (50 digits) to 1e-12 relative, including the overflow regime", () => {
+    for (const { a, b, c, z, log } of reference.hyp2f1) {
+      const value = log2F1Signed(a, b, c, z);
+      expect(value.sign).toBe(1);
+      expect(Math.abs(value.log - log)).toBeLessThan(1e-12 * Math.max(1, Math.abs(log)));
+    }
+  });
+
+  it("closed forms: 2F1(1,1;2;z) = −ln(1−z)/z and 2F1(a,b;b;z) = (1−z)^−a", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -0.99, max: 0.999, noNaN: true }), fc.double({ min: 0.1, max: 50, noNaN: true }), fc.double({ min: 0.1, max: 50, noNaN: true }), (z, a, b) => {
+        fc.pre(Math.abs(z) > 1e-6);
+        const expected = Math.log(-Math.log1p(-z) / z);
+        expect(Math.abs(log2F1(1, 1, 2, z) - expected)).toBeLessThan(1e-11);
+        expect(Math.abs(log2F1Signed(a, b, b, z).log - -a * Math.log1p(-z))).toBeLessThan(1e-9 * Math.max(1, Math.abs(a * Math.log1p(-z))));
+      }),
+    );
+  });
+
+  it("stays finite for x up to 1000 and z near 1", () => {
+    for (const x of [0, 10, 100, 300, 1000]) {
+      for (const z of [0.1, 0.5, 0.9, 0.99]) {
+        const value = log2F1(0.24 + x, 2.43 + x, 3.22 + x - 1, z);
+        expect(Number.isFinite(value)).toBe(true);
+      }
+    }
+  });
+
+  it("is NaN outside z < 1", () => {
+    expect(log2F1(1, 1, 2, 1)).toBeNaN();
+  });
+});
+
+describe("log-space helpers", () => {
+  it("logAddExp and logSubExp agree with direct evaluation and survive large arguments", () => {
+    expect(logAddExp(Math.log(2), Math.log(3))).toBeCloseTo(Math.log(5), 14);
+    expect(logSubExp(Math.log(5), Math.log(3))).toBeCloseTo(Math.log(2), 14);
+    expect(logAddExp(1000, 1000)).toBeCloseTo(1000 + Math.LN2, 10);
+    expect(logSubExp(1000, 1000)).toBe(Number.NEGATIVE_INFINITY);
+    expect(logSubExp(0, -1e-20)).toBeCloseTo(Math.log(1e-20), 8);
+    expect(logAddExp(Number.NEGATIVE_INFINITY, 3)).toBe(3);
+  });
+
+  it("inverseOnePlusExp is the logistic of −x without overflow", () => {
+    expect(inverseOnePlusExp(0)).toBe(0.5);
+    expect(inverseOnePlusExp(1000)).toBe(0);
+    expect(inverseOnePlusExp(-1000)).toBe(1);
+    expect(inverseOnePlusExp(Number.NEGATIVE_INFINITY)).toBe(1);
+    expect(inverseOnePlusExp(2)).toBeCloseTo(1 / (1 + Math.exp(2)), 15);
+  });
+});
