@@ -19,3 +19,7 @@ export { rfmSegments } from "./rfmSegments.js";
 export type { RfmSegmentsOptions } from "./rfmSegments.js";
 export { assignRfmSegments } from "./assignRfmSegments.js";
 export type { AssignRfmSegmentsResult, RfmSegmentSummary } from "./assignRfmSegments.js";
+export { defineScoringPlan } from "./defineScoringPlan.js";
+export type { ScoringPlan, ScoringPlanDefinition } from "./defineScoringPlan.js";
+export { scoreProfiles } from "./scoreProfiles.js";
+export type { ProfileScore, ScoreProfilesOptions } from "./scoreProfiles.js";

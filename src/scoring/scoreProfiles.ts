@@ -1,0 +1,72 @@
+import { compileRuleTruth } from "../rules/index.js";
+import type { RuleEvent, Truth } from "../rules/index.js";
+import type { ScoringPlan } from "./defineScoringPlan.js";
+
+/**
+ * Options of {@link scoreProfiles}.
+ * @category Scoring plans
+ */
+export interface ScoreProfilesOptions<P> {
+  /** The clock of every time condition. */
+  readonly asOf: Date;
+  /** The profile's events, for `event` conditions. */
+  readonly eventsOf?: (profile: P) => ReadonlyArray<RuleEvent>;
+}
+
+/**
+ * One profile's score with its explanation.
+ * @category Scoring plans
+ */
+export interface ProfileScore {
+  /** Sum of the points of the rules that are TRUE. */
+  readonly score: number;
+  /** The tier reached, or `null` when the plan has no tiers or the score is below every threshold. */
+  readonly tier: string | null;
+  /** Every rule in plan order: `matched` is `true`, `false` or `null` (UNKNOWN: a field was missing), and the points it gave. */
+  readonly contributions: ReadonlyArray<{ readonly id: string; readonly name: string; readonly matched: Truth; readonly points: number }>;
+}
+
+/**
+ * Scores profiles with a scoring plan: the sum of the points of every rule that is TRUE, the tier
+ * reached, and which rules gave which points.
+ *
+ * @remarks Rules are compiled once (`compileRuleTruth`); SQL three-valued logic, so a rule on a
+ * missing field is UNKNOWN and gives no points, and the explanation says so (`matched: null`).
+ * O(n * total rule size).
+ * @param plan - from {@link defineScoringPlan}.
+ * @param profiles - any objects the rules read.
+ * @param options - `asOf` and optionally `eventsOf`.
+ * @returns One {@link ProfileScore} per profile, in input order.
+ * @throws `RuleError` when a rule needs `eventsOf` and none is given.
+ * @example
+ * const plan = defineScoringPlan({
+ *   id: "lead",
+ *   rules: [
+ *     { id: "big", rule: { op: "gte", field: "spend", value: 100 }, points: 20 },
+ *     { id: "newsletter", rule: { op: "eq", field: "subscribed", value: true }, points: 5 },
+ *   ],
+ *   tiers: [{ name: "warm", min: 5 }, { name: "hot", min: 25 }],
+ * });
+ * const [first, second] = scoreProfiles(plan, [{ spend: 150, subscribed: true }, { subscribed: true }], { asOf: new Date("2024-01-01T00:00:00Z") });
+ * first.score //=> 25
+ * first.tier //=> "hot"
+ * second.contributions.map((entry) => entry.matched) //=> [null, true]
+ * second.tier //=> "warm"
+ * @category Scoring plans
+ */
+export function scoreProfiles<P>(plan: ScoringPlan, profiles: Iterable<P>, options: ScoreProfilesOptions<P>): ProfileScore[] {
+  const compiled = plan.rules.map((entry) => compileRuleTruth<P>(entry.rule, { asOf: options.asOf, eventsOf: options.eventsOf }));
+  const results: ProfileScore[] = [];
+  for (const profile of profiles) {
+    let score = 0;
+    const contributions = plan.rules.map((entry, index) => {
+      const matched = (compiled[index] as (profile: P) => Truth)(profile);
+      const points = matched === true ? entry.points : 0;
+      score += points;
+      return { id: entry.id, name: entry.name, matched, points };
+    });
+    const tier = plan.tiers.find((candidate) => score >= candidate.min)?.name ?? null;
+    results.push({ score, tier, contributions });
+  }
+  return results;
+}

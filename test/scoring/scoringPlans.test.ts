@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { defineScoringPlan, scoreProfiles } from "../../src/scoring/index.js";
+import { SegmentationError } from "../../src/_lib/errors.js";
+
+const asOf = new Date("2024-06-01T00:00:00Z");
+const plan = defineScoringPlan({
+  id: "engagement",
+  name: "Engagement score",
+  rules: [
+    { id: "opens", name: "Opens emails", rule: { op: "gte", field: "behavior.emailOpens", value: 5 }, points: 10 },
+    { id: "recent", rule: { op: "withinLast", field: "behavior.lastPurchaseAt", amount: 30, unit: "days" }, points: 30 },
+    { id: "churn", rule: { op: "hasAny", field: "tags", values: ["complained"] }, points: -15 },
+  ],
+  tiers: [{ name: "low", min: -100 }, { name: "medium", min: 10 }, { name: "high", min: 35 }],
+});
+
+describe("scoring plans", () => {
+  it("sums points of TRUE rules, picks tiers and explains", () => {
+    const profiles = [
+      { behavior: { emailOpens: 9, lastPurchaseAt: new Date("2024-05-20T00:00:00Z") }, tags: [] },
+      { behavior: { emailOpens: 1, lastPurchaseAt: new Date("2023-01-01T00:00:00Z") }, tags: ["complained"] },
+      { behavior: {}, tags: ["vip"] },
+    ];
+    const scores = scoreProfiles(plan, profiles, { asOf });
+    expect(scores.map((score) => score.score)).toEqual([40, -15, 0]);
+    expect(scores.map((score) => score.tier)).toEqual(["high", "low", "low"]);
+    expect(scores[2]!.contributions).toEqual([
+      { id: "opens", name: "Opens emails", matched: null, points: 0 },
+      { id: "recent", name: "recent", matched: null, points: 0 },
+      { id: "churn", name: "churn", matched: false, points: 0 },
+    ]);
+    expect(scoreProfiles(defineScoringPlan({ id: "x", rules: [] }), [{}], { asOf })[0]).toEqual({ score: 0, tier: null, contributions: [] });
+  });
+  it("the score is the sum of the contributions (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ behavior: fc.record({ emailOpens: fc.integer({ min: 0, max: 10 }) }), tags: fc.array(fc.constantFrom("complained", "vip")) })), (profiles) => {
+        for (const result of scoreProfiles(plan, profiles, { asOf })) {
+          expect(result.score).toBe(result.contributions.reduce((sum, entry) => sum + entry.points, 0));
+        }
+      }),
+    );
+  });
+  it("rejects bad plans with every issue and its path", () => {
+    try {
+      defineScoringPlan({
+        id: "bad",
+        rules: [
+          { id: "a", rule: { op: "xor" }, points: 1 },
+          { id: "a", rule: { op: "always" }, points: Number.NaN },
+        ],
+        tiers: [{ name: "t", min: 0 }, { name: "t", min: 1 }],
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SegmentationError);
+      const issues = (error as SegmentationError).issues;
+      expect(issues.map((issue) => issue.code)).toEqual(["invalid_rule", "duplicate_id", "invalid_points", "invalid_tier"]);
+      expect(issues[0]!.path.slice(0, 3)).toEqual(["rules", 0, "rule"]);
+    }
+  });
+});
