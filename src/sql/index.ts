@@ -18,6 +18,7 @@ export type {
   SqlEventMapping,
   SqlField,
   SqlJsonField,
+  SqlParameterType,
   SqlTableName,
 } from "./mapping.js";
 export { segmentQuery } from "./segmentQuery.js";

@@ -27,13 +27,16 @@ export interface SqlColumn {
 
 /**
  * A field stored inside a JSON column (`JSONB` in PostgreSQL, `JSON` in DuckDB) at a path of object
- * keys. A value of another JSON type than `type` reads as missing (type mismatch is UNKNOWN).
- * Supported for PostgreSQL and DuckDB.
+ * keys. With `type: "any"` (the default) each value keeps its JSON type, exactly like a value read
+ * in memory: a JSON string compares with string literals, a number with number literals, and a
+ * comparison across types is UNKNOWN. With `type: "timestamp"` the values are ISO-8601 strings
+ * read as instants, for time windows. Supported for PostgreSQL and DuckDB; array ops on JSON paths
+ * are not (map the array to an array column).
  */
 export interface SqlJsonField {
   readonly json: string;
   readonly path: ReadonlyArray<string>;
-  readonly type: "text" | "number" | "boolean" | "timestamp";
+  readonly type?: "any" | "timestamp";
 }
 
 /** One field's place in the table. */
@@ -78,3 +81,10 @@ export interface SqlCompileOptions {
    */
   readonly onUnsupported?: "throw" | "unknown";
 }
+
+/**
+ * The type of a bound parameter as the client should send it: `"number"` is a double (DuckDB's
+ * Node client infers BIGINT for integral numbers unless told `DOUBLE`), timestamps are sent as
+ * ISO-8601 `"text"` and cast in the SQL.
+ */
+export type SqlParameterType = "text" | "number" | "boolean";

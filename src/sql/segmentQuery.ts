@@ -1,7 +1,7 @@
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
-import type { SqlCompileOptions, SqlTableName } from "./mapping.js";
+import type { SqlCompileOptions, SqlParameterType, SqlTableName } from "./mapping.js";
 
 /** A segment as {@link segmentQuery} reads it; `Segment` from `defineSegment` fits. */
 export interface SqlSegment {
@@ -31,6 +31,8 @@ export interface SegmentQueryResult {
   readonly sql: string;
   /** The bound values, in placeholder order. */
   readonly params: unknown[];
+  /** The type of each parameter, for clients that need it (DuckDB: send `"number"` as DOUBLE). */
+  readonly paramTypes: SqlParameterType[];
   /** The boolean output column of each segment, in declaration order (`segment_1`, `segment_2`, ...). */
   readonly segmentColumns: ReadonlyArray<{ readonly id: string; readonly column: string }>;
 }
@@ -156,6 +158,6 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
     `${winners} AS (SELECT ${rules}.*, ${winner} AS ${quote("winner")} FROM ${rules}) ` +
     `SELECT ${quote("id")}${flagColumns.map((column) => `, ${column}`).join("")}, ${label} AS ${quote("segment")} FROM ${winners}`;
   c.check();
-  const { sql, params } = c.finish(text, 0);
-  return { sql, params, segmentColumns: segments.map((segment, index) => ({ id: segment.id, column: `segment_${index + 1}` })) };
+  const { sql, params, paramTypes } = c.finish(text, 0);
+  return { sql, params, paramTypes, segmentColumns: segments.map((segment, index) => ({ id: segment.id, column: `segment_${index + 1}` })) };
 }

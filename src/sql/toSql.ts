@@ -1,7 +1,7 @@
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
-import type { SqlCompileOptions } from "./mapping.js";
+import type { SqlCompileOptions, SqlParameterType } from "./mapping.js";
 
 /** Options of {@link toSql}. */
 export interface ToSqlOptions extends SqlCompileOptions {
@@ -23,6 +23,8 @@ export interface ToSqlResult {
   readonly sql: string;
   /** The bound values, in placeholder order. Timestamps are ISO-8601 strings cast in the SQL text. */
   readonly params: unknown[];
+  /** The type of each parameter, for clients that need it (DuckDB: send `"number"` as DOUBLE). */
+  readonly paramTypes: SqlParameterType[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
 import { parseIsoInstant, subtractDuration } from "../../rules/_lib/time.js";
-import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField } from "../mapping.js";
+import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlParameterType } from "../mapping.js";
 import { SqlCompileError } from "../SqlCompileError.js";
 import type { SqlCompileIssue } from "../SqlCompileError.js";
 import { sqlDialect } from "../sqlDialect.js";
@@ -10,10 +10,16 @@ import type { DialectAdapter, SqlScalarKind } from "./dialects.js";
 
 type Path = ReadonlyArray<string | number>;
 
-/** A resolved field: the SQL expression that reads it and its type. */
+/** A resolved field: how to read it as each kind of value, and whether it is present. */
 interface FieldReference {
+  /** The column's type, or `"json"` for a JSON path (typed by each value's JSON type, like in memory). */
+  readonly type: SqlColumnType | "json";
+  /** The value as `kind`: NULL when missing or of another type; `undefined` when it can never be of that kind. */
+  readonly read: (kind: SqlScalarKind) => string | undefined;
+  /** TRUE when the value is present (not missing, null or NaN), else FALSE; never NULL. */
+  readonly present: string;
+  /** The column itself (array columns). */
   readonly sql: string;
-  readonly type: SqlColumnType;
 }
 
 /** Where field paths are resolved: the profile table, or the events table inside an event's `where`. */
@@ -48,7 +54,7 @@ const columnTypes: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "textArray",
   "numberArray",
 ]);
-const jsonTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(["text", "number", "boolean", "timestamp"]);
+const jsonTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(["any", "timestamp"]);
 const timeUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set(["seconds", "minutes", "hours", "days", "weeks", "months", "years"]);
 /** Earliest instant bound as a timestamp parameter (0001-01-01T00:00:00Z); earlier bounds are unbounded. */
 const earliestBoundMilliseconds = -62_135_596_800_000;
@@ -105,6 +111,7 @@ export class Compilation {
   readonly dialect: SqlDialect;
   readonly issues: SqlCompileIssue[] = [];
   readonly params: unknown[] = [];
+  readonly paramTypes: SqlParameterType[] = [];
   readonly asOfMilliseconds: number;
   private readonly segmentStack: string[] = [];
 
@@ -143,6 +150,7 @@ export class Compilation {
   /** Binds a value and returns its placeholder, cast to `kind`. */
   bind(value: unknown, kind: SqlScalarKind): string {
     this.params.push(value);
+    this.paramTypes.push(kind === "timestamp" ? "text" : kind);
     return this.adapter.cast(`${parameterMarker}${this.params.length - 1}${parameterMarker}`, kind);
   }
 
@@ -201,12 +209,15 @@ export class Compilation {
       }
       const quoted = this.identifier(column, path, `the column of ${what} ${JSON.stringify(field)}`);
       if (quoted === undefined) return undefined;
-      const sql = `${prefix}${quoted}`;
-      return { sql: type === "number" ? this.adapter.nanToNull(sql) : sql, type: type as SqlColumnType };
+      const raw = `${prefix}${quoted}`;
+      const sql = type === "number" ? this.adapter.nanToNull(raw) : raw;
+      const columnType = type as SqlColumnType;
+      const own: SqlScalarKind | undefined = columnType === "timestamp" ? "timestamp" : comparableKind(columnType);
+      return { type: columnType, sql, present: `(${sql} IS NOT NULL)`, read: (kind) => (kind === own ? sql : undefined) };
     }
     if (Object.hasOwn(mapping, "json")) {
       const { json, path: keys, type } = mapping as { json: unknown; path: unknown; type: unknown };
-      if (typeof type !== "string" || !jsonTypes.has(type)) {
+      if (type !== undefined && (typeof type !== "string" || !jsonTypes.has(type))) {
         this.issue("invalid_mapping", path, `the JSON mapping of ${what} ${JSON.stringify(field)} has an unknown type ${JSON.stringify(type)}`);
         return undefined;
       }
@@ -221,26 +232,37 @@ export class Compilation {
         this.unsupported(path, `${this.adapter.name} does not support JSON-path mappings (field ${JSON.stringify(field)})`);
         return undefined;
       }
-      const pathParams = jsonPathParams(keys as string[]).map((key) => this.bind(key, "text"));
-      return { sql: jsonScalar(`${prefix}${quoted}`, pathParams, type as SqlScalarKind), type: type as SqlColumnType };
+      const column = `${prefix}${quoted}`;
+      const params = () => jsonPathParams(keys as string[]).map((key) => this.bind(key, "text"));
+      const { jsonPresent } = this.adapter;
+      return {
+        type: "json",
+        sql: column,
+        present: jsonPresent === undefined ? "FALSE" : jsonPresent(column, params()),
+        // A JSON path declared as "timestamp" holds ISO-8601 strings read as instants; otherwise each
+        // value has its JSON type (string, number, boolean) and instants never occur, as in memory.
+        read: (kind) =>
+          type === "timestamp"
+            ? kind === "timestamp" ? jsonScalar(column, params(), "timestamp") : undefined
+            : kind === "timestamp" ? undefined : jsonScalar(column, params(), kind),
+      };
     }
     this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} needs "column" or "json"`);
     return undefined;
   }
 
-  /** A literal bound for comparison with a column, or `undefined` on a type mismatch (UNKNOWN). */
-  literal(type: SqlColumnType, value: unknown, path: Path): string | undefined | null {
+  /** The kind of a rule literal; an issue (and `undefined`) for anything but a string, finite number or boolean. */
+  literalKind(value: unknown, path: Path): SqlScalarKind | undefined {
     const kind = literalKind(value);
     if (kind === undefined) {
       this.issue("invalid_rule", path, `a literal must be a string, number or boolean, got ${value === null ? "null" : typeof value}`);
-      return null;
+      return undefined;
     }
     if (kind === "number" && !Number.isFinite(value)) {
       this.issue("invalid_rule", path, `a number literal must be finite, got ${String(value)}`);
-      return null;
+      return undefined;
     }
-    if (comparableKind(type) !== kind) return undefined;
-    return this.bind(value, kind);
+    return kind;
   }
 
   /** Compiles a rule in a scope; returns a parenthesized boolean SQL expression. */
@@ -306,13 +328,15 @@ export class Compilation {
    * Replaces the internal parameter markers by the dialect's placeholders, numbered in order of
    * appearance from `offset + 1`, and returns the parameters in that order.
    */
-  finish(text: string, offset: number): { sql: string; params: unknown[] } {
+  finish(text: string, offset: number): { sql: string; params: unknown[]; paramTypes: SqlParameterType[] } {
     const params: unknown[] = [];
+    const paramTypes: SqlParameterType[] = [];
     const sql = text.replace(parameterPattern, (_match, index: string) => {
       params.push(this.params[Number(index)]);
+      paramTypes.push(this.paramTypes[Number(index)] ?? "text");
       return this.dialect.placeholder(offset + params.length);
     });
-    return { sql, params };
+    return { sql, params, paramTypes };
   }
 }
 
@@ -326,13 +350,16 @@ function comparison(op: keyof typeof comparisonOperators) {
   return (node: { field: string; value: RuleScalar }, c: Compilation, path: Path, scope: Scope): string => {
     const field = c.field(node.field, [...path, "field"], scope);
     if (field === undefined) return c.adapter.unknown;
-    const literal = c.literal(field.type, node.value, [...path, "value"]);
-    if (literal === null || literal === undefined) return c.adapter.unknown;
+    const kind = c.literalKind(node.value, [...path, "value"]);
+    if (kind === undefined) return c.adapter.unknown;
     // Booleans have no order in the rule DSL: lt/lte/gt/gte on a boolean are UNKNOWN.
-    if (op !== "eq" && op !== "ne" && field.type === "boolean") return c.adapter.unknown;
-    const ordered = op !== "eq" && op !== "ne" && field.type === "text";
-    const left = ordered ? c.adapter.binaryOrder(field.sql) : field.sql;
-    return `(${left} ${comparisonOperators[op]} ${literal})`;
+    if (op !== "eq" && op !== "ne" && kind === "boolean") return c.adapter.unknown;
+    // A value of another type than the literal compares as UNKNOWN.
+    const value = field.read(kind);
+    if (value === undefined) return c.adapter.unknown;
+    const ordered = op !== "eq" && op !== "ne" && kind === "text";
+    const left = ordered ? c.adapter.binaryOrder(value) : value;
+    return `(${left} ${comparisonOperators[op]} ${c.bind(node.value, kind)})`;
   };
 }
 
@@ -343,20 +370,28 @@ function membership(negated: boolean) {
     if (!Array.isArray(node.values)) return c.issue("invalid_rule", [...path, "values"], "values must be an array");
     if (node.values.length === 0) {
       // in [] is FALSE for everyone; notIn [] is TRUE for a present value and UNKNOWN for a missing one.
-      return negated ? unknownUnlessNull(c, field.sql, "TRUE") : "FALSE";
+      return negated ? `(CASE WHEN ${field.present} THEN TRUE ELSE ${c.adapter.unknown} END)` : "FALSE";
     }
-    const matching: string[] = [];
-    let mismatched = false;
+    const byKind = new Map<SqlScalarKind, unknown[]>();
     node.values.forEach((value, index) => {
-      const literal = c.literal(field.type, value, [...path, "values", index]);
-      if (literal === undefined) mismatched = true;
-      else if (literal !== null) matching.push(literal);
+      const kind = c.literalKind(value, [...path, "values", index]);
+      if (kind === undefined) return;
+      const list = byKind.get(kind) ?? [];
+      list.push(value);
+      byKind.set(kind, list);
     });
-    // A literal of another type compares as UNKNOWN: x IN (1, 'a') is x = 1 OR UNKNOWN.
-    if (matching.length === 0) return c.adapter.unknown;
-    const list = `(${field.sql} ${negated ? "NOT IN" : "IN"} (${matching.join(", ")}))`;
-    if (!mismatched) return list;
-    return negated ? `(${list} AND ${c.adapter.unknown})` : `(${list} OR ${c.adapter.unknown})`;
+    // x IN (a, b, ...) is the Kleene OR of x = a, x = b, ...; a literal of another type than the
+    // value compares as UNKNOWN, so for a value of kind k the result is (x IN <literals of kind k>),
+    // OR UNKNOWN when the list has literals of other kinds. A missing value is UNKNOWN.
+    const branches: string[] = [];
+    for (const [kind, values] of byKind) {
+      const value = field.read(kind);
+      if (value === undefined) continue;
+      const list = `${value} IN (${values.map((item) => c.bind(item, kind)).join(", ")})`;
+      branches.push(`WHEN ${value} IS NOT NULL THEN ${byKind.size > 1 ? `(${list} OR ${c.adapter.unknown})` : `(${list})`}`);
+    }
+    const inList = branches.length === 0 ? c.adapter.unknown : `(CASE ${branches.join(" ")} ELSE ${c.adapter.unknown} END)`;
+    return negated ? `(NOT ${inList})` : inList;
   };
 }
 
@@ -365,11 +400,12 @@ function text(kind: "contains" | "startsWith" | "endsWith") {
     const field = c.field(node.field, [...path, "field"], scope);
     if (field === undefined) return c.adapter.unknown;
     if (typeof node.value !== "string") return c.issue("invalid_rule", [...path, "value"], "value must be a string");
-    if (field.type !== "text") return c.adapter.unknown;
+    const value = field.read("text");
+    if (value === undefined) return c.adapter.unknown;
     const escaped = escapeLike(node.value, c.adapter.likeEscape);
     const pattern = kind === "contains" ? `%${escaped}%` : kind === "startsWith" ? `${escaped}%` : `%${escaped}`;
     const bound = c.bind(pattern, "text");
-    return node.caseInsensitive === true ? c.adapter.like(c.adapter.lower(field.sql), c.adapter.lower(bound)) : c.adapter.like(field.sql, bound);
+    return node.caseInsensitive === true ? c.adapter.like(c.adapter.lower(value), c.adapter.lower(bound)) : c.adapter.like(value, bound);
   };
 }
 
@@ -378,6 +414,7 @@ function array(kind: "hasAny" | "hasAll" | "hasNone") {
     const field = c.field(node.field, [...path, "field"], scope);
     if (field === undefined) return c.adapter.unknown;
     if (!Array.isArray(node.values)) return c.issue("invalid_rule", [...path, "values"], "values must be an array");
+    if (field.type === "json") return c.unsupported([...path, "field"], "array ops on JSON paths are not supported; map the field to an array column");
     const element = elementKind(field.type);
     if (element === undefined) return c.adapter.unknown;
     const tests: string[] = [];
@@ -405,7 +442,7 @@ function presence(negated: boolean) {
   return (node: { field: string }, c: Compilation, path: Path, scope: Scope): string => {
     const field = c.field(node.field, [...path, "field"], scope);
     if (field === undefined) return c.adapter.unknown;
-    return `(${field.sql} IS ${negated ? "" : "NOT "}NULL)`;
+    return negated ? `(NOT ${field.present})` : field.present;
   };
 }
 
@@ -422,9 +459,10 @@ function timeBound(direction: "before" | "after") {
       bound = c.windowStart(node as unknown as Duration, path);
       if (bound === undefined) return c.adapter.unknown;
     }
-    if (field.type !== "timestamp") return c.adapter.unknown;
-    if (bound < earliestBoundMilliseconds) return unknownUnlessNull(c, field.sql, direction === "before" ? "FALSE" : "TRUE");
-    return `(${field.sql} ${direction === "before" ? "<" : ">"} ${c.bindInstant(bound)})`;
+    const value = field.read("timestamp");
+    if (value === undefined) return c.adapter.unknown;
+    if (bound < earliestBoundMilliseconds) return unknownUnlessNull(c, value, direction === "before" ? "FALSE" : "TRUE");
+    return `(${value} ${direction === "before" ? "<" : ">"} ${c.bindInstant(bound)})`;
   };
 }
 
@@ -468,11 +506,12 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
   if (node.count !== undefined) conditions.push(...bounds(c, c.events.count(filter, alias), node.count, [...path, "count"]));
   if (node.sum !== undefined) {
     const property = c.field(node.sum.property, [...path, "sum", "property"], eventScope);
-    if (property !== undefined && property.type !== "number" && property.type !== "integer") {
+    const amount = property?.read("number");
+    if (property !== undefined && amount === undefined) {
       c.issue("invalid_mapping", [...path, "sum", "property"], `sum needs a numeric property, ${JSON.stringify(node.sum.property)} is ${property.type}`);
-    } else if (property !== undefined) {
-      // Only finite numbers are summed (NaN and infinities are ignored, like the in-memory reducer).
-      conditions.push(...bounds(c, c.events.sum(filter, c.adapter.finiteOrNull(property.sql), alias), node.sum, [...path, "sum"]));
+    } else if (amount !== undefined) {
+      // Only finite numbers are summed (other values are ignored, like the in-memory reducer).
+      conditions.push(...bounds(c, c.events.sum(filter, c.adapter.finiteOrNull(amount), alias), node.sum, [...path, "sum"]));
     }
   }
   if (node.count === undefined && node.sum === undefined) conditions.push(`${c.events.count(filter, alias)} >= 1`);
@@ -497,11 +536,14 @@ export const emitters = {
   between: (node, c, path, scope) => {
     const field = c.field(node.field, [...path, "field"], scope);
     if (field === undefined) return c.adapter.unknown;
-    const low = c.literal(field.type, node.min, [...path, "min"]);
-    const high = c.literal(field.type, node.max, [...path, "max"]);
-    if (low === null || high === null || low === undefined || high === undefined) return c.adapter.unknown;
-    const value = field.type === "text" ? c.adapter.binaryOrder(field.sql) : field.sql;
-    return `(${value} >= ${low} AND ${value} <= ${high})`;
+    const kind = c.literalKind(node.min, [...path, "min"]);
+    const maxKind = c.literalKind(node.max, [...path, "max"]);
+    if (kind === undefined || maxKind === undefined) return c.adapter.unknown;
+    if (kind !== maxKind || kind === "boolean") return c.issue("invalid_rule", path, "between needs min and max that are both numbers or both strings");
+    const read = field.read(kind);
+    if (read === undefined) return c.adapter.unknown;
+    const value = kind === "text" ? c.adapter.binaryOrder(read) : read;
+    return `(${value} >= ${c.bind(node.min, kind)} AND ${value} <= ${c.bind(node.max, kind)})`;
   },
   in: membership(false),
   notIn: membership(true),
@@ -517,8 +559,9 @@ export const emitters = {
     const field = c.field(node.field, [...path, "field"], scope);
     if (field === undefined) return c.adapter.unknown;
     const start = c.windowStart(node, path);
-    if (start === undefined || field.type !== "timestamp") return c.adapter.unknown;
-    return c.window(field.sql, start);
+    const value = field.read("timestamp");
+    if (start === undefined || value === undefined) return c.adapter.unknown;
+    return c.window(value, start);
   },
   before: timeBound("before"),
   after: timeBound("after"),
