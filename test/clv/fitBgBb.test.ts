@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { logLikelihood } from "../../src/clv/_lib/bgBb.js";
+import { expectedPopulationPurchases, expectedPurchases, fitBgBb, modelFromParams, probabilityAlive, purchaseCountProbability } from "../../src/clv/index.js";
+import { donations } from "./cdnow.js";
+
+const reference = JSON.parse(readFileSync(new URL("../reference/clv/reference.json", import.meta.url), "utf8")) as {
+  bgbb: { params: number[]; rows: Array<{ x: number; tx: number; n: number; ll: number }> };
+};
+const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+const single = (x: number, tx: number, n: number) => ({
+  frequency: Float64Array.of(x),
+  recency: Float64Array.of(tx),
+  periods: Float64Array.of(n),
+  weight: Float64Array.of(1),
+  count: 1,
+  totalWeight: 1,
+});
+
+describe("fitBgBb on the donations data (FHS 2010)", () => {
+  const rows = donations();
+  const model = fitBgBb({ customers: rows });
+
+  it("reproduces α 1.204, β 0.750, γ 0.657, δ 2.783 and LL −33225.58", () => {
+    if (!model.converged) throw new Error(model.message);
+    expect(relative(model.params.alpha, 1.203522)).toBeLessThan(1e-3);
+    expect(relative(model.params.beta, 0.749716)).toBeLessThan(1e-3);
+    expect(relative(model.params.gamma, 0.656718)).toBeLessThan(1e-3);
+    expect(relative(model.params.delta, 2.783442)).toBeLessThan(1e-3);
+    expect(Math.abs(model.logLikelihood - -33225.581)).toBeLessThan(0.01);
+    expect(model.customerCount).toBe(11104);
+    expect(model.uniqueRows).toBe(22);
+  });
+
+  it("P(alive in 2002) 0.11, 0.59, 0.93 (paper Table 6); reproduced 0.1081, 0.5897, 0.9304", () => {
+    if (!model.converged) throw new Error(model.message);
+    expect(probabilityAlive(model, { frequency: 0, recency: 0, periods: 6 })).toBeCloseTo(0.1081, 3);
+    expect(probabilityAlive(model, { frequency: 2, recency: 4, periods: 6 })).toBeCloseTo(0.5897, 3);
+    expect(probabilityAlive(model, { frequency: 6, recency: 6, periods: 6 })).toBeCloseTo(0.9304, 3);
+  });
+
+  it("expected donors by number of donations in 6 years: 3454.9 (0) … 1253.1 (6); Σ next-5-year expectations 12,884.2", () => {
+    if (!model.converged) throw new Error(model.message);
+    const expected = [3454.9, 1888.65, 1348.88, 1113.38, 1017.92, 1027.17, 1253.1];
+    let total = 0;
+    for (let x = 0; x <= 6; x++) {
+      const count = 11104 * purchaseCountProbability(model, 6, x);
+      total += count;
+      expect(Math.abs(count - (expected[x] as number))).toBeLessThan(0.06);
+    }
+    expect(total).toBeCloseTo(11104, 6);
+    const sum = rows.reduce((acc, row) => acc + row.weight * expectedPurchases(model, row, 5), 0);
+    expect(Math.abs(sum - 12884.2)).toBeLessThan(0.1);
+  });
+
+  // BTYD's printed parameters reproduce its printed predictions to 4–5 significant figures only (the
+  // vignette computed them from unrounded estimates), hence the looser tolerances here.
+  it("with the BTYD parameters: E[X(10)] 3.179805; 10-year conditional expectations 0.1302169 and 3.627858", () => {
+    const btyd = modelFromParams({ kind: "BG/BB", params: { alpha: 1.203507, beta: 0.7497667, gamma: 0.6567568, delta: 2.783887 } });
+    expect(relative(expectedPopulationPurchases(btyd, 10), 3.179805)).toBeLessThan(1e-5);
+    expect(relative(expectedPurchases(btyd, { frequency: 0, recency: 0, periods: 6 }, 10), 0.1302169)).toBeLessThan(2e-4);
+    expect(relative(expectedPurchases(btyd, { frequency: 4, recency: 5, periods: 6 }, 10), 3.627858)).toBeLessThan(5e-5);
+  });
+});
+
+describe("BG/BB likelihood", () => {
+  it("matches brute-force numeric integration over p and θ (scipy)", () => {
+    for (const row of reference.bgbb.rows) {
+      expect(Math.abs(logLikelihood(reference.bgbb.params, single(row.x, row.tx, row.n)) - row.ll)).toBeLessThan(1e-7);
+    }
+  });
+
+  it("analytic gradient agrees with central finite differences", () => {
+    const data = donations();
+    const rows = {
+      frequency: Float64Array.from(data, (r) => r.frequency),
+      recency: Float64Array.from(data, (r) => r.recency),
+      periods: Float64Array.from(data, (r) => r.periods),
+      weight: Float64Array.from(data, (r) => r.weight),
+      count: data.length,
+      totalWeight: 11104,
+    };
+    const params = [1.1, 0.8, 0.7, 2.5];
+    const gradient = new Float64Array(4);
+    logLikelihood(params, rows, gradient);
+    for (let k = 0; k < 4; k++) {
+      const h = 1e-6 * (params[k] as number);
+      const up = params.slice();
+      const down = params.slice();
+      up[k] = (up[k] as number) + h;
+      down[k] = (down[k] as number) - h;
+      const numeric = (logLikelihood(up, rows) - logLikelihood(down, rows)) / (2 * h);
+      expect(Math.abs((gradient[k] as number) - numeric)).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric)));
+    }
+  });
+
+  it("rejects invalid rows", () => {
+    expect(() => fitBgBb({ customers: [{ frequency: 3, recency: 2, periods: 6 }] })).toThrow(
+      "fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row 0)",
+    );
+    expect(() => fitBgBb({ customers: [] })).toThrow("fitBgBb requires at least one customer");
+  });
+});

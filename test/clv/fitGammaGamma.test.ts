@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { logLikelihood } from "../../src/clv/_lib/gammaGamma.js";
+import { expectedAverageSpend, fitGammaGamma } from "../../src/clv/index.js";
+import { mulberry32 } from "../../src/_lib/random.js";
+import { cdnowSummary } from "./cdnow.js";
+import { gammaSampler } from "./simulate.js";
+
+const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+
+describe("fitGammaGamma on CDNOW (946 repeat buyers)", () => {
+  const customers = cdnowSummary();
+  const model = fitGammaGamma({ unit: "weeks", customers });
+
+  it("reproduces p 6.25, q 3.74, γ 15.44 and LL −4055.9232", () => {
+    if (!model.converged) throw new Error(model.message);
+    expect(relative(model.params.p, 6.248802)).toBeLessThan(1e-3);
+    expect(relative(model.params.q, 3.744588)).toBeLessThan(1e-3);
+    expect(relative(model.params.gamma, 15.447748)).toBeLessThan(1e-3);
+    expect(Math.abs(model.logLikelihood - -4055.9232)).toBeLessThan(0.01);
+    expect(model.customerCount).toBe(946);
+  });
+
+  it("conditional expected spend, customers 1–10 (Hardie's note-025 spreadsheet)", () => {
+    if (!model.converged) throw new Error(model.message);
+    const expected = [24.66, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
+    customers.slice(0, 10).forEach((customer, index) => {
+      expect(Math.abs(expectedAverageSpend(model, customer) - (expected[index] as number))).toBeLessThanOrEqual(0.005 + 1e-9);
+    });
+    const mean = customers.reduce((total, c) => total + expectedAverageSpend(model, c), 0) / customers.length;
+    expect(mean).toBeCloseTo(35.253, 3);
+    expect((model.params.p * model.params.gamma) / (model.params.q - 1)).toBeCloseTo(35.171, 2);
+  });
+
+  it("analytic gradient agrees with central finite differences", () => {
+    const repeat = customers.filter((c) => c.frequency > 0);
+    const rows = {
+      frequency: Float64Array.from(repeat, (c) => c.frequency),
+      monetary: Float64Array.from(repeat, (c) => c.monetaryValue),
+      weight: Float64Array.from(repeat, () => 1),
+      count: repeat.length,
+      totalWeight: repeat.length,
+    };
+    const params = [6, 3.5, 16];
+    const gradient = new Float64Array(3);
+    logLikelihood(params, rows, gradient);
+    for (let k = 0; k < 3; k++) {
+      const h = 1e-6 * (params[k] as number);
+      const up = params.slice();
+      const down = params.slice();
+      up[k] = (up[k] as number) + h;
+      down[k] = (down[k] as number) - h;
+      const numeric = (logLikelihood(up, rows) - logLikelihood(down, rows)) / (2 * h);
+      expect(Math.abs((gradient[k] as number) - numeric)).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric)));
+    }
+  });
+
+  it("recovers known parameters from seeded simulated spend", () => {
+    const truth = { p: 5, q: 4, gamma: 20 };
+    const uniform = mulberry32(11);
+    const gamma = gammaSampler(uniform);
+    const rows = [];
+    for (let i = 0; i < 6000; i++) {
+      const nu = gamma(truth.q, truth.gamma);
+      const x = 1 + Math.floor(uniform() * 6);
+      let total = 0;
+      for (let j = 0; j < x; j++) total += gamma(truth.p, nu);
+      rows.push({ frequency: x, monetaryValue: total / x });
+    }
+    const fitted = fitGammaGamma({ customers: rows });
+    if (!fitted.converged) throw new Error(fitted.message);
+    expect(relative(fitted.params.p, truth.p)).toBeLessThan(0.1);
+    expect(relative(fitted.params.q, truth.q)).toBeLessThan(0.15);
+    expect(relative((fitted.params.p * fitted.params.gamma) / (fitted.params.q - 1), (truth.p * truth.gamma) / (truth.q - 1))).toBeLessThan(0.05);
+  });
+
+  it("fails clearly when q <= 1 (heavy-tailed spend across customers)", () => {
+    const uniform = mulberry32(5);
+    const gamma = gammaSampler(uniform);
+    const rows = [];
+    for (let i = 0; i < 3000; i++) {
+      const nu = gamma(0.6, 1);
+      rows.push({ frequency: 3, monetaryValue: (gamma(2, nu) + gamma(2, nu) + gamma(2, nu)) / 3 });
+    }
+    const fitted = fitGammaGamma({ customers: rows });
+    expect(fitted.converged).toBe(false);
+    if (fitted.converged) return;
+    expect(fitted.reason).toBe("q_not_above_one");
+    expect(fitted.message).toMatch(/^fitGammaGamma found q = .* <= 1/);
+  });
+
+  it("rejects invalid rows", () => {
+    expect(() => fitGammaGamma({ customers: [{ frequency: 2, monetaryValue: 0 }] })).toThrow(
+      "fitGammaGamma requires monetaryValue to be positive for repeat customers (row 0)",
+    );
+    expect(() => fitGammaGamma({ customers: [{ frequency: 0, monetaryValue: 0 }] })).toThrow(
+      "fitGammaGamma requires at least one customer with frequency above zero",
+    );
+  });
+});

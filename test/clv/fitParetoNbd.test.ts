@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { logA0, logLikelihood } from "../../src/clv/_lib/paretoNbd.js";
+import { compressActivity } from "../../src/clv/_lib/rows.js";
+import { fitParetoNbd } from "../../src/clv/index.js";
+import { cdnowSummaryPlain } from "./cdnow.js";
+import { simulateParetoNbd } from "./simulate.js";
+
+type Rows = { params: number[]; rows: Array<{ x: number; tx: number; T: number; ll: number }> };
+const reference = JSON.parse(readFileSync(new URL("../reference/clv/reference.json", import.meta.url), "utf8")) as {
+  paretonbd: Rows;
+  paretonbd_alpha_above_beta: Rows;
+};
+const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+
+describe("fitParetoNbd on CDNOW (FHL 2005)", () => {
+  it("reproduces the published log-likelihood tightly and the parameters within the flat ridge", () => {
+    const model = fitParetoNbd({ unit: "weeks", customers: cdnowSummaryPlain() });
+    if (!model.converged) throw new Error(model.message);
+    expect(Math.abs(model.logLikelihood - -9594.9739)).toBeLessThan(0.01);
+    expect(model.params.r.toFixed(3)).toBe("0.553");
+    expect(relative(model.params.alpha, 10.57747)).toBeLessThan(1e-3);
+    expect(model.params.s.toFixed(3)).toBe("0.606");
+    // β moves along a flat ridge (LL unchanged to ~1e-8): published 11.669, BTYD 11.656
+    expect(relative(model.params.beta, 11.668823)).toBeLessThan(2e-3);
+    expect(model.unit).toBe("weeks");
+  });
+});
+
+describe("Pareto/NBD likelihood", () => {
+  it("matches independent numeric integration over λ and μ (scipy), both α ≥ β and α < β branches", () => {
+    for (const set of [reference.paretonbd, reference.paretonbd_alpha_above_beta]) {
+      for (const row of set.rows) {
+        const rows = compressActivity([{ frequency: row.x, recency: row.tx, T: row.T }], "test");
+        expect(Math.abs(logLikelihood(set.params, rows) - row.ll)).toBeLessThan(1e-7);
+      }
+    }
+  });
+
+  it("is continuous across α = β", () => {
+    const rows = compressActivity(cdnowSummaryPlain().slice(0, 200), "test");
+    const at = logLikelihood([0.55, 10, 0.6, 10], rows);
+    expect(logLikelihood([0.55, 10 + 1e-7, 0.6, 10], rows)).toBeCloseTo(at, 4);
+    expect(logLikelihood([0.55, 10 - 1e-7, 0.6, 10], rows)).toBeCloseTo(at, 4);
+  });
+
+  it("lifetimes' overflow case gives a finite, negative ln A0 for every row", () => {
+    const params = [10.465, 0.00798565181, 3.0516, 2.82];
+    for (const [x, tx, T] of [[400, 5, 6], [500, 1, 37], [500, 4, 37]] as const) {
+      const value = logA0(params, x, tx, T);
+      expect(Number.isFinite(value)).toBe(true);
+      expect(value).toBeLessThan(0);
+    }
+  });
+
+  it("stays finite for frequency up to 1000 and T up to 1000", () => {
+    const rows = compressActivity(
+      [
+        { frequency: 1000, recency: 999, T: 1000 },
+        { frequency: 1000, recency: 10, T: 1000 },
+        { frequency: 0, recency: 0, T: 1000 },
+      ],
+      "test",
+    );
+    expect(Number.isFinite(logLikelihood([0.553, 10.578, 0.606, 11.669], rows))).toBe(true);
+    expect(Number.isFinite(logLikelihood([0.553, 1.578, 0.606, 11.669], rows))).toBe(true);
+  });
+});
+
+describe("fitParetoNbd recovery", () => {
+  it("recovers known parameters from seeded simulated data", () => {
+    const truth = { r: 0.6, alpha: 8, s: 0.8, beta: 10 };
+    const model = fitParetoNbd({ unit: "weeks", customers: simulateParetoNbd(truth, 6000, 52, 7) });
+    if (!model.converged) throw new Error(model.message);
+    expect(relative(model.params.r, truth.r)).toBeLessThan(0.15);
+    expect(relative(model.params.alpha, truth.alpha)).toBeLessThan(0.2);
+    expect(relative(model.params.s / model.params.beta, truth.s / truth.beta)).toBeLessThan(0.3);
+  });
+
+  it("rejects invalid rows", () => {
+    expect(() => fitParetoNbd({ unit: "weeks", customers: [{ frequency: -1, recency: 0, T: 2 }] })).toThrow("fitParetoNbd requires frequency to be a non-negative integer (row 0)");
+  });
+});
