@@ -19,3 +19,7 @@ export { chooseK } from "./chooseK.js";
 export type { ChooseKOptions, ChooseKResult, ChooseKRow } from "./chooseK.js";
 export { profileClusters } from "./profileClusters.js";
 export type { ClusterProfile, FeatureProfile, ProfileClustersOptions } from "./profileClusters.js";
+export { miniBatchKMeans } from "./miniBatchKMeans.js";
+export type { MiniBatchKMeansOptions, MiniBatchKMeansResult } from "./miniBatchKMeans.js";
+export { createMiniBatchKMeans } from "./createMiniBatchKMeans.js";
+export type { CreateMiniBatchKMeansOptions, MiniBatchKMeansStream } from "./createMiniBatchKMeans.js";

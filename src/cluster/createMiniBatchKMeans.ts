@@ -1,0 +1,94 @@
+import { mulberry32 } from "../_lib/random.js";
+import type { MatrixInput } from "./_lib/matrix.js";
+import { toMatrix, toRows } from "./_lib/matrix.js";
+import { kMeansPlusPlus } from "./_lib/lloyd.js";
+import { miniBatchStep } from "./_lib/miniBatch.js";
+import type { KMeansModel } from "./kMeansModel.js";
+import { createKMeansModel } from "./kMeansModel.js";
+
+/**
+ * Options of {@link createMiniBatchKMeans}.
+ * @category Clustering
+ */
+export interface CreateMiniBatchKMeansOptions {
+  /** Number of clusters. */
+  readonly k: number;
+  /** Seed of the k-means++ initialisation on the first batch. Default 0. */
+  readonly seed?: number;
+  /** Optional feature names, kept in the model. */
+  readonly featureNames?: ReadonlyArray<string>;
+}
+
+/**
+ * A streaming mini-batch k-means: feed batches with `partialFit`, read the model at any time.
+ * @category Clustering
+ */
+export interface MiniBatchKMeansStream {
+  /** Updates the centroids with one batch (the first batch, of at least k rows, initialises them by k-means++). Returns the same stream. */
+  partialFit(batch: MatrixInput): MiniBatchKMeansStream;
+  /** Rows seen so far. */
+  readonly rowsSeen: number;
+  /** Current centroids (empty before the first batch). */
+  readonly centroids: number[][];
+  /** Rows received by each centroid so far. */
+  readonly counts: number[];
+  /** A model of the current centroids. */
+  model(): KMeansModel;
+}
+
+/**
+ * Starts a streaming mini-batch k-means for data too large for memory (scikit-learn's `partial_fit`):
+ * read the data in chunks (for example with `readDelimited` of `segmentkit/node`) and pass each to `partialFit`.
+ *
+ * @remarks Each batch moves every centroid to the running mean of all rows it has received
+ * (Sculley 2010). The result depends on batch order; with the same batches and seed it is identical.
+ * Centroid ids are in initialisation order (not re-sorted, so they stay stable across batches).
+ * O(batch rows * k * d) per batch, O(k * d) memory.
+ * @param options - `k`, `seed`, `featureNames`.
+ * @returns A {@link MiniBatchKMeansStream}.
+ * @throws `RangeError` `createMiniBatchKMeans requires k to be at least one`; `partialFit` throws
+ * `RangeError` `partialFit requires the first batch to have at least k rows` and `partialFit requires rows of d features`.
+ * @example
+ * const stream = createMiniBatchKMeans({ k: 2, seed: 3 });
+ * stream.partialFit([[0], [0.2], [10], [10.2]]).partialFit([[0.1], [10.1]]);
+ * stream.rowsSeen //=> 6
+ * stream.centroids.map((centroid) => centroid[0]).sort((a, b) => a - b) //=> [0.1, 10.1]
+ * @category Clustering
+ */
+export function createMiniBatchKMeans(options: CreateMiniBatchKMeansOptions): MiniBatchKMeansStream {
+  const { k } = options;
+  if (!Number.isInteger(k) || k < 1) throw new RangeError("createMiniBatchKMeans requires k to be at least one");
+  const random = mulberry32(options.seed ?? 0);
+  let centers: Float64Array | undefined;
+  let columns = 0;
+  const counts = new Float64Array(k);
+  let rowsSeen = 0;
+  const stream: MiniBatchKMeansStream = {
+    partialFit(batch) {
+      const matrix = toMatrix(batch, "partialFit");
+      if (matrix.rows === 0) return stream;
+      if (centers === undefined) {
+        if (matrix.rows < k) throw new RangeError("partialFit requires the first batch to have at least k rows");
+        columns = matrix.columns;
+        centers = kMeansPlusPlus(matrix, k, random);
+      } else if (matrix.columns !== columns) throw new RangeError(`partialFit requires rows of ${columns} features`);
+      miniBatchStep(matrix, centers, counts, k);
+      rowsSeen += matrix.rows;
+      return stream;
+    },
+    get rowsSeen() {
+      return rowsSeen;
+    },
+    get centroids() {
+      return centers === undefined ? [] : toRows(centers, k, columns);
+    },
+    get counts() {
+      return Array.from(counts);
+    },
+    model() {
+      if (centers === undefined) throw new RangeError("model requires at least one batch");
+      return createKMeansModel(toRows(centers, k, columns), options.featureNames, undefined);
+    },
+  };
+  return stream;
+}
