@@ -121,6 +121,15 @@ describe("assignSegments", () => {
     }
   });
 
+  it("segment ids that are Object.prototype names are ordinary ids (no prototype reads)", () => {
+    const proto = defineSegment({ id: "__proto__", name: "Proto", rule: { op: "gte", field: "spend", value: 10 } });
+    const ctor = defineSegment({ id: "constructor", name: "Ctor", rule: { op: "not", rule: { op: "inSegment", segment: "__proto__" } } });
+    const result = assignSegments([{ id: "a", spend: 20 }, { id: "b", spend: 1 }], [proto, ctor], { asOf, mode: "all" });
+    expect(result.memberships.map((membership) => membership.segments)).toEqual([["__proto__"], ["constructor"]]);
+    const stray = defineSegment({ id: "x", name: "X", rule: { op: "inSegment", segment: "toString" } });
+    expect(() => assignSegments([], [stray], { asOf, mode: "all" })).toThrow('refers to unknown segment "toString"');
+  });
+
   it("validates plain objects passed as segments instead of trusting them", () => {
     const forged = { id: "x", name: "X", priority: 0, rule: { op: "gte", field: "constructor.name", value: 1 } } as never;
     expect(() => assignSegments([], [forged], { asOf, mode: "all" })).toThrow(SegmentError);
