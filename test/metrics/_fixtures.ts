@@ -15,13 +15,14 @@ export function decode(value: unknown): number {
 }
 
 /**
- * Stated tolerance: relative 1e-9; values within `absolute` (default 1e-12) of zero compare absolutely.
+ * Stated tolerance: error ≤ max(relative · |expected|, absolute), relative 1e-9 and absolute 1e-15 by default
+ * (the absolute floor only matters for values within 1e-6 of zero, e.g. a bound that is 0 in one library and 1e-17 in the other).
  * Pass `absolute: 0` for tail probabilities, which must match relatively however small they are.
  */
 export function expectClose(actual: number, expectedRaw: unknown, label: string, options: { relative?: number; absolute?: number } = {}): void {
   const expected = decode(expectedRaw);
   const relative = options.relative ?? 1e-9;
-  const absolute = options.absolute ?? 1e-12;
+  const absolute = options.absolute ?? 1e-15;
   if (Number.isNaN(expected)) {
     expect(actual, label).toBeNaN();
     return;
@@ -31,6 +32,6 @@ export function expectClose(actual: number, expectedRaw: unknown, label: string,
     return;
   }
   const error = Math.abs(actual - expected);
-  const allowed = Math.abs(expected) <= absolute ? absolute : relative * Math.abs(expected);
+  const allowed = Math.max(absolute, relative * Math.abs(expected));
   expect(error <= allowed, `${label}: actual ${actual}, expected ${expected}, error ${error}, allowed ${allowed}`).toBe(true);
 }

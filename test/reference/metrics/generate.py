@@ -148,6 +148,14 @@ out["sampleRatioMismatch"] = srm
 
 def p_greater(a, b, c, d):
     """P(Y > X), X ~ Beta(a, b), Y ~ Beta(c, d), to 40 digits with mpmath."""
+    if c > 20000:
+        # huge shapes: mpmath's betainc does not converge; scipy quad (epsrel 1e-13) around the posterior mass
+        from scipy import integrate
+        mean, sd = c / (c + d), math.sqrt(c * d / ((c + d) ** 2 * (c + d + 1)))
+        lo, hi = max(0.0, mean - 40 * sd), min(1.0, mean + 40 * sd)
+        pts = [mean + k * sd for k in range(-12, 13)]
+        val, _ = integrate.quad(lambda x: stats.beta.pdf(x, c, d) * stats.beta.cdf(x, a, b), lo, hi, points=pts, epsabs=0, epsrel=1e-13, limit=500)
+        return mpmath.mpf(val)
     a, b, c, d = map(mpmath.mpf, (a, b, c, d))
     if c == int(c) and c <= 20000:
         total = mpmath.mpf(0)
@@ -164,7 +172,8 @@ def p_greater(a, b, c, d):
 bayes = []
 for (xa, na, xb, nb, pa, pb) in [(90, 1000, 120, 1000, 1, 1), (10, 100, 12, 100, 1, 1), (4000, 100000, 4300, 100000, 1, 1),
                                   (200, 1000, 100, 1000, 1, 1), (0, 0, 0, 0, 1, 1), (3, 10, 4, 10, 0.5, 0.5), (30, 400, 45, 420, 2.5, 7.5),
-                                  (1, 50, 0, 50, 1, 1), (120, 1000, 90, 1000, 1, 1)]:
+                                  (1, 50, 0, 50, 1, 1), (120, 1000, 90, 1000, 1, 1),
+                                  (150000, 3000000, 151000, 3000000, 1, 1)]:
     aA, bA, aB, bB = pa + xa, pb + na - xa, pa + xb, pb + nb - xb
     prob = p_greater(aA, bA, aB, bB)
     mA, mB = mpmath.mpf(aA) / (aA + bA), mpmath.mpf(aB) / (aB + bB)

@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { adjustPValues } from "../../src/metrics/index.js";
+import type { PValueAdjustment } from "../../src/metrics/index.js";
+import { expectClose, fixtures } from "./_fixtures.js";
+
+describe("adjustPValues", () => {
+  it("matches statsmodels multipletests (bonferroni, holm, fdr_bh, fdr_by), p = 0 and p = 1 included", () => {
+    for (const c of fixtures.adjustPValues) {
+      const result = adjustPValues(c.pValues, { method: c.method as PValueAdjustment, alpha: c.alpha });
+      c.adjusted.forEach((expected: number, index: number) => expectClose(result.adjusted[index] as number, expected, `${c.call}[${index}]`, { absolute: 0 }));
+      expect(result.reject, c.call).toEqual(c.reject);
+    }
+  });
+  it("keeps the caller's order and excludes NaN from the family", () => {
+    const result = adjustPValues([0.04, Number.NaN, 0.01], { method: "bonferroni" });
+    expect(result.adjusted[0]).toBeCloseTo(0.08, 15);
+    expect(result.adjusted[1]).toBeNaN();
+    expect(result.adjusted[2]).toBeCloseTo(0.02, 15);
+    expect(result.reject).toEqual([false, false, true]);
+    expect(result.familySize).toBe(2);
+    expect(result.excluded).toEqual([1]);
+  });
+  it("an empty family gives empty arrays", () => {
+    expect(adjustPValues([], { method: "holm" })).toMatchObject({ adjusted: [], reject: [], familySize: 0 });
+  });
+  it("rejects invalid p-values and methods", () => {
+    expect(() => adjustPValues([1.2], { method: "holm" })).toThrow(new RangeError("adjustPValues requires p-values between zero and one"));
+    expect(() => adjustPValues([0.2], { method: "sidak" as PValueAdjustment })).toThrow(TypeError);
+  });
+  it("laws: adjusted ≥ raw, ≤ 1, monotone in the raw order; Bonferroni ≥ Holm ≥ BH; BY ≥ BH", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }), (p) => {
+        const bonferroni = adjustPValues(p, { method: "bonferroni" }).adjusted;
+        const holm = adjustPValues(p, { method: "holm" }).adjusted;
+        const bh = adjustPValues(p, { method: "bh" }).adjusted;
+        const by = adjustPValues(p, { method: "by" }).adjusted;
+        for (let i = 0; i < p.length; i++) {
+          expect(holm[i]).toBeGreaterThanOrEqual((p[i] as number) - 1e-15);
+          expect(bh[i]).toBeGreaterThanOrEqual((p[i] as number) - 1e-15);
+          expect(bonferroni[i]).toBeLessThanOrEqual(1);
+          expect(bonferroni[i]).toBeGreaterThanOrEqual((holm[i] as number) - 1e-15);
+          expect(holm[i]).toBeGreaterThanOrEqual((bh[i] as number) - 1e-15);
+          expect(by[i]).toBeGreaterThanOrEqual((bh[i] as number) - 1e-15);
+          for (let j = 0; j < p.length; j++) if ((p[i] as number) <= (p[j] as number)) expect(holm[i]).toBeLessThanOrEqual((holm[j] as number) + 1e-15);
+        }
+      }),
+    );
+  });
+});

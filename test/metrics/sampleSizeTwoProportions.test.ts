@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { powerTwoProportions, sampleSizeTwoProportions } from "../../src/metrics/index.js";
+import type { SampleSizeMethod } from "../../src/metrics/index.js";
+import { expectClose, fixtures } from "./_fixtures.js";
+
+describe("sampleSizeTwoProportions", () => {
+  it("matches statsmodels (pooled), the Cohen's h formula and the baseline-null formula", () => {
+    for (const c of fixtures.sampleSize) {
+      const result = sampleSizeTwoProportions({ baseline: c.baseline, mde: c.mde, mdeType: c.mdeType }, { alpha: c.alpha, power: c.power, method: c.method as SampleSizeMethod });
+      expectClose(result.exact, c.exact, c.call);
+      expect(result.perArm).toBe(Math.ceil(result.exact));
+      if (c.solvePower !== undefined) {
+        // statsmodels' iterative solve_power also counts the far rejection tail (~1e-6 of power): agreement to 1e-5 is the stated tolerance
+        expectClose(result.exact, c.solvePower, "NormalIndPower.solve_power", { relative: 1e-5 });
+      }
+    }
+  });
+  it("conventions differ by a few percent and are echoed", () => {
+    const input = { baseline: 0.1, mde: 0.02, mdeType: "absolute" } as const;
+    const pooled = sampleSizeTwoProportions(input);
+    const baseline = sampleSizeTwoProportions(input, { method: "baseline" });
+    expect(pooled.method).toBe("pooled");
+    expect(pooled.perArm).toBe(3841);
+    expect(Math.abs(baseline.exact / pooled.exact - 1)).toBeGreaterThan(0.01);
+    expect(Math.abs(baseline.exact / pooled.exact - 1)).toBeLessThan(0.1);
+  });
+  it("the planned size reaches the planned power", () => {
+    const input = { baseline: 0.03, mde: 0.1, mdeType: "relative" } as const;
+    const size = sampleSizeTwoProportions(input, { power: 0.9 });
+    expect(powerTwoProportions(input, { perArm: size.exact })).toBeGreaterThanOrEqual(0.9 - 1e-9);
+    expect(powerTwoProportions(input, { perArm: size.exact })).toBeLessThan(0.9 + 1e-6);
+  });
+  it("rejects a zero effect and a target outside (0, 1)", () => {
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, mde: 0, mdeType: "absolute" })).toThrow(new RangeError("sampleSizeTwoProportions requires mde to be non-zero"));
+    expect(() => sampleSizeTwoProportions({ baseline: 0.95, mde: 0.1, mdeType: "absolute" })).toThrow(
+      new RangeError("sampleSizeTwoProportions requires the target rate to lie strictly between zero and one"),
+    );
+    expect(() => sampleSizeTwoProportions({ baseline: 10, mde: 0.1, mdeType: "absolute" })).toThrow(new RangeError("sampleSizeTwoProportions requires baseline between zero and one"));
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, mde: 0.1, mdeType: "absolute" }, { method: "exact" as SampleSizeMethod })).toThrow(TypeError);
+  });
+});
