@@ -44,5 +44,5 @@ export type {
   ParetoNbdModel,
   ParetoNbdParams,
   PurchaseModel,
-  TimeUnit,
+  TimeUnit as ClvTimeUnit,
 } from "./types.js";
