@@ -46,8 +46,9 @@ export interface SegmentQueryResult {
  * grouped aggregation over the events table (`COUNT(CASE WHEN <filter> THEN 1 END)` and
  * `SUM(CASE WHEN <filter> THEN <property> END)` per condition, `GROUP BY` customer), left-joined
  * once to the profiles, never a subquery per condition per row; a customer without events reads
- * count 0 and sum 0. `inSegment` inlines the referenced segment's rule and, like `assignSegments`,
- * reads membership: TRUE when that rule is TRUE, FALSE otherwise (never UNKNOWN). A segment's
+ * count 0 and sum 0. `inSegment` inlines the referenced segment's rule with its three-valued result, exactly as
+ * `assignSegments`, `evaluate` and `compileRule` do (so `not inSegment` of a segment whose rule is
+ * UNKNOWN for a profile is UNKNOWN, and does not select it). A segment's
  * column is TRUE only when its rule is TRUE (UNKNOWN is not membership). The `segment` column is the
  * highest-priority segment whose rule is TRUE (ties by declaration order), or NULL. Segment ids are
  * bound as parameters; output column names are generated (`segment_1`, ...) and listed in
@@ -108,7 +109,7 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
       return `COALESCE(${quote(eventsName)}.${quote(`event_${aggregates.length}`)}, 0)`;
     },
   };
-  compilation = new Compilation("segmentQuery", { ...options, segments: library }, sink, true);
+  compilation = new Compilation("segmentQuery", { ...options, segments: library }, sink);
   const c = compilation;
   const profile = quote("p");
   const table = c.tableName(options.table, ["table"], "table");

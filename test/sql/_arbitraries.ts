@@ -203,8 +203,18 @@ export function eventRuleArbitrary(): fc.Arbitrary<Rule> {
       fc.record({ op: fc.constantFrom("exists", "missing"), field: fc.constantFrom("amount", "channel") }),
     ) as fc.Arbitrary<Rule>,
   );
-  const bounds = fc.record({ gte: fc.integer({ min: 0, max: 4 }), lte: fc.integer({ min: 0, max: 6 }) }, { requiredKeys: [] });
-  const sumBounds = fc.record({ gte: fc.constantFrom(0, 1, 5, 10, 12.5), lte: fc.constantFrom(0, 5, 10, 20) }, { requiredKeys: [] });
+  const ordered = <T extends { gte?: number; lte?: number }>(value: T): T =>
+    value.gte !== undefined && value.lte !== undefined && value.gte > value.lte ? { ...value, gte: value.lte, lte: value.gte } : value;
+  const bounds = fc.oneof(
+    fc.record({ gte: fc.integer({ min: 0, max: 4 }) }),
+    fc.record({ lte: fc.integer({ min: 0, max: 6 }) }),
+    fc.record({ gte: fc.integer({ min: 0, max: 4 }), lte: fc.integer({ min: 0, max: 6 }) }).map(ordered),
+  );
+  const sumBounds = fc.oneof(
+    fc.record({ gte: fc.constantFrom(0, 1, 5, 10, 12.5) }),
+    fc.record({ lte: fc.constantFrom(0, 5, 10, 20) }),
+    fc.record({ gte: fc.constantFrom(0, 1, 5, 10, 12.5), lte: fc.constantFrom(0, 5, 10, 20) }).map(ordered),
+  );
   return fc.record(
     {
       op: fc.constant("event" as const),

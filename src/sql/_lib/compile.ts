@@ -119,7 +119,6 @@ export class Compilation {
     readonly functionName: string,
     readonly options: SqlCompileOptions,
     readonly events: EventSink | undefined,
-    readonly twoValuedSegments = false,
   ) {
     this.adapter = dialectAdapter(options.dialect, functionName);
     this.dialect = sqlDialect(options.dialect);
@@ -568,8 +567,7 @@ export const emitters = {
   event: eventCondition,
   inSegment: (node, c, path, scope, depth) => {
     if (scope.inEvent) return c.issue("invalid_rule", path, "inSegment cannot appear inside an event's where");
-    const inner = c.segment(node.segment, path, scope, depth);
-    // evaluate passes the referenced rule's truth through; assignSegments reads membership (never UNKNOWN).
-    return c.twoValuedSegments ? `COALESCE(${inner}, FALSE)` : inner;
+    // The referenced rule's three-valued result, as in evaluate, compileRule and assignSegments.
+    return c.segment(node.segment, path, scope, depth);
   },
 } satisfies RuleTable<Emitter>;
