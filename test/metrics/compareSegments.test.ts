@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { adjustPValues, compareSegments, differenceInterval, probabilityToBeat, twoProportionZTest } from "../../src/metrics/index.js";
+
+const segments = [
+  { segment: "new", control: { successes: 200, trials: 5000 }, treatment: { successes: 260, trials: 5000 } },
+  { segment: "returning", control: { successes: 300, trials: 4000 }, treatment: { successes: 310, trials: 4000 } },
+  { segment: "mobile", control: { successes: 150, trials: 3000 }, treatment: { successes: 192, trials: 3000 } },
+  { segment: "skewed", control: { successes: 100, trials: 2300 }, treatment: { successes: 90, trials: 1700 } },
+  { segment: "tiny", control: { successes: 2, trials: 40 }, treatment: { successes: 4, trials: 40 } },
+];
+
+describe("compareSegments", () => {
+  it("runs the tests per segment and applies Holm across the tested family by default", () => {
+    const report = compareSegments(segments);
+    expect(report.correction).toEqual({ method: "holm", familySize: 3, alpha: 0.05 });
+    expect(report.rows.map((row) => row.status)).toEqual(["tested", "tested", "tested", "sample-ratio-mismatch", "insufficient-data"]);
+    const tested = segments.slice(0, 3).map((s) => twoProportionZTest({ successesA: s.treatment.successes, trialsA: s.treatment.trials, successesB: s.control.successes, trialsB: s.control.trials }).pValue);
+    const holm = adjustPValues(tested, { method: "holm" }).adjusted;
+    report.rows.slice(0, 3).forEach((row, index) => {
+      expect(row.pValue).toBe(tested[index]);
+      expect(row.adjustedPValue).toBe(holm[index]);
+      expect(row.significant).toBe((holm[index] as number) <= 0.05);
+    });
+    expect(report.rows[3]?.adjustedPValue).toBeNaN();
+    expect(report.rows[3]?.significant).toBe(false);
+    expect(report.rows[3]?.notes[0]).toMatch(/sample ratio mismatch/);
+    expect(report.rows[4]?.notes.join(" ")).toMatch(/more than 5 successes and failures/);
+  });
+  it("orients comparisons as treatment minus control, with Newcombe intervals and P(treatment > control)", () => {
+    const row = compareSegments(segments).rows[0];
+    const counts = { successesA: 260, trialsA: 5000, successesB: 200, trialsB: 5000 };
+    const interval = differenceInterval(counts, { method: "newcombe" });
+    expect(row?.difference).toBeCloseTo(0.012, 15);
+    expect(row?.differenceLower).toBe(interval.lower);
+    expect(row?.lift).toBeCloseTo(0.3, 12);
+    expect(row?.probabilityToBeat).toBe(probabilityToBeat({ successesA: 200, trialsA: 5000, successesB: 260, trialsB: 5000 }).probability);
+  });
+  it("BH is available and reported; 'none' leaves p-values unadjusted", () => {
+    expect(compareSegments(segments, { correction: "bh" }).correction.method).toBe("bh");
+    const none = compareSegments(segments, { correction: "none" });
+    expect(none.rows[0]?.adjustedPValue).toBe(none.rows[0]?.pValue);
+  });
+  it("honours a planned unequal split in the SRM guard", () => {
+    const report = compareSegments([{ segment: "s", control: { successes: 100, trials: 2000 }, treatment: { successes: 420, trials: 8000 } }], { expectedSplit: [0.2, 0.8] });
+    expect(report.rows[0]?.status).toBe("tested");
+  });
+  it("rejects duplicate segments and unknown corrections", () => {
+    expect(() => compareSegments([segments[0]!, segments[0]!])).toThrow(new RangeError("compareSegments requires unique segment names"));
+    expect(() => compareSegments(segments, { correction: "sidak" as "holm" })).toThrow(TypeError);
+  });
+});

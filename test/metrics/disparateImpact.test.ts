@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { disparateImpact } from "../../src/metrics/index.js";
+import { expectClose, fixtures } from "./_fixtures.js";
+
+describe("disparateImpact", () => {
+  it("pairs each group with statsmodels proportions_ztest against the reference group", () => {
+    for (const c of fixtures.disparateImpact) {
+      const result = disparateImpact(c.groups);
+      c.rows.forEach((expected: { group: string; z: unknown; pValue: unknown }) => {
+        const row = result.groups.find((candidate) => candidate.group === expected.group);
+        expect(row).toBeDefined();
+        expectClose(row?.z ?? Number.NaN, expected.z, `${expected.group} z`);
+        expectClose(row?.pValue ?? Number.NaN, expected.pValue, `${expected.group} p`, { absolute: 0 });
+      });
+    }
+  });
+  it("applies the four-fifths rule against the highest rate", () => {
+    const result = disparateImpact([
+      { group: "a", included: 45, total: 100 },
+      { group: "b", included: 50, total: 100 },
+      { group: "c", included: 30, total: 90 },
+    ]);
+    expect(result.referenceGroup).toBe("b");
+    expect(result.groups.map((row) => row.impactRatio)).toEqual([0.9, 1, (30 / 90) / 0.5]);
+    expect(result.groups.map((row) => row.flagged)).toEqual([false, false, true]);
+    expect(result.adverseImpact).toBe(true);
+  });
+  it("excludes and reports empty groups; all-zero rates are undefined", () => {
+    const result = disparateImpact([
+      { group: "a", included: 5, total: 10 },
+      { group: "empty", included: 0, total: 0 },
+    ]);
+    expect(result.excludedGroups).toEqual(["empty"]);
+    expect(result.groups).toHaveLength(1);
+    expect(disparateImpact([{ group: "a", included: 0, total: 10 }, { group: "b", included: 0, total: 5 }])).toMatchObject({ defined: false, referenceGroup: null });
+  });
+  it("marks small samples, where an exact test is preferable", () => {
+    const result = disparateImpact([
+      { group: "a", included: 2, total: 10 },
+      { group: "b", included: 40, total: 60 },
+    ]);
+    expect(result.groups[0]?.smallSample).toBe(true);
+    expect(result.groups[1]?.smallSample).toBe(false);
+  });
+  it("rejects invalid input", () => {
+    expect(() => disparateImpact([{ group: "a", included: 3, total: 2 }])).toThrow(new RangeError("disparateImpact requires included not to exceed total"));
+    expect(() => disparateImpact([{ group: "a", included: 1, total: 2 }, { group: "a", included: 1, total: 2 }])).toThrow(new RangeError("disparateImpact requires unique group names"));
+    expect(() => disparateImpact([], { threshold: 1.2 })).toThrow(new RangeError("disparateImpact requires threshold between zero and one"));
+  });
+});
