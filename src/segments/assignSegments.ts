@@ -58,7 +58,8 @@ export interface AssignSegmentsResult {
  * Assigns every profile to its segments: all segments whose rule is TRUE, or the first one by
  * priority (a waterfall), with the size of every segment.
  *
- * @remarks Each rule is compiled once (with the rules it references). `inSegment` references are
+ * @remarks Each segment's rule is compiled once per call, together with the rules it references
+ * (a referenced rule is inlined, so it is evaluated again inside each segment that names it). `inSegment` references are
  * checked before anything runs (unknown ids and cycles are errors) and resolved as `evaluate` and
  * `compileRule` resolve them: `{ op: "inSegment", segment: "vip" }` takes the three-valued result
  * of the `vip` rule, so `not inSegment("vip")` selects the profiles whose `vip` rule is FALSE, not
