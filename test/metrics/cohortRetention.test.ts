@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { cohortRetention } from "../../src/metrics/index.js";
+
+const at = (iso: string) => new Date(iso);
+
+describe("cohortRetention", () => {
+  const events = [
+    { customerId: "a", timestamp: at("2024-01-03T10:00:00Z"), type: "signup" },
+    { customerId: "a", timestamp: at("2024-01-20T10:00:00Z"), type: "purchase" },
+    { customerId: "a", timestamp: at("2024-03-05T10:00:00Z"), type: "purchase" },
+    { customerId: "b", timestamp: at("2024-01-31T23:59:59Z"), type: "signup" },
+    { customerId: "b", timestamp: at("2024-02-01T00:00:00Z"), type: "purchase" },
+    { customerId: "c", timestamp: at("2024-02-10T00:00:00Z"), type: "signup" },
+    { customerId: "c", timestamp: at("2024-04-02T00:00:00Z"), type: "purchase" },
+  ];
+
+  it("builds monthly cohorts in UTC with null for unfinished periods (n-day mode)", () => {
+    const table = cohortRetention(events, { period: "month", asOf: at("2024-04-15T00:00:00Z") });
+    expect(table.rows.map((row) => row.cohort)).toEqual(["2024-01-01", "2024-02-01"]);
+    expect(table.rows[0]?.size).toBe(2);
+    expect(table.rows[0]?.active).toEqual([2, 1, 1, null]);
+    expect(table.rows[0]?.retention).toEqual([1, 0.5, 0.5, null]);
+    expect(table.rows[1]?.retention).toEqual([1, 0, null, null]);
+    // weighted by size over complete cells only
+    expect(table.average).toEqual([1, 1 / 3, 0.5, null]);
+  });
+  it("unbounded mode counts activity in period k or later", () => {
+    const table = cohortRetention(events, { period: "month", asOf: at("2024-05-01T00:00:00Z"), mode: "unbounded" });
+    expect(table.rows[0]?.retention).toEqual([1, 1, 0.5, 0, null]);
+    expect(table.rows[1]?.retention).toEqual([1, 1, 1, null, null]);
+  });
+  it("separates the cohortizing event from the retention event", () => {
+    const table = cohortRetention(events, { period: "month", asOf: at("2024-05-01T00:00:00Z"), cohortEventType: "signup", retentionEventType: "purchase" });
+    expect(table.rows[0]?.active.slice(0, 4)).toEqual([1, 1, 1, 0]);
+    expect(table.rows[0]?.retention[0]).toBe(0.5);
+    expect(table.cohortEventType).toBe("signup");
+  });
+  it("weeks start on Monday and days are UTC calendar days", () => {
+    const weekly = cohortRetention([{ customerId: "x", timestamp: at("2024-01-07T23:00:00Z") }, { customerId: "x", timestamp: at("2024-01-08T01:00:00Z") }], { period: "week", asOf: at("2024-01-22T00:00:00Z") });
+    expect(weekly.rows[0]?.cohort).toBe("2024-01-01");
+    expect(weekly.rows[0]?.active).toEqual([1, 1, 0, null]);
+    const daily = cohortRetention([{ customerId: "x", timestamp: at("2024-01-01T23:59:00Z") }, { customerId: "x", timestamp: at("2024-01-02T00:01:00Z") }], { period: "day", asOf: at("2024-01-03T00:00:00Z") });
+    expect(daily.rows[0]?.active).toEqual([1, 1, null]);
+  });
+  it("ignores events after asOf and activity before the cohort; limits columns with periods", () => {
+    const table = cohortRetention(
+      [
+        { customerId: "p", timestamp: at("2024-01-05T00:00:00Z"), type: "visit" },
+        { customerId: "p", timestamp: at("2024-02-05T00:00:00Z"), type: "signup" },
+        { customerId: "p", timestamp: at("2024-09-05T00:00:00Z"), type: "signup" },
+      ],
+      { period: "month", asOf: at("2024-04-01T00:00:00Z"), cohortEventType: "signup", periods: 2 },
+    );
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0]?.cohort).toBe("2024-02-01");
+    expect(table.rows[0]?.active).toEqual([1, 0]);
+  });
+  it("no events gives no rows", () => {
+    expect(cohortRetention([], { period: "month", asOf: at("2024-01-01T00:00:00Z") })).toMatchObject({ rows: [], average: [] });
+  });
+  it("rejects invalid dates and options", () => {
+    expect(() => cohortRetention([{ customerId: "a", timestamp: new Date(Number.NaN) }], { period: "month", asOf: at("2024-01-01T00:00:00Z") })).toThrow(new RangeError("cohortRetention requires valid timestamps"));
+    expect(() => cohortRetention([], { period: "month", asOf: new Date(Number.NaN) })).toThrow(new RangeError("cohortRetention requires a valid asOf date"));
+    expect(() => cohortRetention([], { period: "year" as "month", asOf: at("2024-01-01T00:00:00Z") })).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { segmentAttractiveness } from "../../src/metrics/index.js";
+
+const criteria = [
+  { name: "size", weight: 0.4, direction: "higher-is-better" },
+  { name: "competition", weight: 0.6, direction: "lower-is-better" },
+] as const;
+
+describe("segmentAttractiveness", () => {
+  it("scores a weighted sum of min-max normalised criteria, inverting lower-is-better", () => {
+    const result = segmentAttractiveness(
+      [
+        { segment: "a", values: { size: 100, competition: 0.9 } },
+        { segment: "b", values: { size: 300, competition: 0.1 } },
+        { segment: "c", values: { size: 200, competition: 0.5 } },
+      ],
+      criteria,
+    );
+    expect(result.rows.map((row) => row.score)).toEqual([0, 1, 0.4 * 0.5 + 0.6 * 0.5]);
+    expect(result.rows.map((row) => row.rank)).toEqual([3, 1, 2]);
+    expect(result.rows[2]?.normalized).toEqual({ size: 0.5, competition: 0.5 });
+  });
+  it("a criterion equal across segments scores 0.5 (no 0/0)", () => {
+    const result = segmentAttractiveness(
+      [
+        { segment: "a", values: { size: 10, competition: 0.2 } },
+        { segment: "b", values: { size: 10, competition: 0.4 } },
+      ],
+      criteria,
+    );
+    expect(result.rows[0]?.normalized["size"]).toBe(0.5);
+    expect(result.rows[0]?.score).toBeCloseTo(0.4 * 0.5 + 0.6, 15);
+  });
+  it("fewer than two segments is undefined", () => {
+    expect(segmentAttractiveness([{ segment: "a", values: { size: 1, competition: 1 } }], criteria)).toMatchObject({ defined: false, rows: [] });
+  });
+  it("rejects weights that do not sum to 1 and missing values", () => {
+    expect(() => segmentAttractiveness([], [{ name: "size", weight: 0.5, direction: "higher-is-better" }])).toThrow(new RangeError("segmentAttractiveness requires weights that sum to one"));
+    expect(() => segmentAttractiveness([{ segment: "a", values: { size: 1 } }], criteria)).toThrow(new RangeError("segmentAttractiveness requires a finite value for every criterion"));
+    expect(() => segmentAttractiveness([{ segment: "a", values: Object.create({ size: 1, competition: 1 }) }], criteria)).toThrow(RangeError);
+  });
+});
