@@ -23,3 +23,7 @@ export { miniBatchKMeans } from "./miniBatchKMeans.js";
 export type { MiniBatchKMeansOptions, MiniBatchKMeansResult } from "./miniBatchKMeans.js";
 export { createMiniBatchKMeans } from "./createMiniBatchKMeans.js";
 export type { CreateMiniBatchKMeansOptions, MiniBatchKMeansStream } from "./createMiniBatchKMeans.js";
+export { kPrototypes } from "./kPrototypes.js";
+export type { KPrototypesOptions, KPrototypesResult } from "./kPrototypes.js";
+export { kModes } from "./kModes.js";
+export type { KModesOptions } from "./kModes.js";

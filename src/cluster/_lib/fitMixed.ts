@@ -1,0 +1,103 @@
+import { mulberry32 } from "../../_lib/random.js";
+import type { MatrixInput } from "./matrix.js";
+import { toMatrix } from "./matrix.js";
+import { caoInitialization, centersFromRows, encodeCategorical, huangInitialization, runMixed } from "./mixed.js";
+import type { MixedData, MixedRun } from "./mixed.js";
+import type { KPrototypesOptions, KPrototypesResult } from "../kPrototypes.js";
+
+/** Shared by kPrototypes and kModes. */
+export function fitMixed(
+  caller: string,
+  numericInput: MatrixInput,
+  categoricalInput: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
+  options: KPrototypesOptions,
+): KPrototypesResult {
+  const numeric = toMatrix(numericInput, caller);
+  const categorical = encodeCategorical(categoricalInput, caller);
+  const { k } = options;
+  const rows = categorical.rows;
+  const numericMatrix = numeric.rows === 0 && rows > 0 ? { values: new Float64Array(0), rows, columns: 0 } : numeric;
+  if (numericMatrix.rows !== rows) throw new RangeError(`${caller} requires the same number of numeric and categorical rows`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`${caller} requires k to be at least one`);
+  if (k > rows) throw new RangeError(`${caller} requires k to be at most the number of rows`);
+  const d = numericMatrix.columns;
+  let gamma = options.gamma;
+  if (gamma === undefined) {
+    let total = 0;
+    for (let column = 0; column < d; column++) {
+      let mean = 0;
+      for (let row = 0; row < rows; row++) mean += numericMatrix.values[row * d + column] as number;
+      mean /= rows;
+      let squares = 0;
+      for (let row = 0; row < rows; row++) squares += ((numericMatrix.values[row * d + column] as number) - mean) ** 2;
+      total += Math.sqrt(squares / rows);
+    }
+    gamma = d === 0 ? 1 : 0.5 * (total / d);
+  }
+  if (!(gamma >= 0)) throw new RangeError(`${caller} requires a non-negative gamma`);
+  const data: MixedData = { numeric: numericMatrix, categorical, gamma };
+  const initialization = options.initialization ?? "cao";
+  const maxIterations = options.maxIterations ?? 100;
+  const runs = initialization === "cao" ? 1 : (options.nInit ?? 5);
+  const random = mulberry32(options.seed ?? 0);
+  let bestRun: MixedRun | undefined;
+  for (let run = 0; run < runs; run++) {
+    const indexes = initialization === "cao" ? caoInitialization(data, k) : huangInitialization(data, k, random);
+    const result = runMixed(data, centersFromRows(data, indexes), k, maxIterations);
+    if (bestRun === undefined || result.cost < bestRun.cost) bestRun = result;
+  }
+  const chosen = bestRun as MixedRun;
+  // Canonical ids: decreasing size, ties by first row.
+  const sizes = new Array<number>(k).fill(0);
+  const firstRow = new Array<number>(k).fill(rows);
+  chosen.labels.forEach((label, row) => {
+    sizes[label] = (sizes[label] as number) + 1;
+    if (row < (firstRow[label] as number)) firstRow[label] = row;
+  });
+  const order = Array.from({ length: k }, (_, index) => index).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || (firstRow[a] as number) - (firstRow[b] as number));
+  const rank = new Int32Array(k);
+  order.forEach((old, position) => (rank[old] = position));
+  const m = categorical.columns;
+  const numericCentroids = order.map((old) => Array.from(chosen.centers.numeric.subarray(old * d, old * d + d)));
+  const modeCodes = order.map((old) => Array.from(chosen.centers.categorical.subarray(old * m, old * m + m)));
+  const categoricalModes = modeCodes.map((codes) => codes.map((code, column) => (categorical.levels[column] as ReadonlyArray<string | number>)[code] as string | number));
+  const finalGamma = gamma;
+  return {
+    labels: Int32Array.from(chosen.labels, (label) => rank[label] as number),
+    sizes: order.map((old) => sizes[old] as number),
+    numericCentroids,
+    categoricalModes,
+    cost: chosen.cost,
+    numericCost: chosen.numericCost,
+    categoricalCost: chosen.categoricalCost,
+    gamma: finalGamma,
+    iterations: chosen.iterations,
+    converged: chosen.converged,
+    predict(newNumeric, newCategorical) {
+      const matrix = toMatrix(newNumeric, "predict");
+      const count = newCategorical.length;
+      if ((matrix.rows !== count && !(matrix.rows === 0 && d === 0)) || (count > 0 && matrix.rows > 0 && matrix.columns !== d)) {
+        throw new RangeError("predict requires matching numeric and categorical rows");
+      }
+      const labels = new Int32Array(count);
+      for (let row = 0; row < count; row++) {
+        const values = newCategorical[row] as ReadonlyArray<string | number | boolean>;
+        if (values.length !== m) throw new RangeError(`predict requires ${m} categorical values per row`);
+        let best = Number.POSITIVE_INFINITY;
+        for (let cluster = 0; cluster < k; cluster++) {
+          let cost = 0;
+          for (let column = 0; column < d; column++) cost += ((matrix.values[row * d + column] as number) - (numericCentroids[cluster]?.[column] as number)) ** 2;
+          for (let column = 0; column < m; column++) {
+            const value = values[column];
+            if ((typeof value === "boolean" ? String(value) : value) !== categoricalModes[cluster]?.[column]) cost += finalGamma;
+          }
+          if (cost < best) {
+            best = cost;
+            labels[row] = cluster;
+          }
+        }
+      }
+      return labels;
+    },
+  };
+}
