@@ -98,8 +98,12 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
   const eventsName = "segmentkit_events";
   let compilation: Compilation | undefined;
   const quote = (name: string) => compilation!.dialect.quoteIdentifier(name);
+  const eventTypes = new Set<string>();
   const sink: EventSink = {
     nextAlias: () => quote("e"),
+    noteType: (type) => {
+      eventTypes.add(type);
+    },
     count: (filter) => {
       aggregates.push(`COUNT(CASE WHEN ${filter} THEN 1 END) AS ${quote(`event_${aggregates.length + 1}`)}`);
       return `COALESCE(${quote(eventsName)}.${quote(`event_${aggregates.length}`)}, 0)`;
@@ -128,9 +132,12 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
     const eventTable = c.tableName(events.table, ["events", "table"], "events.table");
     const customer = c.identifier(events.customerId, ["events", "customerId"], "events.customerId");
     const alias = quote("e");
+    const typeColumn = c.identifier(events.type, ["events", "type"], "events.type");
+    // Prefilter: only the event types some condition reads (each aggregate filters again).
+    const types = [...eventTypes].map((type) => c.bind(type, "text")).join(", ");
     eventsCte =
       `${quote(eventsName)} AS (SELECT ${alias}.${customer} AS ${quote("customer_id")}, ${aggregates.join(", ")} ` +
-      `FROM ${eventTable} AS ${alias} GROUP BY ${alias}.${customer}), `;
+      `FROM ${eventTable} AS ${alias} WHERE ${alias}.${typeColumn} IN (${types}) GROUP BY ${alias}.${customer}), `;
     eventsJoin = ` LEFT JOIN ${quote(eventsName)} ON ${quote(eventsName)}.${quote("customer_id")} = ${profile}.${id}`;
   }
 

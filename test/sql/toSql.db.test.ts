@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { evaluate } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/index.js";
 import { toSql } from "../../src/sql/index.js";
-import { clocks, profilesArbitrary, ruleArbitrary } from "./_arbitraries.js";
-import { connectDuckDB, connectPostgres, testColumns } from "./_databases.js";
-import type { Database, TestProfile } from "./_databases.js";
+import { clocks, eventRuleArbitrary, eventsArbitrary, leafArbitrary, profilesArbitrary, ruleArbitrary } from "./_arbitraries.js";
+import { connectDuckDB, connectPostgres, testColumns, testEvents } from "./_databases.js";
+import type { Database, TestEvent, TestProfile } from "./_databases.js";
 
 let databases: Database[] = [];
 
@@ -16,28 +16,38 @@ afterAll(async () => {
   for (const database of databases) await database.close();
 });
 
-function expected(rule: Rule, profiles: ReadonlyArray<TestProfile>, asOf: Date): string[] {
-  return profiles.filter((profile) => evaluate(rule, profile, { asOf }) === true).map((profile) => profile.id).sort();
+function expected(rule: Rule, profiles: ReadonlyArray<TestProfile>, events: ReadonlyArray<TestEvent>, asOf: Date): string[] {
+  return profiles
+    .filter((profile) => evaluate(rule, profile, { asOf, events: events.filter((event) => event.customerId === profile.id) }) === true)
+    .map((profile) => profile.id)
+    .sort();
 }
 
 async function selected(database: Database, rule: Rule, asOf: Date): Promise<string[]> {
-  const { sql, params, paramTypes } = toSql(rule, { dialect: database.name, columns: testColumns, asOf });
+  const { sql, params, paramTypes } = toSql(rule, { dialect: database.name, columns: testColumns, asOf, events: testEvents, tableAlias: "profiles", idColumn: "id" });
   const rows = await database.query(`SELECT id FROM profiles WHERE ${sql}`, params, paramTypes);
   return rows.map((row) => String(row["id"])).sort();
 }
 
 describe("toSql selects exactly the profiles evaluate selects", () => {
-  it("on PostgreSQL and DuckDB, for random rules and random profiles (300 runs each)", async () => {
+  it("on PostgreSQL and DuckDB, for random rules (event conditions as correlated subqueries included) and random profiles (300 runs each)", async () => {
     expect(databases.map((database) => database.name)).toEqual(["postgres", "duckdb"]);
     const scenario = fc.constantFrom(...clocks).chain((asOf) =>
-      fc.record({ asOf: fc.constant(asOf), profiles: profilesArbitrary(asOf), rules: fc.array(ruleArbitrary(), { minLength: 1, maxLength: 3 }) }),
+      profilesArbitrary(asOf).chain((profiles) =>
+        fc.record({
+          asOf: fc.constant(asOf),
+          profiles: fc.constant(profiles),
+          events: eventsArbitrary(asOf, profiles.length),
+          rules: fc.array(ruleArbitrary(fc.oneof({ weight: 6, arbitrary: leafArbitrary() }, { weight: 1, arbitrary: eventRuleArbitrary() })), { minLength: 1, maxLength: 3 }),
+        }),
+      ),
     );
     await fc.assert(
-      fc.asyncProperty(scenario, async ({ asOf, profiles, rules }) => {
+      fc.asyncProperty(scenario, async ({ asOf, profiles, events, rules }) => {
         for (const database of databases) {
-          await database.load(profiles);
+          await database.load(profiles, events);
           for (const rule of rules) {
-            const want = expected(rule, profiles, asOf);
+            const want = expected(rule, profiles, events, asOf);
             const got = await selected(database, rule, asOf);
             if (JSON.stringify(got) !== JSON.stringify(want)) {
               throw new Error(`${database.name} selected ${JSON.stringify(got)}, evaluate selected ${JSON.stringify(want)} for ${JSON.stringify(rule)}`);

@@ -39,6 +39,8 @@ export interface EventSink {
   sum(filter: string, value: string, alias: string): string;
   /** The alias the next event condition's columns are qualified with. */
   nextAlias(): string;
+  /** Told every event type a condition reads (to prefilter the events table). */
+  noteType?(type: string): void;
 }
 
 const parameterMarker = "\u0001";
@@ -494,6 +496,7 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
   const timeColumn = c.identifier(events.timestamp, ["events", "timestamp"], "events.timestamp");
   if (typeColumn === undefined || timeColumn === undefined) return c.adapter.unknown;
   if (typeof node.type !== "string") return c.issue("invalid_rule", [...path, "type"], "type must be a string");
+  c.events.noteType?.(node.type);
   const filters = [`${alias}.${typeColumn} = ${c.bind(node.type, "text")}`];
   // Events count only up to the clock: asOf - window <= t <= asOf (no window: t <= asOf).
   const start = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : c.windowStart(node.withinLast, [...path, "withinLast"]);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { Rule } from "../../src/rules/index.js";
+import { defineSegment } from "../../src/segments/index.js";
+import { segmentQuery, SqlCompileError } from "../../src/sql/index.js";
+import type { SegmentQueryOptions, SqlDialectName } from "../../src/sql/index.js";
+import { testColumns, testEvents } from "./_databases.js";
+
+const asOf = new Date("2024-03-31T12:00:00Z");
+const options = (dialect: SqlDialectName, mode: "all" | "first-match" = "first-match"): SegmentQueryOptions => ({
+  dialect,
+  table: ["analytics", "profiles"],
+  idColumn: "id",
+  mode,
+  asOf,
+  columns: testColumns,
+  events: testEvents,
+});
+const segments = [
+  defineSegment({ id: "big spender", name: "Big spender", rule: { op: "event", type: "purchase", withinLast: { amount: 30, unit: "days" }, sum: { property: "amount", gte: 100 } }, priority: 2 }),
+  defineSegment({ id: "regular", name: "Regular", rule: { op: "event", type: "visit", count: { gte: 3 } }, priority: 1 }),
+  defineSegment({ id: "others", name: "Others", rule: { op: "not", rule: { op: "inSegment", segment: "big spender" } } }),
+];
+
+describe("segmentQuery golden output", () => {
+  for (const dialect of ["postgres", "duckdb", "bigquery", "snowflake"] as const) {
+    it(dialect, () => {
+      expect(segmentQuery(segments, options(dialect))).toMatchSnapshot();
+    });
+  }
+  it("one grouped aggregation over the events table, joined once", () => {
+    const { sql } = segmentQuery(segments, options("postgres"));
+    expect(sql.match(/GROUP BY/g)).toHaveLength(1);
+    expect(sql.match(/FROM "events"/g)).toHaveLength(1);
+    expect(sql.match(/LEFT JOIN/g)).toHaveLength(1);
+  });
+  it("without event conditions there is no events CTE", () => {
+    const { sql, segmentColumns } = segmentQuery([{ id: "a", rule: { op: "exists", field: "s" } }], options("duckdb", "all"));
+    expect(sql).toMatchInlineSnapshot(`"WITH "segmentkit_rules" AS (SELECT "p"."id" AS "id", COALESCE(("p"."s" IS NOT NULL), FALSE) AS "rule_1" FROM "analytics"."profiles" AS "p"), "segmentkit_winners" AS (SELECT "segmentkit_rules".*, CASE WHEN "rule_1" THEN 1 END AS "winner" FROM "segmentkit_rules") SELECT "id", "rule_1" AS "segment_1", CASE "winner" WHEN 1 THEN CAST($1 AS VARCHAR) END AS "segment" FROM "segmentkit_winners""`);
+    expect(segmentColumns).toEqual([{ id: "a", column: "segment_1" }]);
+  });
+  it("segment ids are parameters, never SQL text", () => {
+    const hostile = "x'; DROP TABLE profiles; --";
+    const { sql, params } = segmentQuery([{ id: hostile, rule: { op: "always" } }], options("postgres"));
+    expect(sql.includes(hostile)).toBe(false);
+    expect(params).toContain(hostile);
+  });
+});
+
+describe("segmentQuery errors", () => {
+  it("duplicate ids, unknown references, cycles, bad mode", () => {
+    expect(() => segmentQuery([{ id: "a", rule: { op: "always" } }, { id: "a", rule: { op: "never" } }], options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[TypeError: segmentQuery requires unique segment ids, "a" repeats]`);
+    expect(() => segmentQuery([{ id: "a", rule: { op: "inSegment", segment: "b" } }], options("postgres"))).toThrow(SqlCompileError);
+    const cycle: Rule = { op: "inSegment", segment: "a" };
+    expect(() => segmentQuery([{ id: "a", rule: cycle }], options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 1 issue: segment "a" refers to itself through a → a]`);
+    expect(() => segmentQuery([], { ...options("postgres"), mode: "some" as "all" })).toThrowErrorMatchingInlineSnapshot(`[TypeError: segmentQuery requires mode to be "all" or "first-match"]`);
+    expect(() => segmentQuery(segments, { ...options("postgres"), events: undefined as never })).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 3 issues: event conditions need the events table mapping (options.events)]`);
+  });
+});

@@ -1,0 +1,291 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { Rule } from "../../src/rules/index.js";
+import { sqlDialectNames, SqlCompileError, toSql } from "../../src/sql/index.js";
+import type { SqlColumnMapping, SqlDialectName, ToSqlOptions } from "../../src/sql/index.js";
+import { ruleArbitrary } from "./_arbitraries.js";
+import { testColumns, testEvents } from "./_databases.js";
+
+const asOf = new Date("2024-03-31T12:00:00Z");
+const columns: SqlColumnMapping = {
+  "behavior.totalSpend": { column: "total_spend", type: "number" },
+  "behavior.orderCount": { column: "order_count", type: "integer" },
+  "geography.country": { column: "country", type: "text" },
+  "behavior.lastPurchaseAt": { column: "last_purchase_at", type: "timestamp" },
+  tags: { column: "tags", type: "textArray" },
+  "traits.plan": { json: "traits", path: ["plan"] },
+};
+const options = (dialect: SqlDialectName, extra: Partial<ToSqlOptions> = {}): ToSqlOptions => ({ dialect, columns, asOf, ...extra });
+
+/** One rule that uses most ops. */
+const tour: Rule = {
+  op: "and",
+  rules: [
+    { op: "gte", field: "behavior.totalSpend", value: 100 },
+    { op: "notIn", field: "geography.country", values: ["US", "CA"] },
+    { op: "contains", field: "geography.country", value: "50%_off\\", caseInsensitive: false },
+    { op: "hasAny", field: "tags", values: ["vip"] },
+    { op: "withinLast", field: "behavior.lastPurchaseAt", amount: 1, unit: "months" },
+    { op: "not", rule: { op: "missing", field: "behavior.orderCount" } },
+  ],
+};
+
+describe("toSql golden output", () => {
+  it("postgres", () => {
+    expect(toSql(tour, options("postgres"))).toMatchInlineSnapshot(`
+      {
+        "paramTypes": [
+          "number",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+        ],
+        "params": [
+          100,
+          "US",
+          "CA",
+          "%50\\%\\_off\\\\%",
+          "vip",
+          "2024-02-29T12:00:00.000Z",
+          "2024-03-31T12:00:00.000Z",
+        ],
+        "sql": "((NULLIF("total_spend", CAST('NaN' AS DOUBLE PRECISION)) >= CAST($1 AS DOUBLE PRECISION)) AND (NOT (CASE WHEN "country" IS NOT NULL THEN ("country" IN (CAST($2 AS TEXT), CAST($3 AS TEXT))) ELSE CAST(NULL AS BOOLEAN) END)) AND ("country" LIKE CAST($4 AS TEXT) ESCAPE '\\') AND ((CAST($5 AS TEXT) = ANY("tags"))) AND ("last_purchase_at" >= CAST($6 AS TIMESTAMPTZ) AND "last_purchase_at" <= CAST($7 AS TIMESTAMPTZ)) AND (NOT (NOT ("order_count" IS NOT NULL))))",
+      }
+    `);
+  });
+  it("duckdb", () => {
+    expect(toSql(tour, options("duckdb"))).toMatchInlineSnapshot(`
+      {
+        "paramTypes": [
+          "number",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+        ],
+        "params": [
+          100,
+          "US",
+          "CA",
+          "%50\\%\\_off\\\\%",
+          "vip",
+          "2024-02-29T12:00:00.000Z",
+          "2024-03-31T12:00:00.000Z",
+        ],
+        "sql": "((NULLIF("total_spend", CAST('NaN' AS DOUBLE)) >= CAST($1 AS DOUBLE)) AND (NOT (CASE WHEN "country" IS NOT NULL THEN ("country" IN (CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))) ELSE CAST(NULL AS BOOLEAN) END)) AND ("country" LIKE CAST($4 AS VARCHAR) ESCAPE '\\') AND ((CASE WHEN list_contains("tags", CAST($5 AS VARCHAR)) THEN TRUE WHEN "tags" IS NULL OR list_count("tags") < len("tags") THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)) AND ("last_purchase_at" >= CAST($6 AS TIMESTAMPTZ) AND "last_purchase_at" <= CAST($7 AS TIMESTAMPTZ)) AND (NOT (NOT ("order_count" IS NOT NULL))))",
+      }
+    `);
+  });
+  it("bigquery", () => {
+    expect(toSql(tour, options("bigquery"))).toMatchInlineSnapshot(`
+      {
+        "paramTypes": [
+          "number",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+        ],
+        "params": [
+          100,
+          "US",
+          "CA",
+          "%50\\%\\_off\\\\%",
+          "vip",
+          "2024-02-29T12:00:00.000Z",
+          "2024-03-31T12:00:00.000Z",
+        ],
+        "sql": "((IF(IS_NAN(\`total_spend\`), NULL, \`total_spend\`) >= CAST(@p1 AS FLOAT64)) AND (NOT (CASE WHEN \`country\` IS NOT NULL THEN (\`country\` IN (CAST(@p2 AS STRING), CAST(@p3 AS STRING))) ELSE CAST(NULL AS BOOL) END)) AND (\`country\` LIKE CAST(@p4 AS STRING)) AND ((CASE WHEN CAST(@p5 AS STRING) IN UNNEST(\`tags\`) THEN TRUE WHEN \`tags\` IS NULL THEN CAST(NULL AS BOOL) ELSE FALSE END)) AND (\`last_purchase_at\` >= CAST(@p6 AS TIMESTAMP) AND \`last_purchase_at\` <= CAST(@p7 AS TIMESTAMP)) AND (NOT (NOT (\`order_count\` IS NOT NULL))))",
+      }
+    `);
+  });
+  it("snowflake", () => {
+    expect(toSql(tour, options("snowflake"))).toMatchInlineSnapshot(`
+      {
+        "paramTypes": [
+          "number",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+        ],
+        "params": [
+          100,
+          "US",
+          "CA",
+          "%50\\%\\_off\\\\%",
+          "vip",
+          "2024-02-29T12:00:00.000Z",
+          "2024-03-31T12:00:00.000Z",
+        ],
+        "sql": "((NULLIF("total_spend", CAST('NaN' AS DOUBLE)) >= CAST(? AS DOUBLE)) AND (NOT (CASE WHEN "country" IS NOT NULL THEN ("country" IN (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) ELSE CAST(NULL AS BOOLEAN) END)) AND ("country" LIKE CAST(? AS VARCHAR) ESCAPE '\\\\') AND ((CASE WHEN ARRAY_CONTAINS(CAST(CAST(? AS VARCHAR) AS VARIANT), "tags") THEN TRUE WHEN "tags" IS NULL THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)) AND ("last_purchase_at" >= CAST(? AS TIMESTAMP_TZ) AND "last_purchase_at" <= CAST(? AS TIMESTAMP_TZ)) AND (NOT (NOT ("order_count" IS NOT NULL))))",
+      }
+    `);
+  });
+  it("case-insensitive text folds both sides the same way", () => {
+    const { sql } = toSql({ op: "startsWith", field: "geography.country", value: "İ", caseInsensitive: true }, options("postgres"));
+    expect(sql.startsWith(`(lower(translate(replace("country", 'İ', 'i̇')`)).toBe(true);
+  });
+  it("JSON paths, PostgreSQL and DuckDB", () => {
+    const rule: Rule = { op: "eq", field: "traits.plan", value: "pro" };
+    expect(toSql(rule, options("postgres")).sql).toMatchInlineSnapshot(`"((CASE WHEN jsonb_typeof((CAST("traits" AS JSONB) #> ARRAY[CAST(CAST($1 AS TEXT) AS TEXT)])) = 'string' THEN (CAST("traits" AS JSONB) #>> ARRAY[CAST(CAST($2 AS TEXT) AS TEXT)]) END) = CAST($3 AS TEXT))"`);
+    expect(toSql(rule, options("duckdb"))).toMatchInlineSnapshot(`
+      {
+        "paramTypes": [
+          "text",
+          "text",
+          "text",
+        ],
+        "params": [
+          "$."plan"",
+          "$."plan"",
+          "pro",
+        ],
+        "sql": "((CASE WHEN json_type(CAST("traits" AS JSON), CAST(CAST($1 AS VARCHAR) AS VARCHAR)) = 'VARCHAR' THEN json_extract_string(CAST("traits" AS JSON), CAST(CAST($2 AS VARCHAR) AS VARCHAR)) END) = CAST($3 AS VARCHAR))",
+      }
+    `);
+  });
+});
+
+describe("toSql semantics in the text", () => {
+  it("empty lists compile to the documented constants", () => {
+    expect(toSql({ op: "in", field: "geography.country", values: [] }, options("postgres")).sql).toBe("FALSE");
+    expect(toSql({ op: "notIn", field: "geography.country", values: [] }, options("postgres")).sql).toBe(
+      `(CASE WHEN ("country" IS NOT NULL) THEN TRUE ELSE CAST(NULL AS BOOLEAN) END)`,
+    );
+    expect(toSql({ op: "and", rules: [] }, options("postgres")).sql).toBe("TRUE");
+    expect(toSql({ op: "or", rules: [] }, options("postgres")).sql).toBe("FALSE");
+  });
+  it("a literal of another type than the column is UNKNOWN, never a cast", () => {
+    expect(toSql({ op: "eq", field: "behavior.totalSpend", value: "100" }, options("postgres"))).toEqual({ sql: "CAST(NULL AS BOOLEAN)", params: [], paramTypes: [] });
+    expect(toSql({ op: "lt", field: "behavior.lastPurchaseAt", value: 5 }, options("bigquery")).sql).toBe("CAST(NULL AS BOOL)");
+  });
+  it("the clock and window bounds are parameters computed in UTC calendar months", () => {
+    const { params } = toSql({ op: "withinLast", field: "behavior.lastPurchaseAt", amount: 1, unit: "months" }, options("postgres"));
+    expect(params).toEqual(["2024-02-29T12:00:00.000Z", "2024-03-31T12:00:00.000Z"]);
+    const before = toSql({ op: "before", field: "behavior.lastPurchaseAt", date: "2024-03-31T14:00:00+02:00" }, options("postgres"));
+    expect(before.params).toEqual(["2024-03-31T12:00:00.000Z"]);
+  });
+  it("numbers at the edges of double precision are bound unchanged", () => {
+    for (const value of [Number.MAX_VALUE, Number.MIN_VALUE, -0, 2 ** 53 + 2]) {
+      expect(Object.is(toSql({ op: "eq", field: "behavior.totalSpend", value }, options("duckdb")).params[0], value)).toBe(true);
+    }
+  });
+  it("LIKE patterns escape %, _ and the escape character", () => {
+    expect(toSql({ op: "contains", field: "geography.country", value: "50%_\\" }, options("postgres")).params).toEqual(["%50\\%\\_\\\\%"]);
+    expect(toSql({ op: "endsWith", field: "geography.country", value: "" }, options("snowflake")).params).toEqual(["%"]);
+  });
+  it("parameterOffset shifts placeholders", () => {
+    expect(toSql({ op: "eq", field: "geography.country", value: "FR" }, options("postgres", { parameterOffset: 3 })).sql).toBe(`("country" = CAST($4 AS TEXT))`);
+  });
+  it("tableAlias qualifies columns", () => {
+    expect(toSql({ op: "exists", field: "geography.country" }, options("duckdb", { tableAlias: "p" })).sql).toBe(`("p"."country" IS NOT NULL)`);
+  });
+  it("inSegment inlines the named rule", () => {
+    const segments = { us: { op: "eq", field: "geography.country", value: "US" } as Rule };
+    expect(toSql({ op: "not", rule: { op: "inSegment", segment: "us" } }, options("postgres", { segments })).sql).toBe(`(NOT ("country" = CAST($1 AS TEXT)))`);
+  });
+  it("event conditions in toSql are correlated subqueries on tableAlias.idColumn", () => {
+    const result = toSql(
+      { op: "event", type: "purchase", withinLast: { amount: 7, unit: "days" }, count: { gte: 2 } },
+      options("postgres", { events: testEvents, tableAlias: "p", idColumn: "id" }),
+    );
+    expect(result).toMatchInlineSnapshot(`
+      {
+        "paramTypes": [
+          "text",
+          "text",
+          "text",
+          "number",
+        ],
+        "params": [
+          "purchase",
+          "2024-03-24T12:00:00.000Z",
+          "2024-03-31T12:00:00.000Z",
+          2,
+        ],
+        "sql": "((SELECT COUNT(*) FROM "events" AS "segmentkit_event_1" WHERE "segmentkit_event_1"."customer_id" = "p"."id" AND "segmentkit_event_1"."type" = CAST($1 AS TEXT) AND ("segmentkit_event_1"."ts" >= CAST($2 AS TIMESTAMPTZ) AND "segmentkit_event_1"."ts" <= CAST($3 AS TIMESTAMPTZ))) >= CAST($4 AS DOUBLE PRECISION))",
+      }
+    `);
+  });
+  it("Snowflake placeholders are positional and in order of appearance", () => {
+    const { sql, params } = toSql({ op: "between", field: "behavior.totalSpend", min: 1, max: 2 }, options("snowflake"));
+    expect(sql.split("?").length - 1).toBe(params.length);
+    expect(params).toEqual([1, 2]);
+  });
+  it("every dialect compiles every generated rule, with one parameter per placeholder and no literal from the rule in the text", () => {
+    fc.assert(
+      fc.property(ruleArbitrary(), fc.constantFrom(...sqlDialectNames), (rule, dialect) => {
+        const { sql, params, paramTypes } = toSql(rule, { dialect, columns: testColumns, asOf, onUnsupported: "unknown" });
+        expect(paramTypes.length).toBe(params.length);
+        const placeholders = dialect === "snowflake" ? sql.split("?").length - 1 : (sql.match(dialect === "bigquery" ? /@p\d+/g : /\$\d+/g) ?? []).length;
+        expect(placeholders).toBe(params.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("toSql errors", () => {
+  it("collects every unmapped field with its rule path", () => {
+    try {
+      toSql({ op: "and", rules: [{ op: "eq", field: "a", value: 1 }, { op: "not", rule: { op: "exists", field: "b" } }] }, options("postgres"));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SqlCompileError);
+      expect((error as SqlCompileError).issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "unmapped_field",
+            "message": "field "a" is not mapped to a column",
+            "path": [
+              "rules",
+              0,
+              "field",
+            ],
+          },
+          {
+            "code": "unmapped_field",
+            "message": "field "b" is not mapped to a column",
+            "path": [
+              "rules",
+              1,
+              "rule",
+              "field",
+            ],
+          },
+        ]
+      `);
+      expect((error as SqlCompileError).message).toMatchInlineSnapshot(`"toSql found 2 issues: field "a" is not mapped to a column"`);
+    }
+  });
+  it("JSON paths are unsupported on BigQuery and Snowflake unless onUnsupported is unknown", () => {
+    expect(() => toSql({ op: "eq", field: "traits.plan", value: "pro" }, options("bigquery"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: bigquery does not support JSON-path mappings (field "traits.plan")]`);
+    expect(toSql({ op: "not", rule: { op: "eq", field: "traits.plan", value: "pro" } }, options("snowflake", { onUnsupported: "unknown" })).sql).toBe(
+      "(NOT CAST(NULL AS BOOLEAN))",
+    );
+  });
+  it("unknown segments, cycles, events without a mapping, bad dates, bad ops", () => {
+    const segments = { a: { op: "inSegment", segment: "b" } as Rule, b: { op: "inSegment", segment: "a" } as Rule };
+    expect(() => toSql({ op: "inSegment", segment: "a" }, options("postgres", { segments }))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: segment "a" refers to itself through a → b → a]`);
+    expect(() => toSql({ op: "inSegment", segment: "zzz" }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: segment "zzz" is not defined]`);
+    expect(() => toSql({ op: "event", type: "purchase" }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: event conditions need the events table mapping (options.events)]`);
+    expect(() => toSql({ op: "after", field: "behavior.lastPurchaseAt", date: "yesterday" }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: date "yesterday" is not an ISO-8601 instant]`);
+    expect(() => toSql({ op: "xor" } as unknown as Rule, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: unknown op "xor"]`);
+    expect(() => toSql({ op: "eq", field: "geography.country", value: Number.NaN }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: a number literal must be finite, got NaN]`);
+  });
+  it("invalid arguments", () => {
+    expect(() => toSql({ op: "always" }, options("mysql" as SqlDialectName))).toThrowErrorMatchingInlineSnapshot(`[TypeError: toSql does not know the dialect "mysql"]`);
+    expect(() => toSql({ op: "always" }, options("postgres", { asOf: new Date(Number.NaN) }))).toThrowErrorMatchingInlineSnapshot(`[TypeError: toSql requires asOf to be a valid Date]`);
+    expect(() => toSql({ op: "always" }, options("postgres", { parameterOffset: -1 }))).toThrowErrorMatchingInlineSnapshot(`[RangeError: toSql requires parameterOffset to be a non-negative integer]`);
+  });
+});
