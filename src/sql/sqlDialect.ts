@@ -8,7 +8,12 @@
 /** The SQL dialects segmentkit compiles to. */
 export type SqlDialectName = "postgres" | "duckdb" | "bigquery" | "snowflake";
 
-/** Every {@link SqlDialectName}. */
+/**
+ * Every {@link SqlDialectName}.
+ * @example
+ * sqlDialectNames //=> ["postgres", "duckdb", "bigquery", "snowflake"]
+ * @category SQL
+ */
 export const sqlDialectNames: ReadonlyArray<SqlDialectName> = ["postgres", "duckdb", "bigquery", "snowflake"];
 
 /**

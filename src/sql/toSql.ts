@@ -54,7 +54,7 @@ export interface ToSqlResult {
  *   `toSql does not know the dialect "<name>"`.
  * @example
  * const { sql, params } = toSql(
- *   { op: "and", rules: [{ op: "gte", field: "behavior.totalSpend", value: 100 }, { op: "notIn", field: "geography.country", values: ["US"] }] },
+ *   { op: "and", rules: [{ op: "gte", field: "behavior.totalSpend", value: 100 }, { op: "eq", field: "geography.country", value: "US" }] },
  *   {
  *     dialect: "postgres",
  *     asOf: new Date("2024-06-30T00:00:00Z"),
@@ -64,7 +64,7 @@ export interface ToSqlResult {
  *     },
  *   },
  * );
- * sql //=> "((NULLIF(\"total_spend\", CAST('NaN' AS DOUBLE PRECISION)) >= CAST($1 AS DOUBLE PRECISION)) AND (\"country\" NOT IN (CAST($2 AS TEXT))))"
+ * sql //=> "((NULLIF(\"total_spend\", CAST('NaN' AS DOUBLE PRECISION)) >= CAST($1 AS DOUBLE PRECISION)) AND (\"country\" = CAST($2 AS TEXT)))"
  * params //=> [100, "US"]
  * @category SQL
  */
