@@ -7,7 +7,7 @@ import type { Matrix } from "./matrix.js";
 import { squaredDistance } from "./matrix.js";
 
 /** Greedy k-means++: `2 + floor(ln k)` candidate draws per centre, keeping the one that lowers the potential most. O(n * d * k * log k). */
-export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number, weights?: Float64Array): Float64Array {
+export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number): Float64Array {
   const { values, rows, columns } = matrix;
   const centers = new Float64Array(k * columns);
   const trials = 2 + Math.floor(Math.log(k));
@@ -15,37 +15,18 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number, 
   let candidate = new Float64Array(rows);
   let best = new Float64Array(rows);
   const cumulative = new Float64Array(rows);
-  let totalWeight = rows;
-  if (weights !== undefined) {
-    totalWeight = 0;
-    for (let index = 0; index < rows; index++) totalWeight += weights[index] as number;
-  }
-  // First centre: a row drawn with probability proportional to its weight.
-  let first: number;
-  if (weights === undefined) first = Math.min(rows - 1, Math.floor(random() * rows));
-  else {
-    const target = random() * totalWeight;
-    let running = 0;
-    first = rows - 1;
-    for (let index = 0; index < rows; index++) {
-      running += weights[index] as number;
-      if (running > target) {
-        first = index;
-        break;
-      }
-    }
-  }
+  const first = Math.min(rows - 1, Math.floor(random() * rows));
   centers.set(values.subarray(first * columns, first * columns + columns), 0);
   let potential = 0;
   for (let index = 0; index < rows; index++) {
     const distance = squaredDistance(values, index, centers, 0, columns);
     closest[index] = distance;
-    potential += weights === undefined ? distance : distance * (weights[index] as number);
+    potential += distance;
   }
   for (let center = 1; center < k; center++) {
     let running = 0;
     for (let index = 0; index < rows; index++) {
-      running += weights === undefined ? (closest[index] as number) : (closest[index] as number) * (weights[index] as number);
+      running += closest[index] as number;
       cumulative[index] = running;
     }
     let bestPotential = Number.POSITIVE_INFINITY;
@@ -60,24 +41,10 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number, 
         if ((cumulative[middle] as number) < target) low = middle + 1;
         else high = middle;
       }
-      const chosen = low;
-      let candidatePotential = 0;
-      const offset = chosen * columns;
-      for (let index = 0; index < rows; index++) {
-        let distance = 0;
-        const rowOffset = index * columns;
-        for (let column = 0; column < columns; column++) {
-          const difference = (values[rowOffset + column] as number) - (values[offset + column] as number);
-          distance += difference * difference;
-        }
-        const previous = closest[index] as number;
-        const value = distance < previous ? distance : previous;
-        candidate[index] = value;
-        candidatePotential += weights === undefined ? value : value * (weights[index] as number);
-      }
+      const candidatePotential = candidateDistances(values, rows, columns, low, closest, candidate);
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
-        bestIndex = chosen;
+        bestIndex = low;
         const swap = best;
         best = candidate;
         candidate = swap;
@@ -88,6 +55,25 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number, 
     centers.set(values.subarray(bestIndex * columns, bestIndex * columns + columns), center * columns);
   }
   return centers;
+}
+
+/** `output[i] = min(closest[i], ||x_i - x_chosen||^2)`; returns the sum. */
+function candidateDistances(values: Float64Array, rows: number, columns: number, chosen: number, closest: Float64Array, output: Float64Array): number {
+  const offset = chosen * columns;
+  let total = 0;
+  for (let index = 0; index < rows; index++) {
+    let distance = 0;
+    const rowOffset = index * columns;
+    for (let column = 0; column < columns; column++) {
+      const difference = (values[rowOffset + column] as number) - (values[offset + column] as number);
+      distance += difference * difference;
+    }
+    const previous = closest[index] as number;
+    const value = distance < previous ? distance : previous;
+    output[index] = value;
+    total += value;
+  }
+  return total;
 }
 
 /** Forgy initialisation: k distinct rows drawn uniformly (partial Fisher-Yates). */
@@ -135,6 +121,8 @@ export function runKMeans(
   const { values, rows, columns } = matrix;
   let centers = Float64Array.from(initialCenters);
   let nextCenters = new Float64Array(k * columns);
+  // Running per-cluster sums and counts, updated only for rows that change cluster (Hamerly 2010).
+  const runningSums = new Float64Array(k * columns);
   const counts = new Float64Array(k);
   const labels = new Int32Array(rows).fill(-1);
   const upper = new Float64Array(rows);
@@ -148,27 +136,22 @@ export function runKMeans(
   const halfDistances = half;
   const clusterCounts = counts;
   let currentCenters = centers;
-  let sums = nextCenters;
   let fullPass = true;
   let iterations = 0;
   let strict = false;
   let converged = false;
 
-  const assign = (updateSums: boolean): number => {
+  const assign = (): number => {
     let changed = 0;
     // Locals instead of closure slots: V8 keeps them in registers in the hot loop.
     const centers = currentCenters;
-    const nextCenters = sums;
+    const sums = runningSums;
     const values = data;
     const labels = assigned;
     const upper = upperBounds;
     const lower = lowerBounds;
     const half = halfDistances;
     const counts = clusterCounts;
-    if (updateSums) {
-      nextCenters.fill(0);
-      counts.fill(0);
-    }
     const usePruning = pruning && !fullPass;
     if (usePruning) computeHalfDistances(centers, k, columns, half);
     for (let index = 0; index < rows; index++) {
@@ -208,15 +191,23 @@ export function runKMeans(
         if (bestLabel !== label) {
           changed++;
           labels[index] = bestLabel;
+          const newOffset = bestLabel * columns;
+          if (label >= 0) {
+            const oldOffset = label * columns;
+            for (let column = 0; column < columns; column++) {
+              const value = values[rowOffset + column] as number;
+              sums[oldOffset + column] = (sums[oldOffset + column] as number) - value;
+              sums[newOffset + column] = (sums[newOffset + column] as number) + value;
+            }
+            counts[label] = (counts[label] as number) - 1;
+          } else {
+            for (let column = 0; column < columns; column++) sums[newOffset + column] = (sums[newOffset + column] as number) + (values[rowOffset + column] as number);
+          }
+          counts[bestLabel] = (counts[bestLabel] as number) + 1;
           label = bestLabel;
         }
         upper[index] = Math.sqrt(best);
         lower[index] = Math.sqrt(second);
-      }
-      if (updateSums) {
-        const sumOffset = label * columns;
-        for (let column = 0; column < columns; column++) nextCenters[sumOffset + column] = (nextCenters[sumOffset + column] as number) + (values[rowOffset + column] as number);
-        counts[label] = (counts[label] as number) + 1;
       }
     }
     fullPass = false;
@@ -224,7 +215,7 @@ export function runKMeans(
   };
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const changed = assign(true);
+    const changed = assign();
     iterations = iteration;
     trace?.(iteration, centers, labels);
     if (iteration > 1 && changed === 0) {
@@ -232,12 +223,12 @@ export function runKMeans(
       converged = true;
       break;
     }
-    if (relocateEmptyClusters(matrix, centers, nextCenters, counts, labels, k)) fullPass = true;
+    if (relocateEmptyClusters(matrix, centers, runningSums, counts, labels, k)) fullPass = true;
     let totalShift = 0;
     for (let center = 0; center < k; center++) {
       const count = counts[center] as number;
       const offset = center * columns;
-      if (count > 0) for (let column = 0; column < columns; column++) nextCenters[offset + column] = (nextCenters[offset + column] as number) / count;
+      if (count > 0) for (let column = 0; column < columns; column++) nextCenters[offset + column] = (runningSums[offset + column] as number) / count;
       else for (let column = 0; column < columns; column++) nextCenters[offset + column] = centers[offset + column] as number;
       const distance = squaredDistance(centers, center, nextCenters, center, columns);
       totalShift += distance;
@@ -247,7 +238,6 @@ export function runKMeans(
     centers = nextCenters;
     nextCenters = swap;
     currentCenters = centers;
-    sums = nextCenters;
     if (pruning && !fullPass) {
       let maximum = 0;
       let secondMaximum = 0;
@@ -271,7 +261,7 @@ export function runKMeans(
       break;
     }
   }
-  if (!strict) assign(false);
+  if (!strict) assign();
   let inertia = 0;
   for (let index = 0; index < rows; index++) inertia += squaredDistance(values, index, centers, labels[index] as number, columns);
   return { centers, labels, inertia, iterations, converged };
