@@ -26,6 +26,8 @@ const median = (values: ReadonlyArray<number>): number => {
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+/** A ratio to the closure: `0.72×`, or `1/613` for engines hundreds of times slower. */
+const formatRatio = (ratio: number): string => (ratio < 0.095 ? `1/${Math.round(1 / ratio)}` : `${ratio.toFixed(2)}×`);
 const format = (rate: number): string => (rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M` : rate >= 1e3 ? `${(rate / 1e3).toFixed(0)}k` : rate.toFixed(0));
 
 const runs = process.argv.slice(2).map((path) => JSON.parse(readFileSync(path, "utf8")) as RunFile);
@@ -52,9 +54,9 @@ for (const engine of engines) {
     const ratio = runRatios.reduce((sum, value) => sum + value, 0) / runRatios.length;
     ratios.push(ratio);
     const correct = runs.every((run) => run.measurements.every((m) => m.engine !== engine || m.rule !== rule || m.correct));
-    return `${format(rates.reduce((sum, value) => sum + value, 0) / rates.length)} (${ratio.toFixed(2)}×)${correct ? "" : " ✗"}`;
+    return `${format(rates.reduce((sum, value) => sum + value, 0) / rates.length)} (${formatRatio(ratio)})${correct ? "" : " ✗"}`;
   });
-  const range = ratios.length === 0 ? "" : `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
+  const range = ratios.length === 0 ? "" : `${formatRatio(Math.min(...ratios))} – ${formatRatio(Math.max(...ratios))}`;
   lines.push(`| ${engine} | ${cells.join(" | ")} | ${range} |`);
 }
 const meanRate = (engine: string, rule: string): number => {
