@@ -27,3 +27,5 @@ export { kPrototypes } from "./kPrototypes.js";
 export type { KPrototypesOptions, KPrototypesResult } from "./kPrototypes.js";
 export { kModes } from "./kModes.js";
 export type { KModesOptions } from "./kModes.js";
+export { kMeansAssignmentSql } from "./kMeansAssignmentSql.js";
+export type { KMeansAssignmentSqlOptions, KMeansAssignmentSqlResult } from "./kMeansAssignmentSql.js";

@@ -1,0 +1,101 @@
+import { sqlDialect } from "../sql/index.js";
+import type { SqlDialectName } from "../sql/index.js";
+import type { KMeansModel } from "./kMeansModel.js";
+
+/**
+ * Options of {@link kMeansAssignmentSql}.
+ * @category Clustering
+ */
+export interface KMeansAssignmentSqlOptions {
+  /** Target dialect of `segmentkit/sql`. */
+  readonly dialect: SqlDialectName;
+  /** Column of each feature, in model column order. Default: the model's `featureNames`. */
+  readonly columns?: ReadonlyArray<string>;
+  /** Qualifies every column with this table alias. */
+  readonly tableAlias?: string;
+  /** Number of parameters already in the surrounding query. Default 0. */
+  readonly parameterOffset?: number;
+  /**
+   * The feature scaling the model was fitted on (a `Scaler` of `segmentkit/scoring`, or any
+   * `{ offset, scale, log1p }`), applied in SQL as `(f(column) - offset) / scale`, with `f = LN(1 + x)` when `log1p`.
+   */
+  readonly transform?: { readonly offset: ReadonlyArray<number>; readonly scale: ReadonlyArray<number>; readonly log1p: boolean };
+}
+
+/**
+ * Result of {@link kMeansAssignmentSql}.
+ * @category Clustering
+ */
+export interface KMeansAssignmentSqlResult {
+  /** An integer SQL expression: the cluster id of the row. */
+  readonly sql: string;
+  /** Bound values (centroid coordinates and scaling parameters), in placeholder order. */
+  readonly params: number[];
+}
+
+const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION", duckdb: "DOUBLE", bigquery: "FLOAT64", snowflake: "DOUBLE" };
+
+/**
+ * Exports a fitted k-means model as a SQL expression that labels rows in the warehouse, so clusters
+ * found on a sample can label the whole table.
+ *
+ * @remarks
+ * The expression computes the squared Euclidean distance `d_j` to every centroid and returns
+ * `CASE WHEN d_0 <= d_1 AND ... THEN 0 WHEN d_1 <= d_2 AND ... THEN 1 ... ELSE k-1 END`: the nearest
+ * centroid, ties to the lower id, exactly as `model.predict`. Centroids (and scaling parameters) are
+ * bound parameters, never SQL text; identifiers are quoted by the dialect helper of `segmentkit/sql`.
+ * A NULL feature makes the result NULL. Size O(k^2 * d).
+ * @param model - a fitted model (`kMeans(...).model`, `parseKMeansModel(json)`).
+ * @param options - see {@link KMeansAssignmentSqlOptions}.
+ * @returns `{ sql, params }`.
+ * @throws `RangeError` `kMeansAssignmentSql requires one column name per feature`,
+ * `kMeansAssignmentSql requires a transform with one offset and scale per feature`.
+ * @example
+ * const model = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]], featureNames: ["spend"] });
+ * const { sql, params } = kMeansAssignmentSql(model, { dialect: "postgres" });
+ * sql //=> "CASE WHEN (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($1 AS DOUBLE PRECISION), 2)) <= (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($2 AS DOUBLE PRECISION), 2)) THEN 0 ELSE 1 END"
+ * params //=> [0, 10]
+ * @category Clustering
+ */
+export function kMeansAssignmentSql(model: KMeansModel, options: KMeansAssignmentSqlOptions): KMeansAssignmentSqlResult {
+  const dialect = sqlDialect(options.dialect);
+  const columns = options.columns ?? model.featureNames;
+  if (columns === undefined || columns.length !== model.columns) throw new RangeError("kMeansAssignmentSql requires one column name per feature");
+  const { transform } = options;
+  if (transform !== undefined && (transform.offset.length !== model.columns || transform.scale.length !== model.columns)) {
+    throw new RangeError("kMeansAssignmentSql requires a transform with one offset and scale per feature");
+  }
+  const type = doubleType[options.dialect];
+  const params: number[] = [];
+  const positional = dialect.placeholder(1) === dialect.placeholder(2);
+  const offset = options.parameterOffset ?? 0;
+  const cache = new Map<string, string>();
+  const parameter = (key: string, value: number): string => {
+    if (!positional) {
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached;
+    }
+    params.push(value);
+    const text = `CAST(${dialect.placeholder(offset + params.length)} AS ${type})`;
+    if (!positional) cache.set(key, text);
+    return text;
+  };
+  const feature = (column: number): string => {
+    const name = columns[column] as string;
+    const reference = options.tableAlias === undefined ? dialect.quoteIdentifier(name) : dialect.quoteQualified([options.tableAlias, name]);
+    let expression = `CAST(${reference} AS ${type})`;
+    if (transform === undefined) return expression;
+    if (transform.log1p) expression = `LN(1 + ${expression})`;
+    return `((${expression} - ${parameter(`o${column}`, transform.offset[column] as number)}) / ${parameter(`s${column}`, transform.scale[column] as number)})`;
+  };
+  const distance = (cluster: number): string =>
+    `(${Array.from({ length: model.columns }, (_, column) => `POWER(${feature(column)} - ${parameter(`c${cluster},${column}`, model.centroids[cluster]?.[column] as number)}, 2)`).join(" + ")})`;
+  if (model.k === 1) return { sql: "0", params };
+  const branches: string[] = [];
+  for (let cluster = 0; cluster < model.k - 1; cluster++) {
+    const conditions: string[] = [];
+    for (let other = cluster + 1; other < model.k; other++) conditions.push(`${distance(cluster)} <= ${distance(other)}`);
+    branches.push(`WHEN ${conditions.join(" AND ")} THEN ${cluster}`);
+  }
+  return { sql: `CASE ${branches.join(" ")} ELSE ${model.k - 1} END`, params };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
+import pg from "pg";
+import { kMeans, kMeansAssignmentSql } from "../../src/cluster/index.js";
+import { fitScaler } from "../../src/scoring/index.js";
+import { mulberry32 } from "../../src/_lib/random.js";
+
+/** Random customers in original units, a model fitted on their log1p-standardized features. */
+function setup(seed: number) {
+  const random = mulberry32(seed);
+  const rows = Array.from({ length: 400 }, () => [Math.floor(random() * 500), 1 + Math.floor(random() * random() * 30), Math.round(random() * random() * 200000) / 100]);
+  const scaler = fitScaler(rows, { method: "standard", log1p: true });
+  const fit = kMeans(scaler.transform(rows), { k: 5, seed, nInit: 3, featureNames: ["recency", "order count", "spend"] });
+  const expected = Array.from(fit.model.predict(scaler.transform(rows)));
+  const values = rows.map((row, index) => `(${index}, ${row.join(", ")})`).join(", ");
+  return { rows, scaler, fit, expected, values };
+}
+
+describe("kMeansAssignmentSql in real databases", () => {
+  it("DuckDB labels every row like model.predict", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    for (const seed of [1, 2, 3]) {
+      const { scaler, fit, expected, values } = setup(seed);
+      await connection.run(`CREATE OR REPLACE TABLE customers (id INTEGER, recency INTEGER, "order count" INTEGER, spend DOUBLE)`);
+      await connection.run(`INSERT INTO customers VALUES ${values}`);
+      const { sql, params } = kMeansAssignmentSql(fit.model, { dialect: "duckdb", tableAlias: "c", transform: scaler });
+      const reader = await connection.runAndReadAll(`SELECT id, ${sql} AS cluster FROM customers AS c ORDER BY id`, params);
+      const labels = reader.getRowObjectsJson().map((row) => Number(row["cluster"]));
+      expect(labels).toEqual(expected);
+    }
+    connection.closeSync();
+  });
+  const url = process.env["PG_URL"];
+  it.skipIf(!url)("PostgreSQL labels every row like model.predict", async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { scaler, fit, expected, values } = setup(7);
+      await client.query(`DROP TABLE IF EXISTS kmeans_customers`);
+      await client.query(`CREATE TABLE kmeans_customers (id INTEGER, recency INTEGER, "order count" INTEGER, spend DOUBLE PRECISION)`);
+      await client.query(`INSERT INTO kmeans_customers VALUES ${values}`);
+      const { sql, params } = kMeansAssignmentSql(fit.model, { dialect: "postgres", transform: scaler });
+      const result = await client.query(`SELECT id, ${sql} AS cluster FROM kmeans_customers ORDER BY id`, params);
+      expect(result.rows.map((row: { cluster: number }) => Number(row.cluster))).toEqual(expected);
+      await client.query(`DROP TABLE kmeans_customers`);
+    } finally {
+      await client.end();
+    }
+  });
+});
