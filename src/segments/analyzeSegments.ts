@@ -119,7 +119,7 @@ export function analyzeSegments<P>(segments: ReadonlyArray<Segment>, profiles: I
   let total = 0;
   for (const profile of profiles) {
     const word = total >>> 5;
-    if (word >= bitsets[0]!.length && count > 0) {
+    if (count > 0 && word >= bitsets[0]!.length) {
       for (let segment = 0; segment < count; segment++) {
         const grown = new Uint32Array(bitsets[segment]!.length * 2);
         grown.set(bitsets[segment]!);

@@ -26,8 +26,10 @@ export interface DiffMembershipsResult {
 
 type MembershipsInput = AssignSegmentsResult | ReadonlyArray<SegmentMembership>;
 
-function membershipsOf(input: MembershipsInput): ReadonlyArray<SegmentMembership> {
-  return Array.isArray(input) ? (input as ReadonlyArray<SegmentMembership>) : (input as AssignSegmentsResult).memberships;
+function membershipsOf(input: MembershipsInput, side: "before" | "after"): ReadonlyArray<SegmentMembership> {
+  const list: unknown = Array.isArray(input) ? input : typeof input === "object" && input !== null ? (input as AssignSegmentsResult).memberships : undefined;
+  if (!Array.isArray(list)) throw new TypeError(`diffMemberships requires ${side} to be an assignSegments result or its memberships`);
+  return list as ReadonlyArray<SegmentMembership>;
 }
 
 function indexById(list: ReadonlyArray<SegmentMembership>, side: "before" | "after"): Map<string, ReadonlyArray<string>> {
@@ -59,6 +61,7 @@ interface MutableChange {
  * @param after - the later result, or its `memberships`.
  * @returns Per-segment entered/left lists, plus the ids of added and removed profiles.
  * @throws `RangeError` `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`).
+ * @throws `TypeError` `"diffMemberships requires before to be an assignSegments result or its memberships"` (or `after`).
  * @example
  * const before = [{ id: "a", index: 0, segments: ["vip"], segment: "vip" }, { id: "b", index: 1, segments: [], segment: null }];
  * const after = [{ id: "a", index: 0, segments: [], segment: null }, { id: "b", index: 1, segments: ["vip"], segment: "vip" }];
@@ -69,8 +72,8 @@ interface MutableChange {
  * @category Segments
  */
 export function diffMemberships(before: MembershipsInput, after: MembershipsInput): DiffMembershipsResult {
-  const beforeList = membershipsOf(before);
-  const afterList = membershipsOf(after);
+  const beforeList = membershipsOf(before, "before");
+  const afterList = membershipsOf(after, "after");
   const beforeById = indexById(beforeList, "before");
   const afterById = indexById(afterList, "after");
   const changes = new Map<string, MutableChange>();

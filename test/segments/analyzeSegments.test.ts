@@ -89,6 +89,11 @@ describe("analyzeSegments", () => {
     expect(report.multiMember).toEqual({ count: 0, share: null });
   });
 
+  it("no segments: every profile is unassigned", () => {
+    const report = analyzeSegments([], [{ a: 1 }, { a: 2 }, { a: 3 }], { asOf });
+    expect(report).toMatchObject({ total: 3, segments: [], overlaps: [], unassigned: { count: 3, share: 1 }, multiMember: { count: 0, share: 0 } });
+  });
+
   it("checks its options", () => {
     const a = defineSegment({ id: "a", name: "A", rule: { op: "always" } });
     expect(() => analyzeSegments([a], [], { asOf, minSize: -1 })).toThrow("analyzeSegments requires minSize to be a non-negative number");

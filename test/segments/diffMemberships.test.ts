@@ -65,6 +65,11 @@ describe("diffMemberships", () => {
     expect(diff.changedProfiles).toBe(2);
   });
 
+  it("rejects inputs that are not memberships", () => {
+    expect(() => diffMemberships(null as never, [])).toThrow("diffMemberships requires before to be an assignSegments result or its memberships");
+    expect(() => diffMemberships([], {} as never)).toThrow("diffMemberships requires after to be an assignSegments result or its memberships");
+  });
+
   it("rejects duplicate profile ids", () => {
     const row = { id: "x", index: 0, segments: [], segment: null };
     expect(() => diffMemberships([row, row], [])).toThrow('diffMemberships requires unique profile ids ("x" appears twice in before)');
