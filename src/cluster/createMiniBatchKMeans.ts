@@ -4,7 +4,7 @@ import { toMatrix, toRows } from "./_lib/matrix.js";
 import { kMeansPlusPlus } from "./_lib/lloyd.js";
 import { miniBatchStep } from "./_lib/miniBatch.js";
 import type { KMeansModel } from "./kMeansModel.js";
-import { createKMeansModel } from "./kMeansModel.js";
+import { createKMeansModel } from "./_lib/createKMeansModel.js";
 
 /**
  * Options of {@link createMiniBatchKMeans}.

@@ -3,7 +3,7 @@ import type { MatrixInput } from "./_lib/matrix.js";
 import { meanColumnVariance, toMatrix, toRows } from "./_lib/matrix.js";
 import { canonicalOrder, kMeansPlusPlus, randomRows, runKMeans } from "./_lib/lloyd.js";
 import type { KMeansModel } from "./kMeansModel.js";
-import { createKMeansModel } from "./kMeansModel.js";
+import { createKMeansModel } from "./_lib/createKMeansModel.js";
 
 /**
  * Options of {@link kMeans}.

@@ -1,8 +1,7 @@
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { toMatrix } from "./_lib/matrix.js";
-import { nearestCenters } from "./_lib/lloyd.js";
+import { createKMeansModel } from "./_lib/createKMeansModel.js";
 
 /**
  * The JSON form of a fitted k-means model: plain data that {@link parseKMeansModel} reads back.
@@ -39,63 +38,6 @@ export interface KMeansModel {
   transform(rows: MatrixInput): number[][];
   /** Plain JSON; `parseKMeansModel(model.toJSON())` gives an equivalent model. */
   toJSON(): KMeansModelJson;
-}
-
-/** Builds a model from validated centroids. Internal: the public way is `kMeans` or `parseKMeansModel`. */
-export function createKMeansModel(
-  centroids: ReadonlyArray<ReadonlyArray<number>>,
-  featureNames: ReadonlyArray<string> | undefined,
-  fit: KMeansModelJson["fit"],
-): KMeansModel {
-  const k = centroids.length;
-  const columns = centroids[0]?.length ?? 0;
-  const flat = new Float64Array(k * columns);
-  centroids.forEach((centroid, index) => flat.set(centroid, index * columns));
-  const frozen = centroids.map((centroid) => Object.freeze(Array.from(centroid)));
-  const check = (rows: MatrixInput) => {
-    const matrix = toMatrix(rows, "predict");
-    if (matrix.rows > 0 && matrix.columns !== columns) {
-      throw new RangeError(`predict requires rows of ${columns} features, got ${matrix.columns}`);
-    }
-    return matrix;
-  };
-  return {
-    k,
-    columns,
-    centroids: frozen,
-    featureNames: featureNames === undefined ? undefined : Object.freeze([...featureNames]),
-    predict(rows) {
-      return nearestCenters(check(rows), flat, k);
-    },
-    transform(rows) {
-      const matrix = check(rows);
-      const result: number[][] = [];
-      for (let row = 0; row < matrix.rows; row++) {
-        const distances: number[] = [];
-        for (let center = 0; center < k; center++) {
-          let sum = 0;
-          for (let column = 0; column < columns; column++) {
-            const difference = (matrix.values[row * columns + column] as number) - (flat[center * columns + column] as number);
-            sum += difference * difference;
-          }
-          distances.push(sum);
-        }
-        result.push(distances);
-      }
-      return result;
-    },
-    toJSON() {
-      return {
-        format: "segmentkit.kMeansModel",
-        version: 1,
-        k,
-        columns,
-        centroids: frozen.map((centroid) => [...centroid]),
-        ...(featureNames === undefined ? {} : { featureNames: [...featureNames] }),
-        ...(fit === undefined ? {} : { fit: { ...fit } }),
-      };
-    },
-  };
 }
 
 /**
