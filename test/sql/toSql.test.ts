@@ -137,7 +137,7 @@ describe("toSql golden output", () => {
   });
   it("JSON paths, PostgreSQL and DuckDB", () => {
     const rule: Rule = { op: "eq", field: "traits.plan", value: "pro" };
-    expect(toSql(rule, options("postgres")).sql).toMatchInlineSnapshot(`"((CASE WHEN jsonb_typeof((CAST("traits" AS JSONB) #> ARRAY[CAST(CAST($1 AS TEXT) AS TEXT)])) = 'string' THEN (CAST("traits" AS JSONB) #>> ARRAY[CAST(CAST($2 AS TEXT) AS TEXT)]) END) = CAST($3 AS TEXT))"`);
+    expect(toSql(rule, options("postgres")).sql).toMatchInlineSnapshot(`"((CASE WHEN jsonb_typeof((CAST("traits" AS JSONB) #> ARRAY[CAST($1 AS TEXT)])) = 'string' THEN (CAST("traits" AS JSONB) #>> ARRAY[CAST($2 AS TEXT)]) END) = CAST($3 AS TEXT))"`);
     expect(toSql(rule, options("duckdb"))).toMatchInlineSnapshot(`
       {
         "paramTypes": [
@@ -150,7 +150,7 @@ describe("toSql golden output", () => {
           "$."plan"",
           "pro",
         ],
-        "sql": "((CASE WHEN json_type(CAST("traits" AS JSON), CAST(CAST($1 AS VARCHAR) AS VARCHAR)) = 'VARCHAR' THEN json_extract_string(CAST("traits" AS JSON), CAST(CAST($2 AS VARCHAR) AS VARCHAR)) END) = CAST($3 AS VARCHAR))",
+        "sql": "((CASE WHEN json_type(CAST("traits" AS JSON), CAST($1 AS VARCHAR)) = 'VARCHAR' THEN json_extract_string(CAST("traits" AS JSON), CAST($2 AS VARCHAR)) END) = CAST($3 AS VARCHAR))",
       }
     `);
   });

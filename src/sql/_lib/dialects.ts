@@ -106,7 +106,7 @@ const postgres: DialectAdapter = {
   finiteOrNull: (sql) => `(CASE WHEN ${sql} > CAST('-Infinity' AS DOUBLE PRECISION) AND ${sql} < CAST('Infinity' AS DOUBLE PRECISION) THEN ${sql} END)`,
   arrayLength: (array) => `cardinality(${array})`,
   jsonScalar: (column, pathParams, kind) => {
-    const path = `ARRAY[${pathParams.map((p) => `CAST(${p} AS TEXT)`).join(", ")}]`;
+    const path = `ARRAY[${pathParams.join(", ")}]`;
     const node = `(CAST(${column} AS JSONB) #> ${path})`;
     const text = `(CAST(${column} AS JSONB) #>> ${path})`;
     switch (kind) {
@@ -121,7 +121,7 @@ const postgres: DialectAdapter = {
     }
   },
   jsonPresent: (column, pathParams) =>
-    `COALESCE(jsonb_typeof(CAST(${column} AS JSONB) #> ARRAY[${pathParams.map((p) => `CAST(${p} AS TEXT)`).join(", ")}]) <> 'null', FALSE)`,
+    `COALESCE(jsonb_typeof(CAST(${column} AS JSONB) #> ARRAY[${pathParams.join(", ")}]) <> 'null', FALSE)`,
   jsonPathParams: (path) => path,
 };
 
@@ -143,19 +143,19 @@ const duckdb: DialectAdapter = {
   jsonScalar: (column, pathParams, kind) => {
     const path = pathParams[0] ?? "'$'";
     const json = `CAST(${column} AS JSON)`;
-    const type = `json_type(${json}, CAST(${path} AS VARCHAR))`;
+    const type = `json_type(${json}, ${path})`;
     switch (kind) {
       case "text":
-        return `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${json}, CAST(${path} AS VARCHAR)) END)`;
+        return `(CASE WHEN ${type} = 'VARCHAR' THEN json_extract_string(${json}, ${path}) END)`;
       case "number":
-        return `(CASE WHEN ${type} IN ('DOUBLE', 'BIGINT', 'UBIGINT', 'HUGEINT') THEN CAST(json_extract(${json}, CAST(${path} AS VARCHAR)) AS DOUBLE) END)`;
+        return `(CASE WHEN ${type} IN ('DOUBLE', 'BIGINT', 'UBIGINT', 'HUGEINT') THEN CAST(json_extract(${json}, ${path}) AS DOUBLE) END)`;
       case "boolean":
-        return `(CASE WHEN ${type} = 'BOOLEAN' THEN CAST(json_extract(${json}, CAST(${path} AS VARCHAR)) AS BOOLEAN) END)`;
+        return `(CASE WHEN ${type} = 'BOOLEAN' THEN CAST(json_extract(${json}, ${path}) AS BOOLEAN) END)`;
       case "timestamp":
-        return `(CASE WHEN ${type} = 'VARCHAR' THEN CAST(json_extract_string(${json}, CAST(${path} AS VARCHAR)) AS TIMESTAMPTZ) END)`;
+        return `(CASE WHEN ${type} = 'VARCHAR' THEN CAST(json_extract_string(${json}, ${path}) AS TIMESTAMPTZ) END)`;
     }
   },
-  jsonPresent: (column, pathParams) => `COALESCE(json_type(CAST(${column} AS JSON), CAST(${pathParams[0] ?? "'$'"} AS VARCHAR)) <> 'NULL', FALSE)`,
+  jsonPresent: (column, pathParams) => `COALESCE(json_type(CAST(${column} AS JSON), ${pathParams[0] ?? "'$'"}) <> 'NULL', FALSE)`,
   jsonPathParams: (path) => [duckdbJsonPath(path)],
 };
 
