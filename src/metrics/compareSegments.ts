@@ -1,11 +1,11 @@
 import { adjustPValues } from "./adjustPValues.js";
 import type { PValueAdjustment } from "./adjustPValues.js";
 import { differenceInterval } from "./differenceInterval.js";
-import { probabilityToBeat } from "./probabilityToBeat.js";
 import { relativeLift } from "./relativeLift.js";
 import { sampleRatioMismatch } from "./sampleRatioMismatch.js";
 import { twoProportionZTest } from "./twoProportionZTest.js";
 import { assertCounts } from "./_lib/assert.js";
+import { probabilityGreater } from "./_lib/betaComparison.js";
 import type { ProportionCounts } from "./types.js";
 
 /** Per-segment, per-variant counts for {@link compareSegments}. @category Experiments */
@@ -82,7 +82,7 @@ export interface CompareSegmentsResult {
  * Per segment: a sample-ratio-mismatch check of the arm sizes against `expectedSplit`
  * ({@link sampleRatioMismatch}), a minimum-data guard (each arm needs more than `minimumCount` successes
  * and failures), then a pooled two-sided {@link twoProportionZTest}, the Newcombe
- * {@link differenceInterval}, the {@link relativeLift} and optionally {@link probabilityToBeat}. Segments
+ * {@link differenceInterval}, the {@link relativeLift} and optionally P(treatment > control) as {@link probabilityToBeat}. Segments
  * failing a guard keep their descriptive numbers but leave the family. The p-values of the tested
  * segments are adjusted together with Holm by default ({@link adjustPValues}); the method and family
  * size are reported. Intervals are unadjusted. O(segments · (log segments + Bayesian cost)).
@@ -142,7 +142,12 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
     }
     const difference = differenceInterval(counts, { method: "newcombe", confidence });
     const lift = relativeLift(counts, { confidence });
-    const bayes = bayesian && entry.control.trials > 0 && entry.treatment.trials > 0 ? probabilityToBeat({ successesA: counts.successesB, trialsA: counts.trialsB, successesB: counts.successesA, trialsB: counts.trialsA }).probability : Number.NaN;
+    // P(treatment > control) under Beta(1, 1) priors, as probabilityToBeat(control, treatment).probability (without the losses)
+    const { control, treatment } = entry;
+    const bayes =
+      bayesian && control.trials > 0 && treatment.trials > 0
+        ? probabilityGreater(1 + control.successes, 1 + control.trials - control.successes, 1 + treatment.successes, 1 + treatment.trials - treatment.successes).value
+        : Number.NaN;
     return { entry, status, notes, test, difference, lift, bayes, srm };
   });
   const tested = partial.filter((row) => row.status === "tested");

@@ -17,8 +17,16 @@ export function probabilityGreater(a: number, b: number, c: number, d: number): 
   if (Number.isInteger(c) && c <= CLOSED_FORM_LIMIT) {
     const terms = new Float64Array(c);
     const base = logBeta(a, b);
+    // log term_i, re-anchored exactly every 256 terms; in between the ratio
+    // term_{i+1}/term_i = (a + i)(d + i) / ((a + b + d + i)(1 + i)) avoids three log-beta calls per term.
+    let logTerm = 0;
     for (let i = 0; i < c; i++) {
-      terms[i] = Math.exp(logBeta(a + i, b + d) - Math.log(d + i) - logBeta(1 + i, d) - base);
+      if (i % 256 === 0) logTerm = logBeta(a + i, b + d) - Math.log(d + i) - logBeta(1 + i, d) - base;
+      else {
+        const j = i - 1;
+        logTerm += Math.log(((a + j) / (a + b + d + j)) * ((d + j) / (1 + j)));
+      }
+      terms[i] = Math.exp(logTerm);
     }
     return { value: Math.min(1, compensatedSum(terms)), method: "closed-form" };
   }
