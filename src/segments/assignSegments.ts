@@ -24,7 +24,7 @@ export interface SegmentMembership {
   readonly id: string;
   /** The profile's position in the input. */
   readonly index: number;
-  /** Ids of the profile's segments in declaration order: every TRUE rule (`"all"`) or at most the winner (`"first-match"`). */
+  /** Ids of the profile's segments in declaration order: every TRUE rule (`"all"`) or at most the winner (`"first-match"`). Frozen; equal lists may be shared between profiles. */
   readonly segments: ReadonlyArray<string>;
   /** The highest-priority segment whose rule is TRUE (the first-match winner in both modes), or `null`. */
   readonly segment: string | null;
@@ -93,42 +93,20 @@ export function assignSegments<P>(profiles: Iterable<P>, segments: ReadonlyArray
   const mode = options.mode;
   if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegments requires mode to be "all" or "first-match"');
   const plan = planSegments<P>("assignSegments", segments, options);
-  const { count, member, priorityOrder } = plan;
+  const { sizes } = plan;
   const ids = plan.segments.map((segment) => segment.id);
-  const sizes = new Float64Array(count);
-  const memberships: SegmentMembership[] = [];
+  const memberships: SegmentMembership[] = Array.isArray(profiles) ? new Array<SegmentMembership>(profiles.length) : [];
   let unassigned = 0;
   let index = 0;
   for (const profile of profiles) {
     const id = profileIdOf(profile, index, options.idOf);
     if (id === undefined) throw new TypeError(`assignSegments requires a string id for every profile (profile ${index}); pass idOf`);
-    let list: string[];
-    let winner = -1;
-    if (mode === "all") {
-      plan.evaluateAll(profile);
-      list = [];
-      for (let segment = 0; segment < count; segment++) {
-        if (member[segment] === 1) {
-          list.push(ids[segment]!);
-          sizes[segment]!++;
-        }
-      }
-      for (let step = 0; step < count; step++) {
-        const candidate = priorityOrder[step]!;
-        if (member[candidate] === 1) {
-          winner = candidate;
-          break;
-        }
-      }
-    } else {
-      winner = plan.evaluateFirstMatch(profile);
-      list = winner === -1 ? [] : [ids[winner]!];
-      if (winner !== -1) sizes[winner]!++;
-    }
+    const winner = plan.assign(profile, mode);
     if (winner === -1) unassigned++;
-    memberships.push({ id, index, segments: list, segment: winner === -1 ? null : ids[winner]! });
+    memberships[index] = { id, index, segments: plan.list, segment: winner === -1 ? null : ids[winner]! };
     index++;
   }
+  if (memberships.length !== index) memberships.length = index;
   const total = index;
   return {
     mode,

@@ -109,9 +109,8 @@ export async function* assignSegmentsStream<P>(
     throw new RangeError("assignSegmentsStream requires progressEvery to be a positive integer");
   }
   const plan = planSegments<P>("assignSegmentsStream", segments, options);
-  const { count, member, priorityOrder } = plan;
+  const { sizes } = plan;
   const ids = plan.segments.map((segment) => segment.id);
-  const sizes = new Float64Array(count);
   const schema = options.schema;
   const onProgress = options.onProgress;
   let index = 0;
@@ -146,30 +145,8 @@ export async function* assignSegmentsStream<P>(
       rejected++;
       yield { kind: "rejected", index: rowIndex, issues: failure ?? [] };
     } else {
-      let list: string[];
-      let winner = -1;
-      if (mode === "all") {
-        plan.evaluateAll(profile);
-        list = [];
-        for (let segment = 0; segment < count; segment++) {
-          if (member[segment] === 1) {
-            list.push(ids[segment]!);
-            sizes[segment]!++;
-          }
-        }
-        for (let step = 0; step < count; step++) {
-          const candidate = priorityOrder[step]!;
-          if (member[candidate] === 1) {
-            winner = candidate;
-            break;
-          }
-        }
-      } else {
-        winner = plan.evaluateFirstMatch(profile);
-        list = winner === -1 ? [] : [ids[winner]!];
-        if (winner !== -1) sizes[winner]!++;
-      }
-      yield { kind: "assigned", index: rowIndex, id, profile, segments: list, segment: winner === -1 ? null : ids[winner]! };
+      const winner = plan.assign(profile, mode);
+      yield { kind: "assigned", index: rowIndex, id, profile, segments: plan.list, segment: winner === -1 ? null : ids[winner]! };
     }
     if (onProgress !== undefined && index % progressEvery === 0) onProgress({ rowsDone: index, rejected });
   }

@@ -168,6 +168,14 @@ describe("assignSegments", () => {
     expect(assignSegments(profiles, [recent], { asOf: new Date("2024-07-01T00:00:00.001Z"), mode: "all" }).sizes[0]?.size).toBe(0);
   });
 
+  it("segment lists are frozen (equal lists may be shared)", () => {
+    const a = defineSegment({ id: "a", name: "A", rule: { op: "gt", field: "spend", value: 1 } });
+    const b = defineSegment({ id: "b", name: "B", rule: { op: "gt", field: "spend", value: 10 } });
+    const result = assignSegments([{ id: "x", spend: 5 }, { id: "y", spend: 50 }, { id: "z", spend: 0 }], [a, b], { asOf, mode: "all" });
+    expect(result.memberships.map((membership) => membership.segments)).toEqual([["a"], ["a", "b"], []]);
+    for (const membership of result.memberships) expect(Object.isFrozen(membership.segments)).toBe(true);
+  });
+
   it("accepts any iterable of profiles", () => {
     const segment = defineSegment({ id: "a", name: "A", rule: { op: "gt", field: "spend", value: 1 } });
     function* generate() {

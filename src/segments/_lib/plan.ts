@@ -32,6 +32,15 @@ export interface SegmentPlan<P> {
   evaluateFirstMatch(profile: P): number;
   /** Membership of the profile last given to `evaluateAll`. */
   readonly member: Uint8Array;
+  /**
+   * Assigns one profile under a mode: returns the winner's index (-1 for none), sets `list` to the
+   * profile's segment ids (frozen; shared when empty or a single id) and counts it in `sizes`.
+   */
+  assign(profile: P, mode: "all" | "first-match"): number;
+  /** The segment list of the profile last given to `assign`. */
+  readonly list: ReadonlyArray<string>;
+  /** Profiles counted per segment by `assign`. */
+  readonly sizes: Float64Array;
 }
 
 /** Collects `inSegment` references of a rule with the path of each node (iterative walk). */
@@ -167,24 +176,72 @@ export function planSegments<P>(functionName: string, segmentList: ReadonlyArray
     compileSegmentRule<P>(segment.rule, { asOf: options.asOf, eventsOf: options.eventsOf, segmentRules }),
   );
 
-  return {
+  const ids = segments.map((segment) => segment.id);
+  const none: ReadonlyArray<string> = Object.freeze([]);
+  const single: ReadonlyArray<ReadonlyArray<string>> = ids.map((id) => Object.freeze([id]));
+  const sizes = new Float64Array(count);
+
+  const evaluateAll = (profile: P): void => {
+    for (let step = 0; step < count; step++) {
+      const index = topologicalOrder[step]!;
+      member[index] = predicates[index]!(profile) ? 1 : 0;
+    }
+  };
+  const evaluateFirstMatch = (profile: P): number => {
+    for (let step = 0; step < count; step++) {
+      const index = priorityOrder[step]!;
+      if (predicates[index]!(profile)) return index;
+    }
+    return -1;
+  };
+  const plan = {
     segments,
     count,
     priorityOrder,
     topologicalOrder,
     member,
-    evaluateAll(profile: P): void {
-      for (let step = 0; step < count; step++) {
-        const index = topologicalOrder[step]!;
-        member[index] = predicates[index]!(profile) ? 1 : 0;
+    sizes,
+    list: none,
+    evaluateAll,
+    evaluateFirstMatch,
+    assign(profile: P, mode: "all" | "first-match"): number {
+      if (mode === "first-match") {
+        const winner = evaluateFirstMatch(profile);
+        if (winner === -1) {
+          plan.list = none;
+        } else {
+          plan.list = single[winner]!;
+          sizes[winner]!++;
+        }
+        return winner;
       }
-    },
-    evaluateFirstMatch(profile: P): number {
+      evaluateAll(profile);
+      let matched = 0;
+      let last = -1;
+      for (let segment = 0; segment < count; segment++) {
+        if (member[segment] === 1) {
+          matched++;
+          last = segment;
+          sizes[segment]!++;
+        }
+      }
+      if (matched === 0) {
+        plan.list = none;
+        return -1;
+      }
+      if (matched === 1) {
+        plan.list = single[last]!;
+        return last;
+      }
+      const many: string[] = [];
+      for (let segment = 0; segment < count; segment++) if (member[segment] === 1) many.push(ids[segment]!);
+      plan.list = Object.freeze(many);
       for (let step = 0; step < count; step++) {
-        const index = priorityOrder[step]!;
-        if (predicates[index]!(profile)) return index;
+        const candidate = priorityOrder[step]!;
+        if (member[candidate] === 1) return candidate;
       }
       return -1;
     },
   };
+  return plan;
 }
