@@ -289,3 +289,50 @@ describe("toSql errors", () => {
     expect(() => toSql({ op: "always" }, options("postgres", { parameterOffset: -1 }))).toThrowErrorMatchingInlineSnapshot(`[RangeError: toSql requires parameterOffset to be a non-negative integer]`);
   });
 });
+
+describe("toSql on untrusted, malformed rule JSON", () => {
+  const ops = ["and", "or", "not", "always", "never", "eq", "ne", "lt", "lte", "gt", "gte", "between", "in", "notIn", "contains", "startsWith", "endsWith",
+    "hasAny", "hasAll", "hasNone", "exists", "missing", "withinLast", "before", "after", "event", "inSegment", "xor", "__proto__"];
+  const junk = fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small" },
+      fc.jsonValue({ maxDepth: 1 }),
+      fc.record(
+        {
+          op: fc.constantFrom(...ops),
+          field: fc.oneof(fc.constantFrom("s", "n", "tags", "t", "doc.txt", "constructor"), fc.jsonValue({ maxDepth: 0 })),
+          value: fc.jsonValue({ maxDepth: 1 }),
+          values: fc.oneof(fc.array(fc.jsonValue({ maxDepth: 0 }), { maxLength: 3 }), fc.jsonValue({ maxDepth: 0 })),
+          rules: fc.oneof(fc.array(tie("node"), { maxLength: 3 }), fc.jsonValue({ maxDepth: 0 })),
+          rule: tie("node"),
+          where: tie("node"),
+          min: fc.jsonValue({ maxDepth: 0 }),
+          max: fc.jsonValue({ maxDepth: 0 }),
+          date: fc.jsonValue({ maxDepth: 0 }),
+          amount: fc.jsonValue({ maxDepth: 0 }),
+          unit: fc.oneof(fc.constantFrom("days", "months"), fc.jsonValue({ maxDepth: 0 })),
+          type: fc.jsonValue({ maxDepth: 0 }),
+          count: fc.jsonValue({ maxDepth: 1 }),
+          sum: fc.jsonValue({ maxDepth: 1 }),
+          withinLast: fc.jsonValue({ maxDepth: 1 }),
+          segment: fc.jsonValue({ maxDepth: 0 }),
+          caseInsensitive: fc.jsonValue({ maxDepth: 0 }),
+        },
+        { requiredKeys: ["op"] },
+      ),
+    ),
+  }));
+  it("either compiles or throws SqlCompileError; never another error, never a value in the SQL text", () => {
+    fc.assert(
+      fc.property(junk.node, fc.constantFrom(...sqlDialectNames), (rule, dialect) => {
+        try {
+          const { sql, params } = toSql(rule as Rule, { dialect, columns: testColumns, asOf, events: testEvents, tableAlias: "p", idColumn: "id", segments: { s: { op: "always" } } });
+          for (const param of params) if (typeof param === "string" && param.length > 3 && /['";]/u.test(param)) expect(sql.includes(param)).toBe(false);
+        } catch (error) {
+          expect(error).toBeInstanceOf(SqlCompileError);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -520,12 +520,17 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
   return conditions.length === 0 ? "TRUE" : `(${conditions.join(" AND ")})`;
 }
 
+/** `and` / `or`: an empty `and` is TRUE, an empty `or` FALSE. */
+function junction(rules: unknown, operator: "AND" | "OR", c: Compilation, path: Path, scope: Scope, depth: number): string {
+  if (!Array.isArray(rules)) return c.issue("invalid_rule", [...path, "rules"], "rules must be an array");
+  if (rules.length === 0) return operator === "AND" ? "TRUE" : "FALSE";
+  return `(${rules.map((rule: Rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(` ${operator} `)})`;
+}
+
 /** The SQL emitter of every op: one table, shared by all dialects through {@link DialectAdapter}. */
 export const emitters = {
-  and: (node, c, path, scope, depth) =>
-    node.rules.length === 0 ? "TRUE" : `(${node.rules.map((rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(" AND ")})`,
-  or: (node, c, path, scope, depth) =>
-    node.rules.length === 0 ? "FALSE" : `(${node.rules.map((rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(" OR ")})`,
+  and: (node, c, path, scope, depth) => junction(node.rules, "AND", c, path, scope, depth),
+  or: (node, c, path, scope, depth) => junction(node.rules, "OR", c, path, scope, depth),
   not: (node, c, path, scope, depth) => `(NOT ${c.rule(node.rule, [...path, "rule"], scope, depth + 1)})`,
   always: () => "TRUE",
   never: () => "FALSE",
