@@ -1,4 +1,5 @@
 import { normalSf } from "./_lib/normal.js";
+import { fisherExactTest } from "./fisherExactTest.js";
 
 /** One group of the protected attribute: how many of its members the segment includes. @category Metrics */
 export interface DisparateImpactGroup {
@@ -31,10 +32,12 @@ export interface DisparateImpactRow {
   /** Pooled two-sided two-proportion z test against the reference group (NaN for the reference itself or zero variance). */
   readonly z: number;
   readonly pValue: number;
-  /** flagged and pValue < alpha: the shortfall is unlikely to be chance. */
-  readonly significant: boolean;
-  /** Fewer than five included or five excluded members: prefer an exact (Fisher) test. */
+  /** Two-sided Fisher exact p-value against the reference group (NaN for the reference itself). */
+  readonly fisherPValue: number;
+  /** Fewer than five included or five excluded members in the group or the reference: the exact test decides. */
   readonly smallSample: boolean;
+  /** flagged and the shortfall is unlikely to be chance: p < alpha, from the Fisher test for small samples and the z test otherwise. */
+  readonly significant: boolean;
 }
 
 /** Result of {@link disparateImpact}. @category Metrics */
@@ -58,9 +61,11 @@ export interface DisparateImpactResult {
  * @remarks
  * r_g = included_g/total_g, impact ratio r_g / max_h r_h, flagged below 0.8 (29 CFR 1607.4(D),
  * https://www.ecfr.gov/current/title-29/section-1607.4). Each group is compared with the reference
- * (highest-rate) group by a pooled two-proportion z test; `smallSample` marks groups where the normal
- * approximation is weak (UGESP applies the rule to groups above 2 % of the pool). Groups with total 0 are
- * excluded and listed; when every rate is 0 the ratios are undefined. O(groups).
+ * (highest-rate) group by a pooled two-proportion z test and by Fisher's exact test; when either group has
+ * fewer than five included or excluded members (`smallSample`) the exact test decides `significant`
+ * (UGESP applies the rule to groups above 2 % of the pool). Groups with total 0 are
+ * excluded and listed; when every rate is 0 the ratios are undefined. O(Σ min(group, reference size)) for
+ * the exact tests.
  *
  * @param groups - one entry per group, `included ≤ total`, unique names.
  * @param options - `threshold` (0.8), `alpha` (0.05).
@@ -118,8 +123,17 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
         pValue = 2 * normalSf(Math.abs(z));
       }
     }
-    const smallSample = entry.included < 5 || entry.total - entry.included < 5;
-    return { group: entry.group, included: entry.included, total: entry.total, rate, impactRatio, flagged, z, pValue, significant: flagged && pValue < alpha, smallSample };
+    const ref = reference as DisparateImpactGroup;
+    const smallSample = [entry, ref].some((candidate) => candidate.included < 5 || candidate.total - candidate.included < 5);
+    const fisherPValue =
+      entry === reference || !Number.isInteger(entry.included) || !Number.isInteger(entry.total) || !Number.isInteger(ref.included) || !Number.isInteger(ref.total)
+        ? Number.NaN
+        : fisherExactTest([
+            [entry.included, entry.total - entry.included],
+            [ref.included, ref.total - ref.included],
+          ]).pValue;
+    const decisive = smallSample ? fisherPValue : pValue;
+    return { group: entry.group, included: entry.included, total: entry.total, rate, impactRatio, flagged, z, pValue, fisherPValue, smallSample, significant: flagged && decisive < alpha };
   });
   return { groups: rows, referenceGroup: reference.group, excludedGroups, adverseImpact: rows.some((row) => row.flagged), threshold, defined: true };
 }

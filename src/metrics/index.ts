@@ -34,6 +34,8 @@ export { disparateImpact } from "./disparateImpact.js";
 export type { DisparateImpactGroup, DisparateImpactOptions, DisparateImpactRow, DisparateImpactResult } from "./disparateImpact.js";
 export { engagementRate } from "./engagementRate.js";
 export type { EngagementSession, EngagementRateOptions, EngagementRateResult } from "./engagementRate.js";
+export { fisherExactTest } from "./fisherExactTest.js";
+export type { FisherExactTestResult } from "./fisherExactTest.js";
 export { historicalLifetimeValue } from "./historicalLifetimeValue.js";
 export type { HistoricalLifetimeValueResult } from "./historicalLifetimeValue.js";
 export { jeffreysInterval } from "./jeffreysInterval.js";

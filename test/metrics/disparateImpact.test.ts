@@ -48,3 +48,18 @@ describe("disparateImpact", () => {
     expect(() => disparateImpact([], { threshold: 1.2 })).toThrow(new RangeError("disparateImpact requires threshold between zero and one"));
   });
 });
+
+describe("disparateImpact small samples", () => {
+  it("lets Fisher's exact test decide significance for small groups", () => {
+    const result = disparateImpact([
+      { group: "small", included: 1, total: 12 },
+      { group: "reference", included: 30, total: 60 },
+    ]);
+    const row = result.groups[0];
+    expect(row?.smallSample).toBe(true);
+    expect(row?.flagged).toBe(true);
+    expect(row?.fisherPValue).toBeGreaterThan(row?.pValue as number);
+    expect(row?.significant).toBe((row?.fisherPValue as number) < 0.05);
+    expect(result.groups[1]?.fisherPValue).toBeNaN();
+  });
+});

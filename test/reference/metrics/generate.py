@@ -282,6 +282,15 @@ for groups in [[("women", 60, 200), ("men", 100, 200)], [("a", 45, 100), ("b", 5
                 "call": "proportions_ztest([included_g, included_ref], [total_g, total_ref]) for each non-reference group"})
 out["disparateImpact"] = dis
 
+fisher = []
+for t in [[[8, 2], [1, 5]], [[3, 1], [1, 3]], [[0, 5], [5, 0]], [[20, 380], [45, 355]], [[1, 99], [12, 88]], [[2, 8], [40, 20]],
+          [[0, 10], [0, 7]], [[10, 0], [0, 10]], [[300, 700], [420, 580]], [[5, 0], [3, 2]]]:
+    for alt in ["two-sided", "greater", "less"]:
+        odds, p = stats.fisher_exact(t, alternative=alt)
+        fisher.append({"table": t, "alternative": alt, "pValue": num(p), "oddsRatio": num(odds),
+                       "call": f"scipy.stats.fisher_exact({t}, alternative='{alt}')"})
+out["fisherExactTest"] = fisher
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures.json")
 with open(path, "w") as fh:
     json.dump(out, fh, indent=1)
