@@ -332,7 +332,7 @@ describe("toSql on untrusted, malformed rule JSON", () => {
           expect(error).toBeInstanceOf(SqlCompileError);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });

@@ -299,6 +299,10 @@ export class Compilation {
 
   /** Lower bound of a window ending at `asOf`, in epoch milliseconds (`-Infinity` when unbounded). */
   windowStart(duration: Duration, path: Path): number | undefined {
+    if (typeof duration !== "object" || duration === null) {
+      this.issue("invalid_rule", path, "a duration needs a non-negative integer amount and a time unit");
+      return undefined;
+    }
     const { amount, unit } = duration as { amount: unknown; unit: unknown };
     if (typeof amount !== "number" || !Number.isSafeInteger(amount) || amount < 0 || typeof unit !== "string" || !timeUnitSet.has(unit)) {
       this.issue("invalid_rule", path, "a duration needs a non-negative integer amount and a time unit");
@@ -506,7 +510,9 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
   const filter = filters.join(" AND ");
   const conditions: string[] = [];
   if (node.count !== undefined) conditions.push(...bounds(c, c.events.count(filter, alias), node.count, [...path, "count"]));
-  if (node.sum !== undefined) {
+  if (node.sum !== undefined && (typeof node.sum !== "object" || node.sum === null)) {
+    c.issue("invalid_rule", [...path, "sum"], "sum must be an object with a property and bounds");
+  } else if (node.sum !== undefined) {
     const property = c.field(node.sum.property, [...path, "sum", "property"], eventScope);
     const amount = property?.read("number");
     if (property !== undefined && amount === undefined) {
