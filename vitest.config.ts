@@ -1,4 +1,5 @@
 import { playwright } from "@vitest/browser-playwright";
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -17,6 +18,10 @@ const chromiumArgs = [
   "--disable-sync",
   "--disable-quic",
 ];
+
+const stdlibPackages = Object.keys(
+  (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> }).dependencies,
+).filter((name) => name.startsWith("@stdlib/"));
 
 export default defineConfig({
   test: {
@@ -42,6 +47,8 @@ export default defineConfig({
         },
       },
       {
+        // The @stdlib special functions are CommonJS: let Vite pre-bundle them for the browser.
+        optimizeDeps: { include: stdlibPackages },
         test: {
           name: "browser",
           include: ["test/**/*.browser.test.ts"],
