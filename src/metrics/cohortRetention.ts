@@ -53,12 +53,23 @@ export interface CohortRetentionResult {
 
 const DAY = 86_400_000;
 
-function periodIndex(time: number, period: "day" | "week" | "month"): number {
-  if (period === "month") {
-    const date = new Date(time);
-    return date.getUTCFullYear() * 12 + date.getUTCMonth();
-  }
+/** Months since year 0 of a day number (days since 1970-01-01), by Hinnant's civil-from-days; no Date allocation. */
+function monthOfDay(day: number): number {
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 2 : shiftedMonth - 10;
+  const year = yearOfEra + era * 400 + (month <= 1 ? 1 : 0);
+  return year * 12 + month;
+}
+
+/** Period number of a UTC instant: days since the epoch, ISO weeks (Monday) since the epoch, or year·12 + month. @internal */
+export function periodIndex(time: number, period: "day" | "week" | "month"): number {
   const day = Math.floor(time / DAY);
+  if (period === "month") return monthOfDay(day);
   // 1970-01-01 was a Thursday; +3 aligns weeks on Mondays.
   return period === "day" ? day : Math.floor((day + 3) / 7);
 }
@@ -73,11 +84,13 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  * cohortizing event), columns are offsets k = 0, 1, …, cells the share of the cohort active in period k.
  *
  * @remarks
- * All arithmetic is in UTC, independent of the host time zone (date-fns validates the dates). Unfinished
+ * All arithmetic is in UTC, independent of the host time zone (calendar months by integer civil-date
+ * arithmetic, no Date allocation per event; date-fns validates `asOf`). Unfinished
  * periods (ending after `asOf`) are `null`, not 0; events after `asOf` are ignored; activity before a
  * customer's cohort period is ignored; empty cohorts are omitted. Period 0 is 100 % only when the
  * retention event is the cohortizing event. The cross-cohort average is weighted by cohort size over
- * complete cells only. Conventions follow PostHog (PostHog/posthog#2219, #14239). O(n log n + cohorts × K).
+ * complete cells only. Conventions follow PostHog (PostHog/posthog#2219, #14239). O(n log n + cohorts × K)
+ * time (one map lookup per event, typed arrays), O(n) memory.
  * @param events - events with `customerId`, valid `timestamp`, optional `type`.
  * @param options - `period`, `asOf` (required), `mode` ("n-day"), `cohortEventType`, `retentionEventType`, `periods`.
  * @returns `{ rows, average, period, mode, cohortEventType, retentionEventType }`; no events gives no rows.
@@ -108,48 +121,87 @@ export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: 
   const cohortType = options.cohortEventType;
   const retentionType = options.retentionEventType;
   const end = asOf.getTime();
-  const firstSeen = new Map<string, number>();
-  const activity = new Map<string, number[]>();
+  // Pass 1: intern customer ids, keep each customer's cohort period and the (customer, period) activity pairs.
+  const ids = new Map<string, number>();
+  const cohortOf: number[] = [];
+  let activityCustomer = new Int32Array(1024);
+  let activityPeriod = new Float64Array(1024);
+  let activityCount = 0;
   for (const event of events) {
-    if (!(event.timestamp instanceof Date) || !isValid(event.timestamp)) throw new RangeError("cohortRetention requires valid timestamps");
-    const time = event.timestamp.getTime();
+    const timestamp = event.timestamp;
+    const time = timestamp instanceof Date ? timestamp.getTime() : Number.NaN;
+    if (Number.isNaN(time)) throw new RangeError("cohortRetention requires valid timestamps");
     if (time > end) continue;
     const index = periodIndex(time, period);
-    if (cohortType === undefined || event.type === cohortType) {
-      const previous = firstSeen.get(event.customerId);
-      if (previous === undefined || index < previous) firstSeen.set(event.customerId, index);
+    let id = ids.get(event.customerId);
+    if (id === undefined) {
+      id = cohortOf.length;
+      ids.set(event.customerId, id);
+      cohortOf.push(Number.POSITIVE_INFINITY);
     }
+    if ((cohortType === undefined || event.type === cohortType) && index < (cohortOf[id] as number)) cohortOf[id] = index;
     if (retentionType === undefined || event.type === retentionType) {
-      const list = activity.get(event.customerId);
-      if (list === undefined) activity.set(event.customerId, [index]);
-      else list.push(index);
+      if (activityCount === activityCustomer.length) {
+        const customers = new Int32Array(activityCount * 2);
+        customers.set(activityCustomer);
+        activityCustomer = customers;
+        const periods = new Float64Array(activityCount * 2);
+        periods.set(activityPeriod);
+        activityPeriod = periods;
+      }
+      activityCustomer[activityCount] = id;
+      activityPeriod[activityCount] = index;
+      activityCount++;
     }
   }
   const lastIndex = periodIndex(end, period);
   let firstCohort = Number.POSITIVE_INFINITY;
-  for (const index of firstSeen.values()) if (index < firstCohort) firstCohort = index;
-  const columns = options.periods ?? (firstSeen.size === 0 ? 0 : lastIndex - firstCohort + 1);
-  // cohort index → per-offset active counts and size
+  for (const index of cohortOf) if (index < firstCohort) firstCohort = index;
+  const columns = options.periods ?? (firstCohort === Number.POSITIVE_INFINITY ? 0 : lastIndex - firstCohort + 1);
   const cohorts = new Map<number, { size: number; active: Float64Array }>();
-  for (const [customerId, cohortIndex] of firstSeen) {
-    let cohort = cohorts.get(cohortIndex);
+  for (const index of cohortOf) {
+    if (index === Number.POSITIVE_INFINITY) continue;
+    let cohort = cohorts.get(index);
     if (cohort === undefined) {
-      cohort = { size: 0, active: new Float64Array(columns) };
-      cohorts.set(cohortIndex, cohort);
+      cohort = { size: 0, active: new Float64Array(columns + 1) };
+      cohorts.set(index, cohort);
     }
     cohort.size++;
-    const offsets = new Set<number>();
-    for (const index of activity.get(customerId) ?? []) {
-      const offset = index - cohortIndex;
-      if (offset >= 0) offsets.add(offset);
+  }
+  // Pass 2: count each customer once per offset ("n-day"), or up to its last active offset ("unbounded").
+  if (mode === "n-day") {
+    const keys = new Float64Array(activityCount);
+    let keyCount = 0;
+    for (let j = 0; j < activityCount; j++) {
+      const customer = activityCustomer[j] as number;
+      const offset = (activityPeriod[j] as number) - (cohortOf[customer] as number);
+      if (offset >= 0 && offset < columns) keys[keyCount++] = customer * columns + offset;
     }
-    if (mode === "n-day") {
-      for (const offset of offsets) if (offset < columns) cohort.active[offset] = (cohort.active[offset] as number) + 1;
-    } else {
-      let latest = -1;
-      for (const offset of offsets) if (offset > latest) latest = offset;
-      for (let offset = 0; offset <= Math.min(latest, columns - 1); offset++) cohort.active[offset] = (cohort.active[offset] as number) + 1;
+    const sorted = keys.subarray(0, keyCount).sort();
+    for (let j = 0; j < keyCount; j++) {
+      const key = sorted[j] as number;
+      if (j > 0 && key === sorted[j - 1]) continue;
+      const customer = Math.floor(key / columns);
+      const cohort = cohorts.get(cohortOf[customer] as number) as { size: number; active: Float64Array };
+      const offset = key - customer * columns;
+      cohort.active[offset] = (cohort.active[offset] as number) + 1;
     }
+  } else {
+    const latest = new Float64Array(cohortOf.length).fill(-1);
+    for (let j = 0; j < activityCount; j++) {
+      const customer = activityCustomer[j] as number;
+      const offset = (activityPeriod[j] as number) - (cohortOf[customer] as number);
+      if (offset > (latest[customer] as number)) latest[customer] = offset;
+    }
+    // difference array per cohort: +1 at offset 0, −1 after the last active offset, then prefix sums
+    for (let customer = 0; customer < cohortOf.length; customer++) {
+      const last = Math.min(latest[customer] as number, columns - 1);
+      if (last < 0 || cohortOf[customer] === Number.POSITIVE_INFINITY) continue;
+      const cohort = cohorts.get(cohortOf[customer] as number) as { size: number; active: Float64Array };
+      cohort.active[0] = (cohort.active[0] as number) + 1;
+      cohort.active[last + 1] = (cohort.active[last + 1] as number) - 1;
+    }
+    for (const cohort of cohorts.values()) for (let offset = 1; offset <= columns; offset++) cohort.active[offset] = (cohort.active[offset] as number) + (cohort.active[offset - 1] as number);
   }
   const sortedIndexes = [...cohorts.keys()].sort((a, b) => a - b);
   const activeSums = new Float64Array(columns);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cohortRetention } from "../../src/metrics/index.js";
 
@@ -62,5 +63,54 @@ describe("cohortRetention", () => {
     expect(() => cohortRetention([{ customerId: "a", timestamp: new Date(Number.NaN) }], { period: "month", asOf: at("2024-01-01T00:00:00Z") })).toThrow(new RangeError("cohortRetention requires valid timestamps"));
     expect(() => cohortRetention([], { period: "month", asOf: new Date(Number.NaN) })).toThrow(new RangeError("cohortRetention requires a valid asOf date"));
     expect(() => cohortRetention([], { period: "year" as "month", asOf: at("2024-01-01T00:00:00Z") })).toThrow(TypeError);
+  });
+});
+
+describe("cohortRetention against a naive Date-based implementation", () => {
+  const naive = (events: { customerId: string; timestamp: Date }[], asOf: Date, mode: "n-day" | "unbounded") => {
+    const month = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+    const first = new Map<string, number>();
+    const active = new Map<string, Set<number>>();
+    for (const event of events) {
+      if (event.timestamp.getTime() > asOf.getTime()) continue;
+      const index = month(event.timestamp);
+      first.set(event.customerId, Math.min(first.get(event.customerId) ?? Number.POSITIVE_INFINITY, index));
+      if (!active.has(event.customerId)) active.set(event.customerId, new Set());
+      active.get(event.customerId)?.add(index);
+    }
+    const result = new Map<number, { size: number; counts: Map<number, number> }>();
+    for (const [customer, cohort] of first) {
+      const row = result.get(cohort) ?? { size: 0, counts: new Map<number, number>() };
+      row.size++;
+      const offsets = [...(active.get(customer) ?? [])].map((index) => index - cohort).filter((offset) => offset >= 0);
+      const max = Math.max(...offsets);
+      const counted = mode === "n-day" ? offsets : Array.from({ length: max + 1 }, (_, offset) => offset);
+      for (const offset of counted) row.counts.set(offset, (row.counts.get(offset) ?? 0) + 1);
+      result.set(cohort, row);
+    }
+    return result;
+  };
+
+  it("law: the same sizes and active counts for random events over a century, in both modes", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ customerId: fc.constantFrom("a", "b", "c", "d", "e", "f"), timestamp: fc.date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2050-12-31T23:59:59Z"), noInvalidDate: true }) }), { maxLength: 40 }),
+        fc.date({ min: new Date("1950-06-01T00:00:00Z"), max: new Date("2051-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom("n-day" as const, "unbounded" as const),
+        (events, asOf, mode) => {
+          const table = cohortRetention(events, { period: "month", asOf, mode });
+          const reference = naive(events, asOf, mode);
+          expect(table.rows.length).toBe(reference.size);
+          for (const row of table.rows) {
+            const cohort = row.cohortStart.getUTCFullYear() * 12 + row.cohortStart.getUTCMonth();
+            const expected = reference.get(cohort);
+            expect(row.size).toBe(expected?.size);
+            row.active.forEach((count, offset) => {
+              if (count !== null) expect(count).toBe(expected?.counts.get(offset) ?? 0);
+            });
+          }
+        },
+      ),
+    );
   });
 });
