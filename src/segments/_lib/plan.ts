@@ -65,8 +65,34 @@ function referencesOf(rule: Rule): { found: Array<{ segment: string; path: Array
         hasEvents = true;
         if (node.where !== undefined) stack.push({ node: node.where, path: [...path, "where"] });
         break;
-      default:
+      case "always":
+      case "never":
+      case "eq":
+      case "ne":
+      case "lt":
+      case "lte":
+      case "gt":
+      case "gte":
+      case "between":
+      case "in":
+      case "notIn":
+      case "contains":
+      case "startsWith":
+      case "endsWith":
+      case "hasAny":
+      case "hasAll":
+      case "hasNone":
+      case "exists":
+      case "missing":
+      case "withinLast":
+      case "before":
+      case "after":
         break;
+      default: {
+        // A new op is a compile error here until this walk knows whether it has child rules.
+        const unhandled: never = node;
+        throw new TypeError(`unknown rule op ${JSON.stringify((unhandled as { op?: unknown }).op)}`);
+      }
     }
   }
   return { found, hasEvents };
