@@ -13,7 +13,12 @@ export type RuleScalar = string | number | boolean;
 /** Units of a time window. Seconds to weeks are fixed lengths; months and years are calendar units (UTC). */
 export type TimeUnit = "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years";
 
-/** Every {@link TimeUnit}, in increasing length. */
+/**
+ * Every {@link TimeUnit}, in increasing length.
+ * @example
+ * timeUnits.includes("days") //=> true
+ * @category Rules
+ */
 export const timeUnits: ReadonlyArray<TimeUnit> = ["seconds", "minutes", "hours", "days", "weeks", "months", "years"];
 
 /** A length of time relative to the clock `asOf`. */
@@ -183,7 +188,12 @@ export type RuleTable<Handler extends (node: never, ...rest: never[]) => unknown
 /** A saved rule document: a rule plus the format version. */
 export type RuleDocument = Rule & { readonly version?: 1 };
 
-/** The current rule format version. */
+/**
+ * The current rule format version: a saved document may carry `"version": 1` at its root.
+ * @example
+ * ruleFormatVersion //=> 1
+ * @category Rules
+ */
 export const ruleFormatVersion = 1;
 
 /** Three-valued truth: `true`, `false`, or `null` for UNKNOWN. */

@@ -20,7 +20,7 @@ import {
 import type { EventAggregate, RuleEvent } from "./_lib/leaves.js";
 import { splitPath } from "./_lib/paths.js";
 import { subtractDuration } from "./_lib/time.js";
-import { timeBound } from "./evaluate.js";
+import { timeBound } from "./_lib/interpreter.js";
 
 /** Options of {@link compileRule} and {@link compileRuleTruth}. */
 export interface CompileRuleOptions<P = unknown> {

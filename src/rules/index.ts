@@ -41,3 +41,34 @@ export { evaluate } from "./evaluate.js";
 export type { EvaluateOptions, RuleEvent } from "./evaluate.js";
 export { compileRule, compileRuleTruth } from "./compileRule.js";
 export type { CompileRuleOptions, TruthPredicate } from "./compileRule.js";
+export {
+  after,
+  always,
+  and,
+  before,
+  between,
+  contains,
+  endsWith,
+  eq,
+  event,
+  exists,
+  gt,
+  gte,
+  hasAll,
+  hasAny,
+  hasNone,
+  inList,
+  inSegment,
+  lt,
+  lte,
+  missing,
+  ne,
+  never,
+  not,
+  notInList,
+  or,
+  ruleBuilder,
+  startsWith,
+  withinLast,
+} from "./builders.js";
+export type { ElementFor, EventOptions, Path, PathOf, PathValue, RuleBuilder, TextOptions, ValueFor } from "./builders.js";

@@ -1,0 +1,154 @@
+import type { Rule, RuleTable, Truth } from "../ast.js";
+import { lookupSegment, resolveAsOf } from "./context.js";
+import {
+  aggregateEvents,
+  arrayHasAll,
+  arrayHasAny,
+  arrayHasNone,
+  compareBetween,
+  compareScalar,
+  foldCase,
+  instantBound,
+  instantWithin,
+  isPresent,
+  kleeneNot,
+  membershipIn,
+  membershipNotIn,
+  readPath,
+  textTest,
+  withinBounds,
+} from "./leaves.js";
+import type { RuleEvent } from "./leaves.js";
+import { splitPath } from "./paths.js";
+import { parseIsoInstant, subtractDuration } from "./time.js";
+
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /** The clock: every time window and `before` / `after` bound is relative to this instant. */
+  readonly asOf: Date;
+  /** Segments that `inSegment` nodes may name, by id. */
+  readonly segments?: Readonly<Record<string, Rule>> | undefined;
+  /** The profile's events, read by `event` nodes. */
+  readonly events?: ReadonlyArray<RuleEvent> | undefined;
+}
+
+/** @internal */
+export interface EvaluationContext {
+  readonly functionName: string;
+  readonly asOf: number;
+  readonly segments: Readonly<Record<string, Rule>> | undefined;
+  readonly events: ReadonlyArray<RuleEvent> | undefined;
+  /** Segment ids being evaluated, outermost first (cycle detection). */
+  readonly active: string[];
+  /** The rule currently being evaluated at the top (the root, or a segment's rule), for issue paths. */
+  root: Rule;
+}
+
+type Evaluator = (node: never, profile: unknown, context: EvaluationContext) => Truth;
+
+/** Lower bound of a `before` / `after` node in epoch milliseconds. */
+export function timeBound(node: Extract<Rule, { op: "before" | "after" }>, asOf: number): number {
+  return "date" in node ? parseIsoInstant(node.date) : subtractDuration(asOf, node.amount, node.unit);
+}
+
+/** Reduces an event node against the given events: always TRUE or FALSE. @internal */
+export function evaluateEventNode(
+  node: Extract<Rule, { op: "event" }>,
+  events: ReadonlyArray<RuleEvent>,
+  asOf: number,
+  where: ((properties: Readonly<Record<string, unknown>>) => Truth) | undefined,
+): boolean {
+  const lower = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(asOf, node.withinLast.amount, node.withinLast.unit);
+  const aggregate = aggregateEvents(events, node.type, lower, asOf, where, node.sum === undefined ? undefined : splitPath(node.sum.property), { count: 0, sum: 0 });
+  if (node.count === undefined && node.sum === undefined) return aggregate.count >= 1;
+  return (
+    (node.count === undefined || withinBounds(aggregate.count, node.count.gte, node.count.lte)) &&
+    (node.sum === undefined || withinBounds(aggregate.sum, node.sum.gte, node.sum.lte))
+  );
+}
+
+const read = (profile: unknown, field: string): unknown => readPath(profile, splitPath(field));
+
+/** The interpreter table: one handler per op. Every child is evaluated (no short-circuit), so errors do not depend on the profile. */
+export const evaluators = {
+  and: (node, profile, context) => {
+    let result: Truth = true;
+    for (const child of node.rules) {
+      const truth = evaluateNode(child, profile, context);
+      if (truth === false) result = false;
+      else if (truth === null && result === true) result = null;
+    }
+    return result;
+  },
+  or: (node, profile, context) => {
+    let result: Truth = false;
+    for (const child of node.rules) {
+      const truth = evaluateNode(child, profile, context);
+      if (truth === true) result = true;
+      else if (truth === null && result === false) result = null;
+    }
+    return result;
+  },
+  not: (node, profile, context) => kleeneNot(evaluateNode(node.rule, profile, context)),
+  always: () => true,
+  never: () => false,
+  eq: (node, profile) => compareScalar("eq", read(profile, node.field), node.value),
+  ne: (node, profile) => compareScalar("ne", read(profile, node.field), node.value),
+  lt: (node, profile) => compareScalar("lt", read(profile, node.field), node.value),
+  lte: (node, profile) => compareScalar("lte", read(profile, node.field), node.value),
+  gt: (node, profile) => compareScalar("gt", read(profile, node.field), node.value),
+  gte: (node, profile) => compareScalar("gte", read(profile, node.field), node.value),
+  between: (node, profile) => compareBetween(read(profile, node.field), node.min, node.max),
+  in: (node, profile) => membershipIn(read(profile, node.field), node.values),
+  notIn: (node, profile) => membershipNotIn(read(profile, node.field), node.values),
+  contains: (node, profile) => textTest("contains", read(profile, node.field), node.caseInsensitive === true ? foldCase(node.value) : node.value, node.caseInsensitive === true),
+  startsWith: (node, profile) => textTest("startsWith", read(profile, node.field), node.caseInsensitive === true ? foldCase(node.value) : node.value, node.caseInsensitive === true),
+  endsWith: (node, profile) => textTest("endsWith", read(profile, node.field), node.caseInsensitive === true ? foldCase(node.value) : node.value, node.caseInsensitive === true),
+  hasAny: (node, profile) => arrayHasAny(read(profile, node.field), node.values),
+  hasAll: (node, profile) => arrayHasAll(read(profile, node.field), node.values),
+  hasNone: (node, profile) => arrayHasNone(read(profile, node.field), node.values),
+  exists: (node, profile) => isPresent(read(profile, node.field)),
+  missing: (node, profile) => !isPresent(read(profile, node.field)),
+  withinLast: (node, profile, context) => instantWithin(read(profile, node.field), subtractDuration(context.asOf, node.amount, node.unit), context.asOf),
+  before: (node, profile, context) => instantBound("before", read(profile, node.field), timeBound(node, context.asOf)),
+  after: (node, profile, context) => instantBound("after", read(profile, node.field), timeBound(node, context.asOf)),
+  event: (node, _profile, context) => {
+    const events = context.events;
+    if (events === undefined) throw new TypeError(`${context.functionName} requires options.events to evaluate event rules`);
+    const where = node.where;
+    const evaluateWhere = where === undefined ? undefined : (properties: Readonly<Record<string, unknown>>) => evaluateNode(where, properties, context);
+    if (!Array.isArray(events)) return null;
+    return evaluateEventNode(node, events, context.asOf, evaluateWhere);
+  },
+  inSegment: (node, profile, context) => {
+    const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
+    const previousRoot = context.root;
+    context.active.push(node.segment);
+    context.root = rule;
+    try {
+      return evaluateNode(rule, profile, context);
+    } finally {
+      context.active.pop();
+      context.root = previousRoot;
+    }
+  },
+} satisfies RuleTable<Evaluator>;
+
+/** Evaluates one node with the table. @internal */
+export function evaluateNode(node: Rule, profile: unknown, context: EvaluationContext): Truth {
+  return (evaluators[node.op] as (node: Rule, profile: unknown, context: EvaluationContext) => Truth)(node, profile, context);
+}
+
+/** Builds the evaluation context shared by `evaluate` and `explain`. @internal */
+export function evaluationContext(functionName: string, rule: Rule, options: EvaluateOptions): EvaluationContext {
+  return {
+    functionName,
+    asOf: resolveAsOf(options.asOf, functionName),
+    segments: options.segments,
+    events: options.events,
+    active: [],
+    root: rule,
+  };
+}
+

@@ -1,0 +1,544 @@
+/**
+ * Builders: functions that return rule JSON. `and(gte("behavior.totalSpend", 500), inList("geography.country", ["US", "CA"]))`
+ * is deep-equal to the JSON a UI would save. {@link ruleBuilder} returns the same functions typed
+ * against a profile type, so a wrong field path or a string compared with `gt` is a compile error.
+ *
+ * @module
+ */
+import type {
+  AggregateBounds,
+  AlwaysRule,
+  AndRule,
+  ArrayRule,
+  BetweenRule,
+  ComparisonRule,
+  Duration,
+  EventRule,
+  InSegmentRule,
+  MembershipRule,
+  NeverRule,
+  NotRule,
+  OrRule,
+  PresenceRule,
+  Rule,
+  RuleScalar,
+  TextRule,
+  TimeBoundRule,
+  TimeUnit,
+  WithinLastRule,
+} from "./ast.js";
+
+/**
+ * `{ op: "and", rules }`: TRUE when every rule is TRUE, FALSE when one is FALSE, else UNKNOWN. `and()` is TRUE.
+ * @param rules - the conjuncts.
+ * @returns The rule JSON.
+ * @example
+ * and(gte("spend", 500), eq("country", "US")) //=> { op: "and", rules: [{ op: "gte", field: "spend", value: 500 }, { op: "eq", field: "country", value: "US" }] }
+ * @category Builders
+ */
+export function and(...rules: ReadonlyArray<Rule>): AndRule {
+  return { op: "and", rules: [...rules] };
+}
+
+/**
+ * `{ op: "or", rules }`: TRUE when a rule is TRUE, FALSE when every rule is FALSE, else UNKNOWN. `or()` is FALSE.
+ * @param rules - the disjuncts.
+ * @returns The rule JSON.
+ * @example
+ * or(eq("tier", "gold"), eq("tier", "platinum")).rules.length //=> 2
+ * @category Builders
+ */
+export function or(...rules: ReadonlyArray<Rule>): OrRule {
+  return { op: "or", rules: [...rules] };
+}
+
+/**
+ * `{ op: "not", rule }`: Kleene negation (NOT UNKNOWN is UNKNOWN).
+ * @param rule - the rule to negate.
+ * @returns The rule JSON.
+ * @example
+ * not(inSegment("vip")) //=> { op: "not", rule: { op: "inSegment", segment: "vip" } }
+ * @category Builders
+ */
+export function not(rule: Rule): NotRule {
+  return { op: "not", rule };
+}
+
+/**
+ * `{ op: "always" }`: TRUE for every profile (the identity of `and`).
+ * @returns The rule JSON.
+ * @example
+ * always() //=> { op: "always" }
+ * @category Builders
+ */
+export function always(): AlwaysRule {
+  return { op: "always" };
+}
+
+/**
+ * `{ op: "never" }`: FALSE for every profile (the identity of `or`).
+ * @returns The rule JSON.
+ * @example
+ * never() //=> { op: "never" }
+ * @category Builders
+ */
+export function never(): NeverRule {
+  return { op: "never" };
+}
+
+/**
+ * `{ op: "eq", field, value }`: `field = value`; UNKNOWN when the field is missing or of another type.
+ * @param field - a dot path into the profile.
+ * @param value - a string, number or boolean.
+ * @returns The rule JSON.
+ * @example
+ * eq("geography.country", "US") //=> { op: "eq", field: "geography.country", value: "US" }
+ * @category Builders
+ */
+export function eq(field: string, value: RuleScalar): ComparisonRule<"eq"> {
+  return { op: "eq", field, value };
+}
+
+/**
+ * `{ op: "ne", field, value }`: `field <> value`; UNKNOWN (not selected) when the field is missing.
+ * @param field - a dot path into the profile.
+ * @param value - a string, number or boolean.
+ * @returns The rule JSON.
+ * @example
+ * ne("geography.country", "US") //=> { op: "ne", field: "geography.country", value: "US" }
+ * @category Builders
+ */
+export function ne(field: string, value: RuleScalar): ComparisonRule<"ne"> {
+  return { op: "ne", field, value };
+}
+
+/**
+ * `{ op: "lt", field, value }`: `field < value` (numbers, or strings by UTF-16 code units).
+ * @param field - a dot path into the profile.
+ * @param value - a number or string.
+ * @returns The rule JSON.
+ * @example
+ * lt("demographics.age", 25) //=> { op: "lt", field: "demographics.age", value: 25 }
+ * @category Builders
+ */
+export function lt(field: string, value: number | string): ComparisonRule<"lt"> {
+  return { op: "lt", field, value };
+}
+
+/**
+ * `{ op: "lte", field, value }`: `field <= value`.
+ * @param field - a dot path into the profile.
+ * @param value - a number or string.
+ * @returns The rule JSON.
+ * @example
+ * lte("demographics.age", 34) //=> { op: "lte", field: "demographics.age", value: 34 }
+ * @category Builders
+ */
+export function lte(field: string, value: number | string): ComparisonRule<"lte"> {
+  return { op: "lte", field, value };
+}
+
+/**
+ * `{ op: "gt", field, value }`: `field > value`.
+ * @param field - a dot path into the profile.
+ * @param value - a number or string.
+ * @returns The rule JSON.
+ * @example
+ * gt("behavior.totalSpend", 500) //=> { op: "gt", field: "behavior.totalSpend", value: 500 }
+ * @category Builders
+ */
+export function gt(field: string, value: number | string): ComparisonRule<"gt"> {
+  return { op: "gt", field, value };
+}
+
+/**
+ * `{ op: "gte", field, value }`: `field >= value`.
+ * @param field - a dot path into the profile.
+ * @param value - a number or string.
+ * @returns The rule JSON.
+ * @example
+ * gte("behavior.orderCount", 3) //=> { op: "gte", field: "behavior.orderCount", value: 3 }
+ * @category Builders
+ */
+export function gte(field: string, value: number | string): ComparisonRule<"gte"> {
+  return { op: "gte", field, value };
+}
+
+/**
+ * `{ op: "between", field, min, max }`: `min <= field <= max`, inclusive. `parseRule` rejects `min > max`.
+ * @param field - a dot path into the profile.
+ * @param min - the lower bound (number or string).
+ * @param max - the upper bound, of the same type.
+ * @returns The rule JSON.
+ * @example
+ * between("demographics.age", 25, 34) //=> { op: "between", field: "demographics.age", min: 25, max: 34 }
+ * @category Builders
+ */
+export function between<T extends number | string>(field: string, min: T, max: T): BetweenRule {
+  return { op: "between", field, min, max };
+}
+
+/**
+ * `{ op: "in", field, values }`: SQL `IN`. `inList(field, [])` is FALSE.
+ * @param field - a dot path into the profile.
+ * @param values - the accepted values.
+ * @returns The rule JSON.
+ * @example
+ * inList("geography.country", ["US", "CA"]) //=> { op: "in", field: "geography.country", values: ["US", "CA"] }
+ * @category Builders
+ */
+export function inList(field: string, values: ReadonlyArray<RuleScalar>): MembershipRule<"in"> {
+  return { op: "in", field, values: [...values] };
+}
+
+/**
+ * `{ op: "notIn", field, values }`: SQL `NOT IN`; customers without the field are not selected.
+ * @param field - a dot path into the profile.
+ * @param values - the excluded values.
+ * @returns The rule JSON.
+ * @example
+ * notInList("geography.country", ["IN", "BR"]) //=> { op: "notIn", field: "geography.country", values: ["IN", "BR"] }
+ * @category Builders
+ */
+export function notInList(field: string, values: ReadonlyArray<RuleScalar>): MembershipRule<"notIn"> {
+  return { op: "notIn", field, values: [...values] };
+}
+
+/** Options of the text builders. */
+export interface TextOptions {
+  /** Fold both sides with `toLowerCase()` before comparing. */
+  readonly caseInsensitive?: boolean;
+}
+
+function text<O extends "contains" | "startsWith" | "endsWith">(op: O, field: string, value: string, options: TextOptions | undefined): TextRule<O> {
+  return options?.caseInsensitive === undefined ? { op, field, value } : { op, field, value, caseInsensitive: options.caseInsensitive };
+}
+
+/**
+ * `{ op: "contains", field, value, caseInsensitive? }`: the string field contains `value`.
+ * @param field - a dot path to a string field.
+ * @param value - the substring.
+ * @param options - `{ caseInsensitive: true }` folds both sides with `toLowerCase()`.
+ * @returns The rule JSON.
+ * @example
+ * contains("email", "@example.com", { caseInsensitive: true }) //=> { op: "contains", field: "email", value: "@example.com", caseInsensitive: true }
+ * @category Builders
+ */
+export function contains(field: string, value: string, options?: TextOptions): TextRule<"contains"> {
+  return text("contains", field, value, options);
+}
+
+/**
+ * `{ op: "startsWith", field, value, caseInsensitive? }`.
+ * @param field - a dot path to a string field.
+ * @param value - the prefix.
+ * @param options - `{ caseInsensitive: true }` folds both sides with `toLowerCase()`.
+ * @returns The rule JSON.
+ * @example
+ * startsWith("geography.postalCode", "94") //=> { op: "startsWith", field: "geography.postalCode", value: "94" }
+ * @category Builders
+ */
+export function startsWith(field: string, value: string, options?: TextOptions): TextRule<"startsWith"> {
+  return text("startsWith", field, value, options);
+}
+
+/**
+ * `{ op: "endsWith", field, value, caseInsensitive? }`.
+ * @param field - a dot path to a string field.
+ * @param value - the suffix.
+ * @param options - `{ caseInsensitive: true }` folds both sides with `toLowerCase()`.
+ * @returns The rule JSON.
+ * @example
+ * endsWith("email", ".de") //=> { op: "endsWith", field: "email", value: ".de" }
+ * @category Builders
+ */
+export function endsWith(field: string, value: string, options?: TextOptions): TextRule<"endsWith"> {
+  return text("endsWith", field, value, options);
+}
+
+/**
+ * `{ op: "hasAny", field, values }`: the array field contains at least one of the values.
+ * @param field - a dot path to an array field.
+ * @param values - the values looked for.
+ * @returns The rule JSON.
+ * @example
+ * hasAny("tags", ["vip", "loyalty"]) //=> { op: "hasAny", field: "tags", values: ["vip", "loyalty"] }
+ * @category Builders
+ */
+export function hasAny(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasAny"> {
+  return { op: "hasAny", field, values: [...values] };
+}
+
+/**
+ * `{ op: "hasAll", field, values }`: the array field contains every value.
+ * @param field - a dot path to an array field.
+ * @param values - the values looked for.
+ * @returns The rule JSON.
+ * @example
+ * hasAll("tags", ["newsletter", "vip"]).op //=> "hasAll"
+ * @category Builders
+ */
+export function hasAll(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasAll"> {
+  return { op: "hasAll", field, values: [...values] };
+}
+
+/**
+ * `{ op: "hasNone", field, values }`: the array field contains none of the values (NOT `hasAny`).
+ * @param field - a dot path to an array field.
+ * @param values - the excluded values.
+ * @returns The rule JSON.
+ * @example
+ * hasNone("tags", ["churned"]) //=> { op: "hasNone", field: "tags", values: ["churned"] }
+ * @category Builders
+ */
+export function hasNone(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasNone"> {
+  return { op: "hasNone", field, values: [...values] };
+}
+
+/**
+ * `{ op: "exists", field }`: the field is present (not missing, `null`, `NaN` or an invalid date). Never UNKNOWN.
+ * @param field - a dot path into the profile.
+ * @returns The rule JSON.
+ * @example
+ * exists("behavior.lastPurchaseAt") //=> { op: "exists", field: "behavior.lastPurchaseAt" }
+ * @category Builders
+ */
+export function exists(field: string): PresenceRule<"exists"> {
+  return { op: "exists", field };
+}
+
+/**
+ * `{ op: "missing", field }`: NOT `exists`. Never UNKNOWN.
+ * @param field - a dot path into the profile.
+ * @returns The rule JSON.
+ * @example
+ * missing("geography.country") //=> { op: "missing", field: "geography.country" }
+ * @category Builders
+ */
+export function missing(field: string): PresenceRule<"missing"> {
+  return { op: "missing", field };
+}
+
+/**
+ * `{ op: "withinLast", field, amount, unit }`: `asOf - amount unit <= field <= asOf` on a `Date` field.
+ * @param field - a dot path to a `Date` field.
+ * @param amount - a non-negative integer.
+ * @param unit - a time unit; `months` and `years` are calendar units in UTC.
+ * @returns The rule JSON.
+ * @example
+ * withinLast("behavior.lastPurchaseAt", 30, "days") //=> { op: "withinLast", field: "behavior.lastPurchaseAt", amount: 30, unit: "days" }
+ * @category Builders
+ */
+export function withinLast(field: string, amount: number, unit: TimeUnit): WithinLastRule {
+  return { op: "withinLast", field, amount, unit };
+}
+
+function timeBound<O extends "before" | "after">(op: O, field: string, bound: string | Date | Duration): TimeBoundRule<O> {
+  if (typeof bound === "string") return { op, field, date: bound };
+  if (bound instanceof Date) return { op, field, date: bound.toISOString() };
+  return { op, field, amount: bound.amount, unit: bound.unit };
+}
+
+/**
+ * `{ op: "before", field, date }` or `{ op: "before", field, amount, unit }`: `field < bound`, strict.
+ * @param field - a dot path to a `Date` field.
+ * @param bound - an ISO-8601 date or instant, a `Date` (stored with `toISOString()`), or `{ amount, unit }` before `asOf`.
+ * @returns The rule JSON.
+ * @example
+ * before("behavior.lastPurchaseAt", { amount: 90, unit: "days" }) //=> { op: "before", field: "behavior.lastPurchaseAt", amount: 90, unit: "days" }
+ * before("createdAt", new Date(Date.UTC(2024, 0, 1))) //=> { op: "before", field: "createdAt", date: "2024-01-01T00:00:00.000Z" }
+ * @category Builders
+ */
+export function before(field: string, bound: string | Date | Duration): TimeBoundRule<"before"> {
+  return timeBound("before", field, bound);
+}
+
+/**
+ * `{ op: "after", field, date }` or `{ op: "after", field, amount, unit }`: `field > bound`, strict.
+ * @param field - a dot path to a `Date` field.
+ * @param bound - an ISO-8601 date or instant, a `Date`, or `{ amount, unit }` before `asOf`.
+ * @returns The rule JSON.
+ * @example
+ * after("createdAt", "2024-01-01") //=> { op: "after", field: "createdAt", date: "2024-01-01" }
+ * @category Builders
+ */
+export function after(field: string, bound: string | Date | Duration): TimeBoundRule<"after"> {
+  return timeBound("after", field, bound);
+}
+
+/** Options of {@link event}: filter, window, reducers. */
+export interface EventOptions {
+  /** A rule over the event's `properties`; only events where it is TRUE count. */
+  readonly where?: Rule;
+  /** Only events with `asOf - amount unit <= timestamp <= asOf` count. */
+  readonly withinLast?: Duration;
+  /** Inclusive bounds on the number of events. */
+  readonly count?: AggregateBounds;
+  /** Inclusive bounds on the sum of a numeric property (non-numbers ignored; empty sum 0). */
+  readonly sum?: AggregateBounds & { readonly property: string };
+}
+
+/**
+ * `{ op: "event", type, where?, withinLast?, count?, sum? }`: a condition on the customer's events.
+ * Without `count` and `sum`, "at least one such event".
+ * @param type - the event type.
+ * @param options - filter, window and reducers.
+ * @returns The rule JSON.
+ * @example
+ * event("purchase", { withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }) //=> { op: "event", type: "purchase", withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }
+ * @category Builders
+ */
+export function event(type: string, options: EventOptions = {}): EventRule {
+  const rule: { -readonly [K in keyof EventRule]: EventRule[K] } = { op: "event", type };
+  if (options.where !== undefined) rule.where = options.where;
+  if (options.withinLast !== undefined) rule.withinLast = { amount: options.withinLast.amount, unit: options.withinLast.unit };
+  if (options.count !== undefined) rule.count = { ...options.count };
+  if (options.sum !== undefined) rule.sum = { ...options.sum };
+  return rule;
+}
+
+/**
+ * `{ op: "inSegment", segment }`: TRUE when the profile is in the named segment.
+ * @param segment - the segment id.
+ * @returns The rule JSON.
+ * @example
+ * inSegment("vip") //=> { op: "inSegment", segment: "vip" }
+ * @category Builders
+ */
+export function inSegment(segment: string): InSegmentRule {
+  return { op: "inSegment", segment };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed builders
+
+type Leaf = string | number | boolean | bigint | symbol | Date | ReadonlyArray<unknown> | ((...args: never[]) => unknown);
+type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6];
+
+/**
+ * Every dot path into `P`, for editor completion: `"behavior.totalSpend"`, `"geography"`...
+ * Arrays, dates and functions are leaves; a `Record<string, V>` (or an `unknown` field) admits any
+ * key below it (`"traits.${string}"`). Optional and nullable groups are followed. Depth is capped at 6.
+ */
+export type Path<P, Depth extends number = 6> = [Depth] extends [never]
+  ? never
+  : NonNullable<P> extends infer O
+    ? O extends Leaf
+      ? never
+      : O extends object
+        ? {
+            [K in keyof O & string]-?: unknown extends O[K]
+              ? K | `${K}.${string}`
+              : NonNullable<O[K]> extends Leaf
+                ? K
+                : string extends keyof NonNullable<O[K]>
+                  ? K | `${K}.${string}`
+                  : K | `${K}.${Path<O[K], PreviousDepth[Depth]>}`;
+          }[keyof O & string]
+        : never
+    : never;
+
+/** The type at a dot path of `P` (`unknown` for paths below an `unknown` field). */
+export type PathValue<P, K extends string> = K extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof NonNullable<P>
+    ? PathValue<NonNullable<P>[Head], Rest>
+    : unknown
+  : K extends keyof NonNullable<P>
+    ? NonNullable<P>[K]
+    : unknown;
+
+/** The part of a field's type that a literal of type `T` can be compared with (`T` for `unknown` fields). */
+export type ValueFor<V, T> = unknown extends V ? T : Extract<NonNullable<V>, T>;
+
+/** The paths of `P` whose type has a part of type `T`. */
+export type PathOf<P, T> = {
+  [K in Path<P>]: [ValueFor<PathValue<P, K>, T>] extends [never] ? never : K;
+}[Path<P>];
+
+/** The element type of an array field, restricted to literals. */
+export type ElementFor<V> = unknown extends V ? RuleScalar : NonNullable<V> extends ReadonlyArray<infer E> ? Extract<NonNullable<E>, RuleScalar> : never;
+
+/**
+ * The builders typed against a profile type `P`: fields are `Path<P>` with completion, and values
+ * follow the field type. Ordering ops (`lt`, `gt`, `between`...) take number fields only; text ops
+ * string fields; array ops array fields; time ops `Date` fields.
+ */
+export interface RuleBuilder<P> {
+  readonly and: typeof and;
+  readonly or: typeof or;
+  readonly not: typeof not;
+  readonly always: typeof always;
+  readonly never: typeof never;
+  readonly eq: <K extends PathOf<P, RuleScalar>>(field: K, value: ValueFor<PathValue<P, K>, RuleScalar>) => ComparisonRule<"eq">;
+  readonly ne: <K extends PathOf<P, RuleScalar>>(field: K, value: ValueFor<PathValue<P, K>, RuleScalar>) => ComparisonRule<"ne">;
+  readonly lt: <K extends PathOf<P, number>>(field: K, value: number) => ComparisonRule<"lt">;
+  readonly lte: <K extends PathOf<P, number>>(field: K, value: number) => ComparisonRule<"lte">;
+  readonly gt: <K extends PathOf<P, number>>(field: K, value: number) => ComparisonRule<"gt">;
+  readonly gte: <K extends PathOf<P, number>>(field: K, value: number) => ComparisonRule<"gte">;
+  readonly between: <K extends PathOf<P, number>>(field: K, min: number, max: number) => BetweenRule;
+  readonly inList: <K extends PathOf<P, RuleScalar>>(field: K, values: ReadonlyArray<ValueFor<PathValue<P, K>, RuleScalar>>) => MembershipRule<"in">;
+  readonly notInList: <K extends PathOf<P, RuleScalar>>(field: K, values: ReadonlyArray<ValueFor<PathValue<P, K>, RuleScalar>>) => MembershipRule<"notIn">;
+  readonly contains: <K extends PathOf<P, string>>(field: K, value: string, options?: TextOptions) => TextRule<"contains">;
+  readonly startsWith: <K extends PathOf<P, string>>(field: K, value: string, options?: TextOptions) => TextRule<"startsWith">;
+  readonly endsWith: <K extends PathOf<P, string>>(field: K, value: string, options?: TextOptions) => TextRule<"endsWith">;
+  readonly hasAny: <K extends PathOf<P, ReadonlyArray<unknown>>>(field: K, values: ReadonlyArray<ElementFor<PathValue<P, K>>>) => ArrayRule<"hasAny">;
+  readonly hasAll: <K extends PathOf<P, ReadonlyArray<unknown>>>(field: K, values: ReadonlyArray<ElementFor<PathValue<P, K>>>) => ArrayRule<"hasAll">;
+  readonly hasNone: <K extends PathOf<P, ReadonlyArray<unknown>>>(field: K, values: ReadonlyArray<ElementFor<PathValue<P, K>>>) => ArrayRule<"hasNone">;
+  readonly exists: (field: Path<P>) => PresenceRule<"exists">;
+  readonly missing: (field: Path<P>) => PresenceRule<"missing">;
+  readonly withinLast: (field: PathOf<P, Date>, amount: number, unit: TimeUnit) => WithinLastRule;
+  readonly before: (field: PathOf<P, Date>, bound: string | Date | Duration) => TimeBoundRule<"before">;
+  readonly after: (field: PathOf<P, Date>, bound: string | Date | Duration) => TimeBoundRule<"after">;
+  readonly event: typeof event;
+  readonly inSegment: typeof inSegment;
+}
+
+/**
+ * The builders, typed against a profile type. At run time they are exactly the untyped builders
+ * (`and`, `eq`, ...); only the types differ.
+ *
+ * @remarks A wrong field path, a string compared with `gt`, a number given to `eq` on a string
+ * field, `hasAny` on a non-array field or `withinLast` on a non-date field are compile errors, and
+ * editors complete the paths. O(1).
+ * @typeParam P - the profile type, e.g. `CustomerProfile` from `segmentkit/schema`.
+ * @returns An object with every builder.
+ * @example
+ * type Profile = { behavior?: { totalSpend?: number | null; lastPurchaseAt?: Date }; geography?: { country?: string }; tags?: string[] };
+ * const r = ruleBuilder<Profile>();
+ * r.and(r.gte("behavior.totalSpend", 500), r.inList("geography.country", ["US", "CA"])) //=> { op: "and", rules: [{ op: "gte", field: "behavior.totalSpend", value: 500 }, { op: "in", field: "geography.country", values: ["US", "CA"] }] }
+ * r.withinLast("behavior.lastPurchaseAt", 30, "days").op //=> "withinLast"
+ * @category Builders
+ */
+export function ruleBuilder<P>(): RuleBuilder<P> {
+  return builders as RuleBuilder<P>;
+}
+
+const builders = {
+  and,
+  or,
+  not,
+  always,
+  never,
+  eq,
+  ne,
+  lt,
+  lte,
+  gt,
+  gte,
+  between,
+  inList,
+  notInList,
+  contains,
+  startsWith,
+  endsWith,
+  hasAny,
+  hasAll,
+  hasNone,
+  exists,
+  missing,
+  withinLast,
+  before,
+  after,
+  event,
+  inSegment,
+};

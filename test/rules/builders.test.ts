@@ -1,0 +1,131 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import * as rules from "../../src/rules/index.js";
+import { parseRule, ruleBuilder } from "../../src/rules/index.js";
+import type { Rule } from "../../src/rules/index.js";
+import type { CustomerProfile } from "../../src/schema/index.js";
+import { ruleArbitrary } from "./_arbitraries.js";
+
+/** Rebuilds a rule JSON with the builder calls a developer would write. */
+function rebuild(rule: Rule): Rule {
+  switch (rule.op) {
+    case "and":
+      return rules.and(...rule.rules.map(rebuild));
+    case "or":
+      return rules.or(...rule.rules.map(rebuild));
+    case "not":
+      return rules.not(rebuild(rule.rule));
+    case "always":
+      return rules.always();
+    case "never":
+      return rules.never();
+    case "eq":
+    case "ne":
+      return rules[rule.op](rule.field, rule.value);
+    case "lt":
+    case "lte":
+    case "gt":
+    case "gte":
+      return rules[rule.op](rule.field, rule.value as number | string);
+    case "between":
+      return rules.between(rule.field, rule.min, rule.max);
+    case "in":
+      return rules.inList(rule.field, rule.values);
+    case "notIn":
+      return rules.notInList(rule.field, rule.values);
+    case "contains":
+    case "startsWith":
+    case "endsWith":
+      return rule.caseInsensitive === undefined ? rules[rule.op](rule.field, rule.value) : rules[rule.op](rule.field, rule.value, { caseInsensitive: rule.caseInsensitive });
+    case "hasAny":
+    case "hasAll":
+    case "hasNone":
+      return rules[rule.op](rule.field, rule.values);
+    case "exists":
+    case "missing":
+      return rules[rule.op](rule.field);
+    case "withinLast":
+      return rules.withinLast(rule.field, rule.amount, rule.unit);
+    case "before":
+    case "after":
+      return rules[rule.op](rule.field, "date" in rule ? rule.date : { amount: rule.amount, unit: rule.unit });
+    case "event": {
+      const { op: _op, type, ...options } = rule;
+      return rules.event(type, { ...options, ...(rule.where === undefined ? {} : { where: rebuild(rule.where) }) });
+    }
+    case "inSegment":
+      return rules.inSegment(rule.segment);
+  }
+}
+
+describe("builders", () => {
+  it("produce JSON deep-equal to the rule document, for every op", () => {
+    fc.assert(
+      fc.property(ruleArbitrary({ events: true, segments: true }), (rule) => {
+        const built = rebuild(rule);
+        expect(built).toEqual(rule);
+        const json = JSON.parse(JSON.stringify(built)) as unknown;
+        expect(parseRule(json)).toEqual(json);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("copy their list arguments", () => {
+    const values = ["US"];
+    const rule = rules.inList("country", values);
+    values.push("CA");
+    expect(rule.values).toEqual(["US"]);
+  });
+
+  it("store Date bounds as ISO instants", () => {
+    expect(rules.after("t", new Date(Date.UTC(2024, 1, 29, 12)))).toEqual({ op: "after", field: "t", date: "2024-02-29T12:00:00.000Z" });
+  });
+
+  it("are typed against the profile type (checked by tsc)", () => {
+    const r = ruleBuilder<CustomerProfile>();
+    const vip = r.and(
+      r.between("demographics.age", 25, 34),
+      r.inList("geography.country", ["US", "CA"]),
+      r.gt("behavior.totalSpend", 500),
+      r.eq("demographics.education", "master"),
+      r.eq("consent.email.granted", true),
+      r.hasAny("tags", ["vip"]),
+      r.hasAny("behavior.preferredChannels", ["email"]),
+      r.withinLast("behavior.lastPurchaseAt", 30, "days"),
+      r.before("createdAt", "2024-01-01"),
+      r.contains("geography.city", "san", { caseInsensitive: true }),
+      r.exists("geography"),
+      r.eq("traits.plan", "pro"),
+      r.gte("traits.seats", 10),
+      r.not(r.inSegment("churned")),
+      r.event("purchase", { count: { gte: 2 } }),
+    );
+    expect(vip.rules).toHaveLength(15);
+
+    // @ts-expect-error: a wrong field path is a compile error
+    r.eq("behavior.totalSpnd", 5);
+    // @ts-expect-error: gt on a string field is a compile error
+    r.gt("geography.country", "US");
+    // @ts-expect-error: a number compared with a string field
+    r.eq("geography.country", 5);
+    // @ts-expect-error: a value outside the enum
+    r.eq("demographics.education", "kindergarten");
+    // @ts-expect-error: a string compared with a number field
+    r.gte("behavior.totalSpend", "500");
+    // @ts-expect-error: hasAny on a non-array field
+    r.hasAny("geography.country", ["US"]);
+    // @ts-expect-error: an element outside the array's enum
+    r.hasAny("behavior.preferredChannels", ["fax"]);
+    // @ts-expect-error: withinLast on a number field
+    r.withinLast("behavior.totalSpend", 30, "days");
+    // @ts-expect-error: contains on a number field
+    r.contains("demographics.age", "3");
+    // @ts-expect-error: inList values of the wrong type
+    r.inList("geography.country", [1, 2]);
+    // @ts-expect-error: an unknown unit
+    r.withinLast("behavior.lastPurchaseAt", 30, "fortnights");
+    // @ts-expect-error: exists on an unknown path
+    r.exists("geography.planet");
+  });
+});
