@@ -1,6 +1,7 @@
 import { conditionalSpend } from "./_lib/gammaGamma.js";
 import { assertActivity, assertModel, conditional, vector } from "./_lib/models.js";
-import { UNIT_DAYS, type CustomerActivity, type GammaGammaModel, type PurchaseModel, type TimeUnit } from "./types.js";
+import { UNIT_DAYS } from "./_lib/units.js";
+import type { CustomerActivity, GammaGammaModel, PurchaseModel, TimeUnit } from "./types.js";
 
 /**
  * A customer row for CLV: purchase history plus mean repeat spend.

@@ -19,7 +19,8 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  * @param customer - frequency, recency, T (or, for BG/BB, frequency, recency, periods).
  * @param horizon - a number in `model.unit`, or `{ value, unit }` converted to it (not for BG/BB).
  * @returns the expected count (≥ 0); 0 for a zero horizon.
- * @throws `expectedPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
+ * @throws `expectedPurchases requires integer frequency, recency and periods for a BG/BB model`,
+ *   `expectedPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
  *   `expectedPurchases requires a converged model`, `expectedPurchases requires a non-negative horizon`,
  *   `expectedPurchases requires recency between zero and T`
  * @example
@@ -28,13 +29,14 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  * expectedPurchases(model, { frequency: 2, recency: 30.43, T: 38.86 }, { value: 273, unit: "days" }) //=> 1.226
  * @category CLV
  */
-export function expectedPurchases(model: PurchaseModel, customer: CustomerActivity, horizon: Horizon): number;
-export function expectedPurchases(model: BgBbModel, customer: OpportunityActivity, horizon: number): number;
 export function expectedPurchases(model: PurchaseModel | BgBbModel, customer: CustomerActivity | OpportunityActivity, horizon: Horizon): number {
   assertModel(model, "expectedPurchases");
   const t = horizonInModelUnit(horizon, model.unit, "expectedPurchases");
   if (model.kind === "BG/BB") {
     const row = customer as OpportunityActivity;
+    if (!Number.isInteger(row.periods) || !Number.isInteger(row.frequency) || !Number.isInteger(row.recency)) {
+      throw new TypeError("expectedPurchases requires integer frequency, recency and periods for a BG/BB model");
+    }
     const p = model.params;
     return bgBb.conditionalExpected([p.alpha, p.beta, p.gamma, p.delta], row.frequency, row.recency, row.periods, t);
   }

@@ -27,7 +27,7 @@ import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } 
  * const model = fitMbgNbd({ unit: "weeks", customers: [
  *   { frequency: 2, recency: 30, T: 39 }, { frequency: 0, recency: 0, T: 39 },
  *   { frequency: 5, recency: 36, T: 38 }, { frequency: 1, recency: 4, T: 36 },
- *   { frequency: 0, recency: 0, T: 35, weight: 3 }, { frequency: 3, recency: 10, T: 33 } ] });
+ *   { frequency: 0, recency: 0, T: 35, weight: 3 }, { frequency: 3, recency: 10, T: 33 } ] }, { penalizer: 0.001 });
  * model.converged //=> true
  * model.unit //=> "weeks"
  * @category CLV

@@ -17,19 +17,20 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  * @param customer - frequency, recency, T (BG/BB: frequency, recency, periods).
  * @param futurePeriods - BG/BB only: opportunities ahead (default 1, "alive in the next one").
  * @returns a probability in [0, 1].
- * @throws `probabilityAlive requires a converged model`, `probabilityAlive requires recency between zero and T`
+ * @throws `probabilityAlive requires a converged model`, `probabilityAlive requires integer frequency, recency and periods for a BG/BB model`, `probabilityAlive requires recency between zero and T`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
  * probabilityAlive(model, { frequency: 2, recency: 30.43, T: 38.86 }) //=> 0.7266
  * probabilityAlive(model, { frequency: 0, recency: 0, T: 38.86 }) //=> 1
  * @category CLV
  */
-export function probabilityAlive(model: PurchaseModel, customer: CustomerActivity): number;
-export function probabilityAlive(model: BgBbModel, customer: OpportunityActivity, futurePeriods?: number): number;
 export function probabilityAlive(model: PurchaseModel | BgBbModel, customer: CustomerActivity | OpportunityActivity, futurePeriods = 1): number {
   assertModel(model, "probabilityAlive");
   if (model.kind === "BG/BB") {
     const row = customer as OpportunityActivity;
+    if (!Number.isInteger(row.periods) || !Number.isInteger(row.frequency) || !Number.isInteger(row.recency)) {
+      throw new TypeError("probabilityAlive requires integer frequency, recency and periods for a BG/BB model");
+    }
     const p = model.params;
     if (!Number.isInteger(futurePeriods) || futurePeriods < 0) throw new RangeError("probabilityAlive requires futurePeriods to be a non-negative integer");
     return bgBb.probabilityAlive([p.alpha, p.beta, p.gamma, p.delta], row.frequency, row.recency, row.periods, futurePeriods);

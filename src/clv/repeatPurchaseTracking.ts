@@ -1,6 +1,7 @@
 import { assertModel, unconditional, vector } from "./_lib/models.js";
 import type { RfmTransaction } from "./rfmSummary.js";
-import { UNIT_DAYS, type PurchaseModel } from "./types.js";
+import { UNIT_DAYS } from "./_lib/units.js";
+import type { PurchaseModel } from "./types.js";
 
 const DAY_MS = 86_400_000;
 
@@ -31,8 +32,9 @@ export interface TrackingRow {
  *
  * @remarks
  * Customers are those first seen on or before `calibrationEnd`. Same-day purchases are merged and the
- * first purchase day is not a repeat. The expected curve is `Σ_i E[X((d − f_i)/L)]` over customers
- * with first purchase day f_i ≤ d, where d is the row's last day and L the model unit in days (customers
+ * first purchase day is not a repeat. The expected curve is `Σ_i E[X((d + 1 − f_i)/L)]` over customers
+ * with first purchase day f_i ≤ d, where d is the row's last day (the window closes at the end of that
+ * day, which reproduces FHL 2005's week-78 forecasts) and L the model unit in days (customers
  * are grouped by first-purchase day, so the cost is O(periods × distinct first days) after an O(n) pass).
  *
  * @param transactions - the transaction log (customerId, timestamp, amount).
@@ -107,7 +109,8 @@ export function repeatPurchaseTracking(
     for (let k = 0; k < firstDays.length; k++) {
       const first = firstDays[k] as number;
       if (first > throughDay) break;
-      expected += (firstCounts[k] as number) * unconditional(model, params, (throughDay - first) / unitDays);
+      // the window closes at the end of `throughDay`, so age runs to the next midnight
+      expected += (firstCounts[k] as number) * unconditional(model, params, (throughDay + 1 - first) / unitDays);
     }
     rows.push({
       period,

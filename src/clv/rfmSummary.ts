@@ -1,5 +1,6 @@
 import { CompensatedSum } from "../_lib/compensatedSum.js";
-import { UNIT_DAYS, type TimeUnit } from "./types.js";
+import { UNIT_DAYS } from "./_lib/units.js";
+import type { TimeUnit } from "./types.js";
 
 const DAY_MS = 86_400_000;
 

@@ -55,10 +55,12 @@ export interface FitOptions {
  * - `max_iterations`: the optimiser ran out of iterations.
  * - `non_finite`: the likelihood was not finite at the start point or everywhere tried.
  * - `line_search_failed`: BFGS could not find a descent step and Nelder–Mead did not settle either.
+ * - `parameters_diverged`: a parameter ran towards 0 or infinity (log-parameter beyond ±19): the data
+ *   do not identify the model; a small penalizer usually fixes it.
  * - `q_not_above_one`: Gamma-Gamma's q ≤ 1, so the population mean spend pγ/(q − 1) is undefined.
  * @category CLV
  */
-export type FitFailureReason = "max_iterations" | "non_finite" | "line_search_failed" | "q_not_above_one";
+export type FitFailureReason = "max_iterations" | "non_finite" | "line_search_failed" | "parameters_diverged" | "q_not_above_one";
 
 /**
  * A fitted model: its maximum-likelihood parameters and fit diagnostics.
@@ -124,5 +126,3 @@ export type GammaGammaModel = FittedModel<"Gamma-Gamma", GammaGammaParams>;
 /** Any continuous-time purchase model. @category CLV */
 export type PurchaseModel = BgNbdModel | MbgNbdModel | ParetoNbdModel;
 
-/** Length of one unit in days. */
-export const UNIT_DAYS: Readonly<Record<TimeUnit, number>> = { days: 1, weeks: 7, months: 30.4375, years: 365.25 };

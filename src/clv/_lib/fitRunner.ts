@@ -1,6 +1,9 @@
 import type { FitFailure, FitFailureReason, FittedModel, TimeUnit } from "../types.js";
 import { bfgs, invertPositiveDefinite, nelderMead, numericalHessian } from "./optimize.js";
 
+/** Log-parameters are confined to [−20, 20] (parameters between 2e−9 and 5e8); an optimum near the edge is a divergence. */
+const LOG_BOUND = 20;
+
 export interface RunFitSpec<Kind extends string, Params> {
   kind: Kind;
   caller: string;
@@ -35,7 +38,12 @@ export function runFit<Kind extends string, Params>(
   const natural = new Float64Array(n);
   const naturalGradient = new Float64Array(n);
   const penaltyScale = spec.penalizer * spec.totalWeight;
+  const outOfRange = (theta: Float64Array): boolean => {
+    for (let k = 0; k < n; k++) if (!(Math.abs(theta[k] as number) <= LOG_BOUND)) return true;
+    return false;
+  };
   const objective = (theta: Float64Array): number => {
+    if (outOfRange(theta)) return Number.POSITIVE_INFINITY;
     let penalty = 0;
     for (let k = 0; k < n; k++) {
       natural[k] = Math.exp(theta[k] as number);
@@ -50,6 +58,7 @@ export function runFit<Kind extends string, Params>(
   const withGradient = spec.logLikelihoodAndGradient;
   if (withGradient !== undefined) {
     const objectiveAndGradient = (theta: Float64Array, gradient: Float64Array): number => {
+      if (outOfRange(theta)) return Number.POSITIVE_INFINITY;
       let penalty = 0;
       for (let k = 0; k < n; k++) {
         natural[k] = Math.exp(theta[k] as number);
@@ -80,12 +89,21 @@ export function runFit<Kind extends string, Params>(
   }
   const params = Float64Array.from(result.x, (value) => Math.exp(value));
   const logLikelihood = spec.logLikelihood(params);
-  if (!result.converged || !Number.isFinite(logLikelihood)) {
-    const reason: FitFailureReason = Number.isFinite(logLikelihood) ? result.reason === "converged" ? "max_iterations" : result.reason : "non_finite";
+  const diverged = result.x.some((value) => Math.abs(value) > LOG_BOUND - 1);
+  if (!result.converged || !Number.isFinite(logLikelihood) || diverged) {
+    const reason: FitFailureReason = !Number.isFinite(logLikelihood)
+      ? "non_finite"
+      : diverged
+        ? "parameters_diverged"
+        : result.reason === "converged"
+          ? "max_iterations"
+          : result.reason;
     const advice =
       reason === "non_finite"
         ? "the log-likelihood is not finite at the start point; pass initialParams or check the data"
-        : reason === "max_iterations"
+        : reason === "parameters_diverged"
+          ? "a parameter ran towards 0 or infinity, so the data do not identify the model (too few customers or repeat purchases); add a penalizer such as 0.001 or use more data"
+          : reason === "max_iterations"
           ? "raise maxIterations or pass initialParams closer to the optimum"
           : "the likelihood surface is flat or ill-conditioned here; try a small penalizer or other initialParams";
     return {

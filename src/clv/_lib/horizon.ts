@@ -1,4 +1,5 @@
-import { UNIT_DAYS, type TimeUnit } from "../types.js";
+import { UNIT_DAYS } from "./units.js";
+import type { TimeUnit } from "../types.js";
 
 /**
  * A prediction horizon: a plain number is read in the model's own unit; `{ value, unit }` is converted

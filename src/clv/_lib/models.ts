@@ -38,6 +38,7 @@ export function assertModel(model: unknown, caller: string): void {
 
 export function assertActivity(customer: { frequency: number; recency: number; T: number }, caller: string): void {
   const { frequency: x, recency: tx, T } = customer;
+  if (typeof T !== "number") throw new TypeError(`${caller} requires T for a continuous-time model`);
   if (!Number.isInteger(x) || x < 0) throw new RangeError(`${caller} requires frequency to be a non-negative integer`);
   if (!Number.isFinite(T) || T < 0) throw new RangeError(`${caller} requires T to be non-negative`);
   if (!Number.isFinite(tx) || tx < 0 || tx > T * (1 + 1e-12)) throw new RangeError(`${caller} requires recency between zero and T`);

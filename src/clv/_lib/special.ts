@@ -49,8 +49,14 @@ export function log1pExp(x: number): number {
 
 const RESCALE_ABOVE = 1e250;
 const LOG_RESCALE = Math.log(RESCALE_ABOVE);
-/** Hard cap on series terms; at z = 0.9999 with moderate parameters the series needs a few 10^5. */
-const MAX_TERMS = 2_000_000;
+/** Hard cap on series terms; beyond z = 0.995 the 1 − z connection formula takes over (see log2F1Signed). */
+const MAX_TERMS = 200_000;
+
+/** Sign of Γ(x): positive for x > 0, alternating between the poles for x < 0. */
+function gammaSign(x: number): number {
+  if (x > 0) return 1;
+  return Math.floor(-x) % 2 === 0 ? -1 : 1;
+}
 
 /** Signed log result: value = sign · e^log. */
 export interface SignedLog {
@@ -92,6 +98,9 @@ function seriesSigned(a: number, b: number, c: number, z: number): SignedLog {
  *   2F1(a, b; c; z) = (1 − z)^(c − a − b) 2F1(c − a, c − b; c; z): the transformed series has positive,
  *   smaller terms and converges much faster near z = 1 (this is the Pareto/NBD and large-frequency
  *   BG/NBD regime where the direct series overflows).
+ * - z > 0.995 (and c − a − b not an integer): the 1 − z connection formula (Abramowitz & Stegun 15.3.6),
+ *   two series in 1 − z combined with signed log-gamma prefactors; this keeps degenerate fits whose
+ *   rates drift far apart from needing millions of terms.
  * - otherwise the direct series.
  */
 export function log2F1Signed(a: number, b: number, c: number, z: number): SignedLog {
@@ -106,11 +115,32 @@ export function log2F1Signed(a: number, b: number, c: number, z: number): Signed
     return { log: inner.log + prefactor, sign: inner.sign };
   }
   const excess = c - a - b;
+  if (z > 0.995 && Math.abs(excess - Math.round(excess)) > 1e-6 && c > 0) {
+    // near z = 1 the power series needs ~1/(1 − z) terms: use the 1 − z connection formula
+    // (Abramowitz & Stegun 15.3.6), whose two series converge like (1 − z)^n
+    const w = 1 - z;
+    const first = seriesSigned(a, b, 1 - excess, w);
+    const second = seriesSigned(c - a, c - b, excess + 1, w);
+    const logFirst = logGamma(c) + logGamma(excess) - logGamma(c - a) - logGamma(c - b) + first.log;
+    const signFirst = gammaSign(excess) * gammaSign(c - a) * gammaSign(c - b) * first.sign;
+    const logSecond = excess * Math.log(w) + logGamma(c) + logGamma(-excess) - logGamma(a) - logGamma(b) + second.log;
+    const signSecond = gammaSign(-excess) * gammaSign(a) * gammaSign(b) * second.sign;
+    return combineSigned(logFirst, signFirst, logSecond, signSecond);
+  }
   if (excess < 0 && c - a > 0 && c - b > 0) {
     const inner = seriesSigned(c - a, c - b, c, z);
     return { log: inner.log + excess * Math.log1p(-z), sign: inner.sign };
   }
   return seriesSigned(a, b, c, z);
+}
+
+/** sign1·e^log1 + sign2·e^log2 as a signed log. */
+function combineSigned(log1: number, sign1: number, log2: number, sign2: number): SignedLog {
+  if (sign1 === 0 || log1 === Number.NEGATIVE_INFINITY) return { log: log2, sign: sign2 };
+  if (sign2 === 0 || log2 === Number.NEGATIVE_INFINITY) return { log: log1, sign: sign1 };
+  if (sign1 === sign2) return { log: logAddExp(log1, log2), sign: sign1 };
+  if (log1 >= log2) return { log: logSubExp(log1, log2), sign: log1 === log2 ? 0 : sign1 };
+  return { log: logSubExp(log2, log1), sign: sign2 };
 }
 
 /**

@@ -1,0 +1,34 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { clvBySegment } from "../../src/clv/index.js";
+
+describe("clvBySegment", () => {
+  it("summarises per segment with type-7 quantiles and reports requested empty segments as undefined", () => {
+    const result = clvBySegment([1, 2, 3, 4, 10, Number.NaN, 7], ["a", "a", "a", "a", "b", "b", null], { segments: ["z", "a"], probabilities: [0.5, 0.9] });
+    expect(result.map((s) => s.segment)).toEqual(["z", "a", "b"]);
+    expect(result[0]).toEqual({ segment: "z", defined: false, count: 0, total: 0, mean: null, minimum: null, maximum: null, quantiles: null });
+    const a = result[1]!;
+    if (!a.defined) throw new Error("a should be defined");
+    expect(a).toMatchObject({ count: 4, total: 10, mean: 2.5, minimum: 1, maximum: 4 });
+    expect(a.quantiles).toEqual([{ probability: 0.5, value: 2.5 }, { probability: 0.9, value: 3.7 }]);
+    expect(result[2]).toMatchObject({ segment: "b", count: 1, total: 10 });
+  });
+
+  it("totals add up to the overall total (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.constantFrom("x", "y", "z", 1, 2)), { minLength: 1, maxLength: 200 }), (pairs) => {
+        const result = clvBySegment(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+        const total = result.reduce((sum, s) => sum + s.total, 0);
+        const expected = pairs.reduce((sum, p) => sum + p[0], 0);
+        expect(Math.abs(total - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+        expect(result.reduce((sum, s) => sum + s.count, 0)).toBe(pairs.length);
+      }),
+    );
+  });
+
+  it("validates its arguments", () => {
+    expect(() => clvBySegment([1], [])).toThrow("clvBySegment requires values and memberships of the same length");
+    expect(() => clvBySegment([1], ["a"], { probabilities: [1.5] })).toThrow("clvBySegment requires probabilities between zero and one");
+    expect(clvBySegment([], [])).toEqual([]);
+  });
+});

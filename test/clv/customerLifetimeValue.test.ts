@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { customerLifetimeValue, expectedAverageSpend, expectedPurchases, fitBgNbd, fitGammaGamma, modelFromParams } from "../../src/clv/index.js";
+import { cdnowSummary } from "./cdnow.js";
+
+describe("customerLifetimeValue (BG/NBD + Gamma-Gamma on CDNOW)", () => {
+  const customers = cdnowSummary();
+  const purchases = fitBgNbd({ unit: "weeks", customers });
+  const spend = fitGammaGamma({ unit: "weeks", customers });
+  if (!purchases.converged || !spend.converged) throw new Error("not converged");
+
+  it("correct 12-month values with 4.345 weeks per month, 1 % per month: 36.28, 4.64, 8.34, ..., total 71,510", () => {
+    const values = customerLifetimeValue(purchases, spend, customers, { periods: 12, period: 4.345, discountRate: 0.01 });
+    const expected = [36.28, 4.64, 8.34, 8.34, 8.34, 283.52, 6.88, 8.34, 43.35, 8.34];
+    expected.forEach((value, index) => expect(Math.abs((values[index] as number) - value)).toBeLessThanOrEqual(0.01));
+    const total = values.reduce((sum, value) => sum + value, 0);
+    expect(Math.abs(total - 71510)).toBeLessThan(1);
+  });
+
+  it("lifetimes docs regression (monthly loop over 30 units of weekly data = 360 weeks): 140.10, 18.94, 38.18, ..., 1003.87", () => {
+    const values = customerLifetimeValue(purchases, spend, customers, { periods: 12, period: 30, discountRate: 0.01 });
+    const expected = [140.1, 18.94, 38.18, 38.18, 38.18, 1003.87, 28.11, 38.18, 167.42, 38.18];
+    expected.forEach((value, index) => expect(Math.abs((values[index] as number) - value)).toBeLessThanOrEqual(0.02));
+    const total = values.reduce((sum, value) => sum + value, 0);
+    expect(Math.abs(total - 266622) / 266622).toBeLessThan(1e-4);
+  });
+
+  it("period units are converted: 'months' is 30.4375 days = 4.348 weeks", () => {
+    const byUnit = customerLifetimeValue(purchases, spend, customers.slice(0, 3), { periods: 12, period: "months", discountRate: 0.01 });
+    const byLength = customerLifetimeValue(purchases, spend, customers.slice(0, 3), { periods: 12, period: 30.4375 / 7, discountRate: 0.01 });
+    expect(Array.from(byUnit)).toEqual(Array.from(byLength));
+  });
+
+  it("without discounting equals expected purchases over the horizon times expected spend", () => {
+    const customer = customers[5]!;
+    const [value] = customerLifetimeValue(purchases, spend, [customer], { periods: 10, period: 5 });
+    expect(value).toBeCloseTo(expectedPurchases(purchases, customer, 50) * expectedAverageSpend(spend, customer), 9);
+    expect(customerLifetimeValue(purchases, spend, [customer], { periods: 0, period: 5 })[0]).toBe(0);
+  });
+
+  it("validates options", () => {
+    expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1.5, period: "months" })).toThrow("customerLifetimeValue requires periods to be a non-negative integer");
+    expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: 0 })).toThrow("customerLifetimeValue requires a positive period length");
+    expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: "months", discountRate: -1 })).toThrow(
+      "customerLifetimeValue requires a discount rate above -1",
+    );
+    const notSpend = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 1, alpha: 1, a: 1, b: 1 } });
+    expect(() => customerLifetimeValue(purchases, notSpend as never, [], { periods: 1, period: "months" })).toThrow(
+      "customerLifetimeValue requires a converged Gamma-Gamma model",
+    );
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { expectedPurchases, fitBgNbd, fitParetoNbd, modelFromParams, probabilityAlive } from "../../src/clv/index.js";
+import { cdnowSummaryPlain } from "./cdnow.js";
+
+const bgNbdPublished = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.2425982, alpha: 4.413684, a: 0.7929899, b: 2.426167 } });
+const paretoBtyd = modelFromParams({ kind: "Pareto/NBD", unit: "weeks", params: { r: 0.5534, alpha: 10.58, s: 0.6061, beta: 11.67 } });
+
+describe("expectedPurchases, BG/NBD", () => {
+  const customers = cdnowSummaryPlain();
+  const model = fitBgNbd({ unit: "weeks", customers });
+  if (!model.converged) throw new Error(model.message);
+
+  it("customer 1 over the next 39 weeks: 1.226 (Hardie's Excel); customer 6: 3.337", () => {
+    expect(expectedPurchases(model, customers[0]!, 39)).toBeCloseTo(1.226, 3);
+    expect(expectedPurchases(model, customers[5]!, 39)).toBeCloseTo(3.337, 3);
+  });
+
+  it("customer 1516 at t = 52: 25.75659 (BTYD) to 4 significant figures", () => {
+    const value = expectedPurchases(bgNbdPublished, { frequency: 26, recency: 30.85714, T: 31 }, 52);
+    expect(Math.abs(value - 25.75659) / 25.75659).toBeLessThan(1e-4);
+  });
+
+  it("Quickstart ranking at t = 1: 0.424877, 0.474738, 0.486526, 0.662396, 0.710623", () => {
+    const values = customers.map((c) => expectedPurchases(model, c, 1)).sort((x, y) => x - y).slice(-5);
+    const expected = [0.424877, 0.474738, 0.486526, 0.662396, 0.710623];
+    values.forEach((value, index) => expect(value).toBeCloseTo(expected[index] as number, 5));
+  });
+
+  it("increasing-frequency paradox (t_x 20, T 39, t = 52): 0.3474606, 0.04283391, 0.004158973, 0.0003583685", () => {
+    const expected = [0.3474606, 0.04283391, 0.004158973, 0.0003583685];
+    [10, 15, 20, 25].forEach((x, index) => {
+      const value = expectedPurchases(bgNbdPublished, { frequency: x, recency: 20, T: 39 }, 52);
+      expect(Math.abs(value - (expected[index] as number)) / (expected[index] as number)).toBeLessThan(2e-3);
+    });
+  });
+
+  it("Σ conditional expectations over the 2,357 customers at t = 39: 1653.42", () => {
+    const total = customers.reduce((sum, c) => sum + expectedPurchases(model, c, 39), 0);
+    expect(total).toBeCloseTo(1653.42, 1);
+  });
+
+  it("a horizon with a unit is converted to the model unit", () => {
+    const weeks = expectedPurchases(model, customers[0]!, 52);
+    expect(expectedPurchases(model, customers[0]!, { value: 364, unit: "days" })).toBeCloseTo(weeks, 12);
+    expect(expectedPurchases(model, customers[0]!, { value: 1, unit: "years" })).toBeCloseTo(expectedPurchases(model, customers[0]!, 365.25 / 7), 12);
+    expect(expectedPurchases(model, customers[0]!, 0)).toBe(0);
+  });
+
+  it("no NaN or Infinity for frequency up to 1000 and T up to 1000", () => {
+    for (const x of [0, 1, 10, 100, 300, 1000]) {
+      for (const T of [1, 39, 1000]) {
+        for (const t of [1, 52, 1000]) {
+          const customer = { frequency: x, recency: x === 0 ? 0 : T * 0.9, T };
+          const value = expectedPurchases(model, customer, t);
+          expect(Number.isFinite(value) && value >= 0).toBe(true);
+          expect(Number.isFinite(probabilityAlive(model, customer))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("is monotone in the horizon", () => {
+    let previous = 0;
+    for (const t of [1, 5, 20, 52, 104, 520]) {
+      const value = expectedPurchases(model, customers[5]!, t);
+      expect(value).toBeGreaterThan(previous);
+      previous = value;
+    }
+  });
+});
+
+describe("expectedPurchases, Pareto/NBD", () => {
+  const customers = cdnowSummaryPlain();
+  const model = fitParetoNbd({ unit: "weeks", customers });
+  if (!model.converged) throw new Error(model.message);
+
+  it("customer 1516 at t = 52: 25.45647 (BTYD); customer 1 at t = 39: 1.4551", () => {
+    const value = expectedPurchases(paretoBtyd, { frequency: 26, recency: 30.85714, T: 31 }, 52);
+    expect(Math.abs(value - 25.45647) / 25.45647).toBeLessThan(1e-3);
+    expect(expectedPurchases(model, customers[0]!, 39)).toBeCloseTo(1.4551, 3);
+  });
+
+  it("increasing-frequency paradox: 0.7062289, 0.1442396, 0.02250658, 0.00309267 (3 significant figures)", () => {
+    const expected = [0.7062289, 0.1442396, 0.02250658, 0.00309267];
+    [10, 15, 20, 25].forEach((x, index) => {
+      const value = expectedPurchases(paretoBtyd, { frequency: x, recency: 20, T: 39 }, 52);
+      expect(Math.abs(value - (expected[index] as number)) / (expected[index] as number)).toBeLessThan(5e-3);
+    });
+  });
+
+  it("Σ conditional expectations at t = 39: 1665.52", () => {
+    const total = customers.reduce((sum, c) => sum + expectedPurchases(model, c, 39), 0);
+    expect(total).toBeCloseTo(1665.52, 0);
+  });
+
+  it("no NaN or Infinity for frequency up to 1000 and T up to 1000", () => {
+    for (const x of [0, 1, 100, 1000]) {
+      for (const T of [1, 39, 1000]) {
+        const customer = { frequency: x, recency: x === 0 ? 0 : T * 0.5, T };
+        expect(Number.isFinite(expectedPurchases(model, customer, 52))).toBe(true);
+        expect(Number.isFinite(probabilityAlive(model, customer))).toBe(true);
+      }
+    }
+  });
+});
+
+describe("expectedPurchases errors", () => {
+  it("rejects unfitted or failed models and bad horizons", () => {
+    const failed = { ...bgNbdPublished, converged: false } as unknown as typeof bgNbdPublished;
+    expect(() => expectedPurchases(failed, { frequency: 0, recency: 0, T: 1 }, 1)).toThrow("expectedPurchases requires a converged model");
+    expect(() => expectedPurchases({} as typeof bgNbdPublished, { frequency: 0, recency: 0, T: 1 }, 1)).toThrow(
+      "expectedPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model",
+    );
+    expect(() => expectedPurchases(bgNbdPublished, { frequency: 0, recency: 0, T: 1 }, -1)).toThrow("expectedPurchases requires a non-negative horizon");
+    expect(() => expectedPurchases(bgNbdPublished, { frequency: 1, recency: 2, T: 1 }, 1)).toThrow("expectedPurchases requires recency between zero and T");
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { fitBgNbd, fitParetoNbd, modelFromParams, repeatPurchaseTracking, rfmSummary } from "../../src/clv/index.js";
+import { cdnowTransactions, day } from "./cdnow.js";
+
+describe("repeatPurchaseTracking on CDNOW (FHL 2005 figure 3)", () => {
+  const transactions = cdnowTransactions();
+  const summary = rfmSummary(transactions, { calibrationEnd: day("1997-09-30"), observationEnd: day("1998-06-30"), unit: "weeks" });
+  const bgNbd = fitBgNbd(summary);
+  const pareto = fitParetoNbd(summary);
+  if (!bgNbd.converged || !pareto.converged) throw new Error("not converged");
+  const options = { calibrationEnd: day("1997-09-30"), observationEnd: day("1998-06-30") };
+
+  it("78 weekly rows; actual cumulative repeat purchases 2,457 at week 39 and 4,339 at week 78", () => {
+    const rows = repeatPurchaseTracking(transactions, bgNbd, options);
+    expect(rows).toHaveLength(78);
+    expect(rows[38]).toMatchObject({ period: 39, actual: 2457, inCalibration: true });
+    expect(rows[38]!.through).toEqual(day("1997-09-30"));
+    expect(rows[39]!.inCalibration).toBe(false);
+    expect(rows[77]).toMatchObject({ period: 78, actual: 4339 });
+    expect(rows[77]!.through).toEqual(day("1998-06-30"));
+  });
+
+  it("week-78 forecasts: BG/NBD 4,166 (−4.0 %), Pareto/NBD 4,275 (−1.5 %)", () => {
+    const bg = repeatPurchaseTracking(transactions, bgNbd, options)[77]!;
+    const pa = repeatPurchaseTracking(transactions, pareto, options)[77]!;
+    expect(Math.abs(bg.expected - 4166)).toBeLessThan(5);
+    expect(Math.abs(pa.expected - 4275)).toBeLessThan(5);
+  });
+
+  it("the expected curve is increasing and starts near zero", () => {
+    const rows = repeatPurchaseTracking(transactions, bgNbd, options);
+    expect(rows[0]!.expected).toBeLessThan(20);
+    for (let k = 1; k < rows.length; k++) expect(rows[k]!.expected).toBeGreaterThan(rows[k - 1]!.expected);
+  });
+
+  it("handles empty input and validates dates", () => {
+    const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 1, alpha: 1, a: 1, b: 1 } });
+    expect(repeatPurchaseTracking([], model, options)).toEqual([]);
+    expect(() => repeatPurchaseTracking([], model, { calibrationEnd: day("1998-01-01"), observationEnd: day("1997-01-01") })).toThrow(
+      "repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order",
+    );
+  });
+});
