@@ -23,10 +23,13 @@ export interface SampleSizeOptions {
 
 /** Result of {@link sampleSizeTwoProportions}. @category Experiments */
 export interface SampleSizeResult {
-  /** Units per arm, rounded up. */
+  /** Units per arm, rounded up; NaN when not defined. */
   readonly perArm: number;
-  /** The unrounded solution. */
+  /** The unrounded solution; NaN when not defined. */
   readonly exact: number;
+  /** false for a zero effect, which no finite sample detects. */
+  readonly defined: boolean;
+  readonly reason?: string;
   /** Baseline and target rates used. */
   readonly baseline: number;
   readonly target: number;
@@ -49,9 +52,9 @@ export interface SampleSizeResult {
  *
  * @param input - `baseline`, `mde`, `mdeType`.
  * @param options - `alpha` (0.05), `power` (0.8), `method` ("pooled").
- * @returns `{ perArm, exact, baseline, target, method, alpha, power }`.
- * @throws RangeError `sampleSizeTwoProportions requires mde to be non-zero` (δ = 0 has no finite size),
- *   `sampleSizeTwoProportions requires the target rate to lie strictly between zero and one`,
+ * @returns `{ perArm, exact, defined, baseline, target, method, alpha, power }`; a zero effect (δ = 0) gives
+ *   `defined: false` with NaN sizes.
+ * @throws RangeError `sampleSizeTwoProportions requires the target rate to lie strictly between zero and one`,
  *   `sampleSizeTwoProportions requires baseline between zero and one` (likewise alpha, power); TypeError for
  *   an unknown `mdeType` or `method`.
  * @example
@@ -66,10 +69,12 @@ export function sampleSizeTwoProportions(input: SampleSizeInput, options: Sample
   assertMethod("sampleSizeTwoProportions", method);
   assertPlanning("sampleSizeTwoProportions", alpha, power);
   const { p1, p2 } = targetRate("sampleSizeTwoProportions", input as EffectInput);
-  if (p1 === p2) throw new RangeError("sampleSizeTwoProportions requires mde to be non-zero");
+  if (p1 === p2) {
+    return { perArm: Number.NaN, exact: Number.NaN, defined: false, reason: "a zero effect needs an infinite sample", baseline: p1, target: p2, method, alpha, power };
+  }
   const { effect, sdNull, sdAlternative } = scales(p1, p2, method);
   const zAlpha = normalUpperQuantile(alpha / 2);
   const zPower = normalUpperQuantile(1 - power);
   const exact = ((zAlpha * sdNull + zPower * sdAlternative) / effect) ** 2;
-  return { perArm: Math.ceil(exact - 1e-9), exact, baseline: p1, target: p2, method, alpha, power };
+  return { perArm: Math.ceil(exact - 1e-9), exact, defined: true, baseline: p1, target: p2, method, alpha, power };
 }

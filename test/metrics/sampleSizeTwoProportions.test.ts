@@ -30,8 +30,11 @@ describe("sampleSizeTwoProportions", () => {
     expect(powerTwoProportions(input, { perArm: size.exact })).toBeGreaterThanOrEqual(0.9 - 1e-9);
     expect(powerTwoProportions(input, { perArm: size.exact })).toBeLessThan(0.9 + 1e-6);
   });
-  it("rejects a zero effect and a target outside (0, 1)", () => {
-    expect(() => sampleSizeTwoProportions({ baseline: 0.1, mde: 0, mdeType: "absolute" })).toThrow(new RangeError("sampleSizeTwoProportions requires mde to be non-zero"));
+  it("a zero effect is undefined (no finite sample); a target outside (0, 1) is an error", () => {
+    const zero = sampleSizeTwoProportions({ baseline: 0.1, mde: 0, mdeType: "absolute" });
+    expect(zero.defined).toBe(false);
+    expect(zero.perArm).toBeNaN();
+    expect(zero.reason).toMatch(/infinite sample/);
     expect(() => sampleSizeTwoProportions({ baseline: 0.95, mde: 0.1, mdeType: "absolute" })).toThrow(
       new RangeError("sampleSizeTwoProportions requires the target rate to lie strictly between zero and one"),
     );
