@@ -77,6 +77,18 @@ describe("fitParetoNbd recovery", () => {
     expect(relative(model.params.s / model.params.beta, truth.s / truth.beta)).toBeLessThan(0.3);
   });
 
+  it("a handful of customers: no hang; the unpenalized fit reports a typed failure, a small penalizer converges", () => {
+    const customers = [
+      { frequency: 2, recency: 30, T: 39 }, { frequency: 0, recency: 0, T: 39 },
+      { frequency: 5, recency: 36, T: 38 }, { frequency: 1, recency: 4, T: 36 },
+      { frequency: 0, recency: 0, T: 35, weight: 3 }, { frequency: 3, recency: 10, T: 33 },
+    ];
+    const free = fitParetoNbd({ unit: "weeks", customers });
+    expect(free.converged).toBe(false);
+    if (!free.converged) expect(["parameters_diverged", "max_iterations"]).toContain(free.reason);
+    expect(fitParetoNbd({ unit: "weeks", customers }, { penalizer: 0.001 }).converged).toBe(true);
+  });
+
   it("rejects invalid rows", () => {
     expect(() => fitParetoNbd({ unit: "weeks", customers: [{ frequency: -1, recency: 0, T: 2 }] })).toThrow("fitParetoNbd requires frequency to be a non-negative integer (row 0)");
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inverseOnePlusExp, log2F1, log2F1Signed, logAddExp, logSubExp } from "../../../src/clv/_lib/special.js";
+import { inverseOnePlusExp, log2F1, log2F1Signed, logAddExp, logGamma, logSubExp } from "../../../src/clv/_lib/special.js";
 
 const reference = JSON.parse(readFileSync(new URL("../../reference/clv/reference.json", import.meta.url), "utf8")) as {
   hyp2f1: Array<{ a: number; b: number; c: number; z: number; log: number }>;
@@ -34,6 +34,16 @@ describe("log2F1", () => {
         expect(Number.isFinite(value)).toBe(true);
       }
     }
+  });
+
+  it("near z = 1 (connection formula) agrees with closed forms", () => {
+    for (const z of [0.996, 0.9999, 1 - 1e-9]) {
+      // 2F1(a, b; b; z) = (1 − z)^−a and 2F1(1, 1; 2; z) = −ln(1 − z)/z
+      expect(log2F1Signed(2.3, 1.7, 1.7, z).log).toBeCloseTo(-2.3 * Math.log1p(-z), 9);
+    }
+    // Gauss: 2F1(a, b; c; 1) = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)) for c − a − b > 0 (here 1.25)
+    const atOne = logGamma(2) + logGamma(1.25) - logGamma(1.5) - logGamma(1.75);
+    expect(log2F1(0.5, 0.25, 2, 1 - 1e-13)).toBeCloseTo(atOne, 9);
   });
 
   it("is NaN outside z < 1", () => {
