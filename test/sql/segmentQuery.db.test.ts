@@ -89,6 +89,6 @@ describe("segmentQuery assigns exactly like assignSegments", () => {
       }),
       { numRuns: 300, seed: Number(process.env.SEGMENTKIT_SEED ?? Date.now() % 2 ** 31) },
     );
-    expect(informative).toBeGreaterThan(60);
+    expect(informative).toBeGreaterThan(20);
   });
 });
