@@ -90,7 +90,9 @@ export interface CompareSegmentsResult {
  * @param options - see {@link CompareSegmentsOptions}.
  * @returns `{ rows, correction, guards }`, rows in input order.
  * @throws RangeError `compareSegments requires unique segment names`, `compareSegments requires successes not to exceed trials`
- *   (and the other count messages), `compareSegments requires alpha between zero and one`; TypeError for an unknown correction.
+ *   (and the other count messages), `compareSegments requires alpha between zero and one` (likewise confidence, srmThreshold),
+ *   `compareSegments requires expectedSplit to be two positive weights`, `compareSegments requires minimumCount to be a non-negative finite number`;
+ *   TypeError for an unknown correction.
  * @example
  * const report = compareSegments([
  *   { segment: "new", control: { successes: 200, trials: 5000 }, treatment: { successes: 260, trials: 5000 } },
@@ -115,6 +117,12 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
   const srmThreshold = options.srmThreshold ?? 0.001;
   const minimumCount = options.minimumCount ?? 5;
   const bayesian = options.bayesian ?? true;
+  if (typeof confidence !== "number" || !(confidence > 0 && confidence < 1)) throw new RangeError("compareSegments requires confidence between zero and one");
+  if (typeof srmThreshold !== "number" || !(srmThreshold > 0 && srmThreshold < 1)) throw new RangeError("compareSegments requires srmThreshold between zero and one");
+  if (expectedSplit.length !== 2 || !expectedSplit.every((weight) => typeof weight === "number" && Number.isFinite(weight) && weight > 0)) {
+    throw new RangeError("compareSegments requires expectedSplit to be two positive weights");
+  }
+  if (typeof minimumCount !== "number" || !Number.isFinite(minimumCount) || minimumCount < 0) throw new RangeError("compareSegments requires minimumCount to be a non-negative finite number");
   const names = new Set<string>();
   const partial = segments.map((entry) => {
     if (names.has(entry.segment)) throw new RangeError("compareSegments requires unique segment names");

@@ -47,5 +47,13 @@ describe("compareSegments", () => {
   it("rejects duplicate segments and unknown corrections", () => {
     expect(() => compareSegments([segments[0]!, segments[0]!])).toThrow(new RangeError("compareSegments requires unique segment names"));
     expect(() => compareSegments(segments, { correction: "sidak" as "holm" })).toThrow(TypeError);
+    expect(() => compareSegments(segments, { expectedSplit: [1, 0] })).toThrow(new RangeError("compareSegments requires expectedSplit to be two positive weights"));
+    expect(() => compareSegments(segments, { confidence: 95 })).toThrow(new RangeError("compareSegments requires confidence between zero and one"));
+  });
+  it("empty arms are reported, not thrown", () => {
+    const report = compareSegments([{ segment: "empty", control: { successes: 0, trials: 0 }, treatment: { successes: 0, trials: 0 } }]);
+    expect(report.rows[0]?.status).toBe("insufficient-data");
+    expect(report.rows[0]?.controlRate).toBeNaN();
+    expect(report.correction.familySize).toBe(0);
   });
 });
