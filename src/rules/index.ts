@@ -72,3 +72,7 @@ export {
   withinLast,
 } from "./builders.js";
 export type { ElementFor, EventOptions, Path, PathOf, PathValue, RuleBuilder, TextOptions, ValueFor } from "./builders.js";
+export { describeRule } from "./describeRule.js";
+export type { DescribeRuleOptions } from "./describeRule.js";
+export { explain } from "./explain.js";
+export type { ExplainOptions, RuleExplanation } from "./explain.js";

@@ -1,0 +1,50 @@
+import type { Rule } from "./ast.js";
+import { eventPhrase, fieldLabel, leafPhrase } from "./_lib/phrases.js";
+import type { FieldLabels } from "./_lib/phrases.js";
+
+/** Options of {@link describeRule}. */
+export interface DescribeRuleOptions {
+  /** Names for field paths (`{ "behavior.totalSpend": "total spend" }`); by default the last path segment in words. */
+  readonly labels?: FieldLabels;
+}
+
+function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boolean): string {
+  switch (node.op) {
+    case "and":
+    case "or": {
+      if (node.rules.length === 0) return node.op === "and" ? "everyone" : "no one";
+      if (node.rules.length === 1) return describeNode(node.rules[0] as Rule, labels, nested);
+      const text = node.rules.map((child) => describeNode(child, labels, true)).join(` ${node.op} `);
+      return nested ? `(${text})` : text;
+    }
+    case "not":
+      return `not (${describeNode(node.rule, labels, false)})`;
+    case "always":
+      return "everyone";
+    case "never":
+      return "no one";
+    case "event":
+      return eventPhrase(node, (where) => describeNode(where, undefined, true));
+    case "inSegment":
+      return `in segment ${JSON.stringify(node.segment)}`;
+    default:
+      return `${fieldLabel(node.field, labels)} ${leafPhrase(node).positive}`;
+  }
+}
+
+/**
+ * Renders a rule as plain English for UIs and documentation.
+ *
+ * @remarks Nested groups are parenthesised; strings are quoted; fields are named by their last path
+ * segment in words unless `labels` names them. Iterates the rule once: O(size of the rule).
+ * @param rule - the rule.
+ * @param options - optional field labels.
+ * @returns One sentence fragment ("age is 25 to 34 and country is "US" or "CA"").
+ * @example
+ * describeRule(and(between("demographics.age", 25, 34), inList("geography.country", ["US", "CA"]), gt("behavior.totalSpend", 500))) //=> "age is 25 to 34 and country is \"US\" or \"CA\" and total spend is more than 500"
+ * describeRule(or(inSegment("vip"), not(exists("email"))), { labels: { email: "e-mail address" } }) //=> "in segment \"vip\" or not (e-mail address is known)"
+ * @category Rules
+ */
+export function describeRule(rule: Rule, options: DescribeRuleOptions = {}): string {
+  return describeNode(rule, options.labels, false);
+}

@@ -1,0 +1,139 @@
+import type { Rule, Truth } from "./ast.js";
+import { evaluateNode, evaluationContext, timeBound } from "./_lib/interpreter.js";
+import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
+import { lookupSegment } from "./_lib/context.js";
+import { aggregateEvents, kleeneNot, readPath } from "./_lib/leaves.js";
+import { splitPath } from "./_lib/paths.js";
+import { eventPhrase, fieldLabel, formatValue, leafPhrase } from "./_lib/phrases.js";
+import type { FieldLabels } from "./_lib/phrases.js";
+import { subtractDuration } from "./_lib/time.js";
+import { describeRule } from "./describeRule.js";
+
+/** Options of {@link explain}: those of `evaluate` plus field labels for the sentences. */
+export interface ExplainOptions extends EvaluateOptions {
+  /** Names for field paths in sentences. */
+  readonly labels?: FieldLabels;
+}
+
+/** One node of an explanation: the op, its three-valued result, what it read and why. */
+export interface RuleExplanation {
+  readonly op: Rule["op"];
+  /** The node's result; equal to `evaluate` of this node's rule. */
+  readonly result: Truth;
+  /** The field read by a leaf (as read: `undefined` when missing), or `{ count, sum }` for an event node. */
+  readonly value?: unknown;
+  /** The field path of a leaf. */
+  readonly field?: string;
+  /** A sentence: "total spend 430 is not at least 500". */
+  readonly sentence: string;
+  /** The explanations of the children (`and`, `or`, `not`, and the named segment's rule for `inSegment`). */
+  readonly children?: ReadonlyArray<RuleExplanation>;
+}
+
+function word(result: Truth): string {
+  return result === null ? "unknown" : String(result);
+}
+
+function explainNode(node: Rule, profile: unknown, context: EvaluationContext, labels: FieldLabels | undefined): RuleExplanation {
+  switch (node.op) {
+    case "and":
+    case "or": {
+      const children = node.rules.map((child) => explainNode(child, profile, context, labels));
+      let result: Truth = node.op === "and";
+      for (const child of children) {
+        if (node.op === "and") result = child.result === false || result === false ? false : child.result === null || result === null ? null : true;
+        else result = child.result === true || result === true ? true : child.result === null || result === null ? null : false;
+      }
+      const deciding = children.filter((child) => child.result === result).length;
+      const unknown = children.filter((child) => child.result === null).length;
+      const are = (count: number): string => (count === 1 ? "is" : "are");
+      const sentence =
+        children.length === 0
+          ? `an empty ${node.op} is ${word(result)}`
+          : result === null
+            ? `${unknown} of ${children.length} conditions ${are(unknown)} unknown and none is ${node.op === "and" ? "false" : "true"}, so the ${node.op} is unknown`
+            : node.op === "and"
+              ? result
+                ? `all ${children.length} conditions are true`
+                : `${deciding} of ${children.length} conditions ${are(deciding)} false`
+              : result
+                ? `${deciding} of ${children.length} conditions ${are(deciding)} true`
+                : `all ${children.length} conditions are false`;
+      return { op: node.op, result, sentence, children };
+    }
+    case "not": {
+      const child = explainNode(node.rule, profile, context, labels);
+      const result = kleeneNot(child.result);
+      return { op: "not", result, sentence: `the negated condition is ${word(child.result)}, so this is ${word(result)}`, children: [child] };
+    }
+    case "always":
+      return { op: "always", result: true, sentence: "always true" };
+    case "never":
+      return { op: "never", result: false, sentence: "never true" };
+    case "inSegment": {
+      const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
+      const previousRoot = context.root;
+      context.active.push(node.segment);
+      context.root = rule;
+      try {
+        const child = explainNode(rule, profile, context, labels);
+        return { op: "inSegment", result: child.result, sentence: `${child.result === true ? "is" : child.result === false ? "is not" : "may or may not be"} in segment ${JSON.stringify(node.segment)}`, children: [child] };
+      } finally {
+        context.active.pop();
+        context.root = previousRoot;
+      }
+    }
+    case "event": {
+      const result = evaluateNode(node, profile, context);
+      const events = context.events ?? [];
+      const where = node.where;
+      const lower = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(context.asOf, node.withinLast.amount, node.withinLast.unit);
+      const aggregate = aggregateEvents(events, node.type, lower, context.asOf, where === undefined ? undefined : (properties) => evaluateNode(where, properties, context), node.sum === undefined ? undefined : splitPath(node.sum.property), { count: 0, sum: 0 });
+      const value = node.sum === undefined ? { count: aggregate.count } : { count: aggregate.count, sum: aggregate.sum };
+      const found = `${aggregate.count} matching event${aggregate.count === 1 ? "" : "s"}${node.sum === undefined ? "" : ` summing to ${aggregate.sum}`}`;
+      return { op: "event", result, value, sentence: `${found}, so "${eventPhrase(node, (rule) => describeRule(rule))}" is ${word(result)}` };
+    }
+    default: {
+      const value = readPath(profile, splitPath(node.field));
+      const result = evaluateNode(node, profile, context);
+      const label = fieldLabel(node.field, labels);
+      const phrase = leafPhrase(node);
+      let sentence: string;
+      if (result === true) sentence = `${label} ${formatValue(value)} ${phrase.positive}`;
+      else if (result === false) sentence = node.op === "exists" || node.op === "missing" ? `${label} ${phrase.negative}` : `${label} ${formatValue(value)} ${phrase.negative}`;
+      else if (value === undefined || value === null || (typeof value === "number" && Number.isNaN(value))) sentence = `${label} is ${formatValue(value)}, so "${phrase.positive}" is unknown`;
+      else {
+        const bound = node.op === "before" || node.op === "after" ? timeBound(node, context.asOf) : 0;
+        sentence = Number.isNaN(bound)
+          ? `the date bound is invalid, so "${phrase.positive}" is unknown`
+          : `${label} ${formatValue(value)} cannot be compared with this condition (wrong type), so "${phrase.positive}" is unknown`;
+      }
+      return { op: node.op, result, value, field: node.field, sentence };
+    }
+  }
+}
+
+/**
+ * Explains a rule's result for one profile: the evaluated tree with each node's three-valued
+ * result, the value it read, and a sentence.
+ *
+ * @remarks Every node's `result` equals `evaluate` of that node's rule with the same options
+ * (checked by property tests), and the root's equals `evaluate(rule, profile, options)`. Leaves
+ * report the value read (`undefined` when missing) and say why a result is unknown (missing value
+ * or wrong type); `inSegment` nodes explain the named segment's rule as their child; `event` nodes
+ * report `{ count, sum }`. O(size of the rule + events read).
+ * @param rule - the rule.
+ * @param profile - the profile.
+ * @param options - as for `evaluate`, plus optional field `labels`.
+ * @returns The explanation tree.
+ * @throws As `evaluate` (invalid `asOf`, missing `events`, unknown or cyclic segments), with `explain` in the messages.
+ * @example
+ * const why = explain(and(gte("behavior.totalSpend", 500), eq("geography.country", "US")), { behavior: { totalSpend: 430 }, geography: { country: "US" } }, { asOf: new Date("2024-06-30T00:00:00Z") });
+ * why.result //=> false
+ * why.children?.[0]?.sentence //=> "total spend 430 is not at least 500"
+ * why.sentence //=> "1 of 2 conditions is false"
+ * @category Rules
+ */
+export function explain(rule: Rule, profile: unknown, options: ExplainOptions): RuleExplanation {
+  return explainNode(rule, profile, evaluationContext("explain", rule, options), options.labels);
+}
