@@ -22,8 +22,8 @@ export interface KMeansOptions {
   readonly tolerance?: number;
   /** `"kmeans++"` (greedy, default), `"random"` (k distinct rows) or explicit initial centroids (then one run). */
   readonly initialization?: "kmeans++" | "random" | ReadonlyArray<ArrayLike<number>>;
-  /** `"hamerly"` (default; bounds skip most distance computations) or `"lloyd"` (plain); both give identical results. */
-  readonly algorithm?: "hamerly" | "lloyd";
+  /** `"hamerly"` (default; one lower bound per row skips most distance computations), `"elkan"` (one lower bound per row and centre: more memory, n * k numbers; pays off for larger k) or `"lloyd"` (plain). All three give identical results. */
+  readonly algorithm?: "hamerly" | "elkan" | "lloyd";
   /** Names of the columns, kept in the model (for profiling and SQL export). */
   readonly featureNames?: ReadonlyArray<string>;
 }
@@ -109,7 +109,7 @@ export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult 
   }
   const random = mulberry32(seed);
   const absoluteTolerance = tolerance * meanColumnVariance(matrix);
-  const pruning = (options.algorithm ?? "hamerly") === "hamerly";
+  const method = options.algorithm ?? "hamerly";
   let explicit: Float64Array | undefined;
   if (typeof initialization !== "string") {
     const initial = toMatrix(initialization, "kMeans");
@@ -122,7 +122,7 @@ export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult 
   for (let run = 0; run < runs; run++) {
     const initialCenters =
       explicit ?? (initialization === "random" ? randomRows(matrix, k, random) : kMeansPlusPlus(matrix, k, random));
-    const result = runKMeans(matrix, initialCenters, k, maxIterations, absoluteTolerance, pruning);
+    const result = runKMeans(matrix, initialCenters, k, maxIterations, absoluteTolerance, method);
     restarts.push({ inertia: result.inertia, iterations: result.iterations, converged: result.converged });
     if (best === undefined || result.inertia < best.inertia) best = result;
   }
@@ -130,7 +130,7 @@ export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult 
   const ordered = canonicalOrder(chosen.centers, chosen.labels, k, matrix.columns);
   const centroids = toRows(ordered.centers, k, matrix.columns);
   const model = createKMeansModel(centroids, options.featureNames, {
-    algorithm: pruning ? "hamerly" : "lloyd",
+    algorithm: method,
     seed,
     inertia: chosen.inertia,
     rows: matrix.rows,

@@ -45,15 +45,17 @@ describe("kMeans", () => {
     expect(result.sizes.reduce((a, b) => a + b, 0)).toBe(600);
   });
 
-  it("Hamerly and plain Lloyd give identical labels, centroids and inertia", () => {
+  it("Hamerly, Elkan and plain Lloyd give identical labels, centroids and inertia", () => {
     const { data } = blobs(900, 5, 2.5);
     for (const seed of [1, 2, 3]) {
-      const hamerly = kMeans(data, { k: 5, seed, nInit: 2 });
       const lloyd = kMeans(data, { k: 5, seed, nInit: 2, algorithm: "lloyd" });
-      expect(Array.from(hamerly.labels)).toEqual(Array.from(lloyd.labels));
-      expect(hamerly.centroids).toEqual(lloyd.centroids);
-      expect(hamerly.inertia).toBe(lloyd.inertia);
-      expect(hamerly.iterations).toBe(lloyd.iterations);
+      for (const algorithm of ["hamerly", "elkan"] as const) {
+        const pruned = kMeans(data, { k: 5, seed, nInit: 2, algorithm });
+        expect(Array.from(pruned.labels)).toEqual(Array.from(lloyd.labels));
+        expect(pruned.centroids).toEqual(lloyd.centroids);
+        expect(pruned.inertia).toBe(lloyd.inertia);
+        expect(pruned.iterations).toBe(lloyd.iterations);
+      }
     }
   });
 
@@ -122,11 +124,11 @@ describe("kMeans properties", () => {
   });
   it("inertia never increases across Lloyd steps; no NaN, no empty clusters", () => {
     fc.assert(
-      fc.property(dataset, fc.integer({ min: 1, max: 5 }), fc.integer(), (data, k, seed) => {
+      fc.property(dataset, fc.integer({ min: 1, max: 5 }), fc.integer(), fc.constantFrom("hamerly" as const, "elkan" as const, "lloyd" as const), (data, k, seed, method) => {
         const matrix = toMatrix(data, "test");
         const centers = kMeansPlusPlus(matrix, k, mulberry32(seed));
         const history: number[] = [];
-        const result = runKMeans(matrix, centers, k, 100, 0, true, (_iteration, current, labels) => {
+        const result = runKMeans(matrix, centers, k, 100, 0, method, (_iteration, current, labels) => {
           history.push(inertiaOf(data, current, labels, 3));
         });
         for (let step = 1; step < history.length; step++) expect(history[step]!).toBeLessThanOrEqual(history[step - 1]! * (1 + 1e-12) + 1e-9);

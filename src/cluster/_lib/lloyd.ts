@@ -115,9 +115,11 @@ export function runKMeans(
   k: number,
   maxIterations: number,
   tolerance: number,
-  pruning: boolean,
+  method: "lloyd" | "hamerly" | "elkan",
   trace?: TraceCallback,
 ): RunResult {
+  const pruning = method !== "lloyd";
+  const elkan = method === "elkan";
   const { values, rows, columns } = matrix;
   let centers = Float64Array.from(initialCenters);
   let nextCenters = new Float64Array(k * columns);
@@ -135,6 +137,9 @@ export function runKMeans(
   const lowerBounds = lower;
   const halfDistances = half;
   const clusterCounts = counts;
+  // Elkan: one lower bound per (row, centre) and the centre-to-centre distances.
+  const lowerAll = elkan ? new Float64Array(rows * k) : new Float64Array(0);
+  const between = new Float64Array(k * k);
   let currentCenters = centers;
   let fullPass = true;
   let iterations = 0;
@@ -152,18 +157,78 @@ export function runKMeans(
     const lower = lowerBounds;
     const half = halfDistances;
     const counts = clusterCounts;
+    const clusterCount = k;
+    const width = columns;
+    const count = rows;
     const usePruning = pruning && !fullPass;
-    if (usePruning) computeHalfDistances(centers, k, columns, half);
-    for (let index = 0; index < rows; index++) {
-      const rowOffset = index * columns;
+    if (usePruning) computeHalfDistances(centers, clusterCount, width, half, between);
+    if (usePruning && elkan) {
+      const bounds = lowerAll;
+      const centerDistances = between;
+      for (let index = 0; index < count; index++) {
+        const previous = labels[index] as number;
+        let label = previous;
+        let bound = upper[index] as number;
+        if (bound <= (half[label] as number)) continue;
+        let stale = true;
+        const rowOffset = index * width;
+        const boundOffset = index * clusterCount;
+        for (let center = 0; center < clusterCount; center++) {
+          if (center === label) continue;
+          if (bound <= (bounds[boundOffset + center] as number) || bound <= 0.5 * (centerDistances[label * clusterCount + center] as number)) continue;
+          if (stale) {
+            let distance = 0;
+            const centerOffset = label * width;
+            for (let column = 0; column < width; column++) {
+              const difference = (values[rowOffset + column] as number) - (centers[centerOffset + column] as number);
+              distance += difference * difference;
+            }
+            bound = Math.sqrt(distance);
+            bounds[boundOffset + label] = bound;
+            stale = false;
+            if (bound <= (bounds[boundOffset + center] as number) || bound <= 0.5 * (centerDistances[label * clusterCount + center] as number)) continue;
+          }
+          let distance = 0;
+          const centerOffset = center * width;
+          for (let column = 0; column < width; column++) {
+            const difference = (values[rowOffset + column] as number) - (centers[centerOffset + column] as number);
+            distance += difference * difference;
+          }
+          const root = Math.sqrt(distance);
+          bounds[boundOffset + center] = root;
+          if (root < bound || (root === bound && center < label)) {
+            label = center;
+            bound = root;
+          }
+        }
+        upper[index] = bound;
+        if (label !== previous) {
+          changed++;
+          labels[index] = label;
+          const oldOffset = previous * width;
+          const newOffset = label * width;
+          for (let column = 0; column < width; column++) {
+            const value = values[rowOffset + column] as number;
+            sums[oldOffset + column] = (sums[oldOffset + column] as number) - value;
+            sums[newOffset + column] = (sums[newOffset + column] as number) + value;
+          }
+          counts[previous] = (counts[previous] as number) - 1;
+          counts[label] = (counts[label] as number) + 1;
+        }
+      }
+      fullPass = false;
+      return changed;
+    }
+    for (let index = 0; index < count; index++) {
+      const rowOffset = index * width;
       let label = labels[index] as number;
       let needFull = !usePruning;
       if (usePruning) {
         const bound = Math.max(half[label] as number, lower[index] as number);
         if ((upper[index] as number) > bound) {
           let distance = 0;
-          const centerOffset = label * columns;
-          for (let column = 0; column < columns; column++) {
+          const centerOffset = label * width;
+          for (let column = 0; column < width; column++) {
             const difference = (values[rowOffset + column] as number) - (centers[centerOffset + column] as number);
             distance += difference * difference;
           }
@@ -175,13 +240,14 @@ export function runKMeans(
         let best = Number.POSITIVE_INFINITY;
         let second = Number.POSITIVE_INFINITY;
         let bestLabel = 0;
-        for (let center = 0; center < k; center++) {
+        for (let center = 0; center < clusterCount; center++) {
           let distance = 0;
-          const centerOffset = center * columns;
-          for (let column = 0; column < columns; column++) {
+          const centerOffset = center * width;
+          for (let column = 0; column < width; column++) {
             const difference = (values[rowOffset + column] as number) - (centers[centerOffset + column] as number);
             distance += difference * difference;
           }
+          if (elkan) lowerAll[index * clusterCount + center] = Math.sqrt(distance);
           if (distance < best) {
             second = best;
             best = distance;
@@ -191,17 +257,17 @@ export function runKMeans(
         if (bestLabel !== label) {
           changed++;
           labels[index] = bestLabel;
-          const newOffset = bestLabel * columns;
+          const newOffset = bestLabel * width;
           if (label >= 0) {
-            const oldOffset = label * columns;
-            for (let column = 0; column < columns; column++) {
+            const oldOffset = label * width;
+            for (let column = 0; column < width; column++) {
               const value = values[rowOffset + column] as number;
               sums[oldOffset + column] = (sums[oldOffset + column] as number) - value;
               sums[newOffset + column] = (sums[newOffset + column] as number) + value;
             }
             counts[label] = (counts[label] as number) - 1;
           } else {
-            for (let column = 0; column < columns; column++) sums[newOffset + column] = (sums[newOffset + column] as number) + (values[rowOffset + column] as number);
+            for (let column = 0; column < width; column++) sums[newOffset + column] = (sums[newOffset + column] as number) + (values[rowOffset + column] as number);
           }
           counts[bestLabel] = (counts[bestLabel] as number) + 1;
           label = bestLabel;
@@ -238,7 +304,16 @@ export function runKMeans(
     centers = nextCenters;
     nextCenters = swap;
     currentCenters = centers;
-    if (pruning && !fullPass) {
+    if (elkan && !fullPass) {
+      for (let index = 0; index < rows; index++) {
+        upper[index] = (upper[index] as number) + (shift[labels[index] as number] as number);
+        const offset = index * k;
+        for (let center = 0; center < k; center++) {
+          const value = (lowerAll[offset + center] as number) - (shift[center] as number);
+          lowerAll[offset + center] = value > 0 ? value : 0;
+        }
+      }
+    } else if (pruning && !fullPass) {
       let maximum = 0;
       let secondMaximum = 0;
       let maximumIndex = -1;
@@ -267,12 +342,15 @@ export function runKMeans(
   return { centers, labels, inertia, iterations, converged };
 }
 
-/** Half of the distance from each centre to its nearest other centre (Hamerly's `s`). */
-function computeHalfDistances(centers: Float64Array, k: number, columns: number, half: Float64Array): void {
+/** Half of the distance from each centre to its nearest other centre (Hamerly's `s`), and every centre-to-centre distance. */
+function computeHalfDistances(centers: Float64Array, k: number, columns: number, half: Float64Array, between: Float64Array): void {
   half.fill(Number.POSITIVE_INFINITY);
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
-      const distance = Math.sqrt(squaredDistance(centers, a, centers, b, columns)) / 2;
+      const full = Math.sqrt(squaredDistance(centers, a, centers, b, columns));
+      between[a * k + b] = full;
+      between[b * k + a] = full;
+      const distance = full / 2;
       if (distance < (half[a] as number)) half[a] = distance;
       if (distance < (half[b] as number)) half[b] = distance;
     }
