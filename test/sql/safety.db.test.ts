@@ -125,3 +125,32 @@ describe("segmentQuery on a hand-checked example", () => {
     }
   });
 });
+
+describe("JSON paths declared as timestamps", () => {
+  it("read ISO-8601 strings in the warehouse as the instants a parsed profile holds in memory", async () => {
+    const columns = { ...testColumns, "doc.seen": { json: "doc", path: ["seen"], type: "timestamp" as const } };
+    // In memory the value is a Date; loaded through JSON.stringify, the database holds its ISO string.
+    const people: TestProfile[] = [
+      { id: "a", doc: { seen: new Date("2024-03-01T12:00:00.000Z") } },
+      { id: "b", doc: { seen: new Date("2024-02-29T11:59:59.999Z") } },
+      { id: "c", doc: { seen: new Date("2024-02-29T12:00:00.000Z") } },
+      { id: "d", doc: {} },
+    ];
+    const rules: Rule[] = [
+      { op: "withinLast", field: "doc.seen", amount: 1, unit: "months" },
+      { op: "before", field: "doc.seen", date: "2024-03-01" },
+      { op: "not", rule: { op: "after", field: "doc.seen", amount: 31, unit: "days" } },
+      { op: "exists", field: "doc.seen" },
+    ];
+    for (const database of databases) {
+      await database.load(people);
+      for (const rule of rules) {
+        const { sql, params, paramTypes } = toSql(rule, { dialect: database.name, columns, asOf });
+        const rows = await database.query(`SELECT id FROM profiles WHERE ${sql}`, params, paramTypes);
+        const want = people.filter((profile) => evaluate(rule, profile, { asOf }) === true).map((profile) => profile.id).sort();
+        expect(want.length).toBeGreaterThan(0);
+        expect(rows.map((row) => String(row["id"])).sort(), `${database.name} ${JSON.stringify(rule)}`).toEqual(want);
+      }
+    }
+  });
+});
