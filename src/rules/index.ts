@@ -76,3 +76,5 @@ export { describeRule } from "./describeRule.js";
 export type { DescribeRuleOptions } from "./describeRule.js";
 export { explain } from "./explain.js";
 export type { ExplainOptions, RuleExplanation } from "./explain.js";
+export { checkRule } from "./checkRule.js";
+export type { ZodSchemaLike } from "./checkRule.js";

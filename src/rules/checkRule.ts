@@ -1,0 +1,240 @@
+import type { Rule, RuleScalar } from "./ast.js";
+import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
+import { splitPath } from "./_lib/paths.js";
+
+/** Any zod 4 schema (classic or mini): only its `_zod.def` is read. */
+export interface ZodSchemaLike {
+  readonly _zod: { readonly def: unknown };
+}
+
+type Kind = "string" | "number" | "boolean" | "date" | "array" | "object" | "null" | "unknown";
+
+interface Definition {
+  readonly type?: string;
+  readonly innerType?: ZodSchemaLike;
+  readonly in?: ZodSchemaLike;
+  readonly out?: ZodSchemaLike;
+  readonly getter?: () => ZodSchemaLike;
+  readonly options?: ReadonlyArray<ZodSchemaLike>;
+  readonly shape?: Readonly<Record<string, ZodSchemaLike>>;
+  readonly valueType?: ZodSchemaLike;
+  readonly element?: ZodSchemaLike;
+  readonly entries?: Readonly<Record<string, string | number>>;
+  readonly values?: ReadonlyArray<unknown>;
+}
+
+const wrappers = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional", "success"]);
+
+function definition(schema: ZodSchemaLike): Definition {
+  const def = schema._zod.def;
+  return typeof def === "object" && def !== null ? (def as Definition) : {};
+}
+
+/** Unwraps optional/nullable/default/pipe/lazy and flattens unions into the possible terminal schemas. */
+function terminals(schema: ZodSchemaLike, depth = 0): ZodSchemaLike[] {
+  if (depth > 64) return [];
+  const def = definition(schema);
+  const type = def.type ?? "unknown";
+  if (wrappers.has(type) && def.innerType !== undefined) return terminals(def.innerType, depth + 1);
+  if (type === "lazy" && def.getter !== undefined) return terminals(def.getter(), depth + 1);
+  if (type === "pipe" && def.out !== undefined && def.in !== undefined) {
+    // A transform's output type is not visible: treat it as unknown (see `kinds`).
+    return definition(def.out).type === "transform" ? [def.out] : terminals(def.out, depth + 1);
+  }
+  if (type === "union" && def.options !== undefined) return def.options.flatMap((option) => terminals(option, depth + 1));
+  return [schema];
+}
+
+function kindOf(schema: ZodSchemaLike): { kind: Kind; literals?: ReadonlyArray<unknown> } {
+  const def = definition(schema);
+  switch (def.type) {
+    case "string":
+    case "template_literal":
+      return { kind: "string" };
+    case "number":
+      return { kind: "number" };
+    case "boolean":
+      return { kind: "boolean" };
+    case "date":
+      return { kind: "date" };
+    case "array":
+      return { kind: "array" };
+    case "object":
+    case "record":
+      return { kind: "object" };
+    case "null":
+    case "undefined":
+      return { kind: "null" };
+    case "enum":
+      return { kind: "string", literals: Object.values(def.entries ?? {}) };
+    case "literal": {
+      const values = def.values ?? [];
+      const first = values[0];
+      const kind: Kind = typeof first === "number" ? "number" : typeof first === "boolean" ? "boolean" : "string";
+      return { kind, literals: values };
+    }
+    default:
+      return { kind: "unknown" };
+  }
+}
+
+/** The field's possible kinds; a transform's unknown output is dropped when other members are known. */
+interface FieldType {
+  readonly kinds: ReadonlySet<Kind>;
+  /** Allowed literal values when every scalar member is an enum or literal. */
+  readonly literals: ReadonlyArray<unknown> | undefined;
+  readonly schemas: ReadonlyArray<ZodSchemaLike>;
+}
+
+function fieldType(schemas: ReadonlyArray<ZodSchemaLike>): FieldType {
+  const kinds = new Set<Kind>();
+  let literals: unknown[] | undefined = [];
+  for (const schema of schemas) {
+    const { kind, literals: values } = kindOf(schema);
+    kinds.add(kind);
+    if (kind === "string" || kind === "number" || kind === "boolean") {
+      if (values === undefined) literals = undefined;
+      else literals?.push(...values);
+    }
+  }
+  kinds.delete("null");
+  if (kinds.size > 1) kinds.delete("unknown");
+  return { kinds, literals: literals !== undefined && literals.length > 0 ? literals : undefined, schemas };
+}
+
+/** Resolves a dot path in a schema: the terminal schemas there, or `undefined` when no member has the path. */
+function resolve(schema: ZodSchemaLike, segments: ReadonlyArray<string>): ZodSchemaLike[] | undefined {
+  let current = terminals(schema);
+  for (const segment of segments) {
+    const next: ZodSchemaLike[] = [];
+    for (const member of current) {
+      const def = definition(member);
+      if (def.type === "object" && def.shape !== undefined && Object.hasOwn(def.shape, segment)) next.push(...terminals(def.shape[segment] as ZodSchemaLike));
+      else if (def.type === "record" && def.valueType !== undefined) next.push(...terminals(def.valueType));
+      else if (kindOf(member).kind === "unknown" && def.type !== "transform") return [member];
+    }
+    if (next.length === 0) return undefined;
+    current = next;
+  }
+  return current;
+}
+
+function scalarKind(value: RuleScalar): Kind {
+  return typeof value === "string" ? "string" : typeof value === "number" ? "number" : "boolean";
+}
+
+function describeKinds(kinds: ReadonlySet<Kind>): string {
+  return [...kinds].join(" or ");
+}
+
+/**
+ * Checks a parsed rule against a zod 4 profile schema: unknown fields, operators that do not fit the
+ * field's type, and values of the wrong type.
+ *
+ * @remarks Reads the schema's `_zod.def` (classic zod and `zod/mini` alike), unwrapping optional,
+ * nullable, default, readonly, catch, lazy and pipe, and following every member of a union. A
+ * `transform` output has no visible type: inside a union with typed members it is ignored, alone it
+ * accepts every op. `record` values and `unknown`/`any` fields accept any key below them. Rules:
+ * `eq`/`ne`/`in`/`notIn` need a string, number or boolean field (dates are compared with
+ * `withinLast`/`before`/`after` only); `lt`/`lte`/`gt`/`gte`/`between` a number or string field;
+ * text ops a string field; `hasAny`/`hasAll`/`hasNone` an array field; time ops a date field.
+ * Literals must have the field's type and, for enums and literals, be one of its values. `event`
+ * `where` rules (over event properties) and `inSegment` are not checked. O(size of the rule × path
+ * length).
+ * @param rule - a parsed rule.
+ * @param profileSchema - a zod 4 object schema of the profile (e.g. `CustomerProfile` from `segmentkit/schema`).
+ * @returns The issues (`unknown_field`, `operator_type_mismatch`, `value_type_mismatch`) with paths into the rule; empty when the rule fits.
+ * @example
+ * const schema = { _zod: { def: { type: "object", shape: { age: { _zod: { def: { type: "number" } } } } } } };
+ * checkRule(gte("age", 30), schema) //=> []
+ * checkRule(gte("age", "30"), schema).map((issue) => issue.code) //=> ["value_type_mismatch"]
+ * checkRule(eq("agee", 30), schema)[0]?.message //=> "unknown field \"agee\""
+ * @category Rules
+ */
+export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArray<RuleIssue> {
+  const issues: RuleIssue[] = [];
+  const stack: Array<{ node: Rule; path: ReadonlyArray<string | number> }> = [{ node: rule, path: [] }];
+  const issue = (code: RuleIssueCode, path: ReadonlyArray<string | number>, message: string): void => {
+    issues.push({ code, path, message });
+  };
+  const visits: Array<{ node: Rule; path: ReadonlyArray<string | number> }> = [];
+  while (stack.length > 0) {
+    const item = stack.pop() as { node: Rule; path: ReadonlyArray<string | number> };
+    visits.push(item);
+    const { node, path } = item;
+    if (node.op === "and" || node.op === "or") for (let index = node.rules.length - 1; index >= 0; index -= 1) stack.push({ node: node.rules[index] as Rule, path: [...path, "rules", index] });
+    else if (node.op === "not") stack.push({ node: node.rule, path: [...path, "rule"] });
+  }
+  for (const { node, path } of visits) {
+    if (!("field" in node)) continue;
+    const resolved = resolve(profileSchema, splitPath(node.field));
+    if (resolved === undefined) {
+      issue("unknown_field", [...path, "field"], `unknown field ${JSON.stringify(node.field)}`);
+      continue;
+    }
+    const type = fieldType(resolved);
+    if (type.kinds.has("unknown")) continue;
+    const mismatch = (expected: string): void =>
+      issue("operator_type_mismatch", [...path, "op"], `op "${node.op}" needs ${expected} field, but ${JSON.stringify(node.field)} is ${describeKinds(type.kinds)}`);
+    const checkValue = (value: RuleScalar, valuePath: ReadonlyArray<string | number>, kinds: ReadonlySet<Kind>, literals: ReadonlyArray<unknown> | undefined): void => {
+      const kind = scalarKind(value);
+      if (!kinds.has(kind)) issue("value_type_mismatch", valuePath, `${JSON.stringify(node.field)} is ${describeKinds(kinds)}, got the ${kind} ${JSON.stringify(value)}`);
+      else if (literals !== undefined && !literals.includes(value)) issue("value_type_mismatch", valuePath, `${JSON.stringify(value)} is not one of the values of ${JSON.stringify(node.field)}: ${literals.map((literal) => JSON.stringify(literal)).join(", ")}`);
+    };
+    const scalarKinds = new Set([...type.kinds].filter((kind) => kind === "string" || kind === "number" || kind === "boolean"));
+    switch (node.op) {
+      case "eq":
+      case "ne":
+        if (scalarKinds.size === 0) mismatch(type.kinds.has("date") ? "a string, number or boolean (compare dates with withinLast, before or after)" : "a string, number or boolean");
+        else checkValue(node.value, [...path, "value"], scalarKinds, type.literals);
+        break;
+      case "in":
+      case "notIn":
+        if (scalarKinds.size === 0) mismatch("a string, number or boolean");
+        else node.values.forEach((value, index) => checkValue(value, [...path, "values", index], scalarKinds, type.literals));
+        break;
+      case "lt":
+      case "lte":
+      case "gt":
+      case "gte":
+      case "between": {
+        const ordered = new Set([...scalarKinds].filter((kind) => kind !== "boolean"));
+        if (ordered.size === 0) mismatch(type.kinds.has("date") ? "a number or string (compare dates with withinLast, before or after)" : "a number or string");
+        else if (node.op === "between") {
+          checkValue(node.min, [...path, "min"], ordered, undefined);
+          checkValue(node.max, [...path, "max"], ordered, undefined);
+        } else checkValue(node.value, [...path, "value"], ordered, undefined);
+        break;
+      }
+      case "contains":
+      case "startsWith":
+      case "endsWith":
+        if (!type.kinds.has("string")) mismatch("a string");
+        break;
+      case "hasAny":
+      case "hasAll":
+      case "hasNone": {
+        if (!type.kinds.has("array")) {
+          mismatch("an array");
+          break;
+        }
+        const elements = type.schemas.flatMap((schema) => {
+          const element = definition(schema).element;
+          return element === undefined ? [] : terminals(element);
+        });
+        const elementType = fieldType(elements);
+        if (elementType.kinds.has("unknown") || elements.length === 0) break;
+        node.values.forEach((value, index) => checkValue(value, [...path, "values", index], elementType.kinds, elementType.literals));
+        break;
+      }
+      case "withinLast":
+      case "before":
+      case "after":
+        if (!type.kinds.has("date")) mismatch("a date");
+        break;
+      default:
+        break;
+    }
+  }
+  return issues;
+}
