@@ -26,6 +26,20 @@ describe("probabilityToBeat", () => {
     expect(numeric.method).toBe("quadrature");
     expect(Math.abs(closed.probability - numeric.probability)).toBeLessThan(1e-9);
   });
+  it("closed form and quadrature agree to 1e-12 relative deep in the tail (P down to 1e-30)", () => {
+    for (const [successesA, trialsA, successesB, trialsB] of [
+      [200, 1000, 100, 1000],
+      [300, 1000, 100, 1000],
+      [50, 100, 5, 100],
+      [3, 10, 0, 10],
+    ] as const) {
+      const counts = { successesA, trialsA, successesB, trialsB };
+      const closed = probabilityToBeat(counts);
+      const numeric = probabilityToBeat(counts, { priorAlpha: 1 + 1e-13 });
+      expect(numeric.method).toBe("quadrature");
+      expect(Math.abs(numeric.probability / closed.probability - 1)).toBeLessThan(1e-12);
+    }
+  });
   it("handles large counts through quadrature (no normal approximation)", () => {
     const result = probabilityToBeat({ successesA: 150_000, trialsA: 3_000_000, successesB: 151_000, trialsB: 3_000_000 });
     expect(result.method).toBe("quadrature");
