@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rfmSummary } from "../../src/clv/index.js";
 import { cdnowSummary, cdnowTransactions, day } from "./cdnow.js";
@@ -64,6 +65,32 @@ describe("rfmSummary rules", () => {
     expect([days?.recency, days?.T]).toEqual([14, 28]);
     expect([weeks?.recency, weeks?.T]).toEqual([2, 4]);
     expect(months?.T).toBeCloseTo(28 / 30.4375, 12);
+  });
+
+  it("does not depend on row order; frequency + 1 + holdout counts equal the distinct purchase days (property)", () => {
+    const row = fc.record({
+      customerId: fc.constantFrom("a", "b", "c", "d"),
+      timestamp: fc.integer({ min: 0, max: 60 }).map((offset) => new Date(Date.UTC(2020, 0, 1) + offset * 86_400_000 + 3_600_000)),
+      amount: fc.integer({ min: 1, max: 10_000 }).map((cents) => cents / 100),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.integer({ min: 0, max: 40 }), (rows, cut) => {
+        const options = { calibrationEnd: new Date(Date.UTC(2020, 0, 1 + cut)), observationEnd: new Date(Date.UTC(2020, 2, 31)), unit: "days" as const };
+        const forward = rfmSummary(rows, options);
+        const backward = rfmSummary([...rows].reverse(), options);
+        const key = (result: typeof forward) => [...result.customers].sort((x, y) => x.customerId.localeCompare(y.customerId));
+        const a = key(forward);
+        const b = key(backward);
+        expect(a.map((c) => [c.customerId, c.frequency, c.recency, c.T, c.holdoutFrequency])).toEqual(b.map((c) => [c.customerId, c.frequency, c.recency, c.T, c.holdoutFrequency]));
+        a.forEach((customer, index) => expect(customer.monetaryValue).toBeCloseTo(b[index]!.monetaryValue, 9));
+        for (const customer of a) {
+          const days = new Set(rows.filter((r) => r.customerId === customer.customerId).map((r) => Math.floor(r.timestamp.getTime() / 86_400_000)));
+          expect(customer.frequency + 1 + customer.holdoutFrequency).toBe(days.size);
+          expect(customer.recency).toBeLessThanOrEqual(customer.T);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("throws on invalid options and rows", () => {
