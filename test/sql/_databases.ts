@@ -126,7 +126,7 @@ export async function connectPostgres(url: string): Promise<Database> {
     name: "postgres",
     query: async (sql, params = []) => (await client.query(sql, params as unknown[])).rows as Array<Record<string, unknown>>,
     load: async (profiles, events = []) => {
-      await client.query("TRUNCATE profiles, events");
+      await client.query("DELETE FROM profiles; DELETE FROM events;");
       await insert("profiles", profileColumns, types, profiles.map(profileRow));
       await insert("events", "customer_id, type, ts, amount, props", eventTypes, events.map(eventRow));
     },
