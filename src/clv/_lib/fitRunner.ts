@@ -84,7 +84,7 @@ export function runFit<Kind extends string, Params>(
       result = { ...polish, gradientNorm: Math.sqrt(gradientNorm) };
     }
   } else {
-    result = nelderMead(objective, start, { maxIterations: spec.maxIterations * 5 });
+    result = nelderMead(objective, start, { maxIterations: spec.maxIterations * 5, fTolerance: 1e-9, xTolerance: 1e-6 });
     iterations += result.iterations;
   }
   const params = Float64Array.from(result.x, (value) => Math.exp(value));
