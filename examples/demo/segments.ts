@@ -3,6 +3,8 @@
  * multi-membership and under a priority waterfall, overlap (Jaccard), shadowed / empty / too-small
  * segments, under-segmentation, and who entered and left each segment between two quarters.
  */
+import { describeRule, explain } from "segmentkit/rules";
+import type { RuleExplanation } from "segmentkit/rules";
 import { summarizeCustomers } from "segmentkit/schema";
 import type { CustomerSummary } from "segmentkit/schema";
 import { analyzeSegments, assignSegments, defineSegment, diffMemberships } from "segmentkit/segments";
@@ -113,6 +115,9 @@ export async function segmentsSection(context: DemoContext): Promise<string> {
     ),
     "",
   );
+  lines.push("Each segment in plain English (`describeRule`):", "");
+  for (const segment of demoSegments) lines.push(`- \`${segment.id}\`: ${describeRule(segment.rule)}`);
+  lines.push("");
   const overlaps = [...analysis.overlaps].filter((overlap) => overlap.intersection > 0).sort((a, b) => (b.jaccard ?? 0) - (a.jaccard ?? 0));
   lines.push(
     "Largest overlaps (Jaccard = both / either):",
@@ -147,6 +152,22 @@ export async function segmentsSection(context: DemoContext): Promise<string> {
     ),
   );
   const example = diff.segments.find((change) => change.segment === "lapsed")?.entered.slice(0, 5) ?? [];
-  if (example.length > 0) lines.push("", `First customers who entered \`lapsed\` (a win-back trigger feed): ${example.join(", ")}.`);
+  if (example.length > 0) {
+    lines.push("", `First customers who entered \`lapsed\` (a win-back trigger feed): ${example.join(", ")}.`);
+    // Why the first of them is in `lapsed` now: the rule tree with every node's result (`explain`).
+    const profile = profiles.find((candidate) => candidate.id === example[0]);
+    const lapsed = demoSegments.find((segment) => segment.id === "lapsed");
+    if (profile !== undefined && lapsed !== undefined) {
+      const segmentRules = Object.fromEntries(demoSegments.map((segment) => [segment.id, segment.rule]));
+      const why = explain(lapsed.rule, profile, { asOf, segments: segmentRules });
+      const tree: string[] = [];
+      const walk = (node: RuleExplanation, depth: number): void => {
+        tree.push(`${"  ".repeat(depth)}${node.result === null ? "UNKNOWN" : node.result ? "TRUE" : "FALSE"}: ${node.sentence}`);
+        for (const child of node.children ?? []) walk(child, depth + 1);
+      };
+      walk(why, 0);
+      lines.push("", `Why customer ${profile.id} is in \`lapsed\` on ${asOf.toISOString().slice(0, 10)} (\`explain\`):`, "", "```", ...tree, "```");
+    }
+  }
   return lines.join("\n");
 }
