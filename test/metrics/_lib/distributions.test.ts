@@ -1,3 +1,5 @@
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { betaCdf, betaQuantile, betaSf, betaUpperQuantile, chiSquareSf, logBeta, normalCdf, normalQuantile, normalSf, normalUpperQuantile } from "../../../src/metrics/_lib/distributions.js";
 import { expectClose, fixtures } from "../_fixtures.js";
@@ -36,5 +38,34 @@ describe("distribution wrappers against scipy", () => {
     expect(betaSf(0.3, 2, 5) + betaCdf(0.3, 2, 5)).toBeCloseTo(1, 15);
     expect(betaCdf(betaUpperQuantile(1e-12, 5, 50), 5, 50)).toBeCloseTo(1, 11);
     expect(betaSf(betaUpperQuantile(1e-12, 5, 50), 5, 50) / 1e-12).toBeCloseTo(1, 9);
+  });
+});
+
+describe("tree-shaking of the distribution wrappers", () => {
+  it("importing only wilsonInterval and twoProportionZTest pulls no beta or gamma code", async () => {
+    const { build } = await import("esbuild");
+    const entry = fileURLToPath(new URL("../../../src/metrics/index.ts", import.meta.url));
+    const bundle = async (names: string) => {
+      const result = await build({
+        stdin: { contents: `import { ${names} } from ${JSON.stringify(entry)}; console.log(${names});`, resolveDir: dirname(entry), loader: "ts" },
+        bundle: true,
+        minify: true,
+        format: "esm",
+        platform: "browser",
+        write: false,
+        metafile: true,
+        logLevel: "silent",
+      });
+      const output = Object.values(result.metafile.outputs)[0];
+      return Object.entries(output?.inputs ?? {})
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path);
+    };
+    const light = await bundle("wilsonInterval, twoProportionZTest");
+    expect(light.some((path) => path.includes("math-base-special-erfcinv/"))).toBe(true);
+    for (const heavy of ["betainc", "betaincinv", "betaln", "gammainc"]) expect(light.some((path) => path.includes(`math-base-special-${heavy}/`)), heavy).toBe(false);
+    // the check can fail: probabilityToBeat does pull the beta code
+    const bayes = await bundle("probabilityToBeat");
+    expect(bayes.some((path) => path.includes("math-base-special-betainc/"))).toBe(true);
   });
 });
