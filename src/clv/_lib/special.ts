@@ -148,6 +148,31 @@ function combineSigned(log1: number, sign1: number, log2: number, sign2: number)
  * domain or if the value is not positive.
  */
 export function log2F1(a: number, b: number, c: number, z: number): number {
+  if (z >= 0 && z <= 0.995 && a > 0 && b > 0 && c > 0) {
+    // hot path of the likelihoods: positive parameters, no allocation
+    const excess = c - a - b;
+    if (excess < 0 && c - a > 0 && c - b > 0) return positiveSeriesLog(c - a, c - b, c, z) + excess * Math.log1p(-z);
+    return positiveSeriesLog(a, b, c, z);
+  }
   const result = log2F1Signed(a, b, c, z);
   return result.sign > 0 ? result.log : Number.NaN;
+}
+
+/** ln Σ (a)_n (b)_n / ((c)_n n!) z^n for a, b, c > 0 and 0 ≤ z < 1 (all terms positive). */
+function positiveSeriesLog(a: number, b: number, c: number, z: number): number {
+  let term = 1;
+  let sum = 1;
+  let logScale = 0;
+  for (let n = 0; n < MAX_TERMS; n++) {
+    const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
+    term *= ratio;
+    sum += term;
+    if (sum > RESCALE_ABOVE) {
+      sum /= RESCALE_ABOVE;
+      term /= RESCALE_ABOVE;
+      logScale += LOG_RESCALE;
+    }
+    if (term <= 1e-17 * sum && ratio < 1) break;
+  }
+  return logScale + Math.log(sum);
 }
