@@ -1,5 +1,5 @@
 /**
- * CLV benchmark on CDNOW (benchmarks.md §c): times each fit (best of 3), all per-customer predictions,
+ * CLV benchmark on CDNOW (benchmarks.md §c): times each fit (best of 7), all per-customer predictions,
  * and runs the scipy MLE anchor of the same likelihoods (bench/clv/scipy_anchor.py) in the same run.
  *
  *   npx tsx bench/clv/run.ts            (from the repository root)
@@ -37,6 +37,8 @@ const donations = readFileSync(data + "donations.csv", "utf8").trim().split(/\r?
   return { frequency, recency, periods, weight };
 });
 
+const RUNS = 7;
+
 function best<T>(runs: number, work: () => T): { milliseconds: number; result: T } {
   let milliseconds = Number.POSITIVE_INFINITY;
   let result = work();
@@ -48,7 +50,7 @@ function best<T>(runs: number, work: () => T): { milliseconds: number; result: T
   return { milliseconds, result };
 }
 
-const prep = best(3, () => rfmSummary(transactions, { calibrationEnd: new Date("1997-09-30T00:00:00Z"), observationEnd: new Date("1998-06-30T00:00:00Z"), unit: "weeks" }));
+const prep = best(RUNS, () => rfmSummary(transactions, { calibrationEnd: new Date("1997-09-30T00:00:00Z"), observationEnd: new Date("1998-06-30T00:00:00Z"), unit: "weeks" }));
 const summary = prep.result;
 const lines: string[] = [];
 const row = (name: string, milliseconds: number, detail: string): void => {
@@ -60,19 +62,19 @@ const describe = (model: { converged: boolean; logLikelihood: number; iterations
   `${model.converged ? "converged" : "NOT converged"}, ${model.iterations} iterations, LL ${model.logLikelihood.toFixed(4)}, ` +
   Object.entries(model.params).map(([key, value]) => `${key} ${(value as number).toFixed(6)}`).join(", ");
 
-// cold first call (includes JIT warm-up), then best of 3
+// cold first call (includes JIT warm-up), then best of RUNS
 const coldStart = performance.now();
 fitBgNbd(summary);
 const cold = performance.now() - coldStart;
-const bg = best(3, () => fitBgNbd(summary));
+const bg = best(RUNS, () => fitBgNbd(summary));
 row("fitBgNbd", bg.milliseconds, describe(bg.result) + ` (cold first call ${cold.toFixed(0)} ms)`);
-const pareto = best(3, () => fitParetoNbd(summary));
+const pareto = best(RUNS, () => fitParetoNbd(summary));
 row("fitParetoNbd", pareto.milliseconds, describe(pareto.result));
-const mbg = best(3, () => fitMbgNbd(summary));
+const mbg = best(RUNS, () => fitMbgNbd(summary));
 row("fitMbgNbd", mbg.milliseconds, describe(mbg.result));
-const gg = best(3, () => fitGammaGamma(summary));
+const gg = best(RUNS, () => fitGammaGamma(summary));
 row("fitGammaGamma (946 repeat buyers)", gg.milliseconds, describe(gg.result));
-const bb = best(3, () => fitBgBb({ customers: donations }));
+const bb = best(RUNS, () => fitBgBb({ customers: donations }));
 row("fitBgBb (donations, 22 rows)", bb.milliseconds, describe(bb.result));
 
 const bgModel = bg.result;
@@ -80,19 +82,19 @@ const paretoModel = pareto.result;
 const ggModel = gg.result;
 if (bgModel.converged && paretoModel.converged && ggModel.converged) {
   const customers = summary.customers;
-  const predictions = best(3, () => {
+  const predictions = best(RUNS, () => {
     let total = 0;
     for (const customer of customers) total += expectedPurchases(bgModel, customer, 39) + probabilityAlive(bgModel, customer);
     return total;
   });
   row("BG/NBD E[Y(39)] + P(alive), 2,357 customers", predictions.milliseconds, "");
-  const paretoPredictions = best(3, () => {
+  const paretoPredictions = best(RUNS, () => {
     let total = 0;
     for (const customer of customers) total += expectedPurchases(paretoModel, customer, 39) + probabilityAlive(paretoModel, customer);
     return total;
   });
   row("Pareto/NBD E[Y(39)] + P(alive), 2,357 customers", paretoPredictions.milliseconds, "");
-  const clv = best(3, () => customerLifetimeValue(bgModel, ggModel, customers, { periods: 12, period: "months", discountRate: 0.01 }));
+  const clv = best(RUNS, () => customerLifetimeValue(bgModel, ggModel, customers, { periods: 12, period: "months", discountRate: 0.01 }));
   row("customerLifetimeValue 12 months, 2,357 customers", clv.milliseconds, `total ${clv.result.reduce((a, b) => a + b, 0).toFixed(0)}`);
 }
 
@@ -104,7 +106,7 @@ try {
 }
 
 console.log(`Node ${process.version}; ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}; load average ${loadavg().map((v) => v.toFixed(2)).join(" ")}`);
-console.log("\n| step | best of 3 | result |\n| --- | --- | --- |");
+console.log(`\n| step | best of ${RUNS} | result |\n| --- | --- | --- |`);
 console.log(lines.join("\n"));
 console.log("\nscipy anchor (same run):\n");
 console.log(anchor);

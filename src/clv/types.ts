@@ -44,7 +44,7 @@ export interface FitOptions {
    * −LL + penalizer · N · Σ θ², with N the number of customers. Default 0.
    */
   readonly penalizer?: number;
-  /** Starting parameters (natural scale). Default: all ones (0.1, 1, 1, 1 style per model). */
+  /** Starting parameters on the natural scale, in the order of the model's params. Default: all ones. */
   readonly initialParams?: ReadonlyArray<number>;
   /** Iteration cap for the optimiser. Default 2000. */
   readonly maxIterations?: number;
