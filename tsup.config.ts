@@ -14,6 +14,13 @@ export default defineConfig({
     clv: "src/clv/index.ts",
     fp: "src/fp/index.ts",
     node: "src/node/index.ts",
+    // Internal entries, not in the exports map: each wrapper of a CommonJS @stdlib package becomes
+    // its own file, so a bundler drops it (and the @stdlib code) when no used function needs it.
+    // Inlined into the subpath files, their imports would stay, because @stdlib has no sideEffects flag.
+    "_internal/normal": "src/metrics/_lib/normal.ts",
+    "_internal/chiSquare": "src/metrics/_lib/chiSquare.ts",
+    "_internal/beta": "src/metrics/_lib/beta.ts",
+    "_internal/special": "src/clv/_lib/special.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
