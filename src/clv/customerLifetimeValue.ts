@@ -43,7 +43,8 @@ export interface CustomerLifetimeValueOptions {
  * @throws `customerLifetimeValue requires periods to be a non-negative integer`,
  *   `customerLifetimeValue requires a positive period length`,
  *   `customerLifetimeValue requires a discount rate above -1`,
- *   `customerLifetimeValue requires a converged Gamma-Gamma model`
+ *   `customerLifetimeValue requires a converged Gamma-Gamma model`,
+ *   `customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row i)`
  * @example
  * const purchases = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
  * const spend = modelFromParams({ kind: "Gamma-Gamma", params: { p: 6.248802, q: 3.744588, gamma: 15.447748 } });
@@ -83,6 +84,9 @@ export function customerLifetimeValue(
   for (let c = 0; c < customers.length; c++) {
     const row = customers[c] as CustomerValueInput;
     assertActivity(row, "customerLifetimeValue");
+    if (row.frequency > 0 && !(row.monetaryValue > 0 && Number.isFinite(row.monetaryValue))) {
+      throw new RangeError(`customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row ${c})`);
+    }
     const spend = conditionalSpend(spendParams, row.frequency, row.monetaryValue);
     let previous = 0;
     let total = 0;

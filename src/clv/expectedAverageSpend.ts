@@ -14,7 +14,8 @@ import type { GammaGammaModel } from "./types.js";
  * @param customer - frequency and monetaryValue (mean of repeat transactions).
  * @returns the expected spend per transaction, in the currency of the data.
  * @throws `expectedAverageSpend requires a converged Gamma-Gamma model`,
- *   `expectedAverageSpend requires frequency to be a non-negative integer`
+ *   `expectedAverageSpend requires frequency to be a non-negative integer`,
+ *   `expectedAverageSpend requires monetaryValue to be positive when frequency is above zero`
  * @example
  * const model = modelFromParams({ kind: "Gamma-Gamma", params: { p: 6.248802, q: 3.744588, gamma: 15.447748 } });
  * expectedAverageSpend(model, { frequency: 2, monetaryValue: 22.35 }) //=> 24.66
@@ -27,6 +28,9 @@ export function expectedAverageSpend(model: GammaGammaModel, customer: CustomerS
   }
   if (!Number.isInteger(customer.frequency) || customer.frequency < 0) {
     throw new RangeError("expectedAverageSpend requires frequency to be a non-negative integer");
+  }
+  if (customer.frequency > 0 && !(customer.monetaryValue > 0 && Number.isFinite(customer.monetaryValue))) {
+    throw new RangeError("expectedAverageSpend requires monetaryValue to be positive when frequency is above zero");
   }
   const p = model.params;
   return conditionalSpend([p.p, p.q, p.gamma], customer.frequency, customer.monetaryValue);

@@ -43,6 +43,12 @@ describe("customerLifetimeValue (BG/NBD + Gamma-Gamma on CDNOW)", () => {
     expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: "months", discountRate: -1 })).toThrow(
       "customerLifetimeValue requires a discount rate above -1",
     );
+    expect(() => customerLifetimeValue(purchases, spend, [{ frequency: 2, recency: 3, T: 5, monetaryValue: -4 }], { periods: 1, period: "months" })).toThrow(
+      "customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row 0)",
+    );
+    expect(() => expectedAverageSpend(spend, { frequency: 1, monetaryValue: 0 })).toThrow(
+      "expectedAverageSpend requires monetaryValue to be positive when frequency is above zero",
+    );
     const notSpend = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 1, alpha: 1, a: 1, b: 1 } });
     expect(() => customerLifetimeValue(purchases, notSpend as never, [], { periods: 1, period: "months" })).toThrow(
       "customerLifetimeValue requires a converged Gamma-Gamma model",
