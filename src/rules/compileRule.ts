@@ -45,24 +45,35 @@ interface CompileContext {
   readonly eventsOf: ((profile: unknown) => ReadonlyArray<RuleEvent>) | undefined;
   readonly active: string[];
   readonly compiledSegments: Map<string, Compiled>;
+  readonly compiledPolar: Map<string, Predicate>;
   root: Rule;
 }
 
 type Compiler = (node: never, context: CompileContext) => Compiled;
 
-/** A reader specialised on the path length: no loop, no allocation for one to three segments. */
+/** Own properties of arrays are indexes and `length`; only such keys need the `Array.isArray` guard. */
+function arrayKey(key: string): boolean {
+  return key === "length" || /^(?:0|[1-9]\d*)$/.test(key);
+}
+
+/**
+ * A reader specialised on the path length: no loop, no allocation for one or two segments. Same
+ * result as `readPath`: own properties of non-array objects only.
+ */
 function compileReader(field: string): Reader {
   const segments = splitPath(field);
   if (segments.length === 1) {
     const [a] = segments as [string];
-    return (profile) => (typeof profile === "object" && profile !== null && !Array.isArray(profile) && Object.hasOwn(profile, a) ? (profile as Record<string, unknown>)[a] : undefined);
+    if (arrayKey(a)) return (profile) => readPath(profile, segments);
+    return (profile) => (typeof profile === "object" && profile !== null && Object.hasOwn(profile, a) ? (profile as Record<string, unknown>)[a] : undefined);
   }
   if (segments.length === 2) {
     const [a, b] = segments as [string, string];
+    if (arrayKey(a) || arrayKey(b)) return (profile) => readPath(profile, segments);
     return (profile) => {
-      if (typeof profile !== "object" || profile === null || Array.isArray(profile) || !Object.hasOwn(profile, a)) return undefined;
+      if (typeof profile !== "object" || profile === null || !Object.hasOwn(profile, a)) return undefined;
       const inner = (profile as Record<string, unknown>)[a];
-      if (typeof inner !== "object" || inner === null || Array.isArray(inner) || !Object.hasOwn(inner, b)) return undefined;
+      if (typeof inner !== "object" || inner === null || !Object.hasOwn(inner, b)) return undefined;
       return (inner as Record<string, unknown>)[b];
     };
   }
@@ -278,17 +289,206 @@ function compileNode(node: Rule, context: CompileContext): Compiled {
   return (compilers[node.op] as (node: Rule, context: CompileContext) => Compiled)(node, context);
 }
 
-function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): Compiled {
-  const context: CompileContext = {
+type Predicate = (profile: unknown) => boolean;
+
+function every(children: ReadonlyArray<Predicate>): Predicate {
+  if (children.length === 0) return () => true;
+  if (children.length === 1) return children[0] as Predicate;
+  if (children.length === 2) {
+    const [left, right] = children as [Predicate, Predicate];
+    return (profile) => left(profile) && right(profile);
+  }
+  if (children.length === 3) {
+    const [first, second, third] = children as [Predicate, Predicate, Predicate];
+    return (profile) => first(profile) && second(profile) && third(profile);
+  }
+  return (profile) => {
+    for (let index = 0; index < children.length; index += 1) if (!(children[index] as Predicate)(profile)) return false;
+    return true;
+  };
+}
+
+function some(children: ReadonlyArray<Predicate>): Predicate {
+  if (children.length === 0) return () => false;
+  if (children.length === 1) return children[0] as Predicate;
+  if (children.length === 2) {
+    const [left, right] = children as [Predicate, Predicate];
+    return (profile) => left(profile) || right(profile);
+  }
+  return (profile) => {
+    for (let index = 0; index < children.length; index += 1) if ((children[index] as Predicate)(profile)) return true;
+    return false;
+  };
+}
+
+/** Numeric comparisons as two-valued closures: no Truth boxing on the hottest leaves. */
+function numericComparison(op: "lt" | "lte" | "gt" | "gte", field: string, expected: number, wanted: boolean): Predicate {
+  const read = compileReader(field);
+  // `value === value` excludes NaN, which reads as missing (UNKNOWN): neither TRUE nor FALSE.
+  switch (op) {
+    case "lt":
+      return wanted
+        ? (profile) => { const value = read(profile); return typeof value === "number" && value < expected; }
+        : (profile) => { const value = read(profile); return typeof value === "number" && value === value && !(value < expected); };
+    case "lte":
+      return wanted
+        ? (profile) => { const value = read(profile); return typeof value === "number" && value <= expected; }
+        : (profile) => { const value = read(profile); return typeof value === "number" && value === value && !(value <= expected); };
+    case "gt":
+      return wanted
+        ? (profile) => { const value = read(profile); return typeof value === "number" && value > expected; }
+        : (profile) => { const value = read(profile); return typeof value === "number" && value === value && !(value > expected); };
+    default:
+      return wanted
+        ? (profile) => { const value = read(profile); return typeof value === "number" && value >= expected; }
+        : (profile) => { const value = read(profile); return typeof value === "number" && value === value && !(value >= expected); };
+  }
+}
+
+/** The common type of a non-empty list of literals, or `undefined` for mixed or empty lists. */
+function singleType(values: ReadonlyArray<RuleScalar>): "string" | "number" | "boolean" | undefined {
+  if (values.length === 0) return undefined;
+  const type = typeof values[0] as "string" | "number" | "boolean";
+  for (let index = 1; index < values.length; index += 1) if (typeof values[index] !== type) return undefined;
+  return type;
+}
+
+/** Two-valued `in` / `notIn` / `hasAny` / `hasNone` / `withinLast` leaves for single-typed lists; `undefined` to fall back. */
+function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predicate | undefined {
+  switch (node.op) {
+    case "in":
+    case "notIn": {
+      const type = singleType(node.values);
+      if (type === undefined) return undefined;
+      const read = compileReader(node.field);
+      const set = new Set<unknown>(node.values);
+      // in: TRUE = same type and found; FALSE = same type and not found. notIn swaps them.
+      const found = node.op === "in" ? wanted : !wanted;
+      return found
+        ? (profile) => {
+            const value = read(profile);
+            return typeof value === type && value === value && set.has(value);
+          }
+        : (profile) => {
+            const value = read(profile);
+            return typeof value === type && value === value && !set.has(value);
+          };
+    }
+    case "hasAny":
+    case "hasNone": {
+      const type = singleType(node.values);
+      if (type === undefined) return undefined;
+      const read = compileReader(node.field);
+      const set = new Set<unknown>(node.values);
+      // hasAny TRUE: some element matches. hasAny FALSE: an array whose elements are all known, same-typed and unmatched.
+      const anyMatch = node.op === "hasAny" ? wanted : !wanted;
+      return anyMatch
+        ? (profile) => {
+            const value = read(profile);
+            if (!Array.isArray(value)) return false;
+            for (let index = 0; index < value.length; index += 1) {
+              const element: unknown = value[index];
+              if (typeof element === type && set.has(element)) return true;
+            }
+            return false;
+          }
+        : (profile) => {
+            const value = read(profile);
+            if (!Array.isArray(value)) return false;
+            for (let index = 0; index < value.length; index += 1) {
+              const element: unknown = value[index];
+              if (typeof element !== type || element !== element || set.has(element)) return false;
+            }
+            return true;
+          };
+    }
+    case "withinLast": {
+      const read = compileReader(node.field);
+      const lower = subtractDuration(context.asOf, node.amount, node.unit);
+      const upper = context.asOf;
+      return wanted
+        ? (profile) => {
+            const value = read(profile);
+            if (!(value instanceof Date)) return false;
+            const time = value.getTime();
+            return lower <= time && time <= upper;
+          }
+        : (profile) => {
+            const value = read(profile);
+            if (!(value instanceof Date)) return false;
+            const time = value.getTime();
+            return time === time && !(lower <= time && time <= upper);
+          };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Compiles "the node is TRUE" (`wanted` true) or "the node is FALSE" (`wanted` false) as a
+ * two-valued closure: TRUE(and) = every child TRUE, FALSE(and) = some child FALSE, TRUE(not x) =
+ * FALSE(x), and so on. Exactly Kleene logic, but `and` stops at the first child that is not TRUE.
+ */
+function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Predicate {
+  switch (node.op) {
+    case "and":
+      return wanted ? every(node.rules.map((child) => compilePolar(child, context, true))) : some(node.rules.map((child) => compilePolar(child, context, false)));
+    case "or":
+      return wanted ? some(node.rules.map((child) => compilePolar(child, context, true))) : every(node.rules.map((child) => compilePolar(child, context, false)));
+    case "not":
+      return compilePolar(node.rule, context, !wanted);
+    case "always":
+      return wanted ? () => true : () => false;
+    case "never":
+      return wanted ? () => false : () => true;
+    case "lt":
+    case "lte":
+    case "gt":
+    case "gte":
+      if (typeof node.value === "number") return numericComparison(node.op, node.field, node.value, wanted);
+      break;
+    case "inSegment": {
+      const key = `${wanted ? "+" : "-"}${node.segment}`;
+      const cached = context.compiledPolar.get(key);
+      if (cached !== undefined) return cached;
+      const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
+      const previousRoot = context.root;
+      context.active.push(node.segment);
+      context.root = rule;
+      try {
+        const compiled = compilePolar(rule, context, wanted);
+        context.compiledPolar.set(key, compiled);
+        return compiled;
+      } finally {
+        context.active.pop();
+        context.root = previousRoot;
+      }
+    }
+    default:
+      break;
+  }
+  const leaf = polarLeaf(node, context, wanted);
+  if (leaf !== undefined) return leaf;
+  const truth = compileNode(node, context);
+  return wanted ? (profile) => truth(profile) === true : (profile) => truth(profile) === false;
+}
+
+function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): CompileContext {
+  return {
     functionName,
     asOf: resolveAsOf(options.asOf, functionName),
     segments: options.segments,
     eventsOf: options.eventsOf as ((profile: unknown) => ReadonlyArray<RuleEvent>) | undefined,
     active: [],
     compiledSegments: new Map(),
+    compiledPolar: new Map(),
     root: rule,
   };
-  return compileNode(rule, context);
+}
+
+function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): Compiled {
+  return compileNode(rule, compileContext(functionName, rule, options));
 }
 
 /**
@@ -299,7 +499,9 @@ function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleO
  * profiles), built from closures: no `eval`, no `new Function`, so it runs under a strict
  * Content-Security-Policy. Field paths are split, time bounds computed from `asOf`, `in` lists
  * hashed and segments resolved once, at compilation; evaluation allocates nothing for rules without
- * `event` nodes. `and` / `or` short-circuit. Compilation is O(size of the rule and the segments it
+ * `event` nodes. `and` / `or` short-circuit; the boolean
+ * predicate is compiled as "is TRUE" / "is FALSE" closures, so an `and` stops at the first child
+ * that is not TRUE. Compilation is O(size of the rule and the segments it
  * names); evaluation O(nodes visited + events read).
  * @param rule - a rule, usually from `parseRule` or the builders.
  * @param options - the clock `asOf`, `segments` for `inSegment`, and `eventsOf` for `event` nodes.
@@ -318,8 +520,7 @@ function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleO
  * @category Rules
  */
 export function compileRule<P = unknown>(rule: Rule, options: CompileRuleOptions<P>): (profile: P) => boolean {
-  const truth = compileTruth("compileRule", rule, options);
-  return (profile) => truth(profile) === true;
+  return compilePolar(rule, compileContext("compileRule", rule, options), true) as (profile: P) => boolean;
 }
 
 /**

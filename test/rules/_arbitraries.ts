@@ -43,7 +43,7 @@ export const valueArbitrary: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const topFields = ["a", "b", "s", "d", "tags"] as const;
-export const fieldArbitrary = fc.constantFrom("a", "b", "s", "d", "tags", "n.x", "n.y", "n.d", "zz", "n.x.deep");
+export const fieldArbitrary = fc.constantFrom("a", "b", "s", "d", "tags", "n.x", "n.y", "n.d", "zz", "n.x.deep", "tags.length", "n.0", "s.length");
 
 export const profileArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
   .record(

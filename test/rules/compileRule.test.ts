@@ -18,6 +18,15 @@ describe("compileRule", () => {
     );
   });
 
+  it("the random rules and profiles above reach TRUE, FALSE and UNKNOWN often (the property is not vacuous)", () => {
+    const samples = fc.sample(fc.tuple(ruleArbitrary({ events: true, segments: true }), profileArbitrary, eventsArbitrary), { numRuns: 3000, seed: 42 });
+    const counts = { true: 0, false: 0, null: 0 };
+    for (const [rule, profile, events] of samples) counts[String(evaluate(rule, profile, { asOf, segments, events })) as "true" | "false" | "null"] += 1;
+    expect(counts.true).toBeGreaterThan(300);
+    expect(counts.false).toBeGreaterThan(300);
+    expect(counts.null).toBeGreaterThan(300);
+  });
+
   it("selects only TRUE", () => {
     const predicate = compileRule({ op: "ne", field: "country", value: "US" }, { asOf });
     expect(predicate({ country: "DE" })).toBe(true);
