@@ -28,7 +28,40 @@ describe("purchaseCountProbability, BG/NBD with the rounded published parameters
 
   it("rejects a non-integer count", () => {
     expect(() => purchaseCountProbability(model, 10, 1.5)).toThrow("purchaseCountProbability requires count to be a non-negative integer");
-    const pareto = modelFromParams({ kind: "Pareto/NBD", unit: "weeks", params: { r: 1, alpha: 1, s: 1, beta: 1 } });
-    expect(() => purchaseCountProbability(pareto as never, 10, 1)).toThrow("purchaseCountProbability requires a BG/NBD or BG/BB model");
+    const bgBb = modelFromParams({ kind: "BG/BB", params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } });
+    expect(() => purchaseCountProbability(bgBb, 2.5, 1)).toThrow("purchaseCountProbability requires an integer number of periods for BG/BB");
+  });
+});
+
+describe("purchaseCountProbability, MBG/NBD and Pareto/NBD", () => {
+  const models = [
+    modelFromParams({ kind: "MBG/NBD", unit: "weeks", params: { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 } }),
+    modelFromParams({ kind: "Pareto/NBD", unit: "weeks", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } }),
+    // the α < β branch of the Pareto/NBD bracket
+    modelFromParams({ kind: "Pareto/NBD", unit: "weeks", params: { r: 1.2, alpha: 3, s: 2.5, beta: 20 } }),
+    modelFromParams({ kind: "Pareto/NBD", unit: "weeks", params: { r: 0.553, alpha: 15, s: 0.606, beta: 5 } }),
+  ];
+  it("each distribution sums to one and its mean is E[X(t)]", () => {
+    for (const model of models) {
+      for (const t of [1, 10, 39]) {
+        let total = 0;
+        let mean = 0;
+        for (let n = 0; n < 400; n++) {
+          const probability = purchaseCountProbability(model, t, n);
+          expect(probability).toBeGreaterThanOrEqual(0);
+          total += probability;
+          mean += n * probability;
+        }
+        expect(total).toBeCloseTo(1, 8);
+        expect(mean).toBeCloseTo(expectedPopulationPurchases(model, t), 6);
+      }
+    }
+  });
+
+  it("MBG/NBD gives more zero-purchase customers than BG/NBD at the same parameters (dropout at time zero)", () => {
+    const params = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
+    const bg = modelFromParams({ kind: "BG/NBD", unit: "weeks", params });
+    const mbg = modelFromParams({ kind: "MBG/NBD", unit: "weeks", params });
+    expect(purchaseCountProbability(mbg, 39, 0)).toBeGreaterThan(purchaseCountProbability(bg, 39, 0));
   });
 });

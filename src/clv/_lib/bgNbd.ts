@@ -114,11 +114,14 @@ export function unconditionalExpected(p: ArrayLike<number>, t: number, modified:
 }
 
 /**
- * BG/NBD P(X(t) = n) (FHL 2005 eq. 8):
- * B(a, b+n)/B(a, b) · Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n
- * + δ_{n>0} B(a+1, b+n−1)/B(a, b) · [1 − (α/(α+t))^r Σ_{j<n} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j].
+ * P(X(t) = n) for a customer who made a first purchase at time 0.
+ * BG/NBD (FHL 2005 eq. 8):
+ *   B(a, b+n)/B(a, b) · NB(n) + δ_{n>0} B(a+1, b+n−1)/B(a, b) · P(NB ≥ n)
+ * MBG/NBD (dropout also possible at time 0):
+ *   B(a, b+n+1)/B(a, b) · NB(n) + B(a+1, b+n)/B(a, b) · P(NB ≥ n)
+ * with NB(j) = Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j.
  */
-export function countProbability(p: ArrayLike<number>, t: number, n: number): number {
+export function countProbability(p: ArrayLike<number>, t: number, n: number, modified = false): number {
   const r = p[0] as number;
   const alpha = p[1] as number;
   const a = p[2] as number;
@@ -126,15 +129,16 @@ export function countProbability(p: ArrayLike<number>, t: number, n: number): nu
   const lbAB = logBeta(a, b);
   const logP = Math.log(alpha / (alpha + t));
   const logQ = t > 0 ? Math.log(t / (alpha + t)) : Number.NEGATIVE_INFINITY;
-  const negativeBinomial = (j: number): number =>
-    j === 0 ? r * logP : logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * logP + j * logQ;
-  let value = Math.exp(logBeta(a, b + n) - lbAB + negativeBinomial(n));
-  if (n > 0) {
-    // 1 − CDF_{NB}(n − 1): sum the upper tail directly when the lower sum would cancel
+  const lgR = logGamma(r);
+  const negativeBinomial = (j: number): number => (j === 0 ? r * logP : logGamma(r + j) - lgR - logGamma(j + 1) + r * logP + j * logQ);
+  const shift = modified ? 1 : 0;
+  let value = Math.exp(logBeta(a, b + n + shift) - lbAB + negativeBinomial(n));
+  if (n > 0 || modified) {
+    // P(NB ≥ n) = 1 − Σ_{j<n} NB(j), in log space
     let lowerLog = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < n; j++) lowerLog = logAddExp(lowerLog, negativeBinomial(j));
-    const upper = lowerLog < -Math.LN2 ? -Math.expm1(lowerLog) : -Math.expm1(lowerLog);
-    value += Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * upper;
+    const upper = Math.max(0, -Math.expm1(lowerLog));
+    value += Math.exp(logBeta(a + 1, b + n - 1 + shift) - lbAB) * upper;
   }
   return value;
 }

@@ -11,7 +11,7 @@
  * the lifetimes overflow report finite.
  */
 import type { CompressedRows } from "./rows.js";
-import { inverseOnePlusExp, logAddExp, logGamma, logSubExp, log2F1 } from "./special.js";
+import { inverseOnePlusExp, logAddExp, logBeta, logGamma, logSubExp, log2F1 } from "./special.js";
 
 /** ln A0 and ln of the no-death term, for one customer. */
 function logTerms(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): { logA0: number; logSurvive: number } {
@@ -89,4 +89,36 @@ export function unconditionalExpected(p: ArrayLike<number>, t: number): number {
   const s = p[2] as number;
   const beta = p[3] as number;
   return ((r * beta) / alpha) * powerDifference(beta, t, s - 1);
+}
+
+/**
+ * P(X(t) = x) for a customer who made a first purchase at time 0 (Fader & Hardie 2006, note 013):
+ * Γ(r+x)/(Γ(r) x!) (α/(α+t))^r (t/(α+t))^x (β/(β+t))^s
+ *   + α^r β^s B(r+x, s+1)/B(r, s) · [B1 − Σ_{j=0}^{x} Γ(r+s+j)/(Γ(r+s) j!) t^j B2(j)]
+ * α ≥ β: B1 = 2F1(r+s, s+1; r+s+x+1; (α−β)/α)/α^(r+s), B2(j) = 2F1(r+s+j, s+1; r+s+x+1; (α−β)/(α+t))/(α+t)^(r+s+j)
+ * α < β: the same with r+x in place of s+1 and β in place of α in the arguments and powers.
+ * The bracket is a difference of positive terms, taken as a log-difference.
+ */
+export function countProbability(p: ArrayLike<number>, t: number, x: number): number {
+  const r = p[0] as number;
+  const alpha = p[1] as number;
+  const s = p[2] as number;
+  const beta = p[3] as number;
+  const alive =
+    logGamma(r + x) - logGamma(r) - logGamma(x + 1) + r * Math.log(alpha / (alpha + t)) + (x > 0 ? x * Math.log(t / (alpha + t)) : 0) + s * Math.log(beta / (beta + t));
+  const big = Math.max(alpha, beta);
+  const second = alpha >= beta ? s + 1 : r + x;
+  const c = r + s + x + 1;
+  const logB1 = log2F1(r + s, second, c, Math.abs(alpha - beta) / big) - (r + s) * Math.log(big);
+  let logSum = Number.NEGATIVE_INFINITY;
+  const lgRS = logGamma(r + s);
+  for (let j = 0; j <= x; j++) {
+    const term =
+      logGamma(r + s + j) - lgRS - logGamma(j + 1) + (j > 0 ? j * Math.log(t) : 0) +
+      log2F1(r + s + j, second, c, Math.abs(alpha - beta) / (big + t)) - (r + s + j) * Math.log(big + t);
+    logSum = logAddExp(logSum, term);
+  }
+  const bracket = logSubExp(logB1, logSum);
+  const dead = r * Math.log(alpha) + s * Math.log(beta) + logBeta(r + x, s + 1) - logBeta(r, s) + bracket;
+  return Math.exp(alive) + (Number.isFinite(dead) ? Math.exp(dead) : 0);
 }
