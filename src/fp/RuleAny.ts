@@ -1,6 +1,6 @@
 import type { monoid } from "fp-ts";
 import type { Rule } from "../rules/ast.js";
-import { ruleMonoid } from "./RuleAll.js";
+import { ruleMonoid } from "./_lib/ruleMonoid.js";
 
 /**
  * The disjunction monoid of rules: `concat` is Kleene OR, `empty` is `never` (FALSE).
