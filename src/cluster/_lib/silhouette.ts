@@ -2,50 +2,77 @@ import type { Matrix } from "./matrix.js";
 
 /**
  * Silhouette of every row in O(n^2 * d) time and O(n * k) memory: each pair distance is computed once
- * and added to both rows' per-cluster sums. `labels` are compact ids in [0, clusterCount).
+ * and added to both rows' per-cluster sums. Rows are first grouped by cluster (a counting sort), so
+ * the inner loop runs over one cluster's block at a time without a label test. `labels` are compact
+ * ids in [0, clusterCount); the result is in the input row order.
  */
 export function silhouetteValues(matrix: Matrix, labels: Int32Array, clusterCount: number): Float64Array {
   const { values, rows, columns } = matrix;
-  const sums = new Float64Array(rows * clusterCount);
-  const sizes = new Float64Array(clusterCount);
-  for (let index = 0; index < rows; index++) { const label = labels[index] as number; sizes[label] = (sizes[label] as number) + 1; }
-  for (let a = 0; a < rows; a++) {
-    const offsetA = a * columns;
-    const labelA = labels[a] as number;
-    const sumsA = a * clusterCount;
-    let ownSum = 0;
-    for (let b = a + 1; b < rows; b++) {
-      const offsetB = b * columns;
-      let distance = 0;
-      for (let column = 0; column < columns; column++) {
-        const difference = (values[offsetA + column] as number) - (values[offsetB + column] as number);
-        distance += difference * difference;
-      }
-      distance = Math.sqrt(distance);
-      const labelB = labels[b] as number;
-      if (labelB === labelA) ownSum += distance;
-      else sums[sumsA + labelB] = (sums[sumsA + labelB] as number) + distance;
-      sums[b * clusterCount + labelA] = (sums[b * clusterCount + labelA] as number) + distance;
-    }
-    sums[sumsA + labelA] = (sums[sumsA + labelA] as number) + ownSum;
-  }
-  const result = new Float64Array(rows);
+  const k = clusterCount;
+  // Counting sort by label: blockStart[c] .. blockStart[c + 1] holds cluster c.
+  const blockStart = new Int32Array(k + 1);
   for (let index = 0; index < rows; index++) {
     const label = labels[index] as number;
-    const ownSize = sizes[label] as number;
+    blockStart[label + 1] = (blockStart[label + 1] as number) + 1;
+  }
+  for (let cluster = 0; cluster < k; cluster++) blockStart[cluster + 1] = (blockStart[cluster + 1] as number) + (blockStart[cluster] as number);
+  const order = new Int32Array(rows);
+  const fill = Int32Array.from(blockStart.subarray(0, k));
+  for (let index = 0; index < rows; index++) {
+    const label = labels[index] as number;
+    order[fill[label] as number] = index;
+    fill[label] = (fill[label] as number) + 1;
+  }
+  const sorted = new Float64Array(rows * columns);
+  for (let position = 0; position < rows; position++) {
+    const row = order[position] as number;
+    sorted.set(values.subarray(row * columns, row * columns + columns), position * columns);
+  }
+  const sortedLabels = new Int32Array(rows);
+  for (let cluster = 0; cluster < k; cluster++) sortedLabels.fill(cluster, blockStart[cluster] as number, blockStart[cluster + 1] as number);
+  const sums = new Float64Array(rows * k);
+  for (let a = 0; a < rows; a++) {
+    const offsetA = a * columns;
+    const labelA = sortedLabels[a] as number;
+    const sumsA = a * k;
+    for (let cluster = labelA; cluster < k; cluster++) {
+      const start = cluster === labelA ? a + 1 : (blockStart[cluster] as number);
+      const end = blockStart[cluster + 1] as number;
+      let local = 0;
+      for (let b = start; b < end; b++) {
+        const offsetB = b * columns;
+        let distance = 0;
+        for (let column = 0; column < columns; column++) {
+          const difference = (sorted[offsetA + column] as number) - (sorted[offsetB + column] as number);
+          distance += difference * difference;
+        }
+        distance = Math.sqrt(distance);
+        local += distance;
+        const target = b * k + labelA;
+        sums[target] = (sums[target] as number) + distance;
+      }
+      sums[sumsA + cluster] = (sums[sumsA + cluster] as number) + local;
+    }
+  }
+  const result = new Float64Array(rows);
+  for (let position = 0; position < rows; position++) {
+    const label = sortedLabels[position] as number;
+    const ownSize = (blockStart[label + 1] as number) - (blockStart[label] as number);
+    const row = order[position] as number;
     if (ownSize <= 1) {
-      result[index] = 0;
+      result[row] = 0;
       continue;
     }
-    const within = (sums[index * clusterCount + label] as number) / (ownSize - 1);
+    const within = (sums[position * k + label] as number) / (ownSize - 1);
     let nearest = Number.POSITIVE_INFINITY;
-    for (let cluster = 0; cluster < clusterCount; cluster++) {
-      if (cluster === label || sizes[cluster] === 0) continue;
-      const mean = (sums[index * clusterCount + cluster] as number) / (sizes[cluster] as number);
+    for (let cluster = 0; cluster < k; cluster++) {
+      const size = (blockStart[cluster + 1] as number) - (blockStart[cluster] as number);
+      if (cluster === label || size === 0) continue;
+      const mean = (sums[position * k + cluster] as number) / size;
       if (mean < nearest) nearest = mean;
     }
     const denominator = Math.max(within, nearest);
-    result[index] = denominator === 0 ? 0 : (nearest - within) / denominator;
+    result[row] = denominator === 0 ? 0 : (nearest - within) / denominator;
   }
   return result;
 }
