@@ -19,39 +19,56 @@ export function logLikelihood(params: ArrayLike<number>, rows: CompressedRows, m
   const b = params[3] as number;
   const shift = modified ? 1 : 0;
   const logAlpha = Math.log(alpha);
+  const logA = Math.log(a);
   const lgR = logGamma(r);
   const lbAB = logBeta(a, b);
+  // everything that depends on x alone, once per distinct frequency
+  const distinct = rows.distinctFrequencies;
+  const m = distinct.length;
+  const partA12 = new Float64Array(m);
+  const logB = new Float64Array(m);
+  const dR = new Float64Array(m);
+  const dA = new Float64Array(m);
+  const dB = new Float64Array(m);
+  const psiR = gradient ? digamma(r) : 0;
+  const psiB = gradient ? digamma(b) : 0;
+  const psiAB = gradient ? digamma(a + b) : 0;
+  for (let k = 0; k < m; k++) {
+    const x = distinct[k] as number;
+    partA12[k] = logGamma(r + x) - lgR + r * logAlpha + logBeta(a, b + x + shift) - lbAB;
+    logB[k] = Math.log(b + x - 1 + shift);
+    if (gradient) {
+      const psiABX = digamma(a + b + x + shift);
+      dR[k] = digamma(r + x) - psiR + logAlpha;
+      dA[k] = psiAB - psiABX;
+      dB[k] = psiAB + digamma(b + x + shift) - psiB - psiABX;
+    }
+  }
   let total = 0;
   let gR = 0;
   let gAlpha = 0;
   let gA = 0;
   let gB = 0;
-  const psiR = gradient ? digamma(r) : 0;
-  const psiB = gradient ? digamma(b) : 0;
-  const psiAB = gradient ? digamma(a + b) : 0;
   for (let i = 0; i < rows.count; i++) {
     const x = rows.frequency[i] as number;
+    const k = rows.frequencyIndex[i] as number;
     const tx = rows.recency[i] as number;
     const T = rows.T[i] as number;
     const w = rows.weight[i] as number;
     const rx = r + x;
     const logAlphaT = Math.log(alpha + T);
-    const A1 = logGamma(rx) - lgR + r * logAlpha;
-    const A2 = logBeta(a, b + x + shift) - lbAB;
     const A3 = -rx * logAlphaT;
     const hasA4 = x > 0 || modified;
-    const logAlphaTx = Math.log(alpha + tx);
-    const A4 = hasA4 ? Math.log(a) - Math.log(b + x - 1 + shift) - rx * logAlphaTx : Number.NEGATIVE_INFINITY;
-    const mix = logAddExp(A3, A4);
-    total += w * (A1 + A2 + mix);
+    const logAlphaTx = hasA4 ? Math.log(alpha + tx) : 0;
+    const A4 = hasA4 ? logA - (logB[k] as number) - rx * logAlphaTx : Number.NEGATIVE_INFINITY;
+    total += w * ((partA12[k] as number) + logAddExp(A3, A4));
     if (gradient) {
       const w4 = hasA4 ? inverseOnePlusExp(A3 - A4) : 0; // e^A4 / (e^A3 + e^A4)
       const w3 = 1 - w4;
-      gR += w * (digamma(rx) - psiR + logAlpha - w3 * logAlphaT - w4 * logAlphaTx);
+      gR += w * ((dR[k] as number) - w3 * logAlphaT - w4 * logAlphaTx);
       gAlpha += w * (r / alpha - w3 * rx / (alpha + T) - w4 * rx / (alpha + tx));
-      const psiABX = digamma(a + b + x + shift);
-      gA += w * (psiAB - psiABX + w4 / a);
-      gB += w * (psiAB + digamma(b + x + shift) - psiB - psiABX - (hasA4 ? w4 / (b + x - 1 + shift) : 0));
+      gA += w * ((dA[k] as number) + w4 / a);
+      gB += w * ((dB[k] as number) - (hasA4 ? w4 / (b + x - 1 + shift) : 0));
     }
   }
   if (gradient) {

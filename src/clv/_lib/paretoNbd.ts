@@ -42,12 +42,20 @@ export function logLikelihood(params: ArrayLike<number>, rows: CompressedRows): 
   const s = params[2] as number;
   const beta = params[3] as number;
   const base = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+  const distinct = rows.distinctFrequencies;
+  const perFrequency = new Float64Array(distinct.length);
+  const logShare = new Float64Array(distinct.length);
+  for (let k = 0; k < distinct.length; k++) {
+    const x = distinct[k] as number;
+    perFrequency[k] = logGamma(r + x) + base;
+    logShare[k] = Math.log(s / (r + s + x));
+  }
   let total = 0;
   for (let i = 0; i < rows.count; i++) {
-    const x = rows.frequency[i] as number;
-    const { logA0, logSurvive } = logTerms(r, alpha, s, beta, x, rows.recency[i] as number, rows.T[i] as number);
-    const mix = logAddExp(logSurvive, Math.log(s / (r + s + x)) + logA0);
-    total += (rows.weight[i] as number) * (logGamma(r + x) + base + mix);
+    const k = rows.frequencyIndex[i] as number;
+    const { logA0, logSurvive } = logTerms(r, alpha, s, beta, rows.frequency[i] as number, rows.recency[i] as number, rows.T[i] as number);
+    const mix = logAddExp(logSurvive, (logShare[k] as number) + logA0);
+    total += (rows.weight[i] as number) * ((perFrequency[k] as number) + mix);
   }
   return total;
 }

@@ -8,6 +8,9 @@ export interface CompressedRows {
   weight: Float64Array;
   count: number;
   totalWeight: number;
+  /** Distinct frequencies, and for each row the index of its frequency there (for per-x caches). */
+  distinctFrequencies: Float64Array;
+  frequencyIndex: Int32Array;
 }
 
 /**
@@ -46,7 +49,11 @@ export function compressActivity(rows: ReadonlyArray<CustomerActivity>, caller: 
     totalWeight += w;
   }
   if (frequency.length === 0) throw new RangeError(`${caller} requires at least one customer`);
+  const distinct = [...new Set(frequency)].sort((x, y) => x - y);
+  const position = new Map(distinct.map((value, at) => [value, at]));
   return {
+    distinctFrequencies: Float64Array.from(distinct),
+    frequencyIndex: Int32Array.from(frequency, (value) => position.get(value) as number),
     frequency: Float64Array.from(frequency),
     recency: Float64Array.from(recency),
     T: Float64Array.from(periods),
