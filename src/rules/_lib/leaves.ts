@@ -108,9 +108,14 @@ export function membershipNotIn(actual: unknown, values: ReadonlyArray<RuleScala
   return kleeneNot(membershipIn(actual, values));
 }
 
-/** The one case folding of `caseInsensitive`: `String.prototype.toLowerCase` (locale-independent) of both sides. */
+/**
+ * The one case folding of `caseInsensitive`, applied to both sides: `String.prototype.toLowerCase`
+ * (locale-independent) code point by code point. Its only context-sensitive mapping, the word-final
+ * capital sigma (Σ to ς), is replaced by the plain σ that PostgreSQL and DuckDB give, so the SQL
+ * compiler's `lower()` agrees character for character.
+ */
 export function foldCase(text: string): string {
-  return text.toLowerCase();
+  return text.includes("Σ") ? text.replaceAll("Σ", "σ").toLowerCase() : text.toLowerCase();
 }
 
 /** `contains` / `startsWith` / `endsWith` on a string value; anything else is UNKNOWN. `needle` is already folded when `caseInsensitive`. */
