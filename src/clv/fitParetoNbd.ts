@@ -12,8 +12,10 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  * hypergeometric function 2F1(r+s+x, s+1 or r+x; r+s+x+1; |α−β|/(max(α,β)+t)); segmentkit evaluates
  * it in log space with the Euler transform and combines the A0 terms as log-differences, so
  * frequencies in the hundreds neither overflow nor go NaN. There is no cheap analytic gradient (it
- * needs 2F1 parameter derivatives), so the fit is Nelder–Mead on log-parameters, restarted from its
- * own optimum until the log-likelihood moves by less than 1e-8. O(unique rows × evaluations).
+ * needs 2F1 parameter derivatives), so the fit is BFGS on log-parameters with central finite-difference
+ * gradients, falling back to Nelder–Mead restarted from its own optimum until the log-likelihood moves
+ * by less than 1e-8 when BFGS does not converge. `gradientNorm` is then the finite-difference one (NaN
+ * after a Nelder–Mead fallback). O(unique rows × evaluations).
  * Note the flat ridge in β: the log-likelihood is pinned tightly, β only to a few digits.
  * Reference: https://www.brucehardie.com/notes/009/pareto_nbd_derivations_2005-11-05.pdf
  *

@@ -84,8 +84,32 @@ export function runFit<Kind extends string, Params>(
       result = { ...polish, gradientNorm: Math.sqrt(gradientNorm) };
     }
   } else {
-    result = nelderMead(objective, start, { maxIterations: spec.maxIterations * 5, fTolerance: 1e-9, xTolerance: 1e-6 });
+    // no analytic gradient (Pareto/NBD): BFGS on central finite differences of the log-parameters,
+    // which needs about half the likelihood evaluations of Nelder–Mead; if it does not converge,
+    // Nelder–Mead restarted from its optimum until the objective moves by < 1e-8 takes over
+    const shifted = new Float64Array(n);
+    const finiteDifference = (theta: Float64Array, gradient: Float64Array): number => {
+      const value = objective(theta);
+      if (!Number.isFinite(value)) return value;
+      for (let k = 0; k < n; k++) {
+        const step = 1e-5 * Math.max(1, Math.abs(theta[k] as number));
+        shifted.set(theta);
+        shifted[k] = (theta[k] as number) + step;
+        const up = objective(shifted);
+        shifted[k] = (theta[k] as number) - step;
+        const down = objective(shifted);
+        gradient[k] = (up - down) / (2 * step);
+      }
+      return value;
+    };
+    result = bfgs(finiteDifference, start, { maxIterations: spec.maxIterations, gradientTolerance: 1e-4 });
     iterations += result.iterations;
+    // only a truly stationary point counts: BFGS also stops on tiny steps along flat ridges
+    if (!result.converged || !(result.gradientNorm <= 1e-3)) {
+      const from = result.reason === "non_finite" ? Float64Array.from(start) : result.x;
+      result = nelderMead(objective, from, { maxIterations: spec.maxIterations * 5, fTolerance: 1e-9, xTolerance: 1e-6 });
+      iterations += result.iterations;
+    }
   }
   const params = Float64Array.from(result.x, (value) => Math.exp(value));
   const logLikelihood = spec.logLikelihood(params);
