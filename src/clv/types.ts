@@ -77,7 +77,7 @@ export interface FittedModel<Kind extends string, Params> {
   /** The true log-likelihood on the data's own time scale, summed over customers (penalty excluded). */
   readonly logLikelihood: number;
   readonly iterations: number;
-  /** Norm of the gradient of −LL in log-parameter space at the optimum (NaN when derivative-free). */
+  /** Norm of the gradient of −LL in log-parameter space at the optimum (finite differences for Pareto/NBD; NaN after a Nelder–Mead fallback). */
   readonly gradientNorm: number;
   /** Total number of customers (sum of weights). */
   readonly customerCount: number;

@@ -10,7 +10,7 @@
  *   A4 = ln a − ln(b + x − 1 [+1]) − (r + x) ln(α + t_x)      (BG/NBD: only when x > 0)
  */
 import type { CompressedRows } from "./rows.js";
-import { digamma, inverseOnePlusExp, log1pExp, logAddExp, logBeta, logGamma, log2F1 } from "./special.js";
+import { digamma, inverseOnePlusExp, logAddExp, logBeta, logGamma, log2F1 } from "./special.js";
 
 export function logLikelihood(params: ArrayLike<number>, rows: CompressedRows, modified: boolean, gradient?: Float64Array): number {
   const r = params[0] as number;
@@ -160,4 +160,3 @@ export function countProbability(p: ArrayLike<number>, t: number, n: number, mod
   return value;
 }
 
-export { log1pExp };
