@@ -109,6 +109,19 @@ describe("fitBgNbd recovery and failures", () => {
     }
   });
 
+  it("reaches the same optimum from other starting points, and customers with T = 0 contribute nothing", () => {
+    const customers = cdnowSummaryPlain();
+    for (const initialParams of [[0.1, 10, 2, 5], [3, 0.5, 0.2, 0.2]]) {
+      const model = fitBgNbd({ unit: "weeks", customers }, { initialParams });
+      if (!model.converged) throw new Error(model.message);
+      expect(Math.abs(model.logLikelihood - -9582.4256)).toBeLessThan(0.01);
+    }
+    const withNewcomer = fitBgNbd({ unit: "weeks", customers: [...customers, { frequency: 0, recency: 0, T: 0, weight: 5 }] });
+    if (!withNewcomer.converged) throw new Error(withNewcomer.message);
+    expect(withNewcomer.logLikelihood).toBeCloseTo(-9582.4256, 3);
+    expect(withNewcomer.customerCount).toBe(2362);
+  });
+
   it("weights are equivalent to repeated rows", () => {
     const rows = [
       { frequency: 2, recency: 10, T: 20 },
