@@ -94,6 +94,8 @@ export function documentedExports(root: string, files: string[]): DocumentedExpo
       // Plain data constants (lists of names, versions) need no example; schemas (PascalCase) do.
       if (/\bconst\s/.test(line) && !/^[A-Z]/.test(match[1]!)) return;
       const block = blocks.find((candidate) => candidate.declarationLine === index + 1);
+      // Declarations marked @internal are exported for sibling modules only, not for users.
+      if (block !== undefined && block.lines.some((blockLine) => /@internal\b/.test(blockLine))) return;
       const hasExample = block !== undefined && block.lines.some((blockLine) => stripComment(blockLine).startsWith("@example"));
       found.push({ file: relative(root, file), symbol: match[1]!, hasExample, line: index + 1 });
     });
