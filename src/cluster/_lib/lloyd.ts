@@ -240,7 +240,15 @@ export function runKMeans(
         let best = Number.POSITIVE_INFINITY;
         let second = Number.POSITIVE_INFINITY;
         let bestLabel = 0;
+        // After tightening, the distance to the current centre is known exactly: start from it.
+        const known = usePruning ? label : -1;
+        if (usePruning) {
+          const reference = upper[index] as number;
+          best = reference * reference;
+          bestLabel = label;
+        }
         for (let center = 0; center < clusterCount; center++) {
+          if (center === known) continue;
           let distance = 0;
           const centerOffset = center * width;
           for (let column = 0; column < width; column++) {
@@ -248,7 +256,7 @@ export function runKMeans(
             distance += difference * difference;
           }
           if (elkan) lowerAll[index * clusterCount + center] = Math.sqrt(distance);
-          if (distance < best) {
+          if (distance < best || (distance === best && center < bestLabel)) {
             second = best;
             best = distance;
             bestLabel = center;
