@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
 import { kMeans, kMeansAssignmentSql } from "../../src/cluster/index.js";
@@ -31,9 +31,9 @@ describe("kMeansAssignmentSql in real databases", () => {
     }
     connection.closeSync();
   });
-  const url = process.env["PG_URL"];
-  it.skipIf(!url)("PostgreSQL labels every row like model.predict", async () => {
-    const client = new pg.Client({ connectionString: url });
+  it("PostgreSQL labels every row like model.predict", async () => {
+    // The db project's global setup starts a throwaway PostgreSQL (or uses PG_URL) and fails loudly when it cannot.
+    const client = new pg.Client({ connectionString: inject("pgUrl") });
     await client.connect();
     try {
       const { scaler, fit, expected, values } = setup(7);
