@@ -1,4 +1,5 @@
 import { runFit } from "./_lib/fitRunner.js";
+import { WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type OpportunityRows } from "./_lib/bgBb.js";
 import type { BgBbModel, BgBbParams, FitFailure, FitOptions } from "./types.js";
 
@@ -47,12 +48,7 @@ export interface OpportunityActivity {
 export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityActivity> }, options: FitOptions = {}): BgBbModel | FitFailure<"BG/BB", BgBbParams> {
   const customers = data.customers;
   if (!Array.isArray(customers)) throw new TypeError("fitBgBb requires an array of customers");
-  const index = new Map<string, number>();
-  const frequency: number[] = [];
-  const recency: number[] = [];
-  const periods: number[] = [];
-  const weight: number[] = [];
-  let totalWeight = 0;
+  const groups = new WeightedRowGroups(3);
   for (let i = 0; i < customers.length; i++) {
     const row = customers[i] as OpportunityActivity;
     const { frequency: x, recency: tx, periods: n } = row;
@@ -62,25 +58,16 @@ export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityAct
     }
     if (x === 0 && tx !== 0) throw new RangeError(`fitBgBb requires recency to be zero when frequency is zero (row ${i})`);
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`fitBgBb requires weights to be non-negative (row ${i})`);
-    if (w === 0) continue;
-    const key = `${x}|${tx}|${n}`;
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, frequency.length);
-      frequency.push(x);
-      recency.push(tx);
-      periods.push(n);
-      weight.push(w);
-    } else weight[at] = (weight[at] as number) + w;
-    totalWeight += w;
+    if (w > 0) groups.add([x, tx, n], w);
   }
-  if (frequency.length === 0) throw new RangeError("fitBgBb requires at least one customer");
+  if (groups.count === 0) throw new RangeError("fitBgBb requires at least one customer");
+  const totalWeight = groups.totalWeight;
   const rows: OpportunityRows = {
-    frequency: Float64Array.from(frequency),
-    recency: Float64Array.from(recency),
-    periods: Float64Array.from(periods),
-    weight: Float64Array.from(weight),
-    count: frequency.length,
+    frequency: groups.column(0),
+    recency: groups.column(1),
+    periods: groups.column(2),
+    weight: groups.weight(),
+    count: groups.count,
     totalWeight,
   };
   return runFit<"BG/BB", BgBbParams>({

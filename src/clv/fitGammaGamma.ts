@@ -1,4 +1,5 @@
 import { runFit } from "./_lib/fitRunner.js";
+import { WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type SpendRows } from "./_lib/gammaGamma.js";
 import type { FitFailure, FitOptions, GammaGammaModel, GammaGammaParams, TimeUnit } from "./types.js";
 
@@ -48,11 +49,7 @@ export function fitGammaGamma(
 ): GammaGammaModel | FitFailure<"Gamma-Gamma", GammaGammaParams> {
   const customers = data.customers;
   if (!Array.isArray(customers)) throw new TypeError("fitGammaGamma requires an array of customers");
-  const frequency: number[] = [];
-  const monetary: number[] = [];
-  const weight: number[] = [];
-  const index = new Map<string, number>();
-  let totalWeight = 0;
+  const groups = new WeightedRowGroups(2);
   for (let i = 0; i < customers.length; i++) {
     const row = customers[i] as CustomerSpend;
     const x = row.frequency;
@@ -62,22 +59,15 @@ export function fitGammaGamma(
     if (x === 0 || w === 0) continue;
     const m = row.monetaryValue;
     if (!Number.isFinite(m) || m <= 0) throw new RangeError(`fitGammaGamma requires monetaryValue to be positive for repeat customers (row ${i})`);
-    const key = `${x}|${m}`;
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, frequency.length);
-      frequency.push(x);
-      monetary.push(m);
-      weight.push(w);
-    } else weight[at] = (weight[at] as number) + w;
-    totalWeight += w;
+    groups.add([x, m], w);
   }
-  if (frequency.length === 0) throw new RangeError("fitGammaGamma requires at least one customer with frequency above zero");
+  if (groups.count === 0) throw new RangeError("fitGammaGamma requires at least one customer with frequency above zero");
+  const totalWeight = groups.totalWeight;
   const rows: SpendRows = {
-    frequency: Float64Array.from(frequency),
-    monetary: Float64Array.from(monetary),
-    weight: Float64Array.from(weight),
-    count: frequency.length,
+    frequency: groups.column(0),
+    monetary: groups.column(1),
+    weight: groups.weight(),
+    count: groups.count,
     totalWeight,
   };
   const result = runFit<"Gamma-Gamma", GammaGammaParams>({
