@@ -412,7 +412,8 @@ export function inSegment(segment: string): InSegmentRule {
 // ---------------------------------------------------------------------------------------------
 // Typed builders
 
-type Leaf = string | number | boolean | bigint | symbol | Date | ReadonlyArray<unknown> | ((...args: never[]) => unknown);
+/** Values that a field path stops at (it does not descend into them). */
+export type PathLeaf = string | number | boolean | bigint | symbol | Date | ReadonlyArray<unknown> | ((...args: never[]) => unknown);
 type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6];
 
 /**
@@ -423,13 +424,13 @@ type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6];
 export type Path<P, Depth extends number = 6> = [Depth] extends [never]
   ? never
   : NonNullable<P> extends infer O
-    ? O extends Leaf
+    ? O extends PathLeaf
       ? never
       : O extends object
         ? {
             [K in keyof O & string]-?: unknown extends O[K]
               ? K | `${K}.${string}`
-              : NonNullable<O[K]> extends Leaf
+              : NonNullable<O[K]> extends PathLeaf
                 ? K
                 : string extends keyof NonNullable<O[K]>
                   ? K | `${K}.${string}`

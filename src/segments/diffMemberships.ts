@@ -24,7 +24,8 @@ export interface DiffMembershipsResult {
   readonly removedProfiles: ReadonlyArray<string>;
 }
 
-type MembershipsInput = AssignSegmentsResult | ReadonlyArray<SegmentMembership>;
+/** What `diffMemberships` compares: a result of `assignSegments` or its memberships. */
+export type MembershipsInput = AssignSegmentsResult | ReadonlyArray<SegmentMembership>;
 
 function membershipsOf(input: MembershipsInput, side: "before" | "after"): ReadonlyArray<SegmentMembership> {
   const list: unknown = Array.isArray(input) ? input : typeof input === "object" && input !== null ? (input as AssignSegmentsResult).memberships : undefined;

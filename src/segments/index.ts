@@ -14,7 +14,7 @@ export type { AssignSegmentsOptions, AssignSegmentsResult, SegmentMembership, Se
 export { analyzeSegments } from "./analyzeSegments.js";
 export type { AnalyzeSegmentsOptions, AnalyzeSegmentsResult, SegmentDiagnosis, SegmentOverlap } from "./analyzeSegments.js";
 export { diffMemberships } from "./diffMemberships.js";
-export type { DiffMembershipsResult, SegmentChange } from "./diffMemberships.js";
+export type { DiffMembershipsResult, MembershipsInput, SegmentChange } from "./diffMemberships.js";
 export { assignSegmentsStream } from "./assignSegmentsStream.js";
 export type {
   AssignSegmentsStreamOptions,
