@@ -63,6 +63,11 @@ export interface ChooseKResult {
   readonly fit: KMeansResult;
 }
 
+/** log of an inertia, finite when the inertia is 0 (duplicate points, k = n). */
+function logInertia(inertia: number): number {
+  return Math.log(Math.max(inertia, Number.MIN_VALUE));
+}
+
 /**
  * Fits k-means over a range of k and recommends one by silhouette, elbow or gap statistic, returning every score.
  *
@@ -109,7 +114,7 @@ export function chooseK(data: MatrixInput, options: ChooseKOptions = {}): Choose
     fits.push(fit);
     const distinct = fit.sizes.filter((size) => size > 0).length;
     const scorable = distinct >= 2 && distinct <= matrix.rows - 1;
-    logW.push(Math.log(fit.inertia));
+    logW.push(logInertia(fit.inertia));
     table.push({
       k,
       inertia: fit.inertia,
@@ -179,11 +184,11 @@ function kneeOf(table: ChooseKRow[]): number | null {
   const first = table[0] as ChooseKRow;
   const last = table[table.length - 1] as ChooseKRow;
   // On log inertia: k-means inertia falls multiplicatively, and on the raw scale one big early drop hides the knee.
-  const logs = table.map((row) => Math.log(Math.max(row.inertia, Number.MIN_VALUE)));
+  const logs = table.map((row) => logInertia(row.inertia));
   const high = Math.max(...logs);
   const low = Math.min(...logs);
   if (high === low) return null;
-  return argBest(table, (row) => 1 - (Math.log(Math.max(row.inertia, Number.MIN_VALUE)) - low) / (high - low) - (row.k - first.k) / (last.k - first.k));
+  return argBest(table, (row) => 1 - (logInertia(row.inertia) - low) / (high - low) - (row.k - first.k) / (last.k - first.k));
 }
 
 function gapRule(table: ChooseKRow[]): number | null {

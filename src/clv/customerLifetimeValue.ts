@@ -40,7 +40,8 @@ export interface CustomerLifetimeValueOptions {
  * @param customers - rows of frequency, recency, T and monetaryValue in the purchase model's unit.
  * @param options - periods, period (unit or length) and discountRate.
  * @returns one CLV per customer, in input order (a Float64Array).
- * @throws `customerLifetimeValue requires periods to be a non-negative integer`,
+ * @throws `customerLifetimeValue requires a fitted BG/NBD, MBG/NBD, Pareto/NBD model` (BG/BB is discrete-time),
+ *   `customerLifetimeValue requires periods to be a non-negative integer`,
  *   `customerLifetimeValue requires a positive period length`,
  *   `customerLifetimeValue requires a discount rate above -1`,
  *   `customerLifetimeValue requires a converged Gamma-Gamma model`,
@@ -59,7 +60,7 @@ export function customerLifetimeValue(
   customers: ReadonlyArray<CustomerValueInput>,
   options: CustomerLifetimeValueOptions,
 ): Float64Array {
-  assertModel(purchaseModel, "customerLifetimeValue");
+  assertModel(purchaseModel, "customerLifetimeValue", true);
   if (spendModel === null || typeof spendModel !== "object" || spendModel.kind !== "Gamma-Gamma" || spendModel.converged !== true) {
     throw new TypeError("customerLifetimeValue requires a converged Gamma-Gamma model");
   }

@@ -54,7 +54,8 @@ const NAMES: Readonly<Record<string, ReadonlyArray<string>>> = {
  * @returns a model usable by `expectedPurchases`, `probabilityAlive`, `customerLifetimeValue`, ...
  * @throws `modelFromParams requires kind to be BG/NBD, MBG/NBD, Pareto/NBD, BG/BB or Gamma-Gamma`,
  *   `modelFromParams requires parameter r to be a positive number` (any parameter name),
- *   `modelFromParams requires unit to be days, weeks, months or years`
+ *   `modelFromParams requires unit to be days, weeks, months or years`,
+ *   `modelFromParams requires Gamma-Gamma q to be above one (expected spend is undefined otherwise)`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
  * model.params.alpha //=> 4.414
@@ -79,6 +80,9 @@ export function modelFromParams<S extends ModelSpecification>(specification: S):
       throw new RangeError(`modelFromParams requires parameter ${name} to be a positive number`);
     }
     params[name] = value;
+  }
+  if (specification.kind === "Gamma-Gamma" && (params["q"] as number) <= 1) {
+    throw new RangeError("modelFromParams requires Gamma-Gamma q to be above one (expected spend is undefined otherwise)");
   }
   return {
     kind: specification.kind,

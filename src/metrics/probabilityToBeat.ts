@@ -1,4 +1,3 @@
-import { assertNonNegative } from "./_lib/assert.js";
 import { probabilityGreater } from "./_lib/betaComparison.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
 import type { TwoProportionCounts } from "./types.js";
@@ -54,10 +53,8 @@ export function probabilityToBeat(counts: TwoProportionCounts, options: Probabil
   assertTwoProportionCounts("probabilityToBeat", counts);
   const priorAlpha = options.priorAlpha ?? 1;
   const priorBeta = options.priorBeta ?? 1;
-  assertNonNegative("probabilityToBeat", "priorAlpha", priorAlpha);
-  assertNonNegative("probabilityToBeat", "priorBeta", priorBeta);
-  if (priorAlpha === 0) throw new RangeError("probabilityToBeat requires priorAlpha to be positive");
-  if (priorBeta === 0) throw new RangeError("probabilityToBeat requires priorBeta to be positive");
+  if (!(priorAlpha > 0 && Number.isFinite(priorAlpha))) throw new RangeError("probabilityToBeat requires priorAlpha to be positive");
+  if (!(priorBeta > 0 && Number.isFinite(priorBeta))) throw new RangeError("probabilityToBeat requires priorBeta to be positive");
   const aA = priorAlpha + counts.successesA;
   const bA = priorBeta + counts.trialsA - counts.successesA;
   const aB = priorAlpha + counts.successesB;

@@ -39,7 +39,7 @@ export function subscriptionLifetimeValue(input: SubscriptionLifetimeValueInput,
   if (horizon === undefined) {
     if (churn === 0) throw new RangeError("subscriptionLifetimeValue requires horizonPeriods when churnRate is zero");
     lifetime = 1 / churn;
-  } else if (churn === 0) lifetime = horizon;
+  } else if (churn === 0 || horizon === 0) lifetime = horizon;
   else lifetime = -Math.expm1(horizon * Math.log1p(-churn)) / churn;
   return input.revenuePerAccount * input.grossMargin * lifetime;
 }

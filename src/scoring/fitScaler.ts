@@ -31,7 +31,7 @@ export interface FitScalerOptions {
  * @param options - see {@link FitScalerOptions}.
  * @returns A {@link Scaler}: `transform(rows)`, `inverseTransform(rows)`, `toJSON()`; `offset` and `scale` per column.
  * @throws `TypeError` `fitScaler requires rows of equal length: row i differs from row 0`,
- * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires values above -1 for log1p: row i, column j`.
+ * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires values above -1 for log1p: row i, column j`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`.
  * @example
  * const scaler = fitScaler([[1, 10], [3, 10], [5, 10]], { method: "standard" });
  * scaler.transform([[3, 10], [5, 10]]).map((row) => row.map((value) => Number(value.toFixed(4)))) //=> [[0, 0], [1.2247, 0]]
@@ -40,6 +40,9 @@ export interface FitScalerOptions {
  */
 export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitScalerOptions): Scaler {
   const { method } = options;
+  if (method !== "standard" && method !== "minMax" && method !== "robust" && method !== "log") {
+    throw new TypeError(`fitScaler requires method "standard", "minMax", "robust" or "log"`);
+  }
   const log = method === "log" || options.log1p === true;
 
   const columns = data[0]?.length ?? 0;
@@ -81,12 +84,10 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
       }
       offset.push(minimum);
       scale.push(nonZero(maximum - minimum));
-    } else if (method === "robust") {
+    } else {
       const sorted = Float64Array.from(values).sort();
       offset.push(quantileSorted(sorted, 0.5));
       scale.push(nonZero(quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25)));
-    } else {
-      throw new RangeError(`fitScaler requires method "standard", "minMax", "robust" or "log"`);
     }
   }
   return createScaler({ format: "segmentkit.scaler", version: 1, method, log1p: log, offset, scale });

@@ -55,3 +55,18 @@ describe("customerLifetimeValue (BG/NBD + Gamma-Gamma on CDNOW)", () => {
     );
   });
 });
+
+describe("review fixes", () => {
+  it("rejects a discrete-time BG/BB model instead of returning NaN", () => {
+    const bgBb = modelFromParams({ kind: "BG/BB", params: { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 } });
+    const spend = modelFromParams({ kind: "Gamma-Gamma", params: { p: 6.25, q: 3.74, gamma: 15.44 } });
+    expect(() => customerLifetimeValue(bgBb as never, spend, [{ frequency: 1, recency: 1, T: 2, monetaryValue: 10 }], { periods: 1, period: 1, discountRate: 0 })).toThrow(
+      "customerLifetimeValue requires a fitted BG/NBD, MBG/NBD, Pareto/NBD model",
+    );
+  });
+  it("modelFromParams rejects Gamma-Gamma q <= 1, as fitGammaGamma does", () => {
+    expect(() => modelFromParams({ kind: "Gamma-Gamma", params: { p: 6, q: 1, gamma: 15 } })).toThrow(
+      "modelFromParams requires Gamma-Gamma q to be above one (expected spend is undefined otherwise)",
+    );
+  });
+});

@@ -56,3 +56,11 @@ describe("probabilityToBeat", () => {
     expect(() => probabilityToBeat({ successesA: 1, trialsA: 2, successesB: 1, trialsB: 2 }, { priorAlpha: 0 })).toThrow(new RangeError("probabilityToBeat requires priorAlpha to be positive"));
   });
 });
+
+describe("priors", () => {
+  it("rejects a negative or zero prior with the documented message", () => {
+    const counts = { successesA: 1, trialsA: 10, successesB: 2, trialsB: 10 };
+    expect(() => probabilityToBeat(counts, { priorAlpha: -1 })).toThrow("probabilityToBeat requires priorAlpha to be positive");
+    expect(() => probabilityToBeat(counts, { priorBeta: 0 })).toThrow("probabilityToBeat requires priorBeta to be positive");
+  });
+});

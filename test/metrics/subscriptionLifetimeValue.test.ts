@@ -18,3 +18,9 @@ describe("subscriptionLifetimeValue", () => {
     expect(() => subscriptionLifetimeValue({ revenuePerAccount: 50, grossMargin: 0.8, churnRate: 4 })).toThrow(RangeError);
   });
 });
+
+describe("zero horizon", () => {
+  it("is worth nothing even when every account churns (was NaN from 0 * log 0)", () => {
+    expect(subscriptionLifetimeValue({ revenuePerAccount: 50, grossMargin: 0.8, churnRate: 1 }, { horizonPeriods: 0 })).toBe(0);
+  });
+});

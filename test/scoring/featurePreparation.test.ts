@@ -113,3 +113,9 @@ describe("fitOneHotEncoder", () => {
     expect(lenient.toJSON()).toEqual({ format: "segmentkit.oneHotEncoder", version: 1, features: ["c"], categories: { c: ["x"] }, handleUnknown: "ignore", missing: "error" });
   });
 });
+
+describe("fitScaler method", () => {
+  it("rejects an unknown method up front, even for columns without numbers", () => {
+    expect(() => fitScaler([[Number.NaN]], { method: "zscore" as never })).toThrow(new TypeError('fitScaler requires method "standard", "minMax", "robust" or "log"'));
+  });
+});

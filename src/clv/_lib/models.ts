@@ -27,11 +27,14 @@ export function unconditional(model: PurchaseModel, params: Float64Array, t: num
 }
 
 const KINDS = new Set(["BG/NBD", "MBG/NBD", "Pareto/NBD", "BG/BB"]);
+const CONTINUOUS_KINDS = new Set(["BG/NBD", "MBG/NBD", "Pareto/NBD"]);
 
-export function assertModel(model: unknown, caller: string): void {
+/** Checks for a converged purchase model; `continuousOnly` excludes the discrete-time BG/BB. */
+export function assertModel(model: unknown, caller: string, continuousOnly = false): void {
   const candidate = model as { converged?: unknown; kind?: unknown } | null;
-  if (candidate === null || typeof candidate !== "object" || !KINDS.has(candidate.kind as string)) {
-    throw new TypeError(`${caller} requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`);
+  const kinds = continuousOnly ? CONTINUOUS_KINDS : KINDS;
+  if (candidate === null || typeof candidate !== "object" || !kinds.has(candidate.kind as string)) {
+    throw new TypeError(`${caller} requires a fitted BG/NBD, MBG/NBD, Pareto/NBD${continuousOnly ? "" : " or BG/BB"} model`);
   }
   if (candidate.converged !== true) throw new TypeError(`${caller} requires a converged model`);
 }
