@@ -20,7 +20,7 @@ import {
 import type { EventAggregate, RuleEvent } from "./_lib/leaves.js";
 import { splitPath } from "./_lib/paths.js";
 import { subtractDuration } from "./_lib/time.js";
-import { timeBound } from "./_lib/interpreter.js";
+import { ownHandler, timeBound } from "./_lib/interpreter.js";
 
 /** Options of {@link compileRule} and {@link compileRuleTruth}. */
 export interface CompileRuleOptions<P = unknown> {
@@ -286,7 +286,7 @@ function compileText(op: "contains" | "startsWith" | "endsWith", node: { readonl
 }
 
 function compileNode(node: Rule, context: CompileContext): Compiled {
-  return (compilers[node.op] as (node: Rule, context: CompileContext) => Compiled)(node, context);
+  return (ownHandler(compilers, node, context.functionName) as (node: Rule, context: CompileContext) => Compiled)(node, context);
 }
 
 type Predicate = (profile: unknown) => boolean;

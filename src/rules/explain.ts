@@ -94,8 +94,8 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       return { op: "event", result, value, sentence: `${found}, so "${eventPhrase(node, (rule) => describeRule(rule))}" is ${word(result)}` };
     }
     default: {
-      const value = readPath(profile, splitPath(node.field));
       const result = evaluateNode(node, profile, context);
+      const value = readPath(profile, splitPath(node.field));
       const label = fieldLabel(node.field, labels);
       const phrase = leafPhrase(node);
       let sentence: string;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { subMonths, subYears } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { evaluate, RuleError } from "../../src/rules/index.js";
+import { compileRule, evaluate, explain, RuleError } from "../../src/rules/index.js";
 import type { Rule, Truth } from "../../src/rules/index.js";
 import { asOf, profileArbitrary, ruleArbitrary, segments } from "./_arbitraries.js";
 
@@ -256,5 +256,19 @@ describe("evaluate: segments", () => {
     expect(run({ op: "not", rule: { op: "inSegment", segment: "vip" } }, {}, { segments })).toBeNull();
     expect(() => run({ op: "inSegment", segment: "vip" }, {})).toThrowErrorMatchingInlineSnapshot(`[RuleError: evaluate found 1 issue: the rule refers to the unknown segment "vip" at segment]`);
     expect(() => run({ op: "inSegment", segment: "a" }, {}, { segments: { a: { op: "and", rules: [T, { op: "inSegment", segment: "b" }] }, b: { op: "inSegment", segment: "a" } } })).toThrowErrorMatchingInlineSnapshot(`[RuleError: evaluate found 1 issue: segments refer to each other in a cycle: "a" -> "b" -> "a" at segment]`);
+  });
+});
+
+describe("unvalidated rules (review fixes)", () => {
+  const asOf = new Date("2024-01-01T00:00:00Z");
+  it("never dispatches to an inherited property: unknown ops are errors in evaluate, compileRule and explain", () => {
+    expect(() => evaluate({ op: "toString" } as never, {}, { asOf })).toThrow('evaluate requires a valid rule: unknown op "toString" (check untrusted rules with parseRule)');
+    expect(() => compileRule({ op: "constructor" } as never, { asOf })).toThrow('compileRule requires a valid rule: unknown op "constructor"');
+    expect(() => explain({ op: "hasOwnProperty" } as never, {}, { asOf })).toThrow('unknown op "hasOwnProperty"');
+  });
+  it("rejects a NaN window or a malformed date instead of widening the selection", () => {
+    expect(() => evaluate({ op: "withinLast", field: "a", amount: Number.NaN, unit: "days" } as never, { a: asOf }, { asOf })).toThrow("a rule time window needs a finite amount");
+    expect(() => evaluate({ op: "withinLast", field: "a", amount: 3, unit: "fortnights" } as never, { a: asOf }, { asOf })).toThrow("a rule time window needs a finite amount");
+    expect(() => compileRule({ op: "not", rule: { op: "before", field: "a", date: "junk" } } as never, { asOf })).toThrow('rule before needs an ISO-8601 date or instant with an offset, not "junk"');
   });
 });

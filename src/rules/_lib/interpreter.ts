@@ -49,7 +49,24 @@ type Evaluator = (node: never, profile: unknown, context: EvaluationContext) => 
 
 /** Lower bound of a `before` / `after` node in epoch milliseconds. */
 export function timeBound(node: Extract<Rule, { op: "before" | "after" }>, asOf: number): number {
-  return "date" in node ? parseIsoInstant(node.date) : subtractDuration(asOf, node.amount, node.unit);
+  if (!("date" in node)) return subtractDuration(asOf, node.amount, node.unit);
+  const bound = parseIsoInstant(node.date);
+  if (Number.isNaN(bound)) {
+    throw new TypeError(`rule ${node.op} needs an ISO-8601 date or instant with an offset, not ${JSON.stringify(node.date)} (check untrusted rules with parseRule)`);
+  }
+  return bound;
+}
+
+/**
+ * The handler of a node's op from an interpreter table, read as an own property: a rule that did not
+ * go through `parseRule` (`{ op: "toString" }`) gets an error, never an inherited method. @internal
+ */
+export function ownHandler<Table extends object>(table: Table, node: { readonly op: unknown }, functionName: string): Table[keyof Table] {
+  const op = node?.op;
+  if (typeof op !== "string" || !Object.hasOwn(table, op)) {
+    throw new TypeError(`${functionName} requires a valid rule: unknown op ${JSON.stringify(op)} (check untrusted rules with parseRule)`);
+  }
+  return table[op as keyof Table];
 }
 
 /** Reduces an event node against the given events: always TRUE or FALSE. @internal */
@@ -137,7 +154,8 @@ export const evaluators = {
 
 /** Evaluates one node with the table. @internal */
 export function evaluateNode(node: Rule, profile: unknown, context: EvaluationContext): Truth {
-  return (evaluators[node.op] as (node: Rule, profile: unknown, context: EvaluationContext) => Truth)(node, profile, context);
+  const evaluator = ownHandler(evaluators, node, context.functionName);
+  return (evaluator as (node: Rule, profile: unknown, context: EvaluationContext) => Truth)(node, profile, context);
 }
 
 /** Builds the evaluation context shared by `evaluate` and `explain`. @internal */

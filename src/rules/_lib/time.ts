@@ -24,6 +24,9 @@ function daysInUtcMonth(year: number, monthIndex: number): number {
  * the process time zone. A result outside the `Date` range is `-Infinity` (earlier than any instant).
  */
 export function subtractDuration(instantMilliseconds: number, amount: number, unit: TimeUnit): number {
+  if (!Number.isFinite(amount) || typeof unit !== "string" || !Object.hasOwn(fixedUnitMilliseconds, unit)) {
+    throw new TypeError(`a rule time window needs a finite amount and a unit from seconds to years, not ${String(amount)} ${JSON.stringify(unit)} (check untrusted rules with parseRule)`);
+  }
   let result: number;
   if (unit === "months" || unit === "years") {
     const months = unit === "years" ? amount * 12 : amount;
