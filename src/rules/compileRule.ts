@@ -1,5 +1,5 @@
 import type { Rule, RuleScalar, RuleTable, Truth } from "./ast.js";
-import { lookupSegment, resolveAsOf } from "./_lib/context.js";
+import { checkSegmentExpansion, lookupSegment, resolveAsOf } from "./_lib/context.js";
 import {
   aggregateEvents,
   arrayHasAll,
@@ -475,6 +475,7 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
 }
 
 function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): CompileContext {
+  checkSegmentExpansion(functionName, rule, options.segments);
   return {
     functionName,
     asOf: resolveAsOf(options.asOf, functionName),

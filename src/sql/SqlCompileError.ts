@@ -13,6 +13,7 @@ export interface SqlCompileIssue extends Issue {
     | "nested_event"
     | "invalid_date"
     | "too_deep"
+    | "too_many_nodes"
     | "invalid_rule";
 }
 

@@ -94,3 +94,30 @@ describe("compileRule", () => {
     }
   });
 });
+
+describe("segment references that expand exponentially (review fix)", () => {
+  // Segment s0 refers to s1 twice, s1 to s2 twice, ...: 2^40 evaluations per profile if unbounded.
+  const segments: Record<string, Rule> = {};
+  for (let index = 0; index < 40; index++) {
+    segments[`s${index}`] = { op: "and", rules: [{ op: "inSegment", segment: `s${index + 1}` }, { op: "inSegment", segment: `s${index + 1}` }] };
+  }
+  segments["s40"] = { op: "always" };
+  const asOf = new Date("2024-01-01T00:00:00Z");
+
+  it("is refused by compileRule and evaluate with a too_many_nodes RuleError, at once", () => {
+    const rule: Rule = { op: "inSegment", segment: "s0" };
+    expect(() => compileRule(rule, { asOf, segments })).toThrow("the rule expands to more than 100000 nodes through its segment references");
+    expect(() => evaluate(rule, {}, { asOf, segments })).toThrow(RuleError);
+  });
+
+  it("accepts the same shape while it stays under the limit", () => {
+    expect(compileRule({ op: "inSegment", segment: "s30" }, { asOf, segments })({})).toBe(true);
+  });
+
+  it("refuses a chain of more than 100 segments instead of overflowing the stack", () => {
+    const chain: Record<string, Rule> = {};
+    for (let index = 0; index < 5_000; index++) chain[`c${index}`] = { op: "inSegment", segment: `c${index + 1}` };
+    chain["c5000"] = { op: "always" };
+    expect(() => compileRule({ op: "inSegment", segment: "c0" }, { asOf, segments: chain })).toThrow("segments refer to one another more than 100 levels deep");
+  });
+});

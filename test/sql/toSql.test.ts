@@ -336,3 +336,21 @@ describe("toSql on untrusted, malformed rule JSON", () => {
     );
   });
 });
+
+describe("segment references that expand exponentially (review fix)", () => {
+  it("stop with a too_many_nodes issue instead of emitting 2^n SQL text", () => {
+    const segments: Record<string, Rule> = {};
+    for (let index = 0; index < 40; index++) {
+      segments[`s${index}`] = { op: "and", rules: [{ op: "inSegment", segment: `s${index + 1}` }, { op: "inSegment", segment: `s${index + 1}` }] };
+    }
+    segments["s40"] = { op: "gte", field: "behavior.totalSpend", value: 1 };
+    const compile = () =>
+      toSql({ op: "inSegment", segment: "s0" }, { dialect: "postgres", asOf: new Date("2024-01-01T00:00:00Z"), segments, columns: { "behavior.totalSpend": { column: "total_spend", type: "number" } } });
+    expect(compile).toThrow(SqlCompileError);
+    try {
+      compile();
+    } catch (error) {
+      expect((error as SqlCompileError).issues.map((issue) => issue.code)).toEqual(["too_many_nodes"]);
+    }
+  });
+});
