@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          setupFiles: ["test/setup/fastCheck.ts"],
           include: ["test/**/*.test.ts"],
           exclude: ["test/**/*.browser.test.ts", "test/**/*.db.test.ts", "**/node_modules/**"],
           testTimeout: 60_000,
@@ -39,6 +40,7 @@ export default defineConfig({
         test: {
           name: "db",
           environment: "node",
+          setupFiles: ["test/setup/fastCheck.ts"],
           include: ["test/**/*.db.test.ts"],
           globalSetup: ["test/setup/postgres.ts"],
           testTimeout: 120_000,
