@@ -1,11 +1,9 @@
 /**
  * Demo section for segmentkit/clv on the CDNOW sample (2,357 customers, 39-week calibration, 39-week
  * holdout; Fader, Hardie & Lee 2005): fits BG/NBD, Pareto/NBD and Gamma-Gamma, compares them with the
- * published estimates, prints 12-month CLV per RFM-like segment, and the calibration/holdout tracking
- * table of cumulative repeat purchases.
- *
- * The RFM segments are computed here in plain code (recency / frequency thresholds on the calibration
- * summary) so the section does not depend on another module's API.
+ * published estimates, prints 12-month CLV per named RFM segment (segmentkit/scoring's 11-segment
+ * table, scored on the calibration weeks), and the calibration/holdout tracking table of cumulative
+ * repeat purchases.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -18,8 +16,9 @@ import {
   probabilityAlive,
   repeatPurchaseTracking,
   rfmSummary,
-  type RfmCustomer,
 } from "segmentkit/clv";
+import { summarizeCustomers } from "segmentkit/schema";
+import { assignRfmSegments, rfmScores, rfmSegments } from "segmentkit/scoring";
 import type { DemoContext } from "./context.js";
 import { formatNumber, heading, table } from "./format.js";
 
@@ -40,16 +39,6 @@ async function loadSample(dataDirectory: string) {
         amount: Number(dollars),
       };
     });
-}
-
-/** Simple RFM-like segments on the calibration summary (weeks). */
-function segmentOf(customer: RfmCustomer): string {
-  const weeksSinceLast = customer.T - customer.recency;
-  if (customer.frequency === 0) return "one-time buyers";
-  if (customer.frequency >= 5 && weeksSinceLast <= 8) return "champions (5+ repeats, active)";
-  if (weeksSinceLast <= 8) return "active repeaters";
-  if (customer.frequency >= 3) return "lapsing loyal (3+ repeats)";
-  return "lapsing occasional";
 }
 
 export async function clvSection(context: DemoContext): Promise<string> {
@@ -82,9 +71,15 @@ export async function clvSection(context: DemoContext): Promise<string> {
   lines.push("\n(LL from exact day counts; the published CSV rounds t_x and T to 2 dp, which gives -9582.43 / -9594.97.)\n");
 
   const values = customerLifetimeValue(bgNbd, spend, summary.customers, { periods: 12, period: "months", discountRate: 0.01 });
-  const segments = summary.customers.map(segmentOf);
+  // The named RFM segments of segmentkit/scoring (11-segment table, specific-first order), scored on
+  // the calibration period: summarizeCustomers skips the purchases after its asOf.
+  const features = summarizeCustomers(transactions, { asOf: calibrationEnd }).customers;
+  const rfm = assignRfmSegments(rfmScores(features), rfmSegments({ ordering: "specificFirst" }));
+  const names = new Map(rfm.summary.map((row) => [row.id, row.name]));
+  const segmentOfCustomer = new Map(features.map((feature, index) => [feature.customerId, names.get(rfm.segments[index]!) ?? rfm.segments[index]!]));
+  const segments = summary.customers.map((customer) => segmentOfCustomer.get(customer.customerId) ?? "others");
   const bySegment = clvBySegment(values, segments, {
-    segments: ["champions (5+ repeats, active)", "active repeaters", "lapsing loyal (3+ repeats)", "lapsing occasional", "one-time buyers"],
+    segments: rfm.summary.map((row) => row.name).filter((name) => segments.includes(name)),
     probabilities: [0.5, 0.9],
   });
   const aliveBySegment = new Map<string, { total: number; count: number }>();
@@ -94,7 +89,7 @@ export async function clvSection(context: DemoContext): Promise<string> {
     entry.count += 1;
     aliveBySegment.set(segments[index]!, entry);
   });
-  lines.push("12-month CLV (BG/NBD + Gamma-Gamma, 1 % per month, months of 4.348 weeks) per RFM segment:\n");
+  lines.push("12-month CLV (BG/NBD + Gamma-Gamma, 1 % per month, months of 4.348 weeks) per named RFM segment (segmentkit/scoring, scored on the 39 calibration weeks):\n");
   lines.push(
     table(
       ["segment", "customers", "mean P(alive)", "mean CLV $", "median CLV $", "p90 CLV $", "total CLV $"],
