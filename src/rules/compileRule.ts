@@ -21,6 +21,8 @@ import type { EventAggregate, RuleEvent } from "./_lib/leaves.js";
 import { splitPath } from "./_lib/paths.js";
 import { subtractDuration } from "./_lib/time.js";
 import { ownHandler, timeBound } from "./_lib/interpreter.js";
+import { ruleCost } from "./_lib/cost.js";
+import type { CostContext } from "./_lib/cost.js";
 
 /** Options of {@link compileRule} and {@link compileRuleTruth}. */
 export interface CompileRuleOptions<P = unknown> {
@@ -46,6 +48,7 @@ interface CompileContext {
   readonly active: string[];
   readonly compiledSegments: Map<string, Compiled>;
   readonly compiledPolar: Map<string, Predicate>;
+  readonly cost: CostContext;
   root: Rule;
 }
 
@@ -302,6 +305,14 @@ function every(children: ReadonlyArray<Predicate>): Predicate {
     const [first, second, third] = children as [Predicate, Predicate, Predicate];
     return (profile) => first(profile) && second(profile) && third(profile);
   }
+  if (children.length === 4) {
+    const [first, second, third, fourth] = children as [Predicate, Predicate, Predicate, Predicate];
+    return (profile) => first(profile) && second(profile) && third(profile) && fourth(profile);
+  }
+  if (children.length === 5) {
+    const [first, second, third, fourth, fifth] = children as [Predicate, Predicate, Predicate, Predicate, Predicate];
+    return (profile) => first(profile) && second(profile) && third(profile) && fourth(profile) && fifth(profile);
+  }
   return (profile) => {
     for (let index = 0; index < children.length; index += 1) if (!(children[index] as Predicate)(profile)) return false;
     return true;
@@ -353,25 +364,74 @@ function singleType(values: ReadonlyArray<RuleScalar>): "string" | "number" | "b
   return type;
 }
 
-/** Two-valued `in` / `notIn` / `hasAny` / `hasNone` / `withinLast` leaves for single-typed lists; `undefined` to fall back. */
+/** Lists up to this length are scanned with `===`, which beats a hash lookup; longer ones are hashed. */
+const scanLimit = 8;
+
+/** A `Set` of a literal list when it is long enough to be worth hashing, else `undefined` (scan it). */
+function hashedList(values: ReadonlyArray<RuleScalar>): Set<unknown> | undefined {
+  return values.length > scanLimit ? new Set<unknown>(values) : undefined;
+}
+
+/** Whether a single-typed literal list holds `value` (not NaN): the `Set` when there is one, else a scan. */
+function listHas(values: ReadonlyArray<RuleScalar>, set: Set<unknown> | undefined, value: unknown): boolean {
+  if (set !== undefined) return set.has(value);
+  for (let index = 0; index < values.length; index += 1) if (values[index] === value) return true;
+  return false;
+}
+
+/** Two-valued leaves (`eq`, `ne`, `between`, `exists`, `missing`, `withinLast`, and `in` / `notIn` / `hasAny` / `hasNone` on single-typed lists); `undefined` to fall back. */
 function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predicate | undefined {
   switch (node.op) {
+    case "eq":
+    case "ne": {
+      const expected = node.value;
+      const type = typeof expected;
+      const read = compileReader(node.field);
+      // TRUE(eq) = FALSE(ne) = same value (=== implies the same type); the other side also needs a known value of that type.
+      return (node.op === "eq") === wanted
+        ? (profile) => read(profile) === expected
+        : (profile) => {
+            const value = read(profile);
+            return typeof value === type && value === value && value !== expected;
+          };
+    }
+    case "between": {
+      const { min, max } = node;
+      const type = typeof min;
+      if (typeof max !== type) return undefined;
+      const read = compileReader(node.field);
+      return wanted
+        ? (profile) => {
+            const value = read(profile) as number | string;
+            return typeof value === type && min <= value && value <= max;
+          }
+        : (profile) => {
+            const value = read(profile) as number | string;
+            return typeof value === type && value === value && !(min <= value && value <= max);
+          };
+    }
+    case "exists":
+    case "missing": {
+      const read = compileReader(node.field);
+      return (node.op === "exists") === wanted ? (profile) => isPresent(read(profile)) : (profile) => !isPresent(read(profile));
+    }
     case "in":
     case "notIn": {
       const type = singleType(node.values);
       if (type === undefined) return undefined;
       const read = compileReader(node.field);
-      const set = new Set<unknown>(node.values);
+      const values = node.values;
+      const set = hashedList(values);
       // in: TRUE = same type and found; FALSE = same type and not found. notIn swaps them.
       const found = node.op === "in" ? wanted : !wanted;
       return found
         ? (profile) => {
             const value = read(profile);
-            return typeof value === type && value === value && set.has(value);
+            return typeof value === type && value === value && listHas(values, set, value);
           }
         : (profile) => {
             const value = read(profile);
-            return typeof value === type && value === value && !set.has(value);
+            return typeof value === type && value === value && !listHas(values, set, value);
           };
     }
     case "hasAny":
@@ -379,7 +439,8 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
       const type = singleType(node.values);
       if (type === undefined) return undefined;
       const read = compileReader(node.field);
-      const set = new Set<unknown>(node.values);
+      const values = node.values;
+      const set = hashedList(values);
       // hasAny TRUE: some element matches. hasAny FALSE: an array whose elements are all known, same-typed and unmatched.
       const anyMatch = node.op === "hasAny" ? wanted : !wanted;
       return anyMatch
@@ -388,7 +449,7 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
             if (!Array.isArray(value)) return false;
             for (let index = 0; index < value.length; index += 1) {
               const element: unknown = value[index];
-              if (typeof element === type && set.has(element)) return true;
+              if (typeof element === type && element === element && listHas(values, set, element)) return true;
             }
             return false;
           }
@@ -397,7 +458,7 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
             if (!Array.isArray(value)) return false;
             for (let index = 0; index < value.length; index += 1) {
               const element: unknown = value[index];
-              if (typeof element !== type || element !== element || set.has(element)) return false;
+              if (typeof element !== type || element !== element || listHas(values, set, element)) return false;
             }
             return true;
           };
@@ -425,6 +486,13 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
   }
 }
 
+/** The children in increasing estimated cost; equal costs keep the rule's order (the sort is stable). */
+function cheapestFirst(rules: ReadonlyArray<Rule>, context: CompileContext): Rule[] {
+  const costed = rules.map((rule) => ({ rule, cost: ruleCost(rule, context.cost) }));
+  costed.sort((a, b) => a.cost - b.cost);
+  return costed.map((entry) => entry.rule);
+}
+
 /**
  * Compiles "the node is TRUE" (`wanted` true) or "the node is FALSE" (`wanted` false) as a
  * two-valued closure: TRUE(and) = every child TRUE, FALSE(and) = some child FALSE, TRUE(not x) =
@@ -432,10 +500,14 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
  */
 function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Predicate {
   switch (node.op) {
-    case "and":
-      return wanted ? every(node.rules.map((child) => compilePolar(child, context, true))) : some(node.rules.map((child) => compilePolar(child, context, false)));
-    case "or":
-      return wanted ? some(node.rules.map((child) => compilePolar(child, context, true))) : every(node.rules.map((child) => compilePolar(child, context, false)));
+    case "and": {
+      const children = cheapestFirst(node.rules, context).map((child) => compilePolar(child, context, wanted));
+      return wanted ? every(children) : some(children);
+    }
+    case "or": {
+      const children = cheapestFirst(node.rules, context).map((child) => compilePolar(child, context, wanted));
+      return wanted ? some(children) : every(children);
+    }
     case "not":
       return compilePolar(node.rule, context, !wanted);
     case "always":
@@ -476,6 +548,20 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
 
 function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): CompileContext {
   checkSegmentExpansion(functionName, rule, options.segments);
+  const segments = options.segments;
+  const segmentCosts = new Map<string, number>();
+  const cost: CostContext = {
+    functionName,
+    segmentCost: (segment) => {
+      const known = segmentCosts.get(segment);
+      if (known !== undefined) return known;
+      // Unknown segments and cycles cost nothing here: compilation reports them.
+      segmentCosts.set(segment, 0);
+      const value = segments !== undefined && Object.hasOwn(segments, segment) ? ruleCost(segments[segment] as Rule, cost) : 0;
+      segmentCosts.set(segment, value);
+      return value;
+    },
+  };
   return {
     functionName,
     asOf: resolveAsOf(options.asOf, functionName),
@@ -484,6 +570,7 @@ function compileContext<P>(functionName: string, rule: Rule, options: CompileRul
     active: [],
     compiledSegments: new Map(),
     compiledPolar: new Map(),
+    cost,
     root: rule,
   };
 }
@@ -502,8 +589,11 @@ function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleO
  * hashed and segments resolved once, at compilation; evaluation allocates nothing for rules without
  * `event` nodes. `and` / `or` short-circuit; the boolean
  * predicate is compiled as "is TRUE" / "is FALSE" closures, so an `and` stops at the first child
- * that is not TRUE. Compilation is O(size of the rule and the segments it
- * names); evaluation O(nodes visited + events read).
+ * that is not TRUE. The children of `and` / `or` run cheapest first (comparisons, `in` lists and
+ * time tests before text tests, array scans, event conditions and segments; equal costs in the
+ * written order): Kleene `and` / `or` are commutative, so the order changes the work, never the
+ * result. Short literal lists are scanned, long ones hashed. Compilation is O(size of the rule and
+ * the segments it names); evaluation O(nodes visited + events read).
  * @param rule - a rule, usually from `parseRule` or the builders.
  * @param options - the clock `asOf`, `segments` for `inSegment`, and `eventsOf` for `event` nodes.
  * @returns `(profile) => boolean`.

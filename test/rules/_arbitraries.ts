@@ -77,7 +77,12 @@ export const eventsArbitrary: fc.Arbitrary<RuleEvent[]> = fc.array(
 
 const unitArbitrary: fc.Arbitrary<TimeUnit> = fc.constantFrom("seconds", "minutes", "hours", "days", "weeks", "months", "years");
 const amountArbitrary = fc.constantFrom(0, 1, 7, 30, 90);
-const scalarListArbitrary = fc.array(scalarArbitrary, { maxLength: 4 });
+// Short mixed lists, and single-typed lists long enough (> 8) for compileRule to hash them.
+const scalarListArbitrary: fc.Arbitrary<RuleScalar[]> = fc.oneof(
+  { weight: 4, arbitrary: fc.array(scalarArbitrary, { maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.array(stringArbitrary, { minLength: 9, maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.array(numberArbitrary, { minLength: 9, maxLength: 12 }) },
+);
 const stringOrNumberPair = fc.oneof(
   fc.tuple(numberArbitrary, numberArbitrary).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as [number, number]),
   fc.tuple(stringArbitrary, stringArbitrary).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as [string, string]),

@@ -83,6 +83,32 @@ describe("compileRule", () => {
     expect([notIn({ x: "a" }), notIn({ x: "c" }), notIn({ x: 1 }), notIn({ x: Number.NaN })]).toEqual([false, true, null, null]);
   });
 
+  it("scans short in-lists and hashes long ones with the same result", () => {
+    const letters = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+    for (const values of [letters.slice(0, 3), letters]) {
+      const isIn = compileRule({ op: "in", field: "x", values }, { asOf });
+      const isNotIn = compileRule({ op: "notIn", field: "x", values }, { asOf });
+      const hasAny = compileRule({ op: "hasAny", field: "x", values }, { asOf });
+      expect([isIn({ x: "a" }), isIn({ x: "z" }), isIn({ x: 1 }), isIn({})]).toEqual([true, false, false, false]);
+      expect([isNotIn({ x: "a" }), isNotIn({ x: "z" }), isNotIn({ x: 1 }), isNotIn({})]).toEqual([false, true, false, false]);
+      expect([hasAny({ x: ["z", "c"] }), hasAny({ x: ["z"] }), hasAny({ x: "c" })]).toEqual([true, false, false]);
+    }
+  });
+
+  it("evaluates the cheap children of and / or first, whatever their written order", () => {
+    let eventReads = 0;
+    const eventsOf = (): ReadonlyArray<{ type: string; timestamp: Date }> => {
+      eventReads += 1;
+      return [{ type: "purchase", timestamp: asOf }];
+    };
+    const rule: Rule = { op: "and", rules: [{ op: "event", type: "purchase" }, { op: "hasAny", field: "tags", values: ["vip"] }, { op: "gte", field: "spend", value: 500 }] };
+    const predicate = compileRule(rule, { asOf, eventsOf });
+    expect(predicate({ spend: 10, tags: ["vip"] })).toBe(false);
+    expect(eventReads).toBe(0); // spend decided it: neither the array nor the events were read
+    expect(predicate({ spend: 900, tags: ["vip"] })).toBe(true);
+    expect(eventReads).toBe(1);
+  });
+
   it("uses no eval and no Function constructor", async () => {
     const { readFile, readdir } = await import("node:fs/promises");
     const directory = new URL("../../src/rules/", import.meta.url);
