@@ -25,6 +25,8 @@ export { createMiniBatchKMeans } from "./createMiniBatchKMeans.js";
 export type { CreateMiniBatchKMeansOptions, MiniBatchKMeansStream } from "./createMiniBatchKMeans.js";
 export { kPrototypes } from "./kPrototypes.js";
 export type { KPrototypesOptions, KPrototypesResult } from "./kPrototypes.js";
+export { parseKPrototypesModel, safeParseKPrototypesModel } from "./kPrototypesModel.js";
+export type { KPrototypesModel, KPrototypesModelJson } from "./kPrototypesModel.js";
 export { kModes } from "./kModes.js";
 export type { KModesOptions } from "./kModes.js";
 export { kMeansAssignmentSql } from "./kMeansAssignmentSql.js";

@@ -1,5 +1,6 @@
 import type { MatrixInput } from "./_lib/matrix.js";
 import { fitMixed } from "./_lib/fitMixed.js";
+import type { KPrototypesModel } from "./kPrototypesModel.js";
 
 /**
  * Options of {@link kPrototypes}.
@@ -40,7 +41,9 @@ export interface KPrototypesResult {
   readonly gamma: number;
   readonly iterations: number;
   readonly converged: boolean;
-  /** Nearest prototype for new rows (ties to the lower id; unseen categories count as mismatches). */
+  /** The fitted model: `predict` new rows, `toJSON` to store, `parseKPrototypesModel` to load. */
+  readonly model: KPrototypesModel;
+  /** Nearest prototype for new rows (ties to the lower id; unseen categories count as mismatches); the same as `model.predict`. */
   predict(numeric: MatrixInput, categorical: ReadonlyArray<ReadonlyArray<string | number | boolean>>): Int32Array;
 }
 
@@ -59,7 +62,7 @@ export interface KPrototypesResult {
  * @param numeric - numeric rows (n rows; may have zero columns).
  * @param categorical - categorical rows (n rows of strings, numbers or booleans).
  * @param options - see {@link KPrototypesOptions}.
- * @returns Labels, sizes, prototypes, the cost and its split, and `predict`.
+ * @returns Labels, sizes, prototypes, the cost and its split, and the model (`predict`, `toJSON`).
  * @throws `RangeError` `kPrototypes requires k to be at least one`, `kPrototypes requires k to be at most the number of rows`,
  * `kPrototypes requires the same number of numeric and categorical rows`, `kPrototypes requires a non-negative gamma`.
  * @example
@@ -70,6 +73,8 @@ export interface KPrototypesResult {
  * );
  * Array.from(result.labels) //=> [0, 0, 0, 1, 1, 1]
  * result.categoricalModes //=> [["email"], ["push"]]
+ * const stored = JSON.stringify(result.model);
+ * Array.from(parseKPrototypesModel(JSON.parse(stored)).predict([[7.5]], [["push"]])) //=> [1]
  * @category Clustering
  */
 export function kPrototypes(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { adjustedRandIndex, kModes, kPrototypes } from "../../src/cluster/index.js";
+import { adjustedRandIndex, kModes, kPrototypes, parseKPrototypesModel, safeParseKPrototypesModel } from "../../src/cluster/index.js";
 import { mulberry32, normalGenerator } from "../../src/_lib/random.js";
 
 function mixedData(rows: number, seed: number) {
@@ -82,5 +82,59 @@ describe("kModes", () => {
     expect(result.cost).toBe(1);
     expect(Array.from(result.predict([], [["b", "x"], ["a", "z"]]))).toEqual([0, 0]);
     expect(() => kModes([["a"]], { k: 0 })).toThrow("kModes requires k to be at least one");
+  });
+});
+
+describe("k-prototypes models as JSON", () => {
+  it("round-trip through JSON text and predict the same labels on training and new rows", () => {
+    const { numeric, categorical } = mixedData(300, 4);
+    const result = kPrototypes(numeric, categorical, { k: 3, initialization: "huang", seed: 3 });
+    const json = result.model.toJSON();
+    expect(json).toMatchObject({ format: "segmentkit.kPrototypesModel", version: 1, k: 3, numericColumns: 2, categoricalColumns: 2, gamma: result.gamma });
+    expect(json.fit).toEqual({ initialization: "huang", seed: 3, cost: result.cost, rows: 300 });
+    const restored = parseKPrototypesModel(JSON.parse(JSON.stringify(result.model)));
+    expect(Array.from(restored.predict(numeric, categorical))).toEqual(Array.from(result.labels));
+    const fresh = mixedData(100, 9);
+    expect(Array.from(restored.predict(fresh.numeric, fresh.categorical))).toEqual(Array.from(result.predict(fresh.numeric, fresh.categorical)));
+    expect(restored.toJSON()).toEqual(json);
+  });
+
+  it("round-trips k-modes models (no numeric columns) with boolean categories", () => {
+    const rows = [[true, "a"], [true, "a"], [false, "b"], [false, "b"]];
+    const result = kModes(rows, { k: 2 });
+    const restored = parseKPrototypesModel(JSON.parse(JSON.stringify(result.model)));
+    expect(restored.numericColumns).toBe(0);
+    expect(restored.categoricalModes).toEqual([["true", "a"], ["false", "b"]]);
+    expect(Array.from(restored.predict([], rows))).toEqual(Array.from(result.labels));
+  });
+
+  it("reports every problem of a hostile document with its path, never a half-built model", () => {
+    const bad = safeParseKPrototypesModel({
+      format: "segmentkit.kPrototypesModel",
+      version: 1,
+      k: 2,
+      gamma: -1,
+      numericColumns: 1,
+      categoricalColumns: 1,
+      numericCentroids: [[0], [Number.NaN]],
+      categoricalModes: [["a"], [{}]],
+      fit: "yesterday",
+    });
+    expect(bad.success).toBe(false);
+    if (bad.success) return;
+    expect(bad.error.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ["invalid_gamma", ["gamma"]],
+      ["invalid_value", ["numericCentroids", 1, 0]],
+      ["invalid_value", ["categoricalModes", 1, 0]],
+      ["invalid_fit", ["fit"]],
+    ]);
+    expect(() => parseKPrototypesModel(JSON.parse('{"__proto__": {"format": "segmentkit.kPrototypesModel"}}'))).toThrow(/parseKPrototypesModel found/);
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = safeParseKPrototypesModel(value);
+        expect(result.success).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

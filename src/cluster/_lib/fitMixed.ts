@@ -4,6 +4,7 @@ import { toMatrix } from "./matrix.js";
 import { caoInitialization, centersFromRows, encodeCategorical, huangInitialization, runMixed } from "./mixed.js";
 import type { MixedData, MixedRun } from "./mixed.js";
 import type { KPrototypesOptions, KPrototypesResult } from "../kPrototypes.js";
+import { createKPrototypesModel } from "./createKPrototypesModel.js";
 
 /** Shared by kPrototypes and kModes. */
 export function fitMixed(
@@ -61,7 +62,12 @@ export function fitMixed(
   const numericCentroids = order.map((old) => Array.from(chosen.centers.numeric.subarray(old * d, old * d + d)));
   const modeCodes = order.map((old) => Array.from(chosen.centers.categorical.subarray(old * m, old * m + m)));
   const categoricalModes = modeCodes.map((codes) => codes.map((code, column) => (categorical.levels[column] as ReadonlyArray<string | number>)[code] as string | number));
-  const finalGamma = gamma;
+  const model = createKPrototypesModel(numericCentroids, categoricalModes, gamma, d, {
+    initialization,
+    seed: options.seed ?? 0,
+    cost: chosen.cost,
+    rows,
+  });
   return {
     labels: Int32Array.from(chosen.labels, (label) => rank[label] as number),
     sizes: order.map((old) => sizes[old] as number),
@@ -70,34 +76,10 @@ export function fitMixed(
     cost: chosen.cost,
     numericCost: chosen.numericCost,
     categoricalCost: chosen.categoricalCost,
-    gamma: finalGamma,
+    gamma,
     iterations: chosen.iterations,
     converged: chosen.converged,
-    predict(newNumeric, newCategorical) {
-      const matrix = toMatrix(newNumeric, "predict");
-      const count = newCategorical.length;
-      if ((matrix.rows !== count && !(matrix.rows === 0 && d === 0)) || (count > 0 && matrix.rows > 0 && matrix.columns !== d)) {
-        throw new RangeError("predict requires matching numeric and categorical rows");
-      }
-      const labels = new Int32Array(count);
-      for (let row = 0; row < count; row++) {
-        const values = newCategorical[row] as ReadonlyArray<string | number | boolean>;
-        if (values.length !== m) throw new RangeError(`predict requires ${m} categorical values per row`);
-        let best = Number.POSITIVE_INFINITY;
-        for (let cluster = 0; cluster < k; cluster++) {
-          let cost = 0;
-          for (let column = 0; column < d; column++) cost += ((matrix.values[row * d + column] as number) - (numericCentroids[cluster]?.[column] as number)) ** 2;
-          for (let column = 0; column < m; column++) {
-            const value = values[column];
-            if ((typeof value === "boolean" ? String(value) : value) !== categoricalModes[cluster]?.[column]) cost += finalGamma;
-          }
-          if (cost < best) {
-            best = cost;
-            labels[row] = cluster;
-          }
-        }
-      }
-      return labels;
-    },
+    model,
+    predict: (newNumeric, newCategorical) => model.predict(newNumeric, newCategorical),
   };
 }

@@ -1,0 +1,71 @@
+import type { KPrototypesModel, KPrototypesModelJson } from "../kPrototypesModel.js";
+import type { MatrixInput } from "./matrix.js";
+import { toMatrix } from "./matrix.js";
+
+/** Builds a model from validated prototypes. Internal: the public ways are `kPrototypes`, `kModes` and `parseKPrototypesModel`. */
+export function createKPrototypesModel(
+  numericCentroids: ReadonlyArray<ReadonlyArray<number>>,
+  categoricalModes: ReadonlyArray<ReadonlyArray<string | number>>,
+  gamma: number,
+  numericColumns: number,
+  fit: KPrototypesModelJson["fit"],
+): KPrototypesModel {
+  const k = numericCentroids.length;
+  const d = numericColumns;
+  const m = categoricalModes[0]?.length ?? 0;
+  const centers = new Float64Array(k * d);
+  numericCentroids.forEach((centroid, cluster) => centers.set(centroid, cluster * d));
+  const frozenCentroids = numericCentroids.map((centroid) => Object.freeze(Array.from(centroid)));
+  const frozenModes = categoricalModes.map((mode) => Object.freeze(Array.from(mode)));
+  return {
+    k,
+    gamma,
+    numericColumns: d,
+    categoricalColumns: m,
+    numericCentroids: frozenCentroids,
+    categoricalModes: frozenModes,
+    predict(newNumeric: MatrixInput, newCategorical: ReadonlyArray<ReadonlyArray<string | number | boolean>>): Int32Array {
+      const matrix = toMatrix(newNumeric, "predict");
+      const count = newCategorical.length;
+      if ((matrix.rows !== count && !(matrix.rows === 0 && d === 0)) || (count > 0 && matrix.rows > 0 && matrix.columns !== d)) {
+        throw new RangeError("predict requires matching numeric and categorical rows");
+      }
+      const labels = new Int32Array(count);
+      for (let row = 0; row < count; row++) {
+        const values = newCategorical[row] as ReadonlyArray<string | number | boolean>;
+        if (values.length !== m) throw new RangeError(`predict requires ${m} categorical values per row`);
+        let best = Number.POSITIVE_INFINITY;
+        for (let cluster = 0; cluster < k; cluster++) {
+          let cost = 0;
+          for (let column = 0; column < d; column++) {
+            const difference = (matrix.values[row * d + column] as number) - (centers[cluster * d + column] as number);
+            cost += difference * difference;
+          }
+          const mode = frozenModes[cluster] as ReadonlyArray<string | number>;
+          for (let column = 0; column < m; column++) {
+            const value = values[column];
+            if ((typeof value === "boolean" ? String(value) : value) !== mode[column]) cost += gamma;
+          }
+          if (cost < best) {
+            best = cost;
+            labels[row] = cluster;
+          }
+        }
+      }
+      return labels;
+    },
+    toJSON(): KPrototypesModelJson {
+      return {
+        format: "segmentkit.kPrototypesModel",
+        version: 1,
+        k,
+        gamma,
+        numericColumns: d,
+        categoricalColumns: m,
+        numericCentroids: frozenCentroids.map((centroid) => [...centroid]),
+        categoricalModes: frozenModes.map((mode) => [...mode]),
+        ...(fit === undefined ? {} : { fit: { ...fit } }),
+      };
+    },
+  };
+}
