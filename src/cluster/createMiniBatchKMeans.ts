@@ -1,4 +1,5 @@
 import { mulberry32 } from "../_lib/random.js";
+import { drawsFrom } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { toMatrix, toRows } from "./_lib/matrix.js";
 import { kMeansPlusPlus } from "./_lib/lloyd.js";
@@ -70,7 +71,7 @@ export function createMiniBatchKMeans(options: CreateMiniBatchKMeansOptions): Mi
       if (centers === undefined) {
         if (matrix.rows < k) throw new RangeError("partialFit requires the first batch to have at least k rows");
         columns = matrix.columns;
-        centers = kMeansPlusPlus(matrix, k, random);
+        centers = kMeansPlusPlus(matrix, k, drawsFrom(random));
       } else if (matrix.columns !== columns) throw new RangeError(`partialFit requires rows of ${columns} features`);
       miniBatchStep(matrix, centers, counts, k);
       rowsSeen += matrix.rows;

@@ -1,4 +1,5 @@
 import { mulberry32 } from "../_lib/random.js";
+import { drawsFrom } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { squaredDistance, toMatrix, toRows } from "./_lib/matrix.js";
 import { canonicalOrder, kMeansPlusPlus, nearestCenters } from "./_lib/lloyd.js";
@@ -92,7 +93,7 @@ export function miniBatchKMeans(data: MatrixInput, options: MiniBatchKMeansOptio
   let bestInertia = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < nInit; attempt++) {
     const sample = sampleRows(initSize);
-    const candidate = kMeansPlusPlus(sample, k, random);
+    const candidate = kMeansPlusPlus(sample, k, drawsFrom(random));
     let inertia = 0;
     const labels = nearestCenters(validation, candidate, k);
     for (let index = 0; index < validation.rows; index++) inertia += squaredDistance(validation.values, index, candidate, labels[index] as number, columns);

@@ -17,6 +17,12 @@ export interface Fixtures {
   adjustedRand: Array<{ truth: number[]; predicted: number[]; value: number }>;
   scalers: { data: number[][]; standard: number[][]; minMax: number[][]; robust: number[][] };
   separable: { data: number[][]; labels: number[] };
+  randomState: Array<{ seed: number; randint100000: number[]; uniform: number[]; randint7: number[]; permutation10: number[] }>;
+  kMeans: {
+    data: number[][];
+    k: number;
+    runs: Array<{ seed: number; nInit: number; initialization: "kmeans++" | "random"; centroids: number[][]; inertia: number; iterations: number }>;
+  };
 }
 
 export const fixtures: Fixtures = JSON.parse(

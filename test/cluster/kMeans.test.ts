@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { adjustedRandIndex, kMeans, parseKMeansModel, safeParseKMeansModel } from "../../src/cluster/index.js";
 import { kMeansPlusPlus, runKMeans } from "../../src/cluster/_lib/lloyd.js";
+import { numpyRandomState } from "../../src/_lib/numpyRandomState.js";
 import { toMatrix } from "../../src/cluster/_lib/matrix.js";
 import { mulberry32, normalGenerator } from "../../src/_lib/random.js";
 import { fixtures } from "./_fixtures.js";
@@ -129,7 +130,7 @@ describe("kMeans properties", () => {
     fc.assert(
       fc.property(dataset, fc.integer({ min: 1, max: 5 }), fc.integer(), fc.constantFrom("hamerly" as const, "elkan" as const, "lloyd" as const), (data, k, seed, method) => {
         const matrix = toMatrix(data, "test");
-        const centers = kMeansPlusPlus(matrix, k, mulberry32(seed));
+        const centers = kMeansPlusPlus(matrix, k, numpyRandomState(seed));
         const history: number[] = [];
         const result = runKMeans(matrix, centers, k, 100, 0, method, (_iteration, current, labels) => {
           history.push(inertiaOf(data, current, labels, 3));

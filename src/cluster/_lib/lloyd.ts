@@ -3,11 +3,17 @@
  * `_kmeans_plusplus`), Lloyd iterations with Hamerly's bounds, sklearn's convergence rules and
  * empty-cluster relocation. The public wrappers live in `kMeans.ts`.
  */
+import type { RandomDraws } from "../../_lib/numpyRandomState.js";
 import type { Matrix } from "./matrix.js";
 import { squaredDistance } from "./matrix.js";
 
-/** Greedy k-means++: `2 + floor(ln k)` candidate draws per centre, keeping the one that lowers the potential most. O(n * d * k * log k). */
-export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number): Float64Array {
+/**
+ * Greedy k-means++ as scikit-learn's `_kmeans_plusplus`: the first centre is `integer(rows)`, then
+ * per centre `2 + floor(ln k)` candidates drawn by `uniform() * potential` against the cumulative
+ * squared distances (numpy `searchsorted`), keeping the one that lowers the potential most. With
+ * numpy's draws (`numpyRandomState`) the candidates are scikit-learn's. O(n * d * k * log k).
+ */
+export function kMeansPlusPlus(matrix: Matrix, k: number, draws: RandomDraws): Float64Array {
   const { values, rows, columns } = matrix;
   const centers = new Float64Array(k * columns);
   const trials = 2 + Math.floor(Math.log(k));
@@ -17,7 +23,7 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number):
   const candidateRows = new Int32Array(trials);
   const potentials = new Float64Array(trials);
   const cumulative = new Float64Array(rows);
-  const first = Math.min(rows - 1, Math.floor(random() * rows));
+  const first = draws.integer(rows);
   centers.set(values.subarray(first * columns, first * columns + columns), 0);
   let potential = 0;
   for (let index = 0; index < rows; index++) {
@@ -32,7 +38,7 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, random: () => number):
       cumulative[index] = running;
     }
     for (let trial = 0; trial < trials; trial++) {
-      const target = random() * potential;
+      const target = draws.uniform() * potential;
       // numpy searchsorted, side "left": the first index whose cumulative sum is >= target.
       let low = 0;
       let high = rows - 1;
@@ -115,17 +121,23 @@ function candidateDistances3(
   potentials[c] = totalC;
 }
 
-/** Forgy initialisation: k distinct rows drawn uniformly (partial Fisher-Yates). */
-export function randomRows(matrix: Matrix, k: number, random: () => number): Float64Array {
+/**
+ * Forgy initialisation as scikit-learn's `init="random"`: the first k entries of numpy's
+ * `permutation(rows)` (a Fisher-Yates shuffle from the last index down).
+ */
+export function randomRows(matrix: Matrix, k: number, draws: RandomDraws): Float64Array {
   const { values, rows, columns } = matrix;
   const indexes = new Int32Array(rows);
   for (let index = 0; index < rows; index++) indexes[index] = index;
+  for (let index = rows - 1; index >= 1; index--) {
+    const other = draws.integer(index + 1);
+    const swap = indexes[index] as number;
+    indexes[index] = indexes[other] as number;
+    indexes[other] = swap;
+  }
   const centers = new Float64Array(k * columns);
   for (let center = 0; center < k; center++) {
-    const pick = center + Math.floor(random() * (rows - center));
-    const chosen = indexes[pick] as number;
-    indexes[pick] = indexes[center] as number;
-    indexes[center] = chosen;
+    const chosen = indexes[center] as number;
     centers.set(values.subarray(chosen * columns, chosen * columns + columns), center * columns);
   }
   return centers;

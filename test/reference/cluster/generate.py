@@ -9,6 +9,7 @@ import os
 
 import numpy as np
 import sklearn
+from sklearn.cluster import KMeans
 from sklearn.datasets import make_blobs
 from sklearn.metrics import (
     adjusted_rand_score,
@@ -68,6 +69,38 @@ for name, scaler in [("standard", StandardScaler()), ("minMax", MinMaxScaler()),
 # Separable blobs: k-means must recover the true partition.
 Xs, ys = make_blobs(n_samples=600, n_features=3, centers=4, cluster_std=0.5, center_box=(-20, 20), random_state=3)
 
+# numpy's legacy RandomState draws, which segmentkit's kMeans reproduces (src/_lib/numpyRandomState.ts).
+random_state = []
+for seed in [0, 1, 42, 2**32 - 1]:
+    state = np.random.RandomState(seed)
+    random_state.append(
+        {
+            "seed": seed,
+            "randint100000": [int(state.randint(100000)) for _ in range(5)],
+            "uniform": state.uniform(size=3).tolist(),
+            "randint7": [int(state.randint(7)) for _ in range(20)],
+            "permutation10": np.random.RandomState(seed).permutation(10).tolist(),
+        }
+    )
+
+# scikit-learn KMeans on overlapping blobs: with the same seed, segmentkit's kMeans must give the same
+# centroids, inertia and iterations (same k-means++ / random draws, same Lloyd steps and stopping rule).
+Xk, _ = make_blobs(n_samples=2000, n_features=5, centers=5, cluster_std=2.5, random_state=11)
+kmeans_runs = []
+for seed in range(10):
+    for n_init, init in [(1, "k-means++"), (3, "k-means++"), (1, "random")]:
+        model = KMeans(n_clusters=5, n_init=n_init, init=init, random_state=seed, algorithm="lloyd").fit(Xk)
+        kmeans_runs.append(
+            {
+                "seed": seed,
+                "nInit": n_init,
+                "initialization": "kmeans++" if init == "k-means++" else "random",
+                "centroids": model.cluster_centers_.tolist(),
+                "inertia": float(model.inertia_),
+                "iterations": int(model.n_iter_),
+            }
+        )
+
 out = {
     "generator": "test/reference/cluster/generate.py",
     "sklearn": sklearn.__version__,
@@ -76,6 +109,8 @@ out = {
     "adjustedRand": ari,
     "scalers": scalers,
     "separable": {"data": Xs.tolist(), "labels": ys.tolist()},
+    "randomState": random_state,
+    "kMeans": {"data": Xk.tolist(), "k": 5, "runs": kmeans_runs},
 }
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures.json"), "w") as handle:
     json.dump(out, handle)
