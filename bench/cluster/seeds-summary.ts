@@ -1,7 +1,8 @@
 /**
  * Summarises `seeds.ts` and `seeds.py` (RESULTS.md, "Iterations and best-solution rate over 200 seeds"):
  * the share of single runs that reach the best optimum, with Wilson intervals and Fisher's exact
- * test (from segmentkit/metrics), the rate this implies for nInit restarts, and the iteration counts.
+ * test (from segmentkit/metrics), the rate this implies for nInit restarts, the iteration counts,
+ * and how many seeds give the same run in both implementations.
  *
  *   npx tsx seeds-summary.ts results/seeds-segmentkit.json results/seeds-sklearn.json
  */
@@ -35,6 +36,16 @@ files.forEach((file, index) => {
 });
 if (files.length === 2) {
   const [a, b] = files as [SeedRuns, SeedRuns];
+  const bySeed = new Map(b.runs.map((run) => [run.seed, run]));
+  let sameIterations = 0;
+  let sameInertia = 0;
+  for (const run of a.runs) {
+    const other = bySeed.get(run.seed);
+    if (other === undefined) continue;
+    if (other.iterations === run.iterations) sameIterations++;
+    if (Math.abs(other.inertia - run.inertia) <= 1e-9 * other.inertia) sameInertia++;
+  }
+  console.log(`\nsame seed, same run: ${sameIterations} of ${a.runs.length} seeds with equal iteration counts, ${sameInertia} with inertia equal to 1e-9 relative`);
   const test = fisherExactTest([
     [hits[0]!, a.runs.length - hits[0]!],
     [hits[1]!, b.runs.length - hits[1]!],
