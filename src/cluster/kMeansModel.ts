@@ -1,6 +1,7 @@
-import { SegmentationError } from "../_lib/errors.js";
+import type { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import type { MatrixInput } from "./_lib/matrix.js";
+import { modelParseFailure, readModelEnvelope } from "./_lib/modelEnvelope.js";
 import { createKMeansModel } from "./_lib/createKMeansModel.js";
 
 /**
@@ -71,20 +72,8 @@ export function safeParseKMeansModel(
   json: unknown,
 ): { readonly success: true; readonly data: KMeansModel } | { readonly success: false; readonly error: SegmentationError } {
   const issues: Issue[] = [];
-  const fail = () => ({
-    success: false as const,
-    error: new SegmentationError(`parseKMeansModel found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues),
-  });
-  if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    issues.push({ code: "invalid_type", path: [], message: "a k-means model must be an object" });
-    return fail();
-  }
-  const record = json as Record<string, unknown>;
-  const get = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
-  if (get("format") !== "segmentkit.kMeansModel") {
-    issues.push({ code: "invalid_format", path: ["format"], message: 'format must be "segmentkit.kMeansModel"' });
-  }
-  if (get("version") !== 1) issues.push({ code: "unsupported_version", path: ["version"], message: "version must be 1" });
+  const get = readModelEnvelope(json, "segmentkit.kMeansModel", "a k-means model", issues);
+  if (get === undefined) return modelParseFailure("parseKMeansModel", issues);
   const k = get("k");
   const columns = get("columns");
   if (typeof k !== "number" || !Number.isInteger(k) || k < 1) issues.push({ code: "invalid_k", path: ["k"], message: "k must be a positive integer" });
@@ -134,6 +123,6 @@ export function safeParseKMeansModel(
       parsedFit = { algorithm: value["algorithm"], seed: value["seed"], inertia: value["inertia"], rows: value["rows"] };
     }
   }
-  if (issues.length > 0) return fail();
+  if (issues.length > 0) return modelParseFailure("parseKMeansModel", issues);
   return { success: true, data: createKMeansModel(parsed, featureNames as string[] | undefined, parsedFit) };
 }

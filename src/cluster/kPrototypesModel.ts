@@ -1,6 +1,7 @@
-import { SegmentationError } from "../_lib/errors.js";
+import type { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import type { MatrixInput } from "./_lib/matrix.js";
+import { modelParseFailure, readModelEnvelope } from "./_lib/modelEnvelope.js";
 import { createKPrototypesModel } from "./_lib/createKPrototypesModel.js";
 
 /**
@@ -112,20 +113,8 @@ export function safeParseKPrototypesModel(
   json: unknown,
 ): { readonly success: true; readonly data: KPrototypesModel } | { readonly success: false; readonly error: SegmentationError } {
   const issues: Issue[] = [];
-  const fail = () => ({
-    success: false as const,
-    error: new SegmentationError(`parseKPrototypesModel found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues),
-  });
-  if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    issues.push({ code: "invalid_type", path: [], message: "a k-prototypes model must be an object" });
-    return fail();
-  }
-  const record = json as Record<string, unknown>;
-  const get = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
-  if (get("format") !== "segmentkit.kPrototypesModel") {
-    issues.push({ code: "invalid_format", path: ["format"], message: 'format must be "segmentkit.kPrototypesModel"' });
-  }
-  if (get("version") !== 1) issues.push({ code: "unsupported_version", path: ["version"], message: "version must be 1" });
+  const get = readModelEnvelope(json, "segmentkit.kPrototypesModel", "a k-prototypes model", issues);
+  if (get === undefined) return modelParseFailure("parseKPrototypesModel", issues);
   const k = get("k");
   const gamma = get("gamma");
   const numericColumns = get("numericColumns");
@@ -163,7 +152,7 @@ export function safeParseKPrototypesModel(
       parsedFit = { initialization: value["initialization"], seed: value["seed"], cost: value["cost"], rows: value["rows"] };
     }
   }
-  if (issues.length > 0) return fail();
+  if (issues.length > 0) return modelParseFailure("parseKPrototypesModel", issues);
   return {
     success: true,
     data: createKPrototypesModel(

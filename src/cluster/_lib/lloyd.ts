@@ -173,6 +173,8 @@ interface AssignmentState {
   readonly counts: Float64Array;
   /** Squared distances of one row to every centre (scratch). */
   readonly rowDistances: Float64Array;
+  /** The smallest and second-smallest of `rowDistances` (scratch of `nearestTwo`). */
+  readonly closestTwo: Float64Array;
 }
 
 /**
@@ -214,6 +216,27 @@ function distancesToCenters(values: Float64Array, rowOffset: number, centers: Fl
   }
 }
 
+/**
+ * The nearest centre (ties to the lower id) among `distances[0..k)`; writes its distance and the
+ * second-smallest distance (infinite when k = 1) to `output[0]` and `output[1]`.
+ */
+function nearestTwo(distances: Float64Array, k: number, output: Float64Array): number {
+  let best = distances[0] as number;
+  let bestLabel = 0;
+  let second = Number.POSITIVE_INFINITY;
+  for (let center = 1; center < k; center++) {
+    const distance = distances[center] as number;
+    if (distance < best) {
+      second = best;
+      best = distance;
+      bestLabel = center;
+    } else if (distance < second) second = distance;
+  }
+  output[0] = best;
+  output[1] = second;
+  return bestLabel;
+}
+
 /** Moves row `index` from cluster `from` (none when negative) to `to` in the running sums and counts. */
 function moveRow(state: AssignmentState, index: number, from: number, to: number): void {
   const { values, columns, sums, counts } = state;
@@ -240,21 +263,13 @@ function moveRow(state: AssignmentState, index: number, from: number, to: number
  * the number of rows whose label changed.
  */
 function assignAll(state: AssignmentState, centers: Float64Array, setBounds: boolean, elkan: boolean): number {
-  const { values, rows, columns, k, labels, upper, lower, lowerAll, rowDistances } = state;
+  const { values, rows, columns, k, labels, upper, lower, lowerAll, rowDistances, closestTwo } = state;
   let changed = 0;
   for (let index = 0; index < rows; index++) {
     distancesToCenters(values, index * columns, centers, k, columns, rowDistances);
-    let best = rowDistances[0] as number;
-    let bestLabel = 0;
-    let second = Number.POSITIVE_INFINITY;
-    for (let center = 1; center < k; center++) {
-      const distance = rowDistances[center] as number;
-      if (distance < best) {
-        second = best;
-        best = distance;
-        bestLabel = center;
-      } else if (distance < second) second = distance;
-    }
+    const bestLabel = nearestTwo(rowDistances, k, closestTwo);
+    const best = closestTwo[0] as number;
+    const second = closestTwo[1] as number;
     const previous = labels[index] as number;
     if (bestLabel !== previous) {
       changed++;
@@ -275,7 +290,7 @@ function assignAll(state: AssignmentState, centers: Float64Array, setBounds: boo
  * bound is tightened to the exact distance, and only if that still fails are all k distances computed.
  */
 function assignHamerly(state: AssignmentState, centers: Float64Array, half: Float64Array, shift: Float64Array): number {
-  const { values, rows, columns, k, labels, upper, lower, rowDistances } = state;
+  const { values, rows, columns, k, labels, upper, lower, rowDistances, closestTwo } = state;
   // The centres moved by `shift` since the bounds were set: the upper bound grows by its own centre's
   // shift, the lower bound shrinks by the largest shift of another centre.
   let maximum = 0;
@@ -310,17 +325,9 @@ function assignHamerly(state: AssignmentState, centers: Float64Array, half: Floa
     upper[index] = tightened;
     if (tightened <= bound) continue;
     distancesToCenters(values, rowOffset, centers, k, columns, rowDistances);
-    let best = rowDistances[0] as number;
-    let bestLabel = 0;
-    let second = Number.POSITIVE_INFINITY;
-    for (let center = 1; center < k; center++) {
-      const distance = rowDistances[center] as number;
-      if (distance < best) {
-        second = best;
-        best = distance;
-        bestLabel = center;
-      } else if (distance < second) second = distance;
-    }
+    const bestLabel = nearestTwo(rowDistances, k, closestTwo);
+    const best = closestTwo[0] as number;
+    const second = closestTwo[1] as number;
     if (bestLabel !== label) {
       changed++;
       moveRow(state, index, label, bestLabel);
@@ -415,6 +422,7 @@ export function runKMeans(
     sums: new Float64Array(k * columns),
     counts: new Float64Array(k),
     rowDistances: new Float64Array(k),
+    closestTwo: new Float64Array(2),
   };
   const { labels, sums, counts } = state;
   const half = new Float64Array(k);

@@ -1,0 +1,27 @@
+import { SegmentationError } from "../../_lib/errors.js";
+import type { Issue } from "../../_lib/errors.js";
+
+/**
+ * Checks the envelope that every stored cluster model shares (an object with the right `format`
+ * tag and `version: 1`), pushing one issue per problem. Returns a reader of the document's own
+ * properties, or `undefined` when the value is not an object at all.
+ */
+export function readModelEnvelope(json: unknown, format: string, noun: string, issues: Issue[]): ((key: string) => unknown) | undefined {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    issues.push({ code: "invalid_type", path: [], message: `${noun} must be an object` });
+    return undefined;
+  }
+  const record = json as Record<string, unknown>;
+  const get = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+  if (get("format") !== format) issues.push({ code: "invalid_format", path: ["format"], message: `format must be "${format}"` });
+  if (get("version") !== 1) issues.push({ code: "unsupported_version", path: ["version"], message: "version must be 1" });
+  return get;
+}
+
+/** The `{ success: false, error }` result of a model parser. */
+export function modelParseFailure(functionName: string, issues: ReadonlyArray<Issue>): { readonly success: false; readonly error: SegmentationError } {
+  return {
+    success: false,
+    error: new SegmentationError(`${functionName} found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues),
+  };
+}
