@@ -1,6 +1,6 @@
 /**
  * Clustering benchmark of docs/benchmarks.md (b), all implementations in one run:
- *   cd bench/cluster && npm install && npx tsx run.ts [passes]
+ *   cd bench/cluster && npm install && NODE_OPTIONS=--expose-gc npx tsx run.ts [passes]
  * JS implementations run interleaved round-robin (round r = seed r, rotated order) after one
  * untimed warm-up each; scikit-learn runs in /usr/bin/python3 subprocesses with
  * OMP_NUM_THREADS=1 and times itself (process CPU). Inertia and ARI are recomputed here from each
@@ -100,7 +100,12 @@ const implementations: Record<string, Implementation> = {
     }),
 };
 
+/** `node --expose-gc`: a full collection before each timed run, so no run pays for the previous one's garbage. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+if (collectGarbage === undefined) console.warn("run with NODE_OPTIONS=--expose-gc to collect garbage between timed runs");
+
 function time(implementation: Implementation, seed: number): Run {
+  collectGarbage?.();
   const wall = performance.now();
   const cpu = process.cpuUsage();
   const result = implementation(seed);
@@ -177,6 +182,7 @@ for (let pass = 0; pass < passes; pass++) {
     const times: number[] = [];
     let value = 0;
     for (let repeat = 0; repeat < 5; repeat++) {
+      collectGarbage?.();
       const cpu = process.cpuUsage();
       value = fn();
       const used = process.cpuUsage(cpu);
