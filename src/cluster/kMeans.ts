@@ -1,7 +1,7 @@
 import { numpyRandomState } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { meanColumnVariance, toMatrix, toRows } from "./_lib/matrix.js";
-import { canonicalOrder, kMeansPlusPlus, randomRows, runKMeans } from "./_lib/lloyd.js";
+import { canonicalOrder, emptyAssignment, kMeansPlusPlus, randomRows, runKMeans } from "./_lib/lloyd.js";
 import type { KMeansModel } from "./kMeansModel.js";
 import { createKMeansModel } from "./_lib/createKMeansModel.js";
 
@@ -130,9 +130,11 @@ export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult 
   const restarts: KMeansRestart[] = [];
   let best: ReturnType<typeof runKMeans> | undefined;
   for (let run = 0; run < runs; run++) {
+    // k-means++ also yields the first assignment, which saves the first full scan of each run.
+    const first = explicit === undefined && initialization !== "random" ? emptyAssignment(matrix.rows) : undefined;
     const initialCenters =
-      explicit ?? (initialization === "random" ? randomRows(matrix, k, draws) : kMeansPlusPlus(matrix, k, draws));
-    const result = runKMeans(matrix, initialCenters, k, maxIterations, absoluteTolerance, method);
+      explicit ?? (first === undefined ? randomRows(matrix, k, draws) : kMeansPlusPlus(matrix, k, draws, first));
+    const result = runKMeans(matrix, initialCenters, k, maxIterations, absoluteTolerance, method, undefined, first);
     restarts.push({ inertia: result.inertia, iterations: result.iterations, converged: result.converged });
     // scikit-learn's rule: a lower inertia wins only with a different partition, so restarts that
     // find the same clustering (inertia equal up to rounding) keep the first one.

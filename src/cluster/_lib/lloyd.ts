@@ -8,16 +8,32 @@ import type { Matrix } from "./matrix.js";
 import { squaredDistance } from "./matrix.js";
 
 /**
+ * The first assignment, which k-means++ computes on the way: each row's nearest centre (ties to the
+ * lower id) and its smallest and second-smallest squared distances, equal bit for bit to a full scan.
+ */
+export interface InitialAssignment {
+  readonly labels: Int32Array;
+  readonly nearest: Float64Array;
+  readonly second: Float64Array;
+}
+
+/** An {@link InitialAssignment} for `rows` rows, ready for `kMeansPlusPlus` to fill. */
+export function emptyAssignment(rows: number): InitialAssignment {
+  return { labels: new Int32Array(rows), nearest: new Float64Array(rows), second: new Float64Array(rows).fill(Number.POSITIVE_INFINITY) };
+}
+
+/**
  * Greedy k-means++ as scikit-learn's `_kmeans_plusplus`: the first centre is `integer(rows)`, then
  * per centre `2 + floor(ln k)` candidates drawn by `uniform() * potential` against the cumulative
  * squared distances (numpy `searchsorted`), keeping the one that lowers the potential most. With
  * numpy's draws (`numpyRandomState`) the candidates are scikit-learn's. O(n * d * k * log k).
+ * With `assignment`, also fills the first assignment (see {@link InitialAssignment}).
  */
-export function kMeansPlusPlus(matrix: Matrix, k: number, draws: RandomDraws): Float64Array {
+export function kMeansPlusPlus(matrix: Matrix, k: number, draws: RandomDraws, assignment?: InitialAssignment): Float64Array {
   const { values, rows, columns } = matrix;
   const centers = new Float64Array(k * columns);
   const trials = 2 + Math.floor(Math.log(k));
-  const closest = new Float64Array(rows);
+  const closest = assignment?.nearest ?? new Float64Array(rows);
   // One row of `rows` distances per trial: the trials of a step are measured in one pass over the data.
   const candidates = new Float64Array(trials * rows);
   const candidateRows = new Int32Array(trials);
@@ -58,7 +74,25 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, draws: RandomDraws): F
     let bestTrial = 0;
     for (let trial = 1; trial < trials; trial++) if ((potentials[trial] as number) < (potentials[bestTrial] as number)) bestTrial = trial;
     const chosenRow = candidateRows[bestTrial] as number;
-    closest.set(candidates.subarray(bestTrial * rows, bestTrial * rows + rows));
+    const offset = bestTrial * rows;
+    if (assignment === undefined) {
+      for (let index = 0; index < rows; index++) {
+        const distance = candidates[offset + index] as number;
+        if (distance < (closest[index] as number)) closest[index] = distance;
+      }
+    } else {
+      // Keep the first assignment too: the same comparisons, in the same centre order, as a full scan.
+      const { labels, second } = assignment;
+      for (let index = 0; index < rows; index++) {
+        const distance = candidates[offset + index] as number;
+        const previous = closest[index] as number;
+        if (distance < previous) {
+          second[index] = previous;
+          closest[index] = distance;
+          labels[index] = center;
+        } else if (distance < (second[index] as number)) second[index] = distance;
+      }
+    }
     potential = potentials[bestTrial] as number;
     centers.set(values.subarray(chosenRow * columns, chosenRow * columns + columns), center * columns);
   }
@@ -67,7 +101,7 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, draws: RandomDraws): F
 
 /**
  * For three trials `a`, `b`, `c` (indexes into `candidateRows`): `output[t * rows + i] =
- * min(closest[i], ||x_i - x_candidate(t)||^2)` and `potentials[t]` = their sum, in one pass that
+ * ||x_i - x_candidate(t)||^2` and `potentials[t]` = the sum of `min(closest[i], output)`, in one pass that
  * loads each row once. Each distance sums its columns in order, as `squaredDistance` does.
  */
 function candidateDistances3(
@@ -106,15 +140,12 @@ function candidateDistances3(
       distanceC += differenceC * differenceC;
     }
     const previous = closest[index] as number;
-    const valueA = distanceA < previous ? distanceA : previous;
-    const valueB = distanceB < previous ? distanceB : previous;
-    const valueC = distanceC < previous ? distanceC : previous;
-    output[outA + index] = valueA;
-    output[outB + index] = valueB;
-    output[outC + index] = valueC;
-    totalA += valueA;
-    totalB += valueB;
-    totalC += valueC;
+    output[outA + index] = distanceA;
+    output[outB + index] = distanceB;
+    output[outC + index] = distanceC;
+    totalA += distanceA < previous ? distanceA : previous;
+    totalB += distanceB < previous ? distanceB : previous;
+    totalC += distanceC < previous ? distanceC : previous;
   }
   potentials[a] = totalA;
   potentials[b] = totalB;
@@ -284,6 +315,19 @@ function assignAll(state: AssignmentState, centers: Float64Array, setBounds: boo
   return changed;
 }
 
+/** The first step from an assignment k-means++ computed: the same labels, sums and bounds as `assignAll`. */
+function assignFrom(state: AssignmentState, initial: InitialAssignment, setBounds: boolean): number {
+  const { rows, upper, lower } = state;
+  for (let index = 0; index < rows; index++) {
+    moveRow(state, index, -1, initial.labels[index] as number);
+    if (setBounds) {
+      upper[index] = Math.sqrt(initial.nearest[index] as number);
+      lower[index] = Math.sqrt(initial.second[index] as number);
+    }
+  }
+  return rows;
+}
+
 /**
  * One Hamerly step: a row keeps its label without any distance when its upper bound is below both
  * its lower bound and half the distance from its centre to the nearest other centre; else the upper
@@ -404,6 +448,7 @@ export function runKMeans(
   tolerance: number,
   method: "lloyd" | "hamerly" | "elkan",
   trace?: TraceCallback,
+  initial?: InitialAssignment,
 ): RunResult {
   const pruning = method !== "lloyd";
   const elkan = method === "elkan";
@@ -430,9 +475,14 @@ export function runKMeans(
   const shift = new Float64Array(k);
   // The first step, and any step after an empty cluster was refilled, computes every distance.
   let fullPass = true;
+  // k-means++ already found the first assignment (Elkan needs every distance, so it scans).
+  let firstAssignment = elkan ? undefined : initial;
   const assign = (): number => {
     let changed: number;
-    if (!pruning || fullPass) changed = assignAll(state, centers, pruning, elkan);
+    if (firstAssignment !== undefined) {
+      changed = assignFrom(state, firstAssignment, pruning);
+      firstAssignment = undefined;
+    } else if (!pruning || fullPass) changed = assignAll(state, centers, pruning, elkan);
     else {
       computeHalfDistances(centers, k, columns, half, between);
       changed = elkan ? assignElkan(state, centers, half, between) : assignHamerly(state, centers, half, shift);
