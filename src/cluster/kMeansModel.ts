@@ -1,7 +1,7 @@
 import type { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { modelParseFailure, readModelEnvelope } from "./_lib/modelEnvelope.js";
+import { modelParseFailure, readFitRecord, readModelEnvelope } from "./_lib/modelEnvelope.js";
 import { createKMeansModel } from "./_lib/createKMeansModel.js";
 
 /**
@@ -106,23 +106,7 @@ export function safeParseKMeansModel(
       issues.push({ code: "invalid_feature_names", path: ["featureNames"], message: "featureNames must hold one string per column" });
     }
   }
-  const fit = get("fit");
-  let parsedFit: KMeansModelJson["fit"];
-  if (fit !== undefined) {
-    const value = fit as Record<string, unknown>;
-    if (
-      fit === null ||
-      typeof fit !== "object" ||
-      typeof value["algorithm"] !== "string" ||
-      typeof value["seed"] !== "number" ||
-      typeof value["inertia"] !== "number" ||
-      typeof value["rows"] !== "number"
-    ) {
-      issues.push({ code: "invalid_fit", path: ["fit"], message: "fit must be { algorithm, seed, inertia, rows }" });
-    } else {
-      parsedFit = { algorithm: value["algorithm"], seed: value["seed"], inertia: value["inertia"], rows: value["rows"] };
-    }
-  }
+  const parsedFit = readFitRecord(get("fit"), { algorithm: "string", seed: "number", inertia: "number", rows: "number" }, issues) as KMeansModelJson["fit"];
   if (issues.length > 0) return modelParseFailure("parseKMeansModel", issues);
   return { success: true, data: createKMeansModel(parsed, featureNames as string[] | undefined, parsedFit) };
 }

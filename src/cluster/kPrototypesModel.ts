@@ -1,7 +1,7 @@
 import type { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { modelParseFailure, readModelEnvelope } from "./_lib/modelEnvelope.js";
+import { modelParseFailure, readFitRecord, readModelEnvelope } from "./_lib/modelEnvelope.js";
 import { createKPrototypesModel } from "./_lib/createKPrototypesModel.js";
 
 /**
@@ -135,23 +135,7 @@ export function safeParseKPrototypesModel(
   const finite = (value: unknown) => typeof value === "number" && Number.isFinite(value);
   checkTable(numericCentroids, "numericCentroids", k, numericColumns, finite, "finite numbers", issues);
   checkTable(categoricalModes, "categoricalModes", k, categoricalColumns, (value) => typeof value === "string" || finite(value), "strings or finite numbers", issues);
-  const fit = get("fit");
-  let parsedFit: KPrototypesModelJson["fit"];
-  if (fit !== undefined) {
-    const value = fit as Record<string, unknown>;
-    if (
-      fit === null ||
-      typeof fit !== "object" ||
-      typeof value["initialization"] !== "string" ||
-      typeof value["seed"] !== "number" ||
-      typeof value["cost"] !== "number" ||
-      typeof value["rows"] !== "number"
-    ) {
-      issues.push({ code: "invalid_fit", path: ["fit"], message: "fit must be { initialization, seed, cost, rows }" });
-    } else {
-      parsedFit = { initialization: value["initialization"], seed: value["seed"], cost: value["cost"], rows: value["rows"] };
-    }
-  }
+  const parsedFit = readFitRecord(get("fit"), { initialization: "string", seed: "number", cost: "number", rows: "number" }, issues) as KPrototypesModelJson["fit"];
   if (issues.length > 0) return modelParseFailure("parseKPrototypesModel", issues);
   return {
     success: true,

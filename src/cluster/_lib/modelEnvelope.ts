@@ -25,3 +25,20 @@ export function modelParseFailure(functionName: string, issues: ReadonlyArray<Is
     error: new SegmentationError(`${functionName} found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues),
   };
 }
+
+/**
+ * Reads the optional `fit` record of a stored model: an object whose keys have the given types
+ * (`"string"` or `"number"`), one `invalid_fit` issue otherwise. `undefined` when absent or invalid.
+ */
+export function readFitRecord(fit: unknown, shape: Readonly<Record<string, "string" | "number">>, issues: Issue[]): Record<string, string | number> | undefined {
+  if (fit === undefined) return undefined;
+  const keys = Object.keys(shape);
+  const record = fit as Record<string, unknown>;
+  if (fit === null || typeof fit !== "object" || keys.some((key) => !Object.hasOwn(record, key) || typeof record[key] !== shape[key])) {
+    issues.push({ code: "invalid_fit", path: ["fit"], message: `fit must be { ${keys.join(", ")} }` });
+    return undefined;
+  }
+  const result: Record<string, string | number> = {};
+  for (const key of keys) result[key] = record[key] as string | number;
+  return result;
+}
