@@ -78,8 +78,12 @@ export interface KMeansResult {
  * without changing the result. An empty cluster takes the row farthest from its centroid. One seed
  * drives one stream for every restart: numpy's MT19937 `RandomState`, drawn exactly as
  * scikit-learn 1.2 draws it, so `kMeans(data, { k, seed, nInit })` reproduces
- * `KMeans(n_clusters=k, random_state=seed, n_init=nInit)`: the same centroids, inertia and
- * iterations (tested on 30 reference runs; only rounding differs). Results are identical across
+ * `KMeans(n_clusters=k, random_state=seed, n_init=nInit)` of scikit-learn 1.2: the same centroids,
+ * inertia and iterations (tested on 30 reference runs; only rounding differs). Two known
+ * differences: from version 1.3 scikit-learn draws the first centre with `choice` instead of
+ * `randint`, so its runs start elsewhere; and when a cluster empties, scikit-learn moves the
+ * farthest row's weight without relabelling the row, while segmentkit relabels it (rare with
+ * k-means++). Results are identical across
  * runs, Node and browsers. Among restarts, a lower inertia wins only with a different partition
  * (scikit-learn's rule), so equal clusterings keep the first. Cluster ids are canonical: by
  * decreasing size, ties by centroid coordinates.
