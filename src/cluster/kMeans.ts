@@ -90,7 +90,8 @@ export interface KMeansResult {
  * Cost: O(nInit * iterations * n * k * d) worst case, usually far less. Rows must be finite numbers:
  * prepare missing values first (`prepareFeatures` in `segmentkit/scoring`).
  * @param data - rows of numbers (`number[][]`) or a dense `{ values: Float64Array, rows, columns }`
- * (faster for large inputs: converting 100,000 row arrays of 8 numbers costs about 25 ms).
+ * (faster for large inputs: copying 100,000 row arrays of 8 numbers takes about 5 ms, and the
+ * 6.4 MB it allocates can start a garbage collection of the caller's heap).
  * @param options - see {@link KMeansOptions}.
  * @returns Centroids, labels, sizes, inertia, iterations and the model of the best restart.
  * @throws `RangeError` `kMeans requires k to be at least one`, `kMeans requires k to be at most the number of rows`,
