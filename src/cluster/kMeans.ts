@@ -83,10 +83,9 @@ export interface KMeansResult {
  * differences: from version 1.3 scikit-learn draws the first centre with `choice` instead of
  * `randint`, so its runs start elsewhere; and when a cluster empties, scikit-learn moves the
  * farthest row's weight without relabelling the row, while segmentkit relabels it (rare with
- * k-means++). Results are identical across
- * runs, Node and browsers. Among restarts, a lower inertia wins only with a different partition
- * (scikit-learn's rule), so equal clusterings keep the first. Cluster ids are canonical: by
- * decreasing size, ties by centroid coordinates.
+ * k-means++). Results are identical across runs, Node and browsers. Among restarts, a lower
+ * inertia wins only with a different partition (scikit-learn's rule), so equal clusterings keep
+ * the first. Cluster ids are canonical: by decreasing size, ties by centroid coordinates.
  * Cost: O(nInit * iterations * n * k * d) worst case, usually far less. Rows must be finite numbers:
  * prepare missing values first (`prepareFeatures` in `segmentkit/scoring`).
  * @param data - rows of numbers (`number[][]`) or a dense `{ values: Float64Array, rows, columns }`
