@@ -103,6 +103,8 @@ export function kMeansPlusPlus(matrix: Matrix, k: number, draws: RandomDraws, as
  * For three trials `a`, `b`, `c` (indexes into `candidateRows`): `output[t * rows + i] =
  * ||x_i - x_candidate(t)||^2` and `potentials[t]` = the sum of `min(closest[i], output)`, in one pass that
  * loads each row once. Each distance sums its columns in order, as `squaredDistance` does.
+ * Written out rather than calling `distancesToCenters` per row: that call and its scratch writes
+ * made k-means++ 1.6x slower (measured on the 100,000 x 8 benchmark).
  */
 function candidateDistances3(
   values: Float64Array,
