@@ -1,13 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { logLikelihood } from "../../src/clv/_lib/bgBb.js";
 import { expectedPopulationPurchases, expectedPurchases, fitBgBb, modelFromParams, probabilityAlive, purchaseCountProbability } from "../../src/clv/index.js";
 import { donations } from "./cdnow.js";
+import { clvReference, relative } from "./_reference.js";
 
-const reference = JSON.parse(readFileSync(new URL("../reference/clv/reference.json", import.meta.url), "utf8")) as {
-  bgbb: { params: number[]; rows: Array<{ x: number; tx: number; n: number; ll: number }> };
-};
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
 const single = (x: number, tx: number, n: number) => ({
   frequency: Float64Array.of(x),
   recency: Float64Array.of(tx),
@@ -65,8 +61,8 @@ describe("fitBgBb on the donations data (FHS 2010)", () => {
 
 describe("BG/BB likelihood", () => {
   it("matches brute-force numeric integration over p and θ (scipy)", () => {
-    for (const row of reference.bgbb.rows) {
-      expect(Math.abs(logLikelihood(reference.bgbb.params, single(row.x, row.tx, row.n)) - row.ll)).toBeLessThan(1e-7);
+    for (const row of clvReference.bgbb.rows) {
+      expect(Math.abs(logLikelihood(clvReference.bgbb.params, single(row.x, row.tx, row.n)) - row.ll)).toBeLessThan(1e-7);
     }
   });
 

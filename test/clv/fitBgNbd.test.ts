@@ -1,16 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { logLikelihood } from "../../src/clv/_lib/bgNbd.js";
 import { compressActivity } from "../../src/clv/_lib/rows.js";
 import { fitBgNbd } from "../../src/clv/index.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
 import { simulateBgNbd } from "./simulate.js";
-
-const reference = JSON.parse(readFileSync(new URL("../reference/clv/reference.json", import.meta.url), "utf8")) as {
-  bgnbd: { params: number[]; rows: Array<{ x: number; tx: number; T: number; ll: number }> };
-};
-
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+import { clvReference, relative } from "./_reference.js";
 
 describe("fitBgNbd on CDNOW (FHL 2005)", () => {
   const customers = cdnowSummaryPlain();
@@ -54,8 +48,8 @@ describe("fitBgNbd on CDNOW (FHL 2005)", () => {
 
 describe("BG/NBD likelihood", () => {
   it("matches independent numeric integration over λ and p (scipy)", () => {
-    const params = reference.bgnbd.params;
-    for (const row of reference.bgnbd.rows) {
+    const params = clvReference.bgnbd.params;
+    for (const row of clvReference.bgnbd.rows) {
       const rows = compressActivity([{ frequency: row.x, recency: row.tx, T: row.T }], "test");
       expect(Math.abs(logLikelihood(params, rows, false) - row.ll)).toBeLessThan(1e-7);
     }

@@ -4,8 +4,7 @@ import { expectedAverageSpend, fitGammaGamma } from "../../src/clv/index.js";
 import { mulberry32 } from "../../src/_lib/random.js";
 import { cdnowSummary } from "./cdnow.js";
 import { gammaSampler } from "./simulate.js";
-
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+import { relative } from "./_reference.js";
 
 describe("fitGammaGamma on CDNOW (946 repeat buyers)", () => {
   const customers = cdnowSummary();

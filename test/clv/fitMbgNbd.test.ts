@@ -3,8 +3,7 @@ import { logLikelihood } from "../../src/clv/_lib/bgNbd.js";
 import { compressActivity } from "../../src/clv/_lib/rows.js";
 import { expectedPurchases, fitMbgNbd, probabilityAlive } from "../../src/clv/index.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
-
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+import { relative } from "./_reference.js";
 
 describe("fitMbgNbd on CDNOW", () => {
   const customers = cdnowSummaryPlain();

@@ -1,17 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { logA0, logLikelihood } from "../../src/clv/_lib/paretoNbd.js";
 import { compressActivity } from "../../src/clv/_lib/rows.js";
 import { fitParetoNbd } from "../../src/clv/index.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
 import { simulateParetoNbd } from "./simulate.js";
-
-type Rows = { params: number[]; rows: Array<{ x: number; tx: number; T: number; ll: number }> };
-const reference = JSON.parse(readFileSync(new URL("../reference/clv/reference.json", import.meta.url), "utf8")) as {
-  paretonbd: Rows;
-  paretonbd_alpha_above_beta: Rows;
-};
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+import { clvReference, relative } from "./_reference.js";
 
 describe("fitParetoNbd on CDNOW (FHL 2005)", () => {
   it("reproduces the published log-likelihood tightly and the parameters within the flat ridge", () => {
@@ -29,7 +22,7 @@ describe("fitParetoNbd on CDNOW (FHL 2005)", () => {
 
 describe("Pareto/NBD likelihood", () => {
   it("matches independent numeric integration over λ and μ (scipy), both α ≥ β and α < β branches", () => {
-    for (const set of [reference.paretonbd, reference.paretonbd_alpha_above_beta]) {
+    for (const set of [clvReference.paretonbd, clvReference.paretonbd_alpha_above_beta]) {
       for (const row of set.rows) {
         const rows = compressActivity([{ frequency: row.x, recency: row.tx, T: row.T }], "test");
         expect(Math.abs(logLikelihood(set.params, rows) - row.ll)).toBeLessThan(1e-7);
