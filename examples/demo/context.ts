@@ -34,6 +34,24 @@ export interface LoadedDemo {
   readonly rawRows: number;
 }
 
+/**
+ * The profile every demo section evaluates rules on: the behavior group of `CustomerProfile` from a
+ * customer's summary, plus the mean gap between purchases (null after a single purchase).
+ */
+export function customerProfile(customer: CustomerSummary) {
+  return {
+    id: customer.customerId,
+    behavior: {
+      orderCount: customer.frequency,
+      totalSpend: customer.monetaryTotal,
+      averageOrderValue: customer.monetaryAverage,
+      firstPurchaseAt: customer.firstPurchaseAt,
+      lastPurchaseAt: customer.lastPurchaseAt,
+      meanInterPurchaseDays: customer.meanInterPurchaseDays,
+    },
+  };
+}
+
 export const dataDirectory = join(dirname(fileURLToPath(import.meta.url)), "..", "data");
 export const asOf = new Date("1998-07-01T00:00:00Z");
 

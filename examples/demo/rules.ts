@@ -4,7 +4,7 @@
  * the raw purchases, the compiled predicate checked against the interpreter on every customer, and
  * an explanation of one customer.
  */
-import type { CustomerSummary, Transaction } from "segmentkit/schema";
+import type { Transaction } from "segmentkit/schema";
 import {
   and,
   before,
@@ -21,26 +21,12 @@ import {
   withinLast,
 } from "segmentkit/rules";
 import type { Rule, RuleEvent, RuleExplanation } from "segmentkit/rules";
+import { customerProfile } from "./context.js";
 import type { DemoContext } from "./context.js";
 import { formatNumber, heading, percent, table } from "./format.js";
 
-/** A profile per customer: the behavior group of `CustomerProfile`, plus the inter-purchase gap (null for one purchase). */
-function profileOf(customer: CustomerSummary) {
-  return {
-    id: customer.customerId,
-    behavior: {
-      orderCount: customer.frequency,
-      totalSpend: customer.monetaryTotal,
-      averageOrderValue: customer.monetaryAverage,
-      firstPurchaseAt: customer.firstPurchaseAt,
-      lastPurchaseAt: customer.lastPurchaseAt,
-      meanInterPurchaseDays: customer.meanInterPurchaseDays,
-    },
-  };
-}
-
 /** The named rules; one arrives as JSON, the way a UI would save it. */
-const namedRules: ReadonlyArray<{ name: string; rule: Rule; naive?: (profile: ReturnType<typeof profileOf>) => boolean }> = [
+const namedRules: ReadonlyArray<{ name: string; rule: Rule; naive?: (profile: ReturnType<typeof customerProfile>) => boolean }> = [
   { name: "recent buyers", rule: withinLast("behavior.lastPurchaseAt", 90, "days") },
   { name: "big spenders", rule: gte("behavior.totalSpend", 500) },
   {
@@ -66,7 +52,7 @@ const namedRules: ReadonlyArray<{ name: string; rule: Rule; naive?: (profile: Re
 
 export async function rulesSection(context: DemoContext): Promise<string> {
   const { asOf } = context;
-  const profiles = context.customers.map(profileOf);
+  const profiles = context.customers.map(customerProfile);
   const eventsByCustomer = new Map<string, RuleEvent[]>();
   for (const transaction of context.transactions as Transaction[]) {
     let list = eventsByCustomer.get(transaction.customerId);

@@ -6,24 +6,10 @@
 import { describeRule, explain } from "segmentkit/rules";
 import type { RuleExplanation } from "segmentkit/rules";
 import { summarizeCustomers } from "segmentkit/schema";
-import type { CustomerSummary } from "segmentkit/schema";
 import { analyzeSegments, assignSegments, defineSegment, diffMemberships } from "segmentkit/segments";
+import { customerProfile } from "./context.js";
 import type { DemoContext } from "./context.js";
 import { formatNumber, heading, percent, table } from "./format.js";
-
-/** A simple profile per customer: the behavior group of `CustomerProfile`. */
-function profileOf(customer: CustomerSummary) {
-  return {
-    id: customer.customerId,
-    behavior: {
-      orderCount: customer.frequency,
-      totalSpend: customer.monetaryTotal,
-      averageOrderValue: customer.monetaryAverage,
-      firstSeenAt: customer.firstPurchaseAt,
-      lastPurchaseAt: customer.lastPurchaseAt,
-    },
-  };
-}
 
 /** The segments, in declaration order; a larger priority wins under first-match. */
 export const demoSegments = [
@@ -61,7 +47,7 @@ export const demoSegments = [
     id: "new",
     name: "New: first order in the last 90 days",
     priority: 60,
-    rule: { op: "withinLast", field: "behavior.firstSeenAt", amount: 90, unit: "days" },
+    rule: { op: "withinLast", field: "behavior.firstPurchaseAt", amount: 90, unit: "days" },
   }),
   defineSegment({
     id: "big-basket",
@@ -91,7 +77,7 @@ export const demoSegments = [
 
 export async function segmentsSection(context: DemoContext): Promise<string> {
   const lines: string[] = [heading("Named segments (segmentkit/segments)")];
-  const profiles = context.customers.map(profileOf);
+  const profiles = context.customers.map(customerProfile);
   const asOf = context.asOf;
   const all = assignSegments(profiles, demoSegments, { asOf, mode: "all" });
   const waterfall = assignSegments(profiles, demoSegments, { asOf, mode: "first-match" });
@@ -140,7 +126,7 @@ export async function segmentsSection(context: DemoContext): Promise<string> {
     context.transactions.filter((transaction) => transaction.timestamp < earlierAsOf),
     { asOf: earlierAsOf },
   ).customers;
-  const earlier = assignSegments(earlierCustomers.map(profileOf), demoSegments, { asOf: earlierAsOf, mode: "all" });
+  const earlier = assignSegments(earlierCustomers.map(customerProfile), demoSegments, { asOf: earlierAsOf, mode: "all" });
   const diff = diffMemberships(earlier, all);
   lines.push(
     `Between ${earlierAsOf.toISOString().slice(0, 10)} and ${asOf.toISOString().slice(0, 10)} (each run on the transactions known at its date), ` +

@@ -9,6 +9,7 @@ import type { CustomerSummary, Transaction } from "segmentkit/schema";
 import { assignSegments, defineSegment } from "segmentkit/segments";
 import { segmentQuery } from "segmentkit/sql";
 import type { SqlColumnMapping, SqlEventMapping } from "segmentkit/sql";
+import { customerProfile } from "./context.js";
 import type { DemoContext } from "./context.js";
 import { formatNumber, heading, table } from "./format.js";
 
@@ -16,7 +17,7 @@ import { formatNumber, heading, table } from "./format.js";
 export const cdnowColumns: SqlColumnMapping = {
   "behavior.orderCount": { column: "order_count", type: "integer" },
   "behavior.totalSpend": { column: "total_spend", type: "number" },
-  "behavior.firstSeenAt": { column: "first_purchase_at", type: "timestamp" },
+  "behavior.firstPurchaseAt": { column: "first_purchase_at", type: "timestamp" },
   "behavior.lastPurchaseAt": { column: "last_purchase_at", type: "timestamp" },
 };
 export const cdnowEvents: SqlEventMapping = {
@@ -91,15 +92,7 @@ export async function sqlSection(context: DemoContext): Promise<string> {
     list.push({ type: "purchase", timestamp: transaction.timestamp, properties: { amount: transaction.amount } });
     purchasesOf.set(transaction.customerId, list);
   }
-  const profiles = customers.map((customer) => ({
-    id: customer.customerId,
-    behavior: {
-      orderCount: customer.frequency,
-      totalSpend: customer.monetaryTotal,
-      firstSeenAt: customer.firstPurchaseAt,
-      lastPurchaseAt: customer.lastPurchaseAt,
-    },
-  }));
+  const profiles = customers.map(customerProfile);
   let started = performance.now();
   const memory = assignSegments(profiles, warehouseSegments, { asOf, mode: "first-match", eventsOf: (profile) => purchasesOf.get(profile.id) ?? [] });
   const memoryMilliseconds = performance.now() - started;
