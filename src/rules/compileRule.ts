@@ -13,12 +13,12 @@ import {
   isPresent,
   membershipIn,
   membershipNotIn,
-  readPath,
   textTest,
   withinBounds,
 } from "./_lib/leaves.js";
 import type { EventAggregate, RuleEvent } from "./_lib/leaves.js";
 import { splitPath } from "./_lib/paths.js";
+import { compileReader } from "./_lib/fieldReaders.js";
 import { subtractDuration } from "./_lib/time.js";
 import { ownHandler, timeBound } from "./_lib/interpreter.js";
 import { ruleCost } from "./_lib/cost.js";
@@ -38,7 +38,6 @@ export interface CompileRuleOptions<P = unknown> {
 export type TruthPredicate<P = unknown> = (profile: P) => Truth;
 
 type Compiled = (profile: unknown) => Truth;
-type Reader = (profile: unknown) => unknown;
 
 interface CompileContext {
   readonly functionName: string;
@@ -53,35 +52,6 @@ interface CompileContext {
 }
 
 type Compiler = (node: never, context: CompileContext) => Compiled;
-
-/** Own properties of arrays are indexes and `length`; only such keys need the `Array.isArray` guard. */
-function arrayKey(key: string): boolean {
-  return key === "length" || /^(?:0|[1-9]\d*)$/.test(key);
-}
-
-/**
- * A reader specialised on the path length: no loop, no allocation for one or two segments. Same
- * result as `readPath`: own properties of non-array objects only.
- */
-function compileReader(field: string): Reader {
-  const segments = splitPath(field);
-  if (segments.length === 1) {
-    const [a] = segments as [string];
-    if (arrayKey(a)) return (profile) => readPath(profile, segments);
-    return (profile) => (typeof profile === "object" && profile !== null && Object.hasOwn(profile, a) ? (profile as Record<string, unknown>)[a] : undefined);
-  }
-  if (segments.length === 2) {
-    const [a, b] = segments as [string, string];
-    if (arrayKey(a) || arrayKey(b)) return (profile) => readPath(profile, segments);
-    return (profile) => {
-      if (typeof profile !== "object" || profile === null || !Object.hasOwn(profile, a)) return undefined;
-      const inner = (profile as Record<string, unknown>)[a];
-      if (typeof inner !== "object" || inner === null || !Object.hasOwn(inner, b)) return undefined;
-      return (inner as Record<string, unknown>)[b];
-    };
-  }
-  return (profile) => readPath(profile, segments);
-}
 
 function compileAnd(children: ReadonlyArray<Compiled>): Compiled {
   if (children.length === 0) return () => true;

@@ -55,7 +55,8 @@ export const profileArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
       tags: fc.oneof(fc.array(fc.oneof(stringArbitrary, fc.constant(null)), { maxLength: 4 }), valueArbitrary),
       n: fc.oneof(
         fc.record({ x: valueArbitrary, y: valueArbitrary, d: dateArbitrary }, { requiredKeys: [] }),
-        fc.constantFrom(null, "string", [1, 2]),
+        // An array with a named own property: no interpreter descends into arrays.
+        fc.constantFrom(null, "string", [1, 2], Object.assign([1, 2], { x: 1, y: 2 })),
       ),
     },
     { requiredKeys: [] },

@@ -109,6 +109,26 @@ describe("compileRule", () => {
     expect(eventReads).toBe(1);
   });
 
+  it("reads the same values through every field reader, past the pool of dedicated ones", () => {
+    // Forty paths of one, two and three segments: more than the dedicated readers, so the
+    // process-wide pool runs out whatever the other tests compiled before.
+    const fields = Array.from({ length: 40 }, (_, index) => ["f", "g.h", "i.j.k"][index % 3]!.replace(/[a-z]$/, (last) => `${last}${index}`));
+    const nested = (path: string, value: unknown): Record<string, unknown> =>
+      path.split(".").reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+    for (const field of fields) {
+      const rule: Rule = { op: "eq", field, value: 7 };
+      const inherited = Object.create(nested(field, 7)) as object;
+      const arrayHolder = { [field.split(".")[0]!]: Object.assign([7], { [field.split(".")[1] ?? "x"]: 7 }) };
+      for (const profile of [nested(field, 7), nested(field, 8), {}, inherited, arrayHolder, null, [7]]) {
+        const expected = evaluate(rule, profile, { asOf });
+        expect(compileRuleTruth(rule, { asOf })(profile)).toBe(expected);
+        expect(compileRule(rule, { asOf })(profile)).toBe(expected === true);
+      }
+      expect(compileRule(rule, { asOf })(nested(field, 7))).toBe(true);
+      expect(compileRule(rule, { asOf })(inherited)).toBe(false);
+    }
+  });
+
   it("uses no eval and no Function constructor", async () => {
     const { readFile, readdir } = await import("node:fs/promises");
     const directory = new URL("../../src/rules/", import.meta.url);
