@@ -4,12 +4,17 @@
  *
  *   cd bench/rules && npm install && npm run bench              # full run (several minutes)
  *   npm run bench -- --passes 3 --skip json-rules-engine,sift   # quicker
+ *   npm run bench -- --alone                                    # each worker builds only its rule
+ *   npm run bench -- --shared                                   # the older method: one thread, one loop
  *
- * Method: for every rule, one untimed warm-up pass per engine, then passes interleaved round-robin
- * across engines (pass 1 of every engine, then pass 2, ...): 7 timed passes over the 100,000
- * profiles (json-rules-engine: 4). Every engine is driven through the same counting loop. Reports
- * evaluations per second (N / median pass time), min/max pass, the match count and whether it equals
- * the SQL-semantics count, and the ratio to the SQL-null-safe closure of the same run: the median over
+ * Method: for every rule, every engine gets a worker thread of its own (`worker.ts` says why: one
+ * shared counting loop adds a megamorphic call to every evaluation and mixes the engines' garbage).
+ * Each worker builds its engine for all five rules and runs the other four on 10,000 profiles, then
+ * one untimed warm-up pass of its rule. The timed passes are interleaved round-robin across the
+ * workers (pass 1 of every engine, then pass 2, ...), one worker busy at a time: 7 timed passes over
+ * the 100,000 profiles (json-rules-engine: 4), timed inside the worker. Reports evaluations per
+ * second (N / median pass time), min/max pass, the match count and whether it equals the
+ * SQL-semantics count, and the ratio to the SQL-null-safe closure of the same run: the median over
  * passes of closure time / engine time, pass by pass (> 1 means faster than the closure).
  * Writes the table to stdout and the raw numbers to `results/latest.json`.
  */
@@ -17,25 +22,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseCel } from "@marcbachmann/cel-js";
-import jsonLogic from "json-logic-js";
-import { LogicEngine } from "json-logic-engine";
-import { Engine } from "json-rules-engine";
-import sift from "sift";
-import { compileRule } from "../../src/rules/index.js";
+import { Worker } from "node:worker_threads";
 import { expectedNullCounts, generateBenchProfiles } from "./data.js";
 import type { BenchProfile } from "./data.js";
-import {
-  celExpressions,
-  expectedCounts,
-  jsonLogicRules,
-  jsonRulesEngineConditions,
-  naiveClosures,
-  ruleNames,
-  segmentkitRules,
-  siftQueries,
-  sqlNullSafeClosures,
-} from "./rules.js";
+import { enginesFor } from "./engines.js";
+import type { BenchEngine } from "./engines.js";
+import { expectedCounts, ruleNames } from "./rules.js";
 import type { RuleName } from "./rules.js";
 
 interface Arguments {
@@ -43,10 +35,14 @@ interface Arguments {
   slowPasses: number;
   count: number;
   skip: Set<string>;
+  /** `isolated` (default): one worker thread per engine and rule; `shared`: every engine in this thread, one counting loop. */
+  mode: "isolated" | "shared";
+  /** Isolated mode: build only the timed rule in each worker (an application with one segment), not all five. */
+  alone: boolean;
 }
 
 function readArguments(argv: ReadonlyArray<string>): Arguments {
-  const result: Arguments = { passes: 7, slowPasses: 4, count: 100_000, skip: new Set() };
+  const result: Arguments = { passes: 7, slowPasses: 4, count: 100_000, skip: new Set(), mode: "isolated", alone: false };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i];
     const value = argv[i + 1];
@@ -54,6 +50,10 @@ function readArguments(argv: ReadonlyArray<string>): Arguments {
       result.passes = Number(value);
       result.slowPasses = Math.min(result.slowPasses, result.passes);
       i++;
+    } else if (key === "--shared") {
+      result.mode = "shared";
+    } else if (key === "--alone") {
+      result.alone = true;
     } else if (key === "--skip" && value !== undefined) {
       for (const name of value.split(",")) result.skip.add(name.trim());
       i++;
@@ -61,22 +61,6 @@ function readArguments(argv: ReadonlyArray<string>): Arguments {
   }
   return result;
 }
-
-/** A synchronous engine: a predicate per profile. */
-interface SyncEngine {
-  readonly name: string;
-  readonly kind: "sync";
-  readonly passes: number;
-  readonly predicate: (profile: BenchProfile) => boolean;
-}
-/** An asynchronous engine (json-rules-engine). */
-interface AsyncEngine {
-  readonly name: string;
-  readonly kind: "async";
-  readonly passes: number;
-  readonly predicate: (profile: BenchProfile) => Promise<boolean>;
-}
-type BenchEngine = SyncEngine | AsyncEngine;
 
 function countMatches(predicate: (profile: BenchProfile) => boolean, profiles: ReadonlyArray<BenchProfile>): number {
   let matches = 0;
@@ -91,59 +75,6 @@ async function countMatchesAsync(
   let matches = 0;
   for (let i = 0; i < profiles.length; i++) if (await predicate(profiles[i]!)) matches++;
   return matches;
-}
-
-const asOf = new Date("2026-01-01T00:00:00Z");
-
-function enginesFor(rule: RuleName, args: Arguments): BenchEngine[] {
-  const engines: BenchEngine[] = [];
-  const add = (engine: BenchEngine): void => {
-    if (!args.skip.has(engine.name)) engines.push(engine);
-  };
-  add({ name: "closure (SQL-null-safe)", kind: "sync", passes: args.passes, predicate: sqlNullSafeClosures[rule] });
-  add({
-    name: "segmentkit compileRule",
-    kind: "sync",
-    passes: args.passes,
-    predicate: compileRule(segmentkitRules[rule], { asOf }) as (profile: BenchProfile) => boolean,
-  });
-  const naive = naiveClosures[rule];
-  if (naive !== undefined) add({ name: "closure (naive JS)", kind: "sync", passes: args.passes, predicate: naive });
-  const logicEngine = new LogicEngine();
-  const built = logicEngine.build(jsonLogicRules[rule]);
-  add({ name: "json-logic-engine build", kind: "sync", passes: args.passes, predicate: (p) => Boolean(built(p)) });
-  const logic = jsonLogicRules[rule];
-  add({ name: "json-logic-engine run", kind: "sync", passes: args.passes, predicate: (p) => Boolean(logicEngine.run(logic, p)) });
-  const cel = parseCel(celExpressions[rule]);
-  add({
-    name: "CEL (cel-js)",
-    kind: "sync",
-    passes: args.passes,
-    predicate: (p) => {
-      try {
-        return cel(p) === true;
-      } catch {
-        return false;
-      }
-    },
-  });
-  add({ name: "json-logic-js", kind: "sync", passes: args.passes, predicate: (p) => Boolean(jsonLogic.apply(logic, p)) });
-  const tester = sift(siftQueries[rule]);
-  add({ name: "sift", kind: "sync", passes: args.passes, predicate: (p) => tester(p) });
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  engine.addRule({ conditions: jsonRulesEngineConditions[rule], event: { type: "match" } });
-  engine.addFact("spendPerOrder", async (_params, almanac) => {
-    const totalSpend = (await almanac.factValue("totalSpend")) as number;
-    const orderCount = (await almanac.factValue("orderCount")) as number;
-    return totalSpend / orderCount;
-  });
-  add({
-    name: "json-rules-engine",
-    kind: "async",
-    passes: args.slowPasses,
-    predicate: async (p) => (await engine.run(p as unknown as Record<string, unknown>)).events.length > 0,
-  });
-  return engines;
 }
 
 interface Measurement {
@@ -164,10 +95,45 @@ function median(values: ReadonlyArray<number>): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-async function runPass(engine: BenchEngine, profiles: ReadonlyArray<BenchProfile>): Promise<{ matches: number; milliseconds: number }> {
-  const start = performance.now();
-  const matches = engine.kind === "sync" ? countMatches(engine.predicate, profiles) : await countMatchesAsync(engine.predicate, profiles);
-  return { matches, milliseconds: performance.now() - start };
+/** Runs one engine's passes on one rule: in this thread (`shared`) or in a worker of its own (`isolated`). */
+interface PassRunner {
+  /** The untimed warm-up pass; its match count. */
+  warmUp(): Promise<number>;
+  pass(): Promise<{ matches: number; milliseconds: number }>;
+  close(): Promise<void>;
+}
+
+function sharedRunner(engine: BenchEngine, profiles: ReadonlyArray<BenchProfile>): PassRunner {
+  const pass = async (): Promise<{ matches: number; milliseconds: number }> => {
+    const start = performance.now();
+    const matches = engine.kind === "sync" ? countMatches(engine.predicate, profiles) : await countMatchesAsync(engine.predicate, profiles);
+    return { matches, milliseconds: performance.now() - start };
+  };
+  return { warmUp: async () => (await pass()).matches, pass, close: async () => undefined };
+}
+
+async function isolatedRunner(engine: BenchEngine, rule: RuleName, args: Arguments): Promise<PassRunner> {
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
+    workerData: { engine: engine.name, rule, count: args.count, passes: args.passes, slowPasses: args.slowPasses, alone: args.alone },
+  });
+  const next = (): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+  await next(); // "ready": the worker has generated its profiles
+  const ask = async <T>(message: "warm-up" | "pass"): Promise<T> => {
+    const answer = next();
+    worker.postMessage(message);
+    return (await answer) as T;
+  };
+  return {
+    warmUp: async () => (await ask<{ matches: number }>("warm-up")).matches,
+    pass: () => ask<{ matches: number; milliseconds: number }>("pass"),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 function format(rate: number): string {
@@ -207,22 +173,26 @@ async function main(): Promise<void> {
   const measurements: Measurement[] = [];
   for (const rule of ruleNames) {
     const engines = enginesFor(rule, args);
+    const runners = new Map<string, PassRunner>();
+    for (const engine of engines) {
+      runners.set(engine.name, args.mode === "shared" ? sharedRunner(engine, profiles) : await isolatedRunner(engine, rule, args));
+    }
     const times = new Map<string, number[]>();
     const matchCounts = new Map<string, number>();
     for (const engine of engines) {
-      const { matches } = await runPass(engine, profiles); // untimed warm-up
-      matchCounts.set(engine.name, matches);
+      matchCounts.set(engine.name, await runners.get(engine.name)!.warmUp());
       times.set(engine.name, []);
     }
     const maxPasses = Math.max(...engines.map((engine) => engine.passes));
     for (let pass = 0; pass < maxPasses; pass++) {
       for (const engine of engines) {
         if (pass >= engine.passes) continue;
-        const { matches, milliseconds } = await runPass(engine, profiles);
+        const { matches, milliseconds } = await runners.get(engine.name)!.pass();
         if (matches !== matchCounts.get(engine.name)) throw new Error(`${engine.name} gave different counts between passes on ${rule}`);
         times.get(engine.name)!.push(milliseconds);
       }
     }
+    for (const runner of runners.values()) await runner.close();
     const closureTimes = times.get("closure (SQL-null-safe)");
     for (const engine of engines) {
       const passMilliseconds = times.get(engine.name)!;
