@@ -7,7 +7,7 @@ describe("the pool of field readers (src/rules/_lib/fieldReaders.ts)", () => {
     const copies = source.match(/^ {2}\(a, b\) => \(profile\) => \{\n[\s\S]*?\n {2}\},$/gm) ?? [];
     expect(copies).toHaveLength(16);
     expect(new Set(copies).size).toBe(1);
-    expect(copies[0]).toContain("Object.hasOwn(profile, a)");
-    expect(copies[0]).toContain("Object.hasOwn(value, b)");
+    expect(copies[0]).toContain("hasOwnProperty.call(profile, a)");
+    expect(copies[0]).toContain("hasOwnProperty.call(value, b)");
   });
 });
