@@ -1,7 +1,7 @@
 import type { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { modelParseFailure, readFitRecord, readModelEnvelope } from "./_lib/modelEnvelope.js";
+import { isCount, modelParseFailure, readFitRecord, readModelEnvelope } from "./_lib/modelEnvelope.js";
 import { createKMeansModel } from "./_lib/createKMeansModel.js";
 
 /**
@@ -76,8 +76,8 @@ export function safeParseKMeansModel(
   if (get === undefined) return modelParseFailure("parseKMeansModel", issues);
   const k = get("k");
   const columns = get("columns");
-  if (typeof k !== "number" || !Number.isInteger(k) || k < 1) issues.push({ code: "invalid_k", path: ["k"], message: "k must be a positive integer" });
-  if (typeof columns !== "number" || !Number.isInteger(columns) || columns < 1) {
+  if (!isCount(k, 1)) issues.push({ code: "invalid_k", path: ["k"], message: "k must be a positive integer" });
+  if (!isCount(columns, 1)) {
     issues.push({ code: "invalid_columns", path: ["columns"], message: "columns must be a positive integer" });
   }
   const centroids = get("centroids");

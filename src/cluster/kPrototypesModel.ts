@@ -1,7 +1,7 @@
 import type { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { modelParseFailure, readFitRecord, readModelEnvelope } from "./_lib/modelEnvelope.js";
+import { isCount, modelParseFailure, readFitRecord, readModelEnvelope } from "./_lib/modelEnvelope.js";
 import { createKPrototypesModel } from "./_lib/createKPrototypesModel.js";
 
 /**
@@ -69,10 +69,6 @@ export function parseKPrototypesModel(json: unknown): KPrototypesModel {
   const result = safeParseKPrototypesModel(json);
   if (!result.success) throw result.error;
   return result.data;
-}
-
-function isCount(value: unknown, minimum: number): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= minimum;
 }
 
 /** Checks `rows` is an array of `k` arrays of `width` items that pass `valid`, pushing one issue per problem. */

@@ -42,3 +42,8 @@ export function readFitRecord(fit: unknown, shape: Readonly<Record<string, "stri
   for (const key of keys) result[key] = record[key] as string | number;
   return result;
 }
+
+/** Whether `value` is an integer of at least `minimum` (a count read from untrusted JSON). */
+export function isCount(value: unknown, minimum: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= minimum;
+}
