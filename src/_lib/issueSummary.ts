@@ -1,9 +1,19 @@
 import type { Issue } from "./errors.js";
 
-/** Renders an issue path like `rules[2].value` or `[2].rule.rules[0]` (the root is `(root)`). */
+/** Longer keys are cut to this many characters (and "…") in a rendered path: untrusted keys can be any length. */
+const maxKeyLength = 40;
+
+/**
+ * Renders an issue path like `rules[2].value` or `[2].rule.rules[0]` (the root is `(root)`). A key
+ * longer than 40 characters is cut, so that an untrusted key cannot blow up an error message; the
+ * issue's `path` itself keeps the whole key.
+ */
 export function formatIssuePath(path: ReadonlyArray<string | number>): string {
   let out = "";
-  for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
+  for (const key of path) {
+    const text = typeof key === "string" && key.length > maxKeyLength ? `${key.slice(0, maxKeyLength)}…` : key;
+    out += typeof text === "number" ? `[${text}]` : out === "" ? text : `.${text}`;
+  }
   return out === "" ? "(root)" : out;
 }
 

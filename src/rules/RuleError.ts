@@ -16,9 +16,11 @@ import type { Issue } from "../_lib/errors.js";
  * - `invalid_date`: a `before` / `after` date that is not an ISO-8601 date or instant with an offset.
  * - `invalid_unit`: a time unit that is not one of `timeUnits`.
  * - `invalid_version`: a root `version` other than `1`.
- * - `too_deep`, `too_many_nodes`, `list_too_long`, `string_too_long`: a {@link RuleLimits} limit was exceeded.
+ * - `too_deep`, `too_many_nodes`, `list_too_long`, `string_too_long`: a {@link RuleLimits} limit was exceeded;
+ *   from the interpreters and `toSql`, `too_deep` / `too_many_nodes` also mean a rule nested more than
+ *   1,000 levels deep or larger than 100,000 nodes once its segment references are expanded.
  * - `unknown_segment`, `segment_cycle`: `inSegment` names a segment that is not given, or segments refer to each other in a cycle (raised at evaluation or compilation).
- * - `unknown_field`, `operator_type_mismatch`, `value_type_mismatch`, `unchecked_field`: found by `checkRule` against a profile schema.
+ * - `unknown_field`, `operator_type_mismatch`, `value_type_mismatch`: found by `checkRule` against a profile schema.
  */
 export type RuleIssueCode =
   | "invalid_type"

@@ -2,6 +2,9 @@
  * Builders: functions that return rule JSON. `and(gte("behavior.totalSpend", 500), inList("geography.country", ["US", "CA"]))`
  * is deep-equal to the JSON a UI would save. {@link ruleBuilder} returns the same functions typed
  * against a profile type, so a wrong field path or a string compared with `gt` is a compile error.
+ * The leaf builders run the checks of `parseRule` on the node they build and throw its `RuleError`
+ * (named after the builder) for what no type can rule out: `between("age", 10, 5)`, a negative
+ * `withinLast` amount, an event `count` without bounds, a non-finite number, a `__proto__` path.
  *
  * @module
  */
@@ -27,6 +30,16 @@ import type {
   TimeUnit,
   WithinLastRule,
 } from "./ast.js";
+import { ruleIssues } from "./parseRule.js";
+import { RuleError } from "./RuleError.js";
+import { ruleErrorMessage } from "./_lib/issues.js";
+
+/** Returns a leaf built by `builder` after the checks of `parseRule`, or throws its `RuleError`. */
+function checked<R>(builder: string, rule: R): R {
+  const issues = ruleIssues(rule);
+  if (issues.length > 0) throw new RuleError(ruleErrorMessage(builder, issues), issues);
+  return rule;
+}
 
 /**
  * `{ op: "and", rules }`: TRUE when every rule is TRUE, FALSE when one is FALSE, else UNKNOWN. `and()` is TRUE.
@@ -93,10 +106,11 @@ export function never(): NeverRule {
  * @returns The rule JSON.
  * @example
  * eq("geography.country", "US") //=> { op: "eq", field: "geography.country", value: "US" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function eq(field: string, value: RuleScalar): ComparisonRule<"eq"> {
-  return { op: "eq", field, value };
+  return checked("eq", { op: "eq", field, value });
 }
 
 /**
@@ -106,10 +120,11 @@ export function eq(field: string, value: RuleScalar): ComparisonRule<"eq"> {
  * @returns The rule JSON.
  * @example
  * ne("geography.country", "US") //=> { op: "ne", field: "geography.country", value: "US" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function ne(field: string, value: RuleScalar): ComparisonRule<"ne"> {
-  return { op: "ne", field, value };
+  return checked("ne", { op: "ne", field, value });
 }
 
 /**
@@ -119,10 +134,11 @@ export function ne(field: string, value: RuleScalar): ComparisonRule<"ne"> {
  * @returns The rule JSON.
  * @example
  * lt("demographics.age", 25) //=> { op: "lt", field: "demographics.age", value: 25 }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function lt(field: string, value: number | string): ComparisonRule<"lt"> {
-  return { op: "lt", field, value };
+  return checked("lt", { op: "lt", field, value });
 }
 
 /**
@@ -132,10 +148,11 @@ export function lt(field: string, value: number | string): ComparisonRule<"lt"> 
  * @returns The rule JSON.
  * @example
  * lte("demographics.age", 34) //=> { op: "lte", field: "demographics.age", value: 34 }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function lte(field: string, value: number | string): ComparisonRule<"lte"> {
-  return { op: "lte", field, value };
+  return checked("lte", { op: "lte", field, value });
 }
 
 /**
@@ -145,10 +162,11 @@ export function lte(field: string, value: number | string): ComparisonRule<"lte"
  * @returns The rule JSON.
  * @example
  * gt("behavior.totalSpend", 500) //=> { op: "gt", field: "behavior.totalSpend", value: 500 }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function gt(field: string, value: number | string): ComparisonRule<"gt"> {
-  return { op: "gt", field, value };
+  return checked("gt", { op: "gt", field, value });
 }
 
 /**
@@ -158,10 +176,11 @@ export function gt(field: string, value: number | string): ComparisonRule<"gt"> 
  * @returns The rule JSON.
  * @example
  * gte("behavior.orderCount", 3) //=> { op: "gte", field: "behavior.orderCount", value: 3 }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function gte(field: string, value: number | string): ComparisonRule<"gte"> {
-  return { op: "gte", field, value };
+  return checked("gte", { op: "gte", field, value });
 }
 
 /**
@@ -172,10 +191,11 @@ export function gte(field: string, value: number | string): ComparisonRule<"gte"
  * @returns The rule JSON.
  * @example
  * between("demographics.age", 25, 34) //=> { op: "between", field: "demographics.age", min: 25, max: 34 }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function between<T extends number | string>(field: string, min: T, max: T): BetweenRule {
-  return { op: "between", field, min, max };
+  return checked("between", { op: "between", field, min, max });
 }
 
 /**
@@ -185,10 +205,11 @@ export function between<T extends number | string>(field: string, min: T, max: T
  * @returns The rule JSON.
  * @example
  * inList("geography.country", ["US", "CA"]) //=> { op: "in", field: "geography.country", values: ["US", "CA"] }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function inList(field: string, values: ReadonlyArray<RuleScalar>): MembershipRule<"in"> {
-  return { op: "in", field, values: [...values] };
+  return checked("inList", { op: "in", field, values: [...values] });
 }
 
 /**
@@ -198,10 +219,11 @@ export function inList(field: string, values: ReadonlyArray<RuleScalar>): Member
  * @returns The rule JSON.
  * @example
  * notInList("geography.country", ["IN", "BR"]) //=> { op: "notIn", field: "geography.country", values: ["IN", "BR"] }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function notInList(field: string, values: ReadonlyArray<RuleScalar>): MembershipRule<"notIn"> {
-  return { op: "notIn", field, values: [...values] };
+  return checked("notInList", { op: "notIn", field, values: [...values] });
 }
 
 /** Options of the text builders. */
@@ -211,7 +233,7 @@ export interface TextOptions {
 }
 
 function text<O extends "contains" | "startsWith" | "endsWith">(op: O, field: string, value: string, options: TextOptions | undefined): TextRule<O> {
-  return options?.caseInsensitive === undefined ? { op, field, value } : { op, field, value, caseInsensitive: options.caseInsensitive };
+  return checked(op, options?.caseInsensitive === undefined ? { op, field, value } : { op, field, value, caseInsensitive: options.caseInsensitive });
 }
 
 /**
@@ -222,6 +244,7 @@ function text<O extends "contains" | "startsWith" | "endsWith">(op: O, field: st
  * @returns The rule JSON.
  * @example
  * contains("email", "@example.com", { caseInsensitive: true }) //=> { op: "contains", field: "email", value: "@example.com", caseInsensitive: true }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function contains(field: string, value: string, options?: TextOptions): TextRule<"contains"> {
@@ -236,6 +259,7 @@ export function contains(field: string, value: string, options?: TextOptions): T
  * @returns The rule JSON.
  * @example
  * startsWith("geography.postalCode", "94") //=> { op: "startsWith", field: "geography.postalCode", value: "94" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function startsWith(field: string, value: string, options?: TextOptions): TextRule<"startsWith"> {
@@ -250,6 +274,7 @@ export function startsWith(field: string, value: string, options?: TextOptions):
  * @returns The rule JSON.
  * @example
  * endsWith("email", ".de") //=> { op: "endsWith", field: "email", value: ".de" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function endsWith(field: string, value: string, options?: TextOptions): TextRule<"endsWith"> {
@@ -263,10 +288,11 @@ export function endsWith(field: string, value: string, options?: TextOptions): T
  * @returns The rule JSON.
  * @example
  * hasAny("tags", ["vip", "loyalty"]) //=> { op: "hasAny", field: "tags", values: ["vip", "loyalty"] }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function hasAny(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasAny"> {
-  return { op: "hasAny", field, values: [...values] };
+  return checked("hasAny", { op: "hasAny", field, values: [...values] });
 }
 
 /**
@@ -276,10 +302,11 @@ export function hasAny(field: string, values: ReadonlyArray<RuleScalar>): ArrayR
  * @returns The rule JSON.
  * @example
  * hasAll("tags", ["newsletter", "vip"]).op //=> "hasAll"
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function hasAll(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasAll"> {
-  return { op: "hasAll", field, values: [...values] };
+  return checked("hasAll", { op: "hasAll", field, values: [...values] });
 }
 
 /**
@@ -289,10 +316,11 @@ export function hasAll(field: string, values: ReadonlyArray<RuleScalar>): ArrayR
  * @returns The rule JSON.
  * @example
  * hasNone("tags", ["churned"]) //=> { op: "hasNone", field: "tags", values: ["churned"] }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function hasNone(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasNone"> {
-  return { op: "hasNone", field, values: [...values] };
+  return checked("hasNone", { op: "hasNone", field, values: [...values] });
 }
 
 /**
@@ -301,10 +329,11 @@ export function hasNone(field: string, values: ReadonlyArray<RuleScalar>): Array
  * @returns The rule JSON.
  * @example
  * exists("behavior.lastPurchaseAt") //=> { op: "exists", field: "behavior.lastPurchaseAt" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function exists(field: string): PresenceRule<"exists"> {
-  return { op: "exists", field };
+  return checked("exists", { op: "exists", field });
 }
 
 /**
@@ -313,10 +342,11 @@ export function exists(field: string): PresenceRule<"exists"> {
  * @returns The rule JSON.
  * @example
  * missing("geography.country") //=> { op: "missing", field: "geography.country" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function missing(field: string): PresenceRule<"missing"> {
-  return { op: "missing", field };
+  return checked("missing", { op: "missing", field });
 }
 
 /**
@@ -327,16 +357,18 @@ export function missing(field: string): PresenceRule<"missing"> {
  * @returns The rule JSON.
  * @example
  * withinLast("behavior.lastPurchaseAt", 30, "days") //=> { op: "withinLast", field: "behavior.lastPurchaseAt", amount: 30, unit: "days" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function withinLast(field: string, amount: number, unit: TimeUnit): WithinLastRule {
-  return { op: "withinLast", field, amount, unit };
+  return checked("withinLast", { op: "withinLast", field, amount, unit });
 }
 
 function timeBound<O extends "before" | "after">(op: O, field: string, bound: string | Date | Duration): TimeBoundRule<O> {
-  if (typeof bound === "string") return { op, field, date: bound };
-  if (bound instanceof Date) return { op, field, date: bound.toISOString() };
-  return { op, field, amount: bound.amount, unit: bound.unit };
+  if (typeof bound === "string") return checked(op, { op, field, date: bound });
+  // An invalid Date becomes the text "Invalid Date", which the check reports as `invalid_date`.
+  if (bound instanceof Date) return checked(op, { op, field, date: Number.isNaN(bound.getTime()) ? String(bound) : bound.toISOString() });
+  return checked(op, { op, field, amount: bound.amount, unit: bound.unit });
 }
 
 /**
@@ -347,6 +379,7 @@ function timeBound<O extends "before" | "after">(op: O, field: string, bound: st
  * @example
  * before("behavior.lastPurchaseAt", { amount: 90, unit: "days" }) //=> { op: "before", field: "behavior.lastPurchaseAt", amount: 90, unit: "days" }
  * before("createdAt", new Date(Date.UTC(2024, 0, 1))) //=> { op: "before", field: "createdAt", date: "2024-01-01T00:00:00.000Z" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function before(field: string, bound: string | Date | Duration): TimeBoundRule<"before"> {
@@ -360,6 +393,7 @@ export function before(field: string, bound: string | Date | Duration): TimeBoun
  * @returns The rule JSON.
  * @example
  * after("createdAt", "2024-01-01") //=> { op: "after", field: "createdAt", date: "2024-01-01" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function after(field: string, bound: string | Date | Duration): TimeBoundRule<"after"> {
@@ -378,6 +412,11 @@ export interface EventOptions {
   readonly sum?: AggregateBounds & { readonly property: string };
 }
 
+/** The `gte` / `lte` of aggregate bounds, without keys whose value is `undefined`. */
+function definedBounds(bounds: AggregateBounds): { gte?: number; lte?: number } {
+  return { ...(bounds.gte === undefined ? {} : { gte: bounds.gte }), ...(bounds.lte === undefined ? {} : { lte: bounds.lte }) };
+}
+
 /**
  * `{ op: "event", type, where?, withinLast?, count?, sum? }`: a condition on the customer's events.
  * Without `count` and `sum`, "at least one such event".
@@ -386,15 +425,16 @@ export interface EventOptions {
  * @returns The rule JSON.
  * @example
  * event("purchase", { withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }) //=> { op: "event", type: "purchase", withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function event(type: string, options: EventOptions = {}): EventRule {
   const rule: { -readonly [K in keyof EventRule]: EventRule[K] } = { op: "event", type };
   if (options.where !== undefined) rule.where = options.where;
   if (options.withinLast !== undefined) rule.withinLast = { amount: options.withinLast.amount, unit: options.withinLast.unit };
-  if (options.count !== undefined) rule.count = { ...options.count };
-  if (options.sum !== undefined) rule.sum = { ...options.sum };
-  return rule;
+  if (options.count !== undefined) rule.count = definedBounds(options.count);
+  if (options.sum !== undefined) rule.sum = { property: options.sum.property, ...definedBounds(options.sum) };
+  return checked("event", rule);
 }
 
 /**
@@ -403,10 +443,11 @@ export function event(type: string, options: EventOptions = {}): EventRule {
  * @returns The rule JSON.
  * @example
  * inSegment("vip") //=> { op: "inSegment", segment: "vip" }
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
  * @category Builders
  */
 export function inSegment(segment: string): InSegmentRule {
-  return { op: "inSegment", segment };
+  return checked("inSegment", { op: "inSegment", segment });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { Rule, RuleScalar } from "./ast.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { splitPath } from "./_lib/paths.js";
+import { expansionIssue } from "./_lib/context.js";
 
 /** Any zod 4 schema (classic or mini): only its `_zod.def` is read. */
 export interface ZodSchemaLike {
@@ -144,6 +145,8 @@ function describeKinds(kinds: ReadonlySet<Kind>): string {
  * @param rule - a parsed rule.
  * @param profileSchema - a zod 4 object schema of the profile (e.g. `CustomerProfile` from `segmentkit/schema`).
  * @returns The issues (`unknown_field`, `operator_type_mismatch`, `value_type_mismatch`) with paths into the rule; empty when the rule fits.
+ * A rule nested more than 1,000 levels deep or larger than 100,000 nodes (only a rule that skipped
+ * `parseRule` can be) gives a single `too_deep` or `too_many_nodes` issue.
  * @example
  * const schema = { _zod: { def: { type: "object", shape: { age: { _zod: { def: { type: "number" } } } } } } };
  * checkRule(gte("age", 30), schema) //=> []
@@ -152,6 +155,8 @@ function describeKinds(kinds: ReadonlySet<Kind>): string {
  * @category Rules
  */
 export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArray<RuleIssue> {
+  const oversized = expansionIssue(rule, undefined);
+  if (oversized !== undefined) return [oversized];
   const issues: RuleIssue[] = [];
   const stack: Array<{ node: Rule; path: ReadonlyArray<string | number> }> = [{ node: rule, path: [] }];
   const issue = (code: RuleIssueCode, path: ReadonlyArray<string | number>, message: string): void => {

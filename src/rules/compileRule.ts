@@ -1,5 +1,5 @@
 import type { Rule, RuleScalar, RuleTable, Truth } from "./ast.js";
-import { checkSegmentExpansion, lookupSegment, resolveAsOf } from "./_lib/context.js";
+import { checkExpansion, lookupSegment, resolveAsOf } from "./_lib/context.js";
 import {
   aggregateEvents,
   arrayHasAll,
@@ -517,7 +517,7 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
 }
 
 function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): CompileContext {
-  checkSegmentExpansion(functionName, rule, options.segments);
+  checkExpansion(functionName, rule, options.segments);
   const segments = options.segments;
   const segmentCosts = new Map<string, number>();
   const cost: CostContext = {
@@ -569,7 +569,9 @@ function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleO
  * @returns `(profile) => boolean`.
  * @throws `TypeError` `"compileRule requires asOf to be a valid Date"`.
  * @throws `TypeError` `"compileRule requires options.eventsOf to compile event rules"`.
- * @throws `RuleError` with code `unknown_segment` or `segment_cycle`, at compilation.
+ * @throws `RuleError` with code `unknown_segment` or `segment_cycle`, at compilation; `too_deep` or
+ * `too_many_nodes` when the rule, its segment references expanded, nests more than 1,000 levels or
+ * exceeds 100,000 nodes (a rule that skipped `parseRule` gets this error, never a stack overflow).
  * @example
  * const isVip = compileRule({ op: "and", rules: [
  *   { op: "gte", field: "spend", value: 500 },

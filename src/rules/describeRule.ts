@@ -1,6 +1,7 @@
 import type { Rule } from "./ast.js";
 import { eventPhrase, fieldLabel, leafPhrase } from "./_lib/phrases.js";
 import type { FieldLabels } from "./_lib/phrases.js";
+import { checkExpansion } from "./_lib/context.js";
 
 /** Options of {@link describeRule}. */
 export interface DescribeRuleOptions {
@@ -43,8 +44,11 @@ function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boole
  * @example
  * describeRule(and(between("demographics.age", 25, 34), inList("geography.country", ["US", "CA"]), gt("behavior.totalSpend", 500))) //=> "age is 25 to 34 and country is \"US\" or \"CA\" and total spend is more than 500"
  * describeRule(or(inSegment("vip"), not(exists("email"))), { labels: { email: "e-mail address" } }) //=> "in segment \"vip\" or not (e-mail address is known)"
+ * @throws `RuleError` with code `too_deep` or `too_many_nodes` for a rule nested more than 1,000 levels
+ * deep or larger than 100,000 nodes (only a rule that skipped `parseRule` can be).
  * @category Rules
  */
 export function describeRule(rule: Rule, options: DescribeRuleOptions = {}): string {
+  checkExpansion("describeRule", rule, undefined);
   return describeNode(rule, options.labels, false);
 }

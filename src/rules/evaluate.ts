@@ -25,7 +25,9 @@ export type { RuleEvent } from "./_lib/leaves.js";
  * @returns `true`, `false`, or `null` for UNKNOWN.
  * @throws `TypeError` `"evaluate requires asOf to be a valid Date"`.
  * @throws `TypeError` `"evaluate requires options.events to evaluate event rules"` when the rule has an `event` node and `events` is not given.
- * @throws `RuleError` with code `unknown_segment` (`inSegment` names a segment not in `segments`) or `segment_cycle`.
+ * @throws `RuleError` with code `unknown_segment` (`inSegment` names a segment not in `segments`) or `segment_cycle`;
+ * `too_deep` or `too_many_nodes` when the rule, its segment references expanded, nests more than 1,000
+ * levels or exceeds 100,000 nodes.
  * @example
  * const asOf = new Date("2024-06-30T00:00:00Z");
  * evaluate({ op: "gte", field: "behavior.totalSpend", value: 500 }, { behavior: { totalSpend: 640 } }, { asOf }) //=> true

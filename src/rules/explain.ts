@@ -126,7 +126,8 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
  * @param profile - the profile.
  * @param options - as for `evaluate`, plus optional field `labels`.
  * @returns The explanation tree.
- * @throws As `evaluate` (invalid `asOf`, missing `events`, unknown or cyclic segments), with `explain` in the messages.
+ * @throws As `evaluate` (invalid `asOf`, missing `events`, unknown or cyclic segments, a rule nested
+ * more than 1,000 levels deep or larger than 100,000 nodes once expanded), with `explain` in the messages.
  * @example
  * const why = explain(and(gte("behavior.totalSpend", 500), eq("geography.country", "US")), { behavior: { totalSpend: 430 }, geography: { country: "US" } }, { asOf: new Date("2024-06-30T00:00:00Z") });
  * why.result //=> false

@@ -5,6 +5,7 @@ import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 import { pathProblem } from "./_lib/paths.js";
 import { parseIsoInstant } from "./_lib/time.js";
+import { maxExpandedDepth } from "./_lib/context.js";
 
 /**
  * Limits applied while parsing untrusted rule JSON. Each has a safe default; raise them only for
@@ -101,7 +102,7 @@ class Walker {
   readonly stack: Task[] = [];
 
   constructor(limits: RuleLimits | undefined) {
-    this.maxDepth = resolveLimit("maxDepth", limits?.maxDepth, 32, 1_000);
+    this.maxDepth = resolveLimit("maxDepth", limits?.maxDepth, 32, maxExpandedDepth);
     this.maxNodes = resolveLimit("maxNodes", limits?.maxNodes, 10_000, Number.MAX_SAFE_INTEGER);
     this.maxListLength = resolveLimit("maxListLength", limits?.maxListLength, 10_000, Number.MAX_SAFE_INTEGER);
     this.maxStringLength = resolveLimit("maxStringLength", limits?.maxStringLength, 10_000, Number.MAX_SAFE_INTEGER);
@@ -476,6 +477,12 @@ class Walker {
     }
     return this.issues.length === 0 ? (root["rule"] as Rule) : undefined;
   }
+}
+
+/** The issues `parseRule` finds in a value under the default limits; empty when it is a valid rule. @internal */
+export function ruleIssues(json: unknown): ReadonlyArray<RuleIssue> {
+  const walker = new Walker(undefined);
+  return walker.run(json) === undefined ? walker.issues : [];
 }
 
 /**

@@ -9,9 +9,20 @@ import type { Issue } from "../_lib/errors.js";
  * - `invalid_rule`: the segment's rule is not a valid rule (the issue's `path` continues into the rule).
  * - `duplicate_segment_id`: two segments of one list share an id.
  * - `unknown_segment`: an `inSegment` node names a segment that is not in the list.
- * - `segment_cycle`: segments refer to each other in a cycle; the message names the cycle.
+ * - `segment_cycle`: segments refer to each other in a cycle; the message names the cycle and the
+ *   `path` leads to an `inSegment` node of it.
+ * - `too_deep`: a segment's rule, with the segments it refers to expanded, nests more than 1,000
+ *   levels deep, or segments refer to one another more than 100 levels deep.
+ * - `too_many_nodes`: a segment's rule expands to more than 100,000 nodes through its references.
  */
-export type SegmentIssueCode = "invalid_definition" | "invalid_rule" | "duplicate_segment_id" | "unknown_segment" | "segment_cycle";
+export type SegmentIssueCode =
+  | "invalid_definition"
+  | "invalid_rule"
+  | "duplicate_segment_id"
+  | "unknown_segment"
+  | "segment_cycle"
+  | "too_deep"
+  | "too_many_nodes";
 
 /**
  * One problem in a segment definition or a list of segments. `path` leads from the definition (or

@@ -87,7 +87,7 @@ function popcount(word: number): number {
  * @param profiles - any profiles (for example one synthetic profile per RFM score cell).
  * @param options - `asOf`, optionally `eventsOf`, `minSize`, `minShare`.
  * @returns The diagnosis; shares and Jaccard indexes are `null` where not defined (empty population, two empty segments).
- * @throws `SegmentError` for duplicate ids, unknown references or a reference cycle (as `assignSegments`).
+ * @throws `SegmentError` for duplicate ids, unknown references, a reference cycle or references that expand a rule too far (as `assignSegments`).
  * @throws `TypeError` `"analyzeSegments requires asOf to be a valid Date"`.
  * @throws `RangeError` `"analyzeSegments requires minSize to be a non-negative number"`, `"analyzeSegments requires minShare to be between zero and one"`.
  * @example

@@ -73,7 +73,8 @@ export interface AssignSegmentsResult {
  * @returns Memberships in input order and sizes in declaration order; shares are `null` for an empty population.
  * @throws `SegmentError` `"assignSegments found <n> issue(s): ..."` for duplicate ids (`duplicate_segment_id`),
  *   unknown references (`unknown_segment`) or a reference cycle (`segment_cycle`, the message names the cycle,
- *   e.g. `segments refer to each other in a cycle: a -> b -> a`).
+ *   e.g. `segments refer to each other in a cycle: a -> b -> a`), or references that expand a rule past
+ *   1,000 levels or 100,000 nodes (`too_deep`, `too_many_nodes`).
  * @throws `TypeError` `"assignSegments requires asOf to be a valid Date"`, `"assignSegments requires mode to be \"all\" or \"first-match\""`,
  *   `"assignSegments requires a string id for every profile (profile <i>); pass idOf"`.
  * @example

@@ -60,6 +60,8 @@ export interface RejectedRow {
   readonly kind: "rejected";
   readonly index: number;
   readonly issues: ReadonlyArray<Issue>;
+  /** What `schema`, `idOf` or `eventsOf` threw on this row (issue code `row_error`), for the host's logs. */
+  readonly error?: unknown;
 }
 
 /** Returned by the generator when the input is exhausted (`for await` ignores it; `next()` sees it). */
@@ -78,13 +80,15 @@ export interface AssignSegmentsStreamSummary {
  * @remarks The segments are planned and compiled once; then each row is validated (with `schema`
  * when given), assigned, yielded and forgotten, so memory does not grow with the input. Invalid
  * rows come out as `{ kind: "rejected", index, issues }` with zod's issue paths, never dropped;
- * a row without an id is rejected with code `missing_id`. Works with any async or sync iterable
+ * a row without an id is rejected with code `missing_id`, and a row on which `schema`, `idOf` or
+ * `eventsOf` throws is rejected with code `row_error` and the thrown value in `error` (the stream goes
+ * on with the next row). Works with any async or sync iterable
  * (Node streams in object mode, async generators, arrays). O(s) rule evaluations per row.
  * @param rows - the input rows (untrusted).
  * @param segments - segments from `defineSegment`, ids unique.
  * @param options - as `assignSegments`, plus `schema`, `onProgress`, `progressEvery`.
  * @returns An async generator of {@link AssignedRow} and {@link RejectedRow}; its return value is a summary.
- * @throws `SegmentError` for duplicate ids, unknown references or a reference cycle, before the first row is read.
+ * @throws `SegmentError` for duplicate ids, unknown references, a reference cycle or references that expand a rule too far (as `assignSegments`), before the first row is read.
  * @throws `TypeError` `"assignSegmentsStream requires asOf to be a valid Date"`, `"assignSegmentsStream requires mode to be \"all\" or \"first-match\""`.
  * @throws `RangeError` `"assignSegmentsStream requires progressEvery to be a positive integer"`.
  * @example
@@ -113,11 +117,9 @@ export async function* assignSegmentsStream<P>(
   const ids = plan.segments.map((segment) => segment.id);
   const schema = options.schema;
   const onProgress = options.onProgress;
-  let index = 0;
-  let rejected = 0;
-  for await (const row of rows) {
-    const rowIndex = index;
-    index++;
+
+  /** One row: validated, identified and assigned, or rejected with its issues. */
+  const assignRow = (row: unknown, rowIndex: number): AssignedRow<P> | RejectedRow => {
     let profile: P;
     let failure: ReadonlyArray<Issue> | undefined;
     if (schema !== undefined) {
@@ -141,13 +143,25 @@ export async function* assignSegmentsStream<P>(
       id = profileIdOf(profile, rowIndex, options.idOf);
       if (id === undefined) failure = [{ code: "missing_id", path: ["id"], message: "the row has no string id" }];
     }
-    if (failure !== undefined || id === undefined) {
-      rejected++;
-      yield { kind: "rejected", index: rowIndex, issues: failure ?? [] };
-    } else {
-      const winner = plan.assign(profile, mode);
-      yield { kind: "assigned", index: rowIndex, id, profile, segments: plan.list, segment: winner === -1 ? null : ids[winner]! };
+    if (failure !== undefined || id === undefined) return { kind: "rejected", index: rowIndex, issues: failure ?? [] };
+    const winner = plan.assign(profile, mode);
+    return { kind: "assigned", index: rowIndex, id, profile, segments: plan.list, segment: winner === -1 ? null : ids[winner]! };
+  };
+
+  let index = 0;
+  let rejected = 0;
+  for await (const row of rows) {
+    const rowIndex = index;
+    index++;
+    let outcome: AssignedRow<P> | RejectedRow;
+    try {
+      outcome = assignRow(row, rowIndex);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outcome = { kind: "rejected", index: rowIndex, issues: [{ code: "row_error", path: [], message: `a callback threw on this row: ${message}` }], error };
     }
+    if (outcome.kind === "rejected") rejected++;
+    yield outcome;
     if (onProgress !== undefined && index % progressEvery === 0) onProgress({ rowsDone: index, rejected });
   }
   if (onProgress !== undefined && index % progressEvery !== 0) onProgress({ rowsDone: index, rejected });

@@ -58,17 +58,55 @@ function rebuild(rule: Rule): Rule {
   }
 }
 
+/** The first issue code of `parseRule` on a document, `undefined` when it parses. */
+function parseCode(json: unknown): string | undefined {
+  const result = rules.safeParseRule(json);
+  return result.success ? undefined : result.error.issues[0]?.code;
+}
+
 describe("builders", () => {
   it("produce JSON deep-equal to the rule document, for every op", () => {
     fc.assert(
       fc.property(ruleArbitrary({ events: true, segments: true }), (rule) => {
         const built = rebuild(rule);
-        expect(built).toEqual(rule);
+        // Strict: no extra keys holding undefined. (structuredClone gives the arbitrary's
+        // null-prototype objects the plain prototype that builders and JSON.parse give.)
+        expect(built).toStrictEqual(structuredClone(rule));
         const json = JSON.parse(JSON.stringify(built)) as unknown;
         expect(parseRule(json)).toEqual(json);
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("reject what parseRule rejects, with its issue codes and the builder's name", () => {
+    const codeOf = (build: () => unknown): string | undefined => {
+      try {
+        build();
+        return undefined;
+      } catch (error) {
+        expect(error).toBeInstanceOf(rules.RuleError);
+        return (error as InstanceType<typeof rules.RuleError>).issues[0]?.code;
+      }
+    };
+    expect(codeOf(() => rules.between("age", 10, 5))).toBe("invalid_range");
+    expect(codeOf(() => rules.withinLast("seenAt", -5, "days"))).toBe(parseCode({ op: "withinLast", field: "seenAt", amount: -5, unit: "days" }));
+    expect(codeOf(() => rules.event("purchase", { count: {} }))).toBe(parseCode({ op: "event", type: "purchase", count: {} }));
+    expect(codeOf(() => rules.eq("spend", Number.NaN))).toBe(parseCode({ op: "eq", field: "spend", value: Number.NaN }));
+    expect(codeOf(() => rules.exists("a.__proto__.b"))).toBe(parseCode({ op: "exists", field: "a.__proto__.b" }));
+    expect(codeOf(() => rules.before("seenAt", new Date(Number.NaN)))).toBe("invalid_date");
+    expect(codeOf(() => rules.contains("", "x"))).toBe(parseCode({ op: "contains", field: "", value: "x" }));
+    expect(codeOf(() => rules.inSegment(""))).toBe(parseCode({ op: "inSegment", segment: "" }));
+    expect(() => rules.between("age", 10, 5)).toThrow("between found 1 issue: between min 10 is greater than max 5");
+    // Every code above is a real rejection (parseCode never returns undefined for these documents).
+    expect(parseCode({ op: "event", type: "purchase", count: {} })).toBeDefined();
+  });
+
+  it("leave out bounds given as undefined", () => {
+    // TypeScript forbids explicit undefined bounds here; JavaScript callers can still pass them.
+    const options = { count: { gte: undefined, lte: 3 }, sum: { property: "amount", gte: 10, lte: undefined } } as unknown as rules.EventOptions;
+    const rule = rules.event("purchase", options);
+    expect(rule).toStrictEqual({ op: "event", type: "purchase", count: { lte: 3 }, sum: { property: "amount", gte: 10 } });
   });
 
   it("copy their list arguments", () => {
@@ -123,8 +161,9 @@ describe("builders", () => {
     r.contains("demographics.age", "3");
     // @ts-expect-error: inList values of the wrong type
     r.inList("geography.country", [1, 2]);
+    // An unknown unit is a compile error, and at run time the builder's check rejects it.
     // @ts-expect-error: an unknown unit
-    r.withinLast("behavior.lastPurchaseAt", 30, "fortnights");
+    expect(() => r.withinLast("behavior.lastPurchaseAt", 30, "fortnights")).toThrow("withinLast found 1 issue: unit must be one of");
     // @ts-expect-error: exists on an unknown path
     r.exists("geography.planet");
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileRule, compileRuleTruth, evaluate, RuleError } from "../../src/rules/index.js";
+import { checkRule, compileRule, compileRuleTruth, describeRule, evaluate, explain, RuleError } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/index.js";
 import { asOf, eventsArbitrary, profileArbitrary, ruleArbitrary, segments } from "./_arbitraries.js";
 
@@ -165,5 +165,67 @@ describe("segment references that expand exponentially (review fix)", () => {
     for (let index = 0; index < 5_000; index++) chain[`c${index}`] = { op: "inSegment", segment: `c${index + 1}` };
     chain["c5000"] = { op: "always" };
     expect(() => compileRule({ op: "inSegment", segment: "c0" }, { asOf, segments: chain })).toThrow("segments refer to one another more than 100 levels deep");
+  });
+});
+
+describe("rules nested deeper than 1,000 levels, with or without segments (review fix)", () => {
+  const asOf = new Date("2024-01-01T00:00:00Z");
+  /** `depth` nested `not` / `and` levels around one leaf, built without parseRule. */
+  const nested = (depth: number, kind: "not" | "and"): Rule => {
+    let rule: Rule = { op: "gte", field: "x", value: 1 };
+    for (let level = 1; level < depth; level++) rule = kind === "not" ? { op: "not", rule } : { op: "and", rules: [rule, { op: "exists", field: "x" }] };
+    return rule;
+  };
+  const codeOf = (run: () => unknown): string | undefined => {
+    try {
+      run();
+      return undefined;
+    } catch (error) {
+      expect(error).toBeInstanceOf(RuleError);
+      return (error as RuleError).issues[0]?.code;
+    }
+  };
+  const interpreters: ReadonlyArray<readonly [string, (rule: Rule) => unknown]> = [
+    ["evaluate", (rule) => evaluate(rule, { x: 2 }, { asOf })],
+    ["compileRule", (rule) => compileRule(rule, { asOf })({ x: 2 })],
+    ["compileRuleTruth", (rule) => compileRuleTruth(rule, { asOf })({ x: 2 })],
+    ["explain", (rule) => explain(rule, { x: 2 }, { asOf })],
+    ["describeRule", (rule) => describeRule(rule)],
+  ];
+
+  it("a 100,000-deep rule gives a too_deep RuleError in every interpreter, never a stack overflow", () => {
+    for (const kind of ["not", "and"] as const) {
+      const rule = nested(100_000, kind);
+      for (const [name, run] of interpreters) expect(codeOf(() => run(rule)), `${name} ${kind}`).toBe("too_deep");
+      expect(checkRule(rule, { _zod: { def: { type: "object", shape: {} } } }).map((issue) => issue.code)).toEqual(["too_deep"]);
+    }
+    expect(() => evaluate(nested(1_001, "not"), {}, { asOf })).toThrow("evaluate found 1 issue: the rule is nested more than 1,000 levels deep");
+  });
+
+  it("1,000 levels still work, with the same result as a shallow rule", () => {
+    for (const kind of ["not", "and"] as const) {
+      const rule = nested(1_000, kind);
+      // 999 nots around a TRUE leaf: FALSE; the and-chain: TRUE.
+      const expected = kind === "not" ? false : true;
+      expect(evaluate(rule, { x: 2 }, { asOf })).toBe(expected);
+      expect(compileRule(rule, { asOf })({ x: 2 })).toBe(expected);
+      expect(explain(rule, { x: 2 }, { asOf }).result).toBe(expected);
+      expect(typeof describeRule(rule)).toBe("string");
+    }
+  });
+
+  it("counts the levels that segment references add: a chain of valid depth-32 segments is too deep", () => {
+    const segments: Record<string, Rule> = {};
+    for (let index = 0; index < 40; index++) {
+      const leaf: Rule = index === 39 ? { op: "gte", field: "x", value: 1 } : { op: "inSegment", segment: `c${index + 1}` };
+      let rule: Rule = leaf;
+      for (let level = 1; level < 32; level++) rule = { op: "and", rules: [rule, { op: "exists", field: "x" }] };
+      segments[`c${index}`] = rule;
+    }
+    const root: Rule = { op: "inSegment", segment: "c0" };
+    expect(codeOf(() => evaluate(root, { x: 2 }, { asOf, segments }))).toBe("too_deep");
+    expect(() => compileRule(root, { asOf, segments })).toThrow("the rule is nested more than 1,000 levels deep once its segment references are expanded");
+    // 31 segments of 32 levels each nest 31 * 31 + 32 = 993 levels: accepted, and TRUE.
+    expect(compileRule({ op: "inSegment", segment: "c9" }, { asOf, segments })({ x: 2 })).toBe(true);
   });
 });

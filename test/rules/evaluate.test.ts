@@ -245,6 +245,18 @@ describe("evaluate: events", () => {
     expect(check({ op: "event", type: "visit", sum: { property: "amount", gte: 0, lte: 0 }, count: { gte: 1 } })).toBe(true);
   });
 
+  it("reads events through own properties only, like profiles; null and non-object events never count", () => {
+    const sum = { op: "event", type: "purchase", sum: { property: "amount", gte: 5 } } as const;
+    const inherited = Object.create({ type: "purchase", timestamp: new Date(asOf.getTime() - day), properties: { amount: 5 } }) as object;
+    const ownProperties = { type: "purchase", timestamp: new Date(asOf.getTime() - day), properties: Object.create({ amount: 5 }) as object };
+    const list = [inherited, ownProperties, null, 7] as unknown as typeof events;
+    expect(check({ op: "event", type: "purchase" }, list)).toBe(true); // ownProperties is a purchase
+    expect(check({ op: "event", type: "purchase", count: { gte: 2 } }, list)).toBe(false); // the inherited one is not
+    expect(check(sum, list)).toBe(false); // its inherited amount is not read
+    expect(compileRule(sum, { asOf, eventsOf: () => list })({})).toBe(false);
+    expect(compileRule({ op: "event", type: "purchase", count: { gte: 1, lte: 1 } }, { asOf, eventsOf: () => list })({})).toBe(true);
+  });
+
   it("requires events for event rules", () => {
     expect(() => run({ op: "or", rules: [T, { op: "event", type: "purchase" }] })).toThrowErrorMatchingInlineSnapshot(`[TypeError: evaluate requires options.events to evaluate event rules]`);
   });

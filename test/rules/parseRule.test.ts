@@ -238,6 +238,15 @@ describe("parseRule", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
+  it("cuts a long untrusted key in the message and keeps it whole in the path", () => {
+    const key = "k".repeat(1_000_000);
+    const result = safeParseRule({ op: "always", [key]: 1 });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues[0]?.path).toEqual([key]);
+    expect(result.error.message).toBe(`parseRule found 1 issue: op "always" does not take the key "${"k".repeat(40)}" at ${"k".repeat(40)}…`);
+  });
+
   it("gives a too_deep issue, not a stack overflow, for 100,000-deep documents", () => {
     for (const key of ["not", "and"] as const) {
       const issues = issuesOf(nest(100_000, key));

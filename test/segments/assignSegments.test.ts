@@ -102,7 +102,9 @@ describe("assignSegments", () => {
     expect(caught).toBeInstanceOf(SegmentError);
     expect(caught?.issues[0]?.code).toBe("segment_cycle");
     expect(caught?.issues[0]?.cycle).toEqual(["a", "b", "c", "a"]);
-    expect(caught?.message).toBe("assignSegments found 1 issue: segments refer to each other in a cycle: a -> b -> c -> a at [2].rule");
+    // The path leads to the inSegment node that closes the cycle (c's rule is not(inSegment "a")).
+    expect(caught?.issues[0]?.path).toEqual([2, "rule", "rule", "segment"]);
+    expect(caught?.message).toBe("assignSegments found 1 issue: segments refer to each other in a cycle: a -> b -> c -> a at [2].rule.rule.segment");
     const self = defineSegment({ id: "self", name: "Self", rule: { op: "inSegment", segment: "self" } });
     expect(() => assignSegments([], [self], { asOf, mode: "all" })).toThrow("segments refer to each other in a cycle: self -> self");
   });

@@ -32,6 +32,27 @@ describe("assignSegmentsStream", () => {
     );
   });
 
+  it("rejects a row on which a callback throws, with its index and the thrown error, and goes on", async () => {
+    const buyer = defineSegment({ id: "buyer", name: "Buyer", rule: { op: "event", type: "purchase" } });
+    const failure = new Error("bad row");
+    const eventsOf = (profile: { id: string; bad?: boolean }) => {
+      if (profile.bad === true) throw failure;
+      return [{ type: "purchase", timestamp: new Date("2024-06-01T00:00:00Z") }];
+    };
+    const idOf = (profile: { id: string }) => {
+      if (profile.id === "x") throw "not an Error";
+      return profile.id;
+    };
+    const progress: StreamProgress[] = [];
+    const input = [{ id: "1" }, { id: "2", bad: true }, { id: "x" }, { id: "3" }];
+    const { rows, summary } = await collect(assignSegmentsStream(input, [buyer], { asOf, mode: "all", eventsOf, idOf, onProgress: (done) => progress.push(done) }));
+    expect(rows.map((row) => row.kind)).toEqual(["assigned", "rejected", "rejected", "assigned"]);
+    expect(rows[1]).toEqual({ kind: "rejected", index: 1, issues: [{ code: "row_error", path: [], message: "a callback threw on this row: bad row" }], error: failure });
+    expect(rows[2]).toMatchObject({ index: 2, issues: [{ code: "row_error", message: "a callback threw on this row: not an Error" }], error: "not an Error" });
+    expect(summary).toEqual({ rowsDone: 4, assigned: 2, rejected: 2, sizes: [{ id: "buyer", size: 2 }] });
+    expect(progress).toEqual([{ rowsDone: 4, rejected: 2 }]);
+  });
+
   it("rejects invalid rows with their index and zod's issues, never drops them, and parses valid rows with the schema", async () => {
     const recent = defineSegment({ id: "recent", name: "Recent", rule: { op: "withinLast", field: "behavior.lastPurchaseAt", amount: 30, unit: "days" } });
     const input = [

@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SegmentError, assignSegments, assignSegmentsStream, defineSegment } from "../../src/segments/index.js";
+import type { Rule } from "../../src/rules/index.js";
+import type { Segment } from "../../src/segments/index.js";
 import { profilesArbitrary, segmentDefinitionsArbitrary } from "./_arbitraries.js";
 
 const asOf = new Date("2024-06-30T00:00:00Z");
@@ -64,5 +66,39 @@ describe("hostile input", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("segment references that nest too deep (review fix)", () => {
+  it("a chain of valid segments that nests past 1,000 levels is a too_deep SegmentError, never a stack overflow", async () => {
+    const chain: Segment[] = [];
+    for (let index = 0; index < 100; index++) {
+      let rule: Rule = index === 99 ? { op: "gte", field: "x", value: 1 } : { op: "inSegment", segment: `c${index + 1}` };
+      for (let level = 1; level < 32; level++) rule = { op: "and", rules: [rule, { op: "exists", field: "x" }] };
+      chain.push(defineSegment({ id: `c${index}`, name: `Chain ${index}`, rule }));
+    }
+    let caught: unknown;
+    try {
+      assignSegments([{ id: "1", x: 2 }], chain, { asOf, mode: "all" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SegmentError);
+    expect((caught as SegmentError).issues[0]).toMatchObject({ code: "too_deep", path: [0, "rule"] });
+    expect((caught as SegmentError).message).toBe(
+      'assignSegments found 1 issue: segment "c0": the rule is nested more than 1,000 levels deep once its segment references are expanded at [0].rule',
+    );
+    await expect(assignSegmentsStream([{ id: "1", x: 2 }], chain, { asOf, mode: "all" }).next()).rejects.toThrow(SegmentError);
+    // The last 31 segments nest 993 levels: accepted.
+    expect(assignSegments([{ id: "1", x: 2 }], chain.slice(69), { asOf, mode: "all" }).memberships[0]?.segments).toHaveLength(31);
+  });
+
+  it("an exponential expansion is a too_many_nodes SegmentError named after the segment function", () => {
+    const doubling: Segment[] = [];
+    for (let index = 0; index < 30; index++) {
+      const next: Rule = index === 29 ? { op: "always" } : { op: "inSegment", segment: `d${index + 1}` };
+      doubling.push(defineSegment({ id: `d${index}`, name: `Doubling ${index}`, rule: { op: "and", rules: [next, next] } }));
+    }
+    expect(() => assignSegments([], doubling, { asOf, mode: "all" })).toThrow(/^assignSegments found 1 issue: segment "d0": the rule expands to more than 100000 nodes/);
   });
 });

@@ -33,16 +33,16 @@ export function lookupSegment(
   root: Rule,
   node: Rule,
 ): Rule {
-  const path = [...findNodePath(root, node), "segment"];
+  const path = (): Array<string | number> => [...findNodePath(root, node), "segment"];
   const owner = active.length > 0 ? `segment "${active[active.length - 1]}"` : "the rule";
   if (segments === undefined || !Object.hasOwn(segments, id)) {
-    const issue: RuleIssue = { code: "unknown_segment", path, message: `${owner} refers to the unknown segment "${id}"` };
+    const issue: RuleIssue = { code: "unknown_segment", path: path(), message: `${owner} refers to the unknown segment "${id}"` };
     throw new RuleError(ruleErrorMessage(functionName, [issue]), [issue]);
   }
   const index = active.indexOf(id);
   if (index >= 0) {
     const cycle = [...active.slice(index), id].map((name) => `"${name}"`).join(" -> ");
-    const issue: RuleIssue = { code: "segment_cycle", path, message: `segments refer to each other in a cycle: ${cycle}` };
+    const issue: RuleIssue = { code: "segment_cycle", path: path(), message: `segments refer to each other in a cycle: ${cycle}` };
     throw new RuleError(ruleErrorMessage(functionName, [issue]), [issue]);
   }
   return segments[id] as Rule;
@@ -52,46 +52,87 @@ export function lookupSegment(
 export const maxExpandedNodes = 100_000;
 /** At most this many segments referring to one another in a chain. */
 export const maxSegmentChain = 100;
+/**
+ * At most this many levels of nesting once every `inSegment` reference is expanded. The
+ * interpreters recurse once or twice per level; a default V8 stack holds about 1,500 levels of the
+ * deepest of them (`explain`), so rules that skipped `parseRule`, or chains of segments each within
+ * `parseRule`'s limit, get a `too_deep` error here instead of a stack overflow. `toSql` and
+ * `parseRule`'s `maxDepth` use the same bound.
+ */
+export const maxExpandedDepth = 1_000;
+
+/** Unwinds the measuring recursion of {@link expansionIssue} with its issue. */
+class Oversized extends Error {
+  constructor(readonly issue: RuleIssue) {
+    super(issue.message);
+  }
+}
 
 /**
- * Bounds the work that `inSegment` references can cause. Each reference expands the referenced rule,
- * so segments that each refer to the next one twice would cost 2^n evaluations per profile (and 2^n
- * SQL text). Counts the expanded size once, with memoized segment sizes and an explicit stack, and
- * throws a `too_many_nodes` / `too_deep` RuleError when it exceeds {@link maxExpandedNodes} or a chain
- * exceeds {@link maxSegmentChain}. Unknown segments and cycles are left to `lookupSegment`. O(total
- * size of the distinct rules).
+ * The `too_many_nodes` / `too_deep` issue of a rule whose expansion is too large, else `undefined`.
+ * Each `inSegment` reference expands the referenced rule, so segments that each refer to the next
+ * one twice would cost 2^n evaluations per profile (and 2^n SQL text), and a chain of segments
+ * nests each rule inside the next. Measures the expanded size and depth once, with memoized
+ * segment measures and an explicit stack, against {@link maxExpandedNodes},
+ * {@link maxExpandedDepth} and {@link maxSegmentChain}. Unknown segments and cycles are left to
+ * `lookupSegment`. O(total size of the distinct rules).
  */
-export function checkSegmentExpansion(functionName: string, rule: Rule, segments: Readonly<Record<string, Rule>> | undefined): void {
-  if (segments === undefined) return;
-  const sizes = new Map<string, number>();
+export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rule>> | undefined): RuleIssue | undefined {
+  const measured = new Map<string, { readonly size: number; readonly depth: number }>();
   const visiting = new Set<string>();
   const fail = (code: "too_many_nodes" | "too_deep", message: string): never => {
-    const issue: RuleIssue = { code, path: [], message };
-    throw new RuleError(ruleErrorMessage(functionName, [issue]), [issue]);
+    throw new Oversized({ code, path: [], message });
   };
-  const sizeOf = (root: Rule, chain: number): number => {
+  const measure = (root: Rule, chain: number): { size: number; depth: number } => {
     if (chain > maxSegmentChain) fail("too_deep", `segments refer to one another more than ${maxSegmentChain} levels deep`);
-    let total = 0;
-    const stack: Rule[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as Rule;
-      total += 1;
-      if (node.op === "and" || node.op === "or") for (const child of node.rules) stack.push(child);
-      else if (node.op === "not") stack.push(node.rule);
-      else if (node.op === "event" && node.where !== undefined) stack.push(node.where);
-      else if (node.op === "inSegment" && Object.hasOwn(segments, node.segment) && !visiting.has(node.segment)) {
-        let size = sizes.get(node.segment);
-        if (size === undefined) {
+    let size = 0;
+    let deepest = 0;
+    const nodes: Rule[] = [root];
+    const depths: number[] = [1];
+    while (nodes.length > 0) {
+      const node = nodes.pop() as Rule;
+      let depth = depths.pop() as number;
+      size += 1;
+      if (node.op === "and" || node.op === "or") for (const child of node.rules) { nodes.push(child); depths.push(depth + 1); }
+      else if (node.op === "not") { nodes.push(node.rule); depths.push(depth + 1); }
+      else if (node.op === "event" && node.where !== undefined) { nodes.push(node.where); depths.push(depth + 1); }
+      else if (node.op === "inSegment" && segments !== undefined && Object.hasOwn(segments, node.segment) && !visiting.has(node.segment)) {
+        let segment = measured.get(node.segment);
+        if (segment === undefined) {
           visiting.add(node.segment);
-          size = sizeOf(segments[node.segment] as Rule, chain + 1);
+          segment = measure(segments[node.segment] as Rule, chain + 1);
           visiting.delete(node.segment);
-          sizes.set(node.segment, size);
+          measured.set(node.segment, segment);
         }
-        total += size;
+        size += segment.size;
+        // The segment's rule takes the place of the inSegment node.
+        depth += segment.depth - 1;
       }
-      if (total > maxExpandedNodes) fail("too_many_nodes", `the rule expands to more than ${maxExpandedNodes} nodes through its segment references`);
+      if (depth > deepest) deepest = depth;
+      if (deepest > maxExpandedDepth) {
+        fail("too_deep", segments === undefined
+          ? `the rule is nested more than ${maxExpandedDepth.toLocaleString("en-US")} levels deep`
+          : `the rule is nested more than ${maxExpandedDepth.toLocaleString("en-US")} levels deep once its segment references are expanded`);
+      }
+      if (size > maxExpandedNodes) {
+        fail("too_many_nodes", segments === undefined
+          ? `the rule has more than ${maxExpandedNodes} nodes`
+          : `the rule expands to more than ${maxExpandedNodes} nodes through its segment references`);
+      }
     }
-    return total;
+    return { size, depth: deepest };
   };
-  sizeOf(rule, 0);
+  try {
+    measure(rule, 0);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Oversized) return error.issue;
+    throw error;
+  }
+}
+
+/** Throws the {@link expansionIssue} of a rule, if any, as a `RuleError` naming `functionName`. */
+export function checkExpansion(functionName: string, rule: Rule, segments: Readonly<Record<string, Rule>> | undefined): void {
+  const issue = expansionIssue(rule, segments);
+  if (issue !== undefined) throw new RuleError(ruleErrorMessage(functionName, [issue]), [issue]);
 }

@@ -1,5 +1,5 @@
 import type { Rule, RuleTable, Truth } from "../ast.js";
-import { checkSegmentExpansion, lookupSegment, resolveAsOf } from "./context.js";
+import { checkExpansion, lookupSegment, resolveAsOf } from "./context.js";
 import {
   aggregateEvents,
   arrayHasAll,
@@ -160,7 +160,7 @@ export function evaluateNode(node: Rule, profile: unknown, context: EvaluationCo
 
 /** Builds the evaluation context shared by `evaluate` and `explain`. @internal */
 export function evaluationContext(functionName: string, rule: Rule, options: EvaluateOptions): EvaluationContext {
-  checkSegmentExpansion(functionName, rule, options.segments);
+  checkExpansion(functionName, rule, options.segments);
   return {
     functionName,
     asOf: resolveAsOf(options.asOf, functionName),

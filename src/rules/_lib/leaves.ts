@@ -195,10 +195,16 @@ export function withinBounds(value: number, gte: number | undefined, lte: number
 
 const noProperties: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({});
 
-/** The properties object an event's `where` reads (`{}` when absent). */
+/** An own property of a non-array object, else `undefined` (never an inherited one). */
+function ownValue(object: unknown, key: string): unknown {
+  if (typeof object !== "object" || object === null || Array.isArray(object) || !Object.hasOwn(object, key)) return undefined;
+  return (object as Record<string, unknown>)[key];
+}
+
+/** The properties object an event's `where` reads (`{}` when absent); own properties only, like every read. */
 export function eventProperties(event: RuleEvent): Readonly<Record<string, unknown>> {
-  const properties = event.properties;
-  return typeof properties === "object" && properties !== null ? properties : noProperties;
+  const properties = ownValue(event, "properties");
+  return typeof properties === "object" && properties !== null ? (properties as Readonly<Record<string, unknown>>) : noProperties;
 }
 
 /** The result of reducing a customer's events for one `event` node. */
@@ -226,8 +232,8 @@ export function aggregateEvents(
   let compensation = 0;
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as RuleEvent;
-    if (event.type !== type) continue;
-    const time = instantOf(event.timestamp);
+    if (ownValue(event, "type") !== type) continue;
+    const time = instantOf(ownValue(event, "timestamp"));
     if (!(lower <= time && time <= upper)) continue;
     if (where !== undefined && where(eventProperties(event)) !== true) continue;
     count += 1;

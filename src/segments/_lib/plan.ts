@@ -11,6 +11,7 @@ import type { Segment } from "./definition.js";
 import { compileSegmentRule } from "./compile.js";
 import type { EventsOf } from "./compile.js";
 import { segmentErrorMessage } from "./messages.js";
+import { expansionIssue } from "../../rules/_lib/context.js";
 
 /** Options every plan needs. */
 export interface PlanOptions<P> {
@@ -129,9 +130,12 @@ export function planSegments<P>(functionName: string, segmentList: ReadonlyArray
     }
   }
   const dependencies: number[][] = [];
+  // The path of the first inSegment node behind each edge, for the cycle issue.
+  const dependencyPaths: Array<Array<Array<string | number>>> = [];
   let anyEvents = false;
   for (let index = 0; index < count; index++) {
     const list: number[] = [];
+    const listPaths: Array<Array<string | number>> = [];
     const { found, hasEvents } = referencesOf(segments[index]!.rule);
     if (hasEvents) anyEvents = true;
     for (const reference of found) {
@@ -144,9 +148,11 @@ export function planSegments<P>(functionName: string, segmentList: ReadonlyArray
         });
       } else if (!list.includes(target)) {
         list.push(target);
+        listPaths.push(reference.path);
       }
     }
     dependencies.push(list);
+    dependencyPaths.push(listPaths);
   }
   if (issues.length > 0) throw new SegmentError(segmentErrorMessage(functionName, issues), issues);
   if (anyEvents && options.eventsOf === undefined) throw new TypeError(`${functionName} requires options.eventsOf to evaluate event rules`);
@@ -171,7 +177,7 @@ export function planSegments<P>(functionName: string, segmentList: ReadonlyArray
           const cycle = [...path.slice(cycleStart), target].map((member) => segments[member]!.id);
           const cycleIssue: SegmentIssue = {
             code: "segment_cycle",
-            path: [node, "rule"],
+            path: [node, "rule", ...dependencyPaths[node]![next]!, "segment"],
             message: `segments refer to each other in a cycle: ${cycle.join(" -> ")}`,
             cycle,
           };
@@ -198,6 +204,17 @@ export function planSegments<P>(functionName: string, segmentList: ReadonlyArray
   const member = new Uint8Array(count);
   const segmentRules: Record<string, Rule> = {};
   for (const segment of segments) Object.defineProperty(segmentRules, segment.id, { value: segment.rule, enumerable: true });
+  for (let index = 0; index < count; index++) {
+    const oversized = expansionIssue(segments[index]!.rule, segmentRules);
+    if (oversized !== undefined) {
+      const issue: SegmentIssue = {
+        code: oversized.code as "too_deep" | "too_many_nodes",
+        path: [index, "rule"],
+        message: `segment "${segments[index]!.id}": ${oversized.message}`,
+      };
+      throw new SegmentError(segmentErrorMessage(functionName, [issue]), [issue]);
+    }
+  }
   const predicates = segments.map((segment) =>
     compileSegmentRule<P>(segment.rule, { asOf: options.asOf, eventsOf: options.eventsOf, segmentRules }),
   );

@@ -1,4 +1,4 @@
-import { maxExpandedNodes } from "../../rules/_lib/context.js";
+import { maxExpandedDepth, maxExpandedNodes } from "../../rules/_lib/context.js";
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
 import { parseIsoInstant, subtractDuration } from "../../rules/_lib/time.js";
 import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlParameterType } from "../mapping.js";
@@ -271,7 +271,7 @@ export class Compilation {
 
   /** Compiles a rule in a scope; returns a parenthesized boolean SQL expression. */
   rule(rule: Rule, path: Path, scope: Scope, depth: number): string {
-    if (depth > 1_000) return this.issue("too_deep", path, "the rule is nested more than 1,000 levels deep");
+    if (depth > maxExpandedDepth) return this.issue("too_deep", path, `the rule is nested more than ${maxExpandedDepth.toLocaleString("en-US")} levels deep`);
     if (++this.compiledNodes > maxExpandedNodes) {
       if (this.compiledNodes === maxExpandedNodes + 1) this.issue("too_many_nodes", path, `the rule expands to more than ${maxExpandedNodes} nodes through its segment references`);
       return this.adapter.unknown;
