@@ -137,7 +137,7 @@ describe("toSql golden output", () => {
   });
   it("JSON paths, PostgreSQL and DuckDB", () => {
     const rule: Rule = { op: "eq", field: "traits.plan", value: "pro" };
-    expect(toSql(rule, options("postgres")).sql).toMatchInlineSnapshot(`"((CASE WHEN jsonb_typeof((CAST("traits" AS JSONB) #> ARRAY[CAST($1 AS TEXT)])) = 'string' THEN (CAST("traits" AS JSONB) #>> ARRAY[CAST($2 AS TEXT)]) END) = CAST($3 AS TEXT))"`);
+    expect(toSql(rule, options("postgres")).sql).toMatchInlineSnapshot(`"((CASE WHEN (jsonb_typeof(CAST("traits" AS JSONB)) = 'object') AND jsonb_typeof((CAST("traits" AS JSONB) #> ARRAY[CAST($1 AS TEXT)])) = 'string' THEN (CAST("traits" AS JSONB) #>> ARRAY[CAST($2 AS TEXT)]) END) = CAST($3 AS TEXT))"`);
     expect(toSql(rule, options("duckdb"))).toMatchInlineSnapshot(`
       {
         "paramTypes": [

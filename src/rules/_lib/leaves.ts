@@ -216,7 +216,11 @@ export interface EventAggregate {
 /**
  * Extract → filter → window → reduce: counts the events of `type` with `lower <= t <= upper`
  * whose `where` is TRUE, and sums the finite numbers found at `sumPath` in their properties
- * (other values ignored; an empty sum is 0). Neumaier-compensated. Writes into `into`, allocation free.
+ * (other values ignored; an empty sum is 0). Adds left to right in the events' order, as SQL `SUM`
+ * does in scan order, so in-memory and SQL sums agree to the last bit when the rows come in the
+ * same order (a compensated sum is more accurate but differs from every database's `SUM` at a
+ * bound: 0.1 + 0.2 + 0.3 is 0.6000000000000001 in both). An overflow is `Infinity`, as in DuckDB.
+ * Writes into `into`, allocation free.
  */
 export function aggregateEvents(
   events: ReadonlyArray<RuleEvent>,
@@ -229,7 +233,6 @@ export function aggregateEvents(
 ): EventAggregate {
   let count = 0;
   let sum = 0;
-  let compensation = 0;
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as RuleEvent;
     if (ownValue(event, "type") !== type) continue;
@@ -239,15 +242,10 @@ export function aggregateEvents(
     count += 1;
     if (sumPath !== undefined) {
       const value = readPath(eventProperties(event), sumPath);
-      if (typeof value === "number" && Number.isFinite(value)) {
-        const total = sum + value;
-        if (Math.abs(sum) >= Math.abs(value)) compensation += sum - total + value;
-        else compensation += value - total + sum;
-        sum = total;
-      }
+      if (typeof value === "number" && Number.isFinite(value)) sum += value;
     }
   }
   into.count = count;
-  into.sum = sum + compensation;
+  into.sum = sum;
   return into;
 }

@@ -109,21 +109,34 @@ const postgres: DialectAdapter = {
     const path = `ARRAY[${pathParams.join(", ")}]`;
     const node = `(CAST(${column} AS JSONB) #> ${path})`;
     const text = `(CAST(${column} AS JSONB) #>> ${path})`;
+    const objects = postgresJsonObjects(column, pathParams);
     switch (kind) {
       case "text":
-        return `(CASE WHEN jsonb_typeof(${node}) = 'string' THEN ${text} END)`;
+        return `(CASE WHEN ${objects} AND jsonb_typeof(${node}) = 'string' THEN ${text} END)`;
       case "number":
-        return `(CASE WHEN jsonb_typeof(${node}) = 'number' THEN CAST(${text} AS DOUBLE PRECISION) END)`;
+        return `(CASE WHEN ${objects} AND jsonb_typeof(${node}) = 'number' THEN CAST(${text} AS DOUBLE PRECISION) END)`;
       case "boolean":
-        return `(CASE WHEN jsonb_typeof(${node}) = 'boolean' THEN CAST(${text} AS BOOLEAN) END)`;
+        return `(CASE WHEN ${objects} AND jsonb_typeof(${node}) = 'boolean' THEN CAST(${text} AS BOOLEAN) END)`;
       case "timestamp":
-        return `(CASE WHEN jsonb_typeof(${node}) = 'string' THEN CAST(${text} AS TIMESTAMPTZ) END)`;
+        return `(CASE WHEN ${objects} AND jsonb_typeof(${node}) = 'string' THEN CAST(${text} AS TIMESTAMPTZ) END)`;
     }
   },
   jsonPresent: (column, pathParams) =>
-    `COALESCE(jsonb_typeof(CAST(${column} AS JSONB) #> ARRAY[${pathParams.join(", ")}]) <> 'null', FALSE)`,
+    `COALESCE(${postgresJsonObjects(column, pathParams)} AND jsonb_typeof(CAST(${column} AS JSONB) #> ARRAY[${pathParams.join(", ")}]) <> 'null', FALSE)`,
   jsonPathParams: (path) => path,
 };
+
+/**
+ * PostgreSQL's `#>` reads a key such as "0" or "-1" of an array as an index; the in-memory reader
+ * never descends into arrays. So every step of a JSON path must start from an object: the column
+ * itself and each proper prefix of the path.
+ */
+function postgresJsonObjects(column: string, pathParams: ReadonlyArray<string>): string {
+  const json = `CAST(${column} AS JSONB)`;
+  const steps = [`jsonb_typeof(${json}) = 'object'`];
+  for (let length = 1; length < pathParams.length; length++) steps.push(`jsonb_typeof(${json} #> ARRAY[${pathParams.slice(0, length).join(", ")}]) = 'object'`);
+  return `(${steps.join(" AND ")})`;
+}
 
 const duckdb: DialectAdapter = {
   name: "duckdb",

@@ -1,0 +1,115 @@
+/**
+ * Fixed cases where the compiled SQL once disagreed with `evaluate` (found by review, each run on
+ * PostgreSQL and DuckDB): event sums of amounts that are not exact in binary, and JSON path keys
+ * that PostgreSQL would read as array indexes.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { evaluate } from "../../src/rules/index.js";
+import type { Rule } from "../../src/rules/index.js";
+import { toSql } from "../../src/sql/index.js";
+import type { SqlColumnMapping } from "../../src/sql/index.js";
+import { connectDuckDB, connectPostgres, testColumns, testEvents } from "./_databases.js";
+import type { Database, TestEvent, TestProfile } from "./_databases.js";
+
+let databases: Database[] = [];
+beforeAll(async () => {
+  databases = [await connectPostgres(inject("pgUrl")), await connectDuckDB()];
+});
+afterAll(async () => {
+  for (const database of databases) await database.close();
+});
+
+const asOf = new Date("2024-06-30T00:00:00Z");
+const columns: SqlColumnMapping = {
+  ...testColumns,
+  "doc.a.0": { json: "doc", path: ["a", "0"] },
+  "doc.a.-1": { json: "doc", path: ["a", "-1"] },
+  "doc.o.k": { json: "doc", path: ["o", "k"] },
+};
+
+/** Ids that `evaluate` selects and ids that the compiled SQL selects on `database`. */
+async function both(database: Database, rule: Rule, profiles: ReadonlyArray<TestProfile>, events: ReadonlyArray<TestEvent>) {
+  const want = profiles
+    .filter((profile) => evaluate(rule, profile, { asOf, events: events.filter((event) => event.customerId === profile.id) }) === true)
+    .map((profile) => profile.id);
+  const { sql, params, paramTypes } = toSql(rule, { dialect: database.name, columns, asOf, events: testEvents, tableAlias: "profiles", idColumn: "id" });
+  const rows = await database.query(`SELECT id FROM profiles WHERE ${sql} ORDER BY id`, params, paramTypes);
+  return { want: want.sort(), got: rows.map((row) => String(row["id"])) };
+}
+
+describe("reviewed edge cases: the compiled SQL selects what evaluate selects", () => {
+  it("event sums of amounts that are not exact in binary, added in the events' order", async () => {
+    const purchase = (customerId: string, amount: number, daysAgo: number): TestEvent => ({
+      customerId,
+      type: "purchase",
+      timestamp: new Date(asOf.getTime() - daysAgo * 86_400_000),
+      properties: { amount },
+    });
+    const profiles: TestProfile[] = [{ id: "tenths" }, { id: "cancelling" }, { id: "cents" }];
+    const events = [
+      purchase("tenths", 0.1, 3), purchase("tenths", 0.2, 2), purchase("tenths", 0.3, 1),
+      purchase("cancelling", 1e16, 4), purchase("cancelling", 1, 3), purchase("cancelling", 1, 2), purchase("cancelling", -1e16, 1),
+      purchase("cents", 19.99, 2), purchase("cents", 80.01, 1),
+    ];
+    const rules: Rule[] = [
+      { op: "event", type: "purchase", sum: { property: "amount", lte: 0.6 } },
+      { op: "event", type: "purchase", sum: { property: "amount", gte: 0.6000000000000001 } },
+      { op: "event", type: "purchase", sum: { property: "amount", gte: 2 } },
+      { op: "event", type: "purchase", sum: { property: "amount", gte: 100 } },
+      { op: "event", type: "purchase", sum: { property: "amount", lte: 100 } },
+    ];
+    for (const database of databases) {
+      await database.load(profiles, events);
+      for (const rule of rules) {
+        const { want, got } = await both(database, rule, profiles, events);
+        expect(got, `${database.name} ${JSON.stringify(rule)}`).toEqual(want);
+      }
+    }
+    // The in-memory sums are the plain left-to-right sums: 0.1 + 0.2 + 0.3 is above 0.6.
+    const tenths = events.filter((event) => event.customerId === "tenths");
+    expect(evaluate(rules[0]!, {}, { asOf, events: tenths })).toBe(false);
+    expect(evaluate(rules[1]!, {}, { asOf, events: tenths })).toBe(true);
+  });
+
+  it("an event sum that overflows is Infinity in memory and in DuckDB (PostgreSQL raises)", async () => {
+    const duckdb = databases.find((database) => database.name === "duckdb")!;
+    const events: TestEvent[] = [1, 2].map((day) => ({ customerId: "big", type: "purchase", timestamp: new Date(asOf.getTime() - day * 86_400_000), properties: { amount: 1e308 } }));
+    await duckdb.load([{ id: "big" }], events);
+    const rule: Rule = { op: "event", type: "purchase", sum: { property: "amount", gte: 0 } };
+    const { want, got } = await both(duckdb, rule, [{ id: "big" }], events);
+    expect(want).toEqual(["big"]);
+    expect(got).toEqual(want);
+  });
+
+  it("JSON path keys that look like array indexes never index into arrays", async () => {
+    const profiles: TestProfile[] = [
+      { id: "array", doc: { a: ["x", "y"], o: { k: "x" } } },
+      { id: "object", doc: { a: { "0": "x", "-1": "y" }, o: ["x"] } },
+      { id: "scalar", doc: { a: "x", o: { k: ["x"] } } },
+      { id: "root array" },
+    ];
+    const rules: Rule[] = [
+      { op: "eq", field: "doc.a.0", value: "x" },
+      { op: "eq", field: "doc.a.-1", value: "y" },
+      { op: "exists", field: "doc.a.0" },
+      { op: "missing", field: "doc.a.0" },
+      { op: "eq", field: "doc.o.k", value: "x" },
+      { op: "exists", field: "doc.o.k" },
+    ];
+    for (const database of databases) {
+      await database.load(profiles);
+      if (database.name === "postgres") await database.query(`UPDATE profiles SET doc = CAST('[{"a": ["x"]}]' AS JSONB) WHERE id = 'root array'`);
+      else await database.query(`UPDATE profiles SET doc = CAST('[{"a": ["x"]}]' AS JSON) WHERE id = 'root array'`);
+      const withRootArray = profiles.map((profile) => (profile.id === "root array" ? { ...profile, doc: [{ a: ["x"] }] as unknown as Record<string, unknown> } : profile));
+      for (const rule of rules) {
+        const { want, got } = await both(database, rule, withRootArray, []);
+        expect(got, `${database.name} ${JSON.stringify(rule)}`).toEqual(want);
+      }
+    }
+    // Only the object reads: "object" for doc.a.0 and doc.a.-1, "array" for doc.o.k.
+    const selectedBy = (rule: Rule) => profiles.filter((profile) => evaluate(rule, profile, { asOf }) === true).map((profile) => profile.id);
+    expect(selectedBy(rules[0]!)).toEqual(["object"]);
+    expect(selectedBy(rules[1]!)).toEqual(["object"]);
+    expect(selectedBy(rules[4]!)).toEqual(["array"]);
+  });
+});
