@@ -1,7 +1,7 @@
 /**
  * Fixed cases where the compiled SQL once disagreed with `evaluate` (found by review, each run on
- * PostgreSQL and DuckDB): event sums of amounts that are not exact in binary, and JSON path keys
- * that PostgreSQL would read as array indexes.
+ * PostgreSQL and DuckDB): event sums of amounts that are not exact in binary, JSON path keys that
+ * PostgreSQL would read as array indexes, and JSON timestamp strings without an offset.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { evaluate } from "../../src/rules/index.js";
@@ -25,6 +25,7 @@ const columns: SqlColumnMapping = {
   "doc.a.0": { json: "doc", path: ["a", "0"] },
   "doc.a.-1": { json: "doc", path: ["a", "-1"] },
   "doc.o.k": { json: "doc", path: ["o", "k"] },
+  "doc.when": { json: "doc", path: ["when"], type: "timestamp" },
 };
 
 /** Ids that `evaluate` selects and ids that the compiled SQL selects on `database`. */
@@ -111,5 +112,32 @@ describe("reviewed edge cases: the compiled SQL selects what evaluate selects", 
     expect(selectedBy(rules[0]!)).toEqual(["object"]);
     expect(selectedBy(rules[1]!)).toEqual(["object"]);
     expect(selectedBy(rules[4]!)).toEqual(["array"]);
+  });
+
+  it("JSON timestamps: a Date (stored as an ISO instant) is read as an instant; strings without an offset are UNKNOWN, whatever the session's time zone", async () => {
+    const profiles: TestProfile[] = [
+      { id: "date", doc: { when: new Date("2024-06-01T10:00:00Z") } },
+      { id: "no offset", doc: { when: "2024-06-01T10:00:00" } },
+      { id: "date only", doc: { when: "2024-06-01" } },
+      { id: "free text", doc: { when: "yesterday" } },
+      { id: "number", doc: { when: 1717236000000 } },
+    ];
+    const rules: Rule[] = [
+      { op: "after", field: "doc.when", date: "2024-06-01T02:00:00Z" },
+      { op: "not", rule: { op: "after", field: "doc.when", date: "2024-06-01T02:00:00Z" } },
+      { op: "before", field: "doc.when", date: "2024-06-02" },
+      { op: "withinLast", field: "doc.when", amount: 30, unit: "days" },
+    ];
+    for (const database of databases) {
+      // PostgreSQL 15 has no safe cast: a string shaped like an instant but invalid (30 February) still fails its query.
+      const all = database.name === "duckdb" ? [...profiles, { id: "30 February", doc: { when: "2024-02-30T00:00:00Z" } }] : profiles;
+      await database.load(all);
+      for (const rule of rules) {
+        const { want, got } = await both(database, rule, all, []);
+        expect(got, `${database.name} ${JSON.stringify(rule)}`).toEqual(want);
+      }
+    }
+    expect(profiles.filter((profile) => evaluate(rules[0]!, profile, { asOf }) === true).map((profile) => profile.id)).toEqual(["date"]);
+    expect(profiles.filter((profile) => evaluate(rules[1]!, profile, { asOf }) === true)).toEqual([]);
   });
 });

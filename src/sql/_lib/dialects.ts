@@ -118,13 +118,21 @@ const postgres: DialectAdapter = {
       case "boolean":
         return `(CASE WHEN ${objects} AND jsonb_typeof(${node}) = 'boolean' THEN CAST(${text} AS BOOLEAN) END)`;
       case "timestamp":
-        return `(CASE WHEN ${objects} AND jsonb_typeof(${node}) = 'string' THEN CAST(${text} AS TIMESTAMPTZ) END)`;
+        return `(CASE WHEN ${objects} AND jsonb_typeof(${node}) = 'string' AND ${text} ~ '${jsonInstantPattern}' THEN CAST(${text} AS TIMESTAMPTZ) END)`;
     }
   },
   jsonPresent: (column, pathParams) =>
     `COALESCE(${postgresJsonObjects(column, pathParams)} AND jsonb_typeof(CAST(${column} AS JSONB) #> ARRAY[${pathParams.join(", ")}]) <> 'null', FALSE)`,
   jsonPathParams: (path) => path,
 };
+
+/**
+ * The JSON strings that `type: "timestamp"` reads as instants: an ISO-8601 date and time with `Z` or
+ * an offset, as `JSON.stringify` writes a `Date` and as the profile schema accepts. Other strings
+ * (a date alone, no offset, free text) are UNKNOWN, like a string in memory, instead of being read in
+ * the session's time zone or failing the query. A library constant, never a rule value.
+ */
+const jsonInstantPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
 
 /**
  * PostgreSQL's `#>` reads a key such as "0" or "-1" of an array as an index; the in-memory reader
@@ -164,8 +172,10 @@ const duckdb: DialectAdapter = {
         return `(CASE WHEN ${type} IN ('DOUBLE', 'BIGINT', 'UBIGINT', 'HUGEINT') THEN CAST(json_extract(${json}, ${path}) AS DOUBLE) END)`;
       case "boolean":
         return `(CASE WHEN ${type} = 'BOOLEAN' THEN CAST(json_extract(${json}, ${path}) AS BOOLEAN) END)`;
-      case "timestamp":
-        return `(CASE WHEN ${type} = 'VARCHAR' THEN CAST(json_extract_string(${json}, ${path}) AS TIMESTAMPTZ) END)`;
+      case "timestamp": {
+        const text = `json_extract_string(${json}, ${path})`;
+        return `(CASE WHEN ${type} = 'VARCHAR' AND regexp_full_match(${text}, '${jsonInstantPattern}') THEN TRY_CAST(${text} AS TIMESTAMPTZ) END)`;
+      }
     }
   },
   jsonPresent: (column, pathParams) => `COALESCE(json_type(CAST(${column} AS JSON), ${pathParams[0] ?? "'$'"}) <> 'NULL', FALSE)`,
