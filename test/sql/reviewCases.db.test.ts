@@ -121,6 +121,8 @@ describe("reviewed edge cases: the compiled SQL selects what evaluate selects", 
       { id: "date only", doc: { when: "2024-06-01" } },
       { id: "free text", doc: { when: "yesterday" } },
       { id: "number", doc: { when: 1717236000000 } },
+      { id: "month 13", doc: { when: "2024-13-01T00:00:00Z" } },
+      { id: "hour 24", doc: { when: "2024-06-01T24:00:00Z" } },
     ];
     const rules: Rule[] = [
       { op: "after", field: "doc.when", date: "2024-06-01T02:00:00Z" },

@@ -129,10 +129,12 @@ const postgres: DialectAdapter = {
 /**
  * The JSON strings that `type: "timestamp"` reads as instants: an ISO-8601 date and time with `Z` or
  * an offset, as `JSON.stringify` writes a `Date` and as the profile schema accepts. Other strings
- * (a date alone, no offset, free text) are UNKNOWN, like a string in memory, instead of being read in
- * the session's time zone or failing the query. A library constant, never a rule value.
+ * (a date alone, no offset, free text, a month 13 or an hour 24) are UNKNOWN, like a string in
+ * memory, instead of being read in the session's time zone or failing the query; only a day past
+ * the month's end (30 February) still reaches PostgreSQL's cast. A library constant, never a rule value.
  */
-const jsonInstantPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
+const jsonInstantPattern =
+  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?(Z|z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)$";
 
 /**
  * PostgreSQL's `#>` reads a key such as "0" or "-1" of an array as an index; the in-memory reader
