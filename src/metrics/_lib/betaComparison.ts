@@ -9,7 +9,8 @@ export const CLOSED_FORM_LIMIT = 100_000;
  * P(Y > X) for independent X ~ Beta(a, b), Y ~ Beta(c, d).
  * Integer c ≤ CLOSED_FORM_LIMIT: Evan Miller's closed form
  * Σ_{i=0}^{c−1} B(a + i, b + d) / ((d + i)·B(1 + i, d)·B(a, b)), every term in log space.
- * Otherwise adaptive Gauss-Kronrod of f_Y(t)·I_t(a, b) over [0, 1], split at quantiles of both.
+ * Otherwise adaptive Gauss-Kronrod of a density times a CDF over [0, 1], split at quantiles of both,
+ * integrating the density whose mass lies nearest 0 (see {@link integratedGreater}).
  * @internal
  */
 export function probabilityGreater(a: number, b: number, c: number, d: number): { value: number; method: "closed-form" | "quadrature" } {
@@ -30,6 +31,30 @@ export function probabilityGreater(a: number, b: number, c: number, d: number): 
     }
     return { value: Math.min(1, compensatedSum(terms)), method: "closed-form" };
   }
+  return { value: integratedGreater(a, b, c, d), method: "quadrature" };
+}
+
+/**
+ * P(Y > X) by quadrature, in the one of four equivalent forms whose integrated density has its mass
+ * nearest 0. Doubles are dense near 0 but not near 1: Beta(5.1, 0.01) has most of its mass closer
+ * to 1 than the largest double below 1, so integrating its density loses that mass. With
+ * X' = 1 − X ~ Beta(b, a) and Y' = 1 − Y ~ Beta(d, c):
+ * P(Y > X) = ∫ f_Y·F_X = P(X' > Y') = ∫ f_X'·F_Y' = 1 − ∫ f_X·F_Y = 1 − ∫ f_Y'·F_X'.
+ * The direct forms come first (their small results keep full relative precision); a complement is
+ * used only when both direct densities have their mean above one half.
+ */
+function integratedGreater(a: number, b: number, c: number, d: number): number {
+  const meanY = c / (c + d);
+  const meanMirrorX = b / (a + b);
+  if (Math.min(meanY, meanMirrorX) <= 0.5) return meanY <= meanMirrorX ? integrateDensityTimesCdf(a, b, c, d) : integrateDensityTimesCdf(d, c, b, a);
+  // Both direct densities pile up near 1, so their complements (X and Y') have their mass near 0.
+  const meanX = a / (a + b);
+  const meanMirrorY = d / (c + d);
+  return 1 - (meanX <= meanMirrorY ? integrateDensityTimesCdf(c, d, a, b) : integrateDensityTimesCdf(b, a, d, c));
+}
+
+/** ∫ f_Y(t)·I_t(a, b) dt over [0, 1] for Y ~ Beta(c, d): P(Y > X) for X ~ Beta(a, b). */
+function integrateDensityTimesCdf(a: number, b: number, c: number, d: number): number {
   const logNormaliser = logBeta(c, d);
   const density = (t: number): number => {
     if (t <= 0 || t >= 1) return 0;
@@ -41,5 +66,5 @@ export function probabilityGreater(a: number, b: number, c: number, d: number): 
   for (const level of levels) points.push(betaQuantile(level, a, b), betaQuantile(level, c, d));
   const sorted = points.filter((point) => point >= 0 && point <= 1).sort((x, y) => x - y);
   const breakpoints = sorted.filter((point, index) => index === 0 || point > (sorted[index - 1] as number));
-  return { value: Math.min(1, Math.max(0, integrate(density, breakpoints))), method: "quadrature" };
+  return Math.min(1, Math.max(0, integrate(density, breakpoints)));
 }

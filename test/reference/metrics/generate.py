@@ -162,6 +162,16 @@ def p_greater(a, b, c, d):
         for i in range(int(c)):
             total += mpmath.exp(mpmath.log(mpmath.beta(a + i, b + d)) - mpmath.log(d + i) - mpmath.log(mpmath.beta(1 + i, d)) - mpmath.log(mpmath.beta(a, b)))
         return total
+    if c / (c + d) > 0.5:
+        # Y piles up near 1, where even 40 digits cannot place all of its mass (Beta(5.1, 0.01) has half of
+        # it within 1e-30 of 1): integrate Y' = 1 - Y ~ Beta(d, c) instead, whose mass is near 0.
+        # P(Y > X) = P(Y' < X') = integral of f_Y'(s) * P(X' > s), X' = 1 - X ~ Beta(b, a). A small d
+        # spreads Y''s mass over hundreds of orders of magnitude near 0 (density s^(d-1)), so the
+        # integral runs in u = -log(s): integral over u > 0 of s^d (1 - s)^(c-1) / B(d, c) * P(X' > s).
+        def g(u):
+            s = mpmath.exp(-u)
+            return mpmath.exp(-u * d + (c - 1) * mpmath.log(-mpmath.expm1(-u)) - mpmath.log(mpmath.beta(d, c))) * mpmath.betainc(b, a, s, 1, regularized=True)
+        return mpmath.quad(g, [0, mpmath.mpf(1) / 100, 1, 10, 100, 1000, 10000, 100000, mpmath.inf])
     mean = c / (c + d)
     sd = mpmath.sqrt(c * d / ((c + d) ** 2 * (c + d + 1)))
     pts = sorted(set([mpmath.mpf(0), mpmath.mpf(1)] + [min(max(mean + k * sd, mpmath.mpf(0)), mpmath.mpf(1)) for k in range(-12, 13)]))
@@ -173,7 +183,11 @@ bayes = []
 for (xa, na, xb, nb, pa, pb) in [(90, 1000, 120, 1000, 1, 1), (10, 100, 12, 100, 1, 1), (4000, 100000, 4300, 100000, 1, 1),
                                   (200, 1000, 100, 1000, 1, 1), (0, 0, 0, 0, 1, 1), (3, 10, 4, 10, 0.5, 0.5), (30, 400, 45, 420, 2.5, 7.5),
                                   (1, 50, 0, 50, 1, 1), (120, 1000, 90, 1000, 1, 1),
-                                  (150000, 3000000, 151000, 3000000, 1, 1), (18000, 200000, 18400, 200000, 1, 1)]:
+                                  (150000, 3000000, 151000, 3000000, 1, 1), (18000, 200000, 18400, 200000, 1, 1),
+                                  # review cases: B converted everyone under small priors (posterior mass within 1e-16 of 1),
+                                  # the mirror case, and high conversion rates
+                                  (0, 5, 5, 5, 0.1, 0.1), (0, 5, 5, 5, 0.01, 0.01), (0, 5, 5, 5, 0.001, 0.001), (0, 5, 5, 5, 0.5, 0.5),
+                                  (0, 50, 50, 50, 0.1, 0.1), (5, 5, 0, 5, 0.1, 0.1), (800, 1000, 850, 1000, 0.5, 0.5)]:
     aA, bA, aB, bB = pa + xa, pb + na - xa, pa + xb, pb + nb - xb
     prob = p_greater(aA, bA, aB, bB)
     mA, mB = mpmath.mpf(aA) / (aA + bA), mpmath.mpf(aB) / (aB + bB)
