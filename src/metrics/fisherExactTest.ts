@@ -1,5 +1,8 @@
 import type { Alternative } from "./types.js";
 
+/** The smallest normal double: hypergeometric terms below it (relative to the mode) are dropped. */
+const smallestNormal = 2.2250738585072014e-308;
+
 /** Result of {@link fisherExactTest}. @category Experiments */
 export interface FisherExactTestResult {
   /** Conditional p-value; 1 when a row or column of the table is empty. */
@@ -19,7 +22,8 @@ export interface FisherExactTestResult {
  * normalised once, so no factorials overflow. "two-sided" sums every table at most as likely as the
  * observed one (relative tolerance 1e-7), "greater" is P(A ≥ a) (odds ratio > 1), "less" P(A ≤ a) — as
  * `scipy.stats.fisher_exact`. Reference: https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.fisher_exact.html.
- * O(min(r₁, c₁)).
+ * The recurrence stops where the probabilities underflow (tens of standard deviations from the mode),
+ * so the cost is O(min(r₁, c₁, √(r₁·c₁))) roughly: a table of 10⁹ members takes milliseconds.
  *
  * @param table - non-negative integer counts [[a, b], [c, d]].
  * @param options - `alternative` (default "two-sided").
@@ -48,19 +52,32 @@ export function fisherExactTest(table: readonly [readonly [number, number], read
   const oddsRatio = b > 0 && c > 0 ? (a * d) / (b * c) : Number.POSITIVE_INFINITY;
   const low = Math.max(0, column1 - row2);
   const high = Math.min(row1, column1);
-  const size = high - low + 1;
-  // unnormalised probabilities relative to the mode, built outwards so nothing overflows
-  const weights = new Float64Array(size);
+  // Unnormalised probabilities relative to the mode, built outwards so nothing overflows, and only
+  // until they leave the normal range (a subnormal times a ratio above one half rounds back to itself,
+  // so "until 0" would never end): every term further out is smaller still. The window spans some tens of
+  // standard deviations, so memory and time no longer grow with the counts (10^9 members fit).
   const mode = Math.min(high, Math.max(low, Math.floor(((column1 + 1) * (row1 + 1)) / (row1 + row2 + 2))));
-  weights[mode - low] = 1;
-  for (let k = mode; k < high; k++) weights[k + 1 - low] = ((weights[k - low] as number) * (row1 - k) * (column1 - k)) / ((k + 1) * (row2 - column1 + k + 1));
-  for (let k = mode; k > low; k--) weights[k - 1 - low] = ((weights[k - low] as number) * k * (row2 - column1 + k)) / ((row1 - k + 1) * (column1 - k + 1));
+  const above: number[] = [1];
+  for (let k = mode, weight = 1; k < high; k++) {
+    weight = (weight * (row1 - k) * (column1 - k)) / ((k + 1) * (row2 - column1 + k + 1));
+    if (weight < smallestNormal) break;
+    above.push(weight);
+  }
+  const below: number[] = [];
+  for (let k = mode, weight = 1; k > low; k--) {
+    weight = (weight * k * (row2 - column1 + k)) / ((row1 - k + 1) * (column1 - k + 1));
+    if (weight < smallestNormal) break;
+    below.push(weight);
+  }
+  const first = mode - below.length;
+  const weights = Float64Array.from([...below.reverse(), ...above]);
+  const last = first + weights.length - 1;
   let total = 0;
-  for (let i = size - 1; i >= 0; i--) total += weights[i] as number;
-  const observed = weights[a - low] as number;
+  for (let i = weights.length - 1; i >= 0; i--) total += weights[i] as number;
+  const observed = a < first || a > last ? 0 : (weights[a - first] as number);
   let tail = 0;
-  if (alternative === "less") for (let k = low; k <= a; k++) tail += weights[k - low] as number;
-  else if (alternative === "greater") for (let k = high; k >= a; k--) tail += weights[k - low] as number;
+  if (alternative === "less") for (let k = first; k <= Math.min(a, last); k++) tail += weights[k - first] as number;
+  else if (alternative === "greater") for (let k = last; k >= Math.max(a, first); k--) tail += weights[k - first] as number;
   else {
     const cutoff = observed * (1 + 1e-7);
     // add the smallest terms first
