@@ -23,7 +23,8 @@ export interface FitScalerOptions {
  *
  * @remarks
  * Same definitions as scikit-learn's `StandardScaler`, `MinMaxScaler` and `RobustScaler` (checked
- * against them to 1e-12): a column whose std, range or IQR is zero keeps scale 1. `NaN` values are
+ * against them to 1e-12): a column whose std, range or IQR is zero keeps scale 1 (for the standard
+ * scaler, a variance within the rounding error of the mean, as scikit-learn's constant-feature test). `NaN` values are
  * ignored when fitting and stay `NaN` when transforming (handle them with `prepareFeatures`); a
  * column with no numbers gets offset 0 and scale 1. With `log1p` (or method `"log"`) every value must
  * be greater than -1. O(n * d) (robust: O(n log n * d)).
@@ -31,7 +32,7 @@ export interface FitScalerOptions {
  * @param options - see {@link FitScalerOptions}.
  * @returns A {@link Scaler}: `transform(rows)`, `inverseTransform(rows)`, `toJSON()`; `offset` and `scale` per column.
  * @throws `TypeError` `fitScaler requires rows of equal length: row i differs from row 0`,
- * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires values above -1 for log1p: row i, column j`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`.
+ * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires finite numbers: row i, column j is Infinity`, `fitScaler requires values above -1 for log1p: row i, column j`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`.
  * @example
  * const scaler = fitScaler([[1, 10], [3, 10], [5, 10]], { method: "standard" });
  * scaler.transform([[3, 10], [5, 10]]).map((row) => row.map((value) => Number(value.toFixed(4)))) //=> [[0, 0], [1.2247, 0]]
@@ -55,6 +56,7 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
       const value = row[column];
       if (typeof value !== "number") throw new TypeError(`fitScaler requires numbers: row ${rowIndex}, column ${column} is ${String(value)}`);
       if (Number.isNaN(value)) continue;
+      if (!Number.isFinite(value)) throw new RangeError(`fitScaler requires finite numbers: row ${rowIndex}, column ${column} is ${value}`);
       if (log && !(value > -1)) throw new RangeError(`fitScaler requires values above -1 for log1p: row ${rowIndex}, column ${column}`);
       (byColumn[column] as number[]).push(log ? Math.log1p(value) : value);
     }
@@ -73,8 +75,9 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
       mean /= values.length;
       let sum = 0;
       for (const value of values) sum += (value - mean) * (value - mean);
+      const variance = sum / values.length;
       offset.push(mean);
-      scale.push(nonZero(Math.sqrt(sum / values.length)));
+      scale.push(isConstantColumn(variance, mean, values.length) ? 1 : nonZero(Math.sqrt(variance)));
     } else if (method === "minMax") {
       let minimum = Number.POSITIVE_INFINITY;
       let maximum = Number.NEGATIVE_INFINITY;
@@ -91,6 +94,16 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
     }
   }
   return createScaler({ format: "segmentkit.scaler", version: 1, method, log1p: log, offset, scale });
+}
+
+/**
+ * scikit-learn's `_is_constant_feature` for `StandardScaler`: a variance within the rounding error of
+ * the mean's computation is zero. A constant column such as 19.99 repeated has a computed variance of
+ * about 1e-29, not 0, so an absolute cut-off alone would divide by 7e-15.
+ */
+function isConstantColumn(variance: number, mean: number, count: number): boolean {
+  const epsilon = Number.EPSILON;
+  return variance <= count * epsilon * variance + (count * mean * epsilon) ** 2;
 }
 
 /** scikit-learn's `_handle_zeros_in_scale`: scales below 10 * machine epsilon become 1. */

@@ -56,6 +56,27 @@ describe("fitScaler against scikit-learn scalers", () => {
   });
 });
 
+describe("fitScaler on constant and non-finite columns (review)", () => {
+  it("a constant column keeps scale 1 although its computed variance is not exactly 0, as scikit-learn's StandardScaler", () => {
+    // scikit-learn 1.2.1: StandardScaler().fit(np.full((n, 1), v)).scale_ == [1.0] for each of these.
+    for (const [value, count] of [[19.99, 100], [3.7, 1000], [99.99, 2000], [1234.56, 1000]] as const) {
+      const scaler = fitScaler(Array.from({ length: count }, () => [value]), { method: "standard" });
+      expect(scaler.scale, `${value} x ${count}`).toEqual([1]);
+      const [[shifted]] = scaler.transform([[value + 0.2]]) as [[number]];
+      expect(shifted).toBeCloseTo(0.2, 10);
+      const [[same]] = scaler.transform([[value]]) as [[number]];
+      expect(Math.abs(same)).toBeLessThan(1e-9); // the mean carries the rounding of its sum; the old scale of 7e-15 blew it up
+    }
+    // A column with real spread is unaffected.
+    expect(fitScaler([[1], [3], [5]], { method: "standard" }).scale[0]).toBeCloseTo(Math.sqrt(8 / 3), 15);
+  });
+
+  it("refuses infinite values (they would turn every offset and scale into NaN)", () => {
+    expect(() => fitScaler([[1], [Number.POSITIVE_INFINITY]], { method: "standard" })).toThrow("fitScaler requires finite numbers: row 1, column 0 is Infinity");
+    expect(() => fitScaler([[Number.NEGATIVE_INFINITY, 1]], { method: "minMax" })).toThrow(RangeError);
+  });
+});
+
 describe("prepareFeatures", () => {
   const records = [
     { id: "a", behavior: { totalSpend: 100, orderCount: 2 } },
