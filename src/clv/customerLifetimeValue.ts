@@ -84,7 +84,7 @@ export function customerLifetimeValue(
   const result = new Float64Array(customers.length);
   for (let c = 0; c < customers.length; c++) {
     const row = customers[c] as CustomerValueInput;
-    assertActivity(row, "customerLifetimeValue");
+    const recency = assertActivity(row, "customerLifetimeValue");
     if (row.frequency > 0 && !(row.monetaryValue > 0 && Number.isFinite(row.monetaryValue))) {
       throw new RangeError(`customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row ${c})`);
     }
@@ -92,7 +92,7 @@ export function customerLifetimeValue(
     let previous = 0;
     let total = 0;
     for (let i = 1; i <= periods; i++) {
-      const cumulative = conditional(purchaseModel, params, row.frequency, row.recency, row.T, i * length);
+      const cumulative = conditional(purchaseModel, params, row.frequency, recency, row.T, i * length);
       total += (cumulative - previous) * (discounts[i] as number);
       previous = cumulative;
     }

@@ -41,6 +41,6 @@ export function expectedPurchases(model: PurchaseModel | BgBbModel, customer: Cu
     return bgBb.conditionalExpected([p.alpha, p.beta, p.gamma, p.delta], row.frequency, row.recency, row.periods, t);
   }
   const row = customer as CustomerActivity;
-  assertActivity(row, "expectedPurchases");
-  return conditional(model, vector(model), row.frequency, row.recency, row.T, t);
+  const recency = assertActivity(row, "expectedPurchases");
+  return conditional(model, vector(model), row.frequency, recency, row.T, t);
 }

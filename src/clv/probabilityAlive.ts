@@ -36,6 +36,6 @@ export function probabilityAlive(model: PurchaseModel | BgBbModel, customer: Cus
     return bgBb.probabilityAlive([p.alpha, p.beta, p.gamma, p.delta], row.frequency, row.recency, row.periods, futurePeriods);
   }
   const row = customer as CustomerActivity;
-  assertActivity(row, "probabilityAlive");
-  return alive(model, vector(model), row.frequency, row.recency, row.T);
+  const recency = assertActivity(row, "probabilityAlive");
+  return alive(model, vector(model), row.frequency, recency, row.T);
 }

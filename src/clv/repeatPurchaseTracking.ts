@@ -41,7 +41,8 @@ export interface TrackingRow {
  * @param model - a converged BG/NBD, MBG/NBD or Pareto/NBD model fitted in the unit that defines the periods.
  * @param options - calibrationEnd and observationEnd.
  * @returns one row per period up to observationEnd (the last row may be partial); empty without customers.
- * @throws `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order`,
+ * @throws `TypeError` `repeatPurchaseTracking requires a fitted BG/NBD, MBG/NBD, Pareto/NBD model` (BG/BB is discrete-time),
+ *   `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order`,
  *   `repeatPurchaseTracking requires every timestamp to be a valid Date (row i)`
  * @example
  * const day = (iso) => new Date(iso + "T00:00:00Z");
@@ -60,7 +61,7 @@ export function repeatPurchaseTracking(
   model: PurchaseModel,
   options: RepeatPurchaseTrackingOptions,
 ): TrackingRow[] {
-  assertModel(model, "repeatPurchaseTracking");
+  assertModel(model, "repeatPurchaseTracking", true);
   const calibrationTime = options.calibrationEnd instanceof Date ? options.calibrationEnd.getTime() : Number.NaN;
   const observationTime = options.observationEnd instanceof Date ? options.observationEnd.getTime() : Number.NaN;
   if (!Number.isFinite(calibrationTime) || !Number.isFinite(observationTime) || observationTime < calibrationTime) {

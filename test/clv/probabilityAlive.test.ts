@@ -36,4 +36,29 @@ describe("probabilityAlive", () => {
       { numRuns: 200 },
     );
   });
+
+  it("reads a recency a rounding error above T as T, in predictions and fits (Pareto/NBD gave NaN)", () => {
+    const pareto = modelFromParams({ kind: "Pareto/NBD", unit: "weeks", params: { r: 0.5534, alpha: 10.58, s: 0.6061, beta: 11.67 } });
+    const bgnbd = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.2425982, alpha: 4.413684, a: 0.7929899, b: 2.426167 } });
+    for (const model of [pareto, bgnbd]) {
+      const above = probabilityAlive(model, { frequency: 3, recency: 30 * (1 + 1e-13), T: 30 });
+      expect(above).toBe(probabilityAlive(model, { frequency: 3, recency: 30, T: 30 }));
+    }
+    const rows = [
+      { frequency: 3, recency: 30 * (1 + 1e-13), T: 30 },
+      { frequency: 0, recency: 0, T: 30 },
+      { frequency: 1, recency: 10, T: 30 },
+      { frequency: 5, recency: 25, T: 40 },
+    ];
+    const fitted = fitParetoNbd({ customers: rows });
+    const exact = fitParetoNbd({ customers: rows.map((row, index) => (index === 0 ? { ...row, recency: 30 } : row)) });
+    expect(Number.isFinite(fitted.logLikelihood)).toBe(true);
+    expect(fitted.logLikelihood).toBe(exact.logLikelihood);
+  });
+
+  it("requires recency 0 for a customer without repeat purchases, as the fits do", () => {
+    expect(() => probabilityAlive(modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 1, alpha: 1, a: 1.5, b: 1 } }), { frequency: 0, recency: 3, T: 10 })).toThrow(
+      "probabilityAlive requires recency to be zero when frequency is zero",
+    );
+  });
 });

@@ -40,4 +40,14 @@ describe("repeatPurchaseTracking on CDNOW (FHL 2005 figure 3)", () => {
       "repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order",
     );
   });
+
+  it("refuses a discrete-time BG/BB model (it has no time unit to cut periods with; the loop never ended)", () => {
+    const bgbb = modelFromParams({ kind: "BG/BB", params: { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 } });
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    // The type already excludes BG/BB; JavaScript callers and casts can still pass one.
+    const untyped = bgbb as unknown as Parameters<typeof repeatPurchaseTracking>[1];
+    expect(() => repeatPurchaseTracking([{ customerId: "a", timestamp: day("1997-01-01"), amount: 1 }], untyped, { calibrationEnd: day("1997-06-01"), observationEnd: day("1998-01-01") })).toThrow(
+      "repeatPurchaseTracking requires a fitted BG/NBD, MBG/NBD, Pareto/NBD model",
+    );
+  });
 });

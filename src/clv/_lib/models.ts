@@ -39,10 +39,17 @@ export function assertModel(model: unknown, caller: string, continuousOnly = fal
   if (candidate.converged !== true) throw new TypeError(`${caller} requires a converged model`);
 }
 
-export function assertActivity(customer: { frequency: number; recency: number; T: number }, caller: string): void {
+/**
+ * Validates one customer's activity as the fits do and returns the recency to use: a recency up to
+ * 1e-12 relative above T (rounding in the caller's day arithmetic) is accepted and read as T, since
+ * the models' terms in T − recency are not defined below zero.
+ */
+export function assertActivity(customer: { frequency: number; recency: number; T: number }, caller: string): number {
   const { frequency: x, recency: tx, T } = customer;
   if (typeof T !== "number") throw new TypeError(`${caller} requires T for a continuous-time model`);
   if (!Number.isInteger(x) || x < 0) throw new RangeError(`${caller} requires frequency to be a non-negative integer`);
   if (!Number.isFinite(T) || T < 0) throw new RangeError(`${caller} requires T to be non-negative`);
   if (!Number.isFinite(tx) || tx < 0 || tx > T * (1 + 1e-12)) throw new RangeError(`${caller} requires recency between zero and T`);
+  if (x === 0 && tx !== 0) throw new RangeError(`${caller} requires recency to be zero when frequency is zero`);
+  return Math.min(tx, T);
 }

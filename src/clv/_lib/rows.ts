@@ -74,7 +74,8 @@ export function compressActivity(rows: ReadonlyArray<CustomerActivity>, caller: 
     if (!Number.isFinite(tx) || tx < 0 || tx > T * (1 + 1e-12)) throw new RangeError(`${caller} requires recency between zero and T (row ${i})`);
     if (x === 0 && tx !== 0) throw new RangeError(`${caller} requires recency to be zero when frequency is zero (row ${i})`);
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`${caller} requires weights to be non-negative (row ${i})`);
-    if (w > 0) groups.add([x, tx, T], w);
+    // A recency a rounding error above T counts as T (the models' terms in T − recency need T ≥ recency).
+    if (w > 0) groups.add([x, Math.min(tx, T), T], w);
   }
   if (groups.count === 0) throw new RangeError(`${caller} requires at least one customer`);
   const frequency = groups.column(0);
