@@ -146,7 +146,7 @@ export function chooseK(data: MatrixInput, options: ChooseKOptions = {}): Choose
       const referenceMatrix = { values: uniform, rows, columns };
       table.forEach((row, position) => {
         const fit = kMeans(referenceMatrix, { k: row.k, seed: seed + reference * 1000 + row.k, nInit: 1 });
-        referenceLogs[position]?.push(Math.log(fit.inertia));
+        referenceLogs[position]?.push(logInertia(fit.inertia));
       });
     }
     table.forEach((row, position) => {

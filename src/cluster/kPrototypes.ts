@@ -55,7 +55,9 @@ export interface KPrototypesResult {
  * use squared Euclidean distance to the cluster mean, categorical columns simple matching to the
  * cluster mode (ties: the category seen first). Batch iterations (all rows assigned, then means and
  * modes recomputed) until no label changes; an empty cluster takes the row farthest from its
- * prototype. Scale the numeric columns first (`fitScaler` in `segmentkit/scoring`): unscaled
+ * prototype, and a row stays with its prototype on a tie, so a run with more clusters than distinct
+ * rows converges (`predict`, which has no current cluster, gives such a row the lowest tied index).
+ * Scale the numeric columns first (`fitScaler` in `segmentkit/scoring`): unscaled
  * numerics swamp the categorical part, and `numericCost` / `categoricalCost` show the balance.
  * Huang 1998, https://doi.org/10.1023/A:1009769707641; Cao et al. 2009,
  * https://doi.org/10.1016/j.eswa.2008.10.101. O(iterations * n * k * (d + m)); Cao init O(n * k * (d + m)).
@@ -64,7 +66,7 @@ export interface KPrototypesResult {
  * @param options - see {@link KPrototypesOptions}.
  * @returns Labels, sizes, prototypes, the cost and its split, and the model (`predict`, `toJSON`).
  * @throws `RangeError` `kPrototypes requires k to be at least one`, `kPrototypes requires k to be at most the number of rows`,
- * `kPrototypes requires the same number of numeric and categorical rows`, `kPrototypes requires a non-negative gamma`.
+ * `kPrototypes requires the same number of numeric and categorical rows`, `kPrototypes requires a non-negative finite gamma`.
  * @example
  * const result = kPrototypes(
  *   [[1], [1.2], [0.9], [8], [8.1], [7.9]],

@@ -57,6 +57,8 @@ export interface PrepareFeaturesResult {
  * @returns The matrix, the kept row indexes and a report of dropped and imputed values.
  * @throws `SegmentationError` `prepareFeatures found N issues` with issues `missing_value` (policy
  * `"error"`), `invalid_value` (not a finite number) or `no_values` (nothing to impute from), each with path `[row, ...featurePath]`.
+ * @throws `TypeError` `prepareFeatures requires the missing policy of <feature> to be "error", "drop" or { impute: ... }`
+ * for any other policy (an unknown name, `{ impute: "avg" }`, a non-finite constant).
  * @example
  * const prepared = prepareFeatures(
  *   [{ spend: 10, visits: 2 }, { spend: null, visits: 4 }, { spend: 30 }],
@@ -75,6 +77,15 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
     return Object.hasOwn(missing, feature) ? ((missing as Record<string, MissingValuePolicy>)[feature] as MissingValuePolicy) : "error";
   };
   const policies = features.map(policyOf);
+  policies.forEach((policy, column) => {
+    const valid =
+      policy === "error" ||
+      policy === "drop" ||
+      (typeof policy === "object" && policy !== null && (policy.impute === "mean" || policy.impute === "median" || policy.impute === "mode" || (typeof policy.impute === "number" && Number.isFinite(policy.impute))));
+    if (!valid) {
+      throw new TypeError(`prepareFeatures requires the missing policy of ${features[column]} to be "error", "drop" or { impute: "mean" | "median" | "mode" | a finite number }`);
+    }
+  });
   const issues: Issue[] = [];
   const raw: Array<Array<number | undefined>> = records.map((record, row) =>
     paths.map((path, column) => {

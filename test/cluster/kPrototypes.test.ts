@@ -45,7 +45,8 @@ describe("kPrototypes", () => {
     expect(() => kPrototypes([[1]], [["a"], ["b"]], { k: 1 })).toThrow("kPrototypes requires the same number of numeric and categorical rows");
     expect(() => kPrototypes([[1]], [["a"]], { k: 2 })).toThrow("kPrototypes requires k to be at most the number of rows");
     expect(() => kPrototypes([[1]], [[null as unknown as string]], { k: 1 })).toThrow(TypeError);
-    expect(() => kPrototypes([[1]], [["a"]], { k: 1, gamma: -1 })).toThrow("kPrototypes requires a non-negative gamma");
+    expect(() => kPrototypes([[1]], [["a"]], { k: 1, gamma: -1 })).toThrow("kPrototypes requires a non-negative finite gamma");
+    expect(() => kPrototypes([[1]], [["a"]], { k: 1, gamma: Number.POSITIVE_INFINITY })).toThrow("kPrototypes requires a non-negative finite gamma");
   });
   it("properties: deterministic, no empty clusters, cost equals the recomputed cost", () => {
     fc.assert(
@@ -97,6 +98,19 @@ describe("k-prototypes models as JSON", () => {
     const fresh = mixedData(100, 9);
     expect(Array.from(restored.predict(fresh.numeric, fresh.categorical))).toEqual(Array.from(result.predict(fresh.numeric, fresh.categorical)));
     expect(restored.toJSON()).toEqual(json);
+  });
+
+  it("converges with more clusters than distinct rows (review: it looped until maxIterations)", () => {
+    const rows = [["a", "x"], ["a", "x"], ["a", "x"], ["b", "y"], ["b", "y"]];
+    const result = kModes(rows, { k: 3, seed: 1 });
+    expect(result.converged).toBe(true);
+    expect(result.cost).toBe(0);
+    expect(result.iterations).toBeLessThan(5);
+    // Rows of one kind share their clusters' (identical) modes; predict picks the lowest tied index.
+    const predicted = Array.from(result.model.predict([], rows));
+    expect(predicted.slice(0, 3).every((label) => label === predicted[0])).toBe(true);
+    expect(predicted[3]).toBe(predicted[4]);
+    expect(predicted[0]).not.toBe(predicted[3]);
   });
 
   it("round-trips k-modes models (no numeric columns) with boolean categories", () => {

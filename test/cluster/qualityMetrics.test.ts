@@ -45,6 +45,20 @@ describe("silhouetteScore sampling", () => {
   });
 });
 
+describe("label ids of any size (review)", () => {
+  it("large or sparse ids give the same results as 0..k-1, without arrays sized by the largest id", () => {
+    const data = [[0, 0], [0, 1], [5, 5], [5, 6], [9, 0], [9, 1]];
+    const compact = [0, 0, 1, 1, 2, 2];
+    // Same sorted order as `compact`, so every sum runs in the same order and the results are identical.
+    const sparse = [7, 7, 20240601, 20240601, 2 ** 40, 2 ** 40];
+    expect(silhouetteScore(data, sparse)).toBe(silhouetteScore(data, compact));
+    expect(daviesBouldinScore(data, sparse)).toBe(daviesBouldinScore(data, compact));
+    expect(calinskiHarabaszScore(data, sparse)).toBe(calinskiHarabaszScore(data, compact));
+    expect(adjustedRandIndex([0, 0, 5e8, 5e8], [1, 1, 2 ** 32, 2 ** 32])).toBe(1);
+    expect(() => adjustedRandIndex([0, 2 ** 53], [0, 1])).toThrow(TypeError);
+  });
+});
+
 describe("argument errors", () => {
   it("names the function", () => {
     expect(() => silhouetteScore([[0], [1]], [0, 0])).toThrow("silhouetteScore requires between two and n - 1 distinct labels");

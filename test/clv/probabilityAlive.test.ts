@@ -50,8 +50,8 @@ describe("probabilityAlive", () => {
       { frequency: 1, recency: 10, T: 30 },
       { frequency: 5, recency: 25, T: 40 },
     ];
-    const fitted = fitParetoNbd({ customers: rows });
-    const exact = fitParetoNbd({ customers: rows.map((row, index) => (index === 0 ? { ...row, recency: 30 } : row)) });
+    const fitted = fitParetoNbd({ customers: rows, unit: "weeks" });
+    const exact = fitParetoNbd({ customers: rows.map((row, index) => (index === 0 ? { ...row, recency: 30 } : row)), unit: "weeks" });
     expect(Number.isFinite(fitted.logLikelihood)).toBe(true);
     expect(fitted.logLikelihood).toBe(exact.logLikelihood);
   });

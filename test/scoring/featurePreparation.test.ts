@@ -71,6 +71,13 @@ describe("fitScaler on constant and non-finite columns (review)", () => {
     expect(fitScaler([[1], [3], [5]], { method: "standard" }).scale[0]).toBeCloseTo(Math.sqrt(8 / 3), 15);
   });
 
+  it("prepareFeatures refuses unknown missing-value policies instead of leaving undefined or NaN in the matrix", () => {
+    const records = [{ spend: 1 }, { spend: undefined }];
+    for (const missing of ["ignore", { impute: "avg" }, { impute: Number.NaN }, { impute: Number.POSITIVE_INFINITY }, { spend: "skip" }]) {
+      expect(() => prepareFeatures(records, { features: ["spend"], missing: missing as never })).toThrow('prepareFeatures requires the missing policy of spend to be "error", "drop"');
+    }
+  });
+
   it("refuses infinite values (they would turn every offset and scale into NaN)", () => {
     expect(() => fitScaler([[1], [Number.POSITIVE_INFINITY]], { method: "standard" })).toThrow("fitScaler requires finite numbers: row 1, column 0 is Infinity");
     expect(() => fitScaler([[Number.NEGATIVE_INFINITY, 1]], { method: "minMax" })).toThrow(RangeError);

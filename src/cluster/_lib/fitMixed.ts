@@ -35,7 +35,7 @@ export function fitMixed(
     }
     gamma = d === 0 ? 1 : 0.5 * (total / d);
   }
-  if (!(gamma >= 0)) throw new RangeError(`${caller} requires a non-negative gamma`);
+  if (!(gamma >= 0) || !Number.isFinite(gamma)) throw new RangeError(`${caller} requires a non-negative finite gamma`);
   const data: MixedData = { numeric: numericMatrix, categorical, gamma };
   const initialization = options.initialization ?? "cao";
   const maxIterations = options.maxIterations ?? 100;

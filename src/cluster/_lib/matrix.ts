@@ -58,31 +58,27 @@ export function toMatrix(input: MatrixInput, caller: string): Matrix {
   return { values, rows, columns };
 }
 
-/** Checks labels: integers in [0, n) of the given length; returns them as an Int32Array plus the number of distinct ids used. */
+/**
+ * Checks labels (non-negative integers, one per row) and returns them compacted to 0..k-1 in the
+ * sorted order of the ids, like numpy's `unique` / `LabelEncoder`, plus the number k of distinct ids.
+ * Ids are looked up in a Map, so their size does not matter (a label 20240601 or 2^40 costs what 3
+ * does). O(n + k log k).
+ */
 export function toLabels(labels: ArrayLike<number>, rows: number, caller: string): { labels: Int32Array; clusterCount: number } {
   if (labels.length !== rows) throw new RangeError(`${caller} requires one label per row`);
-  const result = new Int32Array(rows);
-  let maximum = -1;
+  const distinct = new Map<number, number>();
   for (let index = 0; index < rows; index++) {
     const label = labels[index] as number;
-    if (!Number.isInteger(label) || label < 0) {
+    if (!Number.isSafeInteger(label) || label < 0) {
       throw new TypeError(`${caller} requires labels to be non-negative integers: label ${index} is ${String(label)}`);
     }
-    result[index] = label;
-    if (label > maximum) maximum = label;
+    distinct.set(label, 0);
   }
-  // Compact the ids so that gaps (an unused id) do not count as clusters.
-  const map = new Int32Array(maximum + 1).fill(-1);
-  let clusterCount = 0;
-  for (let index = 0; index < rows; index++) {
-    const label = result[index] as number;
-    if (map[label] === -1) map[label] = clusterCount++;
-  }
-  // Keep the relative order of ids (sorted), like numpy's unique / LabelEncoder.
-  let next = 0;
-  for (let id = 0; id <= maximum; id++) if (map[id] !== -1) map[id] = next++;
-  for (let index = 0; index < rows; index++) result[index] = map[result[index] as number] as number;
-  return { labels: result, clusterCount };
+  const ids = Float64Array.from(distinct.keys()).sort();
+  for (let rank = 0; rank < ids.length; rank++) distinct.set(ids[rank] as number, rank);
+  const result = new Int32Array(rows);
+  for (let index = 0; index < rows; index++) result[index] = distinct.get(labels[index] as number) as number;
+  return { labels: result, clusterCount: ids.length };
 }
 
 /** Squared Euclidean distance between row `a` of `x` and row `b` of `y` (both with `columns` columns). */

@@ -194,8 +194,12 @@ export function runMixed(data: MixedData, initial: MixedCenters, k: number, maxI
     iterations = iteration;
     let changed = 0;
     for (let row = 0; row < rows; row++) {
-      let bestDistance = Number.POSITIVE_INFINITY;
-      let bestLabel = 0;
+      // A row stays with its prototype on a tie. Otherwise, with more clusters than distinct rows, a
+      // duplicate moved into an empty cluster (whose prototype then equals the old one) would move
+      // back to the lower index on every pass, and the run would never converge.
+      const current = labels[row] as number;
+      let bestLabel = current < 0 ? 0 : current;
+      let bestDistance = distance(data, row, centers, bestLabel);
       for (let center = 0; center < k; center++) {
         const value = distance(data, row, centers, center);
         if (value < bestDistance) {
