@@ -33,6 +33,8 @@ export interface OpportunityActivity {
  * @param data - `{ customers }` rows of frequency, recency, periods and weight.
  * @param options - penalizer, initialParams (α, β, γ, δ; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (unit `"periods"`) or a failure with `reason` and `message`.
+ * @throws `RangeError` `fitBgBb requires penalizer to be a non-negative number`, `fitBgBb requires initialParams to be n positive finite numbers (...)`,
+ *   `fitBgBb requires maxIterations to be a positive integer`, `fitBgBb requires unit to be days, weeks, months or years`.
  * @throws `fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row i)`,
  *   `fitBgBb requires recency to be zero when frequency is zero (row i)`,
  *   `fitBgBb requires weights to be non-negative (row i)`, `fitBgBb requires at least one customer`

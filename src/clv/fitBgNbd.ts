@@ -20,6 +20,8 @@ import type { ActivityData, BgNbdModel, BgNbdParams, FitFailure, FitOptions } fr
  * @param options - penalizer, initialParams (r, α, a, b; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (`converged: true`, params, standardErrors, the true summed
  *   logLikelihood in `data.unit`), or a failure (`converged: false`) with `reason` and `message`.
+ * @throws `RangeError` `fitBgNbd requires penalizer to be a non-negative number`, `fitBgNbd requires initialParams to be n positive finite numbers (...)`,
+ *   `fitBgNbd requires maxIterations to be a positive integer`, `fitBgNbd requires unit to be days, weeks, months or years`.
  * @throws `fitBgNbd requires frequency to be a non-negative integer (row i)`, `... requires recency
  *   between zero and T (row i)`, `... requires T to be non-negative (row i)`, `... requires recency to be
  *   zero when frequency is zero (row i)`, `... requires at least one customer`

@@ -31,6 +31,8 @@ export interface CustomerSpend {
  * @param data - `{ unit?, customers }` with frequency and monetaryValue per customer.
  * @param options - penalizer, initialParams (p, q, γ; default 1, 1, 1), maxIterations.
  * @returns the fitted model or a failure (`converged: false`, reason, message).
+ * @throws `RangeError` `fitGammaGamma requires penalizer to be a non-negative number`, `fitGammaGamma requires initialParams to be n positive finite numbers (...)`,
+ *   `fitGammaGamma requires maxIterations to be a positive integer`, `fitGammaGamma requires unit to be days, weeks, months or years`.
  * @throws `fitGammaGamma requires frequency to be a non-negative integer (row i)`,
  *   `fitGammaGamma requires monetaryValue to be positive for repeat customers (row i)`,
  *   `fitGammaGamma requires at least one customer with frequency above zero`

@@ -23,6 +23,8 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  * @param options - penalizer, initialParams (r, α, s, β; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (params, standard errors, true summed logLikelihood in `data.unit`) or a
  *   failure (`converged: false`) with `reason` and `message`.
+ * @throws `RangeError` `fitParetoNbd requires penalizer to be a non-negative number`, `fitParetoNbd requires initialParams to be n positive finite numbers (...)`,
+ *   `fitParetoNbd requires maxIterations to be a positive integer`, `fitParetoNbd requires unit to be days, weeks, months or years`.
  * @throws `fitParetoNbd requires frequency to be a non-negative integer (row i)` and the other row
  *   checks listed for `fitBgNbd`, with this function's name.
  * @example

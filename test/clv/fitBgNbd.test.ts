@@ -147,6 +147,16 @@ describe("fitBgNbd recovery and failures", () => {
     expect(model.message).toMatch(/^fitBgNbd did not converge \(max_iterations\)/);
   });
 
+  it("rejects invalid options with messages naming the function (review: they produced misleading failures)", () => {
+    const data = { unit: "weeks" as const, customers: [{ frequency: 2, recency: 5, T: 10 }, { frequency: 0, recency: 0, T: 10 }] };
+    expect(() => fitBgNbd(data, { penalizer: Number.NaN })).toThrow("fitBgNbd requires penalizer to be a non-negative number");
+    expect(() => fitBgNbd(data, { penalizer: -0.1 })).toThrow("fitBgNbd requires penalizer to be a non-negative number");
+    expect(() => fitBgNbd(data, { initialParams: [1, 1] })).toThrow("fitBgNbd requires initialParams to be 4 positive finite numbers (r, alpha, a, b)");
+    expect(() => fitBgNbd(data, { initialParams: [1, 1, 0, 1] })).toThrow(RangeError);
+    expect(() => fitBgNbd(data, { maxIterations: 0 })).toThrow("fitBgNbd requires maxIterations to be a positive integer");
+    expect(() => fitBgNbd({ ...data, unit: "fortnights" as never })).toThrow("fitBgNbd requires unit to be days, weeks, months or years");
+  });
+
   it("rejects invalid rows with messages naming the function", () => {
     expect(() => fitBgNbd({ unit: "weeks", customers: [{ frequency: 1.5, recency: 1, T: 2 }] })).toThrow("fitBgNbd requires frequency to be a non-negative integer (row 0)");
     expect(() => fitBgNbd({ unit: "weeks", customers: [{ frequency: 1, recency: 3, T: 2 }] })).toThrow("fitBgNbd requires recency between zero and T (row 0)");
