@@ -21,6 +21,14 @@ describe("distribution wrappers against scipy", () => {
     expect(normalQuantile(1.5)).toBeNaN();
     expect(normalUpperQuantile(0.025)).toBeCloseTo(1.959963984540054, 14);
   });
+  it("betaCdf and betaSf stay exact at huge shapes (review: I_0.5(s, s) was 0.5624 at s = 10^9)", () => {
+    // I_0.5(s, s) = 1/2 exactly, by symmetry; the stated tolerance is 1e-10.
+    for (const shape of [1e8, 3e8, 1e9]) {
+      expect(Math.abs(betaCdf(0.5, shape, shape) - 0.5), `${shape}`).toBeLessThan(1e-10);
+      expect(Math.abs(betaSf(0.5, shape, shape) - 0.5), `${shape}`).toBeLessThan(1e-10);
+    }
+  });
+
   it("chiSquareSf matches scipy.stats.chi2.sf including 1e-110 tails", () => {
     for (const c of fixtures.chiSquareSf) expectClose(chiSquareSf(c.x, c.k), c.expected, c.call, { absolute: 0 });
     expect(chiSquareSf(0, 3)).toBe(1);
