@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectedPurchases, fitBgNbd, fitParetoNbd, modelFromParams, probabilityAlive } from "../../src/clv/index.js";
+import { readFileSync } from "node:fs";
+import { expectedPopulationPurchases, expectedPurchases, fitBgNbd, fitParetoNbd, modelFromParams, probabilityAlive } from "../../src/clv/index.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
 
 const bgNbdPublished = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.2425982, alpha: 4.413684, a: 0.7929899, b: 2.426167 } });
@@ -113,5 +114,26 @@ describe("expectedPurchases errors", () => {
     );
     expect(() => expectedPurchases(bgNbdPublished, { frequency: 0, recency: 0, T: 1 }, -1)).toThrow("expectedPurchases requires a non-negative horizon");
     expect(() => expectedPurchases(bgNbdPublished, { frequency: 1, recency: 2, T: 1 }, 1)).toThrow("expectedPurchases requires recency between zero and T");
+  });
+
+  it("is continuous through a = 1, where the closed forms are 0/0 (BG/NBD and MBG/NBD; review: -Infinity at 1, 9 % off at 1 + 1e-14)", () => {
+    // test/reference/clv/shapeNearOne.py: mpmath at 80 digits. Stated tolerance 1e-9 relative: the closed
+    // form holds from |a - 1| = 1e-5; below, the line from the limit to the closed form at 1e-5.
+    const reference = JSON.parse(readFileSync(new URL("../reference/clv/shape-near-one.json", import.meta.url), "utf8")) as {
+      params: { r: number; alpha: number; b: number };
+      customer: { frequency: number; recency: number; T: number };
+      horizon: number;
+      rows: Array<{ a: number; gap: string; bgConditional: number; bgPopulation: number; mbgConditional: number; mbgPopulation: number }>;
+    };
+    const { r, alpha, b } = reference.params;
+    for (const row of reference.rows) {
+      const bg = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r, alpha, a: row.a, b } });
+      const mbg = modelFromParams({ kind: "MBG/NBD", unit: "weeks", params: { r, alpha, a: row.a, b } });
+      const close = (actual: number, expected: number, label: string) => expect(Math.abs(actual / expected - 1), `${label} at a = 1 + ${row.gap}`).toBeLessThan(1e-9);
+      close(expectedPurchases(bg, reference.customer, reference.horizon), row.bgConditional, "BG/NBD conditional");
+      close(expectedPopulationPurchases(bg, reference.horizon), row.bgPopulation, "BG/NBD population");
+      close(expectedPurchases(mbg, reference.customer, reference.horizon), row.mbgConditional, "MBG/NBD conditional");
+      close(expectedPopulationPurchases(mbg, reference.horizon), row.mbgPopulation, "MBG/NBD population");
+    }
   });
 });

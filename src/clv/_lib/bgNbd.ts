@@ -106,12 +106,39 @@ export function conditionalExpected(p: ArrayLike<number>, x: number, tx: number,
   const b = p[3] as number;
   const shift = modified ? 1 : 0;
   const z = t / (alpha + T + t);
-  const logTerm = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + log2F1(r + x, b + x + shift, a + b + x - 1 + shift, z);
-  // 1 − e^L carries the sign of (a − 1); the ratio is positive
-  const bracket = -Math.expm1(logTerm);
-  const leading = (a + b + x - 1 + shift) / (a - 1);
   const logOdds = logDeathOdds(r, alpha, a, b, x, tx, T, modified);
-  return leading * bracket * inverseOnePlusExp(logOdds);
+  return (a + b + x - 1 + shift) * bracketOverShapeGap(r + x, b + x + shift, a - 1, z) * inverseOnePlusExp(logOdds);
+}
+
+/** Below this |a − 1| the closed forms lose digits to cancellation (about 1e-16 / |a − 1| relative). */
+const shapeGapLimit = 1e-5;
+
+/**
+ * [1 − (1 − z)^R · 2F1(R, β; β + ε; z)] / ε with ε = a − 1: the factor that the BG/NBD and MBG/NBD
+ * expectations share, 0/0 at a = 1 (2F1(R, β; β; z) = (1 − z)^−R). From |ε| ≥ 1e-5 the closed form;
+ * at ε = 0 its limit, d/dε of the bracket, which is E[ψ(β + N) − ψ(β)] for N ~ NegativeBinomial(R, z):
+ * Σ_n (1 − z)^R (R)_n zⁿ / n! · Σ_{k<n} 1/(β + k); in between, the straight line from the limit to the
+ * closed form at ±1e-5 (error about the curvature times 1e-10, against 1e-16/|ε| for the closed form).
+ */
+function bracketOverShapeGap(R: number, beta: number, epsilon: number, z: number): number {
+  const closed = (gap: number): number => -Math.expm1(R * Math.log1p(-z) + log2F1(R, beta, beta + gap, z)) / gap;
+  if (Math.abs(epsilon) >= shapeGapLimit) return closed(epsilon);
+  // The negative binomial probabilities are at most 1, so the running term cannot overflow.
+  let logTerm = R * Math.log1p(-z);
+  let harmonic = 0;
+  let limit = 0;
+  const logZ = Math.log(z);
+  const mode = ((R - 1) * z) / (1 - z);
+  for (let n = 1; n < 100_000_000; n++) {
+    logTerm += Math.log(R + n - 1) + logZ - Math.log(n);
+    harmonic += 1 / (beta + n - 1);
+    const term = Math.exp(logTerm) * harmonic;
+    limit += term;
+    if (n > mode && term < limit * 1e-17) break;
+  }
+  if (epsilon === 0) return limit;
+  const step = epsilon > 0 ? shapeGapLimit : -shapeGapLimit;
+  return limit + ((closed(step) - limit) * epsilon) / step;
 }
 
 /** Unconditional E[X(t)] for a customer who made a first purchase at time 0. */
@@ -122,12 +149,8 @@ export function unconditionalExpected(p: ArrayLike<number>, t: number, modified:
   const a = p[2] as number;
   const b = p[3] as number;
   const z = t / (alpha + t);
-  if (modified) {
-    const logTerm = r * Math.log(alpha / (alpha + t)) + log2F1(r, b + 1, a + b, z);
-    return (b / (a - 1)) * -Math.expm1(logTerm);
-  }
-  const logTerm = r * Math.log(alpha / (alpha + t)) + log2F1(r, b, a + b - 1, z);
-  return ((a + b - 1) / (a - 1)) * -Math.expm1(logTerm);
+  if (modified) return b * bracketOverShapeGap(r, b + 1, a - 1, z);
+  return (a + b - 1) * bracketOverShapeGap(r, b, a - 1, z);
 }
 
 /**

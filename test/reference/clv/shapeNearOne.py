@@ -1,0 +1,44 @@
+"""BG/NBD and MBG/NBD expectations at and near a = 1, where the closed forms are 0/0.
+
+Run with Debian's python:  /usr/bin/python3 test/reference/clv/shapeNearOne.py
+Writes test/reference/clv/shape-near-one.json. mpmath at 80 digits evaluates the closed forms
+directly (the cancellation costs at most 40 digits at |a - 1| = 1e-40); a = 1 itself is taken as
+a = 1 + 1e-40, whose value differs from the limit by about 1e-40 relative.
+"""
+import json, os
+import mpmath
+
+mpmath.mp.dps = 80
+r, alpha, b = mpmath.mpf("0.243"), mpmath.mpf("4.414"), mpmath.mpf("2.426")
+x, tx, T, t = 2, mpmath.mpf(30), mpmath.mpf(38), mpmath.mpf(39)
+
+
+def conditional(a, modified):
+    shift = 1 if modified else 0
+    z = t / (alpha + T + t)
+    bracket = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * mpmath.hyp2f1(r + x, b + x + shift, a + b + x - 1 + shift, z)
+    odds = a / (b + x - 1 + shift) * ((alpha + T) / (alpha + tx)) ** (r + x)
+    return (a + b + x - 1 + shift) / (a - 1) * bracket / (1 + odds)
+
+
+def population(a, modified):
+    z = t / (alpha + t)
+    if modified:
+        return b / (a - 1) * (1 - (alpha / (alpha + t)) ** r * mpmath.hyp2f1(r, b + 1, a + b, z))
+    return (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * mpmath.hyp2f1(r, b, a + b - 1, z))
+
+
+rows = []
+for label in ["1", "1e-14", "-1e-14", "1e-12", "-1e-10", "1e-6", "-1e-6", "5e-6", "-5e-6", "1e-5", "5e-5", "-5e-5", "1e-4", "0.1"]:
+    gap = mpmath.mpf("1e-40") if label == "1" else mpmath.mpf(label)
+    a = 1 + gap
+    rows.append({
+        "a": float(a), "gap": label,
+        "bgConditional": float(conditional(a, False)), "bgPopulation": float(population(a, False)),
+        "mbgConditional": float(conditional(a, True)), "mbgPopulation": float(population(a, True)),
+    })
+out = {"params": {"r": 0.243, "alpha": 4.414, "b": 2.426}, "customer": {"frequency": x, "recency": 30, "T": 38}, "horizon": 39, "rows": rows}
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shape-near-one.json")
+with open(path, "w") as handle:
+    json.dump(out, handle, indent=1)
+print("wrote", path)
