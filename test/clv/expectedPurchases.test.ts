@@ -136,4 +136,24 @@ describe("expectedPurchases errors", () => {
       close(expectedPopulationPurchases(mbg, reference.horizon), row.mbgPopulation, "MBG/NBD population");
     }
   });
+
+  it("is continuous through gamma = 1 for BG/BB, where the closed forms are 0/0 (review: Infinity or NaN at 1)", () => {
+    // test/reference/clv/shapeNearOne.py: mpmath at 80 digits. Stated tolerance 1e-8 relative (the log-gamma
+    // differences of the closed form lose about 1e-14 / |gamma - 1|; within 1e-4 of 1, the line from the limit).
+    const reference = JSON.parse(readFileSync(new URL("../reference/clv/shape-near-one.json", import.meta.url), "utf8")) as {
+      bgbb: {
+        params: { alpha: number; beta: number; delta: number };
+        customer: { frequency: number; recency: number; periods: number };
+        horizon: number;
+        rows: Array<{ gamma: number; gap: string; conditional: number; population: number }>;
+      };
+    };
+    const { params, customer, horizon, rows } = reference.bgbb;
+    for (const row of rows) {
+      const model = modelFromParams({ kind: "BG/BB", params: { alpha: params.alpha, beta: params.beta, gamma: row.gamma, delta: params.delta } });
+      const close = (actual: number, expected: number, label: string) => expect(Math.abs(actual / expected - 1), `${label} at gamma = 1 + ${row.gap}`).toBeLessThan(1e-8);
+      close(expectedPurchases(model, customer, horizon), row.conditional, "conditional");
+      close(expectedPopulationPurchases(model, customer.periods), row.population, "population");
+    }
+  });
 });

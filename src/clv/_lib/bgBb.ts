@@ -112,10 +112,30 @@ export function conditionalExpected(params: ArrayLike<number>, x: number, tx: nu
   const delta = params[3] as number;
   const logFactor =
     logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) + logGamma(gamma + delta) - logGamma(1 + delta) - rowLogLikelihood(params, x, tx, n);
-  const first = logGamma(1 + delta + n) - logGamma(gamma + delta + n);
-  const second = logGamma(1 + delta + n + m) - logGamma(gamma + delta + n + m);
-  // (delta/(gamma−1)) · (e^first − e^second) keeps its sign when γ < 1
-  return (delta / (gamma - 1)) * Math.exp(logFactor + first) * -Math.expm1(second - first);
+  // (e^first − e^second)/(γ−1) is 0/0 at γ = 1, where its limit is ψ(1+δ+n+m) − ψ(1+δ+n); the rest is smooth.
+  const closed = (gap: number): number => {
+    const first = logGamma(1 + delta + n) - logGamma(1 + gap + delta + n);
+    const second = logGamma(1 + delta + n + m) - logGamma(1 + gap + delta + n + m);
+    return (Math.exp(first) * -Math.expm1(second - first)) / gap;
+  };
+  const difference = throughShapeOne(gamma - 1, closed, () => digamma(1 + delta + n + m) - digamma(1 + delta + n));
+  return delta * Math.exp(logFactor) * difference;
+}
+
+/** Below this |γ − 1| the closed forms lose digits (their log-gamma differences are divided by γ − 1). */
+const shapeGapLimit = 1e-4;
+
+/**
+ * A BG/BB expectation that is 0/0 at γ = 1: the closed form from |γ − 1| ≥ 1e-4, the limit at γ = 1, and
+ * in between the straight line from the limit to the closed form at ±1e-4 (error about the curvature
+ * times 1e-8, against about 1e-14 / |γ − 1| for the closed form there).
+ */
+function throughShapeOne(gap: number, closed: (gap: number) => number, limit: () => number): number {
+  if (Math.abs(gap) >= shapeGapLimit) return closed(gap);
+  const atOne = limit();
+  if (gap === 0) return atOne;
+  const step = gap > 0 ? shapeGapLimit : -shapeGapLimit;
+  return atOne + ((closed(step) - atOne) * gap) / step;
 }
 
 /** E[X(n)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]. */
@@ -124,8 +144,13 @@ export function unconditionalExpected(params: ArrayLike<number>, n: number): num
   const beta = params[1] as number;
   const gamma = params[2] as number;
   const delta = params[3] as number;
-  const logRatio = logGamma(gamma + delta) + logGamma(1 + delta + n) - logGamma(gamma + delta + n) - logGamma(1 + delta);
-  return (alpha / (alpha + beta)) * (delta / (gamma - 1)) * -Math.expm1(logRatio);
+  const share = alpha / (alpha + beta);
+  const closed = (gap: number): number => {
+    const logRatio = logGamma(1 + gap + delta) + logGamma(1 + delta + n) - logGamma(1 + gap + delta + n) - logGamma(1 + delta);
+    return share * (delta / gap) * -Math.expm1(logRatio);
+  };
+  // At γ = 1 the limit is α/(α+β) · δ · [ψ(1+δ+n) − ψ(1+δ)].
+  return throughShapeOne(gamma - 1, closed, () => share * delta * (digamma(1 + delta + n) - digamma(1 + delta)));
 }
 
 /**

@@ -1,4 +1,5 @@
-"""BG/NBD and MBG/NBD expectations at and near a = 1, where the closed forms are 0/0.
+"""BG/NBD and MBG/NBD expectations at and near a = 1, and BG/BB ones at and near gamma = 1, where
+the closed forms are 0/0.
 
 Run with Debian's python:  /usr/bin/python3 test/reference/clv/shapeNearOne.py
 Writes test/reference/clv/shape-near-one.json. mpmath at 80 digits evaluates the closed forms
@@ -37,7 +38,38 @@ for label in ["1", "1e-14", "-1e-14", "1e-12", "-1e-10", "1e-6", "-1e-6", "5e-6"
         "bgConditional": float(conditional(a, False)), "bgPopulation": float(population(a, False)),
         "mbgConditional": float(conditional(a, True)), "mbgPopulation": float(population(a, True)),
     })
-out = {"params": {"r": 0.243, "alpha": 4.414, "b": 2.426}, "customer": {"frequency": x, "recency": 30, "T": 38}, "horizon": 39, "rows": rows}
+# BG/BB (Fader, Hardie and Shang 2010, eqs. 5 and 13), gamma near 1.
+al, be, de = mpmath.mpf("1.204"), mpmath.mpf("0.750"), mpmath.mpf("2.783")
+bx, btx, bn, bm = 2, 4, 6, 5
+B = mpmath.beta
+
+
+def bgbb_likelihood(ga):
+    value = B(al + bx, be + bn - bx) / B(al, be) * B(ga, de + bn) / B(ga, de)
+    for i in range(bn - btx):
+        value += B(al + bx, be + btx - bx + i) / B(al, be) * B(ga + 1, de + btx + i) / B(ga, de)
+    return value
+
+
+def bgbb_conditional(ga):
+    G = mpmath.gamma
+    bracket = G(1 + de + bn) / G(ga + de + bn) - G(1 + de + bn + bm) / G(ga + de + bn + bm)
+    return B(al + bx + 1, be + bn - bx) / B(al, be) * de / (ga - 1) * G(ga + de) / G(1 + de) * bracket / bgbb_likelihood(ga)
+
+
+def bgbb_population(ga):
+    G = mpmath.gamma
+    return al / (al + be) * de / (ga - 1) * (1 - G(ga + de) * G(1 + de + bn) / (G(ga + de + bn) * G(1 + de)))
+
+
+bb_rows = []
+for label in ["1", "1e-14", "-1e-12", "1e-8", "-1e-8", "5e-5", "-5e-5", "1e-4", "2e-4", "-0.343"]:
+    gap = mpmath.mpf("1e-40") if label == "1" else mpmath.mpf(label)
+    ga = 1 + gap
+    bb_rows.append({"gamma": float(ga), "gap": label, "conditional": float(bgbb_conditional(ga)), "population": float(bgbb_population(ga))})
+
+out = {"params": {"r": 0.243, "alpha": 4.414, "b": 2.426}, "customer": {"frequency": x, "recency": 30, "T": 38}, "horizon": 39, "rows": rows,
+       "bgbb": {"params": {"alpha": 1.204, "beta": 0.750, "delta": 2.783}, "customer": {"frequency": bx, "recency": btx, "periods": bn}, "horizon": bm, "rows": bb_rows}}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shape-near-one.json")
 with open(path, "w") as handle:
     json.dump(out, handle, indent=1)
