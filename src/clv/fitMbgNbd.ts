@@ -1,4 +1,4 @@
-import { compressActivity } from "./_lib/rows.js";
+import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/bgNbd.js";
 import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } from "./types.js";
@@ -48,5 +48,6 @@ export function fitMbgNbd(data: ActivityData, options: FitOptions = {}): MbgNbdM
     totalWeight: rows.totalWeight,
     uniqueRows: rows.count,
     maxIterations: options.maxIterations ?? 2000,
+    notIdentified: identificationProblem(rows),
   });
 }

@@ -1,4 +1,4 @@
-import { compressActivity } from "./_lib/rows.js";
+import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/paretoNbd.js";
 import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdParams } from "./types.js";
@@ -49,5 +49,6 @@ export function fitParetoNbd(data: ActivityData, options: FitOptions = {}): Pare
     totalWeight: rows.totalWeight,
     uniqueRows: rows.count,
     maxIterations: options.maxIterations ?? 2000,
+    notIdentified: identificationProblem(rows),
   });
 }

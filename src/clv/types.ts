@@ -58,9 +58,12 @@ export interface FitOptions {
  * - `parameters_diverged`: a parameter ran towards 0 or infinity (log-parameter beyond ±19): the data
  *   do not identify the model; a small penalizer usually fixes it.
  * - `q_not_above_one`: Gamma-Gamma's q ≤ 1, so the population mean spend pγ/(q − 1) is undefined.
+ * - `not_identified`: checked before optimising (without a penalizer): no customer has a repeat
+ *   purchase, or none has any observation time, so a BG/NBD, MBG/NBD or Pareto/NBD fit would only
+ *   drift to a boundary and look converged.
  * @category CLV
  */
-export type FitFailureReason = "max_iterations" | "non_finite" | "line_search_failed" | "parameters_diverged" | "q_not_above_one";
+export type FitFailureReason = "max_iterations" | "non_finite" | "line_search_failed" | "parameters_diverged" | "q_not_above_one" | "not_identified";
 
 /**
  * A fitted model: its maximum-likelihood parameters and fit diagnostics.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { logLikelihood } from "../../src/clv/_lib/bgNbd.js";
 import { compressActivity } from "../../src/clv/_lib/rows.js";
-import { fitBgNbd } from "../../src/clv/index.js";
+import { fitBgNbd, fitMbgNbd, fitParetoNbd } from "../../src/clv/index.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
 import { simulateBgNbd } from "./simulate.js";
 import { clvReference, relative } from "./_reference.js";
@@ -155,6 +155,23 @@ describe("fitBgNbd recovery and failures", () => {
     expect(() => fitBgNbd(data, { initialParams: [1, 1, 0, 1] })).toThrow(RangeError);
     expect(() => fitBgNbd(data, { maxIterations: 0 })).toThrow("fitBgNbd requires maxIterations to be a positive integer");
     expect(() => fitBgNbd({ ...data, unit: "fortnights" as never })).toThrow("fitBgNbd requires unit to be days, weeks, months or years");
+  });
+
+  it("reports data that cannot identify the model instead of a drifted 'converged' fit (review)", () => {
+    const noRepeats = { unit: "weeks" as const, customers: [{ frequency: 0, recency: 0, T: 10 }, { frequency: 0, recency: 0, T: 30 }] };
+    const noTime = { unit: "weeks" as const, customers: [{ frequency: 0, recency: 0, T: 0 }] };
+    for (const fit of [fitBgNbd, fitMbgNbd, fitParetoNbd]) {
+      const result = fit(noRepeats);
+      expect(result.converged).toBe(false);
+      if (result.converged) continue;
+      expect(result.reason).toBe("not_identified");
+      expect(result.message).toContain("no customer has a repeat purchase");
+      const timeless = fit(noTime);
+      expect(timeless.converged).toBe(false);
+      if (!timeless.converged) expect(timeless.message).toContain("every T is 0");
+    }
+    // A penalizer identifies the model, so the fit runs.
+    expect(fitBgNbd(noRepeats, { penalizer: 0.01 }).iterations).toBeGreaterThan(0);
   });
 
   it("rejects invalid rows with messages naming the function", () => {

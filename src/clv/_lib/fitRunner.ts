@@ -19,6 +19,8 @@ export interface RunFitSpec<Kind extends string, Params> {
   totalWeight: number;
   uniqueRows: number;
   maxIterations: number;
+  /** Why the data cannot identify the model (no repeat purchases, no observation time), if so. */
+  notIdentified?: string | undefined;
 }
 
 function toParams<Params>(names: ReadonlyArray<string>, values: ArrayLike<number>): Params {
@@ -43,6 +45,19 @@ export function runFit<Kind extends string, Params>(
   }
   if (!Number.isInteger(spec.maxIterations) || spec.maxIterations < 1) throw new RangeError(`${caller} requires maxIterations to be a positive integer`);
   if (spec.unit !== "periods" && !Object.hasOwn(UNIT_DAYS, spec.unit)) throw new RangeError(`${caller} requires unit to be days, weeks, months or years`);
+  if (spec.notIdentified !== undefined && spec.penalizer === 0) {
+    const params = Float64Array.from(spec.start);
+    return {
+      kind: spec.kind,
+      converged: false,
+      reason: "not_identified",
+      message: `${caller} did not converge (not_identified): ${spec.notIdentified}, so the data do not identify the model; use more data or add a penalizer such as 0.001`,
+      unit: spec.unit,
+      params: toParams<Params>(spec.names, params),
+      logLikelihood: spec.logLikelihood(params),
+      iterations: 0,
+    };
+  }
   const natural = new Float64Array(n);
   const naturalGradient = new Float64Array(n);
   const penaltyScale = spec.penalizer * spec.totalWeight;

@@ -92,3 +92,20 @@ export function compressActivity(rows: ReadonlyArray<CustomerActivity>, caller: 
     totalWeight: groups.totalWeight,
   };
 }
+
+/**
+ * Why customer rows cannot identify a continuous-time model, or `undefined`: without any repeat
+ * purchase the purchase rate has no information (a fit drifts to r → 0 and still looks converged),
+ * and without observation time nothing at all does.
+ */
+export function identificationProblem(rows: CompressedRows): string | undefined {
+  let repeat = false;
+  let time = false;
+  for (let i = 0; i < rows.count; i++) {
+    if ((rows.frequency[i] as number) > 0) repeat = true;
+    if ((rows.T[i] as number) > 0) time = true;
+  }
+  if (!time) return "no customer has any observation time (every T is 0)";
+  if (!repeat) return "no customer has a repeat purchase (every frequency is 0)";
+  return undefined;
+}
