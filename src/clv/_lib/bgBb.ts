@@ -6,7 +6,7 @@
  *   + Σ_{j=0}^{n−t_x−1} B(α+x, β+t_x−x+j)/B(α,β) · B(γ+1, δ+t_x+j)/B(γ,δ),
  * summed in log space (log-sum-exp over j).
  */
-import { digamma, logAddExp, logBeta, logGamma } from "./special.js";
+import { acrossRemovableSingularity, digamma, logAddExp, logBeta, logGamma } from "./special.js";
 
 export interface OpportunityRows {
   frequency: Float64Array;
@@ -118,25 +118,15 @@ export function conditionalExpected(params: ArrayLike<number>, x: number, tx: nu
     const second = logGamma(1 + delta + n + m) - logGamma(1 + gap + delta + n + m);
     return (Math.exp(first) * -Math.expm1(second - first)) / gap;
   };
-  const difference = throughShapeOne(gamma - 1, closed, () => digamma(1 + delta + n + m) - digamma(1 + delta + n));
+  const difference = acrossRemovableSingularity(gamma - 1, shapeGapWidth, closed, () => digamma(1 + delta + n + m) - digamma(1 + delta + n));
   return delta * Math.exp(logFactor) * difference;
 }
 
-/** Below this |γ − 1| the closed forms lose digits (their log-gamma differences are divided by γ − 1). */
-const shapeGapLimit = 1e-4;
-
 /**
- * A BG/BB expectation that is 0/0 at γ = 1: the closed form from |γ − 1| ≥ 1e-4, the limit at γ = 1, and
- * in between the straight line from the limit to the closed form at ±1e-4 (error about the curvature
- * times 1e-8, against about 1e-14 / |γ − 1| for the closed form there).
+ * Within this |γ − 1| the BG/BB expectations (0/0 at γ = 1) take the line to their limit: the closed
+ * forms' log-gamma differences, divided by γ − 1, lose about 1e-14 / |γ − 1| relative.
  */
-function throughShapeOne(gap: number, closed: (gap: number) => number, limit: () => number): number {
-  if (Math.abs(gap) >= shapeGapLimit) return closed(gap);
-  const atOne = limit();
-  if (gap === 0) return atOne;
-  const step = gap > 0 ? shapeGapLimit : -shapeGapLimit;
-  return atOne + ((closed(step) - atOne) * gap) / step;
-}
+const shapeGapWidth = 1e-4;
 
 /** E[X(n)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]. */
 export function unconditionalExpected(params: ArrayLike<number>, n: number): number {
@@ -150,7 +140,7 @@ export function unconditionalExpected(params: ArrayLike<number>, n: number): num
     return share * (delta / gap) * -Math.expm1(logRatio);
   };
   // At γ = 1 the limit is α/(α+β) · δ · [ψ(1+δ+n) − ψ(1+δ)].
-  return throughShapeOne(gamma - 1, closed, () => share * delta * (digamma(1 + delta + n) - digamma(1 + delta)));
+  return acrossRemovableSingularity(gamma - 1, shapeGapWidth, closed, () => share * delta * (digamma(1 + delta + n) - digamma(1 + delta)));
 }
 
 /**

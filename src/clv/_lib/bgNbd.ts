@@ -10,7 +10,7 @@
  *   A4 = ln a − ln(b + x − 1 [+1]) − (r + x) ln(α + t_x)      (BG/NBD: only when x > 0)
  */
 import type { CompressedRows } from "./rows.js";
-import { digamma, inverseOnePlusExp, logAddExp, logBeta, logGamma, log2F1 } from "./special.js";
+import { acrossRemovableSingularity, digamma, inverseOnePlusExp, logAddExp, logBeta, logGamma, log2F1 } from "./special.js";
 
 export function logLikelihood(params: ArrayLike<number>, rows: CompressedRows, modified: boolean, gradient?: Float64Array): number {
   const r = params[0] as number;
@@ -110,8 +110,8 @@ export function conditionalExpected(p: ArrayLike<number>, x: number, tx: number,
   return (a + b + x - 1 + shift) * bracketOverShapeGap(r + x, b + x + shift, a - 1, z) * inverseOnePlusExp(logOdds);
 }
 
-/** Below this |a − 1| the closed forms lose digits to cancellation (about 1e-16 / |a − 1| relative). */
-const shapeGapLimit = 1e-5;
+/** Within this |a − 1| the line to the limit replaces the closed form, which loses about 1e-16 / |a − 1| relative. */
+const shapeGapWidth = 1e-5;
 
 /**
  * [1 − (1 − z)^R · 2F1(R, β; β + ε; z)] / ε with ε = a − 1: the factor that the BG/NBD and MBG/NBD
@@ -122,23 +122,23 @@ const shapeGapLimit = 1e-5;
  */
 function bracketOverShapeGap(R: number, beta: number, epsilon: number, z: number): number {
   const closed = (gap: number): number => -Math.expm1(R * Math.log1p(-z) + log2F1(R, beta, beta + gap, z)) / gap;
-  if (Math.abs(epsilon) >= shapeGapLimit) return closed(epsilon);
-  // The negative binomial probabilities are at most 1, so the running term cannot overflow.
-  let logTerm = R * Math.log1p(-z);
-  let harmonic = 0;
-  let limit = 0;
-  const logZ = Math.log(z);
-  const mode = ((R - 1) * z) / (1 - z);
-  for (let n = 1; n < 100_000_000; n++) {
-    logTerm += Math.log(R + n - 1) + logZ - Math.log(n);
-    harmonic += 1 / (beta + n - 1);
-    const term = Math.exp(logTerm) * harmonic;
-    limit += term;
-    if (n > mode && term < limit * 1e-17) break;
-  }
-  if (epsilon === 0) return limit;
-  const step = epsilon > 0 ? shapeGapLimit : -shapeGapLimit;
-  return limit + ((closed(step) - limit) * epsilon) / step;
+  const limit = (): number => {
+    // The negative binomial probabilities are at most 1, so the running term cannot overflow.
+    let logTerm = R * Math.log1p(-z);
+    let harmonic = 0;
+    let sum = 0;
+    const logZ = Math.log(z);
+    const mode = ((R - 1) * z) / (1 - z);
+    for (let n = 1; n < 100_000_000; n++) {
+      logTerm += Math.log(R + n - 1) + logZ - Math.log(n);
+      harmonic += 1 / (beta + n - 1);
+      const term = Math.exp(logTerm) * harmonic;
+      sum += term;
+      if (n > mode && term < sum * 1e-17) break;
+    }
+    return sum;
+  };
+  return acrossRemovableSingularity(epsilon, shapeGapWidth, closed, limit);
 }
 
 /** Unconditional E[X(t)] for a customer who made a first purchase at time 0. */

@@ -17,6 +17,20 @@ export const logBeta: (a: number, b: number) => number = stdlibBetaln;
 /** Digamma ψ(x) = d/dx ln Γ(x). */
 export const digamma: (x: number) => number = stdlibDigamma;
 
+/**
+ * A function of a shape gap g that is 0/0 at g = 0 (BG/NBD at a = 1, BG/BB at γ = 1): the closed form
+ * from |g| ≥ width, the limit at 0, and in between the straight line from the limit to the closed form
+ * at ±width. The closed form loses about ε·C/|g| relative to cancellation, the line about the
+ * curvature times width², so `width` balances the two.
+ */
+export function acrossRemovableSingularity(gap: number, width: number, closed: (gap: number) => number, limit: () => number): number {
+  if (Math.abs(gap) >= width) return closed(gap);
+  const atZero = limit();
+  if (gap === 0) return atZero;
+  const step = gap > 0 ? width : -width;
+  return atZero + ((closed(step) - atZero) * gap) / step;
+}
+
 /** ln(e^x + e^y) without overflow. */
 export function logAddExp(x: number, y: number): number {
   if (x === Number.NEGATIVE_INFINITY) return y;

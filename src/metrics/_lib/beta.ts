@@ -1,6 +1,7 @@
 import betainc from "@stdlib/math-base-special-betainc";
 import betaincinv from "@stdlib/math-base-special-betaincinv";
 import betaln from "@stdlib/math-base-special-betaln";
+import { stirlingError } from "./stirling.js";
 
 /** Regularized incomplete beta I_x(a, b): the CDF of Beta(a, b) at x. */
 export function betaCdf(x: number, a: number, b: number): number {
@@ -24,13 +25,6 @@ export function betaSf(x: number, a: number, b: number): number {
  */
 function isLargeShape(a: number, b: number): boolean {
   return Math.min(a, b) >= 100 && a + b >= 5e7;
-}
-
-/** Stirling's series for log Γ(z) − [(z − ½) log z − z + ½ log 2π], accurate to 1e-17 for z ≥ 100. */
-function stirlingError(z: number): number {
-  const inverse = 1 / z;
-  const square = inverse * inverse;
-  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
 }
 
 /**

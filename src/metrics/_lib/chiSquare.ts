@@ -1,4 +1,5 @@
 import gammainc from "@stdlib/math-base-special-gammainc";
+import { stirlingError } from "./stirling.js";
 
 /** Shapes a = k/2 from which the upper incomplete gamma is computed here instead of by `@stdlib`. */
 const largeShape = 100;
@@ -16,13 +17,6 @@ export function chiSquareSf(x: number, degreesOfFreedom: number): number {
   const shape = degreesOfFreedom / 2;
   if (shape >= largeShape) return upperGammaLargeShape(shape, x / 2);
   return gammainc(x / 2, shape, true, true);
-}
-
-/** Stirling's series for log Γ(a) − [(a − ½) log a − a + ½ log 2π], accurate to 1e-17 for a ≥ 100. */
-function stirlingError(a: number): number {
-  const inverse = 1 / a;
-  const square = inverse * inverse;
-  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
 }
 
 /**
