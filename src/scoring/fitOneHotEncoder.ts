@@ -1,6 +1,9 @@
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
-import { readPath } from "./_lib/path.js";
+import { categoriesOf, createOneHotEncoder, missingCategory } from "./_lib/oneHotEncoder.js";
+import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
+
+export type { OneHotEncoder, OneHotEncoderJson } from "./_lib/oneHotEncoder.js";
 
 /**
  * Options of {@link fitOneHotEncoder}.
@@ -16,28 +19,14 @@ export interface FitOneHotEncoderOptions {
 }
 
 /**
- * A fitted one-hot encoder.
- * @category Feature preparation
- */
-export interface OneHotEncoder {
-  /** Sorted categories per feature (the missing category last when used). */
-  readonly categories: Readonly<Record<string, ReadonlyArray<string>>>;
-  /** Output column names, `feature=category`. */
-  readonly featureNames: ReadonlyArray<string>;
-  /** Encodes records as rows of 0/1. */
-  transform(records: ReadonlyArray<unknown>): number[][];
-  toJSON(): { format: "segmentkit.oneHotEncoder"; version: 1; features: string[]; categories: Record<string, string[]>; handleUnknown: "error" | "ignore"; missing: "error" | "category" };
-}
-
-const missingCategory = "(missing)";
-
-/**
  * Learns the categories of categorical features and encodes records as 0/1 indicator columns.
  *
  * @remarks
  * Like scikit-learn's `OneHotEncoder`: categories are sorted (as strings), one column each; array
  * values (multi-label fields such as `psychographics.interests`) set one column per element.
- * Values are read through own properties only. O(n * d).
+ * Values are read through own properties only. Categories are compared as text, so the number 1
+ * and the string "1" (or `true` and "true") are one category. `toJSON()` saves the encoder and
+ * `parseOneHotEncoder` restores it. O(n * d).
  * @param records - the records to learn categories from.
  * @param options - see {@link FitOneHotEncoderOptions}.
  * @returns The fitted {@link OneHotEncoder}.
@@ -67,66 +56,5 @@ export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOn
     if (seen[column]?.has(missingCategory)) values.push(missingCategory);
     categories[feature] = values;
   });
-  return createEncoder(features, categories, handleUnknown, missing);
-}
-
-function categoriesOf(record: unknown, feature: string, row: number, missing: "error" | "category", issues: Issue[]): string[] {
-  const path = feature.split(".");
-  const value = readPath(record, path);
-  if (value === undefined || value === null) {
-    if (missing === "category") return [missingCategory];
-    issues.push({ code: "missing_value", path: [row, ...path], message: `${feature} is missing` });
-    return [];
-  }
-  const values = Array.isArray(value) ? (value as unknown[]) : [value];
-  const result: string[] = [];
-  values.forEach((entry, index) => {
-    if (typeof entry === "string" || typeof entry === "boolean" || (typeof entry === "number" && Number.isFinite(entry))) result.push(String(entry));
-    else issues.push({ code: "invalid_value", path: Array.isArray(value) ? [row, ...path, index] : [row, ...path], message: `${feature} must be a string, number or boolean` });
-  });
-  return result;
-}
-
-function createEncoder(
-  features: string[],
-  categories: Record<string, string[]>,
-  handleUnknown: "error" | "ignore",
-  missing: "error" | "category",
-): OneHotEncoder {
-  const offsets: number[] = [];
-  const featureNames: string[] = [];
-  const indexes = features.map((feature) => {
-    offsets.push(featureNames.length);
-    const map = new Map<string, number>();
-    for (const category of categories[feature] ?? []) {
-      map.set(category, featureNames.length);
-      featureNames.push(`${feature}=${category}`);
-    }
-    return map;
-  });
-  return {
-    categories,
-    featureNames,
-    transform(records) {
-      const issues: Issue[] = [];
-      const rows = records.map((record, row) => {
-        const encoded = new Array<number>(featureNames.length).fill(0);
-        features.forEach((feature, column) => {
-          for (const value of categoriesOf(record, feature, row, missing, issues)) {
-            const index = indexes[column]?.get(value);
-            if (index !== undefined) encoded[index] = 1;
-            else if (handleUnknown === "error") {
-              issues.push({ code: "unknown_category", path: [row, ...feature.split(".")], message: `${feature} has the unknown category "${value}"` });
-            }
-          }
-        });
-        return encoded;
-      });
-      if (issues.length > 0) throw new SegmentationError(`transform found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
-      return rows;
-    },
-    toJSON() {
-      return { format: "segmentkit.oneHotEncoder", version: 1, features: [...features], categories: structuredClone(categories), handleUnknown, missing };
-    },
-  };
+  return createOneHotEncoder(features, categories, handleUnknown, missing);
 }

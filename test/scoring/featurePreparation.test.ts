@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { fitOneHotEncoder, fitScaler, parseScaler, prepareFeatures } from "../../src/scoring/index.js";
+import { fitOneHotEncoder, fitScaler, parseOneHotEncoder, parseScaler, prepareFeatures } from "../../src/scoring/index.js";
 import { SegmentationError } from "../../src/_lib/errors.js";
 import { fixtures } from "../cluster/_fixtures.js";
 
@@ -145,5 +145,44 @@ describe("fitOneHotEncoder", () => {
 describe("fitScaler method", () => {
   it("rejects an unknown method up front, even for columns without numbers", () => {
     expect(() => fitScaler([[Number.NaN]], { method: "zscore" as never })).toThrow(new TypeError('fitScaler requires method "standard", "minMax", "robust" or "log"'));
+  });
+});
+
+describe("parseOneHotEncoder (review: the encoder had toJSON but no parser)", () => {
+  const records = [{ channel: "email", interests: ["golf", "wine"] }, { channel: "sms", interests: [] }, { interests: ["golf"] }];
+  const encoder = fitOneHotEncoder(records, { features: ["channel", "interests"], missing: "category", handleUnknown: "ignore" });
+
+  it("restores an encoder that encodes exactly as the saved one", () => {
+    const restored = parseOneHotEncoder(JSON.parse(JSON.stringify(encoder)));
+    expect(restored.featureNames).toEqual(encoder.featureNames);
+    expect(restored.categories).toEqual(encoder.categories);
+    const probe = [...records, { channel: "post", interests: ["chess"] }];
+    expect(restored.transform(probe)).toEqual(encoder.transform(probe));
+    expect(restored.toJSON()).toEqual(encoder.toJSON());
+  });
+
+  it("reports every problem of a hostile document with its path, never a half-built encoder", () => {
+    const codes = (json: unknown): string[] => {
+      try {
+        parseOneHotEncoder(json);
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(SegmentationError);
+        return (error as SegmentationError).issues.map((issue) => `${issue.code}@${issue.path.join(".")}`);
+      }
+    };
+    expect(codes(null)).toEqual(["invalid_type@"]);
+    expect(codes({ ...encoder.toJSON(), format: "other", version: 2 })).toEqual(["invalid_format@format", "unsupported_version@version"]);
+    expect(codes({ ...encoder.toJSON(), features: ["a.__proto__", "channel", "channel", ""] })).toEqual([
+      "invalid_feature@features.0",
+      "invalid_feature@features.2",
+      "invalid_feature@features.3",
+    ]);
+    expect(codes({ ...encoder.toJSON(), categories: { channel: ["a", "a"], interests: [1] } })).toEqual(["invalid_categories@categories.channel", "invalid_categories@categories.interests"]);
+    expect(codes({ ...encoder.toJSON(), categories: Object.create({ channel: ["email"], interests: ["golf"] }) })).toEqual([
+      "invalid_categories@categories.channel",
+      "invalid_categories@categories.interests",
+    ]);
+    expect(codes({ ...encoder.toJSON(), handleUnknown: "warn", missing: "drop" })).toEqual(["invalid_policy@handleUnknown", "invalid_policy@missing"]);
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * The one-hot encoder that `fitOneHotEncoder` fits and `parseOneHotEncoder` restores.
+ */
+import { SegmentationError } from "../../_lib/errors.js";
+import type { Issue } from "../../_lib/errors.js";
+import { readPath } from "./path.js";
+
+/**
+ * The JSON form of a {@link OneHotEncoder} (`toJSON()`), read back by `parseOneHotEncoder`.
+ * @category Feature preparation
+ */
+export interface OneHotEncoderJson {
+  readonly format: "segmentkit.oneHotEncoder";
+  readonly version: 1;
+  readonly features: string[];
+  readonly categories: Record<string, string[]>;
+  readonly handleUnknown: "error" | "ignore";
+  readonly missing: "error" | "category";
+}
+
+/**
+ * A fitted one-hot encoder.
+ * @category Feature preparation
+ */
+export interface OneHotEncoder {
+  /** Sorted categories per feature (the missing category last when used). */
+  readonly categories: Readonly<Record<string, ReadonlyArray<string>>>;
+  /** Output column names, `feature=category`. */
+  readonly featureNames: ReadonlyArray<string>;
+  /** Encodes records as rows of 0/1. */
+  transform(records: ReadonlyArray<unknown>): number[][];
+  toJSON(): OneHotEncoderJson;
+}
+
+/** The column of a missing value under `missing: "category"`. */
+export const missingCategory = "(missing)";
+
+/** The categories of one feature of one record, as text; problems go to `issues`. */
+export function categoriesOf(record: unknown, feature: string, row: number, missing: "error" | "category", issues: Issue[]): string[] {
+  const path = feature.split(".");
+  const value = readPath(record, path);
+  if (value === undefined || value === null) {
+    if (missing === "category") return [missingCategory];
+    issues.push({ code: "missing_value", path: [row, ...path], message: `${feature} is missing` });
+    return [];
+  }
+  const values = Array.isArray(value) ? (value as unknown[]) : [value];
+  const result: string[] = [];
+  values.forEach((entry, index) => {
+    if (typeof entry === "string" || typeof entry === "boolean" || (typeof entry === "number" && Number.isFinite(entry))) result.push(String(entry));
+    else issues.push({ code: "invalid_value", path: Array.isArray(value) ? [row, ...path, index] : [row, ...path], message: `${feature} must be a string, number or boolean` });
+  });
+  return result;
+}
+
+export function createOneHotEncoder(
+  features: string[],
+  categories: Record<string, string[]>,
+  handleUnknown: "error" | "ignore",
+  missing: "error" | "category",
+): OneHotEncoder {
+  const offsets: number[] = [];
+  const featureNames: string[] = [];
+  const indexes = features.map((feature) => {
+    offsets.push(featureNames.length);
+    const map = new Map<string, number>();
+    for (const category of categories[feature] ?? []) {
+      map.set(category, featureNames.length);
+      featureNames.push(`${feature}=${category}`);
+    }
+    return map;
+  });
+  return {
+    categories,
+    featureNames,
+    transform(records) {
+      const issues: Issue[] = [];
+      const rows = records.map((record, row) => {
+        const encoded = new Array<number>(featureNames.length).fill(0);
+        features.forEach((feature, column) => {
+          for (const value of categoriesOf(record, feature, row, missing, issues)) {
+            const index = indexes[column]?.get(value);
+            if (index !== undefined) encoded[index] = 1;
+            else if (handleUnknown === "error") {
+              issues.push({ code: "unknown_category", path: [row, ...feature.split(".")], message: `${feature} has the unknown category "${value}"` });
+            }
+          }
+        });
+        return encoded;
+      });
+      if (issues.length > 0) throw new SegmentationError(`transform found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
+      return rows;
+    },
+    toJSON() {
+      return { format: "segmentkit.oneHotEncoder", version: 1, features: [...features], categories: structuredClone(categories), handleUnknown, missing };
+    },
+  };
+}
