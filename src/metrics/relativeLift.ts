@@ -27,7 +27,8 @@ export interface RelativeLiftResult {
  * @param counts - `successesA`, `trialsA` (treatment), `successesB`, `trialsB` (baseline).
  * @param options - `confidence` (default 0.95).
  * @returns `{ lift, standardError, lower, upper, defined }`; an empty arm or zero baseline rate gives
- *   `defined: false` and NaN.
+ *   `defined: false` and NaN; so does a zero variance (treatment rate 0, or both rates 1), with the
+ *   lift itself but NaN bounds, as the Wald difference interval.
  * @throws RangeError for invalid counts or confidence (as {@link twoProportionZTest}).
  * @example
  * const lift = relativeLift({ successesA: 120, trialsA: 1000, successesB: 90, trialsB: 1000 });
@@ -49,6 +50,8 @@ export function relativeLift(counts: TwoProportionCounts, options: { readonly co
   const lift = (pA - pB) / pB;
   const variance = (pB * (1 - pB) * pA * pA) / (pB ** 4 * trialsB) + (pA * (1 - pA)) / (pB * pB * trialsA);
   const standardError = Math.sqrt(variance);
+  // No spread in either arm (treatment rate 0, or both rates 1): a zero-width interval would claim certainty.
+  if (!(variance > 0)) return { lift, standardError, lower: nan, upper: nan, defined: false, reason: "zero variance: the treatment rate is 0 or both rates are 1" };
   const halfWidth = normalUpperQuantile((1 - confidence) / 2) * standardError;
   return { lift, standardError, lower: lift - halfWidth, upper: lift + halfWidth, defined: true };
 }

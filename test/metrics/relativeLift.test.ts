@@ -17,6 +17,14 @@ describe("relativeLift", () => {
     expect(relativeLift({ successesA: 5, trialsA: 100, successesB: 0, trialsB: 100 })).toMatchObject({ defined: false, reason: "the baseline rate is zero" });
     expect(relativeLift({ successesA: 5, trialsA: 100, successesB: 0, trialsB: 0 }).defined).toBe(false);
   });
+  it("has no interval when neither arm varies, as the Wald difference interval (review: it was [-1, -1], defined)", () => {
+    const none = relativeLift({ successesA: 0, trialsA: 100, successesB: 50, trialsB: 100 });
+    expect(none).toMatchObject({ lift: -1, standardError: 0, defined: false, reason: "zero variance: the treatment rate is 0 or both rates are 1" });
+    expect(none.lower).toBeNaN();
+    const all = relativeLift({ successesA: 100, trialsA: 100, successesB: 100, trialsB: 100 });
+    expect(all).toMatchObject({ lift: 0, defined: false });
+    expect(relativeLift({ successesA: 100, trialsA: 100, successesB: 50, trialsB: 100 }).defined).toBe(true);
+  });
   it("wider confidence gives a wider interval", () => {
     const counts = { successesA: 260, trialsA: 5000, successesB: 200, trialsB: 5000 };
     const a = relativeLift(counts, { confidence: 0.9 });

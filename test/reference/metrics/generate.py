@@ -125,8 +125,9 @@ for xa, na, xb, nb in [(120, 1000, 90, 1000), (260, 5000, 200, 5000), (0, 100, 5
     var = pb * (1 - pb) * pa * pa / (pb ** 4 * nb) + pa * (1 - pa) / (pb * pb * na)
     lift = (pa - pb) / pb
     z = stats.norm.isf(0.025)
+    # A zero variance (treatment rate 0, or both rates 1) leaves no interval: NaN bounds, as the Wald difference interval.
     rl.append({"counts": [xa, na, xb, nb], "confidence": 0.95, "lift": lift, "standardError": math.sqrt(var),
-               "lower": lift - z * math.sqrt(var), "upper": lift + z * math.sqrt(var),
+               "lower": num(lift - z * math.sqrt(var)) if var > 0 else "NaN", "upper": num(lift + z * math.sqrt(var)) if var > 0 else "NaN",
                "call": "delta method (GrowthBook): var = sB^2 pA^2/(pB^4 nB) + sA^2/(pB^2 nA), z = scipy.stats.norm.isf(0.025)"})
 out["relativeLift"] = rl
 
