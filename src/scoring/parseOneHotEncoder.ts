@@ -2,9 +2,7 @@ import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { createOneHotEncoder } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
-
-/** Path segments that a feature may not contain: reading them would reach the prototype chain. */
-const forbiddenSegments = new Set(["__proto__", "prototype", "constructor"]);
+import { pathProblem } from "../rules/_lib/paths.js";
 
 /**
  * Restores a one-hot encoder saved with `toJSON()` (for example in a model registry), checking the
@@ -41,11 +39,8 @@ export function parseOneHotEncoder(json: unknown): OneHotEncoder {
     if (!Array.isArray(rawFeatures)) issues.push({ code: "invalid_type", path: ["features"], message: "features must be an array of strings" });
     else {
       rawFeatures.forEach((feature: unknown, index) => {
-        const valid =
-          typeof feature === "string" &&
-          feature.length > 0 &&
-          feature.split(".").every((segment) => segment.length > 0 && !forbiddenSegments.has(segment)) &&
-          !features.includes(feature);
+        // The same paths a rule may name: non-empty segments, none of __proto__, prototype, constructor.
+        const valid = typeof feature === "string" && pathProblem(feature) === undefined && !features.includes(feature);
         if (!valid) issues.push({ code: "invalid_feature", path: ["features", index], message: "features must be unique non-empty dotted paths without __proto__, prototype or constructor" });
         else features.push(feature);
       });

@@ -195,15 +195,14 @@ export function withinBounds(value: number, gte: number | undefined, lte: number
 
 const noProperties: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({});
 
-/** An own property of a non-array object, else `undefined` (never an inherited one). */
-function ownValue(object: unknown, key: string): unknown {
-  if (typeof object !== "object" || object === null || Array.isArray(object) || !Object.hasOwn(object, key)) return undefined;
-  return (object as Record<string, unknown>)[key];
-}
+/** The event keys, read with `readPath` (own properties only, like every profile read). */
+const typeKey: ReadonlyArray<string> = ["type"];
+const timestampKey: ReadonlyArray<string> = ["timestamp"];
+const propertiesKey: ReadonlyArray<string> = ["properties"];
 
 /** The properties object an event's `where` reads (`{}` when absent); own properties only, like every read. */
 export function eventProperties(event: RuleEvent): Readonly<Record<string, unknown>> {
-  const properties = ownValue(event, "properties");
+  const properties = readPath(event, propertiesKey);
   return typeof properties === "object" && properties !== null ? (properties as Readonly<Record<string, unknown>>) : noProperties;
 }
 
@@ -235,8 +234,8 @@ export function aggregateEvents(
   let sum = 0;
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as RuleEvent;
-    if (ownValue(event, "type") !== type) continue;
-    const time = instantOf(ownValue(event, "timestamp"));
+    if (readPath(event, typeKey) !== type) continue;
+    const time = instantOf(readPath(event, timestampKey));
     if (!(lower <= time && time <= upper)) continue;
     if (where !== undefined && where(eventProperties(event)) !== true) continue;
     count += 1;
