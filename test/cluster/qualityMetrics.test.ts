@@ -37,11 +37,17 @@ describe("silhouetteScore sampling", () => {
     expect(silhouetteScore(fixture.data, fixture.labels, { sampleSize: 100, seed: 4 })).not.toBe(first);
     expect(Math.abs(first - fixture.silhouette)).toBeLessThan(0.1);
   });
-  it("stratified sampling keeps every cluster", () => {
-    const labels = fixture.labels.map((label, index) => (index === 5 ? 9 : label));
-    const value = silhouetteScore(fixture.data, labels, { sampleSize: 50, stratified: true, seed: 1 });
-    expect(value).toBeGreaterThan(-1);
-    expect(value).toBeLessThan(1);
+  it("stratified sampling takes each cluster in proportion, and at least two rows of every cluster", () => {
+    // 499 identical rows at 0 and 499 at 100 (silhouette 1 each) and a cluster of two rows at 40 and
+    // 60 (a = 20, b = 40: silhouette 0.5 each). Quotas for 50 rows: 25, 25 and 2 (raised from 0.1).
+    const data = [...Array.from({ length: 499 }, () => [0]), ...Array.from({ length: 499 }, () => [100]), [40], [60]];
+    const labels = [...Array.from({ length: 499 }, () => 0), ...Array.from({ length: 499 }, () => 1), 2, 2];
+    for (const seed of [0, 1, 2, 3, 4]) {
+      expect(silhouetteScore(data, labels, { sampleSize: 50, stratified: true, seed })).toBeCloseTo((50 + 2 * 0.5) / 52, 12);
+    }
+    // A plain sample of 50 rows mostly misses the small cluster: all silhouettes 1.
+    const plain = [0, 1, 2, 3, 4].map((seed) => silhouetteScore(data, labels, { sampleSize: 50, seed }));
+    expect(plain.filter((value) => value === 1).length).toBeGreaterThanOrEqual(4);
   });
 });
 

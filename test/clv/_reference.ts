@@ -17,6 +17,8 @@ export const clvReference = JSON.parse(readFileSync(new URL("../reference/clv/re
   paretonbd_alpha_above_beta: LikelihoodRows<ActivityRow>;
   bgbb: LikelihoodRows<{ x: number; tx: number; n: number }>;
   hyp2f1: Array<{ a: number; b: number; c: number; z: number; log: number }>;
+  /** Unconditional E[X(t)] by quadrature over the latent rates, at fixed parameters (in that model's order). */
+  population: Array<{ kind: "BG/NBD" | "MBG/NBD" | "Pareto/NBD" | "BG/BB"; params: number[]; t: number; expected: number }>;
 };
 
 /** |actual - expected| / |expected|. */

@@ -104,6 +104,40 @@ export function documentedExports(root: string, files: string[]): DocumentedExpo
 }
 
 /**
+ * The expected text of an example line with each decimal literal outside string literals wrapped
+ * as `__written("0.0570")`, so that its tolerance follows the digits as written.
+ */
+export function wrapDecimals(expected: string): string {
+  let result = "";
+  let quote: string | undefined;
+  for (let index = 0; index < expected.length; index += 1) {
+    const character = expected[index]!;
+    if (quote !== undefined) {
+      result += character;
+      if (character === "\\") result += expected[++index] ?? "";
+      else if (character === quote) quote = undefined;
+      continue;
+    }
+    if (character === '"' || character === "'" || character === "`") {
+      quote = character;
+      result += character;
+      continue;
+    }
+    // A minus sign belongs to the literal after an opening bracket, a comma, a colon or at the start.
+    const literal = /^-?\d+\.\d+(?:[eE][+-]?\d+)?/.exec(expected.slice(index));
+    const before = result.trimEnd().at(-1) ?? "";
+    const startsHere = character === "-" ? before === "" || "[({,:".includes(before) : !/[\w$.]/.test(expected[index - 1] ?? "");
+    if (literal !== null && startsHere) {
+      result += `__written(${JSON.stringify(literal[0])})`;
+      index += literal[0].length - 1;
+      continue;
+    }
+    result += character;
+  }
+  return result;
+}
+
+/**
  * The module text of one example: its imports hoisted, the subpath's exports in scope, and each
  * `expression //=> expected` line turned into an assertion.
  */
@@ -118,7 +152,7 @@ export function exampleModule(example: ExtractedExample, subpathModule: string, 
     const arrow = line.indexOf("//=>");
     if (arrow >= 0 && line.slice(0, arrow).trim() !== "") {
       const expression = line.slice(0, arrow).trim().replace(/;$/, "");
-      const expected = line.slice(arrow + 4).trim();
+      const expected = wrapDecimals(line.slice(arrow + 4).trim());
       body.push(`  __expectExample(${expression}, ${expected}, ${JSON.stringify(`${example.file}:${example.line}: ${expression}`)});`);
     } else {
       body.push(`  ${line}`);
@@ -130,7 +164,7 @@ export function exampleModule(example: ExtractedExample, subpathModule: string, 
     "// @ts-nocheck generated from a doc-comment example; see test/docs/examples.test.ts",
     ...imports,
     `import * as __module from ${JSON.stringify(subpathModule)};`,
-    `import { expectExample as __expectExample } from ${JSON.stringify(helperModule)};`,
+    `import { expectExample as __expectExample, written as __written } from ${JSON.stringify(helperModule)};`,
     `const { ${scope.join(", ")} } = __module;`,
     "export async function run() {",
     ...body,

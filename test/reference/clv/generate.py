@@ -8,6 +8,8 @@ Writes test/reference/clv/reference.json.
   (scipy.integrate), independent of the closed forms used in src/clv.
 - BG/BB likelihood by brute-force enumeration over the death opportunity with numeric integration
   over p and theta.
+- Unconditional E[X(t)] of each model by one-dimensional mpmath quadrature of the expectation given
+  the latent rates, independent of the closed forms (2F1, digamma limits) used in src/clv.
 """
 import json, math, os
 import mpmath
@@ -80,6 +82,43 @@ def bgbb_ll(al, be, ga, de, x, tx, n):
 
 bb = (1.204, 0.750, 0.657, 2.783)
 out["bgbb"] = {"params": bb, "rows": [{"x": x, "tx": tx, "n": n, "ll": bgbb_ll(*bb, x, tx, n)} for x, tx, n in [(0, 0, 6), (2, 4, 6), (6, 6, 6), (1, 1, 6), (3, 5, 6)]]}
+
+# Unconditional E[X(t)]: the expectation given the latent rates, averaged over their mixing distributions.
+# Pareto/NBD: E[X(t) | lambda, mu] = (lambda / mu)(1 - e^{-mu t}), so E = (r / alpha) E_mu[(1 - e^{-mu t}) / mu].
+# BG/NBD: E[X(t) | lambda, p] = (1 - e^{-lambda p t}) / p and E_lambda[e^{-lambda p t}] = (alpha / (alpha + p t))^r.
+# MBG/NBD: as BG/NBD with the extra death at the first purchase, a factor (1 - p).
+# BG/BB: E[X(n) | p, theta] = p (1 - theta) / theta (1 - (1 - theta)^n).
+def beta_pdf(p, a, b):
+    return p ** (a - 1) * (1 - p) ** (b - 1) / mpmath.beta(a, b)
+
+def gamma_pdf(x, shape, rate):
+    return rate ** shape * x ** (shape - 1) * mpmath.exp(-rate * x) / mpmath.gamma(shape)
+
+def population_expected(kind, params, t):
+    t = mpmath.mpf(t)
+    if kind == "Pareto/NBD":
+        r, alpha, s, beta = map(mpmath.mpf, params)
+        return r / alpha * mpmath.quad(lambda mu: -mpmath.expm1(-mu * t) / mu * gamma_pdf(mu, s, beta), [0, 1, 10, mpmath.inf])
+    if kind in ("BG/NBD", "MBG/NBD"):
+        r, alpha, a, b = map(mpmath.mpf, params)
+        died_at_first = kind == "MBG/NBD"
+        return mpmath.quad(lambda p: (1 - p if died_at_first else 1) * (1 - (alpha / (alpha + p * t)) ** r) / p * beta_pdf(p, a, b), [0, 0.5, 1])
+    al, be, ga, de = map(mpmath.mpf, params)
+    return al / (al + be) * mpmath.quad(lambda th: (1 - th) / th * (1 - (1 - th) ** t) * beta_pdf(th, ga, de), [0, 0.5, 1])
+
+population = [
+    ("Pareto/NBD", (0.5533971, 10.5801985, 0.6060625, 11.6562237), [1, 2, 9, 52]),  # BTYD's CDNOW estimate
+    ("Pareto/NBD", (1.2, 15.0, 2.5, 4.0), [0.5, 39, 400]),
+    ("BG/NBD", (0.2425982, 4.413684, 0.7929899, 2.426167), [1, 52, 78]),  # BTYD's CDNOW estimate
+    ("BG/NBD", (2.5, 3.0, 3.5, 0.4), [0.25, 39, 1000]),
+    ("MBG/NBD", (0.525, 6.183, 0.891, 1.614), [10, 39]),
+    ("MBG/NBD", (1.5, 2.0, 2.5, 4.0), [3, 200]),
+    ("BG/BB", (1.204, 0.750, 0.657, 2.783), [5, 6, 11]),
+]
+out["population"] = [
+    {"kind": kind, "params": params, "t": t, "expected": float(population_expected(kind, params, t))}
+    for kind, params, times in population for t in times
+]
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.json")
 with open(path, "w") as handle:
