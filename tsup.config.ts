@@ -30,4 +30,7 @@ export default defineConfig({
   splitting: true,
   target: "es2022",
   platform: "neutral",
+  // Keep `node:fs` and `node:readline` as written in src/node (Deno and Bun resolve only the prefixed names).
+  removeNodeProtocol: false,
+  external: [/^node:/],
 });

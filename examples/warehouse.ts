@@ -60,7 +60,7 @@ const rule: Rule = {
   ],
 };
 const where = toSql(rule, { dialect: "duckdb", columns, asOf });
-const selected = (await connection.runAndReadAll(`SELECT customer_id FROM profiles WHERE ${where.sql} ORDER BY 1`, where.params as never, duckdbTypes(where.paramTypes)))
+const selected = (await connection.runAndReadAll(`SELECT customer_id FROM profiles WHERE ${where.sql} ORDER BY 1`, where.params, duckdbTypes(where.paramTypes)))
   .getRowObjectsJson()
   .map((row) => String(row["customer_id"]));
 const inMemory = profiles.filter((profile) => evaluate(rule, profile, { asOf }) === true).map((profile) => profile.id);
@@ -75,7 +75,7 @@ const segments = [
   defineSegment({ id: "high-value", name: "Lifetime spend $500+", priority: 1, rule: { op: "gte", field: "behavior.totalSpend", value: 500 } }),
 ];
 const query = segmentQuery(segments, { dialect: "duckdb", table: "profiles", idColumn: "customer_id", mode: "first-match", asOf, columns, events: eventMapping });
-const rows = (await connection.runAndReadAll(`${query.sql} ORDER BY 1`, query.params as never, duckdbTypes(query.paramTypes))).getRowObjectsJson();
+const rows = (await connection.runAndReadAll(`${query.sql} ORDER BY 1`, query.params, duckdbTypes(query.paramTypes))).getRowObjectsJson();
 const memory = assignSegments(profiles, segments, {
   asOf,
   mode: "first-match",

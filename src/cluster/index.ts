@@ -31,3 +31,7 @@ export { kModes } from "./kModes.js";
 export type { KModesOptions } from "./kModes.js";
 export { kMeansAssignmentSql } from "./kMeansAssignmentSql.js";
 export type { KMeansAssignmentSqlOptions, KMeansAssignmentSqlResult } from "./kMeansAssignmentSql.js";
+
+// The base class of every error with a list of issues, for `instanceof` checks from this subpath.
+export { SegmentationError } from "../_lib/errors.js";
+export type { Issue } from "../_lib/errors.js";

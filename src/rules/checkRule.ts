@@ -237,8 +237,14 @@ export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArr
       case "after":
         if (!type.kinds.has("date")) mismatch("a date");
         break;
-      default:
+      case "exists":
+      case "missing":
         break;
+      default: {
+        // A new op that reads a field is a type error here until it says what it needs.
+        const unchecked: never = node;
+        return unchecked;
+      }
     }
   }
   return issues;

@@ -78,3 +78,7 @@ export { explain } from "./explain.js";
 export type { ExplainOptions, RuleExplanation } from "./explain.js";
 export { checkRule } from "./checkRule.js";
 export type { ZodSchemaLike } from "./checkRule.js";
+
+// The base class of every error with a list of issues, for `instanceof` checks from this subpath.
+export { SegmentationError } from "../_lib/errors.js";
+export type { Issue } from "../_lib/errors.js";

@@ -24,3 +24,7 @@ export { defineScoringPlan } from "./defineScoringPlan.js";
 export type { ScoringPlan, ScoringPlanDefinition } from "./defineScoringPlan.js";
 export { scoreProfiles } from "./scoreProfiles.js";
 export type { ProfileScore, ScoreProfilesOptions } from "./scoreProfiles.js";
+
+// The base class of every error with a list of issues, for `instanceof` checks from this subpath.
+export { SegmentationError } from "../_lib/errors.js";
+export type { Issue } from "../_lib/errors.js";

@@ -25,3 +25,7 @@ export type {
   StreamProgress,
 } from "./assignSegmentsStream.js";
 export type { EventsOf } from "./_lib/compile.js";
+
+// The base class of every error with a list of issues, for `instanceof` checks from this subpath.
+export { SegmentationError } from "../_lib/errors.js";
+export type { Issue } from "../_lib/errors.js";

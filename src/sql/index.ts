@@ -18,8 +18,13 @@ export type {
   SqlEventMapping,
   SqlField,
   SqlJsonField,
+  SqlParameter,
   SqlParameterType,
   SqlTableName,
 } from "./mapping.js";
 export { segmentQuery } from "./segmentQuery.js";
 export type { SegmentQueryOptions, SegmentQueryResult, SqlSegment } from "./segmentQuery.js";
+
+// The base class of every error with a list of issues, for `instanceof` checks from this subpath.
+export { SegmentationError } from "../_lib/errors.js";
+export type { Issue } from "../_lib/errors.js";

@@ -88,3 +88,6 @@ export interface SqlCompileOptions {
  * ISO-8601 `"text"` and cast in the SQL.
  */
 export type SqlParameterType = "text" | "number" | "boolean";
+
+/** A bound parameter value: a rule's literal, a JSON key, or an instant as ISO-8601 text. */
+export type SqlParameter = string | number | boolean;

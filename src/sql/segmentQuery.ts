@@ -1,7 +1,7 @@
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
-import type { SqlCompileOptions, SqlParameterType, SqlTableName } from "./mapping.js";
+import type { SqlCompileOptions, SqlParameter, SqlParameterType, SqlTableName } from "./mapping.js";
 
 /** A segment as {@link segmentQuery} reads it; `Segment` from `defineSegment` fits. */
 export interface SqlSegment {
@@ -30,7 +30,7 @@ export interface SegmentQueryResult {
   /** One SELECT with the columns `id`, one boolean per segment, and `segment` (the winner's id or NULL). */
   readonly sql: string;
   /** The bound values, in placeholder order. */
-  readonly params: unknown[];
+  readonly params: SqlParameter[];
   /** The type of each parameter, for clients that need it (DuckDB: send `"number"` as DOUBLE). */
   readonly paramTypes: SqlParameterType[];
   /** The boolean output column of each segment, in declaration order (`segment_1`, `segment_2`, ...). */

@@ -1,7 +1,7 @@
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
-import type { SqlCompileOptions, SqlParameterType } from "./mapping.js";
+import type { SqlCompileOptions, SqlParameter, SqlParameterType } from "./mapping.js";
 
 /** Options of {@link toSql}. */
 export interface ToSqlOptions extends SqlCompileOptions {
@@ -22,7 +22,7 @@ export interface ToSqlResult {
   /** A boolean SQL expression for a WHERE clause, TRUE exactly for the profiles the rule selects. */
   readonly sql: string;
   /** The bound values, in placeholder order. Timestamps are ISO-8601 strings cast in the SQL text. */
-  readonly params: unknown[];
+  readonly params: SqlParameter[];
   /** The type of each parameter, for clients that need it (DuckDB: send `"number"` as DOUBLE). */
   readonly paramTypes: SqlParameterType[];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectedPopulationPurchases, fitBgNbd, fitParetoNbd, modelFromParams } from "../../src/clv/index.js";
+import type { BgBbModel, PurchaseModel } from "../../src/clv/index.js";
 import { clvReference, relative } from "./_reference.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
 
@@ -31,11 +32,9 @@ describe("expectedPopulationPurchases", () => {
   });
 
   it("every model's closed form equals mpmath quadrature over the latent rates to 1e-10 relative (test/reference/clv/generate.py)", () => {
-    const names = { "BG/NBD": ["r", "alpha", "a", "b"], "MBG/NBD": ["r", "alpha", "a", "b"], "Pareto/NBD": ["r", "alpha", "s", "beta"], "BG/BB": ["alpha", "beta", "gamma", "delta"] } as const;
     expect(clvReference.population.length).toBeGreaterThanOrEqual(20);
     for (const row of clvReference.population) {
-      const params = Object.fromEntries(names[row.kind].map((name, index) => [name, row.params[index] as number]));
-      const model = modelFromParams({ kind: row.kind, unit: "weeks", params } as Parameters<typeof modelFromParams>[0]);
+      const model = populationModel(row.kind, row.params as [number, number, number, number]);
       expect(relative(expectedPopulationPurchases(model, row.t), row.expected), `${row.kind} at t = ${row.t}`).toBeLessThan(1e-10);
     }
   });
@@ -50,3 +49,17 @@ describe("expectedPopulationPurchases", () => {
     expect(expectedPopulationPurchases(mbg, 39)).toBeGreaterThan(expectedPopulationPurchases(mbg, 10));
   });
 });
+
+/** A model of `kind` from its four parameters in the order of test/reference/clv/generate.py. */
+function populationModel(kind: (typeof clvReference.population)[number]["kind"], [first, second, third, fourth]: [number, number, number, number]): PurchaseModel | BgBbModel {
+  switch (kind) {
+    case "BG/NBD":
+      return modelFromParams({ kind, unit: "weeks", params: { r: first, alpha: second, a: third, b: fourth } });
+    case "MBG/NBD":
+      return modelFromParams({ kind, unit: "weeks", params: { r: first, alpha: second, a: third, b: fourth } });
+    case "Pareto/NBD":
+      return modelFromParams({ kind, unit: "weeks", params: { r: first, alpha: second, s: third, beta: fourth } });
+    case "BG/BB":
+      return modelFromParams({ kind, unit: "weeks", params: { alpha: first, beta: second, gamma: third, delta: fourth } });
+  }
+}

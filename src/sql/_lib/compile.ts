@@ -1,7 +1,7 @@
 import { maxExpandedDepth, maxExpandedNodes } from "../../rules/_lib/context.js";
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
 import { parseIsoInstant, subtractDuration } from "../../rules/_lib/time.js";
-import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlParameterType } from "../mapping.js";
+import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlParameter, SqlParameterType } from "../mapping.js";
 import { SqlCompileError } from "../SqlCompileError.js";
 import type { SqlCompileIssue } from "../SqlCompileError.js";
 import { sqlDialect } from "../sqlDialect.js";
@@ -113,7 +113,7 @@ export class Compilation {
   readonly adapter: DialectAdapter;
   readonly dialect: SqlDialect;
   readonly issues: SqlCompileIssue[] = [];
-  readonly params: unknown[] = [];
+  readonly params: SqlParameter[] = [];
   readonly paramTypes: SqlParameterType[] = [];
   readonly asOfMilliseconds: number;
   private readonly segmentStack: string[] = [];
@@ -152,7 +152,7 @@ export class Compilation {
   }
 
   /** Binds a value and returns its placeholder, cast to `kind`. */
-  bind(value: unknown, kind: SqlScalarKind): string {
+  bind(value: SqlParameter, kind: SqlScalarKind): string {
     this.params.push(value);
     this.paramTypes.push(kind === "timestamp" ? "text" : kind);
     return this.adapter.cast(`${parameterMarker}${this.params.length - 1}${parameterMarker}`, kind);
@@ -340,11 +340,11 @@ export class Compilation {
    * Replaces the internal parameter markers by the dialect's placeholders, numbered in order of
    * appearance from `offset + 1`, and returns the parameters in that order.
    */
-  finish(text: string, offset: number): { sql: string; params: unknown[]; paramTypes: SqlParameterType[] } {
-    const params: unknown[] = [];
+  finish(text: string, offset: number): { sql: string; params: SqlParameter[]; paramTypes: SqlParameterType[] } {
+    const params: SqlParameter[] = [];
     const paramTypes: SqlParameterType[] = [];
     const sql = text.replace(parameterPattern, (_match, index: string) => {
-      params.push(this.params[Number(index)]);
+      params.push(this.params[Number(index)] as SqlParameter);
       paramTypes.push(this.paramTypes[Number(index)] ?? "text");
       return this.dialect.placeholder(offset + params.length);
     });
@@ -384,7 +384,7 @@ function membership(negated: boolean) {
       // in [] is FALSE for everyone; notIn [] is TRUE for a present value and UNKNOWN for a missing one.
       return negated ? `(CASE WHEN ${field.present} THEN TRUE ELSE ${c.adapter.unknown} END)` : "FALSE";
     }
-    const byKind = new Map<SqlScalarKind, unknown[]>();
+    const byKind = new Map<SqlScalarKind, SqlParameter[]>();
     node.values.forEach((value, index) => {
       const kind = c.literalKind(value, [...path, "values", index]);
       if (kind === undefined) return;
