@@ -53,7 +53,7 @@ export type { PowerOptions } from "./powerTwoProportions.js";
 export { probabilityToBeat } from "./probabilityToBeat.js";
 export type { ProbabilityToBeatOptions, ProbabilityToBeatResult } from "./probabilityToBeat.js";
 export { relativeLift } from "./relativeLift.js";
-export type { RelativeLiftResult } from "./relativeLift.js";
+export type { RelativeLiftOptions, RelativeLiftResult } from "./relativeLift.js";
 export { returnOnAdSpend } from "./returnOnAdSpend.js";
 export { returnOnInvestment } from "./returnOnInvestment.js";
 export type { ReturnOnInvestmentInput, ReturnOnInvestmentResult } from "./returnOnInvestment.js";

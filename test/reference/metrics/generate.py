@@ -131,6 +131,16 @@ for xa, na, xb, nb in [(120, 1000, 90, 1000), (260, 5000, 200, 5000), (0, 100, 5
                "call": "delta method (GrowthBook): var = sB^2 pA^2/(pB^4 nB) + sA^2/(pB^2 nA), z = scipy.stats.norm.isf(0.025)"})
 out["relativeLift"] = rl
 
+from statsmodels.stats.proportion import confint_proportions_2indep
+rl_log = []
+for xa, na, xb, nb, confidence in [(120, 1000, 90, 1000, 0.95), (352, 6030, 300, 6000, 0.95), (260, 5000, 200, 5000, 0.9),
+                                   (3, 40, 7, 35, 0.99), (450, 1000, 400, 1000, 0.95), (100, 100, 50, 100, 0.95)]:
+    low, upp = confint_proportions_2indep(xa, na, xb, nb, method="log", compare="ratio", alpha=1 - confidence)
+    rl_log.append({"counts": [xa, na, xb, nb], "confidence": confidence, "lift": (xa / na - xb / nb) / (xb / nb),
+                   "standardError": math.sqrt(1 / xa - 1 / na + 1 / xb - 1 / nb), "lower": num(low - 1), "upper": num(upp - 1),
+                   "call": f"statsmodels confint_proportions_2indep({xa}, {na}, {xb}, {nb}, method='log', compare='ratio', alpha={1 - confidence:.2f}) - 1"})
+out["relativeLiftLog"] = rl_log
+
 # --- chi-square --------------------------------------------------------------------------------
 tables = [[[120, 880], [90, 910]], [[10, 20, 30], [6, 9, 17]], [[5000, 5000], [4000, 6000]], [[12, 5], [9, 7]],
           [[100, 80, 60, 40], [20, 40, 60, 80], [50, 50, 50, 50]], [[1, 2], [2, 1]], [[3000, 100], [100, 3000]], [[10, 10], [10, 10]]]
