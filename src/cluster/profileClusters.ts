@@ -53,7 +53,10 @@ export interface ClusterProfile {
  * @remarks
  * For feature j of cluster c: `lift = mean_c / mean` and `d = (mean_c - mean) / sd` (population sd).
  * The label lists up to `maxLabelFeatures` features with `|d| >= threshold`, the largest first
- * selected and then written in input order, using the `descriptors` words. Pass the features in
+ * selected and then written in input order, using the `descriptors` words. Labels are distinct:
+ * clusters that would share one name their next strongest features, one at a time, until they differ,
+ * and clusters alike in the direction of every feature get their id (`"high spend (cluster 2)"`).
+ * Pass the features in
  * original units (not scaled) so means and medians read naturally. O(n * d + n log n * d) for the medians.
  * @param data - rows of finite numbers.
  * @param labels - the cluster id of each row (non-negative integers; ids with no rows are skipped).
@@ -100,7 +103,7 @@ export function profileClusters(
     mean[column] = average;
     deviation[column] = rows === 0 ? 0 : Math.sqrt(squares / rows);
   }
-  return [...members.keys()]
+  const profiles = [...members.keys()]
     .sort((a, b) => a - b)
     .map((cluster) => {
       const group = members.get(cluster) as number[];
@@ -124,14 +127,45 @@ export function profileClusters(
         };
       });
       const distinguishing = [...features].sort((a, b) => Math.abs(b.standardizedDifference) - Math.abs(a.standardizedDifference));
-      const chosen = new Set(distinguishing.filter((entry) => Math.abs(entry.standardizedDifference) >= threshold).slice(0, maxLabelFeatures));
-      const words = features
-        .filter((entry) => chosen.has(entry))
-        .map((entry) => {
-          const descriptor = options.descriptors !== undefined && Object.hasOwn(options.descriptors, entry.feature) ? options.descriptors[entry.feature] : undefined;
-          const high = entry.standardizedDifference > 0;
-          return descriptor === undefined ? `${high ? "high" : "low"} ${entry.feature}` : high ? descriptor.high : descriptor.low;
-        });
-      return { cluster, size: group.length, share: group.length / rows, features, distinguishing, label: words.length === 0 ? "typical" : words.join(", ") };
+      const chosen = distinguishing.filter((entry) => Math.abs(entry.standardizedDifference) >= threshold).slice(0, maxLabelFeatures);
+      return { cluster, size: group.length, share: group.length / rows, features, distinguishing, label: labelOf(features, chosen, options.descriptors) };
     });
+  return distinctLabels(profiles, threshold, maxLabelFeatures, options.descriptors);
+}
+
+function labelOf(features: ReadonlyArray<FeatureProfile>, chosen: ReadonlyArray<FeatureProfile>, descriptors: ProfileClustersOptions["descriptors"]): string {
+  const words = features
+    .filter((entry) => chosen.includes(entry))
+    .map((entry) => {
+      const descriptor = descriptors !== undefined && Object.hasOwn(descriptors, entry.feature) ? descriptors[entry.feature] : undefined;
+      const high = entry.standardizedDifference > 0;
+      return descriptor === undefined ? `${high ? "high" : "low"} ${entry.feature}` : high ? descriptor.high : descriptor.low;
+    });
+  return words.length === 0 ? "typical" : words.join(", ");
+}
+
+/**
+ * Clusters that share a label name one more of their distinguishing features at a time (any nonzero
+ * difference, strongest first) until the labels differ; clusters still alike get their id, as in
+ * `"typical (cluster 3)"`.
+ */
+function distinctLabels(profiles: ClusterProfile[], threshold: number, maxLabelFeatures: number, descriptors: ProfileClustersOptions["descriptors"]): ClusterProfile[] {
+  const repeated = (candidates: ReadonlyArray<ClusterProfile>): ((profile: ClusterProfile) => boolean) => {
+    const counts = new Map<string, number>();
+    for (const profile of candidates) counts.set(profile.label, (counts.get(profile.label) ?? 0) + 1);
+    return (profile) => (counts.get(profile.label) as number) > 1;
+  };
+  let current = profiles;
+  for (let extra = 1; extra <= (profiles[0]?.features.length ?? 0); extra += 1) {
+    const isRepeated = repeated(current);
+    if (!current.some(isRepeated)) return current;
+    current = current.map((profile) => {
+      if (!isRepeated(profile)) return profile;
+      const named = profile.distinguishing.filter((entry) => entry.standardizedDifference !== 0);
+      const base = Math.min(maxLabelFeatures, named.filter((entry) => Math.abs(entry.standardizedDifference) >= threshold).length);
+      return { ...profile, label: labelOf(profile.features, named.slice(0, base + extra), descriptors) };
+    });
+  }
+  const isRepeated = repeated(current);
+  return current.map((profile) => (isRepeated(profile) ? { ...profile, label: `${profile.label} (cluster ${profile.cluster})` } : profile));
 }

@@ -25,6 +25,21 @@ describe("profileClusters", () => {
     expect(() => profileClusters(data, [0, 1], ["r", "m", "f"])).toThrow("profileClusters requires one label per row");
     expect(() => profileClusters(data, [0, 0, 1, 1], ["r"])).toThrow("profileClusters requires one feature name per column");
   });
+  it("gives distinct labels: clusters that would share one name their next strongest feature, then their id (review)", () => {
+    // Clusters 0 and 1 are both "high a" (b differs by less than the threshold); cluster 2 is "low a".
+    const data = [[10, 1.1], [10, 1.1], [10, 0.9], [10, 0.9], [0, 1], [0, 1], [0, 1], [0, 1]];
+    const labels = profileClusters(data, [0, 0, 1, 1, 2, 2, 2, 2], ["a", "b"]).map((profile) => profile.label);
+    expect(labels).toEqual(["high a, high b", "high a, low b", "low a"]);
+    // Alike in the direction of every feature: the id tells them apart.
+    const alike = profileClusters([[10], [10], [9], [9], [0], [0], [0], [0]], [0, 0, 1, 1, 2, 2, 2, 2], ["a"]).map((profile) => profile.label);
+    expect(alike).toEqual(["high a (cluster 0)", "high a (cluster 1)", "low a"]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 })), { minLength: 2, maxLength: 30 }), (rows) => {
+        const profiles = profileClusters(rows.map(([x, y]) => [x, y]), rows.map(([, , label]) => label), ["x", "y"]);
+        expect(new Set(profiles.map((profile) => profile.label)).size).toBe(profiles.length);
+      }),
+    );
+  });
   it("shares sum to one and size-weighted cluster means give the population mean", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 40 }), (rows) => {
