@@ -12,7 +12,7 @@ describe("fisherExactTest", () => {
     for (const c of fixtures.fisherExactTest) {
       const result = fisherExactTest(c.table as Table, { alternative: c.alternative as Alternative });
       expectClose(result.pValue, c.pValue, `${c.call} p`, { absolute: 0 });
-      if (c.pValue !== 1 || Number.isFinite(result.oddsRatio)) expectClose(result.oddsRatio, c.oddsRatio, `${c.call} odds`);
+      expectClose(result.oddsRatio, c.oddsRatio, `${c.call} odds`);
     }
   });
   it("an empty row or column gives p = 1 and an undefined odds ratio", () => {
