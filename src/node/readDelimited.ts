@@ -2,7 +2,7 @@ import { readLines } from "./readLines.js";
 
 /** Options of {@link readDelimited}. */
 export interface ReadDelimitedOptions {
-  /** The field separator: a character such as `","` or `"\t"`, or `"whitespace"` for runs of spaces and tabs. Default `","`. */
+  /** The field separator: one character such as `","` or `"\t"` (not a quote or a line break), or `"whitespace"` for runs of spaces and tabs. Default `","`. */
   readonly delimiter?: string;
   /** Column names. When omitted, the first line is the header. */
   readonly columns?: ReadonlyArray<string>;
@@ -32,6 +32,15 @@ function splitQuoted(line: string, delimiter: string, lineNumber: number, path: 
   return fields;
 }
 
+function uniqueColumns(columns: ReadonlyArray<string>, path: string): ReadonlyArray<string> {
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (seen.has(column)) throw new SyntaxError(`readDelimited found the column ${JSON.stringify(column)} twice in the header of ${path}`);
+    seen.add(column);
+  }
+  return columns;
+}
+
 /**
  * Reads a delimited text file (CSV, TSV, whitespace-separated) as records of strings in constant
  * memory (Node only).
@@ -39,12 +48,17 @@ function splitQuoted(line: string, delimiter: string, lineNumber: number, path: 
  * @remarks RFC 4180 quoting for character delimiters (`"a, b"`, doubled quotes); fields that span lines
  * are not supported. Values stay strings: convert and validate them with a schema, which reports bad
  * rows with their index. A line with a different number of fields than the header stops the read with
- * an error naming the line. Blank lines are skipped.
+ * an error naming the line, and so does a header that names a column twice. Empty lines are skipped
+ * (with `"whitespace"`, also lines of spaces and tabs); a line of delimiters only is a row of empty
+ * strings.
  *
  * @param path - the file to read.
  * @param options - the delimiter and, for files without a header, the column names.
  * @returns an async iterable of `{ column: value }` records.
- * @throws `readDelimited found <n> fields on line <line> of <path> where the header has <m>`
+ * @throws `readDelimited found <n> fields on line <line> of <path> where the header has <m>`,
+ *   `readDelimited found an unclosed quote on line <line> of <path>`,
+ *   `readDelimited found the column "<name>" twice in the header of <path>`,
+ *   `RangeError` `readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"`.
  * @example
  * import { writeFileSync } from "node:fs";
  * import { tmpdir } from "node:os";
@@ -58,14 +72,18 @@ function splitQuoted(line: string, delimiter: string, lineNumber: number, path: 
  */
 export async function* readDelimited(path: string, options: ReadDelimitedOptions = {}): AsyncGenerator<Record<string, string>, void, undefined> {
   const delimiter = options.delimiter ?? ",";
-  let columns = options.columns;
+  const whitespace = delimiter === "whitespace";
+  if (!whitespace && (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")) {
+    throw new RangeError('readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"');
+  }
+  let columns = options.columns === undefined ? undefined : uniqueColumns(options.columns, path);
   let lineNumber = 0;
   for await (const line of readLines(path)) {
     lineNumber++;
-    if (line.trim() === "") continue;
-    const fields = delimiter === "whitespace" ? line.trim().split(/\s+/) : splitQuoted(line, delimiter, lineNumber, path);
+    if (whitespace ? line.trim() === "" : line === "") continue;
+    const fields = whitespace ? line.trim().split(/\s+/) : splitQuoted(line, delimiter, lineNumber, path);
     if (columns === undefined) {
-      columns = fields;
+      columns = uniqueColumns(fields, path);
       continue;
     }
     if (fields.length !== columns.length) {

@@ -26,10 +26,12 @@ export async function* readJsonLines(path: string): AsyncGenerator<unknown, void
   for await (const line of readLines(path)) {
     lineNumber++;
     if (line.trim() === "") continue;
+    let value: unknown;
     try {
-      yield JSON.parse(line) as unknown;
+      value = JSON.parse(line) as unknown;
     } catch (error) {
       throw new SyntaxError(`readJsonLines could not parse line ${lineNumber} of ${path}: ${(error as Error).message}`);
     }
+    yield value;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,5 +52,50 @@ describe("readDelimited", () => {
   });
   it("reads tab-separated values", async () => {
     expect(await collect(readDelimited(file("t.tsv", "a\tb\n1\t2\n"), { delimiter: "\t" }))).toEqual([{ a: "1", b: "2" }]);
+  });
+});
+
+/** Open file descriptors of this process that point at `path` (Linux). */
+function openHandles(path: string): number {
+  return readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+describe("readers: review cases", () => {
+  it("strip a leading byte-order mark (Excel and CSV exports write one)", async () => {
+    expect(await collect(readLines(file("bom.txt", "\uFEFFa\n\uFEFFb")))).toEqual(["a", "\uFEFFb"]);
+    expect(await collect(readJsonLines(file("bom.jsonl", '\uFEFF{"id":1}\n')))).toEqual([{ id: 1 }]);
+    const rows = await collect(readDelimited(file("bom.csv", "\uFEFFid,x\n1,2\n")));
+    expect(rows.map((row) => ({ ...row }))).toEqual([{ id: "1", x: "2" }]);
+  });
+
+  it("close the file when the caller stops early or the read fails", async () => {
+    const path = file("many.txt", Array.from({ length: 100_000 }, (_, index) => `line ${index}`).join("\n"));
+    for (let round = 0; round < 20; round++) {
+      for await (const line of readLines(path)) if (line !== "") break;
+    }
+    const bad = file("bad-many.jsonl", `{"id":1}\nnot json\n${'{"id":2}\n'.repeat(50_000)}`);
+    for (let round = 0; round < 5; round++) await expect(collect(readJsonLines(bad))).rejects.toThrow(/line 2/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openHandles(path)).toBe(0);
+    expect(openHandles(bad)).toBe(0);
+  });
+
+  it("keep a tab-delimited row of empty fields, which trimming used to drop", async () => {
+    const rows = await collect(readDelimited(file("empty.tsv", "a\tb\n1\t2\n\t\n\n3\t4\n"), { delimiter: "\t" }));
+    expect(rows.map((row) => ({ ...row }))).toEqual([{ a: "1", b: "2" }, { a: "", b: "" }, { a: "3", b: "4" }]);
+  });
+
+  it("refuse a delimiter that is not one character, and a header that names a column twice", async () => {
+    const message = 'readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"';
+    for (const delimiter of [";;", "", '"', "\n"]) await expect(collect(readDelimited(file("d.csv", "a;b\n1;2\n"), { delimiter }))).rejects.toThrow(new RangeError(message));
+    const duplicate = file("dup.csv", "id,id\n1,2\n");
+    await expect(collect(readDelimited(duplicate))).rejects.toThrow(`readDelimited found the column "id" twice in the header of ${duplicate}`);
+    await expect(collect(readDelimited(file("cols.csv", "1,2\n"), { columns: ["x", "x"] }))).rejects.toThrow(/the column "x" twice/);
   });
 });
