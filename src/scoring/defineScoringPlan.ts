@@ -1,7 +1,8 @@
+import { deepFreeze } from "../_lib/deepFreeze.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { safeParseRule } from "../rules/index.js";
-import type { Rule } from "../rules/index.js";
+import type { Rule, RuleLimits } from "../rules/index.js";
 
 /**
  * A scoring plan as written (untrusted JSON is welcome): rules with points, and optional tiers.
@@ -28,16 +29,35 @@ export interface ScoringPlan {
   readonly tiers: ReadonlyArray<{ readonly name: string; readonly min: number }>;
 }
 
+const maxIdLength = 256;
+const maxNameLength = 1_000;
+const maxRules = 10_000;
+const maxTiers = 1_000;
+
+/** Plans made by {@link defineScoringPlan}: already valid (and frozen), so scoring skips re-checking them. */
+const definedPlans = /* @__PURE__ */ new WeakSet<object>();
+
+/**
+ * Whether a value was returned by {@link defineScoringPlan}.
+ * @internal
+ */
+export function isDefinedScoringPlan(value: unknown): value is ScoringPlan {
+  return typeof value === "object" && value !== null && definedPlans.has(value);
+}
+
 /**
  * Validates a scoring plan (a lead score, an engagement score): every rule is parsed by the rule
- * engine, points and thresholds must be finite, ids and tier names unique.
+ * engine, points and thresholds must be finite, ids, tier names and tier thresholds unique.
  *
- * @remarks The rules go through `parseRule` (limits and shapes), so a bad rule never silently scores
- * 0 or everyone. O(total rule size).
+ * @remarks The rules go through `parseRule` (with `limits`), so a bad rule never silently scores 0 or
+ * everyone. Ids are 1 to 256 characters, names at most 1,000; at most 10,000 rules and 1,000 tiers.
+ * The plan is frozen all the way down, rules included. O(total rule size).
  * @param definition - see {@link ScoringPlanDefinition}.
+ * @param limits - the limits of `parseRule` for every rule (defaults as there).
  * @returns The frozen {@link ScoringPlan}; names default to ids.
  * @throws `SegmentationError` `defineScoringPlan found N issues` with codes `invalid_type`,
- * `invalid_rule` (path continues into the rule), `invalid_points`, `duplicate_id`, `invalid_tier`.
+ * `invalid_rule` (path continues into the rule), `invalid_points`, `duplicate_id`, `invalid_tier`,
+ * `too_many` (rules or tiers).
  * @example
  * const plan = defineScoringPlan({
  *   id: "lead",
@@ -47,7 +67,7 @@ export interface ScoringPlan {
  * plan.tiers.map((tier) => tier.name) //=> ["hot", "cold"]
  * @category Scoring plans
  */
-export function defineScoringPlan(definition: ScoringPlanDefinition): ScoringPlan {
+export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: RuleLimits): ScoringPlan {
   const issues: Issue[] = [];
   const input = definition as unknown as Record<string, unknown>;
   const own = (record: unknown, key: string): unknown =>
@@ -55,25 +75,28 @@ export function defineScoringPlan(definition: ScoringPlanDefinition): ScoringPla
   if (input === null || typeof input !== "object") {
     throw new SegmentationError("defineScoringPlan found 1 issue", [{ code: "invalid_type", path: [], message: "a scoring plan must be an object" }]);
   }
+  const isId = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= maxIdLength;
+  const isName = (value: unknown): boolean => value === undefined || (typeof value === "string" && value.length <= maxNameLength);
   const id = own(input, "id");
-  if (typeof id !== "string" || id.length === 0) issues.push({ code: "invalid_type", path: ["id"], message: "id must be a non-empty string" });
+  if (!isId(id)) issues.push({ code: "invalid_type", path: ["id"], message: `id must be a string of 1 to ${maxIdLength} characters` });
   const name = own(input, "name");
-  if (name !== undefined && typeof name !== "string") issues.push({ code: "invalid_type", path: ["name"], message: "name must be a string" });
+  if (!isName(name)) issues.push({ code: "invalid_type", path: ["name"], message: `name must be a string of at most ${maxNameLength} characters` });
   const rulesInput = own(input, "rules");
   const rules: Array<{ id: string; name: string; rule: Rule; points: number }> = [];
   const ids = new Set<string>();
   if (!Array.isArray(rulesInput)) issues.push({ code: "invalid_type", path: ["rules"], message: "rules must be an array" });
+  else if (rulesInput.length > maxRules) issues.push({ code: "too_many", path: ["rules"], message: `a plan has at most ${maxRules} rules, got ${rulesInput.length}` });
   else {
     rulesInput.forEach((entry: unknown, index) => {
       const entryId = own(entry, "id");
       const entryName = own(entry, "name");
       const points = own(entry, "points");
-      if (typeof entryId !== "string" || entryId.length === 0) issues.push({ code: "invalid_type", path: ["rules", index, "id"], message: "id must be a non-empty string" });
+      if (!isId(entryId)) issues.push({ code: "invalid_type", path: ["rules", index, "id"], message: `id must be a string of 1 to ${maxIdLength} characters` });
       else if (ids.has(entryId)) issues.push({ code: "duplicate_id", path: ["rules", index, "id"], message: `duplicate rule id "${entryId}"` });
       else ids.add(entryId);
-      if (entryName !== undefined && typeof entryName !== "string") issues.push({ code: "invalid_type", path: ["rules", index, "name"], message: "name must be a string" });
+      if (!isName(entryName)) issues.push({ code: "invalid_type", path: ["rules", index, "name"], message: `name must be a string of at most ${maxNameLength} characters` });
       if (typeof points !== "number" || !Number.isFinite(points)) issues.push({ code: "invalid_points", path: ["rules", index, "points"], message: "points must be a finite number" });
-      const parsed = safeParseRule(own(entry, "rule"));
+      const parsed = safeParseRule(own(entry, "rule"), limits);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) issues.push({ code: "invalid_rule", path: ["rules", index, "rule", ...issue.path], message: issue.message });
       } else if (typeof entryId === "string" && typeof points === "number") {
@@ -85,15 +108,20 @@ export function defineScoringPlan(definition: ScoringPlanDefinition): ScoringPla
   const tiers: Array<{ name: string; min: number }> = [];
   if (tiersInput !== undefined) {
     if (!Array.isArray(tiersInput)) issues.push({ code: "invalid_tier", path: ["tiers"], message: "tiers must be an array" });
+    else if (tiersInput.length > maxTiers) issues.push({ code: "too_many", path: ["tiers"], message: `a plan has at most ${maxTiers} tiers, got ${tiersInput.length}` });
     else {
       const names = new Set<string>();
+      const thresholds = new Set<number>();
       tiersInput.forEach((tier: unknown, index) => {
         const tierName = own(tier, "name");
         const min = own(tier, "min");
-        if (typeof tierName !== "string" || names.has(tierName) || typeof min !== "number" || !Number.isFinite(min)) {
+        if (!isId(tierName) || names.has(tierName) || typeof min !== "number" || !Number.isFinite(min)) {
           issues.push({ code: "invalid_tier", path: ["tiers", index], message: "a tier needs a unique name and a finite min" });
+        } else if (thresholds.has(min === 0 ? 0 : min)) {
+          issues.push({ code: "invalid_tier", path: ["tiers", index, "min"], message: `two tiers have the min ${min}: which one a score reaches would be arbitrary` });
         } else {
           names.add(tierName);
+          thresholds.add(min === 0 ? 0 : min);
           tiers.push({ name: tierName, min });
         }
       });
@@ -101,10 +129,8 @@ export function defineScoringPlan(definition: ScoringPlanDefinition): ScoringPla
   }
   if (issues.length > 0) throw new SegmentationError(`defineScoringPlan found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
   tiers.sort((a, b) => b.min - a.min);
-  return Object.freeze({
-    id: id as string,
-    name: typeof name === "string" ? name : (id as string),
-    rules: Object.freeze(rules.map((rule) => Object.freeze(rule))),
-    tiers: Object.freeze(tiers.map((tier) => Object.freeze(tier))),
-  });
+  const plan: ScoringPlan = { id: id as string, name: typeof name === "string" ? name : (id as string), rules, tiers };
+  deepFreeze(plan);
+  definedPlans.add(plan);
+  return plan;
 }

@@ -1,6 +1,7 @@
 import { compileRuleTruth } from "../rules/index.js";
 import type { RuleEvent, Truth } from "../rules/index.js";
-import type { ScoringPlan } from "./defineScoringPlan.js";
+import { defineScoringPlan, isDefinedScoringPlan } from "./defineScoringPlan.js";
+import type { ScoringPlan, ScoringPlanDefinition } from "./defineScoringPlan.js";
 
 /**
  * Options of {@link scoreProfiles}.
@@ -33,11 +34,13 @@ export interface ProfileScore {
  * @remarks Rules are compiled once (`compileRuleTruth`); SQL three-valued logic, so a rule on a
  * missing field is UNKNOWN and gives no points, and the explanation says so (`matched: null`).
  * O(n * total rule size).
- * @param plan - from {@link defineScoringPlan}.
+ * @param plan - from {@link defineScoringPlan}; any other object (a stored plan read back from JSON) is
+ *   validated by it first.
  * @param profiles - any objects the rules read.
  * @param options - `asOf` and optionally `eventsOf`.
  * @returns One {@link ProfileScore} per profile, in input order.
- * @throws `RuleError` when a rule needs `eventsOf` and none is given.
+ * @throws `RuleError` when a rule needs `eventsOf` and none is given; `SegmentationError` from
+ *   {@link defineScoringPlan} for an invalid plan that it did not make.
  * @example
  * const plan = defineScoringPlan({
  *   id: "lead",
@@ -55,6 +58,7 @@ export interface ProfileScore {
  * @category Scoring plans
  */
 export function scoreProfiles<P>(plan: ScoringPlan, profiles: Iterable<P>, options: ScoreProfilesOptions<P>): ProfileScore[] {
+  if (!isDefinedScoringPlan(plan)) plan = defineScoringPlan(plan as unknown as ScoringPlanDefinition);
   const compiled = plan.rules.map((entry) => compileRuleTruth<P>(entry.rule, { asOf: options.asOf, eventsOf: options.eventsOf }));
   const results: ProfileScore[] = [];
   for (const profile of profiles) {

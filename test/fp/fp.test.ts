@@ -65,4 +65,20 @@ describe("toPredicate", () => {
       { numRuns: 300 },
     );
   });
+  it("alone equals evaluate === true; predicate.or equals the rule's or; predicate.not is not the rule's not (review)", () => {
+    fc.assert(
+      fc.property(rule, rule, profileArbitrary, (a, b, profile) => {
+        const p = toPredicate(a, { asOf, segments });
+        expect(p(profile)).toBe(evaluate(a, profile, { asOf, segments }) === true);
+        expect(predicate.or(toPredicate(b, { asOf, segments }))(p)(profile)).toBe(evaluate({ op: "or", rules: [a, b] }, profile, { asOf, segments }) === true);
+        // fp-ts negation also selects UNKNOWN; the rule's `not` selects only FALSE.
+        expect(predicate.not(p)(profile)).toBe(evaluate(a, profile, { asOf, segments }) !== true);
+        expect(toPredicate({ op: "not", rule: a }, { asOf, segments })(profile)).toBe(evaluate(a, profile, { asOf, segments }) === false);
+      }),
+      { numRuns: 500 },
+    );
+    const spend = { op: "gt", field: "spend", value: 100 } as const;
+    expect(predicate.not(toPredicate(spend, { asOf }))({})).toBe(true);
+    expect(toPredicate({ op: "not", rule: spend }, { asOf })({})).toBe(false);
+  });
 });

@@ -60,3 +60,47 @@ describe("scoring plans", () => {
     }
   });
 });
+
+describe("scoring plans: review cases", () => {
+  const asOf = new Date("2024-01-01T00:00:00Z");
+  const codes = (thunk: () => unknown): string[] => {
+    try {
+      thunk();
+    } catch (error) {
+      if (error instanceof SegmentationError) return error.issues.map((issue) => `${issue.code} ${issue.path.join(".")}`);
+      throw error;
+    }
+    return [];
+  };
+
+  it("freezes the plan all the way down, rules included", () => {
+    const plan = defineScoringPlan({ id: "p", rules: [{ id: "r", rule: { op: "gte", field: "x", value: 1 }, points: 5 }] });
+    expect(Object.isFrozen(plan.rules[0]!.rule)).toBe(true);
+    expect(() => {
+      (plan.rules[0]!.rule as { op: string }).op = "xor";
+    }).toThrow(TypeError);
+  });
+
+  it("validates a plan it did not make (a stored plan read back from JSON) before scoring", () => {
+    const raw = {
+      id: "raw",
+      name: "raw",
+      rules: [{ id: "a", name: "a", rule: { op: "always" }, points: "10" }, { id: "b", name: "b", rule: { op: "always" }, points: 5 }],
+      tiers: [{ name: "hi", min: 100 }],
+    };
+    expect(codes(() => scoreProfiles(raw as never, [{}], { asOf }))).toEqual(["invalid_points rules.0.points"]);
+    const stored = JSON.parse(JSON.stringify(defineScoringPlan({ id: "p", rules: [{ id: "r", rule: { op: "always" }, points: 5 }], tiers: [{ name: "t", min: 5 }] })));
+    expect(scoreProfiles(stored, [{}], { asOf })[0]).toMatchObject({ score: 5, tier: "t" });
+  });
+
+  it("bounds untrusted plans: id and name lengths, rule and tier counts, the rules' parse limits; tiers with one min", () => {
+    expect(codes(() => defineScoringPlan({ id: "x".repeat(257), name: "n".repeat(1_001), rules: [] }))).toEqual(["invalid_type id", "invalid_type name"]);
+    const rules = Array.from({ length: 10_001 }, (_, index) => ({ id: `r${index}`, rule: { op: "always" }, points: 1 }));
+    expect(codes(() => defineScoringPlan({ id: "p", rules }))).toEqual(["too_many rules"]);
+    const tiers = Array.from({ length: 1_001 }, (_, index) => ({ name: `t${index}`, min: index }));
+    expect(codes(() => defineScoringPlan({ id: "p", rules: [], tiers }))).toEqual(["too_many tiers"]);
+    const deep = { op: "not", rule: { op: "not", rule: { op: "always" } } };
+    expect(codes(() => defineScoringPlan({ id: "p", rules: [{ id: "r", rule: deep, points: 1 }] }, { maxDepth: 2 }))[0]).toMatch(/^invalid_rule rules\.0\.rule/);
+    expect(codes(() => defineScoringPlan({ id: "p", rules: [], tiers: [{ name: "a", min: 10 }, { name: "b", min: 10 }] }))).toEqual(["invalid_tier tiers.1.min"]);
+  });
+});

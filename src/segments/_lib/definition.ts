@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../_lib/deepFreeze.js";
 import type { Rule } from "../../rules/ast.js";
 import { safeParseRule } from "../../rules/parseRule.js";
 import type { RuleLimits } from "../../rules/parseRule.js";
@@ -26,16 +27,6 @@ export function isDefinedSegment(value: unknown): value is Segment {
 }
 const maxNameLength = 1_000;
 const maxDescriptionLength = 10_000;
-
-function deepFreeze(value: unknown): void {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item === null || typeof item !== "object" || Object.isFrozen(item)) continue;
-    Object.freeze(item);
-    for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
-  }
-}
 
 function ownValue(object: object, key: string): unknown {
   return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;

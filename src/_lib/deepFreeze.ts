@@ -1,0 +1,10 @@
+/** Freezes a value and everything reachable from it through own enumerable keys (iteratively: no depth limit). */
+export function deepFreeze(value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== "object" || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
+  }
+}
