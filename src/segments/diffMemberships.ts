@@ -37,6 +37,9 @@ function indexById(list: ReadonlyArray<SegmentMembership>, side: "before" | "aft
   const map = new Map<string, ReadonlyArray<string>>();
   for (const membership of list) {
     if (map.has(membership.id)) throw new RangeError(`diffMemberships requires unique profile ids ("${membership.id}" appears twice in ${side})`);
+    if (new Set(membership.segments).size !== membership.segments.length) {
+      throw new RangeError(`diffMemberships requires each profile's segments to be listed once ("${membership.id}" in ${side})`);
+    }
     map.set(membership.id, membership.segments);
   }
   return map;
@@ -61,7 +64,8 @@ interface MutableChange {
  * @param before - the earlier `assignSegments` result, or its `memberships`.
  * @param after - the later result, or its `memberships`.
  * @returns Per-segment entered/left lists, plus the ids of added and removed profiles.
- * @throws `RangeError` `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`).
+ * @throws `RangeError` `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`),
+ * `"diffMemberships requires each profile's segments to be listed once (\"<id>\" in before)"` (or `after`).
  * @throws `TypeError` `"diffMemberships requires before to be an assignSegments result or its memberships"` (or `after`).
  * @example
  * const before = [{ id: "a", index: 0, segments: ["vip"], segment: "vip" }, { id: "b", index: 1, segments: [], segment: null }];

@@ -75,4 +75,11 @@ describe("diffMemberships", () => {
     expect(() => diffMemberships([row, row], [])).toThrow('diffMemberships requires unique profile ids ("x" appears twice in before)');
     expect(() => diffMemberships([], [row, row])).toThrow('diffMemberships requires unique profile ids ("x" appears twice in after)');
   });
+
+  it("rejects a profile that lists a segment twice (stayed counted 2 in a segment of size 1, review)", () => {
+    const twice = { id: "x", index: 0, segments: ["vip", "vip"], segment: "vip" };
+    const once = { id: "x", index: 0, segments: ["vip"], segment: "vip" };
+    expect(() => diffMemberships([once], [twice])).toThrow(`diffMemberships requires each profile's segments to be listed once ("x" in after)`);
+    expect(() => diffMemberships([twice], [once])).toThrow(`diffMemberships requires each profile's segments to be listed once ("x" in before)`);
+  });
 });
