@@ -1,6 +1,8 @@
 /**
  * Neumaier's compensated running sum: money totals over millions of rows keep their cents.
- * Use `add` per value and read `value` at the end.
+ * Use `add` per value and read `value` at the end. Once the running total is not finite (finite
+ * values whose sum overflows, or an infinite value), compensation stops and the result is that total
+ * (±`Infinity`, or `NaN` for `Infinity + -Infinity`), never a `NaN` made by the correction term.
  */
 export class CompensatedSum {
   private sum = 0;
@@ -8,13 +10,16 @@ export class CompensatedSum {
 
   add(value: number): void {
     const total = this.sum + value;
-    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - total + value;
-    else this.compensation += value - total + this.sum;
+    // The correction would subtract infinities (Infinity - Infinity is NaN): keep the plain total.
+    if (Number.isFinite(total)) {
+      if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - total + value;
+      else this.compensation += value - total + this.sum;
+    }
     this.sum = total;
   }
 
   get value(): number {
-    return this.sum + this.compensation;
+    return Number.isFinite(this.sum) ? this.sum + this.compensation : this.sum;
   }
 }
 

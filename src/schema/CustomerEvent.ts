@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { instant, optional, text } from "./_lib/fields.js";
+import { instant, optional, ownRecord, text } from "./_lib/fields.js";
 
 function createCustomerEventSchema() {
   return z.object({
@@ -7,8 +7,8 @@ function createCustomerEventSchema() {
     /** The event name, e.g. `purchase`, `page_view`, `email_open`. */
     type: text(),
     timestamp: instant(),
-    /** Event properties that rule `where` clauses read. */
-    properties: optional(z.record(z.string(), z.unknown())),
+    /** Event properties that rule `where` clauses read; the key `__proto__` is rejected (zod would drop it silently). */
+    properties: optional(ownRecord(z.unknown())),
   });
 }
 

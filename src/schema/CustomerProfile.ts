@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { bounded, calendarDate, code, instant, integer, labels, nonNegative, optional, text, timeZone } from "./_lib/fields.js";
+import { bounded, calendarDate, code, instant, integer, labels, nonNegative, optional, ownRecord, text, timeZone } from "./_lib/fields.js";
 
 /** Benefits a customer seeks from a product (benefit segmentation). */
 export const benefits = ["price", "quality", "convenience", "status", "service", "speed", "reliability", "variety", "sustainability", "innovation"] as const;
@@ -19,6 +19,7 @@ function channelConsentSchema() {
 }
 
 function createCustomerProfileSchema() {
+  // The channel object is optional; its `granted` is required (see the remarks below).
   const channelConsent = optional(channelConsentSchema());
   return z.object({
     /** The customer's stable identifier. */
@@ -126,7 +127,7 @@ function createCustomerProfileSchema() {
       deletionRequestedAt: optional(instant()),
     })),
     /** Host-app traits that have no place above; prefer `extendProfileSchema` for typed ones. */
-    traits: optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]))),
+    traits: optional(ownRecord(z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]))),
   });
 }
 
@@ -135,15 +136,22 @@ function createCustomerProfileSchema() {
  * psychographic, behavioral, firmographic, technographic, benefits sought, and consent/privacy.
  *
  * @remarks
- * Only `id` is required; every group and every field is optional and accepts `null`, because real
- * customer data is sparse. Timestamps accept a `Date` or an ISO-8601 string with `Z` or an offset and
- * parse to `Date`; `birthDate` accepts `YYYY-MM-DD`. Unknown keys are stripped by parsing (see
- * `dataQualityReport` to find them) — add your own fields with `extendProfileSchema`.
+ * Every group and every field is optional and accepts `null`, because real customer data is sparse,
+ * with two exceptions: `id` is required (a non-empty string), and so is `granted` (a boolean) inside
+ * a channel's consent object (`consent.email`, `consent.sms`, `consent.push`, `consent.phone`,
+ * `consent.directMail`, `consent.inApp`): the channel object itself may be absent or `null`, but
+ * when it is given, a missing or `null` `granted` rejects the profile, since consent must never be
+ * guessed. Timestamps accept a `Date` or an ISO-8601 string with `Z` or an offset and parse to
+ * `Date`; `birthDate` accepts `YYYY-MM-DD`. `traits` rejects the key `__proto__` (zod would drop it
+ * silently). Unknown keys are stripped by parsing (see `dataQualityReport` to find them) — add your
+ * own fields with `extendProfileSchema`.
  *
  * @example
  * const profile = CustomerProfile.parse({ id: "c1", geography: { country: "DE" }, behavior: { lastPurchaseAt: "2024-03-01T10:00:00Z", orderCount: 3 } });
  * profile.behavior?.lastPurchaseAt instanceof Date //=> true
  * CustomerProfile.safeParse({ id: "c2", geography: { country: "Germany" } }).success //=> false
+ * CustomerProfile.safeParse({ id: "c3", consent: { email: null } }).success //=> true
+ * CustomerProfile.safeParse({ id: "c4", consent: { email: { granted: null } } }).success //=> false
  * @category Schema
  */
 export const CustomerProfile = /* @__PURE__ */ createCustomerProfileSchema();

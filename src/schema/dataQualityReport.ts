@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import { ensureMessages } from "./_lib/messages.js";
 import { CustomerProfile } from "./CustomerProfile.js";
-import { objectShape, schemaLeaves } from "./_lib/schemaLeaves.js";
+import { isPlainObject, maximumSnapshotDepth, ownSnapshot, readingSchema, startsWithPath, type OwnSnapshot } from "./_lib/ownSnapshot.js";
+import { schemaLeaves, type SchemaLeaf } from "./_lib/schemaLeaves.js";
 
 /** Quality of one field across all rows. */
 export interface FieldQuality {
@@ -9,9 +9,16 @@ export interface FieldQuality {
   readonly field: string;
   /** Rows with a value that the field's schema accepts. */
   readonly valid: number;
-  /** Rows where the field is absent or `null` (including rows whose whole group is absent). */
+  /**
+   * Rows where the field is absent, or `null` where its schema accepts `null`, including rows whose
+   * whole group is absent (or `null` where the group accepts it).
+   */
   readonly missing: number;
-  /** Rows with a value that the field's schema rejects. */
+  /**
+   * Rows with a value that the field's schema rejects, including a `null` it does not accept (a
+   * required field such as `consent.email.granted`), and rows whose group (or the row itself) is
+   * present but not a plain object: a string, an array, a `Date`, a `Map`, a class instance.
+   */
   readonly invalid: number;
   /** `missing / rows`, or `null` when there are no rows. */
   readonly missingRate: number | null;
@@ -31,7 +38,11 @@ export interface DataQualityReport {
   readonly fields: FieldQuality[];
   /** Identifiers used by more than one row, with the indexes of those rows. */
   readonly duplicateIds: Array<{ readonly id: string; readonly indexes: number[] }>;
-  /** Keys present in rows but unknown to the schema (they would be stripped by parsing), with counts. */
+  /**
+   * Keys present in rows but unknown to the schema (parsing strips them), with the number of rows
+   * where each occurs. Keys of objects inside arrays are named without the index (`items.colour`)
+   * and counted once per row.
+   */
   readonly unknownFields: Array<{ readonly field: string; readonly rows: number }>;
 }
 
@@ -43,13 +54,75 @@ export interface DataQualityReportOptions {
   readonly idField?: string | null;
 }
 
-function ownValue(row: unknown, keys: ReadonlyArray<string>): unknown {
+type FieldState = "valid" | "missing" | "invalid";
+
+interface LeafCheck extends SchemaLeaf {
+  /** Index of the leaf's group (the object that holds it) in the report's group list. */
+  readonly group: number;
+  /** Whether the leaf's schema accepts `null`. */
+  readonly acceptsNull: boolean;
+}
+
+/** An object that holds leaves: the row (no keys) or a nested group. */
+interface GroupCheck {
+  readonly keys: ReadonlyArray<string>;
+  /** Whether the schema of each key on the way accepts `null`. */
+  readonly levelAcceptsNull: ReadonlyArray<boolean>;
+}
+
+/** A group of one row: the (snapshot) object that holds its leaves, or the state of all its leaves. */
+type GroupValue = Readonly<Record<string, unknown>> | "missing" | "invalid";
+
+function groupValue(row: unknown, group: GroupCheck): GroupValue {
   let current: unknown = row;
-  for (const key of keys) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
+  for (let level = 0; level <= group.keys.length; level++) {
+    if (level > 0 && current === undefined) return "missing";
+    if (level > 0 && current === null) return group.levelAcceptsNull[level - 1] ? "missing" : "invalid";
+    // The row, or a group, is present but not an object (the snapshot made every plain object a null-prototype copy).
+    if (!isPlainObject(current)) return "invalid";
+    if (level === group.keys.length) return current;
+    const key = group.keys[level]!;
+    current = Object.hasOwn(current, key) ? current[key] : undefined;
   }
-  return current;
+  return "invalid";
+}
+
+/** The state of one leaf field in one row's snapshot, given its group's value in that row. */
+function fieldState(snapshot: OwnSnapshot, leaf: LeafCheck, group: GroupValue): FieldState {
+  // A value the snapshot refused (a Map or a class instance where an object belongs) is invalid, and so is everything under it.
+  for (const issue of snapshot.issues) {
+    if (startsWithPath(leaf.keys, issue.path) || startsWithPath(issue.path, leaf.keys)) return "invalid";
+  }
+  // A schema that is not an object: its one leaf is the row itself.
+  const key = leaf.keys[leaf.keys.length - 1];
+  if (key !== undefined && typeof group === "string") return group;
+  const value = key === undefined ? snapshot.value : Object.hasOwn(group as object, key) ? (group as Record<string, unknown>)[key] : undefined;
+  if (value === undefined) return "missing";
+  if (value === null) return leaf.acceptsNull ? "missing" : "invalid";
+  return z.safeParse(leaf.schema, value).success ? "valid" : "invalid";
+}
+
+/** Adds to `found` the dot paths of keys that `schema` does not know (keys of objects inside arrays without indexes). */
+function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string, found: Set<string>, depth: number): void {
+  const reading = depth > maximumSnapshotDepth ? undefined : readingSchema(schema);
+  if (reading === undefined) return;
+  const definition = reading._zod.def as {
+    type: string;
+    shape?: Readonly<Record<string, z.core.$ZodType>>;
+    catchall?: z.core.$ZodType;
+    element?: z.core.$ZodType;
+  };
+  if (definition.type === "object" && definition.shape !== undefined && isPlainObject(value)) {
+    // Keys a catchall schema accepts (z.looseObject) are kept by parsing: they are not unknown.
+    const known = definition.catchall !== undefined && (definition.catchall._zod.def as { type: string }).type !== "never";
+    for (const key of Object.keys(value)) {
+      const field = prefix === "" ? key : `${prefix}.${key}`;
+      if (Object.hasOwn(definition.shape, key)) collectUnknown(value[key], definition.shape[key]!, field, found, depth + 1);
+      else if (!known) found.add(field);
+    }
+  } else if (definition.type === "array" && definition.element !== undefined && Array.isArray(value)) {
+    for (const element of value as unknown[]) collectUnknown(element, definition.element, prefix, found, depth + 1);
+  }
 }
 
 /**
@@ -57,10 +130,16 @@ function ownValue(row: unknown, keys: ReadonlyArray<string>): unknown {
  *
  * @remarks
  * The seeds name data quality as the first challenge of segmentation, so this report is honest: for
- * every leaf field of the schema it counts rows where the value is valid, missing (absent or null) or
- * invalid (present but rejected by the field's schema), lists identifiers used more than once, and
- * lists keys the schema does not know (parsing would drop them). Only own properties are read. Rates
- * are `null` for an empty input, never 0. O(rows × fields).
+ * every leaf field of the schema it counts rows where the value is valid, missing (absent, or `null`
+ * where the field accepts `null`) or invalid (present but rejected by the field's schema, including
+ * a `null` that a required field rejects and any field of a group that is present but not a plain
+ * object), lists identifiers used more than once, and lists keys the schema does not know (parsing
+ * would drop them), inside arrays of objects too. Rows are read exactly as `parseProfiles` reads
+ * them: through a snapshot of their own enumerable properties (inherited properties are never
+ * read), where a `Map`, a `Date` or a class instance given for an object makes its fields invalid;
+ * so `validRows` always equals the number of rows `parseProfiles` (or `parseTransactions`,
+ * `parseEvents` with their schema) would accept, and it agrees with the field counts. Rates are
+ * `null` for an empty input, never 0. O(rows × fields).
  *
  * @param rows - raw rows (anything iterable).
  * @param options - the schema (default `CustomerProfile`) and the id field (default `"id"`).
@@ -76,42 +155,59 @@ function ownValue(row: unknown, keys: ReadonlyArray<string>): unknown {
  * report.duplicateIds //=> [{ id: "c1", indexes: [0, 1] }]
  * report.unknownFields //=> [{ field: "nickname", rows: 1 }]
  * [report.validRows, report.invalidRows] //=> [2, 1]
+ * @example
+ * // A group that is not an object makes its fields invalid; a null that a required field rejects is invalid too.
+ * const consent = dataQualityReport([
+ *   { id: "c1", demographics: "unknown" },
+ *   { id: "c2", consent: { email: { granted: null } } },
+ *   { id: "c3", consent: { email: null } },
+ * ]);
+ * const age = consent.fields.find((field) => field.field === "demographics.age");
+ * [age.valid, age.missing, age.invalid] //=> [0, 2, 1]
+ * const granted = consent.fields.find((field) => field.field === "consent.email.granted");
+ * [granted.valid, granted.missing, granted.invalid] //=> [0, 2, 1]
  * @category Schema
  */
 export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityReportOptions = {}): DataQualityReport {
-  ensureMessages();
   const schema = options.schema ?? CustomerProfile;
   const idField = options.idField === undefined ? "id" : options.idField;
-  const leaves = schemaLeaves(schema);
+  const groups: GroupCheck[] = [];
+  const groupIndexes = new Map<string, number>();
+  const leaves: LeafCheck[] = schemaLeaves(schema).map((leaf) => {
+    const groupKeys = leaf.keys.slice(0, -1);
+    const name = groupKeys.join("\u0000");
+    let group = groupIndexes.get(name);
+    if (group === undefined) {
+      group = groups.length;
+      groups.push({ keys: groupKeys, levelAcceptsNull: leaf.levels.slice(0, -1).map((level) => z.safeParse(level, null).success) });
+      groupIndexes.set(name, group);
+    }
+    return { ...leaf, group, acceptsNull: z.safeParse(leaf.schema, null).success };
+  });
+  const groupValues: GroupValue[] = new Array<GroupValue>(groups.length);
   const valid = new Float64Array(leaves.length);
   const missing = new Float64Array(leaves.length);
   const invalid = new Float64Array(leaves.length);
   const idIndexes = new Map<string, number[]>();
   const unknown = new Map<string, number>();
+  const unknownInRow = new Set<string>();
   let rowCount = 0;
   let validRows = 0;
 
-  const collectUnknown = (value: unknown, currentSchema: z.core.$ZodType, prefix: string) => {
-    const shape = objectShape(currentSchema);
-    if (shape === undefined || value === null || typeof value !== "object" || Array.isArray(value)) return;
-    for (const key of Object.keys(value)) {
-      const field = prefix === "" ? key : `${prefix}.${key}`;
-      if (!Object.hasOwn(shape, key)) unknown.set(field, (unknown.get(field) ?? 0) + 1);
-      else collectUnknown((value as Record<string, unknown>)[key], shape[key] as z.core.$ZodType, field);
-    }
-  };
-
   for (const row of rows) {
-    if (z.safeParse(schema, row).success) validRows++;
+    // Every count below reads this one snapshot, so validRows and the field counts agree.
+    const snapshot = ownSnapshot(row, schema);
+    if (snapshot.issues.length === 0 && z.safeParse(schema, snapshot.value).success) validRows++;
+    for (let group = 0; group < groups.length; group++) groupValues[group] = groupValue(snapshot.value, groups[group]!);
     for (let leaf = 0; leaf < leaves.length; leaf++) {
-      const { keys, schema: fieldSchema } = leaves[leaf]!;
-      const value = ownValue(row, keys);
-      if (value === undefined || value === null) missing[leaf]!++;
-      else if (z.safeParse(fieldSchema, value).success) valid[leaf]!++;
+      const check = leaves[leaf]!;
+      const state = fieldState(snapshot, check, groupValues[check.group]!);
+      if (state === "valid") valid[leaf]!++;
+      else if (state === "missing") missing[leaf]!++;
       else invalid[leaf]!++;
     }
-    if (idField !== null) {
-      const id = ownValue(row, [idField]);
+    if (idField !== null && isPlainObject(snapshot.value) && Object.hasOwn(snapshot.value, idField)) {
+      const id = snapshot.value[idField];
       if (typeof id === "string" || typeof id === "number") {
         const key = String(id);
         const indexes = idIndexes.get(key);
@@ -119,10 +215,11 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
         else idIndexes.set(key, [rowCount]);
       }
     }
-    collectUnknown(row, schema, "");
+    unknownInRow.clear();
+    collectUnknown(snapshot.value, schema, "", unknownInRow, 0);
+    for (const field of unknownInRow) unknown.set(field, (unknown.get(field) ?? 0) + 1);
     rowCount++;
   }
-
   const rate = (value: number) => (rowCount === 0 ? null : value / rowCount);
   return {
     rows: rowCount,

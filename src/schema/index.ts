@@ -16,5 +16,5 @@ export type { ParseRowsResult, RowRejection } from "./_lib/parseRows.js";
 export { dataQualityReport } from "./dataQualityReport.js";
 export type { DataQualityReport, DataQualityReportOptions, FieldQuality } from "./dataQualityReport.js";
 export { summarizeCustomers } from "./summarizeCustomers.js";
-export type { CustomerSummary, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "./summarizeCustomers.js";
+export type { CustomerSummary, RefundOnlyCustomer, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "./summarizeCustomers.js";
 export { summarizeCustomersAsync } from "./summarizeCustomersAsync.js";

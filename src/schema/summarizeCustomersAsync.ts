@@ -4,13 +4,14 @@ import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLi
 /**
  * `summarizeCustomers` over an async source: a file stream, a database cursor, a message queue.
  *
- * @remarks Same features, same counts, same O(transactions) time and O(customers) memory; the input
- * is read once and never held in memory.
+ * @remarks Same code as `summarizeCustomers`: same features (refunds count in the net total, not as
+ * purchases), same counts, same O(transactions) time and O(customers) memory; the input is read once
+ * and never held in memory.
  *
  * @param transactions - an async iterable (or a plain iterable) of transactions.
  * @param options - the clock `asOf`.
- * @returns a promise of the summaries and counts.
- * @throws the same errors as `summarizeCustomers`.
+ * @returns a promise of the summaries, the refund-only customers and the counts.
+ * @throws the same errors as `summarizeCustomers` (their messages name `summarizeCustomers`), as a rejected promise.
  * @example
  * async function* stream() {
  *   yield { customerId: "c1", timestamp: new Date("2024-01-01T00:00:00Z"), amount: 12.5 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Transaction, dataQualityReport } from "../../src/schema/index.js";
+import * as zm from "zod/mini";
+import { Transaction, dataQualityReport, parseProfiles, parseTransactions } from "../../src/schema/index.js";
 
 describe("dataQualityReport", () => {
   it("counts valid, missing and invalid per field, and the rates", () => {
@@ -33,7 +34,78 @@ describe("dataQualityReport", () => {
       { field: "extra", rows: 1 },
       { field: "geography.planet", rows: 1 },
     ]);
-    expect(report.fields.find((field) => field.field === "id")!.missing).toBe(1);
+    // The inherited row is read through its own properties only (it has none): it is not a plain
+    // object, so its fields are invalid, never valid from the template's "ghost".
+    const id = report.fields.find((field) => field.field === "id")!;
+    expect([id.valid, id.missing, id.invalid]).toEqual([2, 0, 1]);
+    expect(report.validRows).toBe(2);
+  });
+
+  it("counts the fields of a group that is present but not an object as invalid, not missing", () => {
+    const rows = [
+      { id: "a", demographics: "x" },
+      { id: "b", demographics: [] },
+      { id: "c", demographics: new Date("2024-01-01T00:00:00Z") },
+      { id: "d", demographics: new Map([["age", 4]]) },
+      { id: "e", demographics: null },
+      { id: "f" },
+      { id: "g", demographics: { age: 30 } },
+      { id: "h", psychographics: { personality: 5 } },
+    ];
+    const report = dataQualityReport(rows);
+    const age = report.fields.find((field) => field.field === "demographics.age")!;
+    expect([age.valid, age.missing, age.invalid]).toEqual([1, 3, 4]);
+    const openness = report.fields.find((field) => field.field === "psychographics.personality.openness")!;
+    expect([openness.valid, openness.missing, openness.invalid]).toEqual([0, 7, 1]);
+    expect(report.validRows).toBe(3);
+    expect(report.validRows).toBe(parseProfiles(rows).counts.valid);
+  });
+
+  it("counts a null that the field rejects as invalid; missing is absent or an accepted null", () => {
+    const report = dataQualityReport([
+      { id: "a", consent: { email: { granted: null } } },
+      { id: "b", consent: { email: {} } },
+      { id: "c", consent: { email: null } },
+      { id: "d", consent: { email: { granted: true } } },
+      null,
+      "not a row",
+    ]);
+    const granted = report.fields.find((field) => field.field === "consent.email.granted")!;
+    expect([granted.valid, granted.missing, granted.invalid]).toEqual([1, 2, 3]);
+    const id = report.fields.find((field) => field.field === "id")!;
+    expect([id.valid, id.missing, id.invalid]).toEqual([4, 0, 2]);
+    expect([report.validRows, report.invalidRows]).toEqual([2, 4]);
+  });
+
+  it("agrees with parseProfiles on inherited, polluted and non-plain rows", () => {
+    const rows: unknown[] = [
+      Object.create({ id: "ghost" }),
+      { id: "a", demographics: new Map() },
+      Object.assign(Object.create(null) as object, { id: "b" }),
+      { id: "c", tags: ["x"] },
+      { id: "d", tags: "x" },
+    ];
+    const report = dataQualityReport(rows);
+    expect(report.validRows).toBe(parseProfiles(rows).counts.valid);
+    expect(report.validRows).toBe(2);
+  });
+
+  it("reports unknown keys inside arrays of objects once per row, without indexes", () => {
+    const row = (items: unknown) => ({ customerId: "c", orderId: "o", timestamp: "2024-01-01T00:00:00Z", amount: 1, items });
+    const report = dataQualityReport(
+      [
+        row([{ quantity: 1, colour: "red" }, { quantity: 2, colour: "blue", size: "L" }]),
+        row([{ quantity: 1, colour: "green" }]),
+        row([{ quantity: 1 }]),
+        row("not an array"),
+      ],
+      { schema: Transaction, idField: null },
+    );
+    expect(report.unknownFields).toEqual([
+      { field: "items.colour", rows: 2 },
+      { field: "items.size", rows: 1 },
+    ]);
+    expect(parseTransactions([row([{ quantity: 1, colour: "red" }])]).valid[0]!.items).toEqual([{ quantity: 1 }]);
   });
 
   it("works with the transaction schema and a custom id field", () => {
@@ -46,5 +118,11 @@ describe("dataQualityReport", () => {
     );
     expect(report.duplicateIds).toEqual([{ id: "o1", indexes: [0, 1] }]);
     expect(report.fields.find((field) => field.field === "timestamp")!.invalid).toBe(1);
+  });
+
+  it("reads a schema that is not an object as one field: the row", () => {
+    const report = dataQualityReport(["a", 5, null], { schema: zm.string(), idField: null });
+    expect(report.fields).toEqual([{ field: "", valid: 1, missing: 0, invalid: 2, missingRate: 0, invalidRate: 2 / 3 }]);
+    expect(report.validRows).toBe(1);
   });
 });

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as zm from "zod/mini";
-import { CustomerProfile, extendProfileSchema, parseEvents, parseProfiles, parseTransactions } from "../../src/schema/index.js";
+import { cachedTimeZoneCount, timeZoneCacheLimit } from "../../src/schema/_lib/fields.js";
+import { CustomerProfile, dataQualityReport, extendProfileSchema, parseEvents, parseProfiles, parseTransactions } from "../../src/schema/index.js";
 
 describe("parseProfiles", () => {
   it("parses a full profile across every segmentation basis", () => {
@@ -140,5 +141,178 @@ describe("parseTransactions and parseEvents", () => {
   it("rejects an invalid Date object", () => {
     const result = parseEvents([{ customerId: "c1", type: "open", timestamp: new Date("nope") }]);
     expect(result.rejected[0]!.path).toEqual(["timestamp"]);
+  });
+});
+
+describe("own properties only", () => {
+  it("rejects a row whose properties are inherited (Object.create)", () => {
+    const result = parseProfiles([Object.create({ id: "ghost" }) as object]);
+    expect(result.counts).toEqual({ input: 1, valid: 0, rejected: 1 });
+    expect(result.rejected[0]).toMatchObject({ index: 0, path: [], code: "invalid_type" });
+    expect(result.rejected[0]!.message).toBe("Invalid input: expected a plain object, received an object with a custom prototype (a class instance or Object.create)");
+  });
+
+  it("never reads a polluted Object.prototype", () => {
+    const prototype = Object.prototype as { tags?: unknown; demographics?: unknown };
+    prototype.tags = ["polluted"];
+    prototype.demographics = { age: 500 };
+    try {
+      const result = parseProfiles([{ id: "a" }, { id: "b", geography: { country: "DE" } }]);
+      expect(result.counts.valid).toBe(2);
+      for (const profile of result.valid) {
+        expect(Object.hasOwn(profile, "tags")).toBe(false);
+        expect(Object.hasOwn(profile, "demographics")).toBe(false);
+      }
+      const tags = dataQualityReport([{ id: "a" }]).fields.find((field) => field.field === "tags")!;
+      expect([tags.valid, tags.missing, tags.invalid]).toEqual([0, 1, 0]);
+    } finally {
+      delete prototype.tags;
+      delete prototype.demographics;
+    }
+  });
+
+  it("rejects a Map, a Date or a class instance where a group belongs, at its path", () => {
+    class Person {
+      constructor(readonly id: string) {}
+      get demographics() {
+        return { age: 5 };
+      }
+    }
+    const result = parseProfiles([
+      { id: "a", demographics: new Map([["age", 40]]) },
+      { id: "b", geography: new Date("2024-01-01T00:00:00Z") },
+      new Person("c"),
+      { id: "d", psychographics: { personality: new Map() }, demographics: { age: -1 } },
+    ]);
+    expect(result.counts).toEqual({ input: 4, valid: 0, rejected: 4 });
+    expect(result.rejected.map(({ path, code, message }) => ({ path, code, message }))).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected a plain object, received Map",
+          "path": [
+            "demographics",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected a plain object, received Date",
+          "path": [
+            "geography",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected a plain object, received an object with a custom prototype (a class instance or Object.create)",
+          "path": [],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected a plain object, received Map",
+          "path": [
+            "psychographics",
+            "personality",
+          ],
+        },
+      ]
+    `);
+    // The other problems of the row are still reported.
+    expect(result.rejected[3]!.issues.map((issue) => issue.path)).toEqual([["psychographics", "personality"], ["demographics", "age"]]);
+  });
+
+  it("accepts null-prototype rows and Dates, and returns ordinary objects", () => {
+    const row = Object.assign(Object.create(null) as object, {
+      id: "n",
+      createdAt: new Date("2024-01-01T00:00:00Z"),
+      demographics: Object.assign(Object.create(null) as object, { age: 30 }),
+      traits: { plan: "pro" },
+    });
+    const result = parseProfiles([row]);
+    expect(result.counts.valid).toBe(1);
+    const profile = result.valid[0]!;
+    expect(Object.getPrototypeOf(profile)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(profile.demographics)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(profile.traits)).toBe(Object.prototype);
+    expect(profile).toEqual({ id: "n", createdAt: new Date("2024-01-01T00:00:00Z"), demographics: { age: 30 }, traits: { plan: "pro" } });
+    const transaction = parseTransactions([{ customerId: "c", orderId: "o", timestamp: "2024-01-01T00:00:00Z", amount: 1, items: [{ quantity: 1 }] }]).valid[0]!;
+    expect(Array.isArray(transaction.items)).toBe(true);
+    expect(Object.getPrototypeOf(transaction.items![0])).toBe(Object.prototype);
+  });
+
+  it("does not read inherited array elements", () => {
+    const prototype = Array.prototype as unknown as Record<number, unknown>;
+    prototype[0] = "polluted";
+    try {
+      // eslint-disable-next-line no-sparse-arrays
+      const result = parseProfiles([{ id: "a", tags: [, "vip"] }]);
+      expect(result.rejected[0]!.path).toEqual(["tags", 0]);
+    } finally {
+      delete prototype[0];
+    }
+  });
+
+  it("keeps values of other schema kinds as they are (a Map field of an extended schema)", () => {
+    const Schema = extendProfileSchema({ visits: zm.map(zm.string(), zm.number()), raw: zm.optional(zm.unknown()) });
+    const raw = new Map([["x", 1]]);
+    const result = parseProfiles([{ id: "a", visits: new Map([["store", 2]]), raw }], Schema);
+    expect(result.counts.valid).toBe(1);
+    expect(result.valid[0]!.visits.get("store")).toBe(2);
+    expect(result.valid[0]!.raw).toBe(raw);
+  });
+
+  it("bounds the nesting it follows instead of overflowing the stack", () => {
+    interface Node {
+      name: string;
+      child?: Node | null | undefined;
+    }
+    const NodeSchema: zm.ZodMiniType<Node> = zm.object({ name: zm.string(), child: zm.optional(zm.lazy(() => NodeSchema)) });
+    const cyclic: Node = { name: "loop" };
+    cyclic.child = cyclic;
+    let deep: Node = { name: "leaf" };
+    for (let level = 0; level < 100; level++) deep = { name: `level ${level}`, child: deep };
+    // 64 nested objects (the row and 63 children) are the most a snapshot follows.
+    let deepest: Node = { name: "leaf" };
+    for (let level = 0; level < 63; level++) deepest = { name: `level ${level}`, child: deepest };
+    const result = parseProfiles([cyclic, deep, deepest], NodeSchema);
+    expect(result.counts).toEqual({ input: 3, valid: 1, rejected: 2 });
+    expect(result.validIndexes).toEqual([2]);
+    expect(result.rejected.map((rejection) => [rejection.code, rejection.path.length, rejection.message])).toEqual([
+      ["too_big", 64, "Too deep: expected at most 64 levels of nesting"],
+      ["too_big", 64, "Too deep: expected at most 64 levels of nesting"],
+    ]);
+  });
+});
+
+describe("records reject the key __proto__", () => {
+  it("rejects traits and event properties with an own __proto__ key, at its path", () => {
+    const profiles = parseProfiles([JSON.parse('{"id":"c1","traits":{"__proto__":["x"],"plan":"pro"}}'), JSON.parse('{"id":"c2","traits":{"plan":"pro"}}')]);
+    expect(profiles.counts).toEqual({ input: 2, valid: 1, rejected: 1 });
+    expect(profiles.rejected[0]).toMatchObject({ index: 0, path: ["traits", "__proto__"], code: "custom", message: 'Invalid key: "__proto__" is not allowed as a key' });
+    expect(CustomerProfile.safeParse(JSON.parse('{"id":"c1","traits":{"__proto__":"x"}}')).success).toBe(false);
+
+    const events = parseEvents([JSON.parse('{"customerId":"c","type":"t","timestamp":"2024-01-01T00:00:00Z","properties":{"__proto__":{"isAdmin":true}}}')]);
+    expect(events.rejected[0]).toMatchObject({ path: ["properties", "__proto__"], code: "custom" });
+    const report = dataQualityReport([JSON.parse('{"id":"c1","traits":{"__proto__":["x"]}}')]);
+    expect(report.validRows).toBe(0);
+    expect(report.fields.find((field) => field.field === "traits")!.invalid).toBe(1);
+  });
+
+  it("still accepts ordinary traits and properties, typed as before", () => {
+    const profile = CustomerProfile.parse({ id: "c1", traits: { plan: "pro", seats: 3, beta: true, nothing: null, regions: ["eu"] } });
+    const plan: string | number | boolean | string[] | null | undefined = profile.traits?.plan;
+    expect(plan).toBe("pro");
+    expect(parseEvents([{ customerId: "c", type: "t", timestamp: "2024-01-01T00:00:00Z", properties: { amount: 4 } }]).valid[0]!.properties).toEqual({ amount: 4 });
+  });
+});
+
+describe("time-zone cache", () => {
+  it("keeps valid names only, at most a thousand", () => {
+    const before = cachedTimeZoneCount();
+    const bogus = Array.from({ length: 2_000 }, (_, index) => ({ id: "x", geography: { timeZone: `Bogus/Zone_${index}` } }));
+    expect(parseProfiles(bogus).counts.rejected).toBe(2_000);
+    expect(cachedTimeZoneCount()).toBe(before);
+    expect(parseProfiles([{ id: "a", geography: { timeZone: "Europe/Berlin" } }]).counts.valid).toBe(1);
+    expect(cachedTimeZoneCount()).toBeLessThanOrEqual(Math.max(before, 0) + 1);
+    expect(cachedTimeZoneCount()).toBeLessThanOrEqual(timeZoneCacheLimit);
   });
 });

@@ -22,6 +22,7 @@ describe("summarizeCustomers", () => {
         firstPurchaseAt: new Date(asOf.getTime() - 40 * day),
         lastPurchaseAt: new Date(asOf.getTime() - 10 * day),
         frequency: 3,
+        refunds: 0,
         monetaryTotal: 60,
         monetaryAverage: 20,
         recencyDays: 10,
@@ -34,6 +35,7 @@ describe("summarizeCustomers", () => {
         firstPurchaseAt: new Date(asOf.getTime() - 1.5 * day),
         lastPurchaseAt: new Date(asOf.getTime() - 1.5 * day),
         frequency: 1,
+        refunds: 0,
         monetaryTotal: 99.99,
         monetaryAverage: 99.99,
         recencyDays: 1.5,
@@ -86,10 +88,140 @@ describe("summarizeCustomers", () => {
           expect(customer.tenureDays).toBeGreaterThanOrEqual(customer.recencyDays);
         }
         expect(forward.counts.used + forward.counts.afterAsOf).toBe(rows.length);
-        expect(forward.customers.reduce((sum, customer) => sum + customer.frequency, 0)).toBe(forward.counts.used);
+        const purchasesAndRefunds = forward.customers.reduce((sum, customer) => sum + customer.frequency + customer.refunds, 0);
+        expect(purchasesAndRefunds + forward.refundOnly.reduce((sum, customer) => sum + customer.refunds, 0)).toBe(forward.counts.used);
+        const used = rows.filter((row) => row.timestamp <= asOf);
+        for (const customer of forward.customers) {
+          const purchases = used.filter((row) => row.customerId === customer.customerId && row.amount >= 0);
+          expect(customer.frequency).toBe(purchases.length);
+          expect(customer.lastPurchaseAt.getTime()).toBe(Math.max(...purchases.map((row) => row.timestamp.getTime())));
+        }
+        for (const customer of forward.refundOnly) {
+          expect(used.some((row) => row.customerId === customer.customerId && row.amount >= 0)).toBe(false);
+        }
         expect(await summarizeCustomersAsync(rows, { asOf })).toEqual(forward);
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("counts refunds (negative amounts) in the net total, not as purchases", () => {
+    const at = (days: number) => new Date(asOf.getTime() - days * day);
+    const { customers, refundOnly, counts } = summarizeCustomers(
+      [
+        { customerId: "a", timestamp: at(30), amount: 100 },
+        { customerId: "a", timestamp: at(20), amount: 0 },
+        { customerId: "a", timestamp: at(5), amount: -40 },
+        { customerId: "b", timestamp: at(3), amount: -15 },
+        { customerId: "b", timestamp: at(2), amount: -5 },
+        { customerId: "c", timestamp: at(1), amount: -10 },
+        { customerId: "c", timestamp: at(10), amount: 25 },
+      ],
+      { asOf },
+    );
+    expect(customers).toEqual([
+      {
+        customerId: "a",
+        firstPurchaseAt: at(30),
+        lastPurchaseAt: at(20),
+        frequency: 2,
+        refunds: 1,
+        monetaryTotal: 60,
+        monetaryAverage: 30,
+        recencyDays: 20,
+        tenureDays: 30,
+        meanInterPurchaseDays: 10,
+        currency: null,
+      },
+      {
+        customerId: "c",
+        firstPurchaseAt: at(10),
+        lastPurchaseAt: at(10),
+        frequency: 1,
+        refunds: 1,
+        monetaryTotal: 15,
+        monetaryAverage: 15,
+        recencyDays: 10,
+        tenureDays: 10,
+        meanInterPurchaseDays: null,
+        currency: null,
+      },
+    ]);
+    expect(refundOnly).toEqual([{ customerId: "b", refunds: 2, monetaryTotal: -20, currency: null }]);
+    expect(counts).toEqual({ transactions: 7, used: 7, afterAsOf: 0, customers: 2 });
+  });
+
+  it("sums finite amounts that overflow to Infinity, not NaN", () => {
+    const { customers } = summarizeCustomers(
+      [
+        { customerId: "a", timestamp: new Date(0), amount: 1e308 },
+        { customerId: "a", timestamp: new Date(0), amount: 1e308 },
+        { customerId: "a", timestamp: new Date(0), amount: -1 },
+        { customerId: "b", timestamp: new Date(0), amount: -1e308 },
+        { customerId: "b", timestamp: new Date(0), amount: -1e308 },
+      ],
+      { asOf },
+    );
+    expect(customers[0]!.monetaryTotal).toBe(Number.POSITIVE_INFINITY);
+    expect(customers[0]!.monetaryAverage).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("throws house-style errors for a bad clock, a bad row, a bad timestamp or a bad amount", () => {
+    const row = { customerId: "a", timestamp: new Date(0), amount: 1 };
+    const error = (run: () => unknown) => {
+      try {
+        run();
+      } catch (caught) {
+        return `${(caught as Error).constructor.name}: ${(caught as Error).message}`;
+      }
+      return "no error";
+    };
+    const options = (asOfValue: unknown) => ({ asOf: asOfValue }) as { asOf: Date };
+    expect([
+      error(() => summarizeCustomers([], options("2024-01-01"))),
+      error(() => summarizeCustomers([], options(undefined))),
+      error(() => summarizeCustomers([], undefined as unknown as { asOf: Date })),
+      error(() => summarizeCustomers([], options(new Date("x")))),
+      error(() => summarizeCustomers([row, row, row, null as never], { asOf })),
+      error(() => summarizeCustomers([row, 7 as never], { asOf })),
+      error(() => summarizeCustomers([row, { ...row, timestamp: "2024-01-01T00:00:00Z" as never }], { asOf })),
+      error(() => summarizeCustomers([{ ...row, timestamp: 0 as never }], { asOf })),
+      error(() => summarizeCustomers([{ ...row, timestamp: new Date("x") }], { asOf })),
+      error(() => summarizeCustomers([{ ...row, amount: "5" as never }], { asOf })),
+      error(() => summarizeCustomers([{ ...row, amount: Number.NaN }], { asOf })),
+    ]).toMatchInlineSnapshot(`
+      [
+        "TypeError: summarizeCustomers requires asOf to be a valid date",
+        "TypeError: summarizeCustomers requires asOf to be a valid date",
+        "TypeError: summarizeCustomers requires asOf to be a valid date",
+        "RangeError: summarizeCustomers requires asOf to be a valid date",
+        "TypeError: summarizeCustomers found a value that is not an object in transaction 3",
+        "TypeError: summarizeCustomers found a value that is not an object in transaction 1",
+        "TypeError: summarizeCustomers found an invalid timestamp in transaction 1",
+        "TypeError: summarizeCustomers found an invalid timestamp in transaction 0",
+        "RangeError: summarizeCustomers found an invalid timestamp in transaction 0",
+        "RangeError: summarizeCustomers found a non-finite amount in transaction 0",
+        "RangeError: summarizeCustomers found a non-finite amount in transaction 0",
+      ]
+    `);
+  });
+
+  it("reads a Date of another realm", async () => {
+    const { runInNewContext } = await import("node:vm");
+    const foreign = runInNewContext('new Date("2024-01-01T00:00:00Z")') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    const { customers } = summarizeCustomers([{ customerId: "a", timestamp: foreign, amount: 1 }], { asOf: runInNewContext('new Date("2024-01-11T00:00:00Z")') as Date });
+    expect(customers[0]!.recencyDays).toBe(10);
+  });
+
+  it("async: the same errors and the same refund handling", async () => {
+    async function* stream() {
+      yield { customerId: "a", timestamp: new Date(0), amount: 10 };
+      yield { customerId: "a", timestamp: new Date(day), amount: -4 };
+      yield null as never;
+    }
+    await expect(summarizeCustomersAsync(stream(), { asOf })).rejects.toThrow("summarizeCustomers found a value that is not an object in transaction 2");
+    const result = await summarizeCustomersAsync([{ customerId: "a", timestamp: new Date(0), amount: 10 }, { customerId: "a", timestamp: new Date(day), amount: -4 }], { asOf });
+    expect([result.customers[0]!.frequency, result.customers[0]!.refunds, result.customers[0]!.monetaryTotal]).toEqual([1, 1, 6]);
   });
 });

@@ -1,33 +1,59 @@
 import { CompensatedSum } from "../../_lib/compensatedSum.js";
-import type { CustomerSummary, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "../summarizeCustomers.js";
+import type { CustomerSummary, RefundOnlyCustomer, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "../summarizeCustomers.js";
 
 const millisecondsPerDay = 86_400_000;
 
 interface Accumulator {
   readonly customerId: string;
+  /** Time of the first purchase (amount >= 0), `NaN` before any purchase. */
   first: number;
+  /** Time of the last purchase, `NaN` before any purchase. */
   last: number;
-  count: number;
+  /** Purchases: transactions with an amount >= 0. */
+  purchases: number;
+  /** Refunds: transactions with a negative amount. */
+  refunds: number;
+  /** Net amount: purchases and refunds. */
   readonly total: CompensatedSum;
   currency: string | null;
 }
 
+/** The time of a `Date` of any realm, `undefined` for anything else. */
+function timeOf(value: unknown): number | undefined {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value !== "object" || value === null) return undefined;
+  try {
+    // Throws for anything without a Date's internal time value (the check `instanceof` cannot make across realms).
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The one-pass core of `summarizeCustomers` and `summarizeCustomersAsync`: `add` each transaction,
- * then `finish`. Memory is O(customers), time O(transactions).
+ * then `finish`. Memory is O(customers), time O(transactions). The errors are the ones listed on
+ * `summarizeCustomers`.
  */
 export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
-  const asOf = options.asOf.getTime();
-  if (!Number.isFinite(asOf)) throw new RangeError("summarizeCustomers requires asOf to be a valid date");
+  const asOfTime = timeOf((options as Partial<SummarizeCustomersOptions> | null | undefined)?.asOf);
+  if (asOfTime === undefined) throw new TypeError("summarizeCustomers requires asOf to be a valid date");
+  if (!Number.isFinite(asOfTime)) throw new RangeError("summarizeCustomers requires asOf to be a valid date");
+  const asOf = asOfTime;
   const byCustomer = new Map<string, Accumulator>();
   let read = 0;
   let afterAsOf = 0;
   return {
     add(transaction: TransactionLike): void {
-      read++;
-      const time = transaction.timestamp.getTime();
-      if (!Number.isFinite(time)) throw new RangeError(`summarizeCustomers found an invalid timestamp in transaction ${read - 1}`);
-      if (!Number.isFinite(transaction.amount)) throw new RangeError(`summarizeCustomers found a non-finite amount in transaction ${read - 1}`);
+      const index = read++;
+      if (typeof transaction !== "object" || transaction === null) {
+        throw new TypeError(`summarizeCustomers found a value that is not an object in transaction ${index}`);
+      }
+      const time = timeOf(transaction.timestamp);
+      if (time === undefined) throw new TypeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
+      if (!Number.isFinite(time)) throw new RangeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
+      const amount = transaction.amount;
+      if (!Number.isFinite(amount)) throw new RangeError(`summarizeCustomers found a non-finite amount in transaction ${index}`);
       if (time > asOf) {
         afterAsOf++;
         return;
@@ -35,36 +61,47 @@ export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
       const currency = transaction.currency ?? null;
       let accumulator = byCustomer.get(transaction.customerId);
       if (accumulator === undefined) {
-        accumulator = { customerId: transaction.customerId, first: time, last: time, count: 0, total: new CompensatedSum(), currency };
+        accumulator = { customerId: transaction.customerId, first: Number.NaN, last: Number.NaN, purchases: 0, refunds: 0, total: new CompensatedSum(), currency };
         byCustomer.set(transaction.customerId, accumulator);
       } else if (accumulator.currency !== currency) {
         throw new RangeError(
           `summarizeCustomers found more than one currency for customer ${transaction.customerId} (${accumulator.currency ?? "none"} and ${currency ?? "none"}); convert amounts to one currency first`,
         );
       }
-      if (time < accumulator.first) accumulator.first = time;
-      if (time > accumulator.last) accumulator.last = time;
-      accumulator.count++;
-      accumulator.total.add(transaction.amount);
+      accumulator.total.add(amount);
+      // A refund (negative amount) changes the net total, not the purchase history; 0 is a purchase (a free item).
+      if (amount < 0) {
+        accumulator.refunds++;
+        return;
+      }
+      if (accumulator.purchases === 0 || time < accumulator.first) accumulator.first = time;
+      if (accumulator.purchases === 0 || time > accumulator.last) accumulator.last = time;
+      accumulator.purchases++;
     },
     finish(): SummarizeCustomersResult {
       const customers: CustomerSummary[] = [];
+      const refundOnly: RefundOnlyCustomer[] = [];
       for (const accumulator of byCustomer.values()) {
         const monetaryTotal = accumulator.total.value;
+        if (accumulator.purchases === 0) {
+          refundOnly.push({ customerId: accumulator.customerId, refunds: accumulator.refunds, monetaryTotal, currency: accumulator.currency });
+          continue;
+        }
         customers.push({
           customerId: accumulator.customerId,
           firstPurchaseAt: new Date(accumulator.first),
           lastPurchaseAt: new Date(accumulator.last),
-          frequency: accumulator.count,
+          frequency: accumulator.purchases,
+          refunds: accumulator.refunds,
           monetaryTotal,
-          monetaryAverage: monetaryTotal / accumulator.count,
+          monetaryAverage: monetaryTotal / accumulator.purchases,
           recencyDays: (asOf - accumulator.last) / millisecondsPerDay,
           tenureDays: (asOf - accumulator.first) / millisecondsPerDay,
-          meanInterPurchaseDays: accumulator.count < 2 ? null : (accumulator.last - accumulator.first) / millisecondsPerDay / (accumulator.count - 1),
+          meanInterPurchaseDays: accumulator.purchases < 2 ? null : (accumulator.last - accumulator.first) / millisecondsPerDay / (accumulator.purchases - 1),
           currency: accumulator.currency,
         });
       }
-      return { customers, counts: { transactions: read, used: read - afterAsOf, afterAsOf, customers: customers.length } };
+      return { customers, refundOnly, counts: { transactions: read, used: read - afterAsOf, afterAsOf, customers: customers.length } };
     },
   };
 }

@@ -53,20 +53,42 @@ export function code(pattern: RegExp, message: string) {
   return z.string().check(z.regex(pattern, message));
 }
 
-const validTimeZones = new Map<string, boolean>();
+/** Time-zone names already found valid; only valid names are kept, at most {@link timeZoneCacheLimit}. */
+const validTimeZones = new Set<string>();
+
+/** The most names {@link validTimeZones} keeps: hostile input cannot grow it without bound. */
+export const timeZoneCacheLimit = 1_000;
+
+/** The number of cached valid time-zone names (for tests). */
+export function cachedTimeZoneCount(): number {
+  return validTimeZones.size;
+}
 
 function isTimeZone(name: string): boolean {
-  let known = validTimeZones.get(name);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: name });
-      known = true;
-    } catch {
-      known = false;
-    }
-    validTimeZones.set(name, known);
+  if (validTimeZones.has(name)) return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+  } catch {
+    return false;
   }
-  return known;
+  if (validTimeZones.size < timeZoneCacheLimit) validTimeZones.add(name);
+  return true;
+}
+
+/**
+ * A record of string keys (host-app traits, event properties) that rejects the key `__proto__`: zod
+ * drops that key silently while the row would count as valid, so the row is rejected instead and
+ * nothing is lost unseen.
+ */
+export function ownRecord<Value extends z.core.SomeType>(value: Value) {
+  const record = z.record(z.string(), value);
+  return z.pipe(
+    z.custom<z.input<typeof record>>((input) => typeof input !== "object" || input === null || !Object.hasOwn(input, "__proto__"), {
+      error: 'Invalid key: "__proto__" is not allowed as a key',
+      path: ["__proto__"],
+    }),
+    record,
+  );
 }
 
 /** An IANA time-zone name that this runtime's `Intl` accepts. */

@@ -5,6 +5,8 @@ export interface SchemaLeaf {
   readonly path: string;
   readonly keys: ReadonlyArray<string>;
   readonly schema: z.core.$ZodType;
+  /** The schema of each key on the way: `levels[i]` is the property schema of `keys[i]` (the last one is `schema`). */
+  readonly levels: ReadonlyArray<z.core.$ZodType>;
 }
 
 const wrapperTypes = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"]);
@@ -29,14 +31,17 @@ export function objectShape(schema: z.core.$ZodType): Readonly<Record<string, z.
 /** Every leaf (non-object) field of an object schema, depth first, in declaration order. */
 export function schemaLeaves(schema: z.core.$ZodType): SchemaLeaf[] {
   const leaves: SchemaLeaf[] = [];
-  const visit = (current: z.core.$ZodType, keys: string[]) => {
+  const visit = (current: z.core.$ZodType, keys: string[], levels: z.core.$ZodType[]) => {
     const shape = objectShape(current);
     if (shape === undefined) {
-      leaves.push({ path: keys.join("."), keys, schema: current });
+      leaves.push({ path: keys.join("."), keys, schema: current, levels });
       return;
     }
-    for (const key of Object.keys(shape)) visit(shape[key] as z.core.$ZodType, [...keys, key]);
+    for (const key of Object.keys(shape)) {
+      const child = shape[key] as z.core.$ZodType;
+      visit(child, [...keys, key], [...levels, child]);
+    }
   };
-  visit(schema, []);
+  visit(schema, [], []);
   return leaves;
 }
