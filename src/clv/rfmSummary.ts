@@ -80,7 +80,10 @@ export interface RfmSummaryResult {
  * length (1, 7, 30.4375 or 365.25 days). `monetaryValue` is the mean of the repeat days only (lifetimes
  * convention for Gamma-Gamma). Amounts are summed with compensated summation. O(n) plus a sort of each
  * customer's days.
- * Rows with an invalid date or a non-finite amount throw; amounts may be zero or negative (returns).
+ * Rows with an invalid date or a non-finite amount throw. Every row is a purchase, zero and negative
+ * amounts included, as in lifetimes' `summary_data_from_transaction_data`: drop refunds recorded as
+ * separate transactions first (a refund day would count as a repeat purchase), or net them into
+ * their purchase. `summarizeCustomers` (segmentkit/schema) separates them itself.
  *
  * @param transactions - rows with `customerId`, `timestamp` (Date) and `amount`.
  * @param options - calibrationEnd, optional observationEnd, unit.
