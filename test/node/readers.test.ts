@@ -86,6 +86,12 @@ describe("readers: review cases", () => {
     expect(openHandles(bad)).toBe(0);
   });
 
+  it("pass a consumer's own error through readJsonLines unchanged (it was relabelled as a parse error)", async () => {
+    const rows = readJsonLines(file("ok.jsonl", '{"id":1}\n{"id":2}\n'));
+    expect(await rows.next()).toEqual({ done: false, value: { id: 1 } });
+    await expect(rows.throw(new Error("consumer aborted"))).rejects.toThrow(/^consumer aborted$/);
+  });
+
   it("keep a tab-delimited row of empty fields, which trimming used to drop", async () => {
     const rows = await collect(readDelimited(file("empty.tsv", "a\tb\n1\t2\n\t\n\n3\t4\n"), { delimiter: "\t" }));
     expect(rows.map((row) => ({ ...row }))).toEqual([{ a: "1", b: "2" }, { a: "", b: "" }, { a: "3", b: "4" }]);
