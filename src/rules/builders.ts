@@ -34,6 +34,20 @@ import { ruleIssues } from "./parseRule.js";
 import { RuleError } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 
+/** A copy of a builder's list argument; a string or anything else that is not an array is refused (a string would spread into letters). */
+function listOf<T>(builder: string, name: string, values: ReadonlyArray<T>): T[] {
+  if (!Array.isArray(values)) throw new TypeError(`${builder} requires ${name} to be an array`);
+  return [...values];
+}
+
+/** The child rules of a combinator builder, each an object (a rule node). */
+function childrenOf(builder: string, rules: ReadonlyArray<Rule>): Rule[] {
+  rules.forEach((rule, index) => {
+    if (typeof rule !== "object" || rule === null || Array.isArray(rule)) throw new TypeError(`${builder} requires every rule to be a rule node (argument ${index})`);
+  });
+  return [...rules];
+}
+
 /** Returns a leaf built by `builder` after the checks of `parseRule`, or throws its `RuleError`. */
 function checked<R>(builder: string, rule: R): R {
   const issues = ruleIssues(rule);
@@ -47,10 +61,11 @@ function checked<R>(builder: string, rule: R): R {
  * @returns The rule JSON.
  * @example
  * and(gte("spend", 500), eq("country", "US")) //=> { op: "and", rules: [{ op: "gte", field: "spend", value: 500 }, { op: "eq", field: "country", value: "US" }] }
+ * @throws `TypeError` `and requires every rule to be a rule node (argument <i>)`.
  * @category Builders
  */
 export function and(...rules: ReadonlyArray<Rule>): AndRule {
-  return { op: "and", rules: [...rules] };
+  return { op: "and", rules: childrenOf("and", rules) };
 }
 
 /**
@@ -59,10 +74,11 @@ export function and(...rules: ReadonlyArray<Rule>): AndRule {
  * @returns The rule JSON.
  * @example
  * or(eq("tier", "gold"), eq("tier", "platinum")).rules.length //=> 2
+ * @throws `TypeError` `or requires every rule to be a rule node (argument <i>)`.
  * @category Builders
  */
 export function or(...rules: ReadonlyArray<Rule>): OrRule {
-  return { op: "or", rules: [...rules] };
+  return { op: "or", rules: childrenOf("or", rules) };
 }
 
 /**
@@ -71,10 +87,11 @@ export function or(...rules: ReadonlyArray<Rule>): OrRule {
  * @returns The rule JSON.
  * @example
  * not(inSegment("vip")) //=> { op: "not", rule: { op: "inSegment", segment: "vip" } }
+ * @throws `TypeError` `not requires every rule to be a rule node (argument <i>)`.
  * @category Builders
  */
 export function not(rule: Rule): NotRule {
-  return { op: "not", rule };
+  return { op: "not", rule: childrenOf("not", [rule])[0] as Rule };
 }
 
 /**
@@ -206,10 +223,11 @@ export function between<T extends number | string>(field: string, min: T, max: T
  * @example
  * inList("geography.country", ["US", "CA"]) //=> { op: "in", field: "geography.country", values: ["US", "CA"] }
  * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
+ * @throws `TypeError` `inList requires values to be an array`.
  * @category Builders
  */
 export function inList(field: string, values: ReadonlyArray<RuleScalar>): MembershipRule<"in"> {
-  return checked("inList", { op: "in", field, values: [...values] });
+  return checked("inList", { op: "in", field, values: listOf("inList", "values", values) });
 }
 
 /**
@@ -220,10 +238,11 @@ export function inList(field: string, values: ReadonlyArray<RuleScalar>): Member
  * @example
  * notInList("geography.country", ["IN", "BR"]) //=> { op: "notIn", field: "geography.country", values: ["IN", "BR"] }
  * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
+ * @throws `TypeError` `notInList requires values to be an array`.
  * @category Builders
  */
 export function notInList(field: string, values: ReadonlyArray<RuleScalar>): MembershipRule<"notIn"> {
-  return checked("notInList", { op: "notIn", field, values: [...values] });
+  return checked("notInList", { op: "notIn", field, values: listOf("notInList", "values", values) });
 }
 
 /** Options of the text builders. */
@@ -289,10 +308,11 @@ export function endsWith(field: string, value: string, options?: TextOptions): T
  * @example
  * hasAny("tags", ["vip", "loyalty"]) //=> { op: "hasAny", field: "tags", values: ["vip", "loyalty"] }
  * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
+ * @throws `TypeError` `hasAny requires values to be an array`.
  * @category Builders
  */
 export function hasAny(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasAny"> {
-  return checked("hasAny", { op: "hasAny", field, values: [...values] });
+  return checked("hasAny", { op: "hasAny", field, values: listOf("hasAny", "values", values) });
 }
 
 /**
@@ -303,10 +323,11 @@ export function hasAny(field: string, values: ReadonlyArray<RuleScalar>): ArrayR
  * @example
  * hasAll("tags", ["newsletter", "vip"]).op //=> "hasAll"
  * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
+ * @throws `TypeError` `hasAll requires values to be an array`.
  * @category Builders
  */
 export function hasAll(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasAll"> {
-  return checked("hasAll", { op: "hasAll", field, values: [...values] });
+  return checked("hasAll", { op: "hasAll", field, values: listOf("hasAll", "values", values) });
 }
 
 /**
@@ -317,10 +338,11 @@ export function hasAll(field: string, values: ReadonlyArray<RuleScalar>): ArrayR
  * @example
  * hasNone("tags", ["churned"]) //=> { op: "hasNone", field: "tags", values: ["churned"] }
  * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
+ * @throws `TypeError` `hasNone requires values to be an array`.
  * @category Builders
  */
 export function hasNone(field: string, values: ReadonlyArray<RuleScalar>): ArrayRule<"hasNone"> {
-  return checked("hasNone", { op: "hasNone", field, values: [...values] });
+  return checked("hasNone", { op: "hasNone", field, values: listOf("hasNone", "values", values) });
 }
 
 /**

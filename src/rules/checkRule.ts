@@ -146,7 +146,9 @@ function describeKinds(kinds: ReadonlySet<Kind>): string {
  * @param profileSchema - a zod 4 object schema of the profile (e.g. `CustomerProfile` from `segmentkit/schema`).
  * @returns The issues (`unknown_field`, `operator_type_mismatch`, `value_type_mismatch`) with paths into the rule; empty when the rule fits.
  * A rule nested more than 1,000 levels deep or larger than 100,000 nodes (only a rule that skipped
- * `parseRule` can be) gives a single `too_deep` or `too_many_nodes` issue.
+ * `parseRule` can be) gives a single `too_deep` or `too_many_nodes` issue, and a malformed node (not
+ * an object, no `op`, a `field` that is not a string) a single `invalid_type` issue.
+ * @throws `TypeError` `checkRule requires a valid rule: unknown op "<op>" (check untrusted rules with parseRule)`.
  * @example
  * const schema = { _zod: { def: { type: "object", shape: { age: { _zod: { def: { type: "number" } } } } } } };
  * checkRule(gte("age", 30), schema) //=> []
@@ -243,7 +245,7 @@ export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArr
       default: {
         // A new op that reads a field is a type error here until it says what it needs.
         const unchecked: never = node;
-        return unchecked;
+        throw new TypeError(`checkRule requires a valid rule: unknown op ${JSON.stringify((unchecked as { op: unknown }).op)} (check untrusted rules with parseRule)`);
       }
     }
   }

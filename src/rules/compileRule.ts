@@ -517,6 +517,8 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
 }
 
 function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): CompileContext {
+  // No options at all is a missing clock.
+  if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
   checkExpansion(functionName, rule, options.segments);
   const segments = options.segments;
   const segmentCosts = new Map<string, number>();
@@ -571,7 +573,8 @@ function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleO
  * @throws `TypeError` `"compileRule requires options.eventsOf to compile event rules"`.
  * @throws `RuleError` with code `unknown_segment` or `segment_cycle`, at compilation; `too_deep` or
  * `too_many_nodes` when the rule, its segment references expanded, nests more than 1,000 levels or
- * exceeds 100,000 nodes (a rule that skipped `parseRule` gets this error, never a stack overflow).
+ * exceeds 100,000 nodes (a rule that skipped `parseRule` gets this error, never a stack overflow);
+ * `invalid_type` for a malformed node, as `evaluate`.
  * @example
  * const isVip = compileRule({ op: "and", rules: [
  *   { op: "gte", field: "spend", value: 500 },

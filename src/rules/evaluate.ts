@@ -27,7 +27,9 @@ export type { RuleEvent } from "./_lib/leaves.js";
  * @throws `TypeError` `"evaluate requires options.events to evaluate event rules"` when the rule has an `event` node and `events` is not given.
  * @throws `RuleError` with code `unknown_segment` (`inSegment` names a segment not in `segments`) or `segment_cycle`;
  * `too_deep` or `too_many_nodes` when the rule, its segment references expanded, nests more than 1,000
- * levels or exceeds 100,000 nodes.
+ * levels or exceeds 100,000 nodes; `invalid_type` for a node that is not an object, has no `op`, or
+ * has a `field` that is not a string or `rules` / `values` that are not arrays (a rule that skipped
+ * `parseRule`).
  * @example
  * const asOf = new Date("2024-06-30T00:00:00Z");
  * evaluate({ op: "gte", field: "behavior.totalSpend", value: 500 }, { behavior: { totalSpend: 640 } }, { asOf }) //=> true

@@ -354,3 +354,19 @@ describe("segment references that expand exponentially (review fix)", () => {
     }
   });
 });
+
+describe("toSql on a rule that skipped parseRule (fuzz review)", () => {
+  it("reports each hole of a rules array (map skipped them and emitted `( AND x AND  AND y)`)", () => {
+    const rule = { op: "and", rules: [, { op: "gte", field: "behavior.totalSpend", value: 1 }, , { op: "always" }] } as unknown as Rule;
+    try {
+      toSql(rule, { dialect: "postgres", columns, asOf: new Date("2024-01-01T00:00:00Z") });
+      expect.unreachable("toSql accepted a rule with holes");
+    } catch (error) {
+      expect(error).toBeInstanceOf(SqlCompileError);
+      expect((error as SqlCompileError).issues.map((issue) => [issue.code, issue.path.join(".")])).toEqual([
+        ["invalid_rule", "rules.0"],
+        ["invalid_rule", "rules.2"],
+      ]);
+    }
+  });
+});

@@ -74,13 +74,14 @@ class Oversized extends Error {
  * one twice would cost 2^n evaluations per profile (and 2^n SQL text), and a chain of segments
  * nests each rule inside the next. Measures the expanded size and depth once, with memoized
  * segment measures and an explicit stack, against {@link maxExpandedNodes},
- * {@link maxExpandedDepth} and {@link maxSegmentChain}. Unknown segments and cycles are left to
- * `lookupSegment`. O(total size of the distinct rules).
+ * {@link maxExpandedDepth} and {@link maxSegmentChain}, and refuses a node that is not an object
+ * (`invalid_type`: `null`, a hole in a `rules` array, `rules` that is not an array), which only a
+ * rule that skipped `parseRule` can hold. Unknown segments and cycles are left to `lookupSegment`. O(total size of the distinct rules).
  */
 export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rule>> | undefined): RuleIssue | undefined {
   const measured = new Map<string, { readonly size: number; readonly depth: number }>();
   const visiting = new Set<string>();
-  const fail = (code: "too_many_nodes" | "too_deep", message: string): never => {
+  const fail = (code: "too_many_nodes" | "too_deep" | "invalid_type", message: string): never => {
     throw new Oversized({ code, path: [], message });
   };
   const measure = (root: Rule, chain: number): { size: number; depth: number } => {
@@ -93,7 +94,13 @@ export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rul
       const node = nodes.pop() as Rule;
       let depth = depths.pop() as number;
       size += 1;
-      if (node.op === "and" || node.op === "or") for (const child of node.rules) { nodes.push(child); depths.push(depth + 1); }
+      // A rule that skipped parseRule may hold anything: refuse what is not a node before reading it.
+      if (typeof node !== "object" || node === null || Array.isArray(node)) fail("invalid_type", `a rule node must be an object, got ${node === null ? "null" : Array.isArray(node) ? "an array" : typeof node}`);
+      if (typeof node.op !== "string") fail("invalid_type", "a rule node needs an op");
+      if ("field" in node && typeof node.field !== "string") fail("invalid_type", `the field of "${node.op}" must be a string`);
+      if ((node.op === "and" || node.op === "or") && !Array.isArray(node.rules)) fail("invalid_type", `the rules of "${node.op}" must be an array`);
+      if ("values" in node && !Array.isArray(node.values)) fail("invalid_type", `the values of "${node.op}" must be an array`);
+      if (node.op === "and" || node.op === "or") for (let index = 0; index < node.rules.length; index += 1) { nodes.push(node.rules[index] as Rule); depths.push(depth + 1); }
       else if (node.op === "not") { nodes.push(node.rule); depths.push(depth + 1); }
       else if (node.op === "event" && node.where !== undefined) { nodes.push(node.where); depths.push(depth + 1); }
       else if (node.op === "inSegment" && segments !== undefined && Object.hasOwn(segments, node.segment) && !visiting.has(node.segment)) {

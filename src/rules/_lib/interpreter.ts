@@ -160,6 +160,8 @@ export function evaluateNode(node: Rule, profile: unknown, context: EvaluationCo
 
 /** Builds the evaluation context shared by `evaluate` and `explain`. @internal */
 export function evaluationContext(functionName: string, rule: Rule, options: EvaluateOptions): EvaluationContext {
+  // No options at all is a missing clock.
+  if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
   checkExpansion(functionName, rule, options.segments);
   return {
     functionName,

@@ -537,7 +537,8 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
 function junction(rules: unknown, operator: "AND" | "OR", c: Compilation, path: Path, scope: Scope, depth: number): string {
   if (!Array.isArray(rules)) return c.issue("invalid_rule", [...path, "rules"], "rules must be an array");
   if (rules.length === 0) return operator === "AND" ? "TRUE" : "FALSE";
-  return `(${rules.map((rule: Rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(` ${operator} `)})`;
+  // Array.from visits holes too (map would skip them and leave an empty operand).
+  return `(${Array.from(rules as ArrayLike<Rule>, (rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(` ${operator} `)})`;
 }
 
 /** The SQL emitter of every op: one table, shared by all dialects through {@link DialectAdapter}. */
