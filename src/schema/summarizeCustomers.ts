@@ -90,6 +90,8 @@ export interface SummarizeCustomersResult {
  * and `RangeError` with the same message when it is an invalid `Date`.
  * @throws `TypeError` `summarizeCustomers found a value that is not an object in transaction <i>`
  * (`i` counts from 0) for `null`, `undefined` or a primitive.
+ * @throws `TypeError` `summarizeCustomers found a customerId that is not a string in transaction <i>`
+ * (rows with an `undefined` id were merged into one customer).
  * @throws `TypeError` `summarizeCustomers found an invalid timestamp in transaction <i>` when the
  * timestamp is not a `Date`, and `RangeError` with the same message when it is an invalid `Date`.
  * @throws `RangeError` `summarizeCustomers found a non-finite amount in transaction <i>` when the

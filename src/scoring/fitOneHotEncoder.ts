@@ -2,6 +2,7 @@ import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { categoriesOf, createOneHotEncoder, missingCategory } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
+import { choice } from "./_lib/choice.js";
 
 export type { OneHotEncoder, OneHotEncoderJson } from "./_lib/oneHotEncoder.js";
 
@@ -30,7 +31,8 @@ export interface FitOneHotEncoderOptions {
  * @param records - the records to learn categories from.
  * @param options - see {@link FitOneHotEncoderOptions}.
  * @returns The fitted {@link OneHotEncoder}.
- * @throws `SegmentationError` `fitOneHotEncoder found N issues` (`missing_value`, `invalid_value`);
+ * @throws `RangeError` `fitOneHotEncoder requires handleUnknown to be "error" or "ignore"`;
+ * `SegmentationError` `fitOneHotEncoder found N issues` (`missing_value`, `invalid_value`);
  * `transform` throws `SegmentationError` `transform found N issues` (`unknown_category`, ...).
  * @example
  * const encoder = fitOneHotEncoder([{ channel: "email" }, { channel: "sms" }, { channel: "email" }], { features: ["channel"] });
@@ -39,7 +41,7 @@ export interface FitOneHotEncoderOptions {
  * @category Feature preparation
  */
 export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOneHotEncoderOptions): OneHotEncoder {
-  const handleUnknown = options.handleUnknown ?? "error";
+  const handleUnknown = choice("fitOneHotEncoder", "handleUnknown", options.handleUnknown, ["error", "ignore"], "error");
   const missing = options.missing ?? "error";
   const features = [...options.features];
   const issues: Issue[] = [];

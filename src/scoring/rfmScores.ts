@@ -1,4 +1,5 @@
 import { quantileScores } from "./_lib/quantileScores.js";
+import { choice } from "./_lib/choice.js";
 
 /**
  * The per-customer inputs of RFM scoring: the matching fields of `CustomerSummary` from
@@ -70,8 +71,12 @@ export interface RfmScore {
  * @param customers - one row per customer (for example `summarizeCustomers(...).customers`).
  * @param options - see {@link RfmScoresOptions}.
  * @returns One {@link RfmScore} per input row, in input order; `[]` for no customers.
- * @throws `RangeError` `rfmScores requires bins between two and nine`;
- * `TypeError` `rfmScores requires finite recencyDays, frequency and monetary values: row i`.
+ * @throws `RangeError` `rfmScores requires bins between two and nine`,
+ * `rfmScores requires ties to be "together" or "first"`, `rfmScores requires monetary to be "total" or "average"`,
+ * `rfmScores requires weights.<name> to be a finite number`;
+ * `TypeError` `rfmScores requires finite recencyDays, frequency and monetary values: row i` (monetaryTotal included),
+ * `rfmScores requires customers to be an array`, `rfmScores requires options to be an object`,
+ * `rfmScores requires weights to be an object`.
  * @example
  * const scores = rfmScores([
  *   { customerId: "a", recencyDays: 3, frequency: 9, monetaryTotal: 900 },
@@ -83,17 +88,28 @@ export interface RfmScore {
  * @category RFM
  */
 export function rfmScores(customers: ReadonlyArray<RfmInput>, options: RfmScoresOptions = {}): RfmScore[] {
+  if (!Array.isArray(customers)) throw new TypeError("rfmScores requires customers to be an array");
+  if (typeof options !== "object" || options === null) throw new TypeError("rfmScores requires options to be an object");
   const bins = options.bins ?? 5;
   if (!Number.isInteger(bins) || bins < 2 || bins > 9) throw new RangeError("rfmScores requires bins between two and nine");
-  const ties = options.ties ?? "together";
-  const weights = { recency: options.weights?.recency ?? 1, frequency: options.weights?.frequency ?? 1, monetary: options.weights?.monetary ?? 1 };
+  const ties = choice("rfmScores", "ties", options.ties, ["together", "first"], "together");
+  const monetaryChoice = choice("rfmScores", "monetary", options.monetary, ["total", "average"], "total");
+  const weight = (name: "recency" | "frequency" | "monetary"): number => {
+    const value = options.weights?.[name] ?? 1;
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new RangeError(`rfmScores requires weights.${name} to be a finite number`);
+    return value;
+  };
+  if (options.weights !== undefined && (typeof options.weights !== "object" || options.weights === null)) throw new TypeError("rfmScores requires weights to be an object");
+  const weights = { recency: weight("recency"), frequency: weight("frequency"), monetary: weight("monetary") };
   const count = customers.length;
   const recency = new Float64Array(count);
   const frequency = new Float64Array(count);
   const monetary = new Float64Array(count);
   customers.forEach((customer, index) => {
-    const value = options.monetary === "average" ? customer.monetaryAverage ?? customer.monetaryTotal / customer.frequency : customer.monetaryTotal;
-    if (!Number.isFinite(customer.recencyDays) || !Number.isFinite(customer.frequency) || !Number.isFinite(value)) {
+    if (typeof customer !== "object" || customer === null) throw new TypeError(`rfmScores requires finite recencyDays, frequency and monetary values: row ${index}`);
+    const value = monetaryChoice === "average" ? customer.monetaryAverage ?? customer.monetaryTotal / customer.frequency : customer.monetaryTotal;
+    // monetaryTotal is also summed as revenue by assignRfmSegments: it must be a number whichever value is scored.
+    if (!Number.isFinite(customer.recencyDays) || !Number.isFinite(customer.frequency) || !Number.isFinite(value) || !Number.isFinite(customer.monetaryTotal)) {
       throw new TypeError(`rfmScores requires finite recencyDays, frequency and monetary values: row ${index}`);
     }
     // Higher is better in every dimension: recency is negated.

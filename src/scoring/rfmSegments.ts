@@ -1,6 +1,7 @@
 import type { Rule } from "../rules/index.js";
 import { defineSegment } from "../segments/index.js";
 import type { Segment } from "../segments/index.js";
+import { choice } from "./_lib/choice.js";
 
 /**
  * Options of {@link rfmSegments}.
@@ -93,6 +94,7 @@ function condition(field: string, { min, max }: Range): Rule {
  * segment. `ordering: "specificFirst"` fixes the unreachable segments (the uncovered cells remain:
  * the table does not define them). Use 5 bins with these presets. O(1).
  * @param options - preset and ordering.
+ * @throws `RangeError` `rfmSegments requires preset to be "rfmTable" or "rfGrid"`, `rfmSegments requires ordering to be "source" or "specificFirst"`.
  * @returns Frozen segments in priority order.
  * @example
  * const segments = rfmSegments();
@@ -103,8 +105,8 @@ function condition(field: string, { min, max }: Range): Rule {
  * @category RFM
  */
 export function rfmSegments(options: RfmSegmentsOptions = {}): Segment[] {
-  const preset = options.preset ?? "rfmTable";
-  const ordering = options.ordering ?? "source";
+  const preset = choice("rfmSegments", "preset", options.preset, ["rfmTable", "rfGrid"], "rfmTable");
+  const ordering = choice("rfmSegments", "ordering", options.ordering, ["source", "specificFirst"], "source");
   let rows = preset === "rfGrid" ? grid : table;
   if (ordering === "specificFirst" && preset === "rfmTable") {
     rows = specificFirst.map((id) => {

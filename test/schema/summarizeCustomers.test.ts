@@ -225,3 +225,14 @@ describe("summarizeCustomers", () => {
     expect([result.customers[0]!.frequency, result.customers[0]!.refunds, result.customers[0]!.monetaryTotal]).toEqual([1, 1, 6]);
   });
 });
+
+describe("summarizeCustomers: customer ids (fuzz review)", () => {
+  it("refuses a customerId that is not a string (rows with undefined ids were merged into one customer)", () => {
+    const asOf = new Date("2024-02-01T00:00:00Z");
+    for (const customerId of [undefined, null, {}, 7]) {
+      expect(() => summarizeCustomers([{ customerId, timestamp: new Date("2024-01-01T00:00:00Z"), amount: 1 } as never], { asOf })).toThrow(
+        new TypeError("summarizeCustomers found a customerId that is not a string in transaction 0"),
+      );
+    }
+  });
+});

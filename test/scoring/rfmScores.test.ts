@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { rfmScoreCells, rfmScores } from "../../src/scoring/index.js";
+import { fitOneHotEncoder, rfmScoreCells, rfmScores, rfmSegments } from "../../src/scoring/index.js";
 
 const customer = (id: number, recencyDays: number, frequency: number, monetaryTotal: number) => ({
   customerId: String(id),
@@ -80,5 +80,29 @@ describe("rfmScoreCells", () => {
     expect(cells[124]).toEqual({ id: "555", rfm: { recency: 5, frequency: 5, monetary: 5 } });
     expect(rfmScoreCells(3)).toHaveLength(27);
     expect(() => rfmScoreCells(1)).toThrow("rfmScoreCells requires bins between two and nine");
+  });
+});
+
+describe("RFM options and inputs outside the types (fuzz review)", () => {
+  const customers = [
+    { customerId: "a", recencyDays: 2, frequency: 12, monetaryTotal: 1200 },
+    { customerId: "b", recencyDays: 30, frequency: 6, monetaryTotal: 400 },
+  ];
+  it("refuse a misspelt choice instead of acting as the default", () => {
+    expect(() => rfmScores(customers, { ties: "x" as never })).toThrow(new RangeError('rfmScores requires ties to be "together" or "first"'));
+    expect(() => rfmScores(customers, { monetary: "x" as never })).toThrow(new RangeError('rfmScores requires monetary to be "total" or "average"'));
+    expect(() => rfmScores(customers, { weights: { recency: "x" as never } })).toThrow(new RangeError("rfmScores requires weights.recency to be a finite number"));
+    expect(() => rfmSegments({ preset: "x" as never })).toThrow(new RangeError('rfmSegments requires preset to be "rfmTable" or "rfGrid"'));
+    expect(() => rfmSegments({ ordering: "x" as never })).toThrow(new RangeError('rfmSegments requires ordering to be "source" or "specificFirst"'));
+    expect(() => fitOneHotEncoder([{ channel: "web" }], { features: ["channel"], handleUnknown: "x" as never })).toThrow(
+      new RangeError('fitOneHotEncoder requires handleUnknown to be "error" or "ignore"'),
+    );
+  });
+  it("refuse a monetaryTotal that is not a number, which assignRfmSegments summed as text ('0x')", () => {
+    expect(() => rfmScores([...customers, { customerId: "c", recencyDays: 1, frequency: 1, monetaryTotal: "x" as never, monetaryAverage: 5 }], { monetary: "average" })).toThrow(
+      new TypeError("rfmScores requires finite recencyDays, frequency and monetary values: row 2"),
+    );
+    expect(() => rfmScores(undefined as never)).toThrow(new TypeError("rfmScores requires customers to be an array"));
+    expect(() => rfmScores(customers, null as never)).toThrow(new TypeError("rfmScores requires options to be an object"));
   });
 });

@@ -49,6 +49,7 @@ export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
       if (typeof transaction !== "object" || transaction === null) {
         throw new TypeError(`summarizeCustomers found a value that is not an object in transaction ${index}`);
       }
+      if (typeof transaction.customerId !== "string") throw new TypeError(`summarizeCustomers found a customerId that is not a string in transaction ${index}`);
       const time = timeOf(transaction.timestamp);
       if (time === undefined) throw new TypeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
       if (!Number.isFinite(time)) throw new RangeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
