@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { assertIterable } from "./_lib/iterable.js";
 import { CustomerProfile } from "./CustomerProfile.js";
 import { isPlainObject, maximumSnapshotDepth, ownSnapshot, readingSchema, startsWithPath, type OwnSnapshot } from "./_lib/ownSnapshot.js";
 import { schemaLeaves, type SchemaLeaf } from "./_lib/schemaLeaves.js";
@@ -166,6 +167,7 @@ function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string,
  * [age.valid, age.missing, age.invalid] //=> [0, 2, 1]
  * const granted = consent.fields.find((field) => field.field === "consent.email.granted");
  * [granted.valid, granted.missing, granted.invalid] //=> [0, 2, 1]
+ * @throws `TypeError` `dataQualityReport requires rows to be iterable`.
  * @category Schema
  */
 export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityReportOptions = {}): DataQualityReport {
@@ -194,6 +196,7 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
   let rowCount = 0;
   let validRows = 0;
 
+  assertIterable("dataQualityReport", "rows", rows);
   for (const row of rows) {
     // Every count below reads this one snapshot, so validRows and the field counts agree.
     const snapshot = ownSnapshot(row, schema);

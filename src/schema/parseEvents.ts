@@ -12,11 +12,12 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * const result = parseEvents([{ customerId: "c1", type: "email_open", timestamp: "2024-05-01T08:00:00Z" }, { customerId: "c1", type: "", timestamp: "2024-05-01T08:00:00Z" }]);
  * result.counts //=> { input: 2, valid: 1, rejected: 1 }
  * result.rejected[0].path //=> ["type"]
+ * @throws `TypeError` `parseEvents requires rows to be iterable`.
  * @category Schema
  */
 export function parseEvents<Schema extends z.core.$ZodType = typeof CustomerEvent>(
   rows: Iterable<unknown>,
   schema?: Schema,
 ): ParseRowsResult<z.output<Schema>> {
-  return parseRows(rows, (schema ?? CustomerEvent) as Schema);
+  return parseRows("parseEvents", rows, (schema ?? CustomerEvent) as Schema);
 }

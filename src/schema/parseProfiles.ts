@@ -37,11 +37,12 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * tricky.counts //=> { input: 2, valid: 0, rejected: 2 }
  * tricky.rejected[1].path //=> ["demographics"]
  * tricky.rejected[1].message //=> "Invalid input: expected a plain object, received Map"
+ * @throws `TypeError` `parseProfiles requires rows to be iterable`.
  * @category Schema
  */
 export function parseProfiles<Schema extends z.core.$ZodType = typeof CustomerProfile>(
   rows: Iterable<unknown>,
   schema?: Schema,
 ): ParseRowsResult<z.output<Schema>> {
-  return parseRows(rows, (schema ?? CustomerProfile) as Schema);
+  return parseRows("parseProfiles", rows, (schema ?? CustomerProfile) as Schema);
 }

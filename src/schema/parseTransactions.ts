@@ -16,11 +16,12 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * result.counts //=> { input: 2, valid: 1, rejected: 1 }
  * result.rejected[0].path //=> ["amount"]
  * result.rejected[0].code //=> "invalid_type"
+ * @throws `TypeError` `parseTransactions requires rows to be iterable`.
  * @category Schema
  */
 export function parseTransactions<Schema extends z.core.$ZodType = typeof Transaction>(
   rows: Iterable<unknown>,
   schema?: Schema,
 ): ParseRowsResult<z.output<Schema>> {
-  return parseRows(rows, (schema ?? Transaction) as Schema);
+  return parseRows("parseTransactions", rows, (schema ?? Transaction) as Schema);
 }

@@ -1,4 +1,5 @@
 import { createCustomerSummarizer } from "./_lib/customerSummarizer.js";
+import { assertIterable } from "./_lib/iterable.js";
 
 /** The fields of a transaction that `summarizeCustomers` reads. */
 export interface TransactionLike {
@@ -90,6 +91,7 @@ export interface SummarizeCustomersResult {
  * and `RangeError` with the same message when it is an invalid `Date`.
  * @throws `TypeError` `summarizeCustomers found a value that is not an object in transaction <i>`
  * (`i` counts from 0) for `null`, `undefined` or a primitive.
+ * @throws `TypeError` `summarizeCustomers requires transactions to be iterable`.
  * @throws `TypeError` `summarizeCustomers found a customerId that is not a string in transaction <i>`
  * (rows with an `undefined` id were merged into one customer).
  * @throws `TypeError` `summarizeCustomers found an invalid timestamp in transaction <i>` when the
@@ -126,6 +128,7 @@ export interface SummarizeCustomersResult {
  */
 export function summarizeCustomers(transactions: Iterable<TransactionLike>, options: SummarizeCustomersOptions): SummarizeCustomersResult {
   const summarizer = createCustomerSummarizer(options);
+  assertIterable("summarizeCustomers", "transactions", transactions);
   for (const transaction of transactions) summarizer.add(transaction);
   return summarizer.finish();
 }

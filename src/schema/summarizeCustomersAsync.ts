@@ -1,4 +1,5 @@
 import { createCustomerSummarizer } from "./_lib/customerSummarizer.js";
+import { assertIterable } from "./_lib/iterable.js";
 import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "./summarizeCustomers.js";
 
 /**
@@ -11,7 +12,8 @@ import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLi
  * @param transactions - an async iterable (or a plain iterable) of transactions.
  * @param options - the clock `asOf`.
  * @returns a promise of the summaries, the refund-only customers and the counts.
- * @throws the same errors as `summarizeCustomers` (their messages name `summarizeCustomers`), as a rejected promise.
+ * @throws the same errors as `summarizeCustomers` (their messages name `summarizeCustomers`), as a rejected promise;
+ * `TypeError` `summarizeCustomersAsync requires transactions to be iterable or async iterable`.
  * @example
  * async function* stream() {
  *   yield { customerId: "c1", timestamp: new Date("2024-01-01T00:00:00Z"), amount: 12.5 };
@@ -27,6 +29,7 @@ export async function summarizeCustomersAsync(
   options: SummarizeCustomersOptions,
 ): Promise<SummarizeCustomersResult> {
   const summarizer = createCustomerSummarizer(options);
+  assertIterable("summarizeCustomersAsync", "transactions", transactions, true);
   for await (const transaction of transactions) summarizer.add(transaction);
   return summarizer.finish();
 }

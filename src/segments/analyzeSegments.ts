@@ -1,6 +1,6 @@
 import type { Segment } from "./_lib/definition.js";
 import type { EventsOf } from "./_lib/compile.js";
-import { planSegments } from "./_lib/plan.js";
+import { checkArguments, planSegments } from "./_lib/plan.js";
 
 /** Options of {@link analyzeSegments}. */
 export interface AnalyzeSegmentsOptions<P> {
@@ -88,7 +88,7 @@ function popcount(word: number): number {
  * @param options - `asOf`, optionally `eventsOf`, `minSize`, `minShare`.
  * @returns The diagnosis; shares and Jaccard indexes are `null` where not defined (empty population, two empty segments).
  * @throws `SegmentError` for duplicate ids, unknown references, a reference cycle or references that expand a rule too far (as `assignSegments`).
- * @throws `TypeError` `"analyzeSegments requires asOf to be a valid Date"`.
+ * @throws `TypeError` `"analyzeSegments requires asOf to be a valid Date"`, `"analyzeSegments requires profiles to be iterable"`, `"analyzeSegments requires idOf to be a function"` (or `eventsOf`).
  * @throws `RangeError` `"analyzeSegments requires minSize to be a non-negative number"`, `"analyzeSegments requires minShare to be between zero and one"`.
  * @example
  * const big = defineSegment({ id: "big", name: "Big spenders", rule: { op: "gte", field: "spend", value: 100 }, priority: 2 });
@@ -101,6 +101,7 @@ function popcount(word: number): number {
  * @category Segments
  */
 export function analyzeSegments<P>(segments: ReadonlyArray<Segment>, profiles: Iterable<P>, options: AnalyzeSegmentsOptions<P>): AnalyzeSegmentsResult {
+  checkArguments("analyzeSegments", profiles, options, ["idOf", "eventsOf"]);
   const minSize = options.minSize ?? 0;
   const minShare = options.minShare ?? 0;
   if (typeof minSize !== "number" || !(minSize >= 0)) throw new RangeError("analyzeSegments requires minSize to be a non-negative number");

@@ -1,6 +1,6 @@
 import type { Segment } from "./_lib/definition.js";
 import type { EventsOf } from "./_lib/compile.js";
-import { planSegments } from "./_lib/plan.js";
+import { checkArguments, planSegments } from "./_lib/plan.js";
 import { profileIdOf } from "./_lib/profileId.js";
 
 /** Options of {@link assignSegments}. */
@@ -77,6 +77,7 @@ export interface AssignSegmentsResult {
  *   1,000 levels or 100,000 nodes (`too_deep`, `too_many_nodes`).
  * @throws `TypeError` `"assignSegments requires asOf to be a valid Date"`, `"assignSegments requires mode to be \"all\" or \"first-match\""`,
  *   `"assignSegments requires a string id for every profile (profile <i>); pass idOf"`.
+ * @throws `TypeError` `"assignSegments requires profiles to be iterable"`, `"assignSegments requires idOf to be a function"` (or `eventsOf`).
  * @example
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 1000 }, priority: 2 });
  * const active = defineSegment({ id: "active", name: "Active", rule: { op: "gte", field: "orders", value: 3 }, priority: 1 });
@@ -91,6 +92,7 @@ export interface AssignSegmentsResult {
  * @category Segments
  */
 export function assignSegments<P>(profiles: Iterable<P>, segments: ReadonlyArray<Segment>, options: AssignSegmentsOptions<P>): AssignSegmentsResult {
+  checkArguments("assignSegments", profiles, options, ["idOf", "eventsOf"]);
   const mode = options.mode;
   if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegments requires mode to be "all" or "first-match"');
   const plan = planSegments<P>("assignSegments", segments, options);

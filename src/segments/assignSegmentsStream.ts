@@ -1,7 +1,7 @@
 import type { Issue } from "../_lib/errors.js";
 import type { Segment } from "./_lib/definition.js";
 import type { EventsOf } from "./_lib/compile.js";
-import { planSegments } from "./_lib/plan.js";
+import { checkArguments, planSegments } from "./_lib/plan.js";
 import { profileIdOf } from "./_lib/profileId.js";
 
 /** Progress of {@link assignSegmentsStream}. */
@@ -91,6 +91,7 @@ export interface AssignSegmentsStreamSummary {
  * @throws `SegmentError` for duplicate ids, unknown references, a reference cycle or references that expand a rule too far (as `assignSegments`), before the first row is read.
  * @throws `TypeError` `"assignSegmentsStream requires asOf to be a valid Date"`, `"assignSegmentsStream requires mode to be \"all\" or \"first-match\""`.
  * @throws `RangeError` `"assignSegmentsStream requires progressEvery to be a positive integer"`.
+ * @throws `TypeError` `"assignSegmentsStream requires rows to be iterable or async iterable"`, `"assignSegmentsStream requires onProgress to be a function"` (or `idOf`, `eventsOf`).
  * @example
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 1000 } });
  * async function* rows() { yield { id: "a", spend: 1200 }; yield "not a profile"; yield { id: "b", spend: 10 }; }
@@ -106,6 +107,7 @@ export async function* assignSegmentsStream<P>(
   segments: ReadonlyArray<Segment>,
   options: AssignSegmentsStreamOptions<P>,
 ): AsyncGenerator<AssignedRow<P> | RejectedRow, AssignSegmentsStreamSummary, undefined> {
+  checkArguments("assignSegmentsStream", rows, options, ["idOf", "eventsOf", "onProgress"], true);
   const mode = options.mode;
   if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegmentsStream requires mode to be "all" or "first-match"');
   const progressEvery = options.progressEvery ?? 10_000;

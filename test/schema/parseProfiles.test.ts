@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as zm from "zod/mini";
 import { cachedTimeZoneCount, timeZoneCacheLimit } from "../../src/schema/_lib/fields.js";
-import { CustomerProfile, dataQualityReport, extendProfileSchema, parseEvents, parseProfiles, parseTransactions } from "../../src/schema/index.js";
+import { CustomerProfile, dataQualityReport, extendProfileSchema, parseEvents, parseProfiles, parseTransactions, summarizeCustomers, summarizeCustomersAsync } from "../../src/schema/index.js";
 
 describe("parseProfiles", () => {
   it("parses a full profile across every segmentation basis", () => {
@@ -314,5 +314,18 @@ describe("time-zone cache", () => {
     expect(parseProfiles([{ id: "a", geography: { timeZone: "Europe/Berlin" } }]).counts.valid).toBe(1);
     expect(cachedTimeZoneCount()).toBeLessThanOrEqual(Math.max(before, 0) + 1);
     expect(cachedTimeZoneCount()).toBeLessThanOrEqual(timeZoneCacheLimit);
+  });
+});
+
+describe("schema functions given something that is not rows (fuzz review)", () => {
+  it("name the argument instead of a raw 'is not iterable'", async () => {
+    for (const rows of [undefined, null, 5, {}]) {
+      expect(() => parseProfiles(rows as never)).toThrow(new TypeError("parseProfiles requires rows to be iterable"));
+      expect(() => parseTransactions(rows as never)).toThrow(new TypeError("parseTransactions requires rows to be iterable"));
+      expect(() => parseEvents(rows as never)).toThrow(new TypeError("parseEvents requires rows to be iterable"));
+      expect(() => dataQualityReport(rows as never)).toThrow(new TypeError("dataQualityReport requires rows to be iterable"));
+      expect(() => summarizeCustomers(rows as never, { asOf: new Date(0) })).toThrow(new TypeError("summarizeCustomers requires transactions to be iterable"));
+      await expect(summarizeCustomersAsync(rows as never, { asOf: new Date(0) })).rejects.toThrow(new TypeError("summarizeCustomersAsync requires transactions to be iterable or async iterable"));
+    }
   });
 });

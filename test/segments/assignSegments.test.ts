@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../../src/rules/ast.js";
 import { evaluate } from "../../src/rules/index.js";
-import { SegmentError, assignSegments, defineSegment } from "../../src/segments/index.js";
+import { SegmentError, analyzeSegments, assignSegments, assignSegmentsStream, defineSegment } from "../../src/segments/index.js";
 import { profilesArbitrary, segmentDefinitionsArbitrary } from "./_arbitraries.js";
 
 const asOf = new Date("2024-06-30T00:00:00Z");
@@ -185,5 +185,19 @@ describe("assignSegments", () => {
       yield { id: "y", spend: 0 };
     }
     expect(assignSegments(generate(), [segment], { asOf, mode: "all" }).sizes[0]).toEqual({ id: "a", name: "A", size: 1, share: 0.5 });
+  });
+});
+
+describe("segment functions called outside their types (fuzz review)", () => {
+  const asOf = new Date("2024-01-01T00:00:00Z");
+  const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "always" } });
+  it("name the missing clock, the callback or the profiles instead of a raw TypeError", async () => {
+    expect(() => assignSegments([], [vip], undefined as never)).toThrow(new TypeError("assignSegments requires asOf to be a valid Date"));
+    expect(() => assignSegments(undefined as never, [vip], { asOf, mode: "all" })).toThrow(new TypeError("assignSegments requires profiles to be iterable"));
+    expect(() => assignSegments([{ id: "a" }], [vip], { asOf, mode: "all", idOf: null as never })).toThrow(new TypeError("assignSegments requires idOf to be a function"));
+    expect(() => analyzeSegments([vip], 5 as never, { asOf })).toThrow(new TypeError("analyzeSegments requires profiles to be iterable"));
+    const stream = assignSegmentsStream([{ id: "a" }], [vip], { asOf, mode: "all", onProgress: 1 as never });
+    await expect(stream.next()).rejects.toThrow(new TypeError("assignSegmentsStream requires onProgress to be a function"));
+    await expect(assignSegmentsStream(null as never, [vip], { asOf, mode: "all" }).next()).rejects.toThrow(new TypeError("assignSegmentsStream requires rows to be iterable or async iterable"));
   });
 });

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
+import { assertIterable } from "./iterable.js";
 import { parseContext } from "./messages.js";
 import { ownSnapshot, startsWithPath } from "./ownSnapshot.js";
 
@@ -37,7 +38,8 @@ export interface ParseRowsResult<Row> {
  * Each row is validated through its own-property snapshot (see `ownSnapshot`): inherited properties
  * are never read, and a non-plain object where the schema expects an object rejects the row. O(n).
  */
-export function parseRows<Schema extends z.core.$ZodType>(rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
+export function parseRows<Schema extends z.core.$ZodType>(functionName: string, rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
+  assertIterable(functionName, "rows", rows);
   const context = parseContext();
   const valid: Array<z.output<Schema>> = [];
   const validIndexes: number[] = [];

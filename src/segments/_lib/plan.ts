@@ -99,6 +99,23 @@ function referencesOf(rule: Rule): { found: Array<{ segment: string; path: Array
   return { found, hasEvents };
 }
 
+/**
+ * The checks every segment function makes on its arguments before reading them: an options object
+ * (none at all is a missing clock), callbacks that are functions, and profiles that can be iterated.
+ */
+export function checkArguments(functionName: string, profiles: unknown, options: unknown, callbacks: ReadonlyArray<string>, asyncProfiles = false): void {
+  if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+  for (const name of callbacks) {
+    const callback = (options as Record<string, unknown>)[name];
+    if (callback !== undefined && typeof callback !== "function") throw new TypeError(`${functionName} requires ${name} to be a function`);
+  }
+  const iterable = typeof profiles === "object" && profiles !== null || typeof profiles === "string"
+    ? typeof (profiles as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function" ||
+      (asyncProfiles && typeof (profiles as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function")
+    : false;
+  if (!iterable) throw new TypeError(`${functionName} requires ${asyncProfiles ? "rows to be iterable or async iterable" : "profiles to be iterable"}`);
+}
+
 /** Validates a segment list, resolves references and compiles every rule once. */
 export function planSegments<P>(functionName: string, segmentList: ReadonlyArray<Segment>, options: PlanOptions<P>): SegmentPlan<P> {
   if (!Array.isArray(segmentList)) throw new TypeError(`${functionName} requires an array of segments`);
