@@ -60,7 +60,8 @@ export interface SegmentQueryResult {
  * @returns `{ sql, params, segmentColumns }`.
  * @throws {@link SqlCompileError} `segmentQuery found N issues: <first message>` (unmapped field,
  *   unknown or cyclic segment reference, unsupported construct); `TypeError`
- *   `segmentQuery requires unique segment ids, "<id>" repeats`, `segmentQuery requires mode to be "all" or "first-match"`.
+ *   `segmentQuery requires unique segment ids, "<id>" repeats`, `segmentQuery requires mode to be "all" or "first-match"`,
+ *   `segmentQuery requires options with a dialect, a table, columns, mode and asOf`.
  * @example
  * const { sql, params, segmentColumns } = segmentQuery(
  *   [
@@ -82,6 +83,7 @@ export interface SegmentQueryResult {
  * @category SQL
  */
 export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: SegmentQueryOptions): SegmentQueryResult {
+  if (typeof options !== "object" || options === null) throw new TypeError("segmentQuery requires options with a dialect, a table, columns, mode and asOf");
   const mode = options.mode;
   if (mode !== "all" && mode !== "first-match") throw new TypeError('segmentQuery requires mode to be "all" or "first-match"');
   if (!Array.isArray(segments)) throw new TypeError("segmentQuery requires an array of segments");

@@ -51,7 +51,7 @@ export interface ToSqlResult {
  * @returns `{ sql, params }`; placeholders are `$n` (PostgreSQL, DuckDB), `@pn` (BigQuery) or `?` (Snowflake).
  * @throws {@link SqlCompileError} `toSql found N issues: <first message>` listing every unmapped field,
  *   unsupported construct, unknown or cyclic segment; `TypeError` `toSql requires asOf to be a valid Date`,
- *   `toSql does not know the dialect "<name>"`.
+ *   `toSql does not know the dialect "<name>"`, `toSql requires options with a dialect, columns and asOf`.
  * @example
  * const { sql, params } = toSql(
  *   { op: "and", rules: [{ op: "gte", field: "behavior.totalSpend", value: 100 }, { op: "eq", field: "geography.country", value: "US" }] },
@@ -69,6 +69,7 @@ export interface ToSqlResult {
  * @category SQL
  */
 export function toSql(rule: Rule, options: ToSqlOptions): ToSqlResult {
+  if (typeof options !== "object" || options === null) throw new TypeError("toSql requires options with a dialect, columns and asOf");
   const offset = options.parameterOffset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("toSql requires parameterOffset to be a non-negative integer");
   let aliasCount = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Rule } from "../../src/rules/index.js";
-import { sqlDialectNames, SqlCompileError, toSql } from "../../src/sql/index.js";
+import { segmentQuery, sqlDialectNames, SqlCompileError, toSql } from "../../src/sql/index.js";
 import type { SqlColumnMapping, SqlDialectName, ToSqlOptions } from "../../src/sql/index.js";
 import { ruleArbitrary } from "./_arbitraries.js";
 import { testColumns, testEvents } from "./_databases.js";
@@ -368,5 +368,12 @@ describe("toSql on a rule that skipped parseRule (fuzz review)", () => {
         ["invalid_rule", "rules.2"],
       ]);
     }
+  });
+});
+
+describe("toSql and segmentQuery without options (fuzz review)", () => {
+  it("say what the options must hold instead of a raw TypeError", () => {
+    expect(() => toSql({ op: "always" }, undefined as never)).toThrow(new TypeError("toSql requires options with a dialect, columns and asOf"));
+    expect(() => segmentQuery([], undefined as never)).toThrow(new TypeError("segmentQuery requires options with a dialect, a table, columns, mode and asOf"));
   });
 });
