@@ -1,4 +1,4 @@
-import { toLabels } from "./_lib/matrix.js";
+import { requireLabelArray, toLabels } from "./_lib/matrix.js";
 
 /**
  * Adjusted Rand index between two labelings of the same rows: 1 for identical partitions (up to
@@ -13,14 +13,17 @@ import { toLabels } from "./_lib/matrix.js";
  * @param truth - reference labels (non-negative integers).
  * @param predicted - labels to compare, same length.
  * @returns The index in [-0.5, 1].
- * @throws `RangeError` `adjustedRandIndex requires one label per row` when lengths differ.
+ * @throws `RangeError` `adjustedRandIndex requires one label per row` when lengths differ; `TypeError`
+ * `adjustedRandIndex requires truth to be an array of numbers`, `adjustedRandIndex requires predicted to be an array of numbers`,
+ * `adjustedRandIndex requires labels to be non-negative integers: label i is -1`.
  * @example
  * adjustedRandIndex([0, 0, 1, 1], [1, 1, 0, 0]) //=> 1
  * adjustedRandIndex([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]) //=> 0.2424
  * @category Cluster quality
  */
 export function adjustedRandIndex(truth: ArrayLike<number>, predicted: ArrayLike<number>): number {
-  const rows = truth.length;
+  const rows = requireLabelArray(truth, "adjustedRandIndex", "truth").length;
+  requireLabelArray(predicted, "adjustedRandIndex", "predicted");
   const a = toLabels(truth, rows, "adjustedRandIndex");
   const b = toLabels(predicted, rows, "adjustedRandIndex");
   if (rows <= 1) return 1;

@@ -13,7 +13,8 @@ import { clusterCentroids } from "./_lib/centroids.js";
  * @param data - rows of finite numbers.
  * @param labels - the cluster id of each row.
  * @returns The index, positive.
- * @throws `RangeError` `calinskiHarabaszScore requires one label per row`, `calinskiHarabaszScore requires between two and n - 1 distinct labels`.
+ * @throws `RangeError` `calinskiHarabaszScore requires one label per row`, `calinskiHarabaszScore requires between two and n - 1 distinct labels`;
+ * `TypeError` the data and label errors of {@link silhouetteSamples} with `calinskiHarabaszScore` for `silhouetteSamples`.
  * @example
  * calinskiHarabaszScore([[0], [1], [10], [11]], [0, 0, 1, 1]) //=> 200
  * @category Cluster quality

@@ -1,6 +1,7 @@
 import { mulberry32 } from "../_lib/random.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { toMatrix } from "./_lib/matrix.js";
+import { requireFiniteSpread, toMatrix } from "./_lib/matrix.js";
+import { enumOption, integerOption, maximumRuns, numberOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
 import { kMeans } from "./kMeans.js";
 import type { KMeansResult } from "./kMeans.js";
 import { silhouetteScore } from "./silhouetteScore.js";
@@ -14,17 +15,17 @@ import { calinskiHarabaszScore } from "./calinskiHarabaszScore.js";
 export interface ChooseKOptions {
   /** Smallest k tried (at least 1). Default 2. */
   readonly kMin?: number;
-  /** Largest k tried (at most the number of rows). Default 8. */
+  /** Largest k tried (at most the number of rows). Default 8, or the number of rows when smaller. */
   readonly kMax?: number;
   /** Seed of every k-means run, sample and reference data set. Default 0. */
   readonly seed?: number;
-  /** Restarts per k-means fit on the data. Default 4. */
+  /** Restarts per k-means fit on the data, an integer from 1 to 1,000. Default 4. */
   readonly nInit?: number;
   /** Which rule picks `k`: `"silhouette"` (default, highest mean silhouette), `"elbow"` (knee of the inertia curve) or `"gap"` (Tibshirani's rule). */
   readonly criterion?: "silhouette" | "elbow" | "gap";
-  /** Rows used for each silhouette (seeded sample; exact when the data is smaller). Default 3000. */
+  /** Rows used for each silhouette (seeded sample, an integer of at least two; exact when the data is smaller). Default 3000. */
   readonly silhouetteSampleSize?: number;
-  /** Uniform reference data sets for the gap statistic; 0 skips it. Default 10 when `criterion` is `"gap"`, otherwise 0. */
+  /** Uniform reference data sets for the gap statistic, an integer from 0 to 1,000; 0 skips it. Default 10 when `criterion` is `"gap"`, otherwise 0. */
   readonly gapReferences?: number;
 }
 
@@ -86,7 +87,16 @@ function logInertia(inertia: number): number {
  * @param data - rows of finite numbers (scale them first).
  * @param options - see {@link ChooseKOptions}.
  * @returns The chosen k, each rule's recommendation, the per-k table and the chosen fit.
- * @throws `RangeError` `chooseK requires 1 <= kMin <= kMax <= the number of rows`; errors of {@link kMeans}.
+ * @throws `RangeError` `chooseK requires 1 <= kMin <= kMax <= the number of rows` (also for a kMax above the number
+ * of rows, Infinity included, and non-integers), `chooseK requires nInit to be at least one`, `chooseK requires nInit to be at most 1000`,
+ * `chooseK requires nInit to be an integer`, `chooseK requires gapReferences to be at least zero`,
+ * `chooseK requires gapReferences to be at most 1000`, `chooseK requires gapReferences to be an integer`,
+ * `chooseK requires silhouetteSampleSize to be at least two`, `chooseK requires silhouetteSampleSize to be an integer`,
+ * `chooseK requires seed to be a finite number`,
+ * `chooseK requires values small enough for finite sums of squared distances (scale the data first)`;
+ * `TypeError` `chooseK requires an options object`, `chooseK requires kMin to be a number` (likewise `kMax`, `nInit`,
+ * `gapReferences`, `silhouetteSampleSize`, `seed`), `chooseK requires criterion to be "silhouette", "elbow" or "gap"`,
+ * and the data errors of {@link kMeans} with `chooseK` for `kMeans`.
  * @example
  * const data = [[0, 0], [0, 1], [1, 0], [10, 10], [10, 11], [11, 10], [20, 0], [21, 0], [20, 1]];
  * const choice = chooseK(data, { kMin: 2, kMax: 5, seed: 1 });
@@ -96,16 +106,19 @@ function logInertia(inertia: number): number {
  */
 export function chooseK(data: MatrixInput, options: ChooseKOptions = {}): ChooseKResult {
   const matrix = toMatrix(data, "chooseK");
-  const kMin = options.kMin ?? 2;
-  const kMax = Math.min(options.kMax ?? 8, matrix.rows);
-  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 1 || kMin > kMax) {
+  const checked = requireOptions("chooseK", options, false);
+  const kMin = numberOption("chooseK", "kMin", checked.kMin, 2);
+  // The default 8 is capped at the number of rows; an explicit kMax above it is an error.
+  const kMax = numberOption("chooseK", "kMax", checked.kMax, Math.min(8, matrix.rows));
+  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 1 || kMin > kMax || kMax > matrix.rows) {
     throw new RangeError("chooseK requires 1 <= kMin <= kMax <= the number of rows");
   }
-  const seed = options.seed ?? 0;
-  const criterion = options.criterion ?? "silhouette";
-  const nInit = options.nInit ?? 4;
-  const sampleSize = options.silhouetteSampleSize ?? 3000;
-  const references = options.gapReferences ?? (criterion === "gap" ? 10 : 0);
+  const seed = seedOption("chooseK", checked.seed);
+  const criterion = enumOption("chooseK", "criterion", checked.criterion, "silhouette", ["silhouette", "elbow", "gap"]);
+  const nInit = integerOption("chooseK", "nInit", checked.nInit, 4, 1, maximumRuns);
+  const sampleSize = sampleSizeOption("chooseK", "silhouetteSampleSize", checked.silhouetteSampleSize, 3000, matrix.rows);
+  const references = integerOption("chooseK", "gapReferences", checked.gapReferences, criterion === "gap" ? 10 : 0, 0, maximumRuns);
+  requireFiniteSpread([matrix], matrix.columns, matrix.rows, "chooseK");
   const fits: KMeansResult[] = [];
   const table: ChooseKRow[] = [];
   const logW: number[] = [];

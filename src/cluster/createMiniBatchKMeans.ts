@@ -1,7 +1,8 @@
 import { mulberry32 } from "../_lib/random.js";
 import { drawsFrom } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { toMatrix, toRows } from "./_lib/matrix.js";
+import { requireFiniteSpread, toMatrix, toRows } from "./_lib/matrix.js";
+import { integerOption, requireOptions, requireStrings, seedOption } from "./_lib/options.js";
 import { kMeansPlusPlus } from "./_lib/lloyd.js";
 import { miniBatchStep } from "./_lib/miniBatch.js";
 import type { KMeansModel } from "./kMeansModel.js";
@@ -12,7 +13,7 @@ import { createKMeansModel } from "./_lib/createKMeansModel.js";
  * @category Clustering
  */
 export interface CreateMiniBatchKMeansOptions {
-  /** Number of clusters. */
+  /** Number of clusters, a positive integer (the first batch must have at least k rows). */
   readonly k: number;
   /** Seed of the k-means++ initialisation on the first batch. Default 0. */
   readonly seed?: number;
@@ -31,7 +32,7 @@ export interface MiniBatchKMeansStream {
   readonly rowsSeen: number;
   /** Current centroids (empty before the first batch). */
   readonly centroids: number[][];
-  /** Rows received by each centroid so far. */
+  /** Rows received by each centroid so far (empty before the first batch). */
   readonly counts: number[];
   /** A model of the current centroids. */
   model(): KMeansModel;
@@ -47,8 +48,13 @@ export interface MiniBatchKMeansStream {
  * O(batch rows * k * d) per batch, O(k * d) memory.
  * @param options - `k`, `seed`, `featureNames`.
  * @returns A {@link MiniBatchKMeansStream}.
- * @throws `RangeError` `createMiniBatchKMeans requires k to be at least one`; `partialFit` throws
- * `RangeError` `partialFit requires the first batch to have at least k rows` and `partialFit requires rows of d features`.
+ * @throws `RangeError` `createMiniBatchKMeans requires k to be at least one`, `createMiniBatchKMeans requires k to be an integer`,
+ * `createMiniBatchKMeans requires seed to be a finite number`; `TypeError` `createMiniBatchKMeans requires an options object`,
+ * `createMiniBatchKMeans requires k to be a number` (likewise `seed`), `createMiniBatchKMeans requires featureNames to be an array of strings`.
+ * `partialFit` throws `RangeError` `partialFit requires the first batch to have at least k rows`, `partialFit requires rows of d features`,
+ * `partialFit requires one feature name per column`,
+ * `partialFit requires values small enough for finite sums of squared distances (scale the data first)`
+ * (checked on the batch together with the current centroids) and the data errors of {@link kMeans} with `partialFit` for `kMeans`.
  * @example
  * const stream = createMiniBatchKMeans({ k: 2, seed: 3 });
  * stream.partialFit([[0], [0.2], [10], [10.2]]).partialFit([[0.1], [10.1]]);
@@ -57,12 +63,14 @@ export interface MiniBatchKMeansStream {
  * @category Clustering
  */
 export function createMiniBatchKMeans(options: CreateMiniBatchKMeansOptions): MiniBatchKMeansStream {
-  const { k } = options;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError("createMiniBatchKMeans requires k to be at least one");
-  const random = mulberry32(options.seed ?? 0);
+  const checked = requireOptions("createMiniBatchKMeans", options, true);
+  const k = integerOption("createMiniBatchKMeans", "k", checked.k, undefined, 1);
+  const random = mulberry32(seedOption("createMiniBatchKMeans", checked.seed));
+  const featureNames = checked.featureNames === undefined ? undefined : requireStrings("createMiniBatchKMeans", "featureNames", checked.featureNames);
   let centers: Float64Array | undefined;
   let columns = 0;
-  const counts = new Float64Array(k);
+  // Allocated with the first batch, which has at least k rows: a k of 1e308 fails there with a clear message.
+  let counts = new Float64Array(0);
   let rowsSeen = 0;
   const stream: MiniBatchKMeansStream = {
     partialFit(batch) {
@@ -70,9 +78,16 @@ export function createMiniBatchKMeans(options: CreateMiniBatchKMeansOptions): Mi
       if (matrix.rows === 0) return stream;
       if (centers === undefined) {
         if (matrix.rows < k) throw new RangeError("partialFit requires the first batch to have at least k rows");
+        if (featureNames !== undefined && featureNames.length !== matrix.columns) throw new RangeError("partialFit requires one feature name per column");
+        requireFiniteSpread([matrix], matrix.columns, matrix.rows, "partialFit");
         columns = matrix.columns;
         centers = kMeansPlusPlus(matrix, k, drawsFrom(random));
-      } else if (matrix.columns !== columns) throw new RangeError(`partialFit requires rows of ${columns} features`);
+        counts = new Float64Array(k);
+      } else {
+        if (matrix.columns !== columns) throw new RangeError(`partialFit requires rows of ${columns} features`);
+        // The centroids are means of earlier rows: together with the batch they bound every distance and running sum.
+        requireFiniteSpread([matrix, { values: centers, rows: k, columns }], columns, rowsSeen + matrix.rows, "partialFit");
+      }
       miniBatchStep(matrix, centers, counts, k);
       rowsSeen += matrix.rows;
       return stream;
@@ -88,7 +103,7 @@ export function createMiniBatchKMeans(options: CreateMiniBatchKMeansOptions): Mi
     },
     model() {
       if (centers === undefined) throw new RangeError("model requires at least one batch");
-      return createKMeansModel(toRows(centers, k, columns), options.featureNames, undefined);
+      return createKMeansModel(toRows(centers, k, columns), featureNames, undefined);
     },
   };
   return stream;

@@ -14,7 +14,8 @@ import { clusterCentroids } from "./_lib/centroids.js";
  * @param data - rows of finite numbers.
  * @param labels - the cluster id of each row.
  * @returns The index, at least 0.
- * @throws `RangeError` `daviesBouldinScore requires one label per row`, `daviesBouldinScore requires between two and n - 1 distinct labels`.
+ * @throws `RangeError` `daviesBouldinScore requires one label per row`, `daviesBouldinScore requires between two and n - 1 distinct labels`;
+ * `TypeError` the data and label errors of {@link silhouetteSamples} with `daviesBouldinScore` for `silhouetteSamples`.
  * @example
  * daviesBouldinScore([[0], [1], [10], [11]], [0, 0, 1, 1]) //=> 0.1
  * @category Cluster quality

@@ -1,6 +1,7 @@
 import { numpyRandomState } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { meanColumnVariance, toMatrix, toRows } from "./_lib/matrix.js";
+import { meanColumnVariance, requireFiniteSpread, toMatrix, toRows } from "./_lib/matrix.js";
+import { enumOption, integerOption, maximumRuns, numberOption, requireOptions, requireStrings, seedOption } from "./_lib/options.js";
 import { canonicalOrder, emptyAssignment, kMeansPlusPlus, randomRows, runKMeans } from "./_lib/lloyd.js";
 import type { KMeansModel } from "./kMeansModel.js";
 import { createKMeansModel } from "./_lib/createKMeansModel.js";
@@ -15,12 +16,12 @@ export interface KMeansOptions {
   /**
    * Seed of the generator behind every random draw (the initialisation of every restart): numpy's
    * `RandomState(seed)`, so `seed` gives the draws of scikit-learn's `KMeans(random_state=seed)`.
-   * An integer from 0 to 2^32 - 1 (other values use their low 32 bits). Default 0.
+   * An integer from 0 to 2^32 - 1 (other finite numbers use their low 32 bits). Default 0.
    */
   readonly seed?: number;
-  /** Number of restarts from different initialisations; the run with the lowest inertia wins. Default 10. */
+  /** Number of restarts from different initialisations; the run with the lowest inertia wins. An integer from 1 to 1,000. Default 10. */
   readonly nInit?: number;
-  /** Iteration cap per run. Default 300. */
+  /** Iteration cap per run, a positive integer. Default 300. */
   readonly maxIterations?: number;
   /** Relative tolerance: a run stops when the summed squared centroid shift is at most `tolerance` times the mean per-feature variance (scikit-learn's rule). Default 1e-4. */
   readonly tolerance?: number;
@@ -87,16 +88,27 @@ export interface KMeansResult {
  * inertia wins only with a different partition (scikit-learn's rule), so equal clusterings keep
  * the first. Cluster ids are canonical: by decreasing size, ties by centroid coordinates.
  * Cost: O(nInit * iterations * n * k * d) worst case, usually far less. Rows must be finite numbers:
- * prepare missing values first (`prepareFeatures` in `segmentkit/scoring`).
+ * prepare missing values first (`prepareFeatures` in `segmentkit/scoring`); and small enough that n
+ * times the squared diagonal of their bounding box is a finite number (values up to about 1e150:
+ * beyond, squared distances overflow to Infinity).
  * @param data - rows of numbers (`number[][]`) or a dense `{ values: Float64Array, rows, columns }`
  * (faster for large inputs: copying 100,000 row arrays of 8 numbers takes about 5 ms, and the
  * 6.4 MB it allocates can start a garbage collection of the caller's heap).
  * @param options - see {@link KMeansOptions}.
  * @returns Centroids, labels, sizes, inertia, iterations and the model of the best restart.
  * @throws `RangeError` `kMeans requires k to be at least one`, `kMeans requires k to be at most the number of rows`,
- * `kMeans requires nInit to be at least one`, `kMeans requires maxIterations to be at least one`,
- * `kMeans requires a non-negative tolerance`, `kMeans requires k initial centroids of d features`;
- * `TypeError` `kMeans requires finite numbers: row i, column j is NaN`.
+ * `kMeans requires k to be an integer`, `kMeans requires nInit to be at least one`, `kMeans requires nInit to be at most 1000`,
+ * `kMeans requires nInit to be an integer`, `kMeans requires maxIterations to be at least one`,
+ * `kMeans requires maxIterations to be an integer`, `kMeans requires a non-negative tolerance`,
+ * `kMeans requires seed to be a finite number`, `kMeans requires one feature name per column`,
+ * `kMeans requires k initial centroids of d features`,
+ * `kMeans requires values small enough for finite sums of squared distances (scale the data first)`;
+ * `TypeError` `kMeans requires an array of rows`, `kMeans requires rows to be arrays of numbers: row i is null`,
+ * `kMeans requires rows of equal length: row i differs from row 0`, `kMeans requires finite numbers: row i, column j is NaN`,
+ * `kMeans requires an options object`, `kMeans requires k to be a number` (likewise `nInit`, `maxIterations`,
+ * `tolerance`, `seed`), `kMeans requires algorithm to be "hamerly", "elkan" or "lloyd"`,
+ * `kMeans requires initialization to be "kmeans++", "random" or an array of centroids`,
+ * `kMeans requires featureNames to be an array of strings`.
  * @example
  * const result = kMeans([[1, 1], [1.5, 2], [8, 8], [9, 8.5], [1, 0.6]], { k: 2, seed: 42 });
  * result.sizes //=> [3, 2]
@@ -107,29 +119,32 @@ export interface KMeansResult {
  */
 export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult {
   const matrix = toMatrix(data, "kMeans");
-  const { k } = options;
-  const nInit = options.nInit ?? 10;
-  const maxIterations = options.maxIterations ?? 300;
-  const tolerance = options.tolerance ?? 1e-4;
-  const seed = options.seed ?? 0;
-  const initialization = options.initialization ?? "kmeans++";
-  if (!Number.isInteger(k) || k < 1) throw new RangeError("kMeans requires k to be at least one");
-  if (k > matrix.rows) throw new RangeError("kMeans requires k to be at most the number of rows");
-  if (!Number.isInteger(nInit) || nInit < 1) throw new RangeError("kMeans requires nInit to be at least one");
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new RangeError("kMeans requires maxIterations to be at least one");
+  const checked = requireOptions("kMeans", options, true);
+  const k = integerOption("kMeans", "k", checked.k, undefined, 1, matrix.rows, "the number of rows");
+  const nInit = integerOption("kMeans", "nInit", checked.nInit, 10, 1, maximumRuns);
+  const maxIterations = integerOption("kMeans", "maxIterations", checked.maxIterations, 300, 1);
+  const tolerance = numberOption("kMeans", "tolerance", checked.tolerance, 1e-4);
+  const seed = seedOption("kMeans", checked.seed);
+  const method = enumOption("kMeans", "algorithm", checked.algorithm, "hamerly", ["hamerly", "elkan", "lloyd"]);
+  const initialization = checked.initialization ?? "kmeans++";
   if (!(tolerance >= 0)) throw new RangeError("kMeans requires a non-negative tolerance");
-  if (options.featureNames !== undefined && options.featureNames.length !== matrix.columns) {
+  if (checked.featureNames !== undefined && requireStrings("kMeans", "featureNames", checked.featureNames).length !== matrix.columns) {
     throw new RangeError("kMeans requires one feature name per column");
+  }
+  let explicit: Float64Array | undefined;
+  if (typeof initialization !== "object" || initialization === null) {
+    if (initialization !== "kmeans++" && initialization !== "random") {
+      throw new TypeError('kMeans requires initialization to be "kmeans++", "random" or an array of centroids');
+    }
+    requireFiniteSpread([matrix], matrix.columns, matrix.rows, "kMeans");
+  } else {
+    const initial = toMatrix(initialization, "kMeans");
+    if (initial.rows !== k || initial.columns !== matrix.columns) throw new RangeError("kMeans requires k initial centroids of d features");
+    requireFiniteSpread([matrix, initial], matrix.columns, matrix.rows, "kMeans");
+    explicit = initial.values;
   }
   const draws = numpyRandomState(seed);
   const absoluteTolerance = tolerance * meanColumnVariance(matrix);
-  const method = options.algorithm ?? "hamerly";
-  let explicit: Float64Array | undefined;
-  if (typeof initialization !== "string") {
-    const initial = toMatrix(initialization, "kMeans");
-    if (initial.rows !== k || initial.columns !== matrix.columns) throw new RangeError("kMeans requires k initial centroids of d features");
-    explicit = initial.values;
-  }
   const runs = explicit === undefined ? nInit : 1;
   const restarts: KMeansRestart[] = [];
   let best: ReturnType<typeof runKMeans> | undefined;
@@ -147,7 +162,7 @@ export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult 
   const chosen = best as ReturnType<typeof runKMeans>;
   const ordered = canonicalOrder(chosen.centers, chosen.labels, k, matrix.columns);
   const centroids = toRows(ordered.centers, k, matrix.columns);
-  const model = createKMeansModel(centroids, options.featureNames, {
+  const model = createKMeansModel(centroids, checked.featureNames, {
     algorithm: method,
     seed,
     inertia: chosen.inertia,

@@ -1,6 +1,7 @@
 import { sqlDialect } from "../sql/index.js";
 import type { SqlDialectName } from "../sql/index.js";
 import type { KMeansModel } from "./kMeansModel.js";
+import { requireOptions, requireStrings } from "./_lib/options.js";
 
 /**
  * Options of {@link kMeansAssignmentSql}.
@@ -13,7 +14,7 @@ export interface KMeansAssignmentSqlOptions {
   readonly columns?: ReadonlyArray<string>;
   /** Qualifies every column with this table alias. */
   readonly tableAlias?: string;
-  /** Number of parameters already in the surrounding query. Default 0. */
+  /** Number of parameters already in the surrounding query, a non-negative safe integer. Default 0. */
   readonly parameterOffset?: number;
   /**
    * The feature scaling the model was fitted on (a `Scaler` of `segmentkit/scoring`, or any
@@ -33,6 +34,10 @@ export interface KMeansAssignmentSqlResult {
   readonly params: number[];
 }
 
+function isFiniteNumbers(values: unknown): values is ReadonlyArray<number> {
+  return Array.isArray(values) && values.every((value) => typeof value === "number" && Number.isFinite(value));
+}
+
 const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION", duckdb: "DOUBLE", bigquery: "FLOAT64", snowflake: "DOUBLE" };
 
 /**
@@ -49,7 +54,12 @@ const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION
  * @param options - see {@link KMeansAssignmentSqlOptions}.
  * @returns `{ sql, params }`.
  * @throws `RangeError` `kMeansAssignmentSql requires one column name per feature`,
- * `kMeansAssignmentSql requires a transform with one offset and scale per feature`.
+ * `kMeansAssignmentSql requires a transform with one offset and scale per feature`,
+ * `kMeansAssignmentSql requires parameterOffset to be a non-negative safe integer`; `TypeError`
+ * `kMeansAssignmentSql requires a k-means model`, `kMeansAssignmentSql requires an options object`,
+ * `kMeansAssignmentSql requires columns to be an array of strings`, `kMeansAssignmentSql requires parameterOffset to be a number`,
+ * `kMeansAssignmentSql requires transform to be { offset, scale, log1p } with arrays of finite numbers`, and the errors of
+ * `sqlDialect` (an unknown dialect) and `quoteIdentifier` (an empty column name or alias).
  * @example
  * const model = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]], featureNames: ["spend"] });
  * const { sql, params } = kMeansAssignmentSql(model, { dialect: "postgres" });
@@ -58,17 +68,34 @@ const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION
  * @category Clustering
  */
 export function kMeansAssignmentSql(model: KMeansModel, options: KMeansAssignmentSqlOptions): KMeansAssignmentSqlResult {
-  const dialect = sqlDialect(options.dialect);
-  const columns = options.columns ?? model.featureNames;
-  if (columns === undefined || columns.length !== model.columns) throw new RangeError("kMeansAssignmentSql requires one column name per feature");
-  const { transform } = options;
-  if (transform !== undefined && (transform.offset.length !== model.columns || transform.scale.length !== model.columns)) {
-    throw new RangeError("kMeansAssignmentSql requires a transform with one offset and scale per feature");
+  if (model === null || typeof model !== "object" || !Number.isInteger(model.k) || !Number.isInteger(model.columns) || !Array.isArray(model.centroids)) {
+    throw new TypeError("kMeansAssignmentSql requires a k-means model");
   }
-  const type = doubleType[options.dialect];
+  const checked = requireOptions("kMeansAssignmentSql", options, true);
+  const dialect = sqlDialect(checked.dialect);
+  const columns = checked.columns === undefined ? model.featureNames : requireStrings("kMeansAssignmentSql", "columns", checked.columns);
+  if (columns === undefined || columns.length !== model.columns) throw new RangeError("kMeansAssignmentSql requires one column name per feature");
+  const { transform } = checked;
+  if (transform !== undefined) {
+    if (
+      transform === null ||
+      typeof transform !== "object" ||
+      !isFiniteNumbers(transform.offset) ||
+      !isFiniteNumbers(transform.scale) ||
+      (transform.log1p !== undefined && typeof transform.log1p !== "boolean")
+    ) {
+      throw new TypeError("kMeansAssignmentSql requires transform to be { offset, scale, log1p } with arrays of finite numbers");
+    }
+    if (transform.offset.length !== model.columns || transform.scale.length !== model.columns) {
+      throw new RangeError("kMeansAssignmentSql requires a transform with one offset and scale per feature");
+    }
+  }
+  const offset = checked.parameterOffset ?? 0;
+  if (typeof offset !== "number") throw new TypeError("kMeansAssignmentSql requires parameterOffset to be a number");
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("kMeansAssignmentSql requires parameterOffset to be a non-negative safe integer");
+  const type = doubleType[dialect.name];
   const params: number[] = [];
   const positional = dialect.placeholder(1) === dialect.placeholder(2);
-  const offset = options.parameterOffset ?? 0;
   const cache = new Map<string, string>();
   const parameter = (key: string, value: number): string => {
     if (!positional) {
@@ -82,7 +109,7 @@ export function kMeansAssignmentSql(model: KMeansModel, options: KMeansAssignmen
   };
   const feature = (column: number): string => {
     const name = columns[column] as string;
-    const reference = options.tableAlias === undefined ? dialect.quoteIdentifier(name) : dialect.quoteQualified([options.tableAlias, name]);
+    const reference = checked.tableAlias === undefined ? dialect.quoteIdentifier(name) : dialect.quoteQualified([checked.tableAlias, name]);
     let expression = `CAST(${reference} AS ${type})`;
     if (transform === undefined) return expression;
     if (transform.log1p) expression = `LN(1 + ${expression})`;

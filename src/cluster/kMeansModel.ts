@@ -33,7 +33,11 @@ export interface KMeansModel {
   /** Centroids, one row per cluster id. */
   readonly centroids: ReadonlyArray<ReadonlyArray<number>>;
   readonly featureNames: ReadonlyArray<string> | undefined;
-  /** Nearest-centroid cluster id of each row (squared Euclidean; ties go to the lower id). O(n * k * d). */
+  /**
+   * Nearest-centroid cluster id of each row (squared Euclidean; ties go to the lower id). O(n * k * d).
+   * Throws `RangeError` `predict requires rows of d features, got c` and the data errors of `kMeans` with
+   * `predict` for `kMeans` (`TypeError` `predict requires an array of rows` for `undefined` or `null`).
+   */
   predict(rows: MatrixInput): Int32Array;
   /** Squared Euclidean distance from each row to each centroid, as `rows x k` arrays. */
   transform(rows: MatrixInput): number[][];

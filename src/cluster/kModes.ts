@@ -1,4 +1,5 @@
 import { fitMixed } from "./_lib/fitMixed.js";
+import { requireOptions } from "./_lib/options.js";
 import type { KPrototypesResult } from "./kPrototypes.js";
 
 /**
@@ -9,10 +10,10 @@ export interface KModesOptions {
   readonly k: number;
   /** `"cao"` (default, deterministic) or `"huang"` (seeded). */
   readonly initialization?: "cao" | "huang";
-  /** Restarts for `"huang"`. Default 5. */
+  /** Restarts for `"huang"`, an integer from 1 to 1,000. Default 5. */
   readonly nInit?: number;
   readonly seed?: number;
-  /** Iteration cap. Default 100. */
+  /** Iteration cap, a positive integer. Default 100. */
   readonly maxIterations?: number;
 }
 
@@ -25,8 +26,11 @@ export interface KModesOptions {
  * @param categorical - rows of strings, numbers or booleans.
  * @param options - see {@link KModesOptions}.
  * @returns As {@link kPrototypes}; `cost` counts mismatches and `predict` takes `[]` for the numeric part.
- * @throws `RangeError` `kModes requires k to be at least one`, `kModes requires k to be at most the number of rows`;
- * `TypeError` for a value that is not a string, finite number or boolean.
+ * @throws `RangeError` `kModes requires k to be at least one`, `kModes requires k to be at most the number of rows`,
+ * and the other option errors of {@link kPrototypes} with `kModes` for `kPrototypes` (`kModes requires maxIterations to be at least one`,
+ * `kModes requires nInit to be at most 1000`, …); `TypeError` `kModes requires an options object`,
+ * `kModes requires an array of categorical rows`, `kModes requires categorical rows to be arrays: row i is null`,
+ * and a `TypeError` for a value that is not a string, finite number or boolean.
  * @example
  * const result = kModes([["a", "x"], ["a", "x"], ["a", "y"], ["b", "z"], ["b", "z"]], { k: 2 });
  * Array.from(result.labels) //=> [0, 0, 0, 1, 1]
@@ -35,5 +39,5 @@ export interface KModesOptions {
  * @category Clustering
  */
 export function kModes(categorical: ReadonlyArray<ReadonlyArray<string | number | boolean>>, options: KModesOptions): KPrototypesResult {
-  return fitMixed("kModes", [], categorical, { ...options, gamma: 1 });
+  return fitMixed("kModes", [], categorical, { ...requireOptions("kModes", options, true), gamma: 1 });
 }

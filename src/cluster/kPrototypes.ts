@@ -13,11 +13,11 @@ export interface KPrototypesOptions {
   readonly gamma?: number;
   /** `"cao"` (default; deterministic, density based) or `"huang"` (seeded frequency draws). */
   readonly initialization?: "cao" | "huang";
-  /** Restarts for `"huang"` (Cao is deterministic: always one run). Default 5. */
+  /** Restarts for `"huang"` (Cao is deterministic: always one run), an integer from 1 to 1,000. Default 5. */
   readonly nInit?: number;
   /** Seed of the Huang draws. Default 0. */
   readonly seed?: number;
-  /** Iteration cap. Default 100. */
+  /** Iteration cap, a positive integer. Default 100. */
   readonly maxIterations?: number;
 }
 
@@ -66,7 +66,18 @@ export interface KPrototypesResult {
  * @param options - see {@link KPrototypesOptions}.
  * @returns Labels, sizes, prototypes, the cost and its split, and the model (`predict`, `toJSON`).
  * @throws `RangeError` `kPrototypes requires k to be at least one`, `kPrototypes requires k to be at most the number of rows`,
- * `kPrototypes requires the same number of numeric and categorical rows`, `kPrototypes requires a non-negative finite gamma`.
+ * `kPrototypes requires k to be an integer`, `kPrototypes requires the same number of numeric and categorical rows`,
+ * `kPrototypes requires a non-negative finite gamma`, `kPrototypes requires maxIterations to be at least one`,
+ * `kPrototypes requires maxIterations to be an integer`, `kPrototypes requires nInit to be at least one`,
+ * `kPrototypes requires nInit to be at most 1000`, `kPrototypes requires nInit to be an integer`,
+ * `kPrototypes requires seed to be a finite number`,
+ * `kPrototypes requires values small enough for finite sums of squared distances (scale the data first)`;
+ * `TypeError` `kPrototypes requires an options object`, `kPrototypes requires k to be a number` (likewise `gamma`,
+ * `maxIterations`, `nInit`, `seed`), `kPrototypes requires initialization to be "cao" or "huang"`,
+ * `kPrototypes requires an array of categorical rows`, `kPrototypes requires categorical rows to be arrays: row i is null`,
+ * `kPrototypes requires categorical rows of equal length: row i differs from row 0`,
+ * `kPrototypes requires categories to be strings, finite numbers or booleans: row i, column j is null`,
+ * and the data errors of {@link kMeans} (with `kPrototypes`) for the numeric rows.
  * @example
  * const result = kPrototypes(
  *   [[1], [1.2], [0.9], [8], [8.1], [7.9]],

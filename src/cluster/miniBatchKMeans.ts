@@ -1,7 +1,8 @@
 import { mulberry32 } from "../_lib/random.js";
 import { drawsFrom } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { squaredDistance, toMatrix, toRows } from "./_lib/matrix.js";
+import { requireFiniteSpread, squaredDistance, toMatrix, toRows } from "./_lib/matrix.js";
+import { integerOption, maximumRuns, requireOptions, seedOption } from "./_lib/options.js";
 import { canonicalOrder, kMeansPlusPlus, nearestCenters } from "./_lib/lloyd.js";
 import { miniBatchStep } from "./_lib/miniBatch.js";
 import type { KMeansModel } from "./kMeansModel.js";
@@ -16,13 +17,13 @@ export interface MiniBatchKMeansOptions {
   readonly k: number;
   /** Seed of every random draw (initialisation sample, k-means++, batches). Default 0. */
   readonly seed?: number;
-  /** Rows per batch. Default 1024. */
+  /** Rows per batch, a positive integer. Default 1024. */
   readonly batchSize?: number;
-  /** Maximum passes over the data. Default 100. */
+  /** Maximum passes over the data: an integer from 1 to 1,000. Default 100. */
   readonly maxEpochs?: number;
-  /** Stop after this many consecutive batches without improving the smoothed batch inertia. Default 10. */
+  /** Stop after this many consecutive batches without improving the smoothed batch inertia: a positive integer, or `Infinity` to run all `maxEpochs`. Default 10. */
   readonly maxNoImprovement?: number;
-  /** Initialisations tried (k-means++ on a sample of `3 * batchSize` rows), the best on a held-out sample wins. Default 3. */
+  /** Initialisations tried (k-means++ on a sample of `3 * batchSize` rows), the best on a held-out sample wins. An integer from 1 to 1,000. Default 3. */
   readonly nInit?: number;
 }
 
@@ -53,11 +54,19 @@ export interface MiniBatchKMeansResult {
  * the exponentially smoothed batch inertia has not improved for `maxNoImprovement` batches. Final
  * labels and inertia are exact on all rows. Seeded; ids canonical (largest cluster first). For data
  * that does not fit in memory use {@link createMiniBatchKMeans}. O(steps * batchSize * k * d + n * k * d).
- * @param data - rows of finite numbers.
+ * @param data - rows of finite numbers (small enough for finite squared distances, as for {@link kMeans}).
  * @param options - see {@link MiniBatchKMeansOptions}.
  * @returns Centroids, labels, sizes, inertia, steps and the model.
  * @throws `RangeError` `miniBatchKMeans requires k to be at least one`, `miniBatchKMeans requires k to be at most the number of rows`,
- * `miniBatchKMeans requires batchSize to be at least one`.
+ * `miniBatchKMeans requires k to be an integer`, `miniBatchKMeans requires batchSize to be at least one`,
+ * `miniBatchKMeans requires batchSize to be an integer`, `miniBatchKMeans requires maxEpochs to be at least one`,
+ * `miniBatchKMeans requires maxEpochs to be at most 1000`, `miniBatchKMeans requires maxEpochs to be an integer`,
+ * `miniBatchKMeans requires maxNoImprovement to be at least one`, `miniBatchKMeans requires maxNoImprovement to be an integer`,
+ * `miniBatchKMeans requires nInit to be at least one`, `miniBatchKMeans requires nInit to be at most 1000`,
+ * `miniBatchKMeans requires nInit to be an integer`, `miniBatchKMeans requires seed to be a finite number`,
+ * `miniBatchKMeans requires values small enough for finite sums of squared distances (scale the data first)`;
+ * `TypeError` `miniBatchKMeans requires an options object`, `miniBatchKMeans requires k to be a number` (likewise
+ * `batchSize`, `maxEpochs`, `maxNoImprovement`, `nInit`, `seed`) and the data errors of {@link kMeans}.
  * @example
  * const data = Array.from({ length: 200 }, (_, index) => [index % 2 === 0 ? index / 100 : 50 + index / 100]);
  * const result = miniBatchKMeans(data, { k: 2, seed: 1, batchSize: 32 });
@@ -67,17 +76,17 @@ export interface MiniBatchKMeansResult {
  */
 export function miniBatchKMeans(data: MatrixInput, options: MiniBatchKMeansOptions): MiniBatchKMeansResult {
   const matrix = toMatrix(data, "miniBatchKMeans");
-  const { k } = options;
+  const checked = requireOptions("miniBatchKMeans", options, true);
   const { rows, columns, values } = matrix;
-  const batchSize = options.batchSize ?? 1024;
-  const maxEpochs = options.maxEpochs ?? 100;
-  const maxNoImprovement = options.maxNoImprovement ?? 10;
-  const nInit = options.nInit ?? 3;
-  const seed = options.seed ?? 0;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError("miniBatchKMeans requires k to be at least one");
-  if (k > rows) throw new RangeError("miniBatchKMeans requires k to be at most the number of rows");
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError("miniBatchKMeans requires batchSize to be at least one");
-  if (!Number.isInteger(nInit) || nInit < 1) throw new RangeError("miniBatchKMeans requires nInit to be at least one");
+  const k = integerOption("miniBatchKMeans", "k", checked.k, undefined, 1, rows, "the number of rows");
+  const batchSize = integerOption("miniBatchKMeans", "batchSize", checked.batchSize, 1024, 1);
+  const maxEpochs = integerOption("miniBatchKMeans", "maxEpochs", checked.maxEpochs, 100, 1, maximumRuns);
+  // Infinity turns the early stop off (the run is still bounded by maxEpochs).
+  const maxNoImprovement =
+    checked.maxNoImprovement === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : integerOption("miniBatchKMeans", "maxNoImprovement", checked.maxNoImprovement, 10, 1);
+  const nInit = integerOption("miniBatchKMeans", "nInit", checked.nInit, 3, 1, maximumRuns);
+  const seed = seedOption("miniBatchKMeans", checked.seed);
+  requireFiniteSpread([matrix], columns, rows, "miniBatchKMeans");
   const random = mulberry32(seed);
   const sampleRows = (count: number) => {
     const sample = new Float64Array(count * columns);
@@ -97,7 +106,8 @@ export function miniBatchKMeans(data: MatrixInput, options: MiniBatchKMeansOptio
     let inertia = 0;
     const labels = nearestCenters(validation, candidate, k);
     for (let index = 0; index < validation.rows; index++) inertia += squaredDistance(validation.values, index, candidate, labels[index] as number, columns);
-    if (inertia < bestInertia) {
+    // The first candidate always counts, so `centers` is set even if every inertia were Infinity or NaN.
+    if (centers === undefined || inertia < bestInertia) {
       bestInertia = inertia;
       centers = candidate;
     }

@@ -1,6 +1,7 @@
 import { quantileSorted } from "../_lib/quantile.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { toMatrix } from "./_lib/matrix.js";
+import { requireLabelArray, toMatrix } from "./_lib/matrix.js";
+import { numberOption, requireOptions, requireStrings } from "./_lib/options.js";
 
 /**
  * Options of {@link profileClusters}.
@@ -9,9 +10,9 @@ import { toMatrix } from "./_lib/matrix.js";
 export interface ProfileClustersOptions {
   /** Words for a high or low value of a feature, like `{ recencyDays: { high: "lapsed", low: "recent" } }`. Default `"high <feature>"` / `"low <feature>"`. */
   readonly descriptors?: Readonly<Record<string, { readonly high: string; readonly low: string }>>;
-  /** Smallest |standardized difference| for a feature to appear in the label. Default 0.3. */
+  /** Smallest |standardized difference| for a feature to appear in the label, a non-negative number. Default 0.3. */
   readonly threshold?: number;
-  /** Most features named in a label. Default 3. */
+  /** Most features named in a label, a non-negative integer (or `Infinity`). Default 3. */
   readonly maxLabelFeatures?: number;
 }
 
@@ -63,7 +64,14 @@ export interface ClusterProfile {
  * @param featureNames - one name per column.
  * @param options - see {@link ProfileClustersOptions}.
  * @returns One profile per cluster id present, in id order.
- * @throws `RangeError` `profileClusters requires one label per row`, `profileClusters requires one feature name per column`.
+ * @throws `RangeError` `profileClusters requires one label per row`, `profileClusters requires one feature name per column`,
+ * `profileClusters requires a non-negative threshold`, `profileClusters requires maxLabelFeatures to be a non-negative integer`;
+ * `TypeError` `profileClusters requires an array of rows`, `profileClusters requires rows to be arrays of numbers: row i is null`,
+ * `profileClusters requires rows of equal length: row i differs from row 0`, `profileClusters requires finite numbers: row i, column j is NaN`,
+ * `profileClusters requires labels to be an array of numbers`, `profileClusters requires labels to be non-negative integers: label i is -1`,
+ * `profileClusters requires featureNames to be an array of strings`, `profileClusters requires an options object`,
+ * `profileClusters requires threshold to be a number` (likewise `maxLabelFeatures`), `profileClusters requires descriptors to be an object`,
+ * `profileClusters requires descriptors to be { high, low } strings: feature is not`.
  * @example
  * const profiles = profileClusters([[2, 9], [4, 8], [300, 1], [280, 1]], [0, 0, 1, 1], ["recencyDays", "orders"], {
  *   descriptors: { recencyDays: { high: "lapsed", low: "recent" }, orders: { high: "frequent", low: "one-off" } },
@@ -80,10 +88,28 @@ export function profileClusters(
 ): ClusterProfile[] {
   const matrix = toMatrix(data, "profileClusters");
   const { rows, columns, values } = matrix;
+  requireLabelArray(labels, "profileClusters");
+  requireStrings("profileClusters", "featureNames", featureNames);
+  const checked = requireOptions("profileClusters", options, false);
   if (labels.length !== rows) throw new RangeError("profileClusters requires one label per row");
   if (featureNames.length !== columns) throw new RangeError("profileClusters requires one feature name per column");
-  const threshold = options.threshold ?? 0.3;
-  const maxLabelFeatures = options.maxLabelFeatures ?? 3;
+  const threshold = numberOption("profileClusters", "threshold", checked.threshold, 0.3);
+  if (!(threshold >= 0)) throw new RangeError("profileClusters requires a non-negative threshold");
+  const maxLabelFeatures = numberOption("profileClusters", "maxLabelFeatures", checked.maxLabelFeatures, 3);
+  if (!(maxLabelFeatures >= 0) || (!Number.isInteger(maxLabelFeatures) && maxLabelFeatures !== Number.POSITIVE_INFINITY)) {
+    throw new RangeError("profileClusters requires maxLabelFeatures to be a non-negative integer");
+  }
+  const { descriptors } = checked;
+  if (descriptors !== undefined) {
+    if (descriptors === null || typeof descriptors !== "object" || Array.isArray(descriptors)) {
+      throw new TypeError("profileClusters requires descriptors to be an object");
+    }
+    for (const [feature, descriptor] of Object.entries(descriptors)) {
+      if (descriptor === null || typeof descriptor !== "object" || typeof descriptor.high !== "string" || typeof descriptor.low !== "string") {
+        throw new TypeError(`profileClusters requires descriptors to be { high, low } strings: ${feature} is not`);
+      }
+    }
+  }
   const members = new Map<number, number[]>();
   for (let index = 0; index < rows; index++) {
     const label = labels[index] as number;
@@ -128,9 +154,9 @@ export function profileClusters(
       });
       const distinguishing = [...features].sort((a, b) => Math.abs(b.standardizedDifference) - Math.abs(a.standardizedDifference));
       const chosen = distinguishing.filter((entry) => Math.abs(entry.standardizedDifference) >= threshold).slice(0, maxLabelFeatures);
-      return { cluster, size: group.length, share: group.length / rows, features, distinguishing, label: labelOf(features, chosen, options.descriptors) };
+      return { cluster, size: group.length, share: group.length / rows, features, distinguishing, label: labelOf(features, chosen, descriptors) };
     });
-  return distinctLabels(profiles, threshold, maxLabelFeatures, options.descriptors);
+  return distinctLabels(profiles, threshold, maxLabelFeatures, descriptors);
 }
 
 function labelOf(features: ReadonlyArray<FeatureProfile>, chosen: ReadonlyArray<FeatureProfile>, descriptors: ProfileClustersOptions["descriptors"]): string {

@@ -15,7 +15,10 @@ import { silhouetteValues } from "./_lib/silhouette.js";
  * @param labels - the cluster id of each row (non-negative integers).
  * @returns A `Float64Array` of values in [-1, 1].
  * @throws `RangeError` `silhouetteSamples requires one label per row`,
- * `silhouetteSamples requires between two and n - 1 distinct labels`; `TypeError` for non-finite data or bad labels.
+ * `silhouetteSamples requires between two and n - 1 distinct labels`; `TypeError` `silhouetteSamples requires an array of rows`,
+ * `silhouetteSamples requires rows to be arrays of numbers: row i is null`, `silhouetteSamples requires rows of equal length: row i differs from row 0`,
+ * `silhouetteSamples requires finite numbers: row i, column j is NaN`, `silhouetteSamples requires labels to be an array of numbers`,
+ * `silhouetteSamples requires labels to be non-negative integers: label i is -1`.
  * @example
  * Array.from(silhouetteSamples([[0], [1], [10], [11]], [0, 0, 1, 1])).map((value) => value.toFixed(3)) //=> ["0.905", "0.895", "0.895", "0.905"]
  * @category Cluster quality

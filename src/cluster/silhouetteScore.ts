@@ -1,6 +1,7 @@
 import { mulberry32 } from "../_lib/random.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { toLabels, toMatrix } from "./_lib/matrix.js";
+import { booleanOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
 import { silhouetteValues } from "./_lib/silhouette.js";
 
 /**
@@ -8,7 +9,7 @@ import { silhouetteValues } from "./_lib/silhouette.js";
  * @category Cluster quality
  */
 export interface SilhouetteScoreOptions {
-  /** Score a random sample of this many rows (without replacement) instead of all rows: O(m^2) instead of O(n^2). */
+  /** Score a random sample of this many rows (without replacement) instead of all rows: O(m^2) instead of O(n^2). An integer of at least two; at least the number of rows (`Infinity` included) scores every row. */
   readonly sampleSize?: number;
   /** Seed of the sample draw. Default 0. */
   readonly seed?: number;
@@ -30,7 +31,12 @@ export interface SilhouetteScoreOptions {
  * @param options - sampling, see {@link SilhouetteScoreOptions}.
  * @returns The mean silhouette in [-1, 1].
  * @throws `RangeError` `silhouetteScore requires one label per row`,
- * `silhouetteScore requires between two and n - 1 distinct labels`, `silhouetteScore requires sampleSize to be at least two`.
+ * `silhouetteScore requires between two and n - 1 distinct labels`, `silhouetteScore requires sampleSize to be at least two`,
+ * `silhouetteScore requires sampleSize to be an integer`, `silhouetteScore requires seed to be a finite number`;
+ * `TypeError` `silhouetteScore requires an array of rows`, `silhouetteScore requires rows to be arrays of numbers: row i is null`,
+ * `silhouetteScore requires labels to be an array of numbers`, `silhouetteScore requires an options object`,
+ * `silhouetteScore requires sampleSize to be a number` (likewise `seed`), `silhouetteScore requires stratified to be a boolean`,
+ * and the data and label errors of {@link silhouetteSamples}.
  * @example
  * silhouetteScore([[0], [1], [10], [11]], [0, 0, 1, 1]) //=> 0.8997
  * @category Cluster quality
@@ -38,11 +44,13 @@ export interface SilhouetteScoreOptions {
 export function silhouetteScore(data: MatrixInput, labels: ArrayLike<number>, options: SilhouetteScoreOptions = {}): number {
   let matrix = toMatrix(data, "silhouetteScore");
   let compact = toLabels(labels, matrix.rows, "silhouetteScore");
-  const { sampleSize } = options;
-  if (sampleSize !== undefined && sampleSize < matrix.rows) {
-    if (!Number.isInteger(sampleSize) || sampleSize < 2) throw new RangeError("silhouetteScore requires sampleSize to be at least two");
-    const random = mulberry32(options.seed ?? 0);
-    const chosen = options.stratified === true ? stratifiedSample(compact.labels, compact.clusterCount, sampleSize, random) : sample(matrix.rows, sampleSize, random);
+  const checked = requireOptions("silhouetteScore", options, false);
+  const sampleSize = sampleSizeOption("silhouetteScore", "sampleSize", checked.sampleSize, Number.POSITIVE_INFINITY, matrix.rows);
+  const seed = seedOption("silhouetteScore", checked.seed);
+  const stratified = booleanOption("silhouetteScore", "stratified", checked.stratified, false);
+  if (sampleSize < matrix.rows) {
+    const random = mulberry32(seed);
+    const chosen = stratified ? stratifiedSample(compact.labels, compact.clusterCount, sampleSize, random) : sample(matrix.rows, sampleSize, random);
     const { columns } = matrix;
     const values = new Float64Array(chosen.length * columns);
     const sampledLabels = new Int32Array(chosen.length);

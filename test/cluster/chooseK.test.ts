@@ -27,3 +27,35 @@ describe("chooseK", () => {
     expect(() => chooseK(data, { kMin: 5, kMax: 3 })).toThrow("chooseK requires 1 <= kMin <= kMax <= the number of rows");
   });
 });
+
+describe("chooseK rejects hostile options", () => {
+  const data = [[0, 0], [0, 1], [1, 0], [10, 10], [10, 11], [11, 10], [20, 0], [21, 0], [20, 1]];
+  it("bounds nInit and gapReferences instead of running forever", () => {
+    expect(() => chooseK(data, { kMin: 2, kMax: 5, seed: 1, nInit: 1e308 })).toThrow(new RangeError("chooseK requires nInit to be at most 1000"));
+    expect(() => chooseK(data, { kMin: 2, kMax: 5, seed: 1, gapReferences: Number.POSITIVE_INFINITY })).toThrow(new RangeError("chooseK requires gapReferences to be at most 1000"));
+    expect(() => chooseK(data, { kMin: 2, kMax: 5, seed: 1, gapReferences: 1e308 })).toThrow(new RangeError("chooseK requires gapReferences to be at most 1000"));
+    expect(() => chooseK(data, { gapReferences: -1 })).toThrow(new RangeError("chooseK requires gapReferences to be at least zero"));
+    expect(() => chooseK(data, { gapReferences: 2.5 })).toThrow(new RangeError("chooseK requires gapReferences to be an integer"));
+  });
+  it("rejects kMax above the number of rows as documented, and unknown criteria", () => {
+    const range = new RangeError("chooseK requires 1 <= kMin <= kMax <= the number of rows");
+    expect(() => chooseK(data, { kMax: Number.POSITIVE_INFINITY })).toThrow(range);
+    expect(() => chooseK(data, { kMax: 10 })).toThrow(range);
+    expect(() => chooseK(data, { kMin: 0, kMax: 3 })).toThrow(range);
+    expect(() => chooseK(data, { kMax: "3" as never })).toThrow(new TypeError("chooseK requires kMax to be a number"));
+    expect(() => chooseK(data, { criterion: "x" as never })).toThrow(new TypeError('chooseK requires criterion to be "silhouette", "elbow" or "gap"'));
+    expect(() => chooseK(data, { criterion: Number.NaN as never })).toThrow(new TypeError('chooseK requires criterion to be "silhouette", "elbow" or "gap"'));
+    expect(() => chooseK(data, { silhouetteSampleSize: 1 })).toThrow(new RangeError("chooseK requires silhouetteSampleSize to be at least two"));
+    expect(() => chooseK(data, { seed: "x" as never })).toThrow(new TypeError("chooseK requires seed to be a number"));
+    // The default kMax of 8 is still capped at the number of rows.
+    expect(chooseK(data.slice(0, 5)).table.map((row) => row.k)).toEqual([2, 3, 4, 5]);
+  });
+  it("names itself for missing data and options", () => {
+    expect(() => chooseK(undefined as never)).toThrow(new TypeError("chooseK requires an array of rows"));
+    expect(() => chooseK([[1], null] as never)).toThrow(new TypeError("chooseK requires rows to be arrays of numbers: row 1 is null"));
+    expect(() => chooseK(data, null as never)).toThrow(new TypeError("chooseK requires an options object"));
+    expect(() => chooseK([[1e200], [-1e200], [0]], { kMax: 2 })).toThrow(
+      new RangeError("chooseK requires values small enough for finite sums of squared distances (scale the data first)"),
+    );
+  });
+});

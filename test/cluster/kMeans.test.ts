@@ -167,3 +167,51 @@ describe("kMeans properties", () => {
     );
   });
 });
+
+describe("kMeans rejects hostile options and arguments", () => {
+  const data = [[1, 1], [1.5, 2], [8, 8], [9, 8.5], [1, 0.6]];
+  const invalid = (options: unknown) => () => kMeans(data, options as Parameters<typeof kMeans>[1]);
+  it("bounds nInit instead of running 1e308 restarts", () => {
+    expect(invalid({ k: 2, seed: 42, nInit: 1e308 })).toThrow(new RangeError("kMeans requires nInit to be at most 1000"));
+    expect(invalid({ k: 2, nInit: Number.POSITIVE_INFINITY })).toThrow(new RangeError("kMeans requires nInit to be at most 1000"));
+    expect(invalid({ k: 2, nInit: 1.5 })).toThrow(new RangeError("kMeans requires nInit to be an integer"));
+    expect(invalid({ k: 2, nInit: "3" })).toThrow(new TypeError("kMeans requires nInit to be a number"));
+    expect(kMeans(data, { k: 2, seed: 42, nInit: 1000 }).restarts).toHaveLength(1000);
+  });
+  it("validates maxIterations, tolerance, seed, algorithm, initialization and featureNames", () => {
+    expect(invalid({ k: 2, maxIterations: 0 })).toThrow(new RangeError("kMeans requires maxIterations to be at least one"));
+    expect(invalid({ k: 2, maxIterations: Number.NaN })).toThrow(new RangeError("kMeans requires maxIterations to be at least one"));
+    expect(invalid({ k: 2, maxIterations: 2.5 })).toThrow(new RangeError("kMeans requires maxIterations to be an integer"));
+    expect(invalid({ k: 2, maxIterations: "x" })).toThrow(new TypeError("kMeans requires maxIterations to be a number"));
+    expect(invalid({ k: 2, tolerance: [] })).toThrow(new TypeError("kMeans requires tolerance to be a number"));
+    expect(invalid({ k: 2, seed: "x" })).toThrow(new TypeError("kMeans requires seed to be a number"));
+    expect(invalid({ k: 2, seed: Number.NaN })).toThrow(new RangeError("kMeans requires seed to be a finite number"));
+    expect(invalid({ k: 2, algorithm: "x" })).toThrow(new TypeError('kMeans requires algorithm to be "hamerly", "elkan" or "lloyd"'));
+    expect(invalid({ k: 2, initialization: "x" })).toThrow(new TypeError('kMeans requires initialization to be "kmeans++", "random" or an array of centroids'));
+    expect(invalid({ k: 2, initialization: 3 })).toThrow(new TypeError('kMeans requires initialization to be "kmeans++", "random" or an array of centroids'));
+    expect(invalid({ k: 2, featureNames: "ab" })).toThrow(new TypeError("kMeans requires featureNames to be an array of strings"));
+    expect(invalid({ k: "2" })).toThrow(new TypeError("kMeans requires k to be a number"));
+    expect(invalid({ k: 1e308 })).toThrow(new RangeError("kMeans requires k to be at most the number of rows"));
+  });
+  it("names itself for missing data, rows and options", () => {
+    expect(() => kMeans(undefined as never, { k: 1 })).toThrow(new TypeError("kMeans requires an array of rows"));
+    expect(() => kMeans(null as never, { k: 1 })).toThrow(new TypeError("kMeans requires an array of rows"));
+    expect(() => kMeans([null, [1]] as never, { k: 1 })).toThrow(new TypeError("kMeans requires rows to be arrays of numbers: row 0 is null"));
+    expect(() => kMeans([[1], null] as never, { k: 1 })).toThrow(new TypeError("kMeans requires rows to be arrays of numbers: row 1 is null"));
+    expect(invalid(undefined)).toThrow(new TypeError("kMeans requires an options object"));
+    expect(invalid(null)).toThrow(new TypeError("kMeans requires an options object"));
+    const model = kMeans(data, { k: 2 }).model;
+    expect(() => model.predict(undefined as never)).toThrow(new TypeError("predict requires an array of rows"));
+    expect(() => model.predict([null] as never)).toThrow(new TypeError("predict requires rows to be arrays of numbers: row 0 is null"));
+  });
+  it("rejects values whose squared distances overflow instead of returning NaN or Infinity", () => {
+    const message = "kMeans requires values small enough for finite sums of squared distances (scale the data first)";
+    expect(() => kMeans([[1e308], [1e308], [0], [1]], { k: 2 })).toThrow(new RangeError(message));
+    expect(() => kMeans([[1e200], [-1e200], [0], [1]], { k: 2 })).toThrow(new RangeError(message));
+    expect(() => kMeans([[0], [1]], { k: 2, initialization: [[0], [1e200]] })).toThrow(new RangeError(message));
+    // Large but safe values still cluster.
+    const result = kMeans([[1e100], [1.1e100], [-1e100], [-1.1e100]], { k: 2, seed: 1 });
+    expect(Number.isFinite(result.inertia)).toBe(true);
+    expect(result.sizes).toEqual([2, 2]);
+  });
+});

@@ -37,3 +37,31 @@ describe("kMeansAssignmentSql", () => {
     );
   });
 });
+
+describe("kMeansAssignmentSql rejects hostile arguments", () => {
+  it("parameterOffset must be a non-negative safe integer (before: CAST($1e+308 …))", () => {
+    const range = new RangeError("kMeansAssignmentSql requires parameterOffset to be a non-negative safe integer");
+    for (const parameterOffset of [1e308, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => kMeansAssignmentSql(model, { dialect: "postgres", parameterOffset })).toThrow(range);
+    }
+    expect(() => kMeansAssignmentSql(model, { dialect: "postgres", parameterOffset: "2" as never })).toThrow(new TypeError("kMeansAssignmentSql requires parameterOffset to be a number"));
+    expect(kMeansAssignmentSql(model, { dialect: "postgres", parameterOffset: 7 }).sql).toContain("CAST($8 AS DOUBLE PRECISION)");
+  });
+  it("columns must be an array of strings (before: a string was split into characters)", () => {
+    const oneFeature = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [1]] });
+    const strings = new TypeError("kMeansAssignmentSql requires columns to be an array of strings");
+    expect(() => kMeansAssignmentSql(oneFeature, { dialect: "duckdb", columns: "x" as never })).toThrow(strings);
+    expect(() => kMeansAssignmentSql(model, { dialect: "duckdb", columns: "xy" as never })).toThrow(strings);
+    expect(() => kMeansAssignmentSql(model, { dialect: "duckdb", columns: ["a", 2] as never })).toThrow(strings);
+    expect(() => kMeansAssignmentSql(model, { dialect: "duckdb", columns: ["a"] })).toThrow(new RangeError("kMeansAssignmentSql requires one column name per feature"));
+  });
+  it("names itself for a missing model, options or transform", () => {
+    expect(() => kMeansAssignmentSql(undefined as never, { dialect: "postgres" })).toThrow(new TypeError("kMeansAssignmentSql requires a k-means model"));
+    expect(() => kMeansAssignmentSql(model, undefined as never)).toThrow(new TypeError("kMeansAssignmentSql requires an options object"));
+    const shape = new TypeError("kMeansAssignmentSql requires transform to be { offset, scale, log1p } with arrays of finite numbers");
+    expect(() => kMeansAssignmentSql(model, { dialect: "postgres", transform: {} as never })).toThrow(shape);
+    expect(() => kMeansAssignmentSql(model, { dialect: "postgres", transform: null as never })).toThrow(shape);
+    expect(() => kMeansAssignmentSql(model, { dialect: "postgres", transform: { offset: [0, Number.NaN], scale: [1, 1], log1p: false } })).toThrow(shape);
+    expect(() => kMeansAssignmentSql(model, { dialect: "postgres", transform: { offset: [0, 0], scale: [1, 1], log1p: "yes" as never } })).toThrow(shape);
+  });
+});

@@ -152,3 +152,43 @@ describe("k-prototypes models as JSON", () => {
     );
   });
 });
+
+describe("kPrototypes and kModes reject hostile options and arguments", () => {
+  const numeric = [[1], [1.2], [8], [8.1]];
+  const categorical = [["a"], ["a"], ["b"], ["b"]];
+  it("validates maxIterations (before: labels all 0, sizes [0, 0] and a NaN cost)", () => {
+    for (const [value, error] of [
+      [0, new RangeError("kPrototypes requires maxIterations to be at least one")],
+      [-1, new RangeError("kPrototypes requires maxIterations to be at least one")],
+      [Number.NaN, new RangeError("kPrototypes requires maxIterations to be at least one")],
+      [1.5, new RangeError("kPrototypes requires maxIterations to be an integer")],
+      ["x", new TypeError("kPrototypes requires maxIterations to be a number")],
+      [{}, new TypeError("kPrototypes requires maxIterations to be a number")],
+    ] as const) {
+      expect(() => kPrototypes(numeric, categorical, { k: 2, maxIterations: value as never })).toThrow(error);
+      expect(() => kModes(categorical, { k: 2, maxIterations: value as never })).toThrow(new (error.constructor as ErrorConstructor)(error.message.replace("kPrototypes", "kModes")));
+    }
+  });
+  it("bounds nInit and checks initialization, seed and gamma", () => {
+    expect(() => kModes(categorical, { k: 2, initialization: "huang", nInit: 1e308 })).toThrow(new RangeError("kModes requires nInit to be at most 1000"));
+    expect(() => kModes(categorical, { k: 2, initialization: "x" as never })).toThrow(new TypeError('kModes requires initialization to be "cao" or "huang"'));
+    expect(() => kModes(categorical, { k: 2, seed: "x" as never })).toThrow(new TypeError("kModes requires seed to be a number"));
+    expect(() => kPrototypes(numeric, categorical, { k: 2, gamma: "1" as never })).toThrow(new TypeError("kPrototypes requires gamma to be a number"));
+    expect(() => kPrototypes([[1e200], [-1e200]], [["a"], ["b"]], { k: 1 })).toThrow(
+      new RangeError("kPrototypes requires values small enough for finite sums of squared distances (scale the data first)"),
+    );
+  });
+  it("names itself for missing data, rows and options", () => {
+    expect(() => kModes({} as never, { k: 1 })).toThrow(new TypeError("kModes requires an array of categorical rows"));
+    expect(() => kPrototypes(numeric, {} as never, { k: 1 })).toThrow(new TypeError("kPrototypes requires an array of categorical rows"));
+    expect(() => kPrototypes(undefined as never, categorical, { k: 1 })).toThrow(new TypeError("kPrototypes requires an array of rows"));
+    expect(() => kPrototypes([[1], null] as never, categorical, { k: 1 })).toThrow(new TypeError("kPrototypes requires rows to be arrays of numbers: row 1 is null"));
+    expect(() => kModes([null, ["a"]] as never, { k: 1 })).toThrow(new TypeError("kModes requires categorical rows to be arrays: row 0 is null"));
+    expect(() => kPrototypes(numeric, categorical, undefined as never)).toThrow(new TypeError("kPrototypes requires an options object"));
+    expect(() => kModes(categorical, undefined as never)).toThrow(new TypeError("kModes requires an options object"));
+    const { model } = kPrototypes(numeric, categorical, { k: 2 });
+    expect(() => model.predict(null as never, [["a"]])).toThrow(new TypeError("predict requires an array of rows"));
+    expect(() => model.predict([[1]], null as never)).toThrow(new TypeError("predict requires an array of categorical rows"));
+    expect(() => model.predict([[1]], [null] as never)).toThrow(new TypeError("predict requires categorical rows to be arrays: row 0 is null"));
+  });
+});

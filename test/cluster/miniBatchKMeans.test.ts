@@ -42,3 +42,39 @@ describe("createMiniBatchKMeans (partialFit)", () => {
     expect(() => createMiniBatchKMeans({ k: 1 }).model()).toThrow("model requires at least one batch");
   });
 });
+
+describe("miniBatchKMeans and createMiniBatchKMeans reject hostile options and arguments", () => {
+  const data = [[0], [0.2], [10], [10.2]];
+  it("bounds nInit and maxEpochs and checks the other options", () => {
+    expect(() => miniBatchKMeans(data, { k: 2, seed: 42, nInit: 1e308 })).toThrow(new RangeError("miniBatchKMeans requires nInit to be at most 1000"));
+    expect(() => miniBatchKMeans(data, { k: 2, maxEpochs: 1e308, maxNoImprovement: 1e308 })).toThrow(new RangeError("miniBatchKMeans requires maxEpochs to be at most 1000"));
+    expect(() => miniBatchKMeans(data, { k: 2, maxEpochs: 0 })).toThrow(new RangeError("miniBatchKMeans requires maxEpochs to be at least one"));
+    expect(() => miniBatchKMeans(data, { k: 2, maxNoImprovement: Number.NaN })).toThrow(new RangeError("miniBatchKMeans requires maxNoImprovement to be at least one"));
+    expect(() => miniBatchKMeans(data, { k: 2, batchSize: "x" as never })).toThrow(new TypeError("miniBatchKMeans requires batchSize to be a number"));
+    expect(() => miniBatchKMeans(data, { k: 2, seed: "x" as never })).toThrow(new TypeError("miniBatchKMeans requires seed to be a number"));
+    expect(miniBatchKMeans(data, { k: 2, maxNoImprovement: Number.POSITIVE_INFINITY, maxEpochs: 2 }).steps).toBe(2);
+  });
+  it("names itself for missing data, rows and options", () => {
+    expect(() => miniBatchKMeans(undefined as never, { k: 1 })).toThrow(new TypeError("miniBatchKMeans requires an array of rows"));
+    expect(() => miniBatchKMeans([[1], null] as never, { k: 1 })).toThrow(new TypeError("miniBatchKMeans requires rows to be arrays of numbers: row 1 is null"));
+    expect(() => miniBatchKMeans(data, undefined as never)).toThrow(new TypeError("miniBatchKMeans requires an options object"));
+    expect(() => createMiniBatchKMeans(undefined as never)).toThrow(new TypeError("createMiniBatchKMeans requires an options object"));
+    expect(() => createMiniBatchKMeans({ k: 1 }).partialFit(null as never)).toThrow(new TypeError("partialFit requires an array of rows"));
+    expect(() => createMiniBatchKMeans({ k: 1, seed: "x" as never })).toThrow(new TypeError("createMiniBatchKMeans requires seed to be a number"));
+    expect(() => createMiniBatchKMeans({ k: 1, featureNames: ["a", "b"] }).partialFit([[1]])).toThrow(new RangeError("partialFit requires one feature name per column"));
+  });
+  it("a huge k fails on the first batch, not with an allocation error", () => {
+    const stream = createMiniBatchKMeans({ k: 1e308 });
+    expect(stream.counts).toEqual([]);
+    expect(() => stream.partialFit(data)).toThrow(new RangeError("partialFit requires the first batch to have at least k rows"));
+    expect(() => createMiniBatchKMeans({ k: Number.POSITIVE_INFINITY })).toThrow(new RangeError("createMiniBatchKMeans requires k to be an integer"));
+  });
+  it("rejects values whose squared distances overflow (before: NaN centroids or a crash reading undefined centroids)", () => {
+    const message = "requires values small enough for finite sums of squared distances (scale the data first)";
+    expect(() => miniBatchKMeans([[1e308], [-1e308]], { k: 1 })).toThrow(new RangeError(`miniBatchKMeans ${message}`));
+    expect(() => miniBatchKMeans([[1e308], [-1e308], [0], [1]], { k: 2 })).toThrow(new RangeError(`miniBatchKMeans ${message}`));
+    expect(() => createMiniBatchKMeans({ k: 1 }).partialFit([[1e308], [-1e308]])).toThrow(new RangeError(`partialFit ${message}`));
+    const stream = createMiniBatchKMeans({ k: 1 }).partialFit([[1e200]]);
+    expect(() => stream.partialFit([[-1e200]])).toThrow(new RangeError(`partialFit ${message}`));
+  });
+});

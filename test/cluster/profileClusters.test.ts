@@ -51,3 +51,28 @@ describe("profileClusters", () => {
     );
   });
 });
+
+describe("profileClusters rejects hostile arguments", () => {
+  const data = [[1, 10], [3, 12], [50, 1], [60, 2]];
+  const labels = [0, 0, 1, 1];
+  const names = ["spend", "recency"];
+  it("names itself for missing data, labels, names and options", () => {
+    expect(() => profileClusters(undefined as never, labels, names)).toThrow(new TypeError("profileClusters requires an array of rows"));
+    expect(() => profileClusters([[1, 10], null] as never, [0, 1], names)).toThrow(new TypeError("profileClusters requires rows to be arrays of numbers: row 1 is null"));
+    expect(() => profileClusters(data, undefined as never, names)).toThrow(new TypeError("profileClusters requires labels to be an array of numbers"));
+    expect(() => profileClusters(data, labels, null as never)).toThrow(new TypeError("profileClusters requires featureNames to be an array of strings"));
+    expect(() => profileClusters(data, labels, names, null as never)).toThrow(new TypeError("profileClusters requires an options object"));
+  });
+  it("checks descriptors, threshold and maxLabelFeatures", () => {
+    expect(() => profileClusters(data, labels, names, { descriptors: null as never })).toThrow(new TypeError("profileClusters requires descriptors to be an object"));
+    expect(() => profileClusters(data, labels, names, { descriptors: { spend: null } as never })).toThrow(
+      new TypeError("profileClusters requires descriptors to be { high, low } strings: spend is not"),
+    );
+    expect(() => profileClusters(data, labels, names, { threshold: "x" as never })).toThrow(new TypeError("profileClusters requires threshold to be a number"));
+    expect(() => profileClusters(data, labels, names, { threshold: Number.NaN })).toThrow(new RangeError("profileClusters requires a non-negative threshold"));
+    expect(() => profileClusters(data, labels, names, { maxLabelFeatures: -1 })).toThrow(new RangeError("profileClusters requires maxLabelFeatures to be a non-negative integer"));
+    expect(profileClusters(data, labels, names, { maxLabelFeatures: Number.POSITIVE_INFINITY }).map((profile) => profile.label)).toEqual(
+      profileClusters(data, labels, names, { maxLabelFeatures: 2 }).map((profile) => profile.label),
+    );
+  });
+});

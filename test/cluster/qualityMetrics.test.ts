@@ -113,3 +113,30 @@ describe("regression: a within-cluster dispersion that underflows (found by the 
     expect(calinskiHarabaszScore(data, [6, 6, 6, 7])).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+describe("quality metrics name themselves for hostile arguments", () => {
+  const data = [[0], [1], [10], [11]];
+  const labels = [0, 0, 1, 1];
+  it("missing data, null rows and missing labels", () => {
+    const metrics = { silhouetteScore, silhouetteSamples, daviesBouldinScore, calinskiHarabaszScore } as const;
+    for (const [name, metric] of Object.entries(metrics)) {
+      const score = metric as (data: unknown, labels: unknown) => unknown;
+      expect(() => score(undefined, labels)).toThrow(new TypeError(`${name} requires an array of rows`));
+      expect(() => score(null, labels)).toThrow(new TypeError(`${name} requires an array of rows`));
+      expect(() => score([[0], null, [10], [11]], labels)).toThrow(new TypeError(`${name} requires rows to be arrays of numbers: row 1 is null`));
+      expect(() => score(data, undefined)).toThrow(new TypeError(`${name} requires labels to be an array of numbers`));
+    }
+    expect(() => adjustedRandIndex(undefined as never, [0])).toThrow(new TypeError("adjustedRandIndex requires truth to be an array of numbers"));
+    expect(() => adjustedRandIndex([0], null as never)).toThrow(new TypeError("adjustedRandIndex requires predicted to be an array of numbers"));
+  });
+  it("silhouetteScore checks its options (before: sampleSize \"x\" was ignored)", () => {
+    expect(() => silhouetteScore(data, labels, { sampleSize: "x" as never })).toThrow(new TypeError("silhouetteScore requires sampleSize to be a number"));
+    expect(() => silhouetteScore(data, labels, { sampleSize: Number.NaN })).toThrow(new RangeError("silhouetteScore requires sampleSize to be at least two"));
+    expect(() => silhouetteScore(data, labels, { sampleSize: 2.5 })).toThrow(new RangeError("silhouetteScore requires sampleSize to be an integer"));
+    expect(() => silhouetteScore(data, labels, { seed: "x" as never })).toThrow(new TypeError("silhouetteScore requires seed to be a number"));
+    expect(() => silhouetteScore(data, labels, { stratified: "yes" as never })).toThrow(new TypeError("silhouetteScore requires stratified to be a boolean"));
+    expect(() => silhouetteScore(data, labels, null as never)).toThrow(new TypeError("silhouetteScore requires an options object"));
+    // A sample at least as large as the data (Infinity included) scores every row.
+    expect(silhouetteScore(data, labels, { sampleSize: Number.POSITIVE_INFINITY })).toBe(silhouetteScore(data, labels));
+  });
+});

@@ -26,13 +26,15 @@ export function createKPrototypesModel(
     categoricalModes: frozenModes,
     predict(newNumeric: MatrixInput, newCategorical: ReadonlyArray<ReadonlyArray<string | number | boolean>>): Int32Array {
       const matrix = toMatrix(newNumeric, "predict");
+      if (!Array.isArray(newCategorical)) throw new TypeError("predict requires an array of categorical rows");
       const count = newCategorical.length;
       if ((matrix.rows !== count && !(matrix.rows === 0 && d === 0)) || (count > 0 && matrix.rows > 0 && matrix.columns !== d)) {
         throw new RangeError("predict requires matching numeric and categorical rows");
       }
       const labels = new Int32Array(count);
       for (let row = 0; row < count; row++) {
-        const values = newCategorical[row] as ReadonlyArray<string | number | boolean>;
+        const values: unknown = newCategorical[row];
+        if (!Array.isArray(values)) throw new TypeError(`predict requires categorical rows to be arrays: row ${row} is ${values === null ? "null" : typeof values}`);
         if (values.length !== m) throw new RangeError(`predict requires ${m} categorical values per row`);
         let best = Number.POSITIVE_INFINITY;
         for (let cluster = 0; cluster < k; cluster++) {

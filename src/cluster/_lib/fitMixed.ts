@@ -1,6 +1,7 @@
 import { mulberry32 } from "../../_lib/random.js";
 import type { MatrixInput } from "./matrix.js";
-import { toMatrix } from "./matrix.js";
+import { requireFiniteSpread, toMatrix } from "./matrix.js";
+import { enumOption, integerOption, maximumRuns, requireOptions, seedOption } from "./options.js";
 import { caoInitialization, centersFromRows, encodeCategorical, huangInitialization, runMixed } from "./mixed.js";
 import type { MixedData, MixedRun } from "./mixed.js";
 import type { KPrototypesOptions, KPrototypesResult } from "../kPrototypes.js";
@@ -15,14 +16,19 @@ export function fitMixed(
 ): KPrototypesResult {
   const numeric = toMatrix(numericInput, caller);
   const categorical = encodeCategorical(categoricalInput, caller);
-  const { k } = options;
+  const checked = requireOptions(caller, options, true);
   const rows = categorical.rows;
   const numericMatrix = numeric.rows === 0 && rows > 0 ? { values: new Float64Array(0), rows, columns: 0 } : numeric;
   if (numericMatrix.rows !== rows) throw new RangeError(`${caller} requires the same number of numeric and categorical rows`);
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`${caller} requires k to be at least one`);
-  if (k > rows) throw new RangeError(`${caller} requires k to be at most the number of rows`);
+  const k = integerOption(caller, "k", checked.k, undefined, 1, rows, "the number of rows");
+  const initialization = enumOption(caller, "initialization", checked.initialization, "cao", ["cao", "huang"]);
+  const maxIterations = integerOption(caller, "maxIterations", checked.maxIterations, 100, 1);
+  const nInit = integerOption(caller, "nInit", checked.nInit, 5, 1, maximumRuns);
+  const seed = seedOption(caller, checked.seed);
+  if (checked.gamma !== undefined && typeof checked.gamma !== "number") throw new TypeError(`${caller} requires gamma to be a number`);
+  requireFiniteSpread([numericMatrix], numericMatrix.columns, rows, caller);
   const d = numericMatrix.columns;
-  let gamma = options.gamma;
+  let gamma = checked.gamma;
   if (gamma === undefined) {
     let total = 0;
     for (let column = 0; column < d; column++) {
@@ -37,10 +43,8 @@ export function fitMixed(
   }
   if (!(gamma >= 0) || !Number.isFinite(gamma)) throw new RangeError(`${caller} requires a non-negative finite gamma`);
   const data: MixedData = { numeric: numericMatrix, categorical, gamma };
-  const initialization = options.initialization ?? "cao";
-  const maxIterations = options.maxIterations ?? 100;
-  const runs = initialization === "cao" ? 1 : (options.nInit ?? 5);
-  const random = mulberry32(options.seed ?? 0);
+  const runs = initialization === "cao" ? 1 : nInit;
+  const random = mulberry32(seed);
   let bestRun: MixedRun | undefined;
   for (let run = 0; run < runs; run++) {
     const indexes = initialization === "cao" ? caoInitialization(data, k) : huangInitialization(data, k, random);
@@ -64,7 +68,7 @@ export function fitMixed(
   const categoricalModes = modeCodes.map((codes) => codes.map((code, column) => (categorical.levels[column] as ReadonlyArray<string | number>)[code] as string | number));
   const model = createKPrototypesModel(numericCentroids, categoricalModes, gamma, d, {
     initialization,
-    seed: options.seed ?? 0,
+    seed,
     cost: chosen.cost,
     rows,
   });

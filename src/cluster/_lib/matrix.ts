@@ -14,12 +14,14 @@ export interface Matrix {
 export type MatrixInput = ReadonlyArray<ArrayLike<number>> | Matrix;
 
 function isMatrix(input: MatrixInput): input is Matrix {
-  return !Array.isArray(input) && (input as Matrix).values instanceof Float64Array;
+  return input !== null && typeof input === "object" && !Array.isArray(input) && (input as Matrix).values instanceof Float64Array;
 }
 
 /**
  * Converts rows to a dense matrix, checking that every row has the same length and every value is a
- * finite number. Throws `TypeError` naming `caller` otherwise.
+ * finite number. Throws `TypeError` naming `caller` otherwise: `<caller> requires an array of rows`
+ * (also for `undefined` or `null`), `<caller> requires rows to be arrays of numbers: row i is null`,
+ * `<caller> requires rows of equal length: row i differs from row 0`, `<caller> requires finite numbers: …`.
  */
 export function toMatrix(input: MatrixInput, caller: string): Matrix {
   if (isMatrix(input)) {
@@ -39,11 +41,12 @@ export function toMatrix(input: MatrixInput, caller: string): Matrix {
   if (!Array.isArray(input)) throw new TypeError(`${caller} requires an array of rows`);
   const rows = input.length;
   const first = input[0];
+  if (rows > 0) isRow(first, 0, caller);
   const columns = first === undefined ? 0 : first.length;
   const values = new Float64Array(rows * columns);
   for (let row = 0; row < rows; row++) {
     const source = input[row] as ArrayLike<number> | undefined;
-    if (source === null || typeof source !== "object" || source.length !== columns) {
+    if (!isRow(source, row, caller) || source.length !== columns) {
       throw new TypeError(`${caller} requires rows of equal length: row ${row} differs from row 0`);
     }
     const offset = row * columns;
@@ -58,6 +61,62 @@ export function toMatrix(input: MatrixInput, caller: string): Matrix {
   return { values, rows, columns };
 }
 
+/** Whether `source` is an array-like row; `TypeError` `<caller> requires rows to be arrays of numbers: row i is …` when it is not an object with a numeric length. */
+function isRow(source: unknown, row: number, caller: string): source is ArrayLike<number> {
+  if (source === null || typeof source !== "object" || typeof (source as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${caller} requires rows to be arrays of numbers: row ${row} is ${source === null ? "null" : typeof source}`);
+  }
+  return true;
+}
+
+/**
+ * The squared diagonal of the bounding box of the given matrices' rows, and the largest absolute
+ * value: every squared distance between two points in the box (rows, centroids, which are means of
+ * rows) is at most the first. O(n * d).
+ */
+function spread(matrices: ReadonlyArray<Matrix>, columns: number): { diagonal: number; largest: number } {
+  let diagonal = 0;
+  let largest = 0;
+  for (let column = 0; column < columns; column++) {
+    let minimum = Number.POSITIVE_INFINITY;
+    let maximum = Number.NEGATIVE_INFINITY;
+    for (const { values, rows } of matrices) {
+      for (let row = 0; row < rows; row++) {
+        const value = values[row * columns + column] as number;
+        if (value < minimum) minimum = value;
+        if (value > maximum) maximum = value;
+      }
+    }
+    if (minimum > maximum) continue;
+    const range = maximum - minimum;
+    diagonal += range * range;
+    largest = Math.max(largest, Math.abs(minimum), Math.abs(maximum));
+  }
+  return { diagonal, largest };
+}
+
+/**
+ * Checks that sums of up to `count` squared distances between points of the matrices' bounding box
+ * (an inertia), and sums of `count` values (a centroid before the division), are finite numbers:
+ * rows near 1e308 are finite but their squared distances are not, and the centroids and inertia
+ * they give are NaN or Infinity. All matrices have `columns` columns.
+ * `RangeError` `<caller> requires values small enough for finite sums of squared distances (scale the data first)`.
+ */
+export function requireFiniteSpread(matrices: ReadonlyArray<Matrix>, columns: number, count: number, caller: string): void {
+  const { diagonal, largest } = spread(matrices, columns);
+  if (!Number.isFinite(diagonal * count) || !Number.isFinite(largest * count)) {
+    throw new RangeError(`${caller} requires values small enough for finite sums of squared distances (scale the data first)`);
+  }
+}
+
+/** Labels must be an array or typed array; `TypeError` `<caller> requires labels to be an array of numbers` otherwise. */
+export function requireLabelArray(labels: unknown, caller: string, name = "labels"): ArrayLike<number> {
+  if (labels === null || typeof labels !== "object" || typeof (labels as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${caller} requires ${name} to be an array of numbers`);
+  }
+  return labels as ArrayLike<number>;
+}
+
 /**
  * Checks labels (non-negative integers, one per row) and returns them compacted to 0..k-1 in the
  * sorted order of the ids, like numpy's `unique` / `LabelEncoder`, plus the number k of distinct ids.
@@ -65,6 +124,7 @@ export function toMatrix(input: MatrixInput, caller: string): Matrix {
  * does). O(n + k log k).
  */
 export function toLabels(labels: ArrayLike<number>, rows: number, caller: string): { labels: Int32Array; clusterCount: number } {
+  requireLabelArray(labels, caller);
   if (labels.length !== rows) throw new RangeError(`${caller} requires one label per row`);
   const distinct = new Map<number, number>();
   for (let index = 0; index < rows; index++) {

@@ -14,13 +14,16 @@ export interface Categorical {
 }
 
 export function encodeCategorical(rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>, caller: string): Categorical {
+  if (!Array.isArray(rows)) throw new TypeError(`${caller} requires an array of categorical rows`);
   const count = rows.length;
-  const columns = rows[0]?.length ?? 0;
+  const first: unknown = rows[0];
+  const columns = Array.isArray(first) ? first.length : 0;
   const codes = new Int32Array(count * columns);
   const maps = Array.from({ length: columns }, () => new Map<string | number, number>());
   const levels: Array<Array<string | number>> = Array.from({ length: columns }, () => []);
   rows.forEach((row, rowIndex) => {
-    if (!Array.isArray(row) || row.length !== columns) throw new TypeError(`${caller} requires categorical rows of equal length: row ${rowIndex} differs from row 0`);
+    if (!Array.isArray(row)) throw new TypeError(`${caller} requires categorical rows to be arrays: row ${rowIndex} is ${row === null ? "null" : typeof row}`);
+    if (row.length !== columns) throw new TypeError(`${caller} requires categorical rows of equal length: row ${rowIndex} differs from row 0`);
     for (let column = 0; column < columns; column++) {
       const raw = row[column];
       if (typeof raw !== "string" && typeof raw !== "boolean" && !(typeof raw === "number" && Number.isFinite(raw))) {
