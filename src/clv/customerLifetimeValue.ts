@@ -1,6 +1,7 @@
+import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
 import { conditionalSpend } from "./_lib/gammaGamma.js";
-import { assertActivity, assertModel, conditional, vector } from "./_lib/models.js";
-import { UNIT_DAYS } from "./_lib/units.js";
+import { assertActivity, assertModel, assertSpendModel, conditional, vector } from "./_lib/models.js";
+import { isTimeUnit, UNIT_DAYS } from "./_lib/units.js";
 import type { CustomerActivity, GammaGammaModel, PurchaseModel, TimeUnit } from "./types.js";
 
 /**
@@ -13,7 +14,7 @@ export interface CustomerValueInput extends CustomerActivity {
 
 /** @category CLV */
 export interface CustomerLifetimeValueOptions {
-  /** Number of discounting periods to sum (e.g. 12 for a year of months). */
+  /** Number of discounting periods to sum (e.g. 12 for a year of months): an integer from 0 to 100,000. */
   readonly periods: number;
   /**
    * Length of one discounting period: a unit (converted to the purchase model's unit: a month is
@@ -23,6 +24,9 @@ export interface CustomerLifetimeValueOptions {
   /** Discount rate per period (0.01 = 1 % per month). Default 0. */
   readonly discountRate?: number;
 }
+
+/** Largest number of discounting periods: the cost is O(customers × periods). */
+const MAX_PERIODS = 100_000;
 
 /**
  * Customer lifetime value over a finite horizon: discounted expected purchases times expected spend.
@@ -40,11 +44,20 @@ export interface CustomerLifetimeValueOptions {
  * @param customers - rows of frequency, recency, T and monetaryValue in the purchase model's unit.
  * @param options - periods, period (unit or length) and discountRate.
  * @returns one CLV per customer, in input order (a Float64Array).
- * @throws `customerLifetimeValue requires a fitted BG/NBD, MBG/NBD, Pareto/NBD model` (BG/BB is discrete-time),
- *   `customerLifetimeValue requires periods to be a non-negative integer`,
+ * @throws `TypeError` `customerLifetimeValue requires a fitted BG/NBD, MBG/NBD, Pareto/NBD model` (BG/BB is discrete-time),
+ *   `customerLifetimeValue requires a converged model`,
+ *   `customerLifetimeValue requires a converged Gamma-Gamma model`,
+ *   `customerLifetimeValue requires an array of customers`,
+ *   `customerLifetimeValue requires options to be an object`,
+ *   `customerLifetimeValue requires every customer to be an object (row i)`,
+ *   `customerLifetimeValue requires T for a continuous-time model`
+ * @throws `RangeError` `customerLifetimeValue requires a model with unit days, weeks, months or years`,
+ *   `customerLifetimeValue requires a model with a positive finite parameter r` (any parameter name, either model),
+ *   `customerLifetimeValue requires a Gamma-Gamma model with q above one`,
+ *   `customerLifetimeValue requires periods to be a non-negative integer up to 100000`,
  *   `customerLifetimeValue requires a positive period length`,
  *   `customerLifetimeValue requires a discount rate above -1`,
- *   `customerLifetimeValue requires a converged Gamma-Gamma model`,
+ *   `customerLifetimeValue requires frequency to be a non-negative integer` and the other row checks of `expectedPurchases`,
  *   `customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row i)`
  * @example
  * const purchases = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
@@ -61,21 +74,23 @@ export function customerLifetimeValue(
   options: CustomerLifetimeValueOptions,
 ): Float64Array {
   assertModel(purchaseModel, "customerLifetimeValue", true);
-  if (spendModel === null || typeof spendModel !== "object" || spendModel.kind !== "Gamma-Gamma" || spendModel.converged !== true) {
-    throw new TypeError("customerLifetimeValue requires a converged Gamma-Gamma model");
+  assertSpendModel(spendModel, "customerLifetimeValue");
+  assertArray(customers, "customerLifetimeValue", "customers");
+  assertObject(options, "customerLifetimeValue", "options");
+  const { periods, period } = options;
+  if (!Number.isInteger(periods) || periods < 0 || periods > MAX_PERIODS) {
+    throw new RangeError(`customerLifetimeValue requires periods to be a non-negative integer up to ${MAX_PERIODS}`);
   }
-  const periods = options.periods;
-  if (!Number.isInteger(periods) || periods < 0) throw new RangeError("customerLifetimeValue requires periods to be a non-negative integer");
   const modelUnit = purchaseModel.unit;
   const length =
-    typeof options.period === "number"
-      ? options.period
-      : modelUnit === "periods" || !Object.hasOwn(UNIT_DAYS, options.period)
+    typeof period === "number"
+      ? period
+      : modelUnit === "periods" || !isTimeUnit(period)
         ? Number.NaN
-        : UNIT_DAYS[options.period] / UNIT_DAYS[modelUnit];
+        : UNIT_DAYS[period] / UNIT_DAYS[modelUnit];
   if (!(length > 0) || !Number.isFinite(length)) throw new RangeError("customerLifetimeValue requires a positive period length");
   const discountRate = options.discountRate ?? 0;
-  if (!(discountRate > -1)) throw new RangeError("customerLifetimeValue requires a discount rate above -1");
+  if (typeof discountRate !== "number" || !(discountRate > -1)) throw new RangeError("customerLifetimeValue requires a discount rate above -1");
   const params = vector(purchaseModel);
   const g = spendModel.params;
   const spendParams = [g.p, g.q, g.gamma];
@@ -83,7 +98,7 @@ export function customerLifetimeValue(
   for (let i = 1; i <= periods; i++) discounts[i] = Math.pow(1 + discountRate, -i);
   const result = new Float64Array(customers.length);
   for (let c = 0; c < customers.length; c++) {
-    const row = customers[c] as CustomerValueInput;
+    const row = rowAt(customers, c, "customerLifetimeValue", "customer");
     const recency = assertActivity(row, "customerLifetimeValue");
     if (row.frequency > 0 && !(row.monetaryValue > 0 && Number.isFinite(row.monetaryValue))) {
       throw new RangeError(`customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row ${c})`);

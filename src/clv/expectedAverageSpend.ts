@@ -1,4 +1,6 @@
+import { assertObject } from "./_lib/assert.js";
 import { conditionalSpend } from "./_lib/gammaGamma.js";
+import { assertSpendModel } from "./_lib/models.js";
 import type { CustomerSpend } from "./fitGammaGamma.js";
 import type { GammaGammaModel } from "./types.js";
 
@@ -13,7 +15,10 @@ import type { GammaGammaModel } from "./types.js";
  * @param model - a converged Gamma-Gamma model (q > 1 is guaranteed by `fitGammaGamma`).
  * @param customer - frequency and monetaryValue (mean of repeat transactions).
  * @returns the expected spend per transaction, in the currency of the data.
- * @throws `expectedAverageSpend requires a converged Gamma-Gamma model`,
+ * @throws `TypeError` `expectedAverageSpend requires a converged Gamma-Gamma model`,
+ *   `expectedAverageSpend requires customer to be an object`
+ * @throws `RangeError` `expectedAverageSpend requires a model with a positive finite parameter p` (any parameter name),
+ *   `expectedAverageSpend requires a Gamma-Gamma model with q above one`,
  *   `expectedAverageSpend requires frequency to be a non-negative integer`,
  *   `expectedAverageSpend requires monetaryValue to be positive when frequency is above zero`
  * @example
@@ -23,9 +28,8 @@ import type { GammaGammaModel } from "./types.js";
  * @category CLV
  */
 export function expectedAverageSpend(model: GammaGammaModel, customer: CustomerSpend): number {
-  if (model === null || typeof model !== "object" || model.kind !== "Gamma-Gamma" || model.converged !== true) {
-    throw new TypeError("expectedAverageSpend requires a converged Gamma-Gamma model");
-  }
+  assertSpendModel(model, "expectedAverageSpend");
+  assertObject(customer, "expectedAverageSpend", "customer");
   if (!Number.isInteger(customer.frequency) || customer.frequency < 0) {
     throw new RangeError("expectedAverageSpend requires frequency to be a non-negative integer");
   }

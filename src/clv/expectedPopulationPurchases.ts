@@ -17,7 +17,16 @@ import type { BgBbModel, PurchaseModel } from "./types.js";
  * @param model - a converged model.
  * @param horizon - a number in `model.unit` or `{ value, unit }`.
  * @returns the expected count; 0 at horizon 0.
- * @throws `expectedPopulationPurchases requires a converged model`, `expectedPopulationPurchases requires a non-negative horizon`
+ * @throws `TypeError` `expectedPopulationPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
+ *   `expectedPopulationPurchases requires a converged model`,
+ *   `expectedPopulationPurchases requires the horizon to be a number or { value, unit }`,
+ *   `expectedPopulationPurchases requires the horizon unit to be days, weeks, months or years`,
+ *   `expectedPopulationPurchases requires the horizon value to be a number`,
+ *   `expectedPopulationPurchases requires a horizon in periods for a discrete-opportunity model`
+ * @throws `RangeError` `expectedPopulationPurchases requires a model with unit days, weeks, months or years`,
+ *   `expectedPopulationPurchases requires a model with unit periods for BG/BB`,
+ *   `expectedPopulationPurchases requires a model with a positive finite parameter r` (any parameter name),
+ *   `expectedPopulationPurchases requires a non-negative horizon`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
  * expectedPopulationPurchases(model, 78) //=> 1.858

@@ -1,6 +1,6 @@
 import * as bgBb from "./_lib/bgBb.js";
 import { horizonInModelUnit, type Horizon } from "./_lib/horizon.js";
-import { assertActivity, assertModel, conditional, vector } from "./_lib/models.js";
+import { assertActivity, assertModel, assertOpportunities, conditional, vector } from "./_lib/models.js";
 import type { OpportunityActivity } from "./fitBgBb.js";
 import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
 
@@ -19,10 +19,22 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  * @param customer - frequency, recency, T (or, for BG/BB, frequency, recency, periods).
  * @param horizon - a number in `model.unit`, or `{ value, unit }` converted to it (not for BG/BB).
  * @returns the expected count (≥ 0); 0 for a zero horizon.
- * @throws `expectedPurchases requires integer frequency, recency and periods for a BG/BB model`,
- *   `expectedPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
- *   `expectedPurchases requires a converged model`, `expectedPurchases requires a non-negative horizon`,
- *   `expectedPurchases requires recency between zero and T`
+ * @throws `TypeError` `expectedPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
+ *   `expectedPurchases requires a converged model`, `expectedPurchases requires customer to be an object`,
+ *   `expectedPurchases requires integer frequency, recency and periods for a BG/BB model`,
+ *   `expectedPurchases requires T for a continuous-time model`,
+ *   `expectedPurchases requires the horizon to be a number or { value, unit }`,
+ *   `expectedPurchases requires the horizon unit to be days, weeks, months or years`,
+ *   `expectedPurchases requires the horizon value to be a number`,
+ *   `expectedPurchases requires a horizon in periods for a discrete-opportunity model`
+ * @throws `RangeError` `expectedPurchases requires a model with unit days, weeks, months or years`,
+ *   `expectedPurchases requires a model with unit periods for BG/BB`,
+ *   `expectedPurchases requires a model with a positive finite parameter r` (any parameter name),
+ *   `expectedPurchases requires a non-negative horizon`,
+ *   `expectedPurchases requires 0 <= frequency <= recency <= periods <= 10000 for a BG/BB model`,
+ *   `expectedPurchases requires frequency to be a non-negative integer`, `expectedPurchases requires T to be non-negative`,
+ *   `expectedPurchases requires recency between zero and T`,
+ *   `expectedPurchases requires recency to be zero when frequency is zero`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
  * expectedPurchases(model, { frequency: 2, recency: 30.43, T: 38.86 }, 39) //=> 1.226
@@ -33,10 +45,7 @@ export function expectedPurchases(model: PurchaseModel | BgBbModel, customer: Cu
   assertModel(model, "expectedPurchases");
   const t = horizonInModelUnit(horizon, model.unit, "expectedPurchases");
   if (model.kind === "BG/BB") {
-    const row = customer as OpportunityActivity;
-    if (!Number.isInteger(row.periods) || !Number.isInteger(row.frequency) || !Number.isInteger(row.recency)) {
-      throw new TypeError("expectedPurchases requires integer frequency, recency and periods for a BG/BB model");
-    }
+    const row = assertOpportunities(customer, "expectedPurchases");
     const p = model.params;
     return bgBb.conditionalExpected([p.alpha, p.beta, p.gamma, p.delta], row.frequency, row.recency, row.periods, t);
   }

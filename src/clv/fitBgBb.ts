@@ -1,4 +1,6 @@
 import { runFit } from "./_lib/fitRunner.js";
+import { customersOf, optionsObject, rowAt } from "./_lib/assert.js";
+import { MAX_OPPORTUNITIES } from "./_lib/models.js";
 import { WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type OpportunityRows } from "./_lib/bgBb.js";
 import type { BgBbModel, BgBbParams, FitFailure, FitOptions } from "./types.js";
@@ -12,7 +14,7 @@ export interface OpportunityActivity {
   readonly frequency: number;
   /** Opportunity of the last transaction (t_x, integer, 0 when x = 0). */
   readonly recency: number;
-  /** Number of opportunities observed (n, integer ≥ recency, ≥ 1). */
+  /** Number of opportunities observed (n, integer ≥ recency, from 1 to 10,000). */
   readonly periods: number;
   /** Number of customers with this pattern (default 1). */
   readonly weight?: number;
@@ -27,7 +29,8 @@ export interface OpportunityActivity {
  * probability θ ~ Beta(γ, δ). The likelihood (Fader, Hardie & Shang 2010, eq. 5) is a sum over the
  * possible death opportunities, computed as a log-sum-exp of log-beta terms; the analytic gradient is a
  * mixture of digamma differences. Weighted aggregated rows are accepted as-is (the donations data has
- * 22 rows for 11,104 donors). BFGS on log-parameters. O(rows × periods × iterations).
+ * 22 rows for 11,104 donors). BFGS on log-parameters. O(rows × periods × iterations), so periods are
+ * capped at 10,000 opportunities (BG/BB is for a few discrete opportunities per customer).
  * Reference: https://www.brucehardie.com/papers/020/fader_et_al_mksc_10.pdf
  *
  * @param data - `{ customers }` rows of frequency, recency, periods and weight.
@@ -35,7 +38,10 @@ export interface OpportunityActivity {
  * @returns the fitted model (unit `"periods"`) or a failure with `reason` and `message`.
  * @throws `RangeError` `fitBgBb requires penalizer to be a non-negative number`, `fitBgBb requires initialParams to be n positive finite numbers (...)`,
  *   `fitBgBb requires maxIterations to be a positive integer`, `fitBgBb requires unit to be days, weeks, months or years`.
- * @throws `fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row i)`,
+ * @throws `TypeError` `fitBgBb requires data to be an object`, `fitBgBb requires options to be an object`,
+ *   `fitBgBb requires an array of customers`, `fitBgBb requires every customer to be an object (row i)`
+ * @throws `RangeError` `fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row i)`,
+ *   `fitBgBb requires periods to be at most 10000 (row i)`,
  *   `fitBgBb requires recency to be zero when frequency is zero (row i)`,
  *   `fitBgBb requires weights to be non-negative (row i)`, `fitBgBb requires at least one customer`
  * @example
@@ -48,16 +54,17 @@ export interface OpportunityActivity {
  * @category CLV
  */
 export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityActivity> }, options: FitOptions = {}): BgBbModel | FitFailure<"BG/BB", BgBbParams> {
-  const customers = data.customers;
-  if (!Array.isArray(customers)) throw new TypeError("fitBgBb requires an array of customers");
+  const customers = customersOf(data, "fitBgBb");
+  const settings = optionsObject(options, "fitBgBb");
   const groups = new WeightedRowGroups(3);
   for (let i = 0; i < customers.length; i++) {
-    const row = customers[i] as OpportunityActivity;
+    const row = rowAt(customers, i, "fitBgBb", "customer");
     const { frequency: x, recency: tx, periods: n } = row;
     const w = row.weight ?? 1;
     if (!Number.isInteger(x) || !Number.isInteger(tx) || !Number.isInteger(n) || x < 0 || x > tx || tx > n || n < 1) {
       throw new RangeError(`fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row ${i})`);
     }
+    if (n > MAX_OPPORTUNITIES) throw new RangeError(`fitBgBb requires periods to be at most ${MAX_OPPORTUNITIES} (row ${i})`);
     if (x === 0 && tx !== 0) throw new RangeError(`fitBgBb requires recency to be zero when frequency is zero (row ${i})`);
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`fitBgBb requires weights to be non-negative (row ${i})`);
     if (w > 0) groups.add([x, tx, n], w);
@@ -77,12 +84,12 @@ export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityAct
     caller: "fitBgBb",
     unit: "periods",
     names: ["alpha", "beta", "gamma", "delta"],
-    start: options.initialParams ?? [1, 1, 1, 1],
+    start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, gradient),
-    penalizer: options.penalizer ?? 0,
+    penalizer: settings.penalizer ?? 0,
     totalWeight,
     uniqueRows: rows.count,
-    maxIterations: options.maxIterations ?? 2000,
+    maxIterations: settings.maxIterations ?? 2000,
   });
 }

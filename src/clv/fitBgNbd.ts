@@ -1,3 +1,4 @@
+import { customersOf, optionsObject } from "./_lib/assert.js";
 import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/bgNbd.js";
@@ -20,6 +21,8 @@ import type { ActivityData, BgNbdModel, BgNbdParams, FitFailure, FitOptions } fr
  * @param options - penalizer, initialParams (r, α, a, b; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (`converged: true`, params, standardErrors, the true summed
  *   logLikelihood in `data.unit`), or a failure (`converged: false`) with `reason` and `message`.
+ * @throws `TypeError` `fitBgNbd requires data to be an object`, `fitBgNbd requires options to be an object`,
+ *   `fitBgNbd requires an array of customers`, `fitBgNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitBgNbd requires penalizer to be a non-negative number`, `fitBgNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitBgNbd requires maxIterations to be a positive integer`, `fitBgNbd requires unit to be days, weeks, months or years`.
  * @throws `fitBgNbd requires frequency to be a non-negative integer (row i)`, `... requires recency
@@ -35,19 +38,20 @@ import type { ActivityData, BgNbdModel, BgNbdParams, FitFailure, FitOptions } fr
  * @category CLV
  */
 export function fitBgNbd(data: ActivityData, options: FitOptions = {}): BgNbdModel | FitFailure<"BG/NBD", BgNbdParams> {
-  const rows = compressActivity(data.customers, "fitBgNbd");
+  const rows = compressActivity(customersOf(data, "fitBgNbd"), "fitBgNbd");
+  const settings = optionsObject(options, "fitBgNbd");
   return runFit<"BG/NBD", BgNbdParams>({
     kind: "BG/NBD",
     caller: "fitBgNbd",
     unit: data.unit,
     names: ["r", "alpha", "a", "b"],
-    start: options.initialParams ?? [1, 1, 1, 1],
+    start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows, false),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, false, gradient),
-    penalizer: options.penalizer ?? 0,
+    penalizer: settings.penalizer ?? 0,
     totalWeight: rows.totalWeight,
     uniqueRows: rows.count,
-    maxIterations: options.maxIterations ?? 2000,
+    maxIterations: settings.maxIterations ?? 2000,
     notIdentified: identificationProblem(rows),
   });
 }

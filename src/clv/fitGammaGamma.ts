@@ -1,4 +1,5 @@
 import { runFit } from "./_lib/fitRunner.js";
+import { customersOf, optionsObject, rowAt } from "./_lib/assert.js";
 import { WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type SpendRows } from "./_lib/gammaGamma.js";
 import type { FitFailure, FitOptions, GammaGammaModel, GammaGammaParams, TimeUnit } from "./types.js";
@@ -33,8 +34,11 @@ export interface CustomerSpend {
  * @returns the fitted model or a failure (`converged: false`, reason, message).
  * @throws `RangeError` `fitGammaGamma requires penalizer to be a non-negative number`, `fitGammaGamma requires initialParams to be n positive finite numbers (...)`,
  *   `fitGammaGamma requires maxIterations to be a positive integer`, `fitGammaGamma requires unit to be days, weeks, months or years`.
- * @throws `fitGammaGamma requires frequency to be a non-negative integer (row i)`,
+ * @throws `TypeError` `fitGammaGamma requires data to be an object`, `fitGammaGamma requires options to be an object`,
+ *   `fitGammaGamma requires an array of customers`, `fitGammaGamma requires every customer to be an object (row i)`
+ * @throws `RangeError` `fitGammaGamma requires frequency to be a non-negative integer (row i)`,
  *   `fitGammaGamma requires monetaryValue to be positive for repeat customers (row i)`,
+ *   `fitGammaGamma requires weights to be non-negative (row i)`,
  *   `fitGammaGamma requires at least one customer with frequency above zero`
  * @example
  * const model = fitGammaGamma({ customers: [
@@ -49,11 +53,11 @@ export function fitGammaGamma(
   data: { readonly unit?: TimeUnit; readonly customers: ReadonlyArray<CustomerSpend> },
   options: FitOptions = {},
 ): GammaGammaModel | FitFailure<"Gamma-Gamma", GammaGammaParams> {
-  const customers = data.customers;
-  if (!Array.isArray(customers)) throw new TypeError("fitGammaGamma requires an array of customers");
+  const customers = customersOf(data, "fitGammaGamma");
+  const settings = optionsObject(options, "fitGammaGamma");
   const groups = new WeightedRowGroups(2);
   for (let i = 0; i < customers.length; i++) {
-    const row = customers[i] as CustomerSpend;
+    const row = rowAt(customers, i, "fitGammaGamma", "customer");
     const x = row.frequency;
     const w = row.weight ?? 1;
     if (!Number.isInteger(x) || x < 0) throw new RangeError(`fitGammaGamma requires frequency to be a non-negative integer (row ${i})`);
@@ -77,13 +81,13 @@ export function fitGammaGamma(
     caller: "fitGammaGamma",
     unit: data.unit ?? "periods",
     names: ["p", "q", "gamma"],
-    start: options.initialParams ?? [1, 1, 1],
+    start: settings.initialParams ?? [1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, gradient),
-    penalizer: options.penalizer ?? 0,
+    penalizer: settings.penalizer ?? 0,
     totalWeight,
     uniqueRows: rows.count,
-    maxIterations: options.maxIterations ?? 2000,
+    maxIterations: settings.maxIterations ?? 2000,
   });
   if (result.converged && result.params.q <= 1) {
     return {

@@ -1,3 +1,4 @@
+import { customersOf, optionsObject } from "./_lib/assert.js";
 import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/bgNbd.js";
@@ -20,6 +21,8 @@ import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } 
  * @param options - penalizer, initialParams (r, α, a, b; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (`converged: true`, params, standardErrors, the true summed
  *   logLikelihood in `data.unit`), or a failure (`converged: false`) with `reason` and `message`.
+ * @throws `TypeError` `fitMbgNbd requires data to be an object`, `fitMbgNbd requires options to be an object`,
+ *   `fitMbgNbd requires an array of customers`, `fitMbgNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitMbgNbd requires penalizer to be a non-negative number`, `fitMbgNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitMbgNbd requires maxIterations to be a positive integer`, `fitMbgNbd requires unit to be days, weeks, months or years`.
  * @throws `fitMbgNbd requires frequency to be a non-negative integer (row i)`, `... requires recency
@@ -35,19 +38,20 @@ import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } 
  * @category CLV
  */
 export function fitMbgNbd(data: ActivityData, options: FitOptions = {}): MbgNbdModel | FitFailure<"MBG/NBD", MbgNbdParams> {
-  const rows = compressActivity(data.customers, "fitMbgNbd");
+  const rows = compressActivity(customersOf(data, "fitMbgNbd"), "fitMbgNbd");
+  const settings = optionsObject(options, "fitMbgNbd");
   return runFit<"MBG/NBD", MbgNbdParams>({
     kind: "MBG/NBD",
     caller: "fitMbgNbd",
     unit: data.unit,
     names: ["r", "alpha", "a", "b"],
-    start: options.initialParams ?? [1, 1, 1, 1],
+    start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows, true),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, true, gradient),
-    penalizer: options.penalizer ?? 0,
+    penalizer: settings.penalizer ?? 0,
     totalWeight: rows.totalWeight,
     uniqueRows: rows.count,
-    maxIterations: options.maxIterations ?? 2000,
+    maxIterations: settings.maxIterations ?? 2000,
     notIdentified: identificationProblem(rows),
   });
 }

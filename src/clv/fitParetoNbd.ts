@@ -1,3 +1,4 @@
+import { customersOf, optionsObject } from "./_lib/assert.js";
 import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/paretoNbd.js";
@@ -23,6 +24,8 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  * @param options - penalizer, initialParams (r, α, s, β; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (params, standard errors, true summed logLikelihood in `data.unit`) or a
  *   failure (`converged: false`) with `reason` and `message`.
+ * @throws `TypeError` `fitParetoNbd requires data to be an object`, `fitParetoNbd requires options to be an object`,
+ *   `fitParetoNbd requires an array of customers`, `fitParetoNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitParetoNbd requires penalizer to be a non-negative number`, `fitParetoNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitParetoNbd requires maxIterations to be a positive integer`, `fitParetoNbd requires unit to be days, weeks, months or years`.
  * @throws `fitParetoNbd requires frequency to be a non-negative integer (row i)` and the other row
@@ -37,18 +40,19 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  * @category CLV
  */
 export function fitParetoNbd(data: ActivityData, options: FitOptions = {}): ParetoNbdModel | FitFailure<"Pareto/NBD", ParetoNbdParams> {
-  const rows = compressActivity(data.customers, "fitParetoNbd");
+  const rows = compressActivity(customersOf(data, "fitParetoNbd"), "fitParetoNbd");
+  const settings = optionsObject(options, "fitParetoNbd");
   return runFit<"Pareto/NBD", ParetoNbdParams>({
     kind: "Pareto/NBD",
     caller: "fitParetoNbd",
     unit: data.unit,
     names: ["r", "alpha", "s", "beta"],
-    start: options.initialParams ?? [1, 1, 1, 1],
+    start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows),
-    penalizer: options.penalizer ?? 0,
+    penalizer: settings.penalizer ?? 0,
     totalWeight: rows.totalWeight,
     uniqueRows: rows.count,
-    maxIterations: options.maxIterations ?? 2000,
+    maxIterations: settings.maxIterations ?? 2000,
     notIdentified: identificationProblem(rows),
   });
 }

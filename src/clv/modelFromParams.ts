@@ -10,6 +10,9 @@ import type {
   ParetoNbdParams,
   TimeUnit,
 } from "./types.js";
+import { assertObject } from "./_lib/assert.js";
+import { invalidParameter, PARAMETER_NAMES } from "./_lib/models.js";
+import { isTimeUnit } from "./_lib/units.js";
 
 /**
  * What `modelFromParams` takes: a model kind, its parameters and the time unit they are expressed in.
@@ -33,14 +36,6 @@ export type ModelFor<S extends ModelSpecification> = S["kind"] extends "BG/NBD"
         ? BgBbModel
         : GammaGammaModel;
 
-const NAMES: Readonly<Record<string, ReadonlyArray<string>>> = {
-  "BG/NBD": ["r", "alpha", "a", "b"],
-  "MBG/NBD": ["r", "alpha", "a", "b"],
-  "Pareto/NBD": ["r", "alpha", "s", "beta"],
-  "BG/BB": ["alpha", "beta", "gamma", "delta"],
-  "Gamma-Gamma": ["p", "q", "gamma"],
-};
-
 /**
  * Builds a model from known parameters (published values, a model saved as JSON) so the prediction
  * functions can use it without refitting.
@@ -52,8 +47,10 @@ const NAMES: Readonly<Record<string, ReadonlyArray<string>>> = {
  *
  * @param specification - `{ kind, unit, params }` (BG/BB and Gamma-Gamma need no unit).
  * @returns a model usable by `expectedPurchases`, `probabilityAlive`, `customerLifetimeValue`, ...
- * @throws `modelFromParams requires kind to be BG/NBD, MBG/NBD, Pareto/NBD, BG/BB or Gamma-Gamma`,
- *   `modelFromParams requires parameter r to be a positive number` (any parameter name),
+ * @throws `TypeError` `modelFromParams requires specification to be an object`,
+ *   `modelFromParams requires params to be an object`,
+ *   `modelFromParams requires kind to be BG/NBD, MBG/NBD, Pareto/NBD, BG/BB or Gamma-Gamma`
+ * @throws `RangeError` `modelFromParams requires parameter r to be a positive number` (any parameter name),
  *   `modelFromParams requires unit to be days, weeks, months or years`,
  *   `modelFromParams requires Gamma-Gamma q to be above one (expected spend is undefined otherwise)`
  * @example
@@ -63,24 +60,20 @@ const NAMES: Readonly<Record<string, ReadonlyArray<string>>> = {
  * @category CLV
  */
 export function modelFromParams<S extends ModelSpecification>(specification: S): ModelFor<S> {
-  const names = Object.hasOwn(NAMES, specification.kind) ? NAMES[specification.kind] : undefined;
+  assertObject(specification, "modelFromParams", "specification");
+  const names = Object.hasOwn(PARAMETER_NAMES, specification.kind) ? PARAMETER_NAMES[specification.kind] : undefined;
   if (names === undefined) throw new TypeError("modelFromParams requires kind to be BG/NBD, MBG/NBD, Pareto/NBD, BG/BB or Gamma-Gamma");
   let unit: TimeUnit | "periods" = "periods";
   if (specification.kind !== "BG/BB" && specification.kind !== "Gamma-Gamma") {
     unit = specification.unit;
-    if (unit !== "days" && unit !== "weeks" && unit !== "months" && unit !== "years") {
-      throw new RangeError("modelFromParams requires unit to be days, weeks, months or years");
-    }
+    if (!isTimeUnit(unit)) throw new RangeError("modelFromParams requires unit to be days, weeks, months or years");
   }
-  const source = specification.params as unknown as Record<string, unknown>;
+  const source: unknown = specification.params;
+  assertObject(source, "modelFromParams", "params");
+  const invalid = invalidParameter(source, names);
+  if (invalid !== undefined) throw new RangeError(`modelFromParams requires parameter ${invalid} to be a positive number`);
   const params: Record<string, number> = {};
-  for (const name of names) {
-    const value = Object.hasOwn(source, name) ? source[name] : undefined;
-    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-      throw new RangeError(`modelFromParams requires parameter ${name} to be a positive number`);
-    }
-    params[name] = value;
-  }
+  for (const name of names) params[name] = (source as Record<string, number>)[name] as number;
   if (specification.kind === "Gamma-Gamma" && (params["q"] as number) <= 1) {
     throw new RangeError("modelFromParams requires Gamma-Gamma q to be above one (expected spend is undefined otherwise)");
   }

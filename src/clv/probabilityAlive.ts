@@ -1,5 +1,5 @@
 import * as bgBb from "./_lib/bgBb.js";
-import { alive, assertActivity, assertModel, vector } from "./_lib/models.js";
+import { alive, assertActivity, assertModel, assertOpportunities, vector } from "./_lib/models.js";
 import type { OpportunityActivity } from "./fitBgBb.js";
 import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
 
@@ -17,7 +17,18 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  * @param customer - frequency, recency, T (BG/BB: frequency, recency, periods).
  * @param futurePeriods - BG/BB only: opportunities ahead (default 1, "alive in the next one").
  * @returns a probability in [0, 1].
- * @throws `probabilityAlive requires a converged model`, `probabilityAlive requires integer frequency, recency and periods for a BG/BB model`, `probabilityAlive requires recency between zero and T`
+ * @throws `TypeError` `probabilityAlive requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
+ *   `probabilityAlive requires a converged model`, `probabilityAlive requires customer to be an object`,
+ *   `probabilityAlive requires integer frequency, recency and periods for a BG/BB model`,
+ *   `probabilityAlive requires T for a continuous-time model`
+ * @throws `RangeError` `probabilityAlive requires a model with unit days, weeks, months or years`,
+ *   `probabilityAlive requires a model with unit periods for BG/BB`,
+ *   `probabilityAlive requires a model with a positive finite parameter r` (any parameter name),
+ *   `probabilityAlive requires 0 <= frequency <= recency <= periods <= 10000 for a BG/BB model`,
+ *   `probabilityAlive requires futurePeriods to be a non-negative integer`,
+ *   `probabilityAlive requires frequency to be a non-negative integer`, `probabilityAlive requires T to be non-negative`,
+ *   `probabilityAlive requires recency between zero and T`,
+ *   `probabilityAlive requires recency to be zero when frequency is zero`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
  * probabilityAlive(model, { frequency: 2, recency: 30.43, T: 38.86 }) //=> 0.7266
@@ -27,10 +38,7 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
 export function probabilityAlive(model: PurchaseModel | BgBbModel, customer: CustomerActivity | OpportunityActivity, futurePeriods = 1): number {
   assertModel(model, "probabilityAlive");
   if (model.kind === "BG/BB") {
-    const row = customer as OpportunityActivity;
-    if (!Number.isInteger(row.periods) || !Number.isInteger(row.frequency) || !Number.isInteger(row.recency)) {
-      throw new TypeError("probabilityAlive requires integer frequency, recency and periods for a BG/BB model");
-    }
+    const row = assertOpportunities(customer, "probabilityAlive");
     const p = model.params;
     if (!Number.isInteger(futurePeriods) || futurePeriods < 0) throw new RangeError("probabilityAlive requires futurePeriods to be a non-negative integer");
     return bgBb.probabilityAlive([p.alpha, p.beta, p.gamma, p.delta], row.frequency, row.recency, row.periods, futurePeriods);

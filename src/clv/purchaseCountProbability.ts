@@ -2,8 +2,11 @@ import * as bgBb from "./_lib/bgBb.js";
 import * as bgNbd from "./_lib/bgNbd.js";
 import * as paretoNbd from "./_lib/paretoNbd.js";
 import { horizonInModelUnit, type Horizon } from "./_lib/horizon.js";
-import { assertModel } from "./_lib/models.js";
+import { assertModel, MAX_OPPORTUNITIES } from "./_lib/models.js";
 import type { BgBbModel, PurchaseModel } from "./types.js";
+
+/** Largest count accepted: the continuous models sum one term per count below it (about 0.1–0.3 s at this size). */
+const MAX_COUNT = 1_000_000;
 
 /**
  * Probability that a randomly chosen customer makes exactly `count` repeat purchases in the first
@@ -16,14 +19,27 @@ import type { BgBbModel, PurchaseModel } from "./types.js";
  *   `B1 − Σ_{j≤n} ...`, taken as a log-difference.
  * - BG/BB (FHS 2010 eq. 7): the sum over death opportunities of beta-binomial terms.
  * Log space throughout; each distribution sums to 1 and has mean `expectedPopulationPurchases` (tested).
- * O(count) for the continuous models, O(horizon) for BG/BB.
+ * O(count) for the continuous models, O(horizon) for BG/BB; hence count ≤ 1,000,000 and a BG/BB horizon
+ * ≤ 10,000 periods.
  *
  * @param model - a converged BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model.
  * @param horizon - a number in `model.unit` or `{ value, unit }` (BG/BB: an integer of periods).
  * @param count - a non-negative integer.
  * @returns a probability in [0, 1].
- * @throws `purchaseCountProbability requires count to be a non-negative integer`,
- *   `purchaseCountProbability requires an integer number of periods for BG/BB`
+ * @throws `TypeError` `purchaseCountProbability requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
+ *   `purchaseCountProbability requires a converged model`,
+ *   `purchaseCountProbability requires the horizon to be a number or { value, unit }`,
+ *   `purchaseCountProbability requires the horizon unit to be days, weeks, months or years`,
+ *   `purchaseCountProbability requires the horizon value to be a number`,
+ *   `purchaseCountProbability requires a horizon in periods for a discrete-opportunity model`
+ * @throws `RangeError` `purchaseCountProbability requires a model with unit days, weeks, months or years`,
+ *   `purchaseCountProbability requires a model with unit periods for BG/BB`,
+ *   `purchaseCountProbability requires a model with a positive finite parameter r` (any parameter name),
+ *   `purchaseCountProbability requires count to be a non-negative integer`,
+ *   `purchaseCountProbability requires count to be at most 1000000`,
+ *   `purchaseCountProbability requires a non-negative horizon`,
+ *   `purchaseCountProbability requires an integer number of periods for BG/BB`,
+ *   `purchaseCountProbability requires at most 10000 periods for BG/BB`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
  * purchaseCountProbability(model, 39, 0) //=> 0.5737864
@@ -32,9 +48,11 @@ import type { BgBbModel, PurchaseModel } from "./types.js";
 export function purchaseCountProbability(model: PurchaseModel | BgBbModel, horizon: Horizon, count: number): number {
   assertModel(model, "purchaseCountProbability");
   if (!Number.isInteger(count) || count < 0) throw new RangeError("purchaseCountProbability requires count to be a non-negative integer");
+  if (count > MAX_COUNT) throw new RangeError(`purchaseCountProbability requires count to be at most ${MAX_COUNT}`);
   const t = horizonInModelUnit(horizon, model.unit, "purchaseCountProbability");
   if (model.kind === "BG/BB") {
     if (!Number.isInteger(t)) throw new RangeError("purchaseCountProbability requires an integer number of periods for BG/BB");
+    if (t > MAX_OPPORTUNITIES) throw new RangeError(`purchaseCountProbability requires at most ${MAX_OPPORTUNITIES} periods for BG/BB`);
     if (count > t) return 0;
     const p = model.params;
     return bgBb.countProbability([p.alpha, p.beta, p.gamma, p.delta], t, count);

@@ -1,3 +1,4 @@
+import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
 import { assertModel, unconditional, vector } from "./_lib/models.js";
 import type { RfmTransaction } from "./rfmSummary.js";
 import { UNIT_DAYS } from "./_lib/units.js";
@@ -42,8 +43,13 @@ export interface TrackingRow {
  * @param options - calibrationEnd and observationEnd.
  * @returns one row per period up to observationEnd (the last row may be partial); empty without customers.
  * @throws `TypeError` `repeatPurchaseTracking requires a fitted BG/NBD, MBG/NBD, Pareto/NBD model` (BG/BB is discrete-time),
- *   `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order`,
+ *   `repeatPurchaseTracking requires a converged model`, `repeatPurchaseTracking requires an array of transactions`,
+ *   `repeatPurchaseTracking requires options to be an object`,
+ *   `repeatPurchaseTracking requires every transaction to be an object (row i)`,
  *   `repeatPurchaseTracking requires every timestamp to be a valid Date (row i)`
+ * @throws `RangeError` `repeatPurchaseTracking requires a model with unit days, weeks, months or years`,
+ *   `repeatPurchaseTracking requires a model with a positive finite parameter r` (any parameter name),
+ *   `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order`
  * @example
  * const day = (iso) => new Date(iso + "T00:00:00Z");
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
@@ -61,7 +67,9 @@ export function repeatPurchaseTracking(
   model: PurchaseModel,
   options: RepeatPurchaseTrackingOptions,
 ): TrackingRow[] {
+  assertArray(transactions, "repeatPurchaseTracking", "transactions");
   assertModel(model, "repeatPurchaseTracking", true);
+  assertObject(options, "repeatPurchaseTracking", "options");
   const calibrationTime = options.calibrationEnd instanceof Date ? options.calibrationEnd.getTime() : Number.NaN;
   const observationTime = options.observationEnd instanceof Date ? options.observationEnd.getTime() : Number.NaN;
   if (!Number.isFinite(calibrationTime) || !Number.isFinite(observationTime) || observationTime < calibrationTime) {
@@ -69,10 +77,10 @@ export function repeatPurchaseTracking(
   }
   const calibrationDay = Math.floor(calibrationTime / DAY_MS);
   const observationDay = Math.floor(observationTime / DAY_MS);
-  const unitDays = UNIT_DAYS[model.unit as keyof typeof UNIT_DAYS];
+  const unitDays = UNIT_DAYS[model.unit as keyof typeof UNIT_DAYS]; // a time unit: assertModel checked it
   const days = new Map<string, Set<number>>();
   for (let i = 0; i < transactions.length; i++) {
-    const row = transactions[i] as RfmTransaction;
+    const row = rowAt(transactions, i, "repeatPurchaseTracking", "transaction");
     const time = row.timestamp instanceof Date ? row.timestamp.getTime() : Number.NaN;
     if (!Number.isFinite(time)) throw new TypeError(`repeatPurchaseTracking requires every timestamp to be a valid Date (row ${i})`);
     const day = Math.floor(time / DAY_MS);

@@ -1,5 +1,6 @@
 import { CompensatedSum } from "../_lib/compensatedSum.js";
-import { UNIT_DAYS } from "./_lib/units.js";
+import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
+import { isTimeUnit, UNIT_DAYS } from "./_lib/units.js";
 import type { TimeUnit } from "./types.js";
 
 const DAY_MS = 86_400_000;
@@ -89,12 +90,14 @@ export interface RfmSummaryResult {
  * @param options - calibrationEnd, optional observationEnd, unit.
  * @returns `{ unit, calibrationEnd, observationEnd, holdoutDuration, customers, counts }`; an empty
  *   input gives no customers.
- * @throws `rfmSummary requires unit to be days, weeks, months or years`,
- *   `rfmSummary requires calibrationEnd to be a valid Date`,
- *   `rfmSummary requires observationEnd to be on or after calibrationEnd`,
+ * @throws `TypeError` `rfmSummary requires an array of transactions`, `rfmSummary requires options to be an object`,
+ *   `rfmSummary requires every transaction to be an object (row i)`,
+ *   `rfmSummary requires calibrationEnd to be a valid Date`, `rfmSummary requires observationEnd to be a valid Date`,
  *   `rfmSummary requires every timestamp to be a valid Date (row i)`,
  *   `rfmSummary requires every amount to be a finite number (row i)`,
  *   `rfmSummary requires every customerId to be a string (row i)`
+ * @throws `RangeError` `rfmSummary requires unit to be days, weeks, months or years`,
+ *   `rfmSummary requires observationEnd to be on or after calibrationEnd`
  * @example
  * const day = (iso) => new Date(iso + "T00:00:00Z");
  * const summary = rfmSummary([
@@ -111,10 +114,10 @@ export interface RfmSummaryResult {
  * @category CLV
  */
 export function rfmSummary(transactions: ReadonlyArray<RfmTransaction>, options: RfmSummaryOptions): RfmSummaryResult {
+  assertArray(transactions, "rfmSummary", "transactions");
+  assertObject(options, "rfmSummary", "options");
   const unit = options.unit;
-  if (unit !== "days" && unit !== "weeks" && unit !== "months" && unit !== "years") {
-    throw new RangeError("rfmSummary requires unit to be days, weeks, months or years");
-  }
+  if (!isTimeUnit(unit)) throw new RangeError("rfmSummary requires unit to be days, weeks, months or years");
   const unitDays = UNIT_DAYS[unit];
   const calibrationTime = options.calibrationEnd instanceof Date ? options.calibrationEnd.getTime() : Number.NaN;
   if (!Number.isFinite(calibrationTime)) throw new TypeError("rfmSummary requires calibrationEnd to be a valid Date");
@@ -131,7 +134,7 @@ export function rfmSummary(transactions: ReadonlyArray<RfmTransaction>, options:
   let mergedSameDay = 0;
   let afterObservation = 0;
   for (let i = 0; i < transactions.length; i++) {
-    const row = transactions[i] as RfmTransaction;
+    const row = rowAt(transactions, i, "rfmSummary", "transaction");
     if (typeof row.customerId !== "string") throw new TypeError(`rfmSummary requires every customerId to be a string (row ${i})`);
     const time = row.timestamp instanceof Date ? row.timestamp.getTime() : Number.NaN;
     if (!Number.isFinite(time)) throw new TypeError(`rfmSummary requires every timestamp to be a valid Date (row ${i})`);

@@ -1,3 +1,5 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
+
 /** Correction methods of {@link adjustPValues}. @category Experiments */
 export type PValueAdjustment = "bonferroni" | "holm" | "bh" | "by";
 
@@ -41,6 +43,7 @@ export interface AdjustPValuesResult {
  * @throws RangeError `adjustPValues requires p-values between zero and one`,
  *   `adjustPValues requires alpha between zero and one`; TypeError
  *   `adjustPValues requires method to be "bonferroni", "holm", "bh" or "by"`.
+ * @throws TypeError `adjustPValues requires pValues to be an array`, `adjustPValues requires options to be an object`.
  * @example
  * const result = adjustPValues([0.01, 0.04, 0.03, 0.005], { method: "holm" });
  * result.adjusted //=> [0.03, 0.06, 0.06, 0.02]
@@ -49,6 +52,8 @@ export interface AdjustPValuesResult {
  * @category Experiments
  */
 export function adjustPValues(pValues: ReadonlyArray<number>, options: AdjustPValuesOptions): AdjustPValuesResult {
+  assertArray("adjustPValues", "pValues", pValues);
+  assertRecord("adjustPValues", "options", options);
   const method = options.method;
   if (method !== "bonferroni" && method !== "holm" && method !== "bh" && method !== "by") {
     throw new TypeError('adjustPValues requires method to be "bonferroni", "holm", "bh" or "by"');

@@ -1,4 +1,4 @@
-import { assertCounts } from "./_lib/assert.js";
+import { assertCounts, assertRecord } from "./_lib/assert.js";
 import { NO_TRIALS, criticalValue, undefinedInterval } from "./_lib/proportionIntervals.js";
 import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.js";
 
@@ -16,12 +16,15 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  * @returns `{ lower, upper, defined }`; zero trials give `defined: false` with NaN bounds.
  * @throws RangeError `agrestiCoullInterval requires successes not to exceed trials` and the other
  *   count and confidence messages of {@link wilsonInterval}.
+ * @throws TypeError `agrestiCoullInterval requires counts to be an object`, `agrestiCoullInterval requires options to be an object`.
  * @example
  * agrestiCoullInterval({ successes: 0, trials: 10 }).lower //=> 0
  * agrestiCoullInterval({ successes: 30, trials: 1200 }).upper //=> 0.035591
  * @category Experiments
  */
 export function agrestiCoullInterval(counts: ProportionCounts, options: IntervalOptions = {}): IntervalResult {
+  assertRecord("agrestiCoullInterval", "counts", counts);
+  assertRecord("agrestiCoullInterval", "options", options);
   const { successes, trials } = counts;
   assertCounts("agrestiCoullInterval", successes, trials);
   const z = criticalValue("agrestiCoullInterval", options.confidence ?? 0.95);

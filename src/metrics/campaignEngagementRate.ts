@@ -1,4 +1,4 @@
-import { assertNonNegative } from "./_lib/assert.js";
+import { assertNonNegative, assertRecord } from "./_lib/assert.js";
 import { makeRate } from "./_lib/rate.js";
 import type { RateResult } from "./types.js";
 
@@ -26,11 +26,13 @@ export interface CampaignEngagementResult extends RateResult {
  *   1 (several interactions per person).
  * @throws RangeError `campaignEngagementRate requires interactions to be a non-negative finite number` (likewise audience);
  *   TypeError `campaignEngagementRate requires denominator to be "impressions", "reach" or "followers"`.
+ * @throws TypeError `campaignEngagementRate requires input to be an object`.
  * @example
  * campaignEngagementRate({ interactions: 420, audience: 12000, denominator: "impressions" }).value //=> 0.035
  * @category Metrics
  */
 export function campaignEngagementRate(input: CampaignEngagementInput): CampaignEngagementResult {
+  assertRecord("campaignEngagementRate", "input", input);
   const { interactions, audience, denominator } = input;
   if (denominator !== "impressions" && denominator !== "reach" && denominator !== "followers") {
     throw new TypeError('campaignEngagementRate requires denominator to be "impressions", "reach" or "followers"');

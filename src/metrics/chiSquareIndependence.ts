@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import { chiSquareSf } from "./_lib/distributions.js";
 
 /** Options of {@link chiSquareIndependence}. @category Experiments */
@@ -36,6 +37,8 @@ export interface ChiSquareIndependenceResult {
  *   `chiSquareIndependence requires rows of equal length`, `chiSquareIndependence requires non-negative finite counts`,
  *   `chiSquareIndependence requires every row and column to have a positive total` (an expected count of 0),
  *   `chiSquareIndependence applies the Yates correction only to 2 x 2 tables`.
+ * @throws TypeError `chiSquareIndependence requires table to be an array`, `chiSquareIndependence requires options to be an object`,
+ *   `chiSquareIndependence requires every row to be an array`.
  * @example
  * const test = chiSquareIndependence([[120, 880], [90, 910]]);
  * test.statistic //=> 4.7885
@@ -44,6 +47,9 @@ export interface ChiSquareIndependenceResult {
  * @category Experiments
  */
 export function chiSquareIndependence(table: ReadonlyArray<ReadonlyArray<number>>, options: ChiSquareIndependenceOptions = {}): ChiSquareIndependenceResult {
+  assertArray("chiSquareIndependence", "table", table);
+  assertRecord("chiSquareIndependence", "options", options);
+  for (let i = 0; i < table.length; i++) assertArray("chiSquareIndependence", "every row", table[i]);
   const rows = table.length;
   const columns = rows > 0 ? (table[0] as ReadonlyArray<number>).length : 0;
   if (rows < 2 || columns < 2) throw new RangeError("chiSquareIndependence requires at least two rows and two columns");

@@ -1,4 +1,4 @@
-import { assertNonNegative } from "./_lib/assert.js";
+import { assertNonNegative, assertRecord } from "./_lib/assert.js";
 import { makeRate } from "./_lib/rate.js";
 import type { RateResult } from "./types.js";
 
@@ -12,12 +12,14 @@ import type { RateResult } from "./types.js";
  * @returns A rate value object; no customers at the start gives `defined: false`.
  * @throws RangeError `churnRate requires customersLost not to exceed customersAtStart`,
  *   `churnRate requires customersAtStart to be a non-negative finite number` (likewise customersLost).
+ * @throws TypeError `churnRate requires input to be an object`.
  * @example
  * churnRate({ customersAtStart: 800, customersLost: 36 }).value //=> 0.045
  * churnRate({ customersAtStart: 0, customersLost: 0 }).defined //=> false
  * @category Metrics
  */
 export function churnRate(input: { readonly customersAtStart: number; readonly customersLost: number }): RateResult {
+  assertRecord("churnRate", "input", input);
   assertNonNegative("churnRate", "customersAtStart", input.customersAtStart);
   assertNonNegative("churnRate", "customersLost", input.customersLost);
   if (input.customersLost > input.customersAtStart) throw new RangeError("churnRate requires customersLost not to exceed customersAtStart");

@@ -1,4 +1,4 @@
-import { assertCounts, assertProbability } from "./_lib/assert.js";
+import { assertCounts, assertProbability, assertRecord, assertSafeCount } from "./_lib/assert.js";
 import { betaQuantile, betaUpperQuantile } from "./_lib/distributions.js";
 import { NO_TRIALS, undefinedInterval } from "./_lib/proportionIntervals.js";
 import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.js";
@@ -18,6 +18,8 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  * @returns `{ lower, upper, defined }`; zero trials give `defined: false` with NaN bounds.
  * @throws RangeError `clopperPearsonInterval requires successes not to exceed trials` and the other
  *   count and confidence messages of {@link wilsonInterval}.
+ * @throws TypeError `clopperPearsonInterval requires counts to be an object`, `clopperPearsonInterval requires options to be an object`;
+ *   RangeError `clopperPearsonInterval requires trials not to exceed Number.MAX_SAFE_INTEGER`.
  * @example
  * const interval = clopperPearsonInterval({ successes: 3, trials: 20 });
  * interval.lower //=> 0.032071
@@ -26,8 +28,11 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  * @category Experiments
  */
 export function clopperPearsonInterval(counts: ProportionCounts, options: IntervalOptions = {}): IntervalResult {
+  assertRecord("clopperPearsonInterval", "counts", counts);
+  assertRecord("clopperPearsonInterval", "options", options);
   const { successes, trials } = counts;
   assertCounts("clopperPearsonInterval", successes, trials);
+  assertSafeCount("clopperPearsonInterval", "trials", trials);
   const confidence = options.confidence ?? 0.95;
   assertProbability("clopperPearsonInterval", "confidence", confidence);
   if (trials === 0) return undefinedInterval(NO_TRIALS);

@@ -1,4 +1,4 @@
-import { assertFinite, assertNonNegative } from "./_lib/assert.js";
+import { assertArray, assertFinite, assertNonNegative, assertRecord } from "./_lib/assert.js";
 import type { PaybackResult } from "./customerAcquisitionCostPayback.js";
 
 /**
@@ -12,19 +12,22 @@ import type { PaybackResult } from "./customerAcquisitionCostPayback.js";
  * @returns `{ months, defined, reason? }`; a CAC of 0 pays back at month 0.
  * @throws RangeError `cohortPayback requires acquisitionCost to be a non-negative finite number`,
  *   `cohortPayback requires monthlyMargins to be a finite number`.
+ * @throws TypeError `cohortPayback requires input to be an object`, `cohortPayback requires monthlyMargins to be an array`.
  * @example
  * cohortPayback({ acquisitionCost: 100, monthlyMargins: [40, 30, 20, 15, 10] }).months //=> 4
  * cohortPayback({ acquisitionCost: 100, monthlyMargins: [10, 10] }).months //=> Infinity
  * @category Metrics
  */
 export function cohortPayback(input: { readonly acquisitionCost: number; readonly monthlyMargins: ReadonlyArray<number> }): PaybackResult {
+  assertRecord("cohortPayback", "input", input);
+  assertArray("cohortPayback", "monthlyMargins", input.monthlyMargins);
+  for (const margin of input.monthlyMargins) assertFinite("cohortPayback", "monthlyMargins", margin as number);
   assertNonNegative("cohortPayback", "acquisitionCost", input.acquisitionCost);
   if (input.acquisitionCost === 0) return { months: 0, defined: true };
   let sum = 0;
   let compensation = 0;
   for (let month = 0; month < input.monthlyMargins.length; month++) {
     const margin = input.monthlyMargins[month] as number;
-    assertFinite("cohortPayback", "monthlyMargins", margin);
     const total = sum + margin;
     compensation += Math.abs(sum) >= Math.abs(margin) ? sum - total + margin : margin - total + sum;
     sum = total;

@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import { isValid } from "date-fns";
 
 /** One event for {@link cohortRetention}: a purchase, a login, any activity. @category Metrics */
@@ -95,7 +96,9 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  * @param options - `period`, `asOf` (required), `mode` ("n-day"), `cohortEventType`, `retentionEventType`, `periods`.
  * @returns `{ rows, average, period, mode, cohortEventType, retentionEventType }`; no events gives no rows.
  * @throws RangeError `cohortRetention requires valid timestamps`, `cohortRetention requires a valid asOf date`,
- *   `cohortRetention requires periods to be a positive integer`; TypeError for an unknown `period` or `mode`.
+ *   `cohortRetention requires periods to be a positive integer`, `cohortRetention requires periods to be at most 100000`; TypeError for an unknown `period` or `mode`.
+ * @throws TypeError `cohortRetention requires events to be an array`, `cohortRetention requires options to be an object`,
+ *   `cohortRetention requires every event to be an object`.
  * @example
  * const day = (d) => new Date(Date.UTC(2024, 0, d));
  * const table = cohortRetention(
@@ -112,12 +115,16 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  * @category Metrics
  */
 export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: CohortRetentionOptions): CohortRetentionResult {
+  assertArray("cohortRetention", "events", events);
+  assertRecord("cohortRetention", "options", options);
   const { period, asOf } = options;
   const mode = options.mode ?? "n-day";
   if (period !== "day" && period !== "week" && period !== "month") throw new TypeError('cohortRetention requires period to be "day", "week" or "month"');
   if (mode !== "n-day" && mode !== "unbounded") throw new TypeError('cohortRetention requires mode to be "n-day" or "unbounded"');
   if (!(asOf instanceof Date) || !isValid(asOf)) throw new RangeError("cohortRetention requires a valid asOf date");
   if (options.periods !== undefined && !(Number.isInteger(options.periods) && options.periods > 0)) throw new RangeError("cohortRetention requires periods to be a positive integer");
+  // every cohort row holds `periods` cells: 100 000 days is 270 years
+  if (options.periods !== undefined && options.periods > 100_000) throw new RangeError("cohortRetention requires periods to be at most 100000");
   const cohortType = options.cohortEventType;
   const retentionType = options.retentionEventType;
   const end = asOf.getTime();
@@ -128,6 +135,7 @@ export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: 
   let activityPeriod = new Float64Array(1024);
   let activityCount = 0;
   for (const event of events) {
+    assertRecord("cohortRetention", "every event", event);
     const timestamp = event.timestamp;
     const time = timestamp instanceof Date ? timestamp.getTime() : Number.NaN;
     if (Number.isNaN(time)) throw new RangeError("cohortRetention requires valid timestamps");

@@ -4,8 +4,8 @@ import { differenceInterval } from "./differenceInterval.js";
 import { relativeLift } from "./relativeLift.js";
 import { sampleRatioMismatch } from "./sampleRatioMismatch.js";
 import { twoProportionZTest } from "./twoProportionZTest.js";
-import { assertCounts } from "./_lib/assert.js";
-import { probabilityGreater } from "./_lib/betaComparison.js";
+import { assertArray, assertCounts, assertRecord } from "./_lib/assert.js";
+import { POSTERIOR_LIMIT, probabilityGreater } from "./_lib/betaComparison.js";
 import type { ProportionCounts } from "./types.js";
 
 /** Per-segment, per-variant counts for {@link compareSegments}. @category Experiments */
@@ -58,7 +58,7 @@ export interface SegmentComparisonRow {
   readonly adjustedPValue: number;
   /** adjustedPValue ≤ alpha (only for tested segments). */
   readonly significant: boolean;
-  /** P(treatment rate > control rate); NaN when `bayesian` is false. */
+  /** P(treatment rate > control rate); NaN when `bayesian` is false, an arm has no trials or more than 1e9 − 2 (see {@link probabilityToBeat}). */
   readonly probabilityToBeat: number;
   readonly srmPValue: number;
   readonly status: SegmentComparisonStatus;
@@ -93,6 +93,8 @@ export interface CompareSegmentsResult {
  *   (and the other count messages), `compareSegments requires alpha between zero and one` (likewise confidence, srmThreshold),
  *   `compareSegments requires expectedSplit to be two positive weights`, `compareSegments requires minimumCount to be a non-negative finite number`;
  *   TypeError for an unknown correction.
+ * @throws TypeError `compareSegments requires segments to be an array`, `compareSegments requires options to be an object`,
+ *   `compareSegments requires every segment to be an object`, `compareSegments requires control to be an object` (likewise treatment).
  * @example
  * const report = compareSegments([
  *   { segment: "new", control: { successes: 200, trials: 5000 }, treatment: { successes: 260, trials: 5000 } },
@@ -106,6 +108,8 @@ export interface CompareSegmentsResult {
  * @category Experiments
  */
 export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>, options: CompareSegmentsOptions = {}): CompareSegmentsResult {
+  assertArray("compareSegments", "segments", segments);
+  assertRecord("compareSegments", "options", options);
   const method = options.correction ?? "holm";
   if (method !== "none" && method !== "bonferroni" && method !== "holm" && method !== "bh" && method !== "by") {
     throw new TypeError('compareSegments requires correction to be "holm", "bh", "bonferroni", "by" or "none"');
@@ -124,6 +128,11 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
   }
   if (typeof minimumCount !== "number" || !Number.isFinite(minimumCount) || minimumCount < 0) throw new RangeError("compareSegments requires minimumCount to be a non-negative finite number");
   const names = new Set<string>();
+  for (const entry of segments) {
+    assertRecord("compareSegments", "every segment", entry);
+    assertRecord("compareSegments", "control", entry.control);
+    assertRecord("compareSegments", "treatment", entry.treatment);
+  }
   const partial = segments.map((entry) => {
     if (names.has(entry.segment)) throw new RangeError("compareSegments requires unique segment names");
     names.add(entry.segment);
@@ -153,7 +162,7 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
     // P(treatment > control) under Beta(1, 1) priors, as probabilityToBeat(control, treatment).probability (without the losses)
     const { control, treatment } = entry;
     const bayes =
-      bayesian && control.trials > 0 && treatment.trials > 0
+      bayesian && control.trials > 0 && treatment.trials > 0 && control.trials + 2 <= POSTERIOR_LIMIT && treatment.trials + 2 <= POSTERIOR_LIMIT
         ? probabilityGreater(1 + control.successes, 1 + control.trials - control.successes, 1 + treatment.successes, 1 + treatment.trials - treatment.successes).value
         : Number.NaN;
     return { entry, status, notes, test, difference, lift, bayes, srm };

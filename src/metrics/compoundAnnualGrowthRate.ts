@@ -1,4 +1,4 @@
-import { assertNonNegative } from "./_lib/assert.js";
+import { assertNonNegative, assertRecord } from "./_lib/assert.js";
 
 /** Result of {@link compoundAnnualGrowthRate}. @category Metrics */
 export interface CompoundAnnualGrowthRateResult {
@@ -16,11 +16,13 @@ export interface CompoundAnnualGrowthRateResult {
  * @returns `{ value, defined }`; a start of 0 gives `defined: false`; an end of 0 gives −1.
  * @throws RangeError `compoundAnnualGrowthRate requires years to be positive`,
  *   `compoundAnnualGrowthRate requires start to be a non-negative finite number` (likewise end).
+ * @throws TypeError `compoundAnnualGrowthRate requires input to be an object`.
  * @example
  * compoundAnnualGrowthRate({ start: 1000, end: 1210, years: 2 }).value //=> 0.1
  * @category Metrics
  */
 export function compoundAnnualGrowthRate(input: { readonly start: number; readonly end: number; readonly years: number }): CompoundAnnualGrowthRateResult {
+  assertRecord("compoundAnnualGrowthRate", "input", input);
   assertNonNegative("compoundAnnualGrowthRate", "start", input.start);
   assertNonNegative("compoundAnnualGrowthRate", "end", input.end);
   if (typeof input.years !== "number" || !Number.isFinite(input.years) || input.years <= 0) throw new RangeError("compoundAnnualGrowthRate requires years to be positive");

@@ -1,4 +1,4 @@
-import { assertCounts } from "./_lib/assert.js";
+import { assertCounts, assertRecord } from "./_lib/assert.js";
 import { checkedWilson } from "./_lib/proportionIntervals.js";
 import type { IntervalResult, RateResult } from "./types.js";
 
@@ -32,6 +32,7 @@ export interface ConversionRateResult extends RateResult {
  * @throws RangeError `conversionRate requires conversions not to exceed units`,
  *   `conversionRate requires conversions to be a non-negative finite number` (likewise units),
  *   `conversionRate requires confidence between zero and one`; TypeError `conversionRate requires unit to be "user", "session", "visit" or "customer"`.
+ * @throws TypeError `conversionRate requires input to be an object`, `conversionRate requires options to be an object`.
  * @example
  * const rate = conversionRate({ conversions: 30, units: 1200, unit: "user" });
  * rate.value //=> 0.025
@@ -40,6 +41,8 @@ export interface ConversionRateResult extends RateResult {
  * @category Metrics
  */
 export function conversionRate(input: ConversionRateInput, options: { readonly confidence?: number } = {}): ConversionRateResult {
+  assertRecord("conversionRate", "input", input);
+  assertRecord("conversionRate", "options", options);
   const { conversions, units, unit } = input;
   if (unit !== "user" && unit !== "session" && unit !== "visit" && unit !== "customer") {
     throw new TypeError('conversionRate requires unit to be "user", "session", "visit" or "customer"');

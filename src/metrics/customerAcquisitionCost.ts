@@ -1,4 +1,4 @@
-import { assertNonNegative } from "./_lib/assert.js";
+import { assertNonNegative, assertRecord } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** Input of {@link customerAcquisitionCost}, all for the same period. @category Metrics */
@@ -27,12 +27,15 @@ export interface CustomerAcquisitionCostResult extends RateResult {
  * @returns A rate value object with `basis`; no new customers gives `defined: false`.
  * @throws RangeError `customerAcquisitionCost requires mediaSpend to be a non-negative finite number` (likewise the others),
  *   `customerAcquisitionCost requires otherSalesAndMarketingSpend for the blended basis`; TypeError for an unknown basis.
+ * @throws TypeError `customerAcquisitionCost requires input to be an object`, `customerAcquisitionCost requires options to be an object`.
  * @example
  * customerAcquisitionCost({ mediaSpend: 30000, otherSalesAndMarketingSpend: 20000, newCustomers: 250 }, { basis: "blended" }).value //=> 200
  * customerAcquisitionCost({ mediaSpend: 30000, newCustomers: 250 }, { basis: "paid" }).value //=> 120
  * @category Metrics
  */
 export function customerAcquisitionCost(input: CustomerAcquisitionCostInput, options: { readonly basis: "paid" | "blended" }): CustomerAcquisitionCostResult {
+  assertRecord("customerAcquisitionCost", "input", input);
+  assertRecord("customerAcquisitionCost", "options", options);
   const basis = options.basis;
   if (basis !== "paid" && basis !== "blended") throw new TypeError('customerAcquisitionCost requires basis to be "paid" or "blended"');
   assertNonNegative("customerAcquisitionCost", "mediaSpend", input.mediaSpend);

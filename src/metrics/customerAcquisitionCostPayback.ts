@@ -1,4 +1,4 @@
-import { assertFinite, assertFraction, assertNonNegative } from "./_lib/assert.js";
+import { assertFinite, assertFraction, assertNonNegative, assertRecord } from "./_lib/assert.js";
 
 /** Result of the CAC payback functions. @category Metrics */
 export interface PaybackResult {
@@ -21,12 +21,14 @@ export interface PaybackResult {
  * @throws RangeError `customerAcquisitionCostPayback requires acquisitionCost to be a non-negative finite number`,
  *   `customerAcquisitionCostPayback requires monthlyRevenuePerAccount to be a finite number`,
  *   `customerAcquisitionCostPayback requires grossMargin to be a fraction between zero and one`.
+ * @throws TypeError `customerAcquisitionCostPayback requires input to be an object`.
  * @example
  * customerAcquisitionCostPayback({ acquisitionCost: 600, monthlyRevenuePerAccount: 50, grossMargin: 0.8 }).months //=> 15
  * customerAcquisitionCostPayback({ acquisitionCost: 600, monthlyRevenuePerAccount: 50, grossMargin: 0 }).months //=> Infinity
  * @category Metrics
  */
 export function customerAcquisitionCostPayback(input: { readonly acquisitionCost: number; readonly monthlyRevenuePerAccount: number; readonly grossMargin: number }): PaybackResult {
+  assertRecord("customerAcquisitionCostPayback", "input", input);
   assertNonNegative("customerAcquisitionCostPayback", "acquisitionCost", input.acquisitionCost);
   assertFinite("customerAcquisitionCostPayback", "monthlyRevenuePerAccount", input.monthlyRevenuePerAccount);
   assertFraction("customerAcquisitionCostPayback", "grossMargin", input.grossMargin);

@@ -1,4 +1,4 @@
-import { assertProbability } from "./_lib/assert.js";
+import { assertArray, assertProbability, assertRecord } from "./_lib/assert.js";
 import { wilsonBounds } from "./_lib/proportionIntervals.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import type { IntervalResult, RateResult } from "./types.js";
@@ -30,7 +30,10 @@ export interface CustomerSatisfactionScoreResult extends RateResult {
  * @param options - `threshold` (4), `scale` ([1, 5]), `confidence` (0.95).
  * @returns A rate value object with `interval`; no responses gives `defined: false`.
  * @throws RangeError `customerSatisfactionScore requires integer answers within the scale`,
- *   `customerSatisfactionScore requires the threshold within the scale`.
+ *   `customerSatisfactionScore requires the threshold within the scale`,
+ *   `customerSatisfactionScore requires scale to be two finite numbers in ascending order`.
+ * @throws TypeError `customerSatisfactionScore requires scores to be an array`, `customerSatisfactionScore requires options to be an object`,
+ *   `customerSatisfactionScore requires scale to be an array`.
  * @example
  * const csat = customerSatisfactionScore([5, 4, 3, 5, 2, 4, 5, 1]);
  * csat.value //=> 0.625
@@ -38,7 +41,14 @@ export interface CustomerSatisfactionScoreResult extends RateResult {
  * @category Metrics
  */
 export function customerSatisfactionScore(scores: ReadonlyArray<number>, options: CustomerSatisfactionScoreOptions = {}): CustomerSatisfactionScoreResult {
-  const [low, high] = options.scale ?? [1, 5];
+  assertArray("customerSatisfactionScore", "scores", scores);
+  assertRecord("customerSatisfactionScore", "options", options);
+  const scale = options.scale ?? [1, 5];
+  assertArray("customerSatisfactionScore", "scale", scale);
+  const [low, high] = scale;
+  if (scale.length !== 2 || typeof low !== "number" || typeof high !== "number" || !Number.isFinite(low) || !Number.isFinite(high) || !(low <= high)) {
+    throw new RangeError("customerSatisfactionScore requires scale to be two finite numbers in ascending order");
+  }
   const threshold = options.threshold ?? 4;
   const confidence = options.confidence ?? 0.95;
   assertProbability("customerSatisfactionScore", "confidence", confidence);

@@ -1,4 +1,4 @@
-import { assertProbability } from "./_lib/assert.js";
+import { assertProbability, assertRecord } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { wilsonBounds } from "./_lib/proportionIntervals.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
@@ -38,6 +38,7 @@ export interface DifferenceIntervalResult {
  * @returns `{ difference, lower, upper, defined, method }`; an empty arm gives `defined: false`, NaN.
  * @throws RangeError for invalid counts or confidence (as {@link twoProportionZTest}); TypeError
  *   `differenceInterval requires method to be "wald" or "newcombe"`.
+ * @throws TypeError `differenceInterval requires counts to be an object`, `differenceInterval requires options to be an object`.
  * @example
  * const interval = differenceInterval({ successesA: 120, trialsA: 1000, successesB: 90, trialsB: 1000 }, { method: "newcombe" });
  * interval.difference //=> 0.03
@@ -46,6 +47,8 @@ export interface DifferenceIntervalResult {
  * @category Experiments
  */
 export function differenceInterval(counts: TwoProportionCounts, options: DifferenceIntervalOptions): DifferenceIntervalResult {
+  assertRecord("differenceInterval", "counts", counts);
+  assertRecord("differenceInterval", "options", options);
   assertTwoProportionCounts("differenceInterval", counts);
   const method = options.method;
   if (method !== "wald" && method !== "newcombe") throw new TypeError('differenceInterval requires method to be "wald" or "newcombe"');

@@ -1,4 +1,4 @@
-import { assertNonNegative } from "./_lib/assert.js";
+import { assertNonNegative, assertRecord } from "./_lib/assert.js";
 
 /** Input of {@link discountedLifetimeValue}. @category Metrics */
 export interface DiscountedLifetimeValueInput {
@@ -38,12 +38,15 @@ export interface DiscountedLifetimeValueOptions {
  *   `discountedLifetimeValue requires discountRate to be a fraction between zero and one`,
  *   `discountedLifetimeValue requires retentionRate below 1 + discountRate for an infinite horizon`,
  *   `discountedLifetimeValue requires margin to be a finite number`.
+ * @throws TypeError `discountedLifetimeValue requires input to be an object`, `discountedLifetimeValue requires options to be an object`.
  * @example
  * discountedLifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1 }) //=> 266.67
  * discountedLifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1 }, { horizonPeriods: 1 }) //=> 72.73
  * @category Metrics
  */
 export function discountedLifetimeValue(input: DiscountedLifetimeValueInput, options: DiscountedLifetimeValueOptions = {}): number {
+  assertRecord("discountedLifetimeValue", "input", input);
+  assertRecord("discountedLifetimeValue", "options", options);
   const { margin, retentionRate: r, discountRate: d } = input;
   if (typeof margin !== "number" || !Number.isFinite(margin)) throw new RangeError("discountedLifetimeValue requires margin to be a finite number");
   if (typeof r !== "number" || !(r >= 0 && r <= 1)) throw new RangeError("discountedLifetimeValue requires retentionRate to be a fraction between zero and one");

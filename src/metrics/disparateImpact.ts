@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import { normalSf } from "./_lib/normal.js";
 import { fisherExactTest } from "./fisherExactTest.js";
 
@@ -71,8 +72,10 @@ export interface DisparateImpactResult {
  * @param options - `threshold` (0.8), `alpha` (0.05).
  * @returns `{ groups, referenceGroup, excludedGroups, adverseImpact, threshold, defined }`.
  * @throws RangeError `disparateImpact requires included not to exceed total`,
- *   `disparateImpact requires non-negative finite counts`, `disparateImpact requires unique group names`,
+ *   `disparateImpact requires non-negative finite counts`, `disparateImpact requires integer counts`, `disparateImpact requires unique group names`,
  *   `disparateImpact requires threshold between zero and one`.
+ * @throws TypeError `disparateImpact requires groups to be an array`, `disparateImpact requires options to be an object`,
+ *   `disparateImpact requires every group to be an object`.
  * @example
  * const result = disparateImpact([
  *   { group: "women", included: 60, total: 200 },
@@ -84,6 +87,8 @@ export interface DisparateImpactResult {
  * @category Metrics
  */
 export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, options: DisparateImpactOptions = {}): DisparateImpactResult {
+  assertArray("disparateImpact", "groups", groups);
+  assertRecord("disparateImpact", "options", options);
   const threshold = options.threshold ?? 0.8;
   const alpha = options.alpha ?? 0.05;
   if (typeof threshold !== "number" || !(threshold > 0 && threshold < 1)) throw new RangeError("disparateImpact requires threshold between zero and one");
@@ -92,12 +97,15 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
   const kept: DisparateImpactGroup[] = [];
   const excludedGroups: string[] = [];
   for (const entry of groups) {
+    assertRecord("disparateImpact", "every group", entry);
     const { group, included, total } = entry;
     if (seen.has(group)) throw new RangeError("disparateImpact requires unique group names");
     seen.add(group);
     if (typeof included !== "number" || typeof total !== "number" || !Number.isFinite(included) || !Number.isFinite(total) || included < 0 || total < 0) {
       throw new RangeError("disparateImpact requires non-negative finite counts");
     }
+    // The Fisher exact test behind small samples is defined on whole members only.
+    if (!Number.isInteger(included) || !Number.isInteger(total)) throw new RangeError("disparateImpact requires integer counts");
     if (included > total) throw new RangeError("disparateImpact requires included not to exceed total");
     if (total === 0) excludedGroups.push(group);
     else kept.push(entry);
@@ -126,7 +134,7 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
     const ref = reference as DisparateImpactGroup;
     const smallSample = [entry, ref].some((candidate) => candidate.included < 5 || candidate.total - candidate.included < 5);
     const fisherPValue =
-      entry === reference || !Number.isInteger(entry.included) || !Number.isInteger(entry.total) || !Number.isInteger(ref.included) || !Number.isInteger(ref.total)
+      entry === reference
         ? Number.NaN
         : fisherExactTest([
             [entry.included, entry.total - entry.included],

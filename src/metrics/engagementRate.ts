@@ -1,4 +1,4 @@
-import { assertNonNegative } from "./_lib/assert.js";
+import { assertArray, assertNonNegative, assertRecord } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** One session for {@link engagementRate}. @category Metrics */
@@ -39,6 +39,8 @@ export interface EngagementRateResult extends RateResult {
  * @param options - `minimumDurationSeconds` (10, strict), `minimumKeyEvents` (1), `minimumPageViews` (2).
  * @returns A rate value object with `bounceRate`; no sessions gives `defined: false`.
  * @throws RangeError `engagementRate requires durationSeconds to be a non-negative finite number` (likewise keyEvents, pageViews and the thresholds).
+ * @throws TypeError `engagementRate requires sessions to be an array`, `engagementRate requires options to be an object`,
+ *   `engagementRate requires every session to be an object`.
  * @example
  * const rate = engagementRate([
  *   { durationSeconds: 4, keyEvents: 0, pageViews: 1 },
@@ -51,6 +53,8 @@ export interface EngagementRateResult extends RateResult {
  * @category Metrics
  */
 export function engagementRate(sessions: ReadonlyArray<EngagementSession>, options: EngagementRateOptions = {}): EngagementRateResult {
+  assertArray("engagementRate", "sessions", sessions);
+  assertRecord("engagementRate", "options", options);
   const minimumDurationSeconds = options.minimumDurationSeconds ?? 10;
   const minimumKeyEvents = options.minimumKeyEvents ?? 1;
   const minimumPageViews = options.minimumPageViews ?? 2;
@@ -59,6 +63,7 @@ export function engagementRate(sessions: ReadonlyArray<EngagementSession>, optio
   assertNonNegative("engagementRate", "minimumPageViews", minimumPageViews);
   let engaged = 0;
   for (const session of sessions) {
+    assertRecord("engagementRate", "every session", session);
     assertNonNegative("engagementRate", "durationSeconds", session.durationSeconds);
     assertNonNegative("engagementRate", "keyEvents", session.keyEvents);
     assertNonNegative("engagementRate", "pageViews", session.pageViews);

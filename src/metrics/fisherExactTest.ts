@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import type { Alternative } from "./types.js";
 
 /** The smallest normal double: hypergeometric terms below it (relative to the mode) are dropped. */
@@ -29,6 +30,7 @@ export interface FisherExactTestResult {
  * @param options - `alternative` (default "two-sided").
  * @returns `{ pValue, oddsRatio, alternative }`.
  * @throws RangeError `fisherExactTest requires a 2 x 2 table of non-negative integers`; TypeError for an unknown alternative.
+ * @throws TypeError `fisherExactTest requires table to be an array`, `fisherExactTest requires options to be an object`.
  * @example
  * const test = fisherExactTest([[8, 2], [1, 5]]);
  * test.pValue //=> 0.0350
@@ -36,6 +38,8 @@ export interface FisherExactTestResult {
  * @category Experiments
  */
 export function fisherExactTest(table: readonly [readonly [number, number], readonly [number, number]], options: { readonly alternative?: Alternative } = {}): FisherExactTestResult {
+  assertArray("fisherExactTest", "table", table);
+  assertRecord("fisherExactTest", "options", options);
   const alternative = options.alternative ?? "two-sided";
   if (alternative !== "two-sided" && alternative !== "greater" && alternative !== "less") {
     throw new TypeError('fisherExactTest requires alternative to be "two-sided", "greater" or "less"');

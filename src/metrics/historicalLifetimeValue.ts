@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import type { RateResult } from "./types.js";
 
@@ -17,11 +18,14 @@ export interface HistoricalLifetimeValueResult extends RateResult {
  * @param options - `basis` (required): what the values are.
  * @returns A rate value object (numerator = total, denominator = customers); an empty segment gives `defined: false`.
  * @throws RangeError `historicalLifetimeValue requires finite values`; TypeError `historicalLifetimeValue requires basis to be "revenue" or "gross-margin"`.
+ * @throws TypeError `historicalLifetimeValue requires valuesPerCustomer to be an array`, `historicalLifetimeValue requires options to be an object`.
  * @example
  * historicalLifetimeValue([120, 80, 0, 200], { basis: "revenue" }).value //=> 100
  * @category Metrics
  */
 export function historicalLifetimeValue(valuesPerCustomer: ReadonlyArray<number>, options: { readonly basis: "revenue" | "gross-margin" }): HistoricalLifetimeValueResult {
+  assertArray("historicalLifetimeValue", "valuesPerCustomer", valuesPerCustomer);
+  assertRecord("historicalLifetimeValue", "options", options);
   const basis = options.basis;
   if (basis !== "revenue" && basis !== "gross-margin") throw new TypeError('historicalLifetimeValue requires basis to be "revenue" or "gross-margin"');
   const sum = new CompensatedSum();

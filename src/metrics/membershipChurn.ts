@@ -1,3 +1,4 @@
+import { assertIterable } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** Result of {@link membershipChurn}. @category Metrics */
@@ -28,6 +29,7 @@ function rate(numerator: number, denominator: number, reason: string): RateResul
  * @returns Rates with their counts; an empty previous snapshot makes retained/outflow undefined, an empty
  *   current one inflow, and both empty Jaccard.
  * @throws TypeError `membershipChurn requires string member ids`.
+ * @throws TypeError `membershipChurn requires previous to be an iterable`, `membershipChurn requires current to be an iterable`.
  * @example
  * const churn = membershipChurn(["a", "b", "c", "d"], ["b", "c", "d", "e", "f"]);
  * churn.retained.value //=> 0.75
@@ -36,6 +38,8 @@ function rate(numerator: number, denominator: number, reason: string): RateResul
  * @category Metrics
  */
 export function membershipChurn(previous: Iterable<string>, current: Iterable<string>): MembershipChurnResult {
+  assertIterable("membershipChurn", "previous", previous);
+  assertIterable("membershipChurn", "current", current);
   const before = new Set<string>();
   const after = new Set<string>();
   for (const id of previous) {

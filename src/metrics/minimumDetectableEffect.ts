@@ -1,4 +1,4 @@
-import { assertProbability } from "./_lib/assert.js";
+import { assertProbability, assertRecord } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { assertMethod, assertPlanning, scales } from "./_lib/sampleSize.js";
 import type { SampleSizeMethod } from "./_lib/sampleSize.js";
@@ -36,11 +36,14 @@ export interface MinimumDetectableEffectResult {
  * @returns `{ absolute, relative, target, method, defined }`; `defined: false` when no p2 < 1 is detectable.
  * @throws RangeError `minimumDetectableEffect requires baseline between zero and one`,
  *   `minimumDetectableEffect requires perArm to be positive` (and alpha, power).
+ * @throws TypeError `minimumDetectableEffect requires input to be an object`, `minimumDetectableEffect requires options to be an object`.
  * @example
  * minimumDetectableEffect({ baseline: 0.1, perArm: 3841 }).absolute //=> 0.02
  * @category Experiments
  */
 export function minimumDetectableEffect(input: { readonly baseline: number; readonly perArm: number }, options: MinimumDetectableEffectOptions = {}): MinimumDetectableEffectResult {
+  assertRecord("minimumDetectableEffect", "input", input);
+  assertRecord("minimumDetectableEffect", "options", options);
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
   const method = options.method ?? "pooled";

@@ -1,4 +1,4 @@
-import { assertNonNegative, assertProbability } from "./_lib/assert.js";
+import { assertNonNegative, assertProbability, assertRecord } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 
 /** Counts of {@link netPromoterScore}. @category Metrics */
@@ -41,6 +41,7 @@ export interface NetPromoterScoreResult {
  * @returns The score and interval; zero responses give `defined: false` and NaN.
  * @throws RangeError `netPromoterScore requires promoters to be a non-negative finite number` (likewise
  *   passives, detractors), `netPromoterScore requires confidence between zero and one`.
+ * @throws TypeError `netPromoterScore requires counts to be an object`, `netPromoterScore requires options to be an object`.
  * @example
  * const nps = netPromoterScore({ promoters: 50, passives: 30, detractors: 20 });
  * nps.value //=> 30
@@ -49,6 +50,8 @@ export interface NetPromoterScoreResult {
  * @category Metrics
  */
 export function netPromoterScore(counts: NetPromoterCounts, options: { readonly confidence?: number } = {}): NetPromoterScoreResult {
+  assertRecord("netPromoterScore", "counts", counts);
+  assertRecord("netPromoterScore", "options", options);
   const { promoters, passives, detractors } = counts;
   assertNonNegative("netPromoterScore", "promoters", promoters);
   assertNonNegative("netPromoterScore", "passives", passives);

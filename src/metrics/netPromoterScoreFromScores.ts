@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import { netPromoterScore } from "./netPromoterScore.js";
 import type { NetPromoterScoreResult } from "./netPromoterScore.js";
 
@@ -9,11 +10,14 @@ import type { NetPromoterScoreResult } from "./netPromoterScore.js";
  * @param options - `confidence` (default 0.95).
  * @returns As {@link netPromoterScore}; an empty list gives `defined: false`.
  * @throws RangeError `netPromoterScoreFromScores requires integer scores from 0 to 10`.
+ * @throws TypeError `netPromoterScoreFromScores requires scores to be an array`, `netPromoterScoreFromScores requires options to be an object`.
  * @example
  * netPromoterScoreFromScores([10, 9, 8, 6, 10]).value //=> 40
  * @category Metrics
  */
 export function netPromoterScoreFromScores(scores: ReadonlyArray<number>, options: { readonly confidence?: number } = {}): NetPromoterScoreResult {
+  assertArray("netPromoterScoreFromScores", "scores", scores);
+  assertRecord("netPromoterScoreFromScores", "options", options);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;

@@ -1,3 +1,5 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
+
 /** Options of {@link populationStabilityIndex}. @category Metrics */
 export interface PopulationStabilityIndexOptions {
   /**
@@ -45,6 +47,7 @@ export interface PopulationStabilityIndexResult {
  * @throws RangeError `populationStabilityIndex requires bins of equal length`,
  *   `populationStabilityIndex requires non-negative finite counts`,
  *   `populationStabilityIndex requires zeroReplacement in [0, 1)`.
+ * @throws TypeError `populationStabilityIndex requires expectedCounts to be an array`, `populationStabilityIndex requires actualCounts to be an array`, `populationStabilityIndex requires options to be an object`.
  * @example
  * const psi = populationStabilityIndex([100, 200, 300, 400], [120, 180, 320, 380]);
  * psi.value //=> 0.0081
@@ -53,6 +56,9 @@ export interface PopulationStabilityIndexResult {
  * @category Metrics
  */
 export function populationStabilityIndex(expectedCounts: ReadonlyArray<number>, actualCounts: ReadonlyArray<number>, options: PopulationStabilityIndexOptions = {}): PopulationStabilityIndexResult {
+  assertArray("populationStabilityIndex", "expectedCounts", expectedCounts);
+  assertArray("populationStabilityIndex", "actualCounts", actualCounts);
+  assertRecord("populationStabilityIndex", "options", options);
   const bins = expectedCounts.length;
   if (actualCounts.length !== bins || bins === 0) throw new RangeError("populationStabilityIndex requires bins of equal length");
   const zeroReplacement = options.zeroReplacement ?? 1e-4;

@@ -1,3 +1,4 @@
+import { assertRecord } from "./_lib/assert.js";
 import { assertMethod, assertPlanning, scales, targetRate, twoSidedPower } from "./_lib/sampleSize.js";
 import type { SampleSizeInput } from "./sampleSizeTwoProportions.js";
 import type { SampleSizeMethod } from "./_lib/sampleSize.js";
@@ -26,11 +27,14 @@ export interface PowerOptions {
  * @returns The power, a fraction in [alpha, 1).
  * @throws RangeError `powerTwoProportions requires perArm to be positive` and the messages of
  *   {@link sampleSizeTwoProportions} (with this function's name).
+ * @throws TypeError `powerTwoProportions requires input to be an object`, `powerTwoProportions requires options to be an object`.
  * @example
  * powerTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { perArm: 3841 }) //=> 0.8
  * @category Experiments
  */
 export function powerTwoProportions(input: SampleSizeInput, options: PowerOptions): number {
+  assertRecord("powerTwoProportions", "input", input);
+  assertRecord("powerTwoProportions", "options", options);
   const alpha = options.alpha ?? 0.05;
   const method = options.method ?? "pooled";
   assertMethod("powerTwoProportions", method);

@@ -1,4 +1,5 @@
-import { probabilityGreater } from "./_lib/betaComparison.js";
+import { assertRecord } from "./_lib/assert.js";
+import { POSTERIOR_LIMIT, probabilityGreater } from "./_lib/betaComparison.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
 import type { TwoProportionCounts } from "./types.js";
 
@@ -38,10 +39,13 @@ export interface ProbabilityToBeatResult {
  * https://www.chrisstucchio.com/blog/2014/bayesian_ab_decision_rule.html.
  *
  * @param counts - `successesA`, `trialsA`, `successesB`, `trialsB`; zero trials are allowed (prior only).
- * @param options - `priorAlpha`, `priorBeta` (default 1 and 1), positive.
+ * @param options - `priorAlpha`, `priorBeta` (default 1 and 1), positive; each posterior's α + β
+ *   (priorAlpha + priorBeta + trials) must be at most 1e9.
  * @returns `{ probability, expectedLossChoosingA, expectedLossChoosingB, posteriorA, posteriorB, method }`.
  * @throws RangeError for invalid counts (as {@link twoProportionZTest}),
- *   `probabilityToBeat requires priorAlpha to be positive` (likewise priorBeta).
+ *   `probabilityToBeat requires priorAlpha to be positive` (likewise priorBeta),
+ *   `probabilityToBeat requires priorAlpha + priorBeta + trials to be at most 1e9 in each arm`;
+ *   TypeError `probabilityToBeat requires counts to be an object` (likewise options).
  * @example
  * const result = probabilityToBeat({ successesA: 90, trialsA: 1000, successesB: 120, trialsB: 1000 });
  * result.probability //=> 0.9856
@@ -50,6 +54,8 @@ export interface ProbabilityToBeatResult {
  * @category Experiments
  */
 export function probabilityToBeat(counts: TwoProportionCounts, options: ProbabilityToBeatOptions = {}): ProbabilityToBeatResult {
+  assertRecord("probabilityToBeat", "counts", counts);
+  assertRecord("probabilityToBeat", "options", options);
   assertTwoProportionCounts("probabilityToBeat", counts);
   const priorAlpha = options.priorAlpha ?? 1;
   const priorBeta = options.priorBeta ?? 1;
@@ -59,6 +65,9 @@ export function probabilityToBeat(counts: TwoProportionCounts, options: Probabil
   const bA = priorBeta + counts.trialsA - counts.successesA;
   const aB = priorAlpha + counts.successesB;
   const bB = priorBeta + counts.trialsB - counts.successesB;
+  if (!(aA + bA <= POSTERIOR_LIMIT && aB + bB <= POSTERIOR_LIMIT)) {
+    throw new RangeError("probabilityToBeat requires priorAlpha + priorBeta + trials to be at most 1e9 in each arm");
+  }
   const main = probabilityGreater(aA, bA, aB, bB);
   const meanA = aA / (aA + bA);
   const meanB = aB / (aB + bB);

@@ -1,4 +1,4 @@
-import { assertProbability } from "./_lib/assert.js";
+import { assertProbability, assertRecord } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
 import type { TwoProportionCounts } from "./types.js";
@@ -50,6 +50,7 @@ export interface RelativeLiftOptions {
  *   difference interval.
  * @throws RangeError for invalid counts or confidence (as {@link twoProportionZTest}),
  *   `relativeLift requires method to be "delta" or "log"`.
+ * @throws TypeError `relativeLift requires counts to be an object`, `relativeLift requires options to be an object`.
  * @example
  * const lift = relativeLift({ successesA: 120, trialsA: 1000, successesB: 90, trialsB: 1000 });
  * lift.lift //=> 0.3333
@@ -60,6 +61,8 @@ export interface RelativeLiftOptions {
  * @category Experiments
  */
 export function relativeLift(counts: TwoProportionCounts, options: RelativeLiftOptions = {}): RelativeLiftResult {
+  assertRecord("relativeLift", "counts", counts);
+  assertRecord("relativeLift", "options", options);
   assertTwoProportionCounts("relativeLift", counts);
   const confidence = options.confidence ?? 0.95;
   assertProbability("relativeLift", "confidence", confidence);

@@ -1,4 +1,4 @@
-import { assertFinite } from "./_lib/assert.js";
+import { assertFinite, assertRecord } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** Input of {@link returnOnInvestment}. @category Metrics */
@@ -26,12 +26,15 @@ export interface ReturnOnInvestmentResult extends RateResult {
  * @returns A rate value object with `basis`; cost 0 gives `defined: false`.
  * @throws RangeError `returnOnInvestment requires a non-negative cost`, `returnOnInvestment requires returns to be a finite number` (likewise cost);
  *   TypeError `returnOnInvestment requires basis to be "revenue" or "gross-profit"`.
+ * @throws TypeError `returnOnInvestment requires input to be an object`, `returnOnInvestment requires options to be an object`.
  * @example
  * returnOnInvestment({ returns: 15000, cost: 10000, basis: "gross-profit" }).value //=> 0.5
  * returnOnInvestment({ returns: 200, cost: 0, basis: "revenue" }).defined //=> false
  * @category Metrics
  */
 export function returnOnInvestment(input: ReturnOnInvestmentInput, options: { readonly allowNegativeCost?: boolean } = {}): ReturnOnInvestmentResult {
+  assertRecord("returnOnInvestment", "input", input);
+  assertRecord("returnOnInvestment", "options", options);
   const { returns, cost, basis } = input;
   if (basis !== "revenue" && basis !== "gross-profit") throw new TypeError('returnOnInvestment requires basis to be "revenue" or "gross-profit"');
   assertFinite("returnOnInvestment", "returns", returns);

@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 
 /** One segment's totals for {@link revenueContribution}. @category Metrics */
@@ -47,6 +48,8 @@ export interface RevenueContributionResult {
  * @returns `{ rows, totalRevenue, totalCustomers, defined }`.
  * @throws RangeError `revenueContribution requires finite revenue`, `revenueContribution requires customers for every segment or none`,
  *   `revenueContribution requires customers to be non-negative integers`, `revenueContribution requires unique segment names`.
+ * @throws TypeError `revenueContribution requires segments to be an array`,
+ *   `revenueContribution requires every segment to be an object`.
  * @example
  * const result = revenueContribution([
  *   { segment: "vip", revenue: 6000, customers: 100 },
@@ -57,6 +60,8 @@ export interface RevenueContributionResult {
  * @category Metrics
  */
 export function revenueContribution(segments: ReadonlyArray<SegmentRevenue>): RevenueContributionResult {
+  assertArray("revenueContribution", "segments", segments);
+  for (const segment of segments) assertRecord("revenueContribution", "every segment", segment);
   const revenue = new CompensatedSum();
   let customerTotal = 0;
   const withCustomers = segments.filter((segment) => segment.customers !== undefined).length;

@@ -1,3 +1,4 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
 import { chiSquareSf } from "./_lib/distributions.js";
 
 /** Options of {@link sampleRatioMismatch}. @category Experiments */
@@ -40,6 +41,7 @@ export interface SampleRatioMismatchResult {
  * @throws RangeError `sampleRatioMismatch requires at least two arms`,
  *   `sampleRatioMismatch requires one weight per arm`, `sampleRatioMismatch requires non-negative finite counts`,
  *   `sampleRatioMismatch requires positive finite weights`, `sampleRatioMismatch requires threshold between zero and one`.
+ * @throws TypeError `sampleRatioMismatch requires observed to be an array`, `sampleRatioMismatch requires expectedWeights to be an array`, `sampleRatioMismatch requires options to be an object`.
  * @example
  * const check = sampleRatioMismatch([5100, 4900], [1, 1]);
  * check.statistic //=> 4
@@ -48,6 +50,9 @@ export interface SampleRatioMismatchResult {
  * @category Experiments
  */
 export function sampleRatioMismatch(observed: ReadonlyArray<number>, expectedWeights: ReadonlyArray<number>, options: SampleRatioMismatchOptions = {}): SampleRatioMismatchResult {
+  assertArray("sampleRatioMismatch", "observed", observed);
+  assertArray("sampleRatioMismatch", "expectedWeights", expectedWeights);
+  assertRecord("sampleRatioMismatch", "options", options);
   const arms = observed.length;
   if (arms < 2) throw new RangeError("sampleRatioMismatch requires at least two arms");
   if (expectedWeights.length !== arms) throw new RangeError("sampleRatioMismatch requires one weight per arm");

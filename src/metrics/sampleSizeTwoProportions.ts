@@ -1,3 +1,4 @@
+import { assertRecord } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { assertMethod, assertPlanning, scales, targetRate } from "./_lib/sampleSize.js";
 import type { EffectInput, SampleSizeMethod } from "./_lib/sampleSize.js";
@@ -57,12 +58,15 @@ export interface SampleSizeResult {
  * @throws RangeError `sampleSizeTwoProportions requires the target rate to lie strictly between zero and one`,
  *   `sampleSizeTwoProportions requires baseline between zero and one` (likewise alpha, power); TypeError for
  *   an unknown `mdeType` or `method`.
+ * @throws TypeError `sampleSizeTwoProportions requires input to be an object`, `sampleSizeTwoProportions requires options to be an object`.
  * @example
  * sampleSizeTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }).perArm //=> 3841
  * sampleSizeTwoProportions({ baseline: 0.1, mde: 0.2, mdeType: "relative" }, { method: "cohens-h" }).perArm //=> 3835
  * @category Experiments
  */
 export function sampleSizeTwoProportions(input: SampleSizeInput, options: SampleSizeOptions = {}): SampleSizeResult {
+  assertRecord("sampleSizeTwoProportions", "input", input);
+  assertRecord("sampleSizeTwoProportions", "options", options);
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
   const method = options.method ?? "pooled";

@@ -1,3 +1,5 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
+
 /** One declared criterion of {@link segmentAttractiveness}. @category Metrics */
 export interface AttractivenessCriterion {
   /** Key into each segment's `values`. */
@@ -42,7 +44,7 @@ export interface SegmentAttractivenessResult {
  * For each criterion, x' = (x − min)/(max − min) across segments (1 − x' for "lower-is-better"); a
  * criterion equal across all segments scores 0.5 for every segment (no 0/0). score = Σ w·x'. The
  * weights are a convention the caller declares, so they must sum to 1 (± 1e-9). Scores are relative to
- * the segments compared: adding a segment can change every score. O(segments × criteria).
+ * the segments compared: adding a segment can change every score. O(segments × criteria + segments · log segments).
  * @param segments - segments with a finite value for every criterion.
  * @param criteria - declared criteria (unique names, non-negative weights summing to 1).
  * @returns `{ rows, defined }`; fewer than two segments give `defined: false` and no rows.
@@ -50,6 +52,8 @@ export interface SegmentAttractivenessResult {
  *   `segmentAttractiveness requires non-negative finite weights`, `segmentAttractiveness requires at least one criterion`,
  *   `segmentAttractiveness requires unique criterion names`, `segmentAttractiveness requires a finite value for every criterion`;
  *   TypeError `segmentAttractiveness requires direction to be "higher-is-better" or "lower-is-better"`.
+ * @throws TypeError `segmentAttractiveness requires segments to be an array`, `segmentAttractiveness requires criteria to be an array`,
+ *   `segmentAttractiveness requires every segment to be an object` (likewise every criterion and values).
  * @example
  * const result = segmentAttractiveness(
  *   [
@@ -67,10 +71,13 @@ export interface SegmentAttractivenessResult {
  * @category Metrics
  */
 export function segmentAttractiveness(segments: ReadonlyArray<AttractivenessSegment>, criteria: ReadonlyArray<AttractivenessCriterion>): SegmentAttractivenessResult {
+  assertArray("segmentAttractiveness", "segments", segments);
+  assertArray("segmentAttractiveness", "criteria", criteria);
   if (criteria.length === 0) throw new RangeError("segmentAttractiveness requires at least one criterion");
   let weightSum = 0;
   const names = new Set<string>();
   for (const criterion of criteria) {
+    assertRecord("segmentAttractiveness", "every criterion", criterion);
     if (names.has(criterion.name)) throw new RangeError("segmentAttractiveness requires unique criterion names");
     names.add(criterion.name);
     if (typeof criterion.weight !== "number" || !Number.isFinite(criterion.weight) || criterion.weight < 0) throw new RangeError("segmentAttractiveness requires non-negative finite weights");
@@ -81,6 +88,8 @@ export function segmentAttractiveness(segments: ReadonlyArray<AttractivenessSegm
   }
   if (Math.abs(weightSum - 1) > 1e-9) throw new RangeError("segmentAttractiveness requires weights that sum to one");
   for (const segment of segments) {
+    assertRecord("segmentAttractiveness", "every segment", segment);
+    assertRecord("segmentAttractiveness", "values", segment.values);
     for (const criterion of criteria) {
       const value = Object.hasOwn(segment.values, criterion.name) ? segment.values[criterion.name] : undefined;
       if (typeof value !== "number" || !Number.isFinite(value)) throw new RangeError("segmentAttractiveness requires a finite value for every criterion");
@@ -105,11 +114,36 @@ export function segmentAttractiveness(segments: ReadonlyArray<AttractivenessSegm
       scores[index] = (scores[index] as number) + criterion.weight * scaled;
     }
   }
-  const rows = segments.map((segment, index): AttractivenessRow => {
-    const score = scores[index] as number;
-    let rank = 1;
-    for (let other = 0; other < scores.length; other++) if ((scores[other] as number) > score + 1e-12) rank++;
-    return { segment: segment.segment, score, normalized: normalized[index] as Record<string, number>, rank };
-  });
+  const ranks = competitionRanks(scores);
+  const rows = segments.map((segment, index): AttractivenessRow => ({
+    segment: segment.segment,
+    score: scores[index] as number,
+    normalized: normalized[index] as Record<string, number>,
+    rank: ranks[index] as number,
+  }));
   return { rows, defined: true };
+}
+
+/**
+ * rank_i = 1 + #{ j : scores_j > scores_i + 1e-12 } (ties within 1e-12 share the better rank), in
+ * O(n log n): binary search of scores_i + 1e-12 in the sorted scores. NaN scores (values so far apart
+ * that max − min overflows) are never greater than anything and rank 1, as the pairwise definition gives.
+ */
+function competitionRanks(scores: Float64Array): Uint32Array {
+  const sorted = scores.filter((score) => !Number.isNaN(score)).sort();
+  const ranks = new Uint32Array(scores.length);
+  for (let index = 0; index < scores.length; index++) {
+    const bar = (scores[index] as number) + 1e-12;
+    // first position whose score exceeds bar (NaN bar: none does, so the rank is 1)
+    let low = 0;
+    let high = sorted.length;
+    if (Number.isNaN(bar)) low = high;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as number) > bar) high = middle;
+      else low = middle + 1;
+    }
+    ranks[index] = 1 + sorted.length - low;
+  }
+  return ranks;
 }

@@ -1,4 +1,4 @@
-import { assertNonNegative } from "./_lib/assert.js";
+import { assertNonNegative, assertRecord } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /**
@@ -8,12 +8,14 @@ import type { RateResult } from "./types.js";
  * @param input - `previousSize`, `currentSize`.
  * @returns A rate value object (numerator = change); a previous size of 0 gives `defined: false`.
  * @throws RangeError `segmentGrowth requires previousSize to be a non-negative finite number` (likewise currentSize).
+ * @throws TypeError `segmentGrowth requires input to be an object`.
  * @example
  * segmentGrowth({ previousSize: 400, currentSize: 460 }).value //=> 0.15
  * segmentGrowth({ previousSize: 0, currentSize: 10 }).defined //=> false
  * @category Metrics
  */
 export function segmentGrowth(input: { readonly previousSize: number; readonly currentSize: number }): RateResult {
+  assertRecord("segmentGrowth", "input", input);
   assertNonNegative("segmentGrowth", "previousSize", input.previousSize);
   assertNonNegative("segmentGrowth", "currentSize", input.currentSize);
   const change = input.currentSize - input.previousSize;

@@ -1,4 +1,4 @@
-import { assertFinite, assertNonNegative } from "./_lib/assert.js";
+import { assertFinite, assertNonNegative, assertRecord } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** Result of {@link segmentProfitability}. @category Metrics */
@@ -17,6 +17,7 @@ export interface SegmentProfitabilityResult {
  * @returns `{ marginPerMember, marginRate }`; no members or zero revenue make the matching part `defined: false`.
  * @throws RangeError `segmentProfitability requires revenue to be a finite number` (likewise margin),
  *   `segmentProfitability requires members to be a non-negative finite number`.
+ * @throws TypeError `segmentProfitability requires input to be an object`.
  * @example
  * const result = segmentProfitability({ revenue: 50000, margin: 15000, members: 300 });
  * result.marginPerMember.value //=> 50
@@ -24,6 +25,7 @@ export interface SegmentProfitabilityResult {
  * @category Metrics
  */
 export function segmentProfitability(input: { readonly revenue: number; readonly margin: number; readonly members: number }): SegmentProfitabilityResult {
+  assertRecord("segmentProfitability", "input", input);
   assertFinite("segmentProfitability", "revenue", input.revenue);
   assertFinite("segmentProfitability", "margin", input.margin);
   assertNonNegative("segmentProfitability", "members", input.members);

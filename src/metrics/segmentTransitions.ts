@@ -1,3 +1,5 @@
+import { assertArray, assertRecord } from "./_lib/assert.js";
+
 /** One customer's segment in a snapshot. @category Metrics */
 export interface SegmentAssignment {
   readonly customerId: string;
@@ -29,6 +31,8 @@ export interface SegmentTransitionsResult {
  * @returns `{ labels, counts, rates, outside }`.
  * @throws RangeError `segmentTransitions requires one segment per customer in each snapshot`,
  *   `segmentTransitions requires the outside label not to be a segment name`.
+ * @throws TypeError `segmentTransitions requires previous to be an array`, `segmentTransitions requires current to be an array`, `segmentTransitions requires options to be an object`,
+ *   `segmentTransitions requires every assignment to be an object`, `segmentTransitions requires customerId and segment to be strings`.
  * @example
  * const matrix = segmentTransitions(
  *   [{ customerId: "a", segment: "new" }, { customerId: "b", segment: "new" }],
@@ -39,10 +43,16 @@ export interface SegmentTransitionsResult {
  * @category Metrics
  */
 export function segmentTransitions(previous: ReadonlyArray<SegmentAssignment>, current: ReadonlyArray<SegmentAssignment>, options: { readonly outside?: string } = {}): SegmentTransitionsResult {
+  assertArray("segmentTransitions", "previous", previous);
+  assertArray("segmentTransitions", "current", current);
+  assertRecord("segmentTransitions", "options", options);
   const outside = options.outside ?? "(none)";
   const toMap = (assignments: ReadonlyArray<SegmentAssignment>): Map<string, string> => {
     const map = new Map<string, string>();
-    for (const { customerId, segment } of assignments) {
+    for (const assignment of assignments) {
+      assertRecord("segmentTransitions", "every assignment", assignment);
+      const { customerId, segment } = assignment;
+      if (typeof customerId !== "string" || typeof segment !== "string") throw new TypeError("segmentTransitions requires customerId and segment to be strings");
       if (map.has(customerId) && map.get(customerId) !== segment) throw new RangeError("segmentTransitions requires one segment per customer in each snapshot");
       map.set(customerId, segment);
     }

@@ -1,4 +1,4 @@
-import { assertFraction, assertNonNegative } from "./_lib/assert.js";
+import { assertFraction, assertNonNegative, assertRecord } from "./_lib/assert.js";
 
 /** Input of {@link simpleLifetimeValue}. @category Metrics */
 export interface SimpleLifetimeValueInput {
@@ -21,11 +21,13 @@ export interface SimpleLifetimeValueInput {
  * @returns The value per customer.
  * @throws RangeError `simpleLifetimeValue requires grossMargin to be a fraction between zero and one`,
  *   `simpleLifetimeValue requires averageOrderValue to be a non-negative finite number` (likewise the others).
+ * @throws TypeError `simpleLifetimeValue requires input to be an object`.
  * @example
  * simpleLifetimeValue({ averageOrderValue: 80, purchasesPerPeriod: 4, grossMargin: 0.3, lifetimePeriods: 3 }) //=> 288
  * @category Metrics
  */
 export function simpleLifetimeValue(input: SimpleLifetimeValueInput): number {
+  assertRecord("simpleLifetimeValue", "input", input);
   assertNonNegative("simpleLifetimeValue", "averageOrderValue", input.averageOrderValue);
   assertNonNegative("simpleLifetimeValue", "purchasesPerPeriod", input.purchasesPerPeriod);
   assertFraction("simpleLifetimeValue", "grossMargin", input.grossMargin);

@@ -1,4 +1,4 @@
-import { assertFraction, assertNonNegative } from "./_lib/assert.js";
+import { assertFraction, assertNonNegative, assertRecord } from "./_lib/assert.js";
 
 /** Input of {@link subscriptionLifetimeValue}. @category Metrics */
 export interface SubscriptionLifetimeValueInput {
@@ -23,12 +23,15 @@ export interface SubscriptionLifetimeValueInput {
  * @throws RangeError `subscriptionLifetimeValue requires horizonPeriods when churnRate is zero`,
  *   `subscriptionLifetimeValue requires churnRate to be a fraction between zero and one` (likewise grossMargin),
  *   `subscriptionLifetimeValue requires revenuePerAccount to be a non-negative finite number` (likewise horizonPeriods).
+ * @throws TypeError `subscriptionLifetimeValue requires input to be an object`, `subscriptionLifetimeValue requires options to be an object`.
  * @example
  * subscriptionLifetimeValue({ revenuePerAccount: 50, grossMargin: 0.8, churnRate: 0.04 }) //=> 1000
  * subscriptionLifetimeValue({ revenuePerAccount: 50, grossMargin: 0.8, churnRate: 0 }, { horizonPeriods: 36 }) //=> 1440
  * @category Metrics
  */
 export function subscriptionLifetimeValue(input: SubscriptionLifetimeValueInput, options: { readonly horizonPeriods?: number } = {}): number {
+  assertRecord("subscriptionLifetimeValue", "input", input);
+  assertRecord("subscriptionLifetimeValue", "options", options);
   assertNonNegative("subscriptionLifetimeValue", "revenuePerAccount", input.revenuePerAccount);
   assertFraction("subscriptionLifetimeValue", "grossMargin", input.grossMargin);
   assertFraction("subscriptionLifetimeValue", "churnRate", input.churnRate);

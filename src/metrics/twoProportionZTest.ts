@@ -1,3 +1,4 @@
+import { assertRecord } from "./_lib/assert.js";
 import { assertTwoProportionCounts, assertAlternative, zPValue } from "./_lib/twoProportion.js";
 import type { Alternative, TwoProportionCounts } from "./types.js";
 
@@ -38,6 +39,7 @@ export interface TwoProportionZTestResult {
  * @returns `{ z, pValue, difference, defined }`; an empty arm or zero variance gives `defined: false`, NaN.
  * @throws RangeError `twoProportionZTest requires successesA not to exceed trialsA` (and the other
  *   count messages); TypeError `twoProportionZTest requires alternative to be "two-sided", "greater" or "less"`.
+ * @throws TypeError `twoProportionZTest requires counts to be an object`, `twoProportionZTest requires options to be an object`.
  * @example
  * const test = twoProportionZTest({ successesA: 120, trialsA: 1000, successesB: 90, trialsB: 1000 });
  * test.z //=> 2.19
@@ -46,6 +48,8 @@ export interface TwoProportionZTestResult {
  * @category Experiments
  */
 export function twoProportionZTest(counts: TwoProportionCounts, options: TwoProportionZTestOptions = {}): TwoProportionZTestResult {
+  assertRecord("twoProportionZTest", "counts", counts);
+  assertRecord("twoProportionZTest", "options", options);
   assertTwoProportionCounts("twoProportionZTest", counts);
   const alternative = options.alternative ?? "two-sided";
   assertAlternative("twoProportionZTest", alternative);

@@ -1,3 +1,4 @@
+import { assertRecord } from "./_lib/assert.js";
 import { checkedWilson } from "./_lib/proportionIntervals.js";
 import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.js";
 
@@ -15,6 +16,7 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  * @returns `{ lower, upper, defined }`; zero trials give `defined: false` with NaN bounds.
  * @throws RangeError `wilsonInterval requires successes to be a non-negative finite number` (likewise
  *   trials), `wilsonInterval requires successes not to exceed trials`, `wilsonInterval requires confidence between zero and one`.
+ * @throws TypeError `wilsonInterval requires counts to be an object`, `wilsonInterval requires options to be an object`.
  * @example
  * const interval = wilsonInterval({ successes: 30, trials: 1200 });
  * interval.lower //=> 0.017567
@@ -23,5 +25,7 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  * @category Experiments
  */
 export function wilsonInterval(counts: ProportionCounts, options: IntervalOptions = {}): IntervalResult {
+  assertRecord("wilsonInterval", "counts", counts);
+  assertRecord("wilsonInterval", "options", options);
   return checkedWilson("wilsonInterval", counts.successes, counts.trials, options.confidence ?? 0.95);
 }

@@ -32,3 +32,24 @@ describe("clvBySegment", () => {
     expect(clvBySegment([], [])).toEqual([]);
   });
 });
+
+describe("clvBySegment on hostile input", () => {
+  const memberships = ["gold", "gold", "gold", "bronze"];
+
+  it("rejects values that are not finite numbers, naming the index (they gave NaN totals marked defined)", () => {
+    expect(() => clvBySegment(["x", 20, 30, 5] as never, memberships)).toThrow(new TypeError("clvBySegment requires every value to be a number (index 0)"));
+    expect(() => clvBySegment([10, , 30, 5] as never, memberships)).toThrow(new TypeError("clvBySegment requires every value to be a number (index 1)"));
+    expect(() => clvBySegment([10, 20, Number.POSITIVE_INFINITY, 5], memberships)).toThrow(new RangeError("clvBySegment requires finite values (index 2)"));
+    // NaN stays documented as skipped
+    expect(clvBySegment([Number.NaN, 20, 30, 5], memberships)[0]).toMatchObject({ segment: "gold", count: 2, total: 50 });
+  });
+
+  it("throws house-style TypeErrors for missing arrays and bad options", () => {
+    expect(() => clvBySegment(undefined as never, memberships)).toThrow(new TypeError("clvBySegment requires values and memberships to be arrays"));
+    expect(() => clvBySegment([1], ["a"], { segments: 0 as never })).toThrow(new TypeError("clvBySegment requires segments to be an array"));
+    expect(() => clvBySegment([1], ["a"], { probabilities: {} as never })).toThrow(new TypeError("clvBySegment requires probabilities to be an array"));
+    expect(() => clvBySegment([1], ["a"], null as never)).toThrow(new TypeError("clvBySegment requires options to be an object"));
+    expect(() => clvBySegment([1], ["a"], { probabilities: ["0.5" as never] })).toThrow(new RangeError("clvBySegment requires probabilities between zero and one"));
+    expect(clvBySegment(Float64Array.of(1, 2), ["a", "a"])[0]).toMatchObject({ count: 2, total: 3 });
+  });
+});

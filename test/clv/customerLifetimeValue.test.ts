@@ -70,3 +70,41 @@ describe("review fixes", () => {
     );
   });
 });
+
+describe("customerLifetimeValue on hostile input", () => {
+  const purchases = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
+  const spend = modelFromParams({ kind: "Gamma-Gamma", params: { p: 6.248802, q: 3.744588, gamma: 15.447748 } });
+  const customers = [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 }];
+  const options = { periods: 12, period: "months" } as const;
+
+  it("bounds periods (1e308 threw 'Invalid typed array length')", () => {
+    expect(() => customerLifetimeValue(purchases, spend, customers, { periods: 1e308, period: "months" })).toThrow(
+      new RangeError("customerLifetimeValue requires periods to be a non-negative integer up to 100000"),
+    );
+    expect(customerLifetimeValue(purchases, spend, [], { periods: 100_000, period: "days" })).toHaveLength(0);
+  });
+
+  it("refuses hand-built models with bad parameters (params {} made it loop for ever)", () => {
+    expect(() => customerLifetimeValue({ ...purchases, params: {} } as never, spend, customers, options)).toThrow(
+      new RangeError("customerLifetimeValue requires a model with a positive finite parameter r"),
+    );
+    expect(() => customerLifetimeValue(purchases, { ...spend, params: { ...spend.params, gamma: Number.NaN } }, customers, options)).toThrow(
+      new RangeError("customerLifetimeValue requires a model with a positive finite parameter gamma"),
+    );
+    expect(() => customerLifetimeValue(purchases, { ...spend, params: { ...spend.params, q: 0.5 } }, customers, options)).toThrow(
+      new RangeError("customerLifetimeValue requires a Gamma-Gamma model with q above one"),
+    );
+    expect(() => expectedAverageSpend({ ...spend, params: {} } as never, { frequency: 1, monetaryValue: 3 })).toThrow(
+      new RangeError("expectedAverageSpend requires a model with a positive finite parameter p"),
+    );
+  });
+
+  it("throws house-style TypeErrors for missing customers, options and rows", () => {
+    expect(() => customerLifetimeValue(purchases, spend, undefined as never, options)).toThrow(new TypeError("customerLifetimeValue requires an array of customers"));
+    expect(() => customerLifetimeValue(purchases, spend, customers, undefined as never)).toThrow(new TypeError("customerLifetimeValue requires options to be an object"));
+    expect(() => customerLifetimeValue(purchases, spend, [...customers, null] as never, options)).toThrow(
+      new TypeError("customerLifetimeValue requires every customer to be an object (row 1)"),
+    );
+    expect(() => expectedAverageSpend(spend, null as never)).toThrow(new TypeError("expectedAverageSpend requires customer to be an object"));
+  });
+});

@@ -157,3 +157,44 @@ describe("expectedPurchases errors", () => {
     }
   });
 });
+
+describe("the prediction functions on hand-built models", () => {
+  const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
+  const customer = { frequency: 2, recency: 30.43, T: 38.86 };
+  const broken: ReadonlyArray<[string, unknown, string]> = [
+    ["params {}", { ...model, params: {} }, "a model with a positive finite parameter r"],
+    ["params null", { ...model, params: null }, "a model with a positive finite parameter r"],
+    ["r = []", { ...model, params: { ...model.params, r: [] } }, "a model with a positive finite parameter r"],
+    ["alpha NaN", { ...model, params: { ...model.params, alpha: Number.NaN } }, "a model with a positive finite parameter alpha"],
+    ["a = −1", { ...model, params: { ...model.params, a: -1 } }, "a model with a positive finite parameter a"],
+    ["b = Infinity", { ...model, params: { ...model.params, b: Number.POSITIVE_INFINITY } }, "a model with a positive finite parameter b"],
+    ["unit missing", { ...model, unit: undefined }, "a model with unit days, weeks, months or years"],
+    ["unit periods", { ...model, unit: "periods" }, "a model with unit days, weeks, months or years"],
+  ];
+
+  // these returned NaN
+  it.each(broken)("throw for %s", (_label, bad, requirement) => {
+    const untyped = bad as typeof model;
+    expect(() => expectedPurchases(untyped, customer, 39)).toThrow(new RangeError(`expectedPurchases requires ${requirement}`));
+    expect(() => probabilityAlive(untyped, customer)).toThrow(new RangeError(`probabilityAlive requires ${requirement}`));
+    expect(() => expectedPopulationPurchases(untyped, 39)).toThrow(new RangeError(`expectedPopulationPurchases requires ${requirement}`));
+  });
+
+  it("reads horizons strictly: { value: null } gave 0", () => {
+    expect(() => expectedPurchases(model, customer, { value: null, unit: "days" } as never)).toThrow(new TypeError("expectedPurchases requires the horizon value to be a number"));
+    expect(() => expectedPurchases(model, customer, { value: "273", unit: "days" } as never)).toThrow(TypeError);
+    expect(() => expectedPurchases(model, customer, { value: 273, unit: "toString" } as never)).toThrow(
+      new TypeError("expectedPurchases requires the horizon unit to be days, weeks, months or years"),
+    );
+    expect(() => expectedPurchases(model, customer, { value: Number.NaN, unit: "days" })).toThrow(new RangeError("expectedPurchases requires a non-negative horizon"));
+    expect(() => expectedPurchases(model, customer, null as never)).toThrow(new TypeError("expectedPurchases requires the horizon to be a number or { value, unit }"));
+    expect(() => expectedPopulationPurchases(model, { value: undefined, unit: "weeks" } as never)).toThrow(
+      new TypeError("expectedPopulationPurchases requires the horizon value to be a number"),
+    );
+  });
+
+  it("throw a TypeError for a null customer", () => {
+    expect(() => expectedPurchases(model, null as never, 39)).toThrow(new TypeError("expectedPurchases requires customer to be an object"));
+    expect(() => probabilityAlive(model, undefined as never)).toThrow(new TypeError("probabilityAlive requires customer to be an object"));
+  });
+});

@@ -97,3 +97,48 @@ describe("BG/BB likelihood", () => {
     expect(() => fitBgBb({ customers: [] })).toThrow("fitBgBb requires at least one customer");
   });
 });
+
+describe("fitBgBb on hostile input", () => {
+  it("bounds periods at 10,000 opportunities (periods 1e308 passed the integer check and the likelihood loop never ended)", () => {
+    expect(() => fitBgBb({ customers: [{ frequency: 1, recency: 1, periods: 1e308 }] })).toThrow(new RangeError("fitBgBb requires periods to be at most 10000 (row 0)"));
+    expect(() => fitBgBb({ customers: [{ frequency: 1, recency: 1, periods: 6 }, { frequency: 0, recency: 0, periods: 10_001 }] })).toThrow(
+      "fitBgBb requires periods to be at most 10000 (row 1)",
+    );
+    // the bound itself is accepted (one iteration keeps the test fast)
+    expect(fitBgBb({ customers: [{ frequency: 3, recency: 9_000, periods: 10_000 }, { frequency: 1, recency: 1, periods: 6 }] }, { maxIterations: 1 }).kind).toBe("BG/BB");
+  });
+
+  it("throws house-style TypeErrors for missing data, options and rows", () => {
+    expect(() => fitBgBb(undefined as never)).toThrow(new TypeError("fitBgBb requires data to be an object"));
+    expect(() => fitBgBb({} as never)).toThrow(new TypeError("fitBgBb requires an array of customers"));
+    expect(() => fitBgBb({ customers: [null] } as never)).toThrow(new TypeError("fitBgBb requires every customer to be an object (row 0)"));
+    expect(() => fitBgBb({ customers: [{ frequency: 0, recency: 0, periods: 1 }, , { frequency: 0, recency: 0, periods: 1 }] } as never)).toThrow(
+      new TypeError("fitBgBb requires every customer to be an object (row 1)"),
+    );
+    expect(() => fitBgBb({ customers: [{ frequency: 0, recency: 0, periods: 1 }] }, null as never)).toThrow(new TypeError("fitBgBb requires options to be an object"));
+  });
+});
+
+describe("BG/BB predictions on hostile input", () => {
+  const model = modelFromParams({ kind: "BG/BB", params: { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 } });
+
+  it("bound the customer's periods (expectedPurchases looped over 1e308 opportunities) and check their order", () => {
+    const message = "requires 0 <= frequency <= recency <= periods <= 10000 for a BG/BB model";
+    expect(() => expectedPurchases(model, { frequency: 1, recency: 1, periods: 1e308 }, 5)).toThrow(new RangeError(`expectedPurchases ${message}`));
+    expect(() => probabilityAlive(model, { frequency: 1, recency: 1, periods: 1e308 })).toThrow(new RangeError(`probabilityAlive ${message}`));
+    expect(() => expectedPurchases(model, { frequency: 3, recency: 1, periods: 5 }, 5)).toThrow(new RangeError(`expectedPurchases ${message}`));
+    expect(() => probabilityAlive(model, null as never)).toThrow(new TypeError("probabilityAlive requires customer to be an object"));
+  });
+
+  it("bound the horizon of purchaseCountProbability (it summed over every one of 1e308 periods)", () => {
+    expect(() => purchaseCountProbability(model, 1e308, 1)).toThrow(new RangeError("purchaseCountProbability requires at most 10000 periods for BG/BB"));
+    expect(purchaseCountProbability(model, 10_000, 1)).toBeGreaterThan(0);
+  });
+
+  it("refuse a BG/BB model with a time unit or bad parameters", () => {
+    expect(() => expectedPopulationPurchases({ ...model, unit: "weeks" }, 3)).toThrow(new RangeError("expectedPopulationPurchases requires a model with unit periods for BG/BB"));
+    expect(() => expectedPopulationPurchases({ ...model, params: { ...model.params, delta: -1 } }, 3)).toThrow(
+      new RangeError("expectedPopulationPurchases requires a model with a positive finite parameter delta"),
+    );
+  });
+});

@@ -182,3 +182,20 @@ describe("fitBgNbd recovery and failures", () => {
     expect(() => fitBgNbd({ unit: "weeks", customers: [] })).toThrow("fitBgNbd requires at least one customer");
   });
 });
+
+describe("the continuous-time fits on hostile input", () => {
+  const customers = [{ frequency: 2, recency: 30, T: 39 }];
+
+  it("throw house-style TypeErrors for missing data, options and rows", () => {
+    for (const [name, fit] of [["fitBgNbd", fitBgNbd], ["fitMbgNbd", fitMbgNbd], ["fitParetoNbd", fitParetoNbd]] as const) {
+      expect(() => fit(undefined as never)).toThrow(new TypeError(`${name} requires data to be an object`));
+      expect(() => fit({ unit: "weeks" } as never)).toThrow(new TypeError(`${name} requires an array of customers`));
+      expect(() => fit({ unit: "weeks", customers: [...customers, null] } as never)).toThrow(new TypeError(`${name} requires every customer to be an object (row 1)`));
+      expect(() => fit({ unit: "weeks", customers: [, ...customers] } as never)).toThrow(new TypeError(`${name} requires every customer to be an object (row 0)`));
+      expect(() => fit({ unit: "weeks", customers }, null as never)).toThrow(new TypeError(`${name} requires options to be an object`));
+      expect(() => fit({ unit: "weeks", customers }, { initialParams: "abcd" as never })).toThrow(RangeError);
+      // "periods" is BG/BB's unit: a BG/NBD fitted in it could not be used by the predictions
+      expect(() => fit({ unit: "periods" as never, customers })).toThrow(new RangeError(`${name} requires unit to be days, weeks, months or years`));
+    }
+  });
+});

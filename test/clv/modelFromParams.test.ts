@@ -28,3 +28,13 @@ describe("modelFromParams", () => {
     expect(() => expectedAverageSpend(model as never, { frequency: 1, monetaryValue: 1 })).toThrow("expectedAverageSpend requires a converged Gamma-Gamma model");
   });
 });
+
+describe("modelFromParams on hostile input", () => {
+  it("throws house-style TypeErrors for a missing specification or params", () => {
+    expect(() => modelFromParams(undefined as never)).toThrow(new TypeError("modelFromParams requires specification to be an object"));
+    expect(() => modelFromParams({ kind: "BG/NBD", unit: "weeks", params: undefined } as never)).toThrow(new TypeError("modelFromParams requires params to be an object"));
+    expect(() => modelFromParams({ kind: "BG/NBD", unit: "toString", params: { r: 1, alpha: 1, a: 1, b: 1 } } as never)).toThrow(
+      new RangeError("modelFromParams requires unit to be days, weeks, months or years"),
+    );
+  });
+});

@@ -65,3 +65,21 @@ describe("purchaseCountProbability, MBG/NBD and Pareto/NBD", () => {
     expect(purchaseCountProbability(mbg, 39, 0)).toBeGreaterThan(purchaseCountProbability(bg, 39, 0));
   });
 });
+
+describe("purchaseCountProbability on hostile input", () => {
+  const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
+
+  it("bounds count at one million (count 1e308 passed the integer check and the sum never ended)", () => {
+    expect(() => purchaseCountProbability(model, 39, 1e308)).toThrow(new RangeError("purchaseCountProbability requires count to be at most 1000000"));
+    expect(() => purchaseCountProbability(model, 39, 1_000_001)).toThrow(RangeError);
+    expect(purchaseCountProbability(model, 39, 1_000_000)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("refuses a hand-built model with bad parameters (params {} made it loop for ever)", () => {
+    expect(() => purchaseCountProbability({ ...model, params: {} } as never, 39, 2)).toThrow(
+      new RangeError("purchaseCountProbability requires a model with a positive finite parameter r"),
+    );
+    expect(() => purchaseCountProbability({ ...model, params: { ...model.params, r: [] } } as never, 39, 2)).toThrow(RangeError);
+    expect(() => purchaseCountProbability(model, { value: null, unit: "days" } as never, 2)).toThrow(TypeError);
+  });
+});

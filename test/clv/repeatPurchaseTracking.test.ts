@@ -51,3 +51,29 @@ describe("repeatPurchaseTracking on CDNOW (FHL 2005 figure 3)", () => {
     );
   });
 });
+
+describe("repeatPurchaseTracking on hostile input", () => {
+  const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
+  const transactions = [{ customerId: "a", timestamp: day("1997-01-01"), amount: 1 }];
+  const options = { calibrationEnd: day("1997-06-01"), observationEnd: day("1998-01-01") };
+
+  it("refuses a model without a time unit (its period loop never ended)", () => {
+    expect(() => repeatPurchaseTracking(transactions, { ...model, unit: undefined } as never, options)).toThrow(
+      new RangeError("repeatPurchaseTracking requires a model with unit days, weeks, months or years"),
+    );
+  });
+
+  it("refuses a model with bad parameters (it took 13 s to return NaN)", () => {
+    expect(() => repeatPurchaseTracking(transactions, { ...model, params: {} } as never, options)).toThrow(
+      new RangeError("repeatPurchaseTracking requires a model with a positive finite parameter r"),
+    );
+  });
+
+  it("throws house-style TypeErrors for missing transactions, options and rows", () => {
+    expect(() => repeatPurchaseTracking(undefined as never, model, options)).toThrow(new TypeError("repeatPurchaseTracking requires an array of transactions"));
+    expect(() => repeatPurchaseTracking([, ...transactions] as never, model, options)).toThrow(
+      new TypeError("repeatPurchaseTracking requires every transaction to be an object (row 0)"),
+    );
+    expect(() => repeatPurchaseTracking(transactions, model, undefined as never)).toThrow(new TypeError("repeatPurchaseTracking requires options to be an object"));
+  });
+});

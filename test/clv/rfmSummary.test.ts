@@ -108,3 +108,14 @@ describe("rfmSummary rules", () => {
     expect(rfmSummary([], { calibrationEnd: day("2020-01-01"), unit: "days" }).customers).toEqual([]);
   });
 });
+
+describe("rfmSummary on hostile input", () => {
+  const options = { calibrationEnd: new Date("2020-01-01T00:00:00Z"), unit: "days" } as const;
+
+  it("throws house-style TypeErrors for missing transactions, options and rows", () => {
+    expect(() => rfmSummary(undefined as never, options)).toThrow(new TypeError("rfmSummary requires an array of transactions"));
+    expect(() => rfmSummary([], undefined as never)).toThrow(new TypeError("rfmSummary requires options to be an object"));
+    expect(() => rfmSummary([null] as never, options)).toThrow(new TypeError("rfmSummary requires every transaction to be an object (row 0)"));
+    expect(() => rfmSummary([], { ...options, unit: "constructor" as never })).toThrow(new RangeError("rfmSummary requires unit to be days, weeks, months or years"));
+  });
+});

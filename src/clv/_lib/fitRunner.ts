@@ -1,6 +1,6 @@
 import type { FitFailure, FitFailureReason, FittedModel, TimeUnit } from "../types.js";
 import { bfgs, invertPositiveDefinite, nelderMead, numericalHessian } from "./optimize.js";
-import { UNIT_DAYS } from "./units.js";
+import { isTimeUnit } from "./units.js";
 
 /** Log-parameters are confined to [−20, 20] (parameters between 2e−9 and 5e8); an optimum near the edge is a divergence. */
 const LOG_BOUND = 20;
@@ -40,11 +40,13 @@ export function runFit<Kind extends string, Params>(
   const n = spec.names.length;
   const caller = spec.caller;
   if (!(spec.penalizer >= 0) || !Number.isFinite(spec.penalizer)) throw new RangeError(`${caller} requires penalizer to be a non-negative number`);
-  if (spec.start.length !== n || spec.start.some((value) => !(value > 0) || !Number.isFinite(value))) {
+  if (!Array.isArray(spec.start) || spec.start.length !== n || spec.start.some((value) => !(value > 0) || !Number.isFinite(value))) {
     throw new RangeError(`${caller} requires initialParams to be ${n} positive finite numbers (${spec.names.join(", ")})`);
   }
   if (!Number.isInteger(spec.maxIterations) || spec.maxIterations < 1) throw new RangeError(`${caller} requires maxIterations to be a positive integer`);
-  if (spec.unit !== "periods" && !Object.hasOwn(UNIT_DAYS, spec.unit)) throw new RangeError(`${caller} requires unit to be days, weeks, months or years`);
+  // "periods" is BG/BB's unit (and Gamma-Gamma's default); the continuous-time models need a time unit
+  const periodsAllowed = spec.kind === "BG/BB" || spec.kind === "Gamma-Gamma";
+  if (!isTimeUnit(spec.unit) && !(periodsAllowed && spec.unit === "periods")) throw new RangeError(`${caller} requires unit to be days, weeks, months or years`);
   if (spec.notIdentified !== undefined && spec.penalizer === 0) {
     const params = Float64Array.from(spec.start);
     return {

@@ -1,4 +1,5 @@
 import type { CustomerActivity } from "../types.js";
+import { rowAt } from "./assert.js";
 
 /**
  * Groups identical rows of numbers and sums their weights: every fit runs its likelihood once per
@@ -58,13 +59,12 @@ export interface CompressedRows {
 
 /**
  * Validates customer rows and groups identical ones with summed weights. Throws RangeError/TypeError
- * naming `caller` on invalid rows (lifetimes `_check_inputs` rules).
+ * naming `caller` on invalid rows (lifetimes `_check_inputs` rules); `rows` is an array (`customersOf`).
  */
 export function compressActivity(rows: ReadonlyArray<CustomerActivity>, caller: string): CompressedRows {
-  if (!Array.isArray(rows)) throw new TypeError(`${caller} requires an array of customers`);
   const groups = new WeightedRowGroups(3);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as CustomerActivity;
+    const row = rowAt(rows, i, caller, "customer");
     const x = row.frequency;
     const tx = row.recency;
     const T = row.T;

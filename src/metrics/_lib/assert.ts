@@ -12,6 +12,12 @@ export function assertFinite(functionName: string, name: string, value: number):
   }
 }
 
+/**
+ * Non-negative finite counts with successes ≤ trials. Deliberately not required to be integers: like
+ * statsmodels' `proportion_confint` and `proportions_ztest`, the normal, Wilson and beta formulas accept
+ * weighted (fractional) counts. Functions whose math is defined on whole units only (the Fisher exact
+ * test, and so disparateImpact) check integers themselves.
+ */
 export function assertCounts(functionName: string, successes: number, trials: number, successName = "successes", trialName = "trials"): void {
   assertNonNegative(functionName, successName, successes);
   assertNonNegative(functionName, trialName, trials);
@@ -28,4 +34,26 @@ export function assertFraction(functionName: string, name: string, value: number
   if (typeof value !== "number" || !(value >= 0 && value <= 1)) {
     throw new RangeError(`${functionName} requires ${name} to be a fraction between zero and one`);
   }
+}
+
+/** Throws `<functionName> requires <name> to be an object` unless `value` is a non-null, non-array object. */
+export function assertRecord(functionName: string, name: string, value: unknown): asserts value is object {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TypeError(`${functionName} requires ${name} to be an object`);
+}
+
+/** Throws `<functionName> requires <name> to be an array` unless `value` is an array. */
+export function assertArray(functionName: string, name: string, value: unknown): asserts value is ReadonlyArray<unknown> {
+  if (!Array.isArray(value)) throw new TypeError(`${functionName} requires ${name} to be an array`);
+}
+
+/** Throws `<functionName> requires <name> to be an iterable` unless `value` is a non-string iterable (array, Set, generator). */
+export function assertIterable(functionName: string, name: string, value: unknown): asserts value is Iterable<unknown> {
+  if (typeof value !== "object" || value === null || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
+    throw new TypeError(`${functionName} requires ${name} to be an iterable`);
+  }
+}
+
+/** Throws `<functionName> requires <name> not to exceed Number.MAX_SAFE_INTEGER`: larger counts are not exact and overflow the beta functions. */
+export function assertSafeCount(functionName: string, name: string, value: number): void {
+  if (value > Number.MAX_SAFE_INTEGER) throw new RangeError(`${functionName} requires ${name} not to exceed Number.MAX_SAFE_INTEGER`);
 }

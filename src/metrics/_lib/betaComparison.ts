@@ -6,6 +6,15 @@ import { integrate } from "./quadrature.js";
 export const CLOSED_FORM_LIMIT = 100_000;
 
 /**
+ * Largest α + β of a posterior that {@link probabilityGreater} accepts. The large-shape incomplete beta
+ * needs O(√(α + β)) continued-fraction terms per evaluation (about 13 s for a whole probabilityToBeat
+ * call at 10^9), and far beyond it the shapes lose the resolution the comparison needs (α = 10^16 + x
+ * is not exact) and the computation no longer terminates in practice.
+ * @internal
+ */
+export const POSTERIOR_LIMIT = 1e9;
+
+/**
  * P(Y > X) for independent X ~ Beta(a, b), Y ~ Beta(c, d).
  * Integer c ≤ CLOSED_FORM_LIMIT: Evan Miller's closed form
  * Σ_{i=0}^{c−1} B(a + i, b + d) / ((d + i)·B(1 + i, d)·B(a, b)), every term in log space.

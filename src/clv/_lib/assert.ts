@@ -1,0 +1,33 @@
+/** Small argument checks shared by the clv functions; each throws a house-style error naming `caller`. */
+
+/** Throws `TypeError` `<caller> requires <name> to be an object` unless `value` is a non-null object. */
+export function assertObject(value: unknown, caller: string, name: string): asserts value is object {
+  if (value === null || typeof value !== "object") throw new TypeError(`${caller} requires ${name} to be an object`);
+}
+
+/** `options` itself, `{}` when undefined; throws `<caller> requires options to be an object` otherwise. */
+export function optionsObject<Options extends object>(options: Options | undefined, caller: string): Options {
+  if (options === undefined) return {} as Options;
+  assertObject(options, caller, "options");
+  return options;
+}
+
+/** Throws `TypeError` `<caller> requires an array of <what>` unless `value` is an array. */
+export function assertArray<Row>(value: ReadonlyArray<Row> | undefined, caller: string, what: string): asserts value is ReadonlyArray<Row> {
+  if (!Array.isArray(value)) throw new TypeError(`${caller} requires an array of ${what}`);
+}
+
+/** Row `index` of `rows`; throws `TypeError` `<caller> requires every <what> to be an object (row i)` for null, holes and primitives. */
+export function rowAt<Row>(rows: ReadonlyArray<Row>, index: number, caller: string, what: string): Row {
+  const row = rows[index];
+  if (row === null || typeof row !== "object") throw new TypeError(`${caller} requires every ${what} to be an object (row ${index})`);
+  return row;
+}
+
+/** The `customers` array of a fit's `data`, checking `data` is an object and `customers` an array. */
+export function customersOf<Row>(data: { readonly customers: ReadonlyArray<Row> } | undefined, caller: string): ReadonlyArray<Row> {
+  assertObject(data, caller, "data");
+  const customers = data.customers;
+  assertArray(customers, caller, "customers");
+  return customers;
+}
