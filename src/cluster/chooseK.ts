@@ -1,7 +1,8 @@
+import { choice } from "../_lib/arguments.js";
 import { mulberry32 } from "../_lib/random.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { requireFiniteSpread, toMatrix } from "./_lib/matrix.js";
-import { enumOption, integerOption, maximumRuns, numberOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
+import { integerOption, maximumRuns, numberOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
 import { kMeans } from "./kMeans.js";
 import type { KMeansResult } from "./kMeans.js";
 import { silhouetteScore } from "./silhouetteScore.js";
@@ -114,7 +115,7 @@ export function chooseK(data: MatrixInput, options: ChooseKOptions = {}): Choose
     throw new RangeError("chooseK requires 1 <= kMin <= kMax <= the number of rows");
   }
   const seed = seedOption("chooseK", checked.seed);
-  const criterion = enumOption("chooseK", "criterion", checked.criterion, "silhouette", ["silhouette", "elbow", "gap"]);
+  const criterion = choice("chooseK", "criterion", checked.criterion, ["silhouette", "elbow", "gap"], "silhouette");
   const nInit = integerOption("chooseK", "nInit", checked.nInit, 4, 1, maximumRuns);
   const sampleSize = sampleSizeOption("chooseK", "silhouetteSampleSize", checked.silhouetteSampleSize, 3000, matrix.rows);
   const references = integerOption("chooseK", "gapReferences", checked.gapReferences, criterion === "gap" ? 10 : 0, 0, maximumRuns);

@@ -1,7 +1,8 @@
+import { choice } from "../_lib/arguments.js";
 import { numpyRandomState } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { meanColumnVariance, requireFiniteSpread, toMatrix, toRows } from "./_lib/matrix.js";
-import { enumOption, integerOption, maximumRuns, numberOption, requireOptions, requireStrings, seedOption } from "./_lib/options.js";
+import { integerOption, maximumRuns, numberOption, requireOptions, requireStrings, seedOption } from "./_lib/options.js";
 import { canonicalOrder, emptyAssignment, kMeansPlusPlus, randomRows, runKMeans } from "./_lib/lloyd.js";
 import type { KMeansModel } from "./kMeansModel.js";
 import { createKMeansModel } from "./_lib/createKMeansModel.js";
@@ -125,7 +126,7 @@ export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult 
   const maxIterations = integerOption("kMeans", "maxIterations", checked.maxIterations, 300, 1);
   const tolerance = numberOption("kMeans", "tolerance", checked.tolerance, 1e-4);
   const seed = seedOption("kMeans", checked.seed);
-  const method = enumOption("kMeans", "algorithm", checked.algorithm, "hamerly", ["hamerly", "elkan", "lloyd"]);
+  const method = choice("kMeans", "algorithm", checked.algorithm, ["hamerly", "elkan", "lloyd"], "hamerly");
   const initialization = checked.initialization ?? "kmeans++";
   if (!(tolerance >= 0)) throw new RangeError("kMeans requires a non-negative tolerance");
   if (checked.featureNames !== undefined && requireStrings("kMeans", "featureNames", checked.featureNames).length !== matrix.columns) {

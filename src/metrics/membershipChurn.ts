@@ -29,7 +29,7 @@ function rate(numerator: number, denominator: number, reason: string): RateResul
  * @returns Rates with their counts; an empty previous snapshot makes retained/outflow undefined, an empty
  *   current one inflow, and both empty Jaccard.
  * @throws TypeError `membershipChurn requires string member ids`.
- * @throws TypeError `membershipChurn requires previous to be an iterable`, `membershipChurn requires current to be an iterable`.
+ * @throws TypeError `membershipChurn requires previous to be iterable`, `membershipChurn requires current to be iterable`.
  * @example
  * const churn = membershipChurn(["a", "b", "c", "d"], ["b", "c", "d", "e", "f"]);
  * churn.retained.value //=> 0.75

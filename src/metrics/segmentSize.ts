@@ -7,7 +7,7 @@ import { assertIterable } from "./_lib/assert.js";
  * @param memberIds - ids of the segment's members.
  * @returns The count of distinct ids (0 for an empty segment).
  * @throws TypeError `segmentSize requires string member ids`.
- * @throws TypeError `segmentSize requires memberIds to be an iterable`.
+ * @throws TypeError `segmentSize requires memberIds to be iterable`.
  * @example
  * segmentSize(["c1", "c2", "c1"]) //=> 2
  * @category Metrics

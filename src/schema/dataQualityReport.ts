@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { assertIterable } from "./_lib/iterable.js";
+import { assertIterable } from "../_lib/arguments.js";
 import { CustomerProfile } from "./CustomerProfile.js";
 import { isPlainObject, maximumSnapshotDepth, ownSnapshot, readingSchema, startsWithPath, type OwnSnapshot } from "./_lib/ownSnapshot.js";
 import { schemaLeaves, type SchemaLeaf } from "./_lib/schemaLeaves.js";

@@ -1,5 +1,5 @@
 import { createCustomerSummarizer } from "./_lib/customerSummarizer.js";
-import { assertIterable } from "./_lib/iterable.js";
+import { assertIterable } from "../_lib/arguments.js";
 
 /** The fields of a transaction that `summarizeCustomers` reads. */
 export interface TransactionLike {

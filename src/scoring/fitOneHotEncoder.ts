@@ -2,7 +2,7 @@ import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { categoriesOf, createOneHotEncoder, missingCategory } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
-import { choice } from "./_lib/choice.js";
+import { choice } from "../_lib/arguments.js";
 
 export type { OneHotEncoder, OneHotEncoderJson } from "./_lib/oneHotEncoder.js";
 
@@ -31,7 +31,7 @@ export interface FitOneHotEncoderOptions {
  * @param records - the records to learn categories from.
  * @param options - see {@link FitOneHotEncoderOptions}.
  * @returns The fitted {@link OneHotEncoder}.
- * @throws `RangeError` `fitOneHotEncoder requires handleUnknown to be "error" or "ignore"`;
+ * @throws `TypeError` `fitOneHotEncoder requires handleUnknown to be "error" or "ignore"`;
  * `SegmentationError` `fitOneHotEncoder found N issues` (`missing_value`, `invalid_value`);
  * `transform` throws `SegmentationError` `transform found N issues` (`unknown_category`, ...).
  * @example

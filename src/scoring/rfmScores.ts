@@ -1,5 +1,5 @@
 import { quantileScores } from "./_lib/quantileScores.js";
-import { choice } from "./_lib/choice.js";
+import { choice } from "../_lib/arguments.js";
 
 /**
  * The per-customer inputs of RFM scoring: the matching fields of `CustomerSummary` from
@@ -72,9 +72,9 @@ export interface RfmScore {
  * @param options - see {@link RfmScoresOptions}.
  * @returns One {@link RfmScore} per input row, in input order; `[]` for no customers.
  * @throws `RangeError` `rfmScores requires bins between two and nine`,
- * `rfmScores requires ties to be "together" or "first"`, `rfmScores requires monetary to be "total" or "average"`,
  * `rfmScores requires weights.<name> to be a finite number`;
  * `TypeError` `rfmScores requires finite recencyDays, frequency and monetary values: row i` (monetaryTotal included),
+ * `rfmScores requires ties to be "together" or "first"`, `rfmScores requires monetary to be "total" or "average"`,
  * `rfmScores requires customers to be an array`, `rfmScores requires options to be an object`,
  * `rfmScores requires weights to be an object`.
  * @example

@@ -1,7 +1,7 @@
 import type { Rule } from "../rules/index.js";
 import { defineSegment } from "../segments/index.js";
 import type { Segment } from "../segments/index.js";
-import { choice } from "./_lib/choice.js";
+import { choice } from "../_lib/arguments.js";
 
 /**
  * Options of {@link rfmSegments}.
@@ -94,7 +94,7 @@ function condition(field: string, { min, max }: Range): Rule {
  * segment. `ordering: "specificFirst"` fixes the unreachable segments (the uncovered cells remain:
  * the table does not define them). Use 5 bins with these presets. O(1).
  * @param options - preset and ordering.
- * @throws `RangeError` `rfmSegments requires preset to be "rfmTable" or "rfGrid"`, `rfmSegments requires ordering to be "source" or "specificFirst"`.
+ * @throws `TypeError` `rfmSegments requires preset to be "rfmTable" or "rfGrid"`, `rfmSegments requires ordering to be "source" or "specificFirst"`.
  * @returns Frozen segments in priority order.
  * @example
  * const segments = rfmSegments();

@@ -174,9 +174,9 @@ describe("argument shapes (defect: raw JavaScript errors)", () => {
   });
   it("iterables: membershipChurn and segmentSize", () => {
     for (const value of [undefined, null, {}, 3, "abc"]) {
-      expect(call("segmentSize", value)).toThrow(new TypeError("segmentSize requires memberIds to be an iterable"));
-      expect(call("membershipChurn", value, [])).toThrow(new TypeError("membershipChurn requires previous to be an iterable"));
-      expect(call("membershipChurn", new Set(), value)).toThrow(new TypeError("membershipChurn requires current to be an iterable"));
+      expect(call("segmentSize", value)).toThrow(new TypeError("segmentSize requires memberIds to be iterable"));
+      expect(call("membershipChurn", value, [])).toThrow(new TypeError("membershipChurn requires previous to be iterable"));
+      expect(call("membershipChurn", new Set(), value)).toThrow(new TypeError("membershipChurn requires current to be iterable"));
     }
     expect(metrics.segmentSize(new Set(["a", "b"]))).toBe(2);
   });

@@ -89,13 +89,13 @@ describe("RFM options and inputs outside the types (fuzz review)", () => {
     { customerId: "b", recencyDays: 30, frequency: 6, monetaryTotal: 400 },
   ];
   it("refuse a misspelt choice instead of acting as the default", () => {
-    expect(() => rfmScores(customers, { ties: "x" as never })).toThrow(new RangeError('rfmScores requires ties to be "together" or "first"'));
-    expect(() => rfmScores(customers, { monetary: "x" as never })).toThrow(new RangeError('rfmScores requires monetary to be "total" or "average"'));
+    expect(() => rfmScores(customers, { ties: "x" as never })).toThrow(new TypeError('rfmScores requires ties to be "together" or "first"'));
+    expect(() => rfmScores(customers, { monetary: "x" as never })).toThrow(new TypeError('rfmScores requires monetary to be "total" or "average"'));
     expect(() => rfmScores(customers, { weights: { recency: "x" as never } })).toThrow(new RangeError("rfmScores requires weights.recency to be a finite number"));
-    expect(() => rfmSegments({ preset: "x" as never })).toThrow(new RangeError('rfmSegments requires preset to be "rfmTable" or "rfGrid"'));
-    expect(() => rfmSegments({ ordering: "x" as never })).toThrow(new RangeError('rfmSegments requires ordering to be "source" or "specificFirst"'));
+    expect(() => rfmSegments({ preset: "x" as never })).toThrow(new TypeError('rfmSegments requires preset to be "rfmTable" or "rfGrid"'));
+    expect(() => rfmSegments({ ordering: "x" as never })).toThrow(new TypeError('rfmSegments requires ordering to be "source" or "specificFirst"'));
     expect(() => fitOneHotEncoder([{ channel: "web" }], { features: ["channel"], handleUnknown: "x" as never })).toThrow(
-      new RangeError('fitOneHotEncoder requires handleUnknown to be "error" or "ignore"'),
+      new TypeError('fitOneHotEncoder requires handleUnknown to be "error" or "ignore"'),
     );
   });
   it("refuse a monetaryTotal that is not a number, which assignRfmSegments summed as text ('0x')", () => {

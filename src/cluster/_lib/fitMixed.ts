@@ -1,7 +1,8 @@
+import { choice } from "../../_lib/arguments.js";
 import { mulberry32 } from "../../_lib/random.js";
 import type { MatrixInput } from "./matrix.js";
 import { requireFiniteSpread, toMatrix } from "./matrix.js";
-import { enumOption, integerOption, maximumRuns, requireOptions, seedOption } from "./options.js";
+import { integerOption, maximumRuns, requireOptions, seedOption } from "./options.js";
 import { caoInitialization, centersFromRows, encodeCategorical, huangInitialization, runMixed } from "./mixed.js";
 import type { MixedData, MixedRun } from "./mixed.js";
 import type { KPrototypesOptions, KPrototypesResult } from "../kPrototypes.js";
@@ -21,7 +22,7 @@ export function fitMixed(
   const numericMatrix = numeric.rows === 0 && rows > 0 ? { values: new Float64Array(0), rows, columns: 0 } : numeric;
   if (numericMatrix.rows !== rows) throw new RangeError(`${caller} requires the same number of numeric and categorical rows`);
   const k = integerOption(caller, "k", checked.k, undefined, 1, rows, "the number of rows");
-  const initialization = enumOption(caller, "initialization", checked.initialization, "cao", ["cao", "huang"]);
+  const initialization = choice(caller, "initialization", checked.initialization, ["cao", "huang"], "cao");
   const maxIterations = integerOption(caller, "maxIterations", checked.maxIterations, 100, 1);
   const nInit = integerOption(caller, "nInit", checked.nInit, 5, 1, maximumRuns);
   const seed = seedOption(caller, checked.seed);

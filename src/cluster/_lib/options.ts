@@ -61,19 +61,6 @@ export function seedOption(caller: string, value: unknown): number {
   return seed;
 }
 
-/** One of `allowed`, `fallback` when absent; otherwise `TypeError` `<caller> requires <name> to be "a", "b" or "c"`. */
-export function enumOption<T extends string>(caller: string, name: string, value: unknown, fallback: T, allowed: ReadonlyArray<T>): T {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) throw new TypeError(`${caller} requires ${name} to be ${quotedList(allowed)}`);
-  return value as T;
-}
-
-/** `"a", "b" or "c"`. */
-export function quotedList(allowed: ReadonlyArray<string>): string {
-  const quoted = allowed.map((entry) => `"${entry}"`);
-  return quoted.length === 1 ? (quoted[0] as string) : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1] as string}`;
-}
-
 /** A boolean option, `fallback` when absent; otherwise `TypeError` `<caller> requires <name> to be a boolean`. */
 export function booleanOption(caller: string, name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;

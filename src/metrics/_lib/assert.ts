@@ -36,22 +36,7 @@ export function assertFraction(functionName: string, name: string, value: number
   }
 }
 
-/** Throws `<functionName> requires <name> to be an object` unless `value` is a non-null, non-array object. */
-export function assertRecord(functionName: string, name: string, value: unknown): asserts value is object {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TypeError(`${functionName} requires ${name} to be an object`);
-}
-
-/** Throws `<functionName> requires <name> to be an array` unless `value` is an array. */
-export function assertArray(functionName: string, name: string, value: unknown): asserts value is ReadonlyArray<unknown> {
-  if (!Array.isArray(value)) throw new TypeError(`${functionName} requires ${name} to be an array`);
-}
-
-/** Throws `<functionName> requires <name> to be an iterable` unless `value` is a non-string iterable (array, Set, generator). */
-export function assertIterable(functionName: string, name: string, value: unknown): asserts value is Iterable<unknown> {
-  if (typeof value !== "object" || value === null || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
-    throw new TypeError(`${functionName} requires ${name} to be an iterable`);
-  }
-}
+export { assertArray, assertIterable, assertRecord } from "../../_lib/arguments.js";
 
 /** Throws `<functionName> requires <name> not to exceed Number.MAX_SAFE_INTEGER`: larger counts are not exact and overflow the beta functions. */
 export function assertSafeCount(functionName: string, name: string, value: number): void {

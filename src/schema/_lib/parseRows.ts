@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
-import { assertIterable } from "./iterable.js";
+import { assertIterable } from "../../_lib/arguments.js";
 import { parseContext } from "./messages.js";
 import { ownSnapshot, startsWithPath } from "./ownSnapshot.js";
 

@@ -3,6 +3,7 @@
  * checked (unknown ids, cycles named) and sorted topologically, every rule compiled once (with the
  * rules it references), and a per-profile membership evaluator.
  */
+import { assertIterable } from "../../_lib/arguments.js";
 import type { Rule } from "../../rules/ast.js";
 import { SegmentError } from "../SegmentError.js";
 import type { SegmentIssue } from "../SegmentError.js";
@@ -109,11 +110,7 @@ export function checkArguments(functionName: string, profiles: unknown, options:
     const callback = (options as Record<string, unknown>)[name];
     if (callback !== undefined && typeof callback !== "function") throw new TypeError(`${functionName} requires ${name} to be a function`);
   }
-  const iterable = typeof profiles === "object" && profiles !== null || typeof profiles === "string"
-    ? typeof (profiles as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function" ||
-      (asyncProfiles && typeof (profiles as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function")
-    : false;
-  if (!iterable) throw new TypeError(`${functionName} requires ${asyncProfiles ? "rows to be iterable or async iterable" : "profiles to be iterable"}`);
+  assertIterable(functionName, asyncProfiles ? "rows" : "profiles", profiles, asyncProfiles);
 }
 
 /** Validates a segment list, resolves references and compiles every rule once. */
