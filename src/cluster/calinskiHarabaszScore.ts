@@ -1,5 +1,5 @@
 import type { MatrixInput } from "./_lib/matrix.js";
-import { squaredDistance, toLabels, toMatrix } from "./_lib/matrix.js";
+import { requireFiniteSpread, squaredDistance, toLabels, toMatrix } from "./_lib/matrix.js";
 import { clusterCentroids } from "./_lib/centroids.js";
 
 /**
@@ -13,7 +13,8 @@ import { clusterCentroids } from "./_lib/centroids.js";
  * @param data - rows of finite numbers.
  * @param labels - the cluster id of each row.
  * @returns The index, positive.
- * @throws `RangeError` `calinskiHarabaszScore requires one label per row`, `calinskiHarabaszScore requires between two and n - 1 distinct labels`;
+ * @throws `RangeError` `calinskiHarabaszScore requires one label per row`,
+ * `calinskiHarabaszScore requires values small enough for finite sums of squared distances (scale the data first)`, `calinskiHarabaszScore requires between two and n - 1 distinct labels`;
  * `TypeError` the data and label errors of {@link silhouetteSamples} with `calinskiHarabaszScore` for `silhouetteSamples`.
  * @example
  * calinskiHarabaszScore([[0], [1], [10], [11]], [0, 0, 1, 1]) //=> 200
@@ -21,6 +22,7 @@ import { clusterCentroids } from "./_lib/centroids.js";
  */
 export function calinskiHarabaszScore(data: MatrixInput, labels: ArrayLike<number>): number {
   const matrix = toMatrix(data, "calinskiHarabaszScore");
+  requireFiniteSpread([matrix], matrix.columns, matrix.rows, "calinskiHarabaszScore");
   const compact = toLabels(labels, matrix.rows, "calinskiHarabaszScore");
   const k = compact.clusterCount;
   const { rows, columns, values } = matrix;

@@ -1,5 +1,5 @@
 import type { MatrixInput } from "./_lib/matrix.js";
-import { squaredDistance, toLabels, toMatrix } from "./_lib/matrix.js";
+import { requireFiniteSpread, squaredDistance, toLabels, toMatrix } from "./_lib/matrix.js";
 import { clusterCentroids } from "./_lib/centroids.js";
 
 /**
@@ -14,7 +14,8 @@ import { clusterCentroids } from "./_lib/centroids.js";
  * @param data - rows of finite numbers.
  * @param labels - the cluster id of each row.
  * @returns The index, at least 0.
- * @throws `RangeError` `daviesBouldinScore requires one label per row`, `daviesBouldinScore requires between two and n - 1 distinct labels`;
+ * @throws `RangeError` `daviesBouldinScore requires one label per row`,
+ * `daviesBouldinScore requires values small enough for finite sums of squared distances (scale the data first)`, `daviesBouldinScore requires between two and n - 1 distinct labels`;
  * `TypeError` the data and label errors of {@link silhouetteSamples} with `daviesBouldinScore` for `silhouetteSamples`.
  * @example
  * daviesBouldinScore([[0], [1], [10], [11]], [0, 0, 1, 1]) //=> 0.1
@@ -22,6 +23,7 @@ import { clusterCentroids } from "./_lib/centroids.js";
  */
 export function daviesBouldinScore(data: MatrixInput, labels: ArrayLike<number>): number {
   const matrix = toMatrix(data, "daviesBouldinScore");
+  requireFiniteSpread([matrix], matrix.columns, matrix.rows, "daviesBouldinScore");
   const compact = toLabels(labels, matrix.rows, "daviesBouldinScore");
   const k = compact.clusterCount;
   if (k < 2 || k > matrix.rows - 1) throw new RangeError("daviesBouldinScore requires between two and n - 1 distinct labels");

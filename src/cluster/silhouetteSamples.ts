@@ -1,5 +1,5 @@
 import type { MatrixInput } from "./_lib/matrix.js";
-import { toLabels, toMatrix } from "./_lib/matrix.js";
+import { requireFiniteSpread, toLabels, toMatrix } from "./_lib/matrix.js";
 import { silhouetteValues } from "./_lib/silhouette.js";
 
 /**
@@ -15,6 +15,7 @@ import { silhouetteValues } from "./_lib/silhouette.js";
  * @param labels - the cluster id of each row (non-negative integers).
  * @returns A `Float64Array` of values in [-1, 1].
  * @throws `RangeError` `silhouetteSamples requires one label per row`,
+ * `silhouetteSamples requires values small enough for finite sums of squared distances (scale the data first)`,
  * `silhouetteSamples requires between two and n - 1 distinct labels`; `TypeError` `silhouetteSamples requires an array of rows`,
  * `silhouetteSamples requires rows to be arrays of numbers: row i is null`, `silhouetteSamples requires rows of equal length: row i differs from row 0`,
  * `silhouetteSamples requires finite numbers: row i, column j is NaN`, `silhouetteSamples requires labels to be an array of numbers`,
@@ -25,6 +26,7 @@ import { silhouetteValues } from "./_lib/silhouette.js";
  */
 export function silhouetteSamples(data: MatrixInput, labels: ArrayLike<number>): Float64Array {
   const matrix = toMatrix(data, "silhouetteSamples");
+  requireFiniteSpread([matrix], matrix.columns, matrix.rows, "silhouetteSamples");
   const compact = toLabels(labels, matrix.rows, "silhouetteSamples");
   if (compact.clusterCount < 2 || compact.clusterCount > matrix.rows - 1) {
     throw new RangeError("silhouetteSamples requires between two and n - 1 distinct labels");

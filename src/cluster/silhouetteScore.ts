@@ -1,6 +1,6 @@
 import { mulberry32 } from "../_lib/random.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { toLabels, toMatrix } from "./_lib/matrix.js";
+import { requireFiniteSpread, toLabels, toMatrix } from "./_lib/matrix.js";
 import { booleanOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
 import { silhouetteValues } from "./_lib/silhouette.js";
 
@@ -31,6 +31,7 @@ export interface SilhouetteScoreOptions {
  * @param options - sampling, see {@link SilhouetteScoreOptions}.
  * @returns The mean silhouette in [-1, 1].
  * @throws `RangeError` `silhouetteScore requires one label per row`,
+ * `silhouetteScore requires values small enough for finite sums of squared distances (scale the data first)`,
  * `silhouetteScore requires between two and n - 1 distinct labels`, `silhouetteScore requires sampleSize to be at least two`,
  * `silhouetteScore requires sampleSize to be an integer`, `silhouetteScore requires seed to be a finite number`;
  * `TypeError` `silhouetteScore requires an array of rows`, `silhouetteScore requires rows to be arrays of numbers: row i is null`,
@@ -43,6 +44,7 @@ export interface SilhouetteScoreOptions {
  */
 export function silhouetteScore(data: MatrixInput, labels: ArrayLike<number>, options: SilhouetteScoreOptions = {}): number {
   let matrix = toMatrix(data, "silhouetteScore");
+  requireFiniteSpread([matrix], matrix.columns, matrix.rows, "silhouetteScore");
   let compact = toLabels(labels, matrix.rows, "silhouetteScore");
   const checked = requireOptions("silhouetteScore", options, false);
   const sampleSize = sampleSizeOption("silhouetteScore", "sampleSize", checked.sampleSize, Number.POSITIVE_INFINITY, matrix.rows);

@@ -140,3 +140,20 @@ describe("quality metrics name themselves for hostile arguments", () => {
     expect(silhouetteScore(data, labels, { sampleSize: Number.POSITIVE_INFINITY })).toBe(silhouetteScore(data, labels));
   });
 });
+
+describe("quality metrics on values whose squared distances overflow (fuzz review)", () => {
+  it("throw, as the fits do, instead of returning NaN", () => {
+    const data = [[1e308], [1e308], [0], [1]];
+    const labels = [0, 0, 1, 1];
+    for (const [name, score] of [
+      ["silhouetteScore", () => silhouetteScore(data, labels)],
+      ["silhouetteSamples", () => silhouetteSamples(data, labels)],
+      ["daviesBouldinScore", () => daviesBouldinScore(data, labels)],
+      ["calinskiHarabaszScore", () => calinskiHarabaszScore(data, labels)],
+    ] as const) {
+      expect(score, name).toThrow(new RangeError(`${name} requires values small enough for finite sums of squared distances (scale the data first)`));
+    }
+    // Large but safe values still score.
+    expect(silhouetteScore([[1e100], [1e100], [0], [1]], labels)).toBeCloseTo(1, 12);
+  });
+});
