@@ -2,6 +2,7 @@ import { assertProbability, assertRecord } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
 import type { TwoProportionCounts } from "./types.js";
+import { choice } from "../_lib/arguments.js";
 
 /** Result of {@link relativeLift}. @category Experiments */
 export interface RelativeLiftResult {
@@ -48,8 +49,8 @@ export interface RelativeLiftOptions {
  *   `defined: false` and NaN; so does a zero variance (treatment rate 0, or both rates 1) and, with
  *   `"log"`, a treatment arm without successes, with the lift itself but NaN bounds, as the Wald
  *   difference interval.
- * @throws RangeError for invalid counts or confidence (as {@link twoProportionZTest}),
- *   `relativeLift requires method to be "delta" or "log"`.
+ * @throws RangeError for invalid counts or confidence (as {@link twoProportionZTest});
+ *   TypeError `relativeLift requires method to be "delta" or "log"`.
  * @throws TypeError `relativeLift requires counts to be an object`, `relativeLift requires options to be an object`.
  * @example
  * const lift = relativeLift({ successesA: 120, trialsA: 1000, successesB: 90, trialsB: 1000 });
@@ -66,8 +67,7 @@ export function relativeLift(counts: TwoProportionCounts, options: RelativeLiftO
   assertTwoProportionCounts("relativeLift", counts);
   const confidence = options.confidence ?? 0.95;
   assertProbability("relativeLift", "confidence", confidence);
-  const method = options.method ?? "delta";
-  if (method !== "delta" && method !== "log") throw new RangeError('relativeLift requires method to be "delta" or "log"');
+  const method = choice("relativeLift", "method", options.method, ["delta", "log"], "delta");
   const { successesA, trialsA, successesB, trialsB } = counts;
   const nan = Number.NaN;
   if (trialsA === 0 || trialsB === 0) return { lift: nan, standardError: nan, lower: nan, upper: nan, defined: false, reason: "an arm has zero trials" };
