@@ -7,6 +7,7 @@
  */
 import type * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
+import { unwrapSchema } from "./schemaLeaves.js";
 
 /** Nesting levels a snapshot follows before it reports the row as too deep. */
 export const maximumSnapshotDepth = 64;
@@ -38,8 +39,6 @@ interface Definition {
   readonly options?: ReadonlyArray<z.core.$ZodType>;
 }
 
-const wrapperTypes = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional", "success"]);
-
 /**
  * The schema that first reads a value: optional/nullable/default wrappers and lazy schemas removed,
  * the input side of a pipe followed (its output side when the input side is a custom check, which
@@ -49,8 +48,10 @@ const wrapperTypes = new Set(["optional", "nullable", "default", "prefault", "re
 export function readingSchema(schema: z.core.$ZodType): z.core.$ZodType | undefined {
   let current = schema;
   for (let step = 0; step < maximumSnapshotDepth; step++) {
+    current = unwrapSchema(current);
     const definition = current._zod.def as Definition;
-    if (wrapperTypes.has(definition.type) && definition.innerType !== undefined) current = definition.innerType;
+    // `success` reads its input with its inner schema (and outputs a boolean).
+    if (definition.type === "success" && definition.innerType !== undefined) current = definition.innerType;
     else if (definition.type === "pipe" && definition.in !== undefined && definition.out !== undefined) {
       // A custom schema (a check such as `ownRecord`'s) hands its input on unchanged: the output side reads it.
       current = (definition.in._zod.def as Definition).type === "custom" ? definition.out : definition.in;
