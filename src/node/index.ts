@@ -5,6 +5,7 @@
  * @module node
  */
 export { readLines } from "./readLines.js";
+export type { ReadLinesOptions } from "./readLines.js";
 export { readJsonLines } from "./readJsonLines.js";
 export { readDelimited } from "./readDelimited.js";
 export type { ReadDelimitedOptions } from "./readDelimited.js";

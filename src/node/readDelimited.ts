@@ -1,7 +1,7 @@
-import { readLines } from "./readLines.js";
+import { type ReadLinesOptions, readLines } from "./readLines.js";
 
 /** Options of {@link readDelimited}. */
-export interface ReadDelimitedOptions {
+export interface ReadDelimitedOptions extends ReadLinesOptions {
   /** The field separator: one character such as `","` or `"\t"` (not a quote or a line break), or `"whitespace"` for runs of spaces and tabs. Default `","`. */
   readonly delimiter?: string;
   /** Column names. When omitted, the first line is the header. */
@@ -53,12 +53,13 @@ function uniqueColumns(columns: ReadonlyArray<string>, path: string): ReadonlyAr
  * strings.
  *
  * @param path - the file to read.
- * @param options - the delimiter and, for files without a header, the column names.
+ * @param options - the delimiter, for files without a header the column names, and the longest line accepted (see {@link readLines}).
  * @returns an async iterable of `{ column: value }` records.
  * @throws `readDelimited found <n> fields on line <line> of <path> where the header has <m>`,
  *   `readDelimited found an unclosed quote on line <line> of <path>`,
  *   `readDelimited found the column "<name>" twice in the header of <path>`,
- *   `RangeError` `readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"`.
+ *   `RangeError` `readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"`,
+ *   and the errors of {@link readLines}.
  * @example
  * import { writeFileSync } from "node:fs";
  * import { tmpdir } from "node:os";
@@ -78,7 +79,7 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
   }
   let columns = options.columns === undefined ? undefined : uniqueColumns(options.columns, path);
   let lineNumber = 0;
-  for await (const line of readLines(path)) {
+  for await (const line of readLines(path, options)) {
     lineNumber++;
     if (whitespace ? line.trim() === "" : line === "") continue;
     const fields = whitespace ? line.trim().split(/\s+/) : splitQuoted(line, delimiter, lineNumber, path);

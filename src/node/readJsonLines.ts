@@ -1,4 +1,4 @@
-import { readLines } from "./readLines.js";
+import { type ReadLinesOptions, readLines } from "./readLines.js";
 
 /**
  * Reads a JSON Lines file (one JSON value per line) in constant memory (Node only): the usual export
@@ -8,8 +8,9 @@ import { readLines } from "./readLines.js";
  * its line number, so no row is silently lost.
  *
  * @param path - the file to read.
+ * @param options - the longest line accepted (see {@link readLines}).
  * @returns an async iterable of the parsed values (`unknown`: validate them with a schema).
- * @throws `readJsonLines could not parse line <n> of <path>: <reason>`
+ * @throws `readJsonLines could not parse line <n> of <path>: <reason>`, and the errors of {@link readLines}.
  * @example
  * import { writeFileSync } from "node:fs";
  * import { tmpdir } from "node:os";
@@ -21,9 +22,9 @@ import { readLines } from "./readLines.js";
  * rows //=> [{ id: "c1" }, { id: "c2", tags: ["vip"] }]
  * @category Node
  */
-export async function* readJsonLines(path: string): AsyncGenerator<unknown, void, undefined> {
+export async function* readJsonLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<unknown, void, undefined> {
   let lineNumber = 0;
-  for await (const line of readLines(path)) {
+  for await (const line of readLines(path, options)) {
     lineNumber++;
     if (line.trim() === "") continue;
     let value: unknown;

@@ -1,17 +1,33 @@
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+
+/** Options of {@link readLines}, {@link readJsonLines} and {@link readDelimited}. */
+export interface ReadLinesOptions {
+  /**
+   * The longest line accepted, in UTF-16 code units. A longer line stops the read with an error
+   * before it is held in memory whole, so a file without line breaks cannot exhaust the heap.
+   * Default 16,777,216 (16 Mi).
+   */
+  readonly maxLineLength?: number;
+}
+
+const defaultMaxLineLength = 16 * 1024 * 1024;
+const lineEnd = /\r\n|\r|\n/;
 
 /**
  * Reads a text file line by line in constant memory (Node only).
  *
  * @remarks UTF-8, with a leading byte-order mark removed (as Excel and many CSV tools write one);
- * `\n`, `\r\n` and a lone `\r` end a line; the last line may lack one. Lines are yielded as they are
- * read, so a multi-gigabyte file of ordinary lines never sits in memory. The file is closed when the
- * reading ends, fails, or the caller stops early (`break` out of `for await`).
+ * `\n`, `\r\n` and a lone `\r` end a line (also when a `\r\n` pair is split between two reads); the last
+ * line may lack one. Lines are yielded as they are read, so a multi-gigabyte file of ordinary lines
+ * never sits in memory, and a line longer than `maxLineLength` stops the read. The file is closed
+ * when the reading ends, fails, or the caller stops early (`break` out of `for await`).
  *
  * @param path - the file to read.
+ * @param options - the longest line accepted.
  * @returns an async iterable of lines, without their line endings.
- * @throws the file system's error (e.g. `ENOENT`) when the file cannot be opened.
+ * @throws the file system's error (e.g. `ENOENT`) when the file cannot be opened;
+ *   `RangeError` `readLines found line <n> of <path> longer than <max> characters`;
+ *   `RangeError` `readLines requires maxLineLength to be a positive integer`.
  * @example
  * import { writeFileSync } from "node:fs";
  * import { tmpdir } from "node:os";
@@ -23,18 +39,36 @@ import { createInterface } from "node:readline";
  * lines //=> ["first", "second", "third"]
  * @category Node
  */
-export async function* readLines(path: string): AsyncGenerator<string, void, undefined> {
+export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<string, void, undefined> {
+  const maxLineLength = options.maxLineLength ?? defaultMaxLineLength;
+  if (!Number.isSafeInteger(maxLineLength) || maxLineLength < 1) throw new RangeError("readLines requires maxLineLength to be a positive integer");
+  const tooLong = (lineNumber: number): RangeError =>
+    new RangeError(`readLines found line ${lineNumber} of ${path} longer than ${maxLineLength} characters`);
   const input = createReadStream(path, { encoding: "utf8" });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let pending = "";
+  let lineNumber = 0;
   let first = true;
+  let skipLineFeed = false;
   try {
-    for await (const line of lines) {
-      yield first && line.startsWith("\uFEFF") ? line.slice(1) : line;
+    for await (let chunk of input as AsyncIterable<string>) {
+      if (first && chunk.startsWith("\uFEFF")) chunk = chunk.slice(1);
       first = false;
+      if (skipLineFeed && chunk.startsWith("\n")) chunk = chunk.slice(1);
+      // A "\r" that ends the chunk may be the first half of a "\r\n" split between two reads.
+      skipLineFeed = chunk.endsWith("\r");
+      const parts = chunk.split(lineEnd);
+      const last = parts.length - 1;
+      for (let index = 0; index < last; index++) {
+        const line = index === 0 ? pending + parts[0]! : parts[index]!;
+        lineNumber++;
+        if (line.length > maxLineLength) throw tooLong(lineNumber);
+        yield line;
+      }
+      pending = last === 0 ? pending + parts[0]! : parts[last]!;
+      if (pending.length > maxLineLength) throw tooLong(lineNumber + 1);
     }
+    if (pending !== "") yield pending;
   } finally {
-    // Closing the line reader leaves its input open: destroy it, or every early stop leaks a file handle.
-    lines.close();
     input.destroy();
   }
 }

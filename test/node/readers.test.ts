@@ -104,4 +104,24 @@ describe("readers: review cases", () => {
     await expect(collect(readDelimited(duplicate))).rejects.toThrow(`readDelimited found the column "id" twice in the header of ${duplicate}`);
     await expect(collect(readDelimited(file("cols.csv", "1,2\n"), { columns: ["x", "x"] }))).rejects.toThrow(/the column "x" twice/);
   });
+
+  it("split lines on CR, LF and CRLF also where a CRLF pair straddles two reads of the stream", async () => {
+    // createReadStream reads 64 KiB at a time: put "\r" as the last character of the first read.
+    const head = "x".repeat(64 * 1024 - 1);
+    expect(await collect(readLines(file("straddle.txt", `${head}\r\nnext\rlone\r\rend\r`)))).toEqual([head, "next", "lone", "", "end"]);
+    const lines = Array.from({ length: 30_000 }, (_, index) => `row ${index}`);
+    expect(await collect(readLines(file("crlf-many.txt", lines.join("\r\n"))))).toEqual(lines);
+  });
+
+  it("stop at a line longer than maxLineLength, also one without any line break", async () => {
+    const long = file("long.txt", `short\n${"y".repeat(200_000)}\nafter\n`);
+    await expect(collect(readLines(long, { maxLineLength: 100_000 }))).rejects.toThrow(new RangeError(`readLines found line 2 of ${long} longer than 100000 characters`));
+    expect((await collect(readLines(long, { maxLineLength: 200_000 }))).map((line) => line.length)).toEqual([5, 200_000, 5]);
+    const unbroken = file("unbroken.jsonl", "z".repeat(300_000));
+    await expect(collect(readJsonLines(unbroken, { maxLineLength: 1000 }))).rejects.toThrow(`readLines found line 1 of ${unbroken} longer than 1000 characters`);
+    await expect(collect(readDelimited(long, { maxLineLength: 10 }))).rejects.toThrow(/line 2 .* longer than 10 characters/);
+    for (const maxLineLength of [0, -1, 1.5, Number.NaN]) {
+      await expect(collect(readLines(long, { maxLineLength }))).rejects.toThrow(new RangeError("readLines requires maxLineLength to be a positive integer"));
+    }
+  });
 });
