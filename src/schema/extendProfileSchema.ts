@@ -1,5 +1,9 @@
 import * as z from "zod/mini";
+import { assertRecord } from "../_lib/arguments.js";
 import { CustomerProfile } from "./CustomerProfile.js";
+
+/** Names that no rule path may contain, so a field so named could never be read by a rule. */
+const unreadableNames: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
 
 /**
  * Adds the host app's own traits to the customer profile schema.
@@ -12,8 +16,13 @@ import { CustomerProfile } from "./CustomerProfile.js";
  * Everything downstream (rules, scoring, `parseProfiles`, `dataQualityReport`) is generic over the
  * schema, so the new fields are typed and checked everywhere.
  *
+ * Field names must be usable in rule paths: no `.`, and not `__proto__`, `prototype` or `constructor`.
+ *
  * @param shape - zod schemas of the new fields.
  * @returns The extended schema; use `z.infer<typeof schema>` for its type.
+ * @throws `TypeError` `extendProfileSchema requires shape to be an object`,
+ *   `extendProfileSchema requires the field "<name>" to be a zod schema`;
+ *   `RangeError` `extendProfileSchema requires field names that a rule path can read: "<name>" is not one`.
  * @example
  * import { z } from "zod";
  * const ShopProfile = extendProfileSchema({ loyaltyCard: z.string().nullish(), storeVisits: z.number().int().nonnegative().nullish() });
@@ -22,5 +31,14 @@ import { CustomerProfile } from "./CustomerProfile.js";
  * @category Schema
  */
 export function extendProfileSchema<Shape extends z.core.$ZodShape>(shape: Shape) {
+  assertRecord("extendProfileSchema", "shape", shape);
+  for (const [name, schema] of Object.entries(shape)) {
+    if (name === "" || name.includes(".") || unreadableNames.has(name)) {
+      throw new RangeError(`extendProfileSchema requires field names that a rule path can read: ${JSON.stringify(name)} is not one`);
+    }
+    if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) {
+      throw new TypeError(`extendProfileSchema requires the field ${JSON.stringify(name)} to be a zod schema`);
+    }
+  }
   return z.extend(CustomerProfile, shape);
 }
