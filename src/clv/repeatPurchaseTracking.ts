@@ -5,6 +5,8 @@ import { UNIT_DAYS } from "./_lib/units.js";
 import type { PurchaseModel } from "./types.js";
 
 const DAY_MS = 86_400_000;
+/** The longest table: 10,000 periods are 192 years of weeks, and bound the O(periods × first days) cost. */
+const MAX_PERIODS = 10_000;
 
 /** @category CLV */
 export interface RepeatPurchaseTrackingOptions {
@@ -49,7 +51,8 @@ export interface TrackingRow {
  *   `repeatPurchaseTracking requires every timestamp to be a valid Date (row i)`
  * @throws `RangeError` `repeatPurchaseTracking requires a model with unit days, weeks, months or years`,
  *   `repeatPurchaseTracking requires a model with a positive finite parameter r` (any parameter name),
- *   `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order`
+ *   `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order`,
+ *   `repeatPurchaseTracking covers at most 10,000 periods of the model's unit from the first purchase to observationEnd`
  * @example
  * const day = (iso) => new Date(iso + "T00:00:00Z");
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
@@ -104,6 +107,9 @@ export function repeatPurchaseTracking(
     for (const day of set) if (day !== first) repeatDays.push(day);
   }
   if (!Number.isFinite(startDay)) return [];
+  if (Math.ceil((observationDay + 1 - startDay) / unitDays) > MAX_PERIODS) {
+    throw new RangeError(`repeatPurchaseTracking covers at most ${MAX_PERIODS.toLocaleString("en-US")} periods of the model's unit from the first purchase to observationEnd`);
+  }
   const sortedRepeats = Float64Array.from(repeatDays).sort();
   const firstDays = Float64Array.from(firstDayCounts.keys()).sort();
   const firstCounts = Float64Array.from(firstDays, (day) => firstDayCounts.get(day) as number);

@@ -76,4 +76,16 @@ describe("repeatPurchaseTracking on hostile input", () => {
     );
     expect(() => repeatPurchaseTracking(transactions, model, undefined as never)).toThrow(new TypeError("repeatPurchaseTracking requires options to be an object"));
   });
+
+  it("refuses a table of more than 10,000 periods (a first purchase in year 1 and an observation end in 2020 asked for about 105,000 weekly rows)", () => {
+    const weekly = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
+    const start = new Date(Date.UTC(2000, 0, 1));
+    const rows = [{ customerId: "a", timestamp: start, amount: 1 }];
+    const through = (days: number) => ({ calibrationEnd: start, observationEnd: new Date(start.getTime() + days * 86_400_000) });
+    expect(repeatPurchaseTracking(rows, weekly, through(70_000 - 1))).toHaveLength(10_000);
+    expect(() => repeatPurchaseTracking(rows, weekly, through(70_000))).toThrow(
+      new RangeError("repeatPurchaseTracking covers at most 10,000 periods of the model's unit from the first purchase to observationEnd"),
+    );
+  });
 });
+
