@@ -21,7 +21,7 @@ const unreadableNames: ReadonlySet<string> = new Set(["__proto__", "prototype", 
  * @param shape - zod schemas of the new fields.
  * @returns The extended schema; use `z.infer<typeof schema>` for its type.
  * @throws `TypeError` `extendProfileSchema requires shape to be an object`,
- *   `extendProfileSchema requires the field "<name>" to be a zod schema`;
+ *   `extendProfileSchema requires the field "<name>" to be a zod 4 schema`;
  *   `RangeError` `extendProfileSchema requires field names that a rule path can read: "<name>" is not one`.
  * @example
  * import { z } from "zod";
@@ -37,7 +37,7 @@ export function extendProfileSchema<Shape extends z.core.$ZodShape>(shape: Shape
       throw new RangeError(`extendProfileSchema requires field names that a rule path can read: ${JSON.stringify(name)} is not one`);
     }
     if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) {
-      throw new TypeError(`extendProfileSchema requires the field ${JSON.stringify(name)} to be a zod schema`);
+      throw new TypeError(`extendProfileSchema requires the field ${JSON.stringify(name)} to be a zod 4 schema`);
     }
   }
   return z.extend(CustomerProfile, shape);

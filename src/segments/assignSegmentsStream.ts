@@ -1,8 +1,11 @@
+import type * as z from "zod/mini";
 import type { Issue } from "../_lib/errors.js";
 import type { Segment } from "./_lib/definition.js";
 import type { EventsOf } from "./_lib/compile.js";
 import { checkArguments, planSegments } from "./_lib/plan.js";
 import { profileIdOf } from "./_lib/profileId.js";
+import { parseContext } from "../schema/_lib/messages.js";
+import { type RowParse, parseRow, toIssues } from "../schema/_lib/parseRow.js";
 
 /** Progress of {@link assignSegmentsStream}. */
 export interface StreamProgress {
@@ -79,7 +82,9 @@ export interface AssignSegmentsStreamSummary {
  *
  * @remarks The segments are planned and compiled once; then each row is validated (with `schema`
  * when given), assigned, yielded and forgotten, so memory does not grow with the input. Invalid
- * rows come out as `{ kind: "rejected", index, issues }` with zod's issue paths, never dropped;
+ * rows come out as `{ kind: "rejected", index, issues }` with zod's issue paths, never dropped. A
+ * zod schema validates exactly as `parseProfiles` does (own properties only, zod's English messages,
+ * the same issues); any other object with a `safeParse` method is called as it is;
  * a row without an id is rejected with code `missing_id`, and a row on which `schema`, `idOf` or
  * `eventsOf` throws is rejected with code `row_error` and the thrown value in `error` (the stream goes
  * on with the next row). Works with any async or sync iterable
@@ -119,23 +124,25 @@ export async function* assignSegmentsStream<P>(
   const ids = plan.segments.map((segment) => segment.id);
   const schema = options.schema;
   const onProgress = options.onProgress;
+  const context = parseContext();
+  /** A zod schema parses as in `parseProfiles` (own properties, English messages); another `safeParse` as it is. */
+  const parseWith = (rowSchema: RowSchema<P>, row: unknown): RowParse<P> => {
+    if (Object.hasOwn(rowSchema, "_zod")) return parseRow(rowSchema as unknown as z.core.$ZodType<P>, row, context);
+    const result = rowSchema.safeParse(row);
+    return result.success ? result : { success: false, issues: toIssues(result.error.issues) };
+  };
 
   /** One row: validated, identified and assigned, or rejected with its issues. */
   const assignRow = (row: unknown, rowIndex: number): AssignedRow<P> | RejectedRow => {
     let profile: P;
     let failure: ReadonlyArray<Issue> | undefined;
     if (schema !== undefined) {
-      const result = schema.safeParse(row);
+      const result = parseWith(schema, row);
       if (result.success) {
         profile = result.data;
       } else {
         profile = undefined as P;
-        failure = result.error.issues.map((issue) => ({
-          code: issue.code,
-          path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)) as Array<string | number>,
-          message: issue.message,
-        }));
-        if (failure.length === 0) failure = [{ code: "invalid_row", path: [], message: "Invalid row" }];
+        failure = result.issues.length === 0 ? [{ code: "invalid_row", path: [], message: "Invalid row" }] : result.issues;
       }
     } else {
       profile = row as P;

@@ -110,7 +110,7 @@ describe("parseProfiles", () => {
   it("extendProfileSchema refuses what is not a zod shape, and names no rule path could read", () => {
     // These reached zod, which threw plain Errors ("Invalid element at key") at the first parse, not at the definition.
     expect(() => extendProfileSchema(null as never)).toThrow(new TypeError("extendProfileSchema requires shape to be an object"));
-    expect(() => extendProfileSchema({ visits: 1 } as never)).toThrow(new TypeError('extendProfileSchema requires the field "visits" to be a zod schema'));
+    expect(() => extendProfileSchema({ visits: 1 } as never)).toThrow(new TypeError('extendProfileSchema requires the field "visits" to be a zod 4 schema'));
     expect(() => extendProfileSchema(Object.create({ _zod: {} }) as never)).not.toThrow();
     for (const name of ["__proto__", "constructor", "prototype", "store.visits", ""]) {
       const shape = JSON.parse(`{${JSON.stringify(name)}: null}`) as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CustomerProfile } from "../../src/schema/index.js";
+import { CustomerProfile, parseProfiles } from "../../src/schema/index.js";
 import { assignSegments, assignSegmentsStream, defineSegment } from "../../src/segments/index.js";
 import type { AssignSegmentsStreamSummary, AssignedRow, RejectedRow, StreamProgress } from "../../src/segments/index.js";
 import { profilesArbitrary, segmentDefinitionsArbitrary } from "./_arbitraries.js";
@@ -129,4 +129,18 @@ describe("assignSegmentsStream", () => {
     await expect(collect(assignSegmentsStream(rows(), [loop], { asOf, mode: "all" }))).rejects.toThrow("segments refer to each other in a cycle: loop -> loop");
     expect(read).toBe(0);
   });
+
+  it("validates a zod schema as parseProfiles does: English messages and own properties only", async () => {
+    const big = defineSegment({ id: "big", name: "Big", rule: { op: "gte", field: "behavior.totalSpend", value: 100 } });
+    const input = [{ id: 5 }, Object.create({ id: "ghost" }) as unknown, { id: "c1", behavior: new Map() }, { id: "c2", behavior: { totalSpend: 120 } }];
+    const { rows } = await collect(assignSegmentsStream(input, [big], { asOf, mode: "all", schema: CustomerProfile }));
+    const parsed = parseProfiles(input);
+    // The stream said only "Invalid input" (no error map), accepted the inherited id and parsed the Map as {}.
+    expect(rows.filter((row): row is RejectedRow => row.kind === "rejected").map((row) => ({ index: row.index, issues: row.issues }))).toEqual(
+      parsed.rejected.map((rejection) => ({ index: rejection.index, issues: rejection.issues })),
+    );
+    expect(rows[0]).toMatchObject({ kind: "rejected", issues: [{ message: "Invalid input: expected string, received number" }] });
+    expect(rows.map((row) => row.kind)).toEqual(["rejected", "rejected", "rejected", "assigned"]);
+  });
 });
+

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
 import { assertIterable } from "../../_lib/arguments.js";
 import { parseContext } from "./messages.js";
-import { ownSnapshot, startsWithPath } from "./ownSnapshot.js";
+import { parseRow } from "./parseRow.js";
 
 /**
  * One rejected input row: its index in the input, the first problem (path, code, message) and all of
@@ -35,7 +35,7 @@ export interface ParseRowsResult<Row> {
 
 /**
  * Validates rows one by one with a zod schema, keeping every valid row and reporting every invalid one.
- * Each row is validated through its own-property snapshot (see `ownSnapshot`): inherited properties
+ * Each row is validated by `parseRow`: through its own-property snapshot, so inherited properties
  * are never read, and a non-plain object where the schema expects an object rejects the row. O(n).
  */
 export function parseRows<Schema extends z.core.$ZodType>(functionName: string, rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
@@ -46,36 +46,16 @@ export function parseRows<Schema extends z.core.$ZodType>(functionName: string, 
   const rejected: RowRejection[] = [];
   let index = 0;
   for (const row of rows) {
-    const snapshot = ownSnapshot(row, schema);
-    // zod parses noticeably slower with an error map in the context, so a row is parsed without one
-    // first and again with the English messages only when it is rejected.
-    let result = z.safeParse(schema, snapshot.value);
-    if (!result.success && context !== undefined) result = z.safeParse(schema, snapshot.value, context);
-    if (result.success && snapshot.issues.length === 0) {
+    const result = parseRow(schema, row, context);
+    if (result.success) {
       valid.push(result.data);
       validIndexes.push(index);
     } else {
-      const issues: Issue[] = [...snapshot.issues];
-      // A value the snapshot left out is reported once, by the snapshot, not again by zod.
-      if (!result.success) {
-        for (const issue of toIssues(result.error.issues)) {
-          if (!snapshot.issues.some((left) => startsWithPath(issue.path, left.path))) issues.push(issue);
-        }
-      }
-      rejected.push(toRejection(index, issues));
+      rejected.push(toRejection(index, result.issues));
     }
     index++;
   }
   return { valid, validIndexes, rejected, counts: { input: index, valid: valid.length, rejected: rejected.length } };
-}
-
-/** zod issues as segmentkit {@link Issue}s (symbol keys in paths become strings). */
-export function toIssues(zodIssues: ReadonlyArray<z.core.$ZodIssue>): Issue[] {
-  return zodIssues.map((issue) => ({
-    code: issue.code,
-    path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-    message: issue.message,
-  }));
 }
 
 /** Turns the issues of one row into a {@link RowRejection}. */
