@@ -57,7 +57,7 @@ export interface SegmentQueryResult {
  * @param segments - the segments, ids unique; `Segment` values from `defineSegment` fit.
  * @param options - the dialect, the profile table and id column, the column mapping, the clock, the
  *   mode and the events mapping (when a rule has event conditions).
- * @returns `{ sql, params, segmentColumns }`.
+ * @returns `{ sql, params, paramTypes, segmentColumns }`, with `params` and `paramTypes` as in `toSql`.
  * @throws {@link SqlCompileError} `segmentQuery found N issues: <first message>` (unmapped field,
  *   unknown or cyclic segment reference, unsupported construct); `TypeError`
  *   `segmentQuery requires unique segment ids, "<id>" repeats`, `segmentQuery requires mode to be "all" or "first-match"`,
