@@ -44,7 +44,7 @@ export type { MembershipChurnResult } from "./membershipChurn.js";
 export { minimumDetectableEffect } from "./minimumDetectableEffect.js";
 export type { MinimumDetectableEffectOptions, MinimumDetectableEffectResult } from "./minimumDetectableEffect.js";
 export { netPromoterScore } from "./netPromoterScore.js";
-export type { NetPromoterCounts, NetPromoterScoreResult } from "./netPromoterScore.js";
+export type { NetPromoterCounts, NetPromoterScoreOptions, NetPromoterScoreResult } from "./netPromoterScore.js";
 export { netPromoterScoreFromScores } from "./netPromoterScoreFromScores.js";
 export { populationStabilityIndex } from "./populationStabilityIndex.js";
 export type { PopulationStabilityIndexOptions, StabilityBand, PopulationStabilityIndexResult } from "./populationStabilityIndex.js";
@@ -81,3 +81,5 @@ export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./twoP
 export { wilsonInterval } from "./wilsonInterval.js";
 export type { RateResult, IntervalResult, ProportionCounts, TwoProportionCounts, IntervalOptions, Alternative } from "./types.js";
 export type { SampleSizeMethod } from "./_lib/sampleSize.js";
+export { SegmentationError } from "../_lib/errors.js";
+export type { Issue } from "../_lib/errors.js";

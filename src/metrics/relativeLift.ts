@@ -6,6 +6,8 @@ import { choice } from "../_lib/arguments.js";
 
 /** Result of {@link relativeLift}. @category Experiments */
 export interface RelativeLiftResult {
+  /** The interval's method, echoed. */
+  readonly method: "delta" | "log";
   /** (p̂A − p̂B) / p̂B: the lift of A (treatment) over B (control), as a fraction. */
   readonly lift: number;
   /** Standard error of the lift (`"delta"`) or of ln(p̂A / p̂B) (`"log"`). */
@@ -45,7 +47,7 @@ export interface RelativeLiftOptions {
  *
  * @param counts - `successesA`, `trialsA` (treatment), `successesB`, `trialsB` (baseline).
  * @param options - `confidence` (default 0.95) and `method` (default `"delta"`).
- * @returns `{ lift, standardError, lower, upper, defined }`; an empty arm or zero baseline rate gives
+ * @returns `{ method, lift, standardError, lower, upper, defined }`; an empty arm or zero baseline rate gives
  *   `defined: false` and NaN; so does a zero variance (treatment rate 0, or both rates 1) and, with
  *   `"log"`, a treatment arm without successes, with the lift itself but NaN bounds, as the Wald
  *   difference interval.
@@ -70,24 +72,24 @@ export function relativeLift(counts: TwoProportionCounts, options: RelativeLiftO
   const method = choice("relativeLift", "method", options.method, ["delta", "log"], "delta");
   const { successesA, trialsA, successesB, trialsB } = counts;
   const nan = Number.NaN;
-  if (trialsA === 0 || trialsB === 0) return { lift: nan, standardError: nan, lower: nan, upper: nan, defined: false, reason: "an arm has zero trials" };
+  if (trialsA === 0 || trialsB === 0) return { method, lift: nan, standardError: nan, lower: nan, upper: nan, defined: false, reason: "an arm has zero trials" };
   const pA = successesA / trialsA;
   const pB = successesB / trialsB;
-  if (pB === 0) return { lift: nan, standardError: nan, lower: nan, upper: nan, defined: false, reason: "the baseline rate is zero" };
+  if (pB === 0) return { method, lift: nan, standardError: nan, lower: nan, upper: nan, defined: false, reason: "the baseline rate is zero" };
   const lift = (pA - pB) / pB;
   const z = normalUpperQuantile((1 - confidence) / 2);
   if (method === "log") {
-    if (successesA === 0) return { lift, standardError: nan, lower: nan, upper: nan, defined: false, reason: "the treatment arm has no successes: the log ratio is not defined" };
+    if (successesA === 0) return { method, lift, standardError: nan, lower: nan, upper: nan, defined: false, reason: "the treatment arm has no successes: the log ratio is not defined" };
     const variance = 1 / successesA - 1 / trialsA + 1 / successesB - 1 / trialsB;
     const standardError = Math.sqrt(variance);
-    if (!(variance > 0)) return { lift, standardError, lower: nan, upper: nan, defined: false, reason: "zero variance: both rates are 1" };
+    if (!(variance > 0)) return { method, lift, standardError, lower: nan, upper: nan, defined: false, reason: "zero variance: both rates are 1" };
     const logRatio = Math.log(pA / pB);
-    return { lift, standardError, lower: Math.expm1(logRatio - z * standardError), upper: Math.expm1(logRatio + z * standardError), defined: true };
+    return { method, lift, standardError, lower: Math.expm1(logRatio - z * standardError), upper: Math.expm1(logRatio + z * standardError), defined: true };
   }
   const variance = (pB * (1 - pB) * pA * pA) / (pB ** 4 * trialsB) + (pA * (1 - pA)) / (pB * pB * trialsA);
   const standardError = Math.sqrt(variance);
   // No spread in either arm (treatment rate 0, or both rates 1): a zero-width interval would claim certainty.
-  if (!(variance > 0)) return { lift, standardError, lower: nan, upper: nan, defined: false, reason: "zero variance: the treatment rate is 0 or both rates are 1" };
+  if (!(variance > 0)) return { method, lift, standardError, lower: nan, upper: nan, defined: false, reason: "zero variance: the treatment rate is 0 or both rates are 1" };
   const halfWidth = z * standardError;
-  return { lift, standardError, lower: lift - halfWidth, upper: lift + halfWidth, defined: true };
+  return { method, lift, standardError, lower: lift - halfWidth, upper: lift + halfWidth, defined: true };
 }

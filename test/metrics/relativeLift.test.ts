@@ -28,7 +28,8 @@ describe("relativeLift", () => {
     const none = relativeLift({ successesA: 0, trialsA: 100, successesB: 50, trialsB: 100 }, { method: "log" });
     expect(none).toMatchObject({ lift: -1, defined: false, reason: "the treatment arm has no successes: the log ratio is not defined" });
     expect(none.lower).toBeNaN();
-    expect(relativeLift({ successesA: 100, trialsA: 100, successesB: 100, trialsB: 100 }, { method: "log" })).toMatchObject({ lift: 0, defined: false, reason: "zero variance: both rates are 1" });
+    expect(relativeLift({ successesA: 100, trialsA: 100, successesB: 100, trialsB: 100 }, { method: "log" })).toMatchObject({ method: "log", lift: 0, defined: false, reason: "zero variance: both rates are 1" });
+    expect(relativeLift({ successesA: 1, trialsA: 2, successesB: 1, trialsB: 2 }).method).toBe("delta");
     expect(() => relativeLift({ successesA: 1, trialsA: 2, successesB: 1, trialsB: 2 }, { method: "wald" as "log" })).toThrow(new TypeError('relativeLift requires method to be "delta" or "log"'));
   });
   it("is undefined when the baseline rate is zero or an arm is empty", () => {

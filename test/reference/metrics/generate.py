@@ -292,14 +292,20 @@ for e, a, eps in [([100, 200, 300, 400], [120, 180, 320, 380], 1e-4), ([50, 0, 5
 out["populationStabilityIndex"] = psi
 
 nps = []
-for P, Pa, D, conf in [(50, 30, 20, 0.95), (10, 0, 0, 0.95), (120, 300, 80, 0.9), (3, 4, 13, 0.99)]:
-    n = P + Pa + D
-    pp, pd = P / n, D / n
-    se = math.sqrt(max(0.0, (pp + pd - (pp - pd) ** 2) / n))
-    z = stats.norm.isf((1 - conf) / 2)
-    v = 100 * (pp - pd)
-    nps.append({"promoters": P, "passives": Pa, "detractors": D, "confidence": conf, "value": v, "standardError": 100 * se,
-                "lower": max(-100, v - z * 100 * se), "upper": min(100, v + z * 100 * se), "call": "trinomial variance, z = scipy.stats.norm.isf((1-conf)/2)"})
+for P, Pa, D, conf in [(50, 30, 20, 0.95), (10, 0, 0, 0.95), (120, 300, 80, 0.9), (3, 4, 13, 0.99), (0, 5, 0, 0.95)]:
+    for method, added in [("wald", 0), ("adjustedWald", 3)]:
+        # adjustedWald (Rocks 2016): 3/4 promoter and 3/4 detractor added, n + 3, interval centred on the adjusted score
+        n = P + Pa + D
+        v = 100 * (P - D) / n
+        m = n + added
+        pp, pd = (P + added / 4) / m, (D + added / 4) / m
+        se = math.sqrt(max(0.0, (pp + pd - (pp - pd) ** 2) / m))
+        z = stats.norm.isf((1 - conf) / 2)
+        c = 100 * (pp - pd)
+        defined = se > 0
+        nps.append({"promoters": P, "passives": Pa, "detractors": D, "confidence": conf, "method": method, "value": v, "standardError": 100 * se,
+                    "lower": max(-100, c - z * 100 * se) if defined else None, "upper": min(100, c + z * 100 * se) if defined else None, "defined": defined,
+                    "call": "trinomial variance on the (adjusted) counts, z = scipy.stats.norm.isf((1-conf)/2); zero variance: bounds not defined"})
 out["netPromoterScore"] = nps
 
 dis = []
