@@ -1,11 +1,11 @@
 import { choice } from "../_lib/arguments.js";
 import { mulberry32 } from "../_lib/random.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { requireFiniteSpread, toMatrix } from "./_lib/matrix.js";
+import { requireFiniteSpread, toLabels, toMatrix } from "./_lib/matrix.js";
 import { integerOption, maximumRuns, numberOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
 import { kMeans } from "./kMeans.js";
 import type { KMeansResult } from "./kMeans.js";
-import { silhouetteScore } from "./silhouetteScore.js";
+import { meanSilhouette } from "./_lib/silhouette.js";
 import { daviesBouldinScore } from "./daviesBouldinScore.js";
 import { calinskiHarabaszScore } from "./calinskiHarabaszScore.js";
 
@@ -24,7 +24,12 @@ export interface ChooseKOptions {
   readonly nInit?: number;
   /** Which rule picks `k`: `"silhouette"` (default, highest mean silhouette), `"elbow"` (knee of the inertia curve) or `"gap"` (Tibshirani's rule). */
   readonly criterion?: "silhouette" | "elbow" | "gap";
-  /** Rows used for each silhouette (seeded sample, an integer of at least two; exact when the data is smaller). Default 3000. */
+  /**
+   * Rows used for each silhouette, an integer of at least two; exact when the data is smaller. Default 3000.
+   * The sample is seeded and stratified (`silhouetteScore`'s `stratified`): every cluster in proportion
+   * to its size and at least two rows of each (all of a smaller one), so the total can exceed it by a
+   * few rows and a small cluster weighs a little more than in the exact mean.
+   */
   readonly silhouetteSampleSize?: number;
   /** Uniform reference data sets for the gap statistic, an integer from 0 to 1,000; 0 skips it. Default 10 when `criterion` is `"gap"`, otherwise 0. */
   readonly gapReferences?: number;
@@ -37,11 +42,16 @@ export interface ChooseKOptions {
 export interface ChooseKRow {
   readonly k: number;
   readonly inertia: number;
-  /** Mean silhouette (sampled); `null` for k = 1. */
+  /**
+   * Mean silhouette (on a stratified sample above `silhouetteSampleSize` rows); `null` when the fit has
+   * fewer than two non-empty clusters (k = 1, or fewer distinct rows than k) or one row per cluster,
+   * and `null` rather than an error if the sample held fewer than two clusters (the stratified sample
+   * keeps every cluster, so it does not).
+   */
   readonly silhouette: number | null;
-  /** `null` for k = 1. */
+  /** `null` when the fit has fewer than two non-empty clusters or one row per cluster. */
   readonly daviesBouldin: number | null;
-  /** `null` for k = 1. */
+  /** `null` when the fit has fewer than two non-empty clusters or one row per cluster. */
   readonly calinskiHarabasz: number | null;
   /** Gap statistic `E*[log W_k] - log W_k`; `null` when not computed. */
   readonly gap: number | null;
@@ -54,10 +64,17 @@ export interface ChooseKRow {
  * @category Choosing k
  */
 export interface ChooseKResult {
-  /** The chosen k, by `criterion`. */
+  /** The chosen k: `recommended[criterion]`, else `recommended.silhouette`, else `kMin`; `decidedBy` says which. */
   readonly k: number;
+  /** The rule requested (option `criterion`). */
   readonly criterion: "silhouette" | "elbow" | "gap";
-  /** What each rule recommends; `null` when it cannot decide (elbow with fewer than three ks, gap not computed). */
+  /**
+   * The rule that gave `k`: `criterion`, or `"silhouette"` when the requested rule cannot decide (see
+   * `recommended`), or `null` when no rule can (every k has fewer than two non-empty clusters, say) and
+   * `k` is `kMin`.
+   */
+  readonly decidedBy: "silhouette" | "elbow" | "gap" | null;
+  /** What each rule recommends; `null` when it cannot decide (silhouette with no scored k, elbow with fewer than three ks or a flat inertia curve, gap not computed). */
   readonly recommended: { readonly silhouette: number | null; readonly elbow: number | null; readonly gap: number | null };
   /** One row per k, for plotting. */
   readonly table: ChooseKRow[];
@@ -75,19 +92,23 @@ function logInertia(inertia: number): number {
  *
  * @remarks
  * For each k in `[kMin, kMax]`: a seeded {@link kMeans} fit, its inertia, mean silhouette on a seeded
- * sample, Davies-Bouldin and Calinski-Harabasz. Rules: **silhouette** takes the highest mean
- * silhouette; **elbow** is the Kneedle knee (Satopaa et al. 2011,
- * https://raghavan.usc.edu/papers/kneedle-simplex11.pdf) of the normalised, decreasing inertia
- * curve of `log(inertia)` (the log scale keeps one big early drop from hiding the knee), the k
- * maximising `(1 - y) - x`; **gap** (Tibshirani, Walther and Hastie 2001,
- * https://doi.org/10.1111/1467-9868.00293) compares `log W_k` with its mean over `gapReferences`
- * uniform data sets in the data's bounding box and takes the smallest k with
+ * stratified sample (so a one-row cluster, an outlier say, is never left out of it), Davies-Bouldin
+ * and Calinski-Harabasz. Rules: **silhouette** takes the highest mean silhouette; **elbow** is the
+ * Kneedle knee (Satopaa et al. 2011, https://raghavan.usc.edu/papers/kneedle-simplex11.pdf) of the
+ * normalised, decreasing inertia curve of `log(inertia)` (the log scale keeps one big early drop
+ * from hiding the knee), the k maximising `(1 - y) - x`; **gap** (Tibshirani, Walther and Hastie
+ * 2001, https://doi.org/10.1111/1467-9868.00293) compares `log W_k` with its mean over
+ * `gapReferences` uniform data sets in the data's bounding box and takes the smallest k with
  * `gap(k) >= gap(k+1) - s(k+1)` (the largest gap when no k qualifies). The gap statistic is computed
  * when `gapReferences > 0`, which is the default only for `criterion: "gap"`; it costs `B` extra fits
- * per k. Cost: O((kMax - kMin + 1) * (fit + m^2 d)) for silhouette sample size m.
+ * per k. When the requested rule cannot decide (elbow with fewer than three ks or a flat inertia
+ * curve, gap with `gapReferences: 0`), `k` is the silhouette's recommendation, or `kMin` when that
+ * is missing too; `decidedBy` names the rule that gave `k` (`null` for the `kMin` fallback), and
+ * `criterion` stays the one requested. Cost: O((kMax - kMin + 1) * (fit + m^2 d)) for silhouette
+ * sample size m.
  * @param data - rows of finite numbers (scale them first).
  * @param options - see {@link ChooseKOptions}.
- * @returns The chosen k, each rule's recommendation, the per-k table and the chosen fit.
+ * @returns The chosen k and the rule that gave it, each rule's recommendation, the per-k table and the chosen fit.
  * @throws `RangeError` `chooseK requires 1 <= kMin <= kMax <= the number of rows` (also for a kMax above the number
  * of rows, Infinity included, and non-integers), `chooseK requires nInit to be at least one`, `chooseK requires nInit to be at most 1000`,
  * `chooseK requires nInit to be an integer`, `chooseK requires gapReferences to be at least zero`,
@@ -102,6 +123,7 @@ function logInertia(inertia: number): number {
  * const data = [[0, 0], [0, 1], [1, 0], [10, 10], [10, 11], [11, 10], [20, 0], [21, 0], [20, 1]];
  * const choice = chooseK(data, { kMin: 2, kMax: 5, seed: 1 });
  * choice.k //=> 3
+ * choice.decidedBy //=> "silhouette"
  * choice.table.map((row) => row.k) //=> [2, 3, 4, 5]
  * @category Choosing k
  */
@@ -129,10 +151,12 @@ export function chooseK(data: MatrixInput, options: ChooseKOptions = {}): Choose
     const distinct = fit.sizes.filter((size) => size > 0).length;
     const scorable = distinct >= 2 && distinct <= matrix.rows - 1;
     logW.push(logInertia(fit.inertia));
+    // Stratified, so the sample keeps every cluster (a one-row outlier cluster included).
+    const compact = scorable ? toLabels(fit.labels, matrix.rows, "chooseK") : undefined;
     table.push({
       k,
       inertia: fit.inertia,
-      silhouette: scorable ? silhouetteScore(matrix, fit.labels, { sampleSize, seed }) : null,
+      silhouette: compact === undefined ? null : meanSilhouette(matrix, compact.labels, compact.clusterCount, sampleSize, seed, true),
       daviesBouldin: scorable ? daviesBouldinScore(matrix, fit.labels) : null,
       calinskiHarabasz: scorable ? calinskiHarabaszScore(matrix, fit.labels) : null,
       gap: null,
@@ -175,8 +199,9 @@ export function chooseK(data: MatrixInput, options: ChooseKOptions = {}): Choose
     elbow: kneeOf(table),
     gap: references > 0 ? gapRule(table) : null,
   };
-  const chosen = recommended[criterion] ?? recommended.silhouette ?? kMin;
-  return { k: chosen, criterion, recommended, table, fit: fits[chosen - kMin] as KMeansResult };
+  const decidedBy = recommended[criterion] !== null ? criterion : recommended.silhouette !== null ? "silhouette" : null;
+  const chosen = decidedBy === null ? kMin : (recommended[decidedBy] as number);
+  return { k: chosen, criterion, decidedBy, recommended, table, fit: fits[chosen - kMin] as KMeansResult };
 }
 
 function argBest(table: ChooseKRow[], score: (row: ChooseKRow) => number | null): number | null {

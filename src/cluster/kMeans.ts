@@ -53,7 +53,7 @@ export interface KMeansResult {
   readonly centroids: number[][];
   /** Cluster id of each row (0 is the largest cluster). */
   readonly labels: Int32Array;
-  /** Rows per cluster id. */
+  /** Rows per cluster id; 0 for a cluster left empty (fewer distinct rows than k, see the remarks of {@link kMeans}). */
   readonly sizes: number[];
   /** Sum of squared distances of the rows to their centroid (best restart). */
   readonly inertia: number;
@@ -77,7 +77,10 @@ export interface KMeansResult {
  * https://theory.stanford.edu/~sergei/papers/kMeansPP-soda.pdf), then iterates until no label changes
  * or the summed squared centroid shift is at most `tolerance * mean per-feature variance`. Hamerly's
  * bounds (https://epubs.siam.org/doi/10.1137/1.9781611972801.12) skip most distance computations
- * without changing the result. An empty cluster takes the row farthest from its centroid. One seed
+ * without changing the result. A cluster that empties during the iterations takes the row farthest
+ * from its centroid, but equal rows always share a label (the nearest centre, ties to the lower id),
+ * so with fewer distinct rows than k some clusters end empty: a 0 in `sizes`, and a centroid that
+ * duplicates another. scikit-learn gives the same labels and centroids, with a warning. One seed
  * drives one stream for every restart: numpy's MT19937 `RandomState`, drawn exactly as
  * scikit-learn 1.2 draws it, so `kMeans(data, { k, seed, nInit })` reproduces
  * `KMeans(n_clusters=k, random_state=seed, n_init=nInit)` of scikit-learn 1.2: the same centroids,

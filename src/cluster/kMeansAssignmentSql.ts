@@ -28,7 +28,7 @@ export interface KMeansAssignmentSqlOptions {
  * @category Clustering
  */
 export interface KMeansAssignmentSqlResult {
-  /** An integer SQL expression: the cluster id of the row. */
+  /** An integer SQL expression: the cluster id of the row, NULL when a feature column is NULL. */
   readonly sql: string;
   /** Bound values (centroid coordinates and scaling parameters), in placeholder order. */
   readonly params: number[];
@@ -46,10 +46,12 @@ const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION
  *
  * @remarks
  * The expression computes the squared Euclidean distance `d_j` to every centroid and returns
- * `CASE WHEN d_0 <= d_1 AND ... THEN 0 WHEN d_1 <= d_2 AND ... THEN 1 ... ELSE k-1 END`: the nearest
- * centroid, ties to the lower id, exactly as `model.predict`. Centroids (and scaling parameters) are
- * bound parameters, never SQL text; identifiers are quoted by the dialect helper of `segmentkit/sql`.
- * A NULL feature makes the result NULL. Size O(k^2 * d).
+ * `CASE WHEN x_1 IS NULL OR ... THEN NULL WHEN d_0 <= d_1 AND ... THEN 0 WHEN d_1 <= d_2 AND ... THEN 1 ... ELSE k-1 END`:
+ * NULL when any feature column is NULL, otherwise the nearest centroid, ties to the lower id, exactly
+ * as `model.predict`. For k = 1 it is `CASE WHEN x_1 IS NULL OR ... THEN NULL ELSE 0 END`, an integer
+ * like the others (just `0` for a model without feature columns). Centroids (and scaling parameters)
+ * are bound parameters, never SQL text; identifiers are quoted by the dialect helper of
+ * `segmentkit/sql`. Size O(k^2 * d).
  * @param model - a fitted model (`kMeans(...).model`, `parseKMeansModel(json)`).
  * @param options - see {@link KMeansAssignmentSqlOptions}.
  * @returns `{ sql, params }`.
@@ -63,7 +65,7 @@ const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION
  * @example
  * const model = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]], featureNames: ["spend"] });
  * const { sql, params } = kMeansAssignmentSql(model, { dialect: "postgres" });
- * sql //=> "CASE WHEN (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($1 AS DOUBLE PRECISION), 2)) <= (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($2 AS DOUBLE PRECISION), 2)) THEN 0 ELSE 1 END"
+ * sql //=> "CASE WHEN \"spend\" IS NULL THEN NULL WHEN (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($1 AS DOUBLE PRECISION), 2)) <= (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($2 AS DOUBLE PRECISION), 2)) THEN 0 ELSE 1 END"
  * params //=> [0, 10]
  * @category Clustering
  */
@@ -107,18 +109,22 @@ export function kMeansAssignmentSql(model: KMeansModel, options: KMeansAssignmen
     if (!positional) cache.set(key, text);
     return text;
   };
-  const feature = (column: number): string => {
+  const reference = (column: number): string => {
     const name = columns[column] as string;
-    const reference = checked.tableAlias === undefined ? dialect.quoteIdentifier(name) : dialect.quoteQualified([checked.tableAlias, name]);
-    let expression = `CAST(${reference} AS ${type})`;
+    return checked.tableAlias === undefined ? dialect.quoteIdentifier(name) : dialect.quoteQualified([checked.tableAlias, name]);
+  };
+  const feature = (column: number): string => {
+    let expression = `CAST(${reference(column)} AS ${type})`;
     if (transform === undefined) return expression;
     if (transform.log1p) expression = `LN(1 + ${expression})`;
     return `((${expression} - ${parameter(`o${column}`, transform.offset[column] as number)}) / ${parameter(`s${column}`, transform.scale[column] as number)})`;
   };
   const distance = (cluster: number): string =>
     `(${Array.from({ length: model.columns }, (_, column) => `POWER(${feature(column)} - ${parameter(`c${cluster},${column}`, model.centroids[cluster]?.[column] as number)}, 2)`).join(" + ")})`;
-  if (model.k === 1) return { sql: "0", params };
-  const branches: string[] = [];
+  // A NULL feature makes every distance NULL, so no WHEN would hold and ELSE would name the last cluster.
+  const anyNull = Array.from({ length: model.columns }, (_, column) => `${reference(column)} IS NULL`).join(" OR ");
+  const branches: string[] = anyNull === "" ? [] : [`WHEN ${anyNull} THEN NULL`];
+  if (model.k === 1) return { sql: branches.length === 0 ? "0" : `CASE ${branches.join(" ")} ELSE 0 END`, params };
   for (let cluster = 0; cluster < model.k - 1; cluster++) {
     const conditions: string[] = [];
     for (let other = cluster + 1; other < model.k; other++) conditions.push(`${distance(cluster)} <= ${distance(other)}`);

@@ -9,7 +9,7 @@ import type { KPrototypesModel } from "./kPrototypesModel.js";
 export interface KPrototypesOptions {
   /** Number of clusters. */
   readonly k: number;
-  /** Weight of one categorical mismatch against squared numeric distance. Default `0.5 * mean std of the numeric columns` (Huang). */
+  /** Weight of one categorical mismatch against squared numeric distance. Default `0.5 * mean std of the numeric columns` (Huang), or 1 when that mean is 0 (no numeric column, or all constant). */
   readonly gamma?: number;
   /** `"cao"` (default; deterministic, density based) or `"huang"` (seeded frequency draws). */
   readonly initialization?: "cao" | "huang";
@@ -37,7 +37,7 @@ export interface KPrototypesResult {
   /** The two parts of the cost, to see whether one side dominates (nicodv/kmodes#161). */
   readonly numericCost: number;
   readonly categoricalCost: number;
-  /** The gamma used. */
+  /** The gamma used (the default or the one given). */
   readonly gamma: number;
   readonly iterations: number;
   readonly converged: boolean;
@@ -53,10 +53,13 @@ export interface KPrototypesResult {
  * @remarks
  * Cost `sum_i ||x_i - mu(label_i)||^2 + gamma * mismatches(c_i, mode(label_i))`: numeric columns
  * use squared Euclidean distance to the cluster mean, categorical columns simple matching to the
- * cluster mode (ties: the category seen first). Batch iterations (all rows assigned, then means and
- * modes recomputed) until no label changes; an empty cluster takes the row farthest from its
- * prototype, and a row stays with its prototype on a tie, so a run with more clusters than distinct
- * rows converges (`predict`, which has no current cluster, gives such a row the lowest tied index).
+ * cluster mode (ties: the category seen first). The default `gamma` is half the mean standard
+ * deviation of the numeric columns (Huang), and 1 when that is 0 (no numeric column, or every
+ * numeric column constant), so the categorical columns always count; `result.gamma` reports it.
+ * Batch iterations (all rows assigned, then means and modes recomputed) until no label changes; an
+ * empty cluster takes the row farthest from its prototype, and a row stays with its prototype on a
+ * tie, so a run with more clusters than distinct rows converges (`predict`, which has no current
+ * cluster, gives such a row the lowest tied index).
  * Scale the numeric columns first (`fitScaler` in `segmentkit/scoring`): unscaled
  * numerics swamp the categorical part, and `numericCost` / `categoricalCost` show the balance.
  * Huang 1998, https://doi.org/10.1023/A:1009769707641; Cao et al. 2009,

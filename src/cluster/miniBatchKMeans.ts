@@ -34,6 +34,7 @@ export interface MiniBatchKMeansOptions {
 export interface MiniBatchKMeansResult {
   readonly centroids: number[][];
   readonly labels: Int32Array;
+  /** Rows per cluster id; 0 for a cluster that ends empty (see the remarks of {@link miniBatchKMeans}). */
   readonly sizes: number[];
   /** Inertia of the final centroids on all rows. */
   readonly inertia: number;
@@ -52,8 +53,12 @@ export interface MiniBatchKMeansResult {
  * another sample wins), then batches drawn with replacement; each batch moves every centre to the
  * running mean of the rows it has received. Stops after `maxEpochs * n / batchSize` batches or when
  * the exponentially smoothed batch inertia has not improved for `maxNoImprovement` batches. Final
- * labels and inertia are exact on all rows. Seeded; ids canonical (largest cluster first). For data
- * that does not fit in memory use {@link createMiniBatchKMeans}. O(steps * batchSize * k * d + n * k * d).
+ * labels and inertia are exact on all rows. Empty clusters are not relocated (scikit-learn's random
+ * reassignment of small clusters is left out): a centre that no row is nearest to keeps its place
+ * and ends with a 0 in `sizes`. With fewer distinct rows than k this always happens (equal rows
+ * share a label), and such a centroid duplicates another. Seeded; ids canonical (largest cluster
+ * first). For data that does not fit in memory use {@link createMiniBatchKMeans}.
+ * O(steps * batchSize * k * d + n * k * d).
  * @param data - rows of finite numbers (small enough for finite squared distances, as for {@link kMeans}).
  * @param options - see {@link MiniBatchKMeansOptions}.
  * @returns Centroids, labels, sizes, inertia, steps and the model.

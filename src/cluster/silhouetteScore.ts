@@ -1,8 +1,7 @@
-import { mulberry32 } from "../_lib/random.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { requireFiniteSpread, toLabels, toMatrix } from "./_lib/matrix.js";
 import { booleanOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
-import { silhouetteValues } from "./_lib/silhouette.js";
+import { meanSilhouette } from "./_lib/silhouette.js";
 
 /**
  * Options of {@link silhouetteScore}.
@@ -13,7 +12,7 @@ export interface SilhouetteScoreOptions {
   readonly sampleSize?: number;
   /** Seed of the sample draw. Default 0. */
   readonly seed?: number;
-  /** Sample each cluster in proportion to its size (at least two rows of every cluster that has them), so small clusters are not missed. Default false. */
+  /** Sample each cluster in proportion to its size (at least two rows of every cluster that has them), so small clusters are not missed (a plain sample that misses all but one cluster throws). Default false. */
   readonly stratified?: boolean;
 }
 
@@ -43,54 +42,14 @@ export interface SilhouetteScoreOptions {
  * @category Cluster quality
  */
 export function silhouetteScore(data: MatrixInput, labels: ArrayLike<number>, options: SilhouetteScoreOptions = {}): number {
-  let matrix = toMatrix(data, "silhouetteScore");
+  const matrix = toMatrix(data, "silhouetteScore");
   requireFiniteSpread([matrix], matrix.columns, matrix.rows, "silhouetteScore");
-  let compact = toLabels(labels, matrix.rows, "silhouetteScore");
+  const compact = toLabels(labels, matrix.rows, "silhouetteScore");
   const checked = requireOptions("silhouetteScore", options, false);
   const sampleSize = sampleSizeOption("silhouetteScore", "sampleSize", checked.sampleSize, Number.POSITIVE_INFINITY, matrix.rows);
   const seed = seedOption("silhouetteScore", checked.seed);
   const stratified = booleanOption("silhouetteScore", "stratified", checked.stratified, false);
-  if (sampleSize < matrix.rows) {
-    const random = mulberry32(seed);
-    const chosen = stratified ? stratifiedSample(compact.labels, compact.clusterCount, sampleSize, random) : sample(matrix.rows, sampleSize, random);
-    const { columns } = matrix;
-    const values = new Float64Array(chosen.length * columns);
-    const sampledLabels = new Int32Array(chosen.length);
-    chosen.forEach((row, position) => {
-      values.set(matrix.values.subarray(row * columns, row * columns + columns), position * columns);
-      sampledLabels[position] = compact.labels[row] as number;
-    });
-    matrix = { values, rows: chosen.length, columns };
-    compact = toLabels(sampledLabels, chosen.length, "silhouetteScore");
-  }
-  if (compact.clusterCount < 2 || compact.clusterCount > matrix.rows - 1) {
-    throw new RangeError("silhouetteScore requires between two and n - 1 distinct labels");
-  }
-  const values = silhouetteValues(matrix, compact.labels, compact.clusterCount);
-  let sum = 0;
-  for (let index = 0; index < values.length; index++) sum += values[index] as number;
-  return sum / values.length;
-}
-
-function sample(rows: number, size: number, random: () => number): number[] {
-  const indexes = new Int32Array(rows);
-  for (let index = 0; index < rows; index++) indexes[index] = index;
-  for (let position = 0; position < size; position++) {
-    const pick = position + Math.floor(random() * (rows - position));
-    const value = indexes[pick] as number;
-    indexes[pick] = indexes[position] as number;
-    indexes[position] = value;
-  }
-  return Array.from(indexes.subarray(0, size));
-}
-
-function stratifiedSample(labels: Int32Array, clusterCount: number, size: number, random: () => number): number[] {
-  const members: number[][] = Array.from({ length: clusterCount }, () => []);
-  for (let index = 0; index < labels.length; index++) members[labels[index] as number]?.push(index);
-  const chosen: number[] = [];
-  for (const group of members) {
-    const quota = Math.min(group.length, Math.max(2, Math.round((size * group.length) / labels.length)));
-    for (const position of sample(group.length, quota, random)) chosen.push(group[position] as number);
-  }
-  return chosen.sort((a, b) => a - b);
+  const score = meanSilhouette(matrix, compact.labels, compact.clusterCount, sampleSize, seed, stratified);
+  if (score === null) throw new RangeError("silhouetteScore requires between two and n - 1 distinct labels");
+  return score;
 }

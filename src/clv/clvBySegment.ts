@@ -11,14 +11,18 @@ export interface ClvBySegmentOptions {
 }
 
 /**
- * CLV distribution of one segment.
+ * CLV distribution of one segment. `segment` is `null` for the members without a segment (a null or
+ * undefined membership). Every member is counted once, in `count` or in `missing`.
  * @category CLV
  */
 export type SegmentClvSummary =
   | {
-      readonly segment: string | number;
+      readonly segment: string | number | null;
       readonly defined: true;
+      /** Members with a value: the statistics describe these. */
       readonly count: number;
+      /** Members whose value is NaN (no CLV): counted here, left out of the statistics. */
+      readonly missing: number;
       readonly total: number;
       readonly mean: number;
       readonly minimum: number;
@@ -27,15 +31,23 @@ export type SegmentClvSummary =
       readonly quantiles: ReadonlyArray<{ readonly probability: number; readonly value: number }>;
     }
   | {
-      readonly segment: string | number;
+      readonly segment: string | number | null;
       readonly defined: false;
       readonly count: 0;
+      /** Members whose value is NaN; 0 for a segment listed in `options.segments` without members. */
+      readonly missing: number;
       readonly total: 0;
       readonly mean: null;
       readonly minimum: null;
       readonly maximum: null;
       readonly quantiles: null;
     };
+
+/** The values of one segment's members, and how many of them had NaN (no value). */
+interface SegmentMembers {
+  readonly values: number[];
+  missing: number;
+}
 
 /** An array, typed array or other object with a non-negative integer length. */
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
@@ -49,26 +61,34 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
  * ready for a segment attractiveness score.
  *
  * @remarks
- * `values[i]` belongs to segment `memberships[i]`. Members whose value is NaN or whose membership is
- * null/undefined are skipped; any other value that is not a finite number throws. Totals use
- * compensated summation; quantiles are type 7 (R, NumPy default). Segments come out in the order of `options.segments`, then of first appearance.
+ * `values[i]` belongs to segment `memberships[i]`. A NaN value means the member has no CLV: it is
+ * counted in its segment's `missing` and left out of the statistics; any other value that is not a
+ * finite number throws. A segment whose members all lack a value is still reported, with
+ * `defined: false`. Members without a segment (a null or undefined membership, e.g. `assignSegments`'
+ * unassigned profiles) come back as one last row with `segment: null`, present only when there are
+ * such members. So every member is counted once: the sum of `count + missing` over the rows is
+ * `values.length`. Totals use compensated summation; quantiles are type 7 (R, NumPy default).
+ * Segments come out in the order of `options.segments`, then of first appearance, then `null`.
  * O(n log n).
  *
- * @param values - CLV per customer (e.g. from `customerLifetimeValue`).
- * @param memberships - segment label per customer, same length.
+ * @param values - CLV per customer (e.g. from `customerLifetimeValue`); NaN for a customer without one.
+ * @param memberships - segment label per customer, same length; null or undefined for none.
  * @param options - segments to always report, quantile probabilities.
- * @returns one summary per segment; empty segments have `defined: false` and null statistics.
+ * @returns one summary per segment, then one for the members without a segment if there are any; a
+ *   segment without a value (listed in `options.segments` but empty, or whose values are all NaN) has
+ *   `defined: false`, `count` 0, its NaN members in `missing` and null statistics.
  * @throws `TypeError` `clvBySegment requires values and memberships to be arrays`,
  *   `clvBySegment requires options to be an object`, `clvBySegment requires probabilities to be an array`,
  *   `clvBySegment requires segments to be an array`, `clvBySegment requires every value to be a number (index i)`
  * @throws `RangeError` `clvBySegment requires values and memberships of the same length`,
  *   `clvBySegment requires probabilities between zero and one`, `clvBySegment requires finite values (index i)`
  * @example
- * const summary = clvBySegment([10, 20, 30, 5], ["gold", "gold", "gold", "bronze"], { segments: ["platinum"] });
+ * const summary = clvBySegment([10, 20, 30, 5, NaN, 8], ["gold", "gold", "gold", "bronze", "bronze", null], { segments: ["platinum"] });
  * summary[0].defined //=> false
  * summary[1].mean //=> 20
  * summary[1].quantiles[2].value //=> 20
- * summary[2].total //=> 5
+ * [summary[2].total, summary[2].count, summary[2].missing] //=> [5, 1, 1]
+ * [summary[3].segment, summary[3].total] //=> [null, 8]
  * @category CLV
  */
 export function clvBySegment(
@@ -86,25 +106,30 @@ export function clvBySegment(
   for (const probability of probabilities) {
     if (!(typeof probability === "number" && probability >= 0 && probability <= 1)) throw new RangeError("clvBySegment requires probabilities between zero and one");
   }
-  const groups = new Map<string | number, number[]>();
-  for (const segment of segments) if (!groups.has(segment)) groups.set(segment, []);
+  const groups = new Map<string | number, SegmentMembers>();
+  for (const segment of segments) if (!groups.has(segment)) groups.set(segment, { values: [], missing: 0 });
+  // members without a segment, reported last (and only if there are any)
+  const unsegmented: SegmentMembers = { values: [], missing: 0 };
   for (let i = 0; i < values.length; i++) {
     const segment = memberships[i];
     const value = values[i];
     if (typeof value !== "number") throw new TypeError(`clvBySegment requires every value to be a number (index ${i})`);
     if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) throw new RangeError(`clvBySegment requires finite values (index ${i})`);
-    if (segment === null || segment === undefined || Number.isNaN(value)) continue;
-    let group = groups.get(segment);
-    if (group === undefined) {
-      group = [];
-      groups.set(segment, group);
+    let group = unsegmented;
+    if (segment !== null && segment !== undefined) {
+      const known = groups.get(segment);
+      if (known === undefined) groups.set(segment, (group = { values: [], missing: 0 }));
+      else group = known;
     }
-    group.push(value);
+    if (Number.isNaN(value)) group.missing++;
+    else group.values.push(value);
   }
+  const rows: Array<[string | number | null, SegmentMembers]> = [...groups];
+  if (unsegmented.values.length + unsegmented.missing > 0) rows.push([null, unsegmented]);
   const result: SegmentClvSummary[] = [];
-  for (const [segment, group] of groups) {
+  for (const [segment, { values: group, missing }] of rows) {
     if (group.length === 0) {
-      result.push({ segment, defined: false, count: 0, total: 0, mean: null, minimum: null, maximum: null, quantiles: null });
+      result.push({ segment, defined: false, count: 0, missing, total: 0, mean: null, minimum: null, maximum: null, quantiles: null });
       continue;
     }
     const sorted = Float64Array.from(group).sort();
@@ -114,6 +139,7 @@ export function clvBySegment(
       segment,
       defined: true,
       count: sorted.length,
+      missing,
       total: sum.value,
       mean: sum.value / sorted.length,
       minimum: sorted[0] as number,

@@ -1,7 +1,7 @@
 import { runFit } from "./_lib/fitRunner.js";
 import { customersOf, optionsObject, rowAt } from "./_lib/assert.js";
 import { MAX_OPPORTUNITIES } from "./_lib/models.js";
-import { WeightedRowGroups } from "./_lib/rows.js";
+import { opportunityIdentificationProblem, WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type OpportunityRows } from "./_lib/bgBb.js";
 import type { BgBbModel, BgBbParams, FitFailure, FitOptions } from "./types.js";
 
@@ -31,11 +31,17 @@ export interface OpportunityActivity {
  * mixture of digamma differences. Weighted aggregated rows are accepted as-is (the donations data has
  * 22 rows for 11,104 donors). BFGS on log-parameters. O(rows × periods × iterations), so periods are
  * capped at 10,000 opportunities (BG/BB is for a few discrete opportunities per customer).
+ * Data that cannot identify the model are reported before optimising (without a penalizer) as a
+ * failure with reason `not_identified`: no customer has a repeat transaction, or every customer
+ * transacted at every opportunity (the likelihood rises towards a boundary, where the fit would stop
+ * looking converged). No customers at all (an empty list, or only zero weights) is `not_identified`
+ * with any penalizer.
  * Reference: https://www.brucehardie.com/papers/020/fader_et_al_mksc_10.pdf
  *
  * @param data - `{ customers }` rows of frequency, recency, periods and weight.
  * @param options - penalizer, initialParams (α, β, γ, δ; default 1, 1, 1, 1), maxIterations.
- * @returns the fitted model (unit `"periods"`) or a failure with `reason` and `message`.
+ * @returns the fitted model (unit `"periods"`) or a failure (`converged: false`) with `reason` and
+ *   `message`; `not_identified` for the degenerate data above, an empty customer list included.
  * @throws `RangeError` `fitBgBb requires penalizer to be a non-negative number`, `fitBgBb requires initialParams to be n positive finite numbers (...)`,
  *   `fitBgBb requires maxIterations to be a positive integer`, `fitBgBb requires unit to be days, weeks, months or years`.
  * @throws `TypeError` `fitBgBb requires data to be an object`, `fitBgBb requires options to be an object`,
@@ -43,7 +49,7 @@ export interface OpportunityActivity {
  * @throws `RangeError` `fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row i)`,
  *   `fitBgBb requires periods to be at most 10000 (row i)`,
  *   `fitBgBb requires recency to be zero when frequency is zero (row i)`,
- *   `fitBgBb requires weights to be non-negative (row i)`, `fitBgBb requires at least one customer`
+ *   `fitBgBb requires weights to be non-negative (row i)`
  * @example
  * const model = fitBgBb({ customers: [
  *   { frequency: 0, recency: 0, periods: 6, weight: 3464 }, { frequency: 1, recency: 1, periods: 6, weight: 1091 },
@@ -69,7 +75,6 @@ export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityAct
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`fitBgBb requires weights to be non-negative (row ${i})`);
     if (w > 0) groups.add([x, tx, n], w);
   }
-  if (groups.count === 0) throw new RangeError("fitBgBb requires at least one customer");
   const totalWeight = groups.totalWeight;
   const rows: OpportunityRows = {
     frequency: groups.column(0),
@@ -91,5 +96,6 @@ export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityAct
     totalWeight,
     uniqueRows: rows.count,
     maxIterations: settings.maxIterations ?? 2000,
+    notIdentified: opportunityIdentificationProblem(rows),
   });
 }

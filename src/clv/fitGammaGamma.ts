@@ -1,4 +1,4 @@
-import { runFit } from "./_lib/fitRunner.js";
+import { NO_CUSTOMERS, runFit } from "./_lib/fitRunner.js";
 import { customersOf, optionsObject, rowAt } from "./_lib/assert.js";
 import { WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type SpendRows } from "./_lib/gammaGamma.js";
@@ -26,20 +26,23 @@ export interface CustomerSpend {
  * Jacobian of the mean, so LL matches lifetimes). Only customers with frequency > 0 are used. BFGS
  * with the analytic gradient on log-parameters. O(unique rows × iterations).
  * When q ≤ 1 the population mean spend pγ/(q − 1) is undefined (the lifetimes negative-CLV bug):
- * the fit then returns a failure with reason `q_not_above_one` instead of a model.
+ * the fit then returns a failure with reason `q_not_above_one` instead of a model. Without a repeat
+ * customer (every frequency 0, as in a segment of one-time buyers) or without any customer (an empty
+ * list, or only zero weights) there is nothing to fit: the result is a failure with reason
+ * `not_identified`, whatever the penalizer, as the purchase fits return for the same customers.
  * Reference: https://www.brucehardie.com/notes/025/gamma_gamma.pdf
  *
  * @param data - `{ unit?, customers }` with frequency and monetaryValue per customer.
  * @param options - penalizer, initialParams (p, q, γ; default 1, 1, 1), maxIterations.
- * @returns the fitted model or a failure (`converged: false`, reason, message).
+ * @returns the fitted model or a failure (`converged: false`, reason, message): `not_identified`
+ *   without repeat customers or without customers, `q_not_above_one` when q ≤ 1.
  * @throws `RangeError` `fitGammaGamma requires penalizer to be a non-negative number`, `fitGammaGamma requires initialParams to be n positive finite numbers (...)`,
  *   `fitGammaGamma requires maxIterations to be a positive integer`, `fitGammaGamma requires unit to be days, weeks, months or years`.
  * @throws `TypeError` `fitGammaGamma requires data to be an object`, `fitGammaGamma requires options to be an object`,
  *   `fitGammaGamma requires an array of customers`, `fitGammaGamma requires every customer to be an object (row i)`
  * @throws `RangeError` `fitGammaGamma requires frequency to be a non-negative integer (row i)`,
  *   `fitGammaGamma requires monetaryValue to be positive for repeat customers (row i)`,
- *   `fitGammaGamma requires weights to be non-negative (row i)`,
- *   `fitGammaGamma requires at least one customer with frequency above zero`
+ *   `fitGammaGamma requires weights to be non-negative (row i)`
  * @example
  * const model = fitGammaGamma({ customers: [
  *   { frequency: 2, monetaryValue: 22.35 }, { frequency: 1, monetaryValue: 11.77 },
@@ -56,18 +59,19 @@ export function fitGammaGamma(
   const customers = customersOf(data, "fitGammaGamma");
   const settings = optionsObject(options, "fitGammaGamma");
   const groups = new WeightedRowGroups(2);
+  let customerWeight = 0;
   for (let i = 0; i < customers.length; i++) {
     const row = rowAt(customers, i, "fitGammaGamma", "customer");
     const x = row.frequency;
     const w = row.weight ?? 1;
     if (!Number.isInteger(x) || x < 0) throw new RangeError(`fitGammaGamma requires frequency to be a non-negative integer (row ${i})`);
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`fitGammaGamma requires weights to be non-negative (row ${i})`);
+    customerWeight += w;
     if (x === 0 || w === 0) continue;
     const m = row.monetaryValue;
     if (!Number.isFinite(m) || m <= 0) throw new RangeError(`fitGammaGamma requires monetaryValue to be positive for repeat customers (row ${i})`);
     groups.add([x, m], w);
   }
-  if (groups.count === 0) throw new RangeError("fitGammaGamma requires at least one customer with frequency above zero");
   const totalWeight = groups.totalWeight;
   const rows: SpendRows = {
     frequency: groups.column(0),
@@ -88,6 +92,9 @@ export function fitGammaGamma(
     totalWeight,
     uniqueRows: rows.count,
     maxIterations: settings.maxIterations ?? 2000,
+    // Only repeat customers carry spend information; without one there is nothing to fit, so the
+    // failure is reported whatever the penalizer (the runner's rule for no rows).
+    notIdentified: groups.count > 0 ? undefined : customerWeight > 0 ? "no customer has a repeat purchase (every frequency is 0)" : NO_CUSTOMERS,
   });
   if (result.converged && result.params.q <= 1) {
     return {

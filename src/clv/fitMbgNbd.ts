@@ -20,14 +20,17 @@ import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } 
  *   as returned by `rfmSummary`.
  * @param options - penalizer, initialParams (r, α, a, b; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (`converged: true`, params, standardErrors, the true summed
- *   logLikelihood in `data.unit`), or a failure (`converged: false`) with `reason` and `message`.
+ *   logLikelihood in `data.unit`), or a failure (`converged: false`) with `reason` and `message`:
+ *   `not_identified` (checked before optimising, see `FitFailureReason`) when no customer has a repeat
+ *   purchase or any observation time and there is no penalizer, and when there are no customers at all
+ *   (an empty list, or only zero weights: an empty segment) whatever the penalizer.
  * @throws `TypeError` `fitMbgNbd requires data to be an object`, `fitMbgNbd requires options to be an object`,
  *   `fitMbgNbd requires an array of customers`, `fitMbgNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitMbgNbd requires penalizer to be a non-negative number`, `fitMbgNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitMbgNbd requires maxIterations to be a positive integer`, `fitMbgNbd requires unit to be days, weeks, months or years`.
  * @throws `fitMbgNbd requires frequency to be a non-negative integer (row i)`, `... requires recency
  *   between zero and T (row i)`, `... requires T to be non-negative (row i)`, `... requires recency to be
- *   zero when frequency is zero (row i)`, `... requires at least one customer`
+ *   zero when frequency is zero (row i)`
  * @example
  * const model = fitMbgNbd({ unit: "weeks", customers: [
  *   { frequency: 2, recency: 30, T: 39 }, { frequency: 0, recency: 0, T: 39 },

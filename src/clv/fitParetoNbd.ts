@@ -23,7 +23,10 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  * @param data - `{ unit, customers }` with per-customer frequency, recency, T (and optional weight).
  * @param options - penalizer, initialParams (r, α, s, β; default 1, 1, 1, 1), maxIterations.
  * @returns the fitted model (params, standard errors, true summed logLikelihood in `data.unit`) or a
- *   failure (`converged: false`) with `reason` and `message`.
+ *   failure (`converged: false`) with `reason` and `message`:
+ *   `not_identified` (checked before optimising, see `FitFailureReason`) when no customer has a repeat
+ *   purchase or any observation time and there is no penalizer, and when there are no customers at all
+ *   (an empty list, or only zero weights: an empty segment) whatever the penalizer.
  * @throws `TypeError` `fitParetoNbd requires data to be an object`, `fitParetoNbd requires options to be an object`,
  *   `fitParetoNbd requires an array of customers`, `fitParetoNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitParetoNbd requires penalizer to be a non-negative number`, `fitParetoNbd requires initialParams to be n positive finite numbers (...)`,

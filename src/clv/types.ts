@@ -60,7 +60,9 @@ export interface FitOptions {
  * - `q_not_above_one`: Gamma-Gamma's q ≤ 1, so the population mean spend pγ/(q − 1) is undefined.
  * - `not_identified`: checked before optimising (without a penalizer): no customer has a repeat
  *   purchase, or none has any observation time, so a BG/NBD, MBG/NBD or Pareto/NBD fit would only
- *   drift to a boundary and look converged.
+ *   drift to a boundary and look converged; for BG/BB, no customer has a repeat transaction or every
+ *   customer transacted at every opportunity. Whatever the penalizer: no customers at all (an empty
+ *   list, or only zero weights), and for Gamma-Gamma no customer with a repeat purchase.
  * @category CLV
  */
 export type FitFailureReason = "max_iterations" | "non_finite" | "line_search_failed" | "parameters_diverged" | "q_not_above_one" | "not_identified";

@@ -16,7 +16,11 @@ export interface RfmSegmentSummary {
   readonly share: number | null;
   /** Sum of `monetaryTotal` of the segment's customers (compensated summation). */
   readonly revenue: number;
-  /** revenue / all revenue; `null` when all revenue is 0. */
+  /**
+   * revenue / all revenue; `null` when all revenue is not positive (no customers, no revenue, or
+   * refunds above purchases), as `revenueContribution` treats such a total. With a positive total, a
+   * segment of net refunds has a negative share.
+   */
   readonly revenueShare: number | null;
 }
 
@@ -36,10 +40,13 @@ export interface AssignRfmSegmentsResult {
  *
  * @remarks Runs the segments through the rule engine (`assignSegments` in `"first-match"` mode), so
  * the result is exactly what the same segments give in SQL. Customers matching no segment go to
- * `"others"`. O(n * s) rule evaluations.
+ * `"others"`. Revenue is the sum of `monetaryTotal`, which refunds can make negative; revenue shares
+ * are `null` when the total over all customers is zero or negative (a share of a negative total has no
+ * meaning: -50 of -40 would read as 125 %). O(n * s) rule evaluations.
  * @param scores - the output of `rfmScores`.
  * @param segments - segments whose rules read `rfm.*`. Default `rfmSegments()`.
- * @returns Per-customer segment ids and a per-segment summary.
+ * @returns Per-customer segment ids and a per-segment summary; `share` is `null` without customers,
+ *   `revenueShare` `null` when total revenue is not positive.
  * @throws `SegmentError` from `assignSegments` for duplicate segment ids.
  * @example
  * const scores = rfmScores([
@@ -81,7 +88,7 @@ export function assignRfmSegments(scores: ReadonlyArray<RfmScore>, segments: Rea
       customers,
       share: scores.length === 0 ? null : customers / scores.length,
       revenue: value,
-      revenueShare: total.value === 0 ? null : value / total.value,
+      revenueShare: total.value > 0 ? value / total.value : null,
     };
   });
   return { segments: result, summary };

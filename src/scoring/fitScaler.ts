@@ -26,13 +26,15 @@ export interface FitScalerOptions {
  * against them to 1e-12): a column whose std, range or IQR is zero keeps scale 1 (for the standard
  * scaler, a variance within the rounding error of the mean, as scikit-learn's constant-feature test). `NaN` values are
  * ignored when fitting and stay `NaN` when transforming (handle them with `prepareFeatures`); a
- * column with no numbers gets offset 0 and scale 1. With `log1p` (or method `"log"`) every value must
- * be greater than -1. O(n * d) (robust: O(n log n * d)).
+ * column with no numbers at all (every value `NaN`) has no mean, range or quartiles to fit and throws
+ * for the standard, min-max and robust methods (scikit-learn fits NaN there, which no JSON scaler can
+ * hold), while the parameter-free `"log"` method accepts it. No rows give a scaler of zero columns.
+ * With `log1p` (or method `"log"`) every value must be greater than -1. O(n * d) (robust: O(n log n * d)).
  * @param data - rows of numbers, all of the same length.
  * @param options - see {@link FitScalerOptions}.
  * @returns A {@link Scaler}: `transform(rows)`, `inverseTransform(rows)`, `toJSON()`; `offset` and `scale` per column.
  * @throws `TypeError` `fitScaler requires rows of equal length: row i differs from row 0`,
- * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires finite numbers: row i, column j is Infinity`, `fitScaler requires values above -1 for log1p: row i, column j`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`.
+ * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires finite numbers: row i, column j is Infinity`, `fitScaler requires values above -1 for log1p: row i, column j`, `fitScaler requires at least one number in every column: column j is all NaN`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`.
  * @example
  * const scaler = fitScaler([[1, 10], [3, 10], [5, 10]], { method: "standard" });
  * scaler.transform([[3, 10], [5, 10]]).map((row) => row.map((value) => Number(value.toFixed(4)))) //=> [[0, 0], [1.2247, 0]]
@@ -63,12 +65,15 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
   });
   const offset: number[] = [];
   const scale: number[] = [];
-  for (const values of byColumn) {
-    if (method === "log" || values.length === 0) {
+  for (let column = 0; column < columns; column++) {
+    const values = byColumn[column] as number[];
+    if (method === "log") {
       offset.push(0);
       scale.push(1);
       continue;
     }
+    // No statistic to fit: offset 0 and scale 1 would pass later values through unscaled.
+    if (values.length === 0) throw new RangeError(`fitScaler requires at least one number in every column: column ${column} is all NaN`);
     if (method === "standard") {
       let mean = 0;
       for (const value of values) mean += value;

@@ -34,7 +34,10 @@ export interface PrepareFeaturesResult {
   readonly featureNames: string[];
   /** For each row of `data`, the index of its record in the input. */
   readonly rowIndexes: number[];
-  /** What the policy did: dropped rows with their missing features, and imputed counts and values per feature. */
+  /**
+   * What the policy did: dropped rows with their missing features, and imputed counts and values per
+   * feature with an impute policy (a statistic with no value to compute it from, and nothing to fill, is left out).
+   */
   readonly report: {
     readonly inputRows: number;
     readonly keptRows: number;
@@ -50,13 +53,16 @@ export interface PrepareFeaturesResult {
  * Reads each feature by its dotted path through own properties only. A value must be a finite
  * number (a `Date` counts as its epoch milliseconds); `undefined`, `null` and `NaN` are missing and
  * handled by the policy — never silently turned into 0. Anything else (a string, an infinite number)
- * is always an error. Imputation statistics come from the present values of the input; a feature
- * with no present value cannot be imputed by a statistic. O(n * d) (median: O(n log n)).
+ * is always an error. Imputation statistics come from the present values of the input (dropped rows
+ * included). A feature with no present value cannot be imputed by a statistic: that is a `no_values`
+ * issue when a kept row misses it, and otherwise (no rows, or every row missing it dropped for another
+ * feature) the feature is simply absent from `report.imputed`. O(n * d) (median: O(n log n)).
  * @param records - the records.
  * @param options - features and policy, see {@link PrepareFeaturesOptions}.
  * @returns The matrix, the kept row indexes and a report of dropped and imputed values.
  * @throws `SegmentationError` `prepareFeatures found N issues` with issues `missing_value` (policy
- * `"error"`), `invalid_value` (not a finite number) or `no_values` (nothing to impute from), each with path `[row, ...featurePath]`.
+ * `"error"`), `invalid_value` (not a finite number), each with path `[row, ...featurePath]`, or
+ * `no_values` (a kept row needs an imputed statistic and the feature has no value to compute it from), with path `[feature]`.
  * @throws `TypeError` `prepareFeatures requires the missing policy of <feature> to be "error", "drop" or { impute: ... }`
  * for any other policy (an unknown name, `{ impute: "avg" }`, a non-finite constant).
  * @example
@@ -104,6 +110,8 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
       return number;
     }),
   );
+  // A row missing a "drop" feature is dropped, so it needs no imputed value for the other features.
+  const droppedRows = raw.map((row) => row.some((value, column) => value === undefined && policies[column] === "drop"));
   const fills: Array<number | undefined> = features.map((feature, column) => {
     const policy = policies[column] as MissingValuePolicy;
     if (typeof policy === "string") return undefined;
@@ -111,7 +119,10 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
     const present: number[] = [];
     for (const row of raw) if (row[column] !== undefined) present.push(row[column] as number);
     if (present.length === 0) {
-      issues.push({ code: "no_values", path: [feature], message: `${feature} has no values to impute from` });
+      // Nothing to compute the statistic from: an issue only if a kept row needs the value.
+      if (raw.some((row, rowIndex) => row[column] === undefined && !droppedRows[rowIndex])) {
+        issues.push({ code: "no_values", path: [feature], message: `${feature} has no values to impute from` });
+      }
       return undefined;
     }
     if (policy.impute === "mean") return present.reduce((sum, value) => sum + value, 0) / present.length;
@@ -134,7 +145,7 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
     row.forEach((value, column) => {
       if (value === undefined && policies[column] === "drop") missing.push(features[column] as string);
     });
-    if (missing.length > 0) {
+    if (droppedRows[rowIndex]) {
       dropped.push({ row: rowIndex, missing });
       return;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adjustedRandIndex, chooseK, silhouetteScore } from "../../src/cluster/index.js";
 import { fixtures } from "./_fixtures.js";
+import { mulberry32 } from "../../src/_lib/random.js";
 
 describe("chooseK", () => {
   const { data, labels } = fixtures.separable; // 4 well separated blobs (scikit-learn make_blobs)
@@ -57,5 +58,41 @@ describe("chooseK rejects hostile options", () => {
     expect(() => chooseK([[1e200], [-1e200], [0]], { kMax: 2 })).toThrow(
       new RangeError("chooseK requires values small enough for finite sums of squared distances (scale the data first)"),
     );
+  });
+});
+
+describe("chooseK on degenerate clusterings", () => {
+  it("scores a one-row cluster the default silhouette sample could leave out (before: RangeError from silhouetteScore)", () => {
+    // 6,000 uniform points in the unit square and one outlier: k = 2 isolates the outlier.
+    const random = mulberry32(1);
+    const data: number[][] = Array.from({ length: 6000 }, () => [random(), random()]);
+    data.push([1000, 1000]);
+    for (const seed of [3, 5, 6, 7]) {
+      const result = chooseK(data, { kMin: 2, kMax: 2, seed, nInit: 1 });
+      expect(result.fit.sizes).toEqual([6000, 1]);
+      // scikit-learn's silhouette_score on all 6,001 rows: 0.999464557743442; the stratified sample
+      // keeps the outlier (silhouette 0) and so weighs it a little more.
+      expect(Math.abs(result.table[0]!.silhouette! - 0.999464557743442)).toBeLessThan(3e-4);
+    }
+    const pinned = chooseK(data, { kMin: 2, kMax: 2, seed: 3, nInit: 1 });
+    expect(pinned.table[0]!.silhouette).toBeCloseTo(0.9993015928402574, 12);
+    expect(pinned.table[0]!.silhouette).toBe(silhouetteScore(data, pinned.fit.labels, { sampleSize: 3000, seed: 3, stratified: true }));
+  });
+  it("says which rule decided k when the requested one cannot (before: criterion elbow, k from the silhouette, unsaid)", () => {
+    const elbow = chooseK([[1], [2], [3], [10]], { kMin: 2, kMax: 3, criterion: "elbow" });
+    expect(elbow.recommended).toEqual({ silhouette: 2, elbow: null, gap: null });
+    expect(elbow.criterion).toBe("elbow");
+    expect(elbow.k).toBe(2);
+    expect(elbow.decidedBy).toBe("silhouette");
+    // No rule can decide on identical rows: k is kMin and decidedBy null.
+    const identical = chooseK([[1], [1], [1], [1]], { kMin: 1, kMax: 3 });
+    expect(identical.recommended).toEqual({ silhouette: null, elbow: null, gap: null });
+    expect(identical.k).toBe(1);
+    expect(identical.decidedBy).toBeNull();
+    // The silhouette and DB/CH columns are null for every k that left fewer than two clusters non-empty.
+    expect(identical.table.map((row) => [row.silhouette, row.daviesBouldin, row.calinskiHarabasz])).toEqual([[null, null, null], [null, null, null], [null, null, null]]);
+    const decided = chooseK([[0, 0], [0, 1], [1, 0], [10, 10], [10, 11], [11, 10], [20, 0], [21, 0], [20, 1]], { kMin: 2, kMax: 5, seed: 1, criterion: "elbow" });
+    expect(decided.decidedBy).toBe("elbow");
+    expect(decided.k).toBe(decided.recommended.elbow);
   });
 });

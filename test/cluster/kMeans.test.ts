@@ -85,6 +85,18 @@ describe("kMeans", () => {
     expect(same.inertia).toBe(0);
   });
 
+  it("leaves clusters empty when there are fewer distinct rows than k, as documented (scikit-learn 1.2 gives the same labels and centroids, with a warning)", () => {
+    for (const algorithm of ["hamerly", "elkan", "lloyd"] as const) {
+      for (const initialization of ["kmeans++", "random"] as const) {
+        const identical = kMeans([[1, 1], [1, 1], [1, 1]], { k: 2, algorithm, initialization });
+        expect([Array.from(identical.labels), identical.sizes, identical.centroids, identical.inertia]).toEqual([[0, 0, 0], [3, 0], [[1, 1], [1, 1]], 0]);
+      }
+    }
+    // Two distinct rows, k = 3: the third centroid duplicates the first.
+    const two = kMeans([[0], [0], [1], [1]], { k: 3 });
+    expect([Array.from(two.labels), two.sizes, two.centroids]).toEqual([[0, 0, 1, 1], [2, 2, 0], [[0], [1], [0]]]);
+  });
+
   it("k = n and k = 1", () => {
     const data = [[3], [1], [2]];
     expect(kMeans(data, { k: 3 }).inertia).toBe(0);

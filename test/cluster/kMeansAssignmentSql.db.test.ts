@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
-import { kMeans, kMeansAssignmentSql } from "../../src/cluster/index.js";
+import { kMeans, kMeansAssignmentSql, parseKMeansModel } from "../../src/cluster/index.js";
 import { fitScaler } from "../../src/scoring/index.js";
 import { mulberry32 } from "../../src/_lib/random.js";
 
@@ -47,5 +47,45 @@ describe("kMeansAssignmentSql in real databases", () => {
     } finally {
       await client.end();
     }
+  });
+
+  describe("a NULL feature gives a NULL cluster, for k = 1 too (before: the last cluster, or 0 for k = 1)", () => {
+    const model = (k: number) =>
+      parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k, columns: 2, centroids: [[0, 1], [5, 5], [-3, 2]].slice(0, k), featureNames: ["a", "b"] });
+    const values = "(1, 0, 1), (2, NULL, 1), (3, 5, NULL), (4, 5, 5), (5, NULL, NULL), (6, -3, 2)";
+    const expected = { 3: [0, null, null, 1, null, 2], 1: [0, null, null, 0, null, 0] };
+    const numberOrNull = (value: unknown) => (value === null ? null : Number(value));
+    it("DuckDB", async () => {
+      const instance = await DuckDBInstance.create(":memory:");
+      const connection = await instance.connect();
+      await connection.run(`CREATE TABLE points (id INTEGER, a DOUBLE, b DOUBLE)`);
+      await connection.run(`INSERT INTO points VALUES ${values}`);
+      for (const k of [3, 1] as const) {
+        const { sql, params } = kMeansAssignmentSql(model(k), { dialect: "duckdb" });
+        const reader = await connection.runAndReadAll(`SELECT ${sql} AS cluster, typeof(${sql}) AS type FROM points ORDER BY id`, params);
+        const rows = reader.getRowObjectsJson();
+        expect(rows.map((row) => numberOrNull(row["cluster"]))).toEqual(expected[k]);
+        expect(new Set(rows.map((row) => row["type"]))).toEqual(new Set(["INTEGER"]));
+      }
+      connection.closeSync();
+    });
+    it("PostgreSQL", async () => {
+      const client = new pg.Client({ connectionString: inject("pgUrl") });
+      await client.connect();
+      try {
+        await client.query(`DROP TABLE IF EXISTS kmeans_null_points`);
+        await client.query(`CREATE TABLE kmeans_null_points (id INTEGER, a DOUBLE PRECISION, b DOUBLE PRECISION)`);
+        await client.query(`INSERT INTO kmeans_null_points VALUES ${values}`);
+        for (const k of [3, 1] as const) {
+          const { sql, params } = kMeansAssignmentSql(model(k), { dialect: "postgres" });
+          const result = await client.query(`SELECT ${sql} AS cluster, pg_typeof(${sql})::text AS type FROM kmeans_null_points ORDER BY id`, params);
+          expect(result.rows.map((row: { cluster: unknown }) => numberOrNull(row.cluster))).toEqual(expected[k]);
+          expect(new Set(result.rows.map((row: { type: string }) => row.type))).toEqual(new Set(["integer"]));
+        }
+        await client.query(`DROP TABLE kmeans_null_points`);
+      } finally {
+        await client.end();
+      }
+    });
   });
 });

@@ -15,7 +15,8 @@ describe("kMeansAssignmentSql", () => {
     const { sql, params } = kMeansAssignmentSql(model, { dialect: "postgres", tableAlias: "c" });
     const d = (a: number, b: number) =>
       `(POWER(CAST("c"."recency days" AS DOUBLE PRECISION) - CAST($${a} AS DOUBLE PRECISION), 2) + POWER(CAST("c"."spend ""usd""" AS DOUBLE PRECISION) - CAST($${b} AS DOUBLE PRECISION), 2))`;
-    expect(sql).toBe(`CASE WHEN ${d(1, 2)} <= ${d(3, 4)} AND ${d(1, 2)} <= ${d(5, 6)} THEN 0 WHEN ${d(3, 4)} <= ${d(5, 6)} THEN 1 ELSE 2 END`);
+    const anyNull = `"c"."recency days" IS NULL OR "c"."spend ""usd""" IS NULL`;
+    expect(sql).toBe(`CASE WHEN ${anyNull} THEN NULL WHEN ${d(1, 2)} <= ${d(3, 4)} AND ${d(1, 2)} <= ${d(5, 6)} THEN 0 WHEN ${d(3, 4)} <= ${d(5, 6)} THEN 1 ELSE 2 END`);
     expect(params).toEqual([0, 1, 5, 5, -3, 2]);
   });
   it("Snowflake gets one positional parameter per occurrence; BigQuery named ones; offsets and transforms", () => {
@@ -27,7 +28,18 @@ describe("kMeansAssignmentSql", () => {
     expect(bigquery.sql).not.toContain("@p1 ");
     expect(bigquery.sql).toContain("LN(1 + CAST(`recency days` AS FLOAT64))");
     expect(bigquery.params.slice(0, 2)).toEqual([1, 3]);
-    expect(kMeansAssignmentSql(parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 1, columns: 1, centroids: [[1]] }), { dialect: "duckdb", columns: ["x"] })).toEqual({ sql: "0", params: [] });
+  });
+  it("a NULL feature gives NULL, for k = 1 too (before: the last cluster, or the constant 0 for k = 1)", () => {
+    const one = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 1, columns: 2, centroids: [[1, 2]] });
+    expect(kMeansAssignmentSql(one, { dialect: "duckdb", columns: ["x", "y"] })).toEqual({ sql: 'CASE WHEN "x" IS NULL OR "y" IS NULL THEN NULL ELSE 0 END', params: [] });
+    expect(kMeansAssignmentSql(one, { dialect: "bigquery", columns: ["x", "y"], tableAlias: "t", transform: { offset: [1, 2], scale: [3, 4], log1p: false } })).toEqual({
+      sql: "CASE WHEN `t`.`x` IS NULL OR `t`.`y` IS NULL THEN NULL ELSE 0 END",
+      params: [],
+    });
+    const two = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]] });
+    const { sql, params } = kMeansAssignmentSql(two, { dialect: "snowflake", columns: ["spend"] });
+    expect(sql).toBe('CASE WHEN "spend" IS NULL THEN NULL WHEN (POWER(CAST("spend" AS DOUBLE) - CAST(? AS DOUBLE), 2)) <= (POWER(CAST("spend" AS DOUBLE) - CAST(? AS DOUBLE), 2)) THEN 0 ELSE 1 END');
+    expect(params).toEqual([0, 10]);
   });
   it("rejects missing column names and mismatched transforms", () => {
     const unnamed = kMeans([[1], [2], [9]], { k: 2 }).model;

@@ -41,6 +41,26 @@ describe("kPrototypes", () => {
     expect(result.numericCentroids).toEqual([[2, 4]]);
     expect(result.categoricalModes).toEqual([["a"]]);
   });
+  it("gamma is 1 when every numeric column is constant, as with no numeric column (before: 0, the categories were ignored)", () => {
+    const categorical = [["a"], ["b"], ["a"], ["b"], ["a"], ["b"]];
+    const constant = kPrototypes([[1], [1], [1], [1], [1], [1]], categorical, { k: 2 });
+    expect(constant.gamma).toBe(1);
+    expect(constant.model.gamma).toBe(1);
+    expect(Array.from(constant.labels)).toEqual([0, 1, 0, 1, 0, 1]);
+    expect(constant.categoricalModes).toEqual([["a"], ["b"]]);
+    expect(constant.cost).toBe(0);
+    // Six 0.1s have a rounded mean of 0.09999999999999999: still constant, still gamma 1.
+    const rounded = kPrototypes([[0.1, 3], [0.1, 3], [0.1, 3], [0.1, 3], [0.1, 3], [0.1, 3]], categorical, { k: 2 });
+    expect([rounded.gamma, Array.from(rounded.labels)]).toEqual([1, [0, 1, 0, 1, 0, 1]]);
+    const huang = kPrototypes([[1], [1], [1], [1], [1], [1]], categorical, { k: 2, initialization: "huang" });
+    expect(huang.gamma).toBe(1);
+    expect(huang.categoricalCost).toBe(0);
+    // One cluster: the three "b" rows mismatch the mode "a" and cost gamma = 1 each.
+    const one = kPrototypes([[5, 2], [5, 2], [5, 2], [5, 2], [5, 2], [5, 2]], categorical, { k: 1 });
+    expect([one.gamma, one.numericCost, one.categoricalCost, one.cost]).toEqual([1, 0, 3, 3]);
+    // An explicit gamma: 0 is still honoured.
+    expect(kPrototypes([[1], [1], [1], [1], [1], [1]], categorical, { k: 1, gamma: 0 }).categoricalCost).toBe(0);
+  });
   it("validates arguments", () => {
     expect(() => kPrototypes([[1]], [["a"], ["b"]], { k: 1 })).toThrow("kPrototypes requires the same number of numeric and categorical rows");
     expect(() => kPrototypes([[1]], [["a"]], { k: 2 })).toThrow("kPrototypes requires k to be at most the number of rows");

@@ -15,6 +15,10 @@ describe("miniBatchKMeans", () => {
     expect(result.steps).toBeGreaterThan(0);
     expect(Array.from(result.model.predict(data))).toEqual(Array.from(result.labels));
   });
+  it("leaves a cluster empty when there are fewer distinct rows than k, as documented (scikit-learn 1.2 gives the same labels)", () => {
+    const identical = miniBatchKMeans([[1], [1], [1], [1]], { k: 2 });
+    expect([Array.from(identical.labels), identical.sizes, identical.centroids, identical.inertia]).toEqual([[0, 0, 0, 0], [4, 0], [[1], [1]], 0]);
+  });
   it("validates arguments", () => {
     expect(() => miniBatchKMeans([[1]], { k: 2 })).toThrow("miniBatchKMeans requires k to be at most the number of rows");
     expect(() => miniBatchKMeans([[1]], { k: 1, batchSize: 0 })).toThrow("miniBatchKMeans requires batchSize to be at least one");

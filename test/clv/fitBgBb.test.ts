@@ -94,7 +94,60 @@ describe("BG/BB likelihood", () => {
     expect(() => fitBgBb({ customers: [{ frequency: 3, recency: 2, periods: 6 }] })).toThrow(
       "fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row 0)",
     );
-    expect(() => fitBgBb({ customers: [] })).toThrow("fitBgBb requires at least one customer");
+  });
+});
+
+describe("fitBgBb on data that cannot identify the model (review: degenerate data)", () => {
+  it("reports no transaction at all as not_identified instead of a converged boundary fit (it gave alpha 0.0098, delta 0.0031, gamma 770)", () => {
+    const result = fitBgBb({ customers: [{ frequency: 0, recency: 0, periods: 6, weight: 100 }, { frequency: 0, recency: 0, periods: 3 }] });
+    expect(result.converged).toBe(false);
+    if (result.converged) return;
+    expect(result.reason).toBe("not_identified");
+    expect(result.message).toBe(
+      "fitBgBb did not converge (not_identified): no customer has a repeat transaction (every frequency is 0), so the data do not identify the model; use more data or add a penalizer such as 0.001",
+    );
+    expect(result.params).toEqual({ alpha: 1, beta: 1, gamma: 1, delta: 1 });
+    expect(result.iterations).toBe(0);
+    // at (1, 1, 1, 1): L(0, 0, 6) = 1/49 + Σ_{j=0..5} 1/((j+1)²(j+2)) = 0.654654…, L(0, 0, 3) = 1/16 + 1/2 + 1/12 + 1/36 = 0.673611…
+    expect(result.logLikelihood).toBeCloseTo(100 * Math.log(1 / 49 + 1 / 2 + 1 / 12 + 1 / 36 + 1 / 80 + 1 / 150 + 1 / 252) + Math.log(1 / 16 + 1 / 2 + 1 / 12 + 1 / 36), 10);
+  });
+
+  it("reports a transaction at every opportunity for every customer as not_identified (it gave beta = gamma = 1.7e-6, converged)", () => {
+    const result = fitBgBb({ customers: [{ frequency: 6, recency: 6, periods: 6, weight: 100 }, { frequency: 2, recency: 2, periods: 2, weight: 5 }] });
+    expect(result).toMatchObject({
+      converged: false,
+      reason: "not_identified",
+      message:
+        "fitBgBb did not converge (not_identified): every customer transacted at every opportunity (frequency equals periods in every row), so the data do not identify the model; use more data or add a penalizer such as 0.001",
+      iterations: 0,
+    });
+  });
+
+  it("still fits when one customer breaks the pattern, and runs with a penalizer", () => {
+    const mixed = fitBgBb({ customers: [{ frequency: 6, recency: 6, periods: 6, weight: 100 }, { frequency: 0, recency: 0, periods: 6, weight: 50 }, { frequency: 3, recency: 5, periods: 6, weight: 20 }] });
+    expect(mixed.iterations).toBeGreaterThan(0);
+    const penalized = fitBgBb({ customers: [{ frequency: 0, recency: 0, periods: 6, weight: 100 }] }, { penalizer: 0.01 });
+    expect(penalized.iterations).toBeGreaterThan(0);
+  });
+
+  it("returns not_identified for an empty customer list or zero weights, with or without a penalizer (it threw 'requires at least one customer')", () => {
+    const message = "fitBgBb did not converge (not_identified): there are no customers (an empty list, or every weight is 0), so the data do not identify the model; use more data";
+    for (const customers of [[], [{ frequency: 1, recency: 1, periods: 6, weight: 0 }]]) {
+      for (const options of [{}, { penalizer: 0.01 }]) {
+        expect(fitBgBb({ customers }, options)).toEqual({
+          kind: "BG/BB",
+          converged: false,
+          reason: "not_identified",
+          message,
+          unit: "periods",
+          params: { alpha: 1, beta: 1, gamma: 1, delta: 1 },
+          logLikelihood: 0,
+          iterations: 0,
+        });
+      }
+    }
+    // invalid arguments still throw, even without customers
+    expect(() => fitBgBb({ customers: [] }, { penalizer: -1 })).toThrow(new RangeError("fitBgBb requires penalizer to be a non-negative number"));
   });
 });
 

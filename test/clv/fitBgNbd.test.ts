@@ -179,7 +179,31 @@ describe("fitBgNbd recovery and failures", () => {
     expect(() => fitBgNbd({ unit: "weeks", customers: [{ frequency: 1, recency: 3, T: 2 }] })).toThrow("fitBgNbd requires recency between zero and T (row 0)");
     expect(() => fitBgNbd({ unit: "weeks", customers: [{ frequency: 0, recency: 1, T: 2 }] })).toThrow("fitBgNbd requires recency to be zero when frequency is zero (row 0)");
     expect(() => fitBgNbd({ unit: "weeks", customers: [{ frequency: 0, recency: 0, T: -1 }] })).toThrow("fitBgNbd requires T to be non-negative (row 0)");
-    expect(() => fitBgNbd({ unit: "weeks", customers: [] })).toThrow("fitBgNbd requires at least one customer");
+  });
+
+  it("returns not_identified for an empty customer list or zero weights, with or without a penalizer (review: an empty segment threw)", () => {
+    for (const [name, fit, kind, names] of [
+      ["fitBgNbd", fitBgNbd, "BG/NBD", ["r", "alpha", "a", "b"]],
+      ["fitMbgNbd", fitMbgNbd, "MBG/NBD", ["r", "alpha", "a", "b"]],
+      ["fitParetoNbd", fitParetoNbd, "Pareto/NBD", ["r", "alpha", "s", "beta"]],
+    ] as const) {
+      for (const customers of [[], [{ frequency: 2, recency: 5, T: 10, weight: 0 }]]) {
+        for (const options of [{}, { penalizer: 0.01 }]) {
+          expect(fit({ unit: "days", customers }, options)).toEqual({
+            kind,
+            converged: false,
+            reason: "not_identified",
+            message: `${name} did not converge (not_identified): there are no customers (an empty list, or every weight is 0), so the data do not identify the model; use more data`,
+            unit: "days",
+            params: Object.fromEntries(names.map((param) => [param, 1])),
+            logLikelihood: 0,
+            iterations: 0,
+          });
+        }
+      }
+      // invalid arguments still throw, even without customers
+      expect(() => fit({ unit: "fortnights" as never, customers: [] })).toThrow(new RangeError(`${name} requires unit to be days, weeks, months or years`));
+    }
   });
 });
 

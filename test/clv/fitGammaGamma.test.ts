@@ -91,9 +91,28 @@ describe("fitGammaGamma on CDNOW (946 repeat buyers)", () => {
     expect(() => fitGammaGamma({ customers: [{ frequency: 2, monetaryValue: 0 }] })).toThrow(
       "fitGammaGamma requires monetaryValue to be positive for repeat customers (row 0)",
     );
-    expect(() => fitGammaGamma({ customers: [{ frequency: 0, monetaryValue: 0 }] })).toThrow(
-      "fitGammaGamma requires at least one customer with frequency above zero",
-    );
+    expect(() => fitGammaGamma({ customers: [{ frequency: -1, monetaryValue: 0 }] })).toThrow(new RangeError("fitGammaGamma requires frequency to be a non-negative integer (row 0)"));
+  });
+
+  it("returns not_identified for one-time buyers only or no customers, as the purchase fits do (review: it threw a RangeError)", () => {
+    const failure = (message: string, unit: string) => ({
+      kind: "Gamma-Gamma",
+      converged: false,
+      reason: "not_identified",
+      message: `fitGammaGamma did not converge (not_identified): ${message}, so the data do not identify the model; use more data`,
+      unit,
+      params: { p: 1, q: 1, gamma: 1 },
+      logLikelihood: 0,
+      iterations: 0,
+    });
+    const oneTimers = { unit: "weeks" as const, customers: [{ frequency: 0, monetaryValue: 0 }, { frequency: 0, monetaryValue: 25, weight: 3 }, { frequency: 2, monetaryValue: 10, weight: 0 }] };
+    expect(fitGammaGamma(oneTimers)).toEqual(failure("no customer has a repeat purchase (every frequency is 0)", "weeks"));
+    // a penalizer cannot stand in for data: there is no row to fit
+    expect(fitGammaGamma(oneTimers, { penalizer: 0.01 })).toEqual(failure("no customer has a repeat purchase (every frequency is 0)", "weeks"));
+    expect(fitGammaGamma({ customers: [] })).toEqual(failure("there are no customers (an empty list, or every weight is 0)", "periods"));
+    expect(fitGammaGamma({ customers: [{ frequency: 2, monetaryValue: 10, weight: 0 }] })).toEqual(failure("there are no customers (an empty list, or every weight is 0)", "periods"));
+    // invalid arguments still throw
+    expect(() => fitGammaGamma({ customers: [] }, { maxIterations: 0 })).toThrow(new RangeError("fitGammaGamma requires maxIterations to be a positive integer"));
   });
 });
 

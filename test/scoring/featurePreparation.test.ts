@@ -142,6 +142,50 @@ describe("fitOneHotEncoder", () => {
   });
 });
 
+describe("prepareFeatures on records that need no imputation (review: degenerate data)", () => {
+  it("imputes by a statistic only when some kept value is missing ([] with impute mean threw no_values)", () => {
+    for (const impute of ["mean", "median", "mode"] as const) {
+      expect(prepareFeatures([], { features: ["x"], missing: { impute } })).toEqual({
+        data: [],
+        featureNames: ["x"],
+        rowIndexes: [],
+        report: { inputRows: 0, keptRows: 0, dropped: [], imputed: {} },
+      });
+    }
+    // every row missing x is dropped for y, so nothing needs filling
+    expect(prepareFeatures([{ x: null }, { z: 2 }], { features: ["x", "y"], missing: { x: { impute: "mean" }, y: "drop" } })).toEqual({
+      data: [],
+      featureNames: ["x", "y"],
+      rowIndexes: [],
+      report: { inputRows: 2, keptRows: 0, dropped: [{ row: 0, missing: ["y"] }, { row: 1, missing: ["y"] }], imputed: {} },
+    });
+    // a kept row with nothing to fill it from is still an error
+    try {
+      prepareFeatures([{ x: null, y: 1 }], { features: ["x", "y"], missing: { x: { impute: "median" }, y: "drop" } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SegmentationError);
+      expect((error as SegmentationError).issues).toEqual([{ code: "no_values", path: ["x"], message: "x has no values to impute from" }]);
+    }
+  });
+});
+
+describe("fitScaler on a column without numbers (review: offset 0 and scale 1 let later values through unscaled)", () => {
+  it("throws for a standard, min-max or robust column that is all NaN", () => {
+    for (const method of ["standard", "minMax", "robust"] as const) {
+      expect(() => fitScaler([[1, Number.NaN], [2, Number.NaN]], { method })).toThrow(new RangeError("fitScaler requires at least one number in every column: column 1 is all NaN"));
+      expect(() => fitScaler([[Number.NaN]], { method, log1p: true })).toThrow(new RangeError("fitScaler requires at least one number in every column: column 0 is all NaN"));
+    }
+  });
+
+  it("keeps the parameter-free log method, and no rows at all, working", () => {
+    const log = fitScaler([[Number.NaN, 1]], { method: "log" });
+    expect(log.toJSON()).toEqual({ format: "segmentkit.scaler", version: 1, method: "log", log1p: true, offset: [0, 0], scale: [1, 1] });
+    expect(log.transform([[Math.E - 1, 0]])[0]![0]).toBeCloseTo(1, 15);
+    expect(fitScaler([], { method: "standard" }).toJSON()).toEqual({ format: "segmentkit.scaler", version: 1, method: "standard", log1p: false, offset: [], scale: [] });
+  });
+});
+
 describe("fitScaler method", () => {
   it("rejects an unknown method up front, even for columns without numbers", () => {
     expect(() => fitScaler([[Number.NaN]], { method: "zscore" as never })).toThrow(new TypeError('fitScaler requires method "standard", "minMax", "robust" or "log"'));

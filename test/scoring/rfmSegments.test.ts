@@ -100,4 +100,24 @@ describe("assignRfmSegments", () => {
     });
     expect(assignRfmSegments([]).summary.every((row) => row.share === null && row.revenueShare === null)).toBe(true);
   });
+
+  it("leaves revenue shares null when refunds make the total revenue negative (review: a total of -40 gave shares 1.25 and -0.25)", () => {
+    const refunds = rfmScores([
+      { customerId: "a", recencyDays: 1, frequency: 2, monetaryTotal: -50 },
+      { customerId: "b", recencyDays: 100, frequency: 1, monetaryTotal: 10 },
+    ]);
+    const named = assignRfmSegments(refunds);
+    expect(named.segments).toEqual(["potential_loyalist", "others"]);
+    expect(named.summary.filter((row) => row.customers > 0)).toEqual([
+      { id: "potential_loyalist", name: "Potential Loyalist", customers: 1, share: 0.5, revenue: -50, revenueShare: null },
+      { id: "others", name: "Others", customers: 1, share: 0.5, revenue: 10, revenueShare: null },
+    ]);
+    expect(named.summary.every((row) => row.revenueShare === null)).toBe(true);
+    // a positive total keeps its shares, a segment of refunds included (as revenueContribution)
+    const positive = assignRfmSegments(rfmScores([
+      { customerId: "a", recencyDays: 1, frequency: 2, monetaryTotal: -10 },
+      { customerId: "b", recencyDays: 100, frequency: 1, monetaryTotal: 50 },
+    ]));
+    expect(positive.summary.filter((row) => row.customers > 0).map((row) => row.revenueShare)).toEqual([-0.25, 1.25]);
+  });
 });

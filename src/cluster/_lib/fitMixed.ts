@@ -33,14 +33,24 @@ export function fitMixed(
   if (gamma === undefined) {
     let total = 0;
     for (let column = 0; column < d; column++) {
+      // A constant column adds exactly 0 (its rounded mean can differ from the value, e.g. six 0.1s).
+      const first = numericMatrix.values[column] as number;
+      let constant = true;
       let mean = 0;
-      for (let row = 0; row < rows; row++) mean += numericMatrix.values[row * d + column] as number;
+      for (let row = 0; row < rows; row++) {
+        const value = numericMatrix.values[row * d + column] as number;
+        if (value !== first) constant = false;
+        mean += value;
+      }
+      if (constant) continue;
       mean /= rows;
       let squares = 0;
       for (let row = 0; row < rows; row++) squares += ((numericMatrix.values[row * d + column] as number) - mean) ** 2;
       total += Math.sqrt(squares / rows);
     }
-    gamma = d === 0 ? 1 : 0.5 * (total / d);
+    // Without numeric spread (no numeric column, or all constant) half of it would be 0 and the
+    // categorical columns would not count: gamma 1 then weighs one mismatch as one squared unit.
+    gamma = total === 0 ? 1 : 0.5 * (total / d);
   }
   if (!(gamma >= 0) || !Number.isFinite(gamma)) throw new RangeError(`${caller} requires a non-negative finite gamma`);
   const data: MixedData = { numeric: numericMatrix, categorical, gamma };

@@ -1,4 +1,6 @@
+import { mulberry32 } from "../../_lib/random.js";
 import type { Matrix } from "./matrix.js";
+import { toLabels } from "./matrix.js";
 
 /**
  * Silhouette of every row in O(n^2 * d) time and O(n * k) memory: each pair distance is computed once
@@ -75,4 +77,57 @@ export function silhouetteValues(matrix: Matrix, labels: Int32Array, clusterCoun
     result[row] = denominator === 0 ? 0 : (nearest - within) / denominator;
   }
   return result;
+}
+
+/**
+ * Mean silhouette of all rows, or of `sampleSize` rows (when fewer than the rows) drawn with a seeded
+ * mulberry32 Fisher-Yates shuffle, or with `stratified`, per cluster in proportion to its size with
+ * at least two rows of each cluster that has them. `null` when the scored rows hold fewer than two or
+ * more than m - 1 distinct labels (silhouetteScore throws then; chooseK reports `null`). `labels` are
+ * compact ids in [0, clusterCount).
+ */
+export function meanSilhouette(matrix: Matrix, labels: Int32Array, clusterCount: number, sampleSize: number, seed: number, stratified: boolean): number | null {
+  let scored = matrix;
+  let compact = { labels, clusterCount };
+  if (sampleSize < matrix.rows) {
+    const random = mulberry32(seed);
+    const chosen = stratified ? stratifiedSample(labels, clusterCount, sampleSize, random) : sample(matrix.rows, sampleSize, random);
+    const { columns } = matrix;
+    const values = new Float64Array(chosen.length * columns);
+    const sampledLabels = new Int32Array(chosen.length);
+    chosen.forEach((row, position) => {
+      values.set(matrix.values.subarray(row * columns, row * columns + columns), position * columns);
+      sampledLabels[position] = labels[row] as number;
+    });
+    scored = { values, rows: chosen.length, columns };
+    compact = toLabels(sampledLabels, chosen.length, "silhouetteScore");
+  }
+  if (compact.clusterCount < 2 || compact.clusterCount > scored.rows - 1) return null;
+  const values = silhouetteValues(scored, compact.labels, compact.clusterCount);
+  let sum = 0;
+  for (let index = 0; index < values.length; index++) sum += values[index] as number;
+  return sum / values.length;
+}
+
+function sample(rows: number, size: number, random: () => number): number[] {
+  const indexes = new Int32Array(rows);
+  for (let index = 0; index < rows; index++) indexes[index] = index;
+  for (let position = 0; position < size; position++) {
+    const pick = position + Math.floor(random() * (rows - position));
+    const value = indexes[pick] as number;
+    indexes[pick] = indexes[position] as number;
+    indexes[position] = value;
+  }
+  return Array.from(indexes.subarray(0, size));
+}
+
+function stratifiedSample(labels: Int32Array, clusterCount: number, size: number, random: () => number): number[] {
+  const members: number[][] = Array.from({ length: clusterCount }, () => []);
+  for (let index = 0; index < labels.length; index++) members[labels[index] as number]?.push(index);
+  const chosen: number[] = [];
+  for (const group of members) {
+    const quota = Math.min(group.length, Math.max(2, Math.round((size * group.length) / labels.length)));
+    for (const position of sample(group.length, quota, random)) chosen.push(group[position] as number);
+  }
+  return chosen.sort((a, b) => a - b);
 }

@@ -2,6 +2,9 @@ import type { FitFailure, FitFailureReason, FittedModel, TimeUnit } from "../typ
 import { bfgs, invertPositiveDefinite, nelderMead, numericalHessian } from "./optimize.js";
 import { isTimeUnit } from "./units.js";
 
+/** The `not_identified` problem of a fit without customers (an empty list, or only zero weights). */
+export const NO_CUSTOMERS = "there are no customers (an empty list, or every weight is 0)";
+
 /** Log-parameters are confined to [−20, 20] (parameters between 2e−9 and 5e8); an optimum near the edge is a divergence. */
 const LOG_BOUND = 20;
 
@@ -19,7 +22,12 @@ export interface RunFitSpec<Kind extends string, Params> {
   totalWeight: number;
   uniqueRows: number;
   maxIterations: number;
-  /** Why the data cannot identify the model (no repeat purchases, no observation time), if so. */
+  /**
+   * Why the data cannot identify the model (no repeat purchases, no observation time), if so: reported
+   * before optimising when there is no penalizer. Without rows to fit (`totalWeight` 0: no customers,
+   * or for Gamma-Gamma no repeat customer) the fit is not identified whatever the penalizer (the
+   * penalty scales with `totalWeight`, so it is 0 too, and the start point would pass as the optimum).
+   */
   notIdentified?: string | undefined;
 }
 
@@ -47,13 +55,16 @@ export function runFit<Kind extends string, Params>(
   // "periods" is BG/BB's unit (and Gamma-Gamma's default); the continuous-time models need a time unit
   const periodsAllowed = spec.kind === "BG/BB" || spec.kind === "Gamma-Gamma";
   if (!isTimeUnit(spec.unit) && !(periodsAllowed && spec.unit === "periods")) throw new RangeError(`${caller} requires unit to be days, weeks, months or years`);
-  if (spec.notIdentified !== undefined && spec.penalizer === 0) {
+  const empty = !(spec.totalWeight > 0);
+  if (empty || (spec.notIdentified !== undefined && spec.penalizer === 0)) {
     const params = Float64Array.from(spec.start);
+    const problem = spec.notIdentified ?? NO_CUSTOMERS;
+    const advice = empty ? "use more data" : "use more data or add a penalizer such as 0.001";
     return {
       kind: spec.kind,
       converged: false,
       reason: "not_identified",
-      message: `${caller} did not converge (not_identified): ${spec.notIdentified}, so the data do not identify the model; use more data or add a penalizer such as 0.001`,
+      message: `${caller} did not converge (not_identified): ${problem}, so the data do not identify the model; ${advice}`,
       unit: spec.unit,
       params: toParams<Params>(spec.names, params),
       logLikelihood: spec.logLikelihood(params),

@@ -1,5 +1,7 @@
 import type { CustomerActivity } from "../types.js";
+import type { OpportunityRows } from "./bgBb.js";
 import { rowAt } from "./assert.js";
+import { NO_CUSTOMERS } from "./fitRunner.js";
 
 /**
  * Groups identical rows of numbers and sums their weights: every fit runs its likelihood once per
@@ -60,6 +62,7 @@ export interface CompressedRows {
 /**
  * Validates customer rows and groups identical ones with summed weights. Throws RangeError/TypeError
  * naming `caller` on invalid rows (lifetimes `_check_inputs` rules); `rows` is an array (`customersOf`).
+ * No rows (or only zero weights) give `count` 0, which `identificationProblem` reports.
  */
 export function compressActivity(rows: ReadonlyArray<CustomerActivity>, caller: string): CompressedRows {
   const groups = new WeightedRowGroups(3);
@@ -77,7 +80,6 @@ export function compressActivity(rows: ReadonlyArray<CustomerActivity>, caller: 
     // A recency a rounding error above T counts as T (the models' terms in T − recency need T ≥ recency).
     if (w > 0) groups.add([x, Math.min(tx, T), T], w);
   }
-  if (groups.count === 0) throw new RangeError(`${caller} requires at least one customer`);
   const frequency = groups.column(0);
   const distinct = [...new Set(frequency)].sort((a, b) => a - b);
   const position = new Map(distinct.map((value, at) => [value, at]));
@@ -94,11 +96,12 @@ export function compressActivity(rows: ReadonlyArray<CustomerActivity>, caller: 
 }
 
 /**
- * Why customer rows cannot identify a continuous-time model, or `undefined`: without any repeat
- * purchase the purchase rate has no information (a fit drifts to r → 0 and still looks converged),
- * and without observation time nothing at all does.
+ * Why customer rows cannot identify a continuous-time model, or `undefined`: without customers or
+ * observation time nothing identifies it, and without any repeat purchase the purchase rate has no
+ * information (a fit drifts to r → 0 and still looks converged).
  */
 export function identificationProblem(rows: CompressedRows): string | undefined {
+  if (rows.count === 0) return NO_CUSTOMERS;
   let repeat = false;
   let time = false;
   for (let i = 0; i < rows.count; i++) {
@@ -107,5 +110,24 @@ export function identificationProblem(rows: CompressedRows): string | undefined 
   }
   if (!time) return "no customer has any observation time (every T is 0)";
   if (!repeat) return "no customer has a repeat purchase (every frequency is 0)";
+  return undefined;
+}
+
+/**
+ * Why BG/BB rows cannot identify the model, or `undefined`: without customers nothing does; when no
+ * customer transacts after the first opportunity, or every customer transacts at every opportunity, the
+ * likelihood keeps rising towards a boundary (p → 0 or θ → 1; p → 1 and θ → 0) and the fit would
+ * stop there looking converged.
+ */
+export function opportunityIdentificationProblem(rows: OpportunityRows): string | undefined {
+  if (rows.count === 0) return NO_CUSTOMERS;
+  let transaction = false;
+  let opportunityMissed = false;
+  for (let i = 0; i < rows.count; i++) {
+    if ((rows.frequency[i] as number) > 0) transaction = true;
+    if ((rows.frequency[i] as number) < (rows.periods[i] as number)) opportunityMissed = true;
+  }
+  if (!transaction) return "no customer has a repeat transaction (every frequency is 0)";
+  if (!opportunityMissed) return "every customer transacted at every opportunity (frequency equals periods in every row)";
   return undefined;
 }
