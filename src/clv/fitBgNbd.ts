@@ -24,10 +24,10 @@ import type { ActivityData, BgNbdModel, BgNbdParams, FitFailure, FitOptions } fr
  *   `not_identified` (checked before optimising, see `FitFailureReason`) when no customer has a repeat
  *   purchase or any observation time and there is no penalizer, and when there are no customers at all
  *   (an empty list, or only zero weights: an empty segment) whatever the penalizer.
- * @throws `TypeError` `fitBgNbd requires data to be an object`, `fitBgNbd requires options to be an object`,
+ * @throws `TypeError` `fitBgNbd requires unit to be days, weeks, months or years`, `fitBgNbd requires data to be an object`, `fitBgNbd requires options to be an object`,
  *   `fitBgNbd requires an array of customers`, `fitBgNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitBgNbd requires penalizer to be a non-negative number`, `fitBgNbd requires initialParams to be n positive finite numbers (...)`,
- *   `fitBgNbd requires maxIterations to be a positive integer`, `fitBgNbd requires unit to be days, weeks, months or years`.
+ *   `fitBgNbd requires maxIterations to be a positive integer`.
  * @throws `fitBgNbd requires frequency to be a non-negative integer (row i)`, `... requires recency
  *   between zero and T (row i)`, `... requires T to be non-negative (row i)`, `... requires recency to be
  *   zero when frequency is zero (row i)`

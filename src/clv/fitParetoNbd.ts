@@ -27,10 +27,10 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  *   `not_identified` (checked before optimising, see `FitFailureReason`) when no customer has a repeat
  *   purchase or any observation time and there is no penalizer, and when there are no customers at all
  *   (an empty list, or only zero weights: an empty segment) whatever the penalizer.
- * @throws `TypeError` `fitParetoNbd requires data to be an object`, `fitParetoNbd requires options to be an object`,
+ * @throws `TypeError` `fitParetoNbd requires unit to be days, weeks, months or years`, `fitParetoNbd requires data to be an object`, `fitParetoNbd requires options to be an object`,
  *   `fitParetoNbd requires an array of customers`, `fitParetoNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitParetoNbd requires penalizer to be a non-negative number`, `fitParetoNbd requires initialParams to be n positive finite numbers (...)`,
- *   `fitParetoNbd requires maxIterations to be a positive integer`, `fitParetoNbd requires unit to be days, weeks, months or years`.
+ *   `fitParetoNbd requires maxIterations to be a positive integer`.
  * @throws `fitParetoNbd requires frequency to be a non-negative integer (row i)` and the other row
  *   checks listed for `fitBgNbd`, with this function's name.
  * @example

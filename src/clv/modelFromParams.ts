@@ -49,9 +49,9 @@ export type ModelFor<S extends ModelSpecification> = S["kind"] extends "BG/NBD"
  * @returns a model usable by `expectedPurchases`, `probabilityAlive`, `customerLifetimeValue`, ...
  * @throws `TypeError` `modelFromParams requires specification to be an object`,
  *   `modelFromParams requires params to be an object`,
- *   `modelFromParams requires kind to be BG/NBD, MBG/NBD, Pareto/NBD, BG/BB or Gamma-Gamma`
+ *   `modelFromParams requires kind to be BG/NBD, MBG/NBD, Pareto/NBD, BG/BB or Gamma-Gamma`,
+ *   `modelFromParams requires unit to be days, weeks, months or years`
  * @throws `RangeError` `modelFromParams requires parameter r to be a positive number` (any parameter name),
- *   `modelFromParams requires unit to be days, weeks, months or years`,
  *   `modelFromParams requires Gamma-Gamma q to be above one (expected spend is undefined otherwise)`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
@@ -66,7 +66,7 @@ export function modelFromParams<S extends ModelSpecification>(specification: S):
   let unit: TimeUnit | "periods" = "periods";
   if (specification.kind !== "BG/BB" && specification.kind !== "Gamma-Gamma") {
     unit = specification.unit;
-    if (!isTimeUnit(unit)) throw new RangeError("modelFromParams requires unit to be days, weeks, months or years");
+    if (!isTimeUnit(unit)) throw new TypeError("modelFromParams requires unit to be days, weeks, months or years");
   }
   const source: unknown = specification.params;
   assertObject(source, "modelFromParams", "params");

@@ -90,14 +90,13 @@ export interface RfmSummaryResult {
  * @param options - calibrationEnd, optional observationEnd, unit.
  * @returns `{ unit, calibrationEnd, observationEnd, holdoutDuration, customers, counts }`; an empty
  *   input gives no customers.
- * @throws `TypeError` `rfmSummary requires an array of transactions`, `rfmSummary requires options to be an object`,
+ * @throws `TypeError` `rfmSummary requires unit to be days, weeks, months or years`, `rfmSummary requires an array of transactions`, `rfmSummary requires options to be an object`,
  *   `rfmSummary requires every transaction to be an object (row i)`,
  *   `rfmSummary requires calibrationEnd to be a valid Date`, `rfmSummary requires observationEnd to be a valid Date`,
  *   `rfmSummary requires every timestamp to be a valid Date (row i)`,
  *   `rfmSummary requires every amount to be a finite number (row i)`,
  *   `rfmSummary requires every customerId to be a string (row i)`
- * @throws `RangeError` `rfmSummary requires unit to be days, weeks, months or years`,
- *   `rfmSummary requires observationEnd to be on or after calibrationEnd`
+ * @throws `RangeError` `rfmSummary requires observationEnd to be on or after calibrationEnd`
  * @example
  * const day = (iso) => new Date(iso + "T00:00:00Z");
  * const summary = rfmSummary([
@@ -117,7 +116,7 @@ export function rfmSummary(transactions: ReadonlyArray<RfmTransaction>, options:
   assertArray(transactions, "rfmSummary", "transactions");
   assertObject(options, "rfmSummary", "options");
   const unit = options.unit;
-  if (!isTimeUnit(unit)) throw new RangeError("rfmSummary requires unit to be days, weeks, months or years");
+  if (!isTimeUnit(unit)) throw new TypeError("rfmSummary requires unit to be days, weeks, months or years");
   const unitDays = UNIT_DAYS[unit];
   const calibrationTime = options.calibrationEnd instanceof Date ? options.calibrationEnd.getTime() : Number.NaN;
   if (!Number.isFinite(calibrationTime)) throw new TypeError("rfmSummary requires calibrationEnd to be a valid Date");

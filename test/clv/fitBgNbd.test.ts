@@ -202,7 +202,7 @@ describe("fitBgNbd recovery and failures", () => {
         }
       }
       // invalid arguments still throw, even without customers
-      expect(() => fit({ unit: "fortnights" as never, customers: [] })).toThrow(new RangeError(`${name} requires unit to be days, weeks, months or years`));
+      expect(() => fit({ unit: "fortnights" as never, customers: [] })).toThrow(new TypeError(`${name} requires unit to be days, weeks, months or years`));
     }
   });
 });
@@ -219,7 +219,7 @@ describe("the continuous-time fits on hostile input", () => {
       expect(() => fit({ unit: "weeks", customers }, null as never)).toThrow(new TypeError(`${name} requires options to be an object`));
       expect(() => fit({ unit: "weeks", customers }, { initialParams: "abcd" as never })).toThrow(RangeError);
       // "periods" is BG/BB's unit: a BG/NBD fitted in it could not be used by the predictions
-      expect(() => fit({ unit: "periods" as never, customers })).toThrow(new RangeError(`${name} requires unit to be days, weeks, months or years`));
+      expect(() => fit({ unit: "periods" as never, customers })).toThrow(new TypeError(`${name} requires unit to be days, weeks, months or years`));
     }
   });
 });

@@ -13,7 +13,7 @@ describe("modelFromParams", () => {
   it("rejects unknown kinds, units and invalid parameters", () => {
     expect(() => modelFromParams({ kind: "NBD" } as never)).toThrow("modelFromParams requires kind to be BG/NBD, MBG/NBD, Pareto/NBD, BG/BB or Gamma-Gamma");
     expect(() => modelFromParams({ kind: "BG/NBD", unit: "fortnights", params: { r: 1, alpha: 1, a: 1, b: 1 } } as never)).toThrow(
-      "modelFromParams requires unit to be days, weeks, months or years",
+      new TypeError("modelFromParams requires unit to be days, weeks, months or years"),
     );
     expect(() => modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: -1, alpha: 1, a: 1, b: 1 } })).toThrow(
       "modelFromParams requires parameter r to be a positive number",
@@ -34,7 +34,7 @@ describe("modelFromParams on hostile input", () => {
     expect(() => modelFromParams(undefined as never)).toThrow(new TypeError("modelFromParams requires specification to be an object"));
     expect(() => modelFromParams({ kind: "BG/NBD", unit: "weeks", params: undefined } as never)).toThrow(new TypeError("modelFromParams requires params to be an object"));
     expect(() => modelFromParams({ kind: "BG/NBD", unit: "toString", params: { r: 1, alpha: 1, a: 1, b: 1 } } as never)).toThrow(
-      new RangeError("modelFromParams requires unit to be days, weeks, months or years"),
+      new TypeError("modelFromParams requires unit to be days, weeks, months or years"),
     );
   });
 });

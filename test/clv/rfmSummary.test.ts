@@ -116,6 +116,6 @@ describe("rfmSummary on hostile input", () => {
     expect(() => rfmSummary(undefined as never, options)).toThrow(new TypeError("rfmSummary requires an array of transactions"));
     expect(() => rfmSummary([], undefined as never)).toThrow(new TypeError("rfmSummary requires options to be an object"));
     expect(() => rfmSummary([null] as never, options)).toThrow(new TypeError("rfmSummary requires every transaction to be an object (row 0)"));
-    expect(() => rfmSummary([], { ...options, unit: "constructor" as never })).toThrow(new RangeError("rfmSummary requires unit to be days, weeks, months or years"));
+    expect(() => rfmSummary([], { ...options, unit: "constructor" as never })).toThrow(new TypeError("rfmSummary requires unit to be days, weeks, months or years"));
   });
 });

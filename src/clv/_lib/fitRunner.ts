@@ -54,7 +54,7 @@ export function runFit<Kind extends string, Params>(
   if (!Number.isInteger(spec.maxIterations) || spec.maxIterations < 1) throw new RangeError(`${caller} requires maxIterations to be a positive integer`);
   // "periods" is BG/BB's unit (and Gamma-Gamma's default); the continuous-time models need a time unit
   const periodsAllowed = spec.kind === "BG/BB" || spec.kind === "Gamma-Gamma";
-  if (!isTimeUnit(spec.unit) && !(periodsAllowed && spec.unit === "periods")) throw new RangeError(`${caller} requires unit to be days, weeks, months or years`);
+  if (!isTimeUnit(spec.unit) && !(periodsAllowed && spec.unit === "periods")) throw new TypeError(`${caller} requires unit to be days, weeks, months or years`);
   const empty = !(spec.totalWeight > 0);
   if (empty || (spec.notIdentified !== undefined && spec.penalizer === 0)) {
     const params = Float64Array.from(spec.start);
