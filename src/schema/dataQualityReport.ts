@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { assertIterable } from "../_lib/arguments.js";
+import { assertIterable, assertRecord } from "../_lib/arguments.js";
 import { CustomerProfile } from "./CustomerProfile.js";
 import { isPlainObject, maximumSnapshotDepth, ownSnapshot, readingSchema, startsWithPath, type OwnSnapshot } from "./_lib/ownSnapshot.js";
 import { schemaLeaves, type SchemaLeaf } from "./_lib/schemaLeaves.js";
@@ -37,7 +37,9 @@ export interface DataQualityReport {
   readonly invalidRows: number;
   /** One entry per leaf field of the schema, in declaration order. */
   readonly fields: FieldQuality[];
-  /** Identifiers used by more than one row, with the indexes of those rows. */
+  /** The field whose values identify rows (option `idField`, or its default), `null` when none. */
+  readonly idField: string | null;
+  /** Identifiers used by more than one row, with the indexes of those rows; empty when `idField` is `null`. */
   readonly duplicateIds: Array<{ readonly id: string; readonly indexes: number[] }>;
   /**
    * Keys present in rows but unknown to the schema (parsing strips them), with the number of rows
@@ -51,7 +53,11 @@ export interface DataQualityReport {
 export interface DataQualityReportOptions {
   /** The row schema; defaults to `CustomerProfile`. */
   readonly schema?: z.core.$ZodType;
-  /** The key that identifies a row, for duplicate detection; defaults to `"id"` (use `null` to skip). */
+  /**
+   * The top-level field that identifies a row, for duplicate detection (`"orderId"` for
+   * `Transaction`). Defaults to `"id"` when the schema has such a field, otherwise `null`; `null` skips
+   * duplicate detection.
+   */
   readonly idField?: string | null;
 }
 
@@ -143,7 +149,8 @@ function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string,
  * `null` for an empty input, never 0. O(rows × fields).
  *
  * @param rows - raw rows (anything iterable).
- * @param options - the schema (default `CustomerProfile`) and the id field (default `"id"`).
+ * @param options - the schema (default `CustomerProfile`) and the id field (default `"id"` when the
+ *   schema has one; the report echoes the field used).
  * @returns per-field counts and rates, duplicate ids and unknown fields.
  * @example
  * const report = dataQualityReport([
@@ -167,12 +174,15 @@ function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string,
  * [age.valid, age.missing, age.invalid] //=> [0, 2, 1]
  * const granted = consent.fields.find((field) => field.field === "consent.email.granted");
  * [granted.valid, granted.missing, granted.invalid] //=> [0, 2, 1]
- * @throws `TypeError` `dataQualityReport requires rows to be iterable`.
+ * @throws `TypeError` `dataQualityReport requires rows to be iterable`, `dataQualityReport requires options to be an object`,
+ *   `dataQualityReport requires schema to be a zod schema`;
+ *   `RangeError` `dataQualityReport requires idField to name a top-level field of the schema: "<name>" is not one`.
  * @category Schema
  */
 export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityReportOptions = {}): DataQualityReport {
+  assertRecord("dataQualityReport", "options", options);
   const schema = options.schema ?? CustomerProfile;
-  const idField = options.idField === undefined ? "id" : options.idField;
+  if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) throw new TypeError("dataQualityReport requires schema to be a zod schema");
   const groups: GroupCheck[] = [];
   const groupIndexes = new Map<string, number>();
   const leaves: LeafCheck[] = schemaLeaves(schema).map((leaf) => {
@@ -186,6 +196,11 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
     }
     return { ...leaf, group, acceptsNull: z.safeParse(leaf.schema, null).success };
   });
+  const topLevel = (name: string): boolean => leaves.some((leaf) => leaf.keys.length === 1 && leaf.keys[0] === name);
+  const idField = options.idField === undefined ? (topLevel("id") ? "id" : null) : options.idField;
+  if (idField !== null && (typeof idField !== "string" || !topLevel(idField))) {
+    throw new RangeError(`dataQualityReport requires idField to name a top-level field of the schema: ${JSON.stringify(String(idField))} is not one`);
+  }
   const groupValues: GroupValue[] = new Array<GroupValue>(groups.length);
   const valid = new Float64Array(leaves.length);
   const missing = new Float64Array(leaves.length);
@@ -236,6 +251,7 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
       missingRate: rate(missing[index]!),
       invalidRate: rate(invalid[index]!),
     })),
+    idField,
     duplicateIds: [...idIndexes].filter(([, indexes]) => indexes.length > 1).map(([id, indexes]) => ({ id, indexes })),
     unknownFields: [...unknown].map(([field, count]) => ({ field, rows: count })),
   };

@@ -125,4 +125,23 @@ describe("dataQualityReport", () => {
     expect(report.fields).toEqual([{ field: "", valid: 1, missing: 0, invalid: 2, missingRate: 0, invalidRate: 2 / 3 }]);
     expect(report.validRows).toBe(1);
   });
+
+  it("checks its schema and idField instead of failing inside or detecting nothing", () => {
+    // { schema: "Transaction" } threw "Cannot read properties of undefined (reading 'def')".
+    expect(() => dataQualityReport([], { schema: "Transaction" as never })).toThrow(new TypeError("dataQualityReport requires schema to be a zod schema"));
+    expect(() => dataQualityReport([], null as never)).toThrow(new TypeError("dataQualityReport requires options to be an object"));
+    // Transaction has no "id": the default used to be "id" all the same, so duplicates went unseen.
+    const rows = [
+      { customerId: "c1", orderId: "o1", timestamp: "2024-01-01T00:00:00Z", amount: 5 },
+      { customerId: "c1", orderId: "o1", timestamp: "2024-01-02T00:00:00Z", amount: 5 },
+    ];
+    expect(dataQualityReport(rows, { schema: Transaction })).toMatchObject({ idField: null, duplicateIds: [] });
+    expect(dataQualityReport(rows, { schema: Transaction, idField: "orderId" })).toMatchObject({ idField: "orderId", duplicateIds: [{ id: "o1", indexes: [0, 1] }] });
+    expect(() => dataQualityReport(rows, { schema: Transaction, idField: "id" })).toThrow(
+      new RangeError('dataQualityReport requires idField to name a top-level field of the schema: "id" is not one'),
+    );
+    expect(() => dataQualityReport([], { idField: "geography" })).toThrow(/"geography" is not one/);
+    expect(dataQualityReport([]).idField).toBe("id");
+  });
 });
+
