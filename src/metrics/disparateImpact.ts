@@ -65,7 +65,8 @@ export interface DisparateImpactResult {
  * (highest-rate) group by a pooled two-proportion z test and by Fisher's exact test; when either group has
  * fewer than five included or excluded members (`smallSample`) the exact test decides `significant`
  * (UGESP applies the rule to groups above 2 % of the pool). Groups with total 0 are
- * excluded and listed; when every rate is 0 the ratios are undefined. O(Σ min(group, reference size)) for
+ * excluded and listed; when every rate is 0 the ratios are undefined (`defined: false`; every group is
+ * still listed, with rate 0, NaN ratios and tests, and not flagged). O(Σ min(group, reference size)) for
  * the exact tests.
  *
  * @param groups - one entry per group, `included ≤ total`, unique names.
@@ -113,7 +114,13 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
   let reference: DisparateImpactGroup | undefined;
   for (const entry of kept) if (reference === undefined || entry.included / entry.total > reference.included / reference.total) reference = entry;
   if (reference === undefined || reference.included === 0) {
-    return { groups: [], referenceGroup: null, excludedGroups, adverseImpact: false, threshold, defined: false, reason: reference === undefined ? "no group has members" : "no group has anyone included" };
+    // Nobody included: every rate is 0 and no ratio is defined, but every group is still reported.
+    const nan = Number.NaN;
+    const undefinedRows = kept.map((entry): DisparateImpactRow => ({
+      group: entry.group, included: entry.included, total: entry.total, rate: 0, impactRatio: nan, flagged: false,
+      z: nan, pValue: nan, fisherPValue: nan, smallSample: true, significant: false,
+    }));
+    return { groups: undefinedRows, referenceGroup: null, excludedGroups, adverseImpact: false, threshold, defined: false, reason: reference === undefined ? "no group has members" : "no group has anyone included" };
   }
   const referenceRate = reference.included / reference.total;
   const rows: DisparateImpactRow[] = kept.map((entry) => {

@@ -44,7 +44,7 @@ export interface PopulationStabilityIndexResult {
  * @param actualCounts - current counts per bin, same length.
  * @param options - `zeroReplacement` (default 1e-4, in [0, 1)).
  * @returns The index with per-bin contributions; an all-zero side gives `defined: false`.
- * @throws RangeError `populationStabilityIndex requires bins of equal length`,
+ * @throws RangeError `populationStabilityIndex requires bins of equal length`, `populationStabilityIndex requires at least one bin`,
  *   `populationStabilityIndex requires non-negative finite counts`,
  *   `populationStabilityIndex requires zeroReplacement in [0, 1)`.
  * @throws TypeError `populationStabilityIndex requires expectedCounts to be an array`, `populationStabilityIndex requires actualCounts to be an array`, `populationStabilityIndex requires options to be an object`.
@@ -60,7 +60,8 @@ export function populationStabilityIndex(expectedCounts: ReadonlyArray<number>, 
   assertArray("populationStabilityIndex", "actualCounts", actualCounts);
   assertRecord("populationStabilityIndex", "options", options);
   const bins = expectedCounts.length;
-  if (actualCounts.length !== bins || bins === 0) throw new RangeError("populationStabilityIndex requires bins of equal length");
+  if (actualCounts.length !== bins) throw new RangeError("populationStabilityIndex requires bins of equal length");
+  if (bins === 0) throw new RangeError("populationStabilityIndex requires at least one bin");
   const zeroReplacement = options.zeroReplacement ?? 1e-4;
   if (typeof zeroReplacement !== "number" || !(zeroReplacement >= 0 && zeroReplacement < 1)) throw new RangeError("populationStabilityIndex requires zeroReplacement in [0, 1)");
   let expectedTotal = 0;

@@ -32,7 +32,11 @@ describe("disparateImpact", () => {
     ]);
     expect(result.excludedGroups).toEqual(["empty"]);
     expect(result.groups).toHaveLength(1);
-    expect(disparateImpact([{ group: "a", included: 0, total: 10 }, { group: "b", included: 0, total: 5 }])).toMatchObject({ defined: false, referenceGroup: null });
+    const nobody = disparateImpact([{ group: "a", included: 0, total: 10 }, { group: "b", included: 0, total: 5 }, { group: "c", included: 0, total: 0 }]);
+    expect(nobody).toMatchObject({ defined: false, referenceGroup: null, adverseImpact: false, excludedGroups: ["c"], reason: "no group has anyone included" });
+    // Every group with members is still listed (it returned groups: [] and lost "a" and "b").
+    expect(nobody.groups.map((row) => [row.group, row.included, row.total, row.rate, row.flagged, row.significant])).toEqual([["a", 0, 10, 0, false, false], ["b", 0, 5, 0, false, false]]);
+    expect(nobody.groups.every((row) => Number.isNaN(row.impactRatio) && Number.isNaN(row.pValue))).toBe(true);
   });
   it("marks small samples, where an exact test is preferable", () => {
     const result = disparateImpact([

@@ -32,6 +32,7 @@ describe("populationStabilityIndex", () => {
   });
   it("rejects invalid input", () => {
     expect(() => populationStabilityIndex([1, 2], [1])).toThrow(new RangeError("populationStabilityIndex requires bins of equal length"));
+    expect(() => populationStabilityIndex([], [])).toThrow(new RangeError("populationStabilityIndex requires at least one bin"));
     expect(() => populationStabilityIndex([1, -2], [1, 2])).toThrow(new RangeError("populationStabilityIndex requires non-negative finite counts"));
     expect(() => populationStabilityIndex([1, 2], [1, 2], { zeroReplacement: 1 })).toThrow(new RangeError("populationStabilityIndex requires zeroReplacement in [0, 1)"));
   });
