@@ -91,7 +91,7 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       const aggregate = aggregateEvents(events, node.type, lower, context.asOf, where === undefined ? undefined : (properties) => evaluateNode(where, properties, context), node.sum === undefined ? undefined : splitPath(node.sum.property), { count: 0, sum: 0 });
       const value = node.sum === undefined ? { count: aggregate.count } : { count: aggregate.count, sum: aggregate.sum };
       const found = `${aggregate.count} matching event${aggregate.count === 1 ? "" : "s"}${node.sum === undefined ? "" : ` summing to ${aggregate.sum}`}`;
-      return { op: "event", result, value, sentence: `${found}, so "${eventPhrase(node, (rule) => describeRule(rule))}" is ${word(result)}` };
+      return { op: "event", result, value, sentence: `${found}, so '${eventPhrase(node, (rule) => describeRule(rule))}' is ${word(result)}` };
     }
     default: {
       const result = evaluateNode(node, profile, context);
@@ -101,12 +101,12 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       let sentence: string;
       if (result === true) sentence = `${label} ${formatValue(value)} ${phrase.positive}`;
       else if (result === false) sentence = node.op === "exists" || node.op === "missing" ? `${label} ${phrase.negative}` : `${label} ${formatValue(value)} ${phrase.negative}`;
-      else if (value === undefined || value === null || (typeof value === "number" && Number.isNaN(value))) sentence = `${label} is ${formatValue(value)}, so "${phrase.positive}" is unknown`;
+      else if (value === undefined || value === null || (typeof value === "number" && Number.isNaN(value))) sentence = `${label} is ${formatValue(value)}, so '${phrase.positive}' is unknown`;
       else {
         const bound = node.op === "before" || node.op === "after" ? timeBound(node, context.asOf) : 0;
         sentence = Number.isNaN(bound)
-          ? `the date bound is invalid, so "${phrase.positive}" is unknown`
-          : `${label} ${formatValue(value)} cannot be compared with this condition (wrong type), so "${phrase.positive}" is unknown`;
+          ? `the date bound is invalid, so '${phrase.positive}' is unknown`
+          : `${label} ${formatValue(value)} cannot be compared with this condition (wrong type), so '${phrase.positive}' is unknown`;
       }
       return { op: node.op, result, value, field: node.field, sentence };
     }

@@ -48,14 +48,14 @@ describe("explain", () => {
             "field": "geography.country",
             "op": "notIn",
             "result": null,
-            "sentence": "country is missing, so "is not "IN" or "BR"" is unknown",
+            "sentence": "country is missing, so 'is not "IN" or "BR"' is unknown",
             "value": undefined,
           },
           {
             "field": "demographics.age",
             "op": "between",
             "result": null,
-            "sentence": "age "30" cannot be compared with this condition (wrong type), so "is 25 to 34" is unknown",
+            "sentence": "age "30" cannot be compared with this condition (wrong type), so 'is 25 to 34' is unknown",
             "value": "30",
           },
           {
@@ -92,7 +92,7 @@ describe("explain", () => {
         ],
         [
           false,
-          "1 matching event summing to 30, so "had "purchase" events in the last 7 days with amount summing to at least 50" is false",
+          "1 matching event summing to 30, so 'had "purchase" events in the last 7 days with amount summing to at least 50' is false",
           {
             "count": 1,
             "sum": 30,
