@@ -4,7 +4,8 @@ import { code, instant, nonNegative, optional, text } from "./_lib/fields.js";
 function createTransactionSchema() {
   return z.object({
     customerId: text(),
-    orderId: text(),
+    /** The order's id, when the source has one: `dataQualityReport(rows, { schema: Transaction, idField: "orderId" })` finds duplicates by it. */
+    orderId: optional(text()),
     timestamp: instant(),
     /** The order's value. Refunds are separate transactions with a negative amount. */
     amount: z.number(),
@@ -31,6 +32,7 @@ function createTransactionSchema() {
  * const transaction = Transaction.parse({ customerId: "c1", orderId: "o1", timestamp: "1997-01-01T00:00:00Z", amount: 29.33, currency: "USD", items: [{ sku: "cd", quantity: 2 }] });
  * transaction.timestamp.toISOString() //=> "1997-01-01T00:00:00.000Z"
  * Transaction.safeParse({ customerId: "c1", orderId: "o1", timestamp: "yesterday", amount: 5 }).success //=> false
+ * Transaction.safeParse({ customerId: "c1", timestamp: "1997-01-01T00:00:00Z", amount: 5 }).success //=> true
  * @category Schema
  */
 export const Transaction = /* @__PURE__ */ createTransactionSchema();
