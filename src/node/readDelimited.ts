@@ -27,7 +27,7 @@ function splitQuoted(line: string, delimiter: string, lineNumber: number, path: 
       field = "";
     } else field += character;
   }
-  if (quoted) throw new SyntaxError(`readDelimited found an unclosed quote on line ${lineNumber} of ${path}`);
+  if (quoted) throw new SyntaxError(`readDelimited found a quoted field not closed on line ${lineNumber} of ${path} (a quoted field that spans lines is not supported)`);
   fields.push(field);
   return fields;
 }
@@ -56,7 +56,7 @@ function uniqueColumns(columns: ReadonlyArray<string>, path: string): ReadonlyAr
  * @param options - the delimiter, for files without a header the column names, and the longest line accepted (see {@link readLines}).
  * @returns an async iterable of `{ column: value }` records.
  * @throws `readDelimited found <n> fields on line <line> of <path> where the header has <m>`,
- *   `readDelimited found an unclosed quote on line <line> of <path>`,
+ *   `readDelimited found a quoted field not closed on line <line> of <path> (a quoted field that spans lines is not supported)`,
  *   `readDelimited found the column "<name>" twice in the header of <path>`,
  *   `RangeError` `readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"`,
  *   and the errors of {@link readLines}.

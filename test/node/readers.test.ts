@@ -124,4 +124,12 @@ describe("readers: review cases", () => {
       await expect(collect(readLines(long, { maxLineLength }))).rejects.toThrow(new RangeError("readLines requires maxLineLength to be a positive integer"));
     }
   });
+
+  it("say that a quoted field spanning lines is not supported, not just that a quote is unclosed", async () => {
+    const path = file("multiline.csv", 'id,address\nc1,"1 Main St\nSpringfield"\n');
+    await expect(collect(readDelimited(path))).rejects.toThrow(
+      new SyntaxError(`readDelimited found a quoted field not closed on line 2 of ${path} (a quoted field that spans lines is not supported)`),
+    );
+  });
 });
+
