@@ -1,3 +1,4 @@
+import { issueSummary } from "../_lib/issueSummary.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
@@ -73,7 +74,8 @@ export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: Ru
   const own = (record: unknown, key: string): unknown =>
     record !== null && typeof record === "object" && Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
   if (input === null || typeof input !== "object") {
-    throw new SegmentationError("defineScoringPlan found 1 issue", [{ code: "invalid_type", path: [], message: "a scoring plan must be an object" }]);
+    const notObject = { code: "invalid_type", path: [], message: "a scoring plan must be an object" };
+    throw new SegmentationError(issueSummary("defineScoringPlan", [notObject]), [notObject]);
   }
   const isId = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= maxIdLength;
   const isName = (value: unknown): boolean => value === undefined || (typeof value === "string" && value.length <= maxNameLength);
@@ -127,7 +129,7 @@ export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: Ru
       });
     }
   }
-  if (issues.length > 0) throw new SegmentationError(`defineScoringPlan found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
+  if (issues.length > 0) throw new SegmentationError(issueSummary("defineScoringPlan", issues), issues);
   tiers.sort((a, b) => b.min - a.min);
   const plan: ScoringPlan = { id: id as string, name: typeof name === "string" ? name : (id as string), rules, tiers };
   deepFreeze(plan);

@@ -1,3 +1,4 @@
+import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { categoriesOf, createOneHotEncoder, missingCategory } from "./_lib/oneHotEncoder.js";
@@ -33,7 +34,7 @@ export interface FitOneHotEncoderOptions {
  * @returns The fitted {@link OneHotEncoder}.
  * @throws `TypeError` `fitOneHotEncoder requires handleUnknown to be "error" or "ignore"`;
  * `SegmentationError` `fitOneHotEncoder found N issues` (`missing_value`, `invalid_value`);
- * `transform` throws `SegmentationError` `transform found N issues` (`unknown_category`, ...).
+ * `transform` throws `SegmentationError` `oneHotEncoder.transform found <n> issue(s): <first message> at <path>` (`unknown_category`, ...).
  * @example
  * const encoder = fitOneHotEncoder([{ channel: "email" }, { channel: "sms" }, { channel: "email" }], { features: ["channel"] });
  * encoder.featureNames //=> ["channel=email", "channel=sms"]
@@ -51,7 +52,7 @@ export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOn
       for (const value of categoriesOf(record, feature, row, missing, issues)) seen[column]?.add(value);
     });
   });
-  if (issues.length > 0) throw new SegmentationError(`fitOneHotEncoder found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
+  if (issues.length > 0) throw new SegmentationError(issueSummary("fitOneHotEncoder", issues), issues);
   const categories: Record<string, string[]> = {};
   features.forEach((feature, column) => {
     const values = [...(seen[column] as Set<string>)].filter((value) => value !== missingCategory).sort();

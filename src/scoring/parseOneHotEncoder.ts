@@ -1,3 +1,4 @@
+import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { createOneHotEncoder } from "./_lib/oneHotEncoder.js";
@@ -57,6 +58,6 @@ export function parseOneHotEncoder(json: unknown): OneHotEncoder {
       }
     }
   }
-  if (issues.length > 0) throw new SegmentationError(`parseOneHotEncoder found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
+  if (issues.length > 0) throw new SegmentationError(issueSummary("parseOneHotEncoder", issues), issues);
   return createOneHotEncoder(features, categories, get("handleUnknown") as "error" | "ignore", get("missing") as "error" | "category");
 }

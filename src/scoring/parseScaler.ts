@@ -1,3 +1,4 @@
+import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { createScaler } from "./_lib/scaler.js";
@@ -45,7 +46,7 @@ export function parseScaler(json: unknown): Scaler {
       issues.push({ code: "invalid_length", path: ["scale"], message: "offset and scale must have the same length" });
     }
   }
-  if (issues.length > 0) throw new SegmentationError(`parseScaler found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
+  if (issues.length > 0) throw new SegmentationError(issueSummary("parseScaler", issues), issues);
   return createScaler({
     format: "segmentkit.scaler",
     version: 1,

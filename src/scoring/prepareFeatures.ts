@@ -1,3 +1,4 @@
+import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { quantileSorted } from "../_lib/quantile.js";
@@ -135,7 +136,7 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
     for (const [value, count] of counts) if (count > bestCount || (count === bestCount && value < best)) [best, bestCount] = [value, count];
     return best;
   });
-  if (issues.length > 0) throw new SegmentationError(`prepareFeatures found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
+  if (issues.length > 0) throw new SegmentationError(issueSummary("prepareFeatures", issues), issues);
   const data: number[][] = [];
   const rowIndexes: number[] = [];
   const dropped: Array<{ row: number; missing: string[] }> = [];

@@ -96,7 +96,7 @@ describe("prepareFeatures", () => {
       prepareFeatures(records, { features: ["behavior.totalSpend", "behavior.orderCount"] });
       expect.unreachable();
     } catch (error) {
-      expect((error as SegmentationError).message).toBe("prepareFeatures found 3 issues");
+      expect((error as SegmentationError).message).toBe("prepareFeatures found 3 issues: behavior.totalSpend is missing at [1].behavior.totalSpend");
       expect((error as SegmentationError).issues.map((issue) => issue.path)).toEqual([
         [1, "behavior", "totalSpend"],
         [2, "behavior", "totalSpend"],
@@ -134,7 +134,7 @@ describe("fitOneHotEncoder", () => {
     );
     expect(encoder.featureNames).toEqual(["c=email", "c=sms", "c=(missing)", "tags=a", "tags=b", "tags=c"]);
     expect(encoder.transform([{ c: "sms", tags: ["a", "c"] }])).toEqual([[0, 1, 0, 1, 0, 1]]);
-    expect(() => encoder.transform([{ c: "push", tags: [] }])).toThrow("transform found 1 issue");
+    expect(() => encoder.transform([{ c: "push", tags: [] }])).toThrow("oneHotEncoder.transform found 1 issue: ");
     const lenient = fitOneHotEncoder([{ c: "x" }], { features: ["c"], handleUnknown: "ignore" });
     expect(lenient.transform([{ c: "y" }])).toEqual([[0]]);
     expect(() => fitOneHotEncoder([{ c: undefined }], { features: ["c"] })).toThrow("fitOneHotEncoder found 1 issue");

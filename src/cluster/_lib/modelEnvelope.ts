@@ -1,3 +1,4 @@
+import { issueSummary } from "../../_lib/issueSummary.js";
 import { SegmentationError } from "../../_lib/errors.js";
 import type { Issue } from "../../_lib/errors.js";
 
@@ -22,7 +23,7 @@ export function readModelEnvelope(json: unknown, format: string, noun: string, i
 export function modelParseFailure(functionName: string, issues: ReadonlyArray<Issue>): { readonly success: false; readonly error: SegmentationError } {
   return {
     success: false,
-    error: new SegmentationError(`${functionName} found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues),
+    error: new SegmentationError(issueSummary(functionName, issues), issues),
   };
 }
 

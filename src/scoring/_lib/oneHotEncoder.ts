@@ -1,3 +1,4 @@
+import { issueSummary } from "../../_lib/issueSummary.js";
 /**
  * The one-hot encoder that `fitOneHotEncoder` fits and `parseOneHotEncoder` restores.
  */
@@ -88,7 +89,7 @@ export function createOneHotEncoder(
         });
         return encoded;
       });
-      if (issues.length > 0) throw new SegmentationError(`transform found ${issues.length} issue${issues.length === 1 ? "" : "s"}`, issues);
+      if (issues.length > 0) throw new SegmentationError(issueSummary("oneHotEncoder.transform", issues), issues);
       return rows;
     },
     toJSON() {
