@@ -14,9 +14,9 @@ export default defineConfig({
     clv: "src/clv/index.ts",
     fp: "src/fp/index.ts",
     node: "src/node/index.ts",
-    // Internal entries, not in the exports map: each wrapper of a CommonJS @stdlib package becomes
-    // its own file, so a bundler drops it (and the @stdlib code) when no used function needs it.
-    // Inlined into the subpath files, their imports would stay, because @stdlib has no sideEffects flag.
+    // Internal entries, not in the exports map: each wrapper of the @stdlib special functions becomes
+    // its own file, so the beta and gamma code stays apart from the normal and chi-square code and a
+    // bundler drops what no used function needs.
     "_internal/normal": "src/metrics/_lib/normal.ts",
     "_internal/chiSquare": "src/metrics/_lib/chiSquare.ts",
     "_internal/beta": "src/metrics/_lib/beta.ts",
@@ -30,7 +30,11 @@ export default defineConfig({
   splitting: true,
   target: "es2022",
   platform: "neutral",
-  // Keep `node:fs` and `node:readline` as written in src/node (Deno and Bun resolve only the prefixed names).
+  // Keep `node:fs` as written in src/node (Deno and Bun resolve only the prefixed names).
   removeNodeProtocol: false,
   external: [/^node:/],
+  // The @stdlib special functions (CommonJS, about 400 tiny modules, Apache-2.0 headers kept) are
+  // bundled: importing the metrics subpath took 0.44 s with them as dependencies, 0.20 s bundled, and
+  // users install none of them. They are devDependencies.
+  noExternal: [/^@stdlib\//],
 });

@@ -1,5 +1,5 @@
 import { assertArray, assertRecord } from "./_lib/assert.js";
-import { isValid } from "date-fns";
+import { isValid } from "date-fns/isValid";
 
 /** One event for {@link cohortRetention}: a purchase, a login, any activity. @category Metrics */
 export interface RetentionEvent {
