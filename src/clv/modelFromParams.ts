@@ -83,6 +83,7 @@ export function modelFromParams<S extends ModelSpecification>(specification: S):
     unit,
     params,
     standardErrors: null,
+    warnings: [],
     logLikelihood: Number.NaN,
     iterations: 0,
     gradientNorm: Number.NaN,

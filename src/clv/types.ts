@@ -79,6 +79,12 @@ export interface FittedModel<Kind extends string, Params> {
   readonly params: Readonly<Params>;
   /** Standard errors from the inverse Hessian of −LL at the optimum, or null if it is not positive definite. */
   readonly standardErrors: Readonly<Params> | null;
+  /**
+   * What limits trust in the fit, in words; empty when nothing does (and for `modelFromParams`):
+   * standard errors unavailable (the Hessian is not positive definite: the data do not pin down every
+   * parameter), or a parameter whose standard error exceeds its estimate (weakly identified).
+   */
+  readonly warnings: ReadonlyArray<string>;
   /** The true log-likelihood on the data's own time scale, summed over customers (penalty excluded). */
   readonly logLikelihood: number;
   readonly iterations: number;

@@ -33,6 +33,7 @@ describe("fitBgNbd on CDNOW (FHL 2005)", () => {
     expect(relative(model.standardErrors.alpha, 0.378221)).toBeLessThan(0.01);
     expect(relative(model.standardErrors.a, 0.185719)).toBeLessThan(0.01);
     expect(relative(model.standardErrors.b, 0.705345)).toBeLessThan(0.01);
+    expect(model.warnings).toEqual([]);
   });
 
   it("is invariant to the time unit except for alpha and a Σx·ln(scale) shift in LL", () => {

@@ -86,3 +86,35 @@ describe("fitParetoNbd recovery", () => {
     expect(() => fitParetoNbd({ unit: "weeks", customers: [{ frequency: -1, recency: 0, T: 2 }] })).toThrow("fitParetoNbd requires frequency to be a non-negative integer (row 0)");
   });
 });
+
+describe("fitParetoNbd warnings", () => {
+  it("say when the data do not pin the parameters down, although the fit converged", () => {
+    // Ten and twenty customers (seeded, mulberry32(7)): converged fits that lifetimes would report without a word.
+    const ten = [
+      { frequency: 0, recency: 0, T: 20 }, { frequency: 3, recency: 16.8, T: 39 }, { frequency: 0, recency: 0, T: 29 }, { frequency: 2, recency: 5.8, T: 31 },
+      { frequency: 1, recency: 13.9, T: 35 }, { frequency: 2, recency: 25, T: 25 }, { frequency: 1, recency: 4.4, T: 24 }, { frequency: 0, recency: 0, T: 23 },
+      { frequency: 1, recency: 28.4, T: 30 }, { frequency: 3, recency: 30.9, T: 31 },
+    ];
+    const unidentified = fitParetoNbd({ unit: "weeks", customers: ten });
+    if (!unidentified.converged) throw new Error(unidentified.message);
+    expect(unidentified.standardErrors).toBeNull();
+    expect(unidentified.warnings).toEqual([
+      "standard errors are not available: the Hessian of -LL is not positive definite at the optimum, so the data do not pin down every parameter; use more data or a penalizer such as 0.001",
+    ]);
+    const twenty = [
+      { frequency: 4, recency: 2.3, T: 32 }, { frequency: 0, recency: 0, T: 23 }, { frequency: 0, recency: 0, T: 28 }, { frequency: 2, recency: 10, T: 21 },
+      { frequency: 3, recency: 21, T: 29 }, { frequency: 0, recency: 0, T: 26 }, { frequency: 0, recency: 0, T: 22 }, { frequency: 0, recency: 0, T: 38 },
+      { frequency: 2, recency: 2, T: 23 }, { frequency: 3, recency: 28.3, T: 33 }, { frequency: 1, recency: 18.5, T: 33 }, { frequency: 4, recency: 27.8, T: 32 },
+      { frequency: 4, recency: 18, T: 31 }, { frequency: 0, recency: 0, T: 36 }, { frequency: 0, recency: 0, T: 30 }, { frequency: 4, recency: 34, T: 34 },
+      { frequency: 2, recency: 20.9, T: 31 }, { frequency: 2, recency: 9.1, T: 34 }, { frequency: 0, recency: 0, T: 20 }, { frequency: 3, recency: 1.5, T: 38 },
+    ];
+    const weak = fitParetoNbd({ unit: "weeks", customers: twenty });
+    if (!weak.converged || weak.standardErrors === null) throw new Error("expected standard errors");
+    const errors = weak.standardErrors;
+    const flagged = (["r", "alpha", "s", "beta"] as const).filter((name) => errors[name] > weak.params[name]);
+    expect(flagged).toEqual(["r", "alpha", "beta"]);
+    expect(weak.warnings.map((warning) => warning.split(" ")[0])).toEqual(flagged);
+    expect(weak.warnings[0]).toMatch(/^r is weakly identified: its standard error \d+(\.\d+)? exceeds the estimate \d+(\.\d+)?$/);
+  });
+});
+

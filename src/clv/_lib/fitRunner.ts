@@ -183,14 +183,25 @@ export function runFit<Kind extends string, Params>(
     return -spec.logLikelihood(point) + penaltyScale * penalty;
   }, params);
   const covariance = invertPositiveDefinite(hessian, n);
-  const standardErrors =
-    covariance === null ? null : toParams<Params>(spec.names, Float64Array.from({ length: n }, (_, k) => Math.sqrt(covariance[k * n + k] as number)));
+  const errors = covariance === null ? null : Float64Array.from({ length: n }, (_, k) => Math.sqrt(covariance[k * n + k] as number));
+  const warnings: string[] = [];
+  if (errors === null) {
+    warnings.push("standard errors are not available: the Hessian of -LL is not positive definite at the optimum, so the data do not pin down every parameter; use more data or a penalizer such as 0.001");
+  } else {
+    for (let k = 0; k < n; k++) {
+      if (!((errors[k] as number) <= (params[k] as number))) {
+        warnings.push(`${spec.names[k] as string} is weakly identified: its standard error ${(errors[k] as number).toPrecision(3)} exceeds the estimate ${(params[k] as number).toPrecision(3)}`);
+      }
+    }
+  }
+  const standardErrors = errors === null ? null : toParams<Params>(spec.names, errors);
   return {
     kind: spec.kind,
     converged: true,
     unit: spec.unit,
     params: toParams<Params>(spec.names, params),
     standardErrors,
+    warnings,
     logLikelihood,
     iterations,
     gradientNorm: result.gradientNorm,
