@@ -28,9 +28,13 @@ export interface NetPromoterScoreOptions {
 export interface NetPromoterScoreResult {
   /** The interval's method, echoed. */
   readonly method: "wald" | "adjustedWald";
-  /** 100 × (promoters − detractors)/responses, in [−100, 100]; NaN when not defined. */
+  /** 100 × (promoters − detractors)/responses, in [−100, 100]; NaN only without responses. */
   readonly value: number;
-  /** Confidence interval on the same −100..100 scale, clipped; NaN when not defined. */
+  /**
+   * Confidence interval on the same −100..100 scale, clipped; NaN when not defined (no responses, or a
+   * Wald variance of zero). The adjusted-Wald interval is centred on the adjusted score, so with few
+   * responses it need not contain `value` (1 promoter: value 100, interval [−48.5, 98.5]).
+   */
   readonly lower: number;
   readonly upper: number;
   readonly standardError: number;

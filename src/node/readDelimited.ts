@@ -1,3 +1,4 @@
+import { assertRecord } from "../_lib/arguments.js";
 import { type ReadLinesOptions, readLines } from "./readLines.js";
 
 /** Options of {@link readDelimited}. */
@@ -59,7 +60,7 @@ function uniqueColumns(columns: ReadonlyArray<string>, path: string): ReadonlyAr
  *   `readDelimited found a quoted field not closed on line <line> of <path> (a quoted field that spans lines is not supported)`,
  *   `readDelimited found the column "<name>" twice in the header of <path>`,
  *   `RangeError` `readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"`,
- *   and the errors of {@link readLines}.
+ *   `TypeError` `readDelimited requires options to be an object`, and the errors of {@link readLines}.
  * @example
  * import { writeFileSync } from "node:fs";
  * import { tmpdir } from "node:os";
@@ -72,6 +73,7 @@ function uniqueColumns(columns: ReadonlyArray<string>, path: string): ReadonlyAr
  * @category Node
  */
 export async function* readDelimited(path: string, options: ReadDelimitedOptions = {}): AsyncGenerator<Record<string, string>, void, undefined> {
+  assertRecord("readDelimited", "options", options);
   const delimiter = options.delimiter ?? ",";
   const whitespace = delimiter === "whitespace";
   if (!whitespace && (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")) {

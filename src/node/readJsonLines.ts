@@ -1,3 +1,4 @@
+import { assertRecord } from "../_lib/arguments.js";
 import { type ReadLinesOptions, readLines } from "./readLines.js";
 
 /**
@@ -10,7 +11,8 @@ import { type ReadLinesOptions, readLines } from "./readLines.js";
  * @param path - the file to read.
  * @param options - the longest line accepted (see {@link readLines}).
  * @returns an async iterable of the parsed values (`unknown`: validate them with a schema).
- * @throws `readJsonLines could not parse line <n> of <path>: <reason>`, and the errors of {@link readLines}.
+ * @throws `readJsonLines could not parse line <n> of <path>: <reason>`, `TypeError` `readJsonLines requires options to be an object`,
+ *   and the errors of {@link readLines}.
  * @example
  * import { writeFileSync } from "node:fs";
  * import { tmpdir } from "node:os";
@@ -23,6 +25,7 @@ import { type ReadLinesOptions, readLines } from "./readLines.js";
  * @category Node
  */
 export async function* readJsonLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<unknown, void, undefined> {
+  assertRecord("readJsonLines", "options", options);
   let lineNumber = 0;
   for await (const line of readLines(path, options)) {
     lineNumber++;

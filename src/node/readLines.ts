@@ -1,11 +1,12 @@
 import { createReadStream } from "node:fs";
+import { assertRecord } from "../_lib/arguments.js";
 
 /** Options of {@link readLines}, {@link readJsonLines} and {@link readDelimited}. */
 export interface ReadLinesOptions {
   /**
    * The longest line accepted, in UTF-16 code units. A longer line stops the read with an error
    * before it is held in memory whole, so a file without line breaks cannot exhaust the heap.
-   * Default 16,777,216 (16 Mi).
+   * Default 16,777,216 (16 Mi); `Infinity` turns the limit off.
    */
   readonly maxLineLength?: number;
 }
@@ -27,7 +28,8 @@ const lineEnd = /\r\n|\r|\n/;
  * @returns an async iterable of lines, without their line endings.
  * @throws the file system's error (e.g. `ENOENT`) when the file cannot be opened;
  *   `RangeError` `readLines found line <n> of <path> longer than <max> characters`;
- *   `RangeError` `readLines requires maxLineLength to be a positive integer`.
+ *   `RangeError` `readLines requires maxLineLength to be a positive integer or Infinity`;
+ *   `TypeError` `readLines requires options to be an object`.
  * @example
  * import { writeFileSync } from "node:fs";
  * import { tmpdir } from "node:os";
@@ -40,8 +42,11 @@ const lineEnd = /\r\n|\r|\n/;
  * @category Node
  */
 export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<string, void, undefined> {
+  assertRecord("readLines", "options", options);
   const maxLineLength = options.maxLineLength ?? defaultMaxLineLength;
-  if (!Number.isSafeInteger(maxLineLength) || maxLineLength < 1) throw new RangeError("readLines requires maxLineLength to be a positive integer");
+  if (!(maxLineLength === Number.POSITIVE_INFINITY || (Number.isSafeInteger(maxLineLength) && maxLineLength >= 1))) {
+    throw new RangeError("readLines requires maxLineLength to be a positive integer or Infinity");
+  }
   const tooLong = (lineNumber: number): RangeError =>
     new RangeError(`readLines found line ${lineNumber} of ${path} longer than ${maxLineLength} characters`);
   const input = createReadStream(path, { encoding: "utf8" });

@@ -104,7 +104,7 @@ describe("fitBgBb on data that cannot identify the model (review: degenerate dat
     if (result.converged) return;
     expect(result.reason).toBe("not_identified");
     expect(result.message).toBe(
-      "fitBgBb did not converge (not_identified): no customer has a repeat transaction (every frequency is 0), so the data do not identify the model; use more data or add a penalizer such as 0.001",
+      "fitBgBb did not converge (not_identified): no customer has a repeat transaction (every frequency is 0), so the data do not identify the model; use more data",
     );
     expect(result.params).toEqual({ alpha: 1, beta: 1, gamma: 1, delta: 1 });
     expect(result.iterations).toBe(0);
@@ -118,15 +118,18 @@ describe("fitBgBb on data that cannot identify the model (review: degenerate dat
       converged: false,
       reason: "not_identified",
       message:
-        "fitBgBb did not converge (not_identified): every customer transacted at every opportunity (frequency equals periods in every row), so the data do not identify the model; use more data or add a penalizer such as 0.001",
+        "fitBgBb did not converge (not_identified): every customer transacted at every opportunity (frequency equals periods in every row), so the data do not identify the model; use more data",
       iterations: 0,
     });
   });
 
-  it("still fits when one customer breaks the pattern, and runs with a penalizer", () => {
+  it("leaves other data to the optimiser: one customer breaking the pattern, or a penalizer, skips the up-front check (both still diverge here)", () => {
     const mixed = fitBgBb({ customers: [{ frequency: 6, recency: 6, periods: 6, weight: 100 }, { frequency: 0, recency: 0, periods: 6, weight: 50 }, { frequency: 3, recency: 5, periods: 6, weight: 20 }] });
+    expect(mixed).toMatchObject({ converged: false, reason: "parameters_diverged" });
     expect(mixed.iterations).toBeGreaterThan(0);
+    // A penalizer pulls the parameters towards 0, so it cannot keep this fit from its boundary: the advice is more data.
     const penalized = fitBgBb({ customers: [{ frequency: 0, recency: 0, periods: 6, weight: 100 }] }, { penalizer: 0.01 });
+    expect(penalized).toMatchObject({ converged: false, reason: "parameters_diverged" });
     expect(penalized.iterations).toBeGreaterThan(0);
   });
 

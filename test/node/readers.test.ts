@@ -120,9 +120,13 @@ describe("readers: review cases", () => {
     const unbroken = file("unbroken.jsonl", "z".repeat(300_000));
     await expect(collect(readJsonLines(unbroken, { maxLineLength: 1000 }))).rejects.toThrow(`readLines found line 1 of ${unbroken} longer than 1000 characters`);
     await expect(collect(readDelimited(long, { maxLineLength: 10 }))).rejects.toThrow(/line 2 .* longer than 10 characters/);
-    for (const maxLineLength of [0, -1, 1.5, Number.NaN]) {
-      await expect(collect(readLines(long, { maxLineLength }))).rejects.toThrow(new RangeError("readLines requires maxLineLength to be a positive integer"));
+    for (const maxLineLength of [0, -1, 1.5, Number.NaN, Number.NEGATIVE_INFINITY]) {
+      await expect(collect(readLines(long, { maxLineLength }))).rejects.toThrow(new RangeError("readLines requires maxLineLength to be a positive integer or Infinity"));
     }
+    expect(await collect(readLines(long, { maxLineLength: Number.POSITIVE_INFINITY }))).toHaveLength(3);
+    await expect(collect(readLines(long, null as never))).rejects.toThrow(new TypeError("readLines requires options to be an object"));
+    await expect(collect(readJsonLines(long, null as never))).rejects.toThrow(new TypeError("readJsonLines requires options to be an object"));
+    await expect(collect(readDelimited(long, null as never))).rejects.toThrow(new TypeError("readDelimited requires options to be an object"));
   });
 
   it("say that a quoted field spanning lines is not supported, not just that a quote is unclosed", async () => {

@@ -59,12 +59,11 @@ export function runFit<Kind extends string, Params>(
   if (empty || (spec.notIdentified !== undefined && spec.penalizer === 0)) {
     const params = Float64Array.from(spec.start);
     const problem = spec.notIdentified ?? NO_CUSTOMERS;
-    const advice = empty ? "use more data" : "use more data or add a penalizer such as 0.001";
     return {
       kind: spec.kind,
       converged: false,
       reason: "not_identified",
-      message: `${caller} did not converge (not_identified): ${problem}, so the data do not identify the model; ${advice}`,
+      message: `${caller} did not converge (not_identified): ${problem}, so the data do not identify the model; use more data`,
       unit: spec.unit,
       params: toParams<Params>(spec.names, params),
       logLikelihood: spec.logLikelihood(params),
@@ -186,7 +185,7 @@ export function runFit<Kind extends string, Params>(
   const errors = covariance === null ? null : Float64Array.from({ length: n }, (_, k) => Math.sqrt(covariance[k * n + k] as number));
   const warnings: string[] = [];
   if (errors === null) {
-    warnings.push("standard errors are not available: the Hessian of -LL is not positive definite at the optimum, so the data do not pin down every parameter; use more data or a penalizer such as 0.001");
+    warnings.push("standard errors are not available: the Hessian of -LL is not positive definite at the optimum, so the data do not pin down every parameter; use more data");
   } else {
     for (let k = 0; k < n; k++) {
       if (!((errors[k] as number) <= (params[k] as number))) {
