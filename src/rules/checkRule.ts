@@ -1,6 +1,6 @@
 import type { Rule, RuleScalar } from "./ast.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
-import { splitPath } from "./_lib/paths.js";
+import { splitPath } from "../_lib/fieldPaths.js";
 import { expansionIssue } from "./_lib/context.js";
 
 /** Any zod 4 schema (classic or mini): only its `_zod.def` is read. */

@@ -17,7 +17,7 @@ import {
   withinBounds,
 } from "./_lib/leaves.js";
 import type { EventAggregate, RuleEvent } from "./_lib/leaves.js";
-import { splitPath } from "./_lib/paths.js";
+import { splitPath } from "../_lib/fieldPaths.js";
 import { compileReader } from "./_lib/fieldReaders.js";
 import { subtractDuration } from "./_lib/time.js";
 import { ownHandler, timeBound } from "./_lib/interpreter.js";

@@ -3,7 +3,7 @@ import { evaluateNode, evaluationContext, timeBound } from "./_lib/interpreter.j
 import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
 import { lookupSegment } from "./_lib/context.js";
 import { aggregateEvents, kleeneNot, readPath } from "./_lib/leaves.js";
-import { splitPath } from "./_lib/paths.js";
+import { splitPath } from "../_lib/fieldPaths.js";
 import { eventPhrase, fieldLabel, formatValue, leafPhrase } from "./_lib/phrases.js";
 import type { FieldLabels } from "./_lib/phrases.js";
 import { subtractDuration } from "./_lib/time.js";

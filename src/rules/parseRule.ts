@@ -3,7 +3,7 @@ import { timeUnits } from "./ast.js";
 import { RuleError } from "./RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
-import { pathProblem } from "./_lib/paths.js";
+import { pathProblem } from "../_lib/fieldPaths.js";
 import { parseIsoInstant } from "./_lib/time.js";
 import { maxExpandedDepth } from "./_lib/context.js";
 

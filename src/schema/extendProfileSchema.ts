@@ -1,9 +1,7 @@
 import * as z from "zod/mini";
 import { assertRecord } from "../_lib/arguments.js";
+import { pathProblem } from "../_lib/fieldPaths.js";
 import { CustomerProfile } from "./CustomerProfile.js";
-
-/** Names that no rule path may contain, so a field so named could never be read by a rule. */
-const unreadableNames: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
 
 /**
  * Adds the host app's own traits to the customer profile schema.
@@ -33,7 +31,8 @@ const unreadableNames: ReadonlySet<string> = new Set(["__proto__", "prototype", 
 export function extendProfileSchema<Shape extends z.core.$ZodShape>(shape: Shape) {
   assertRecord("extendProfileSchema", "shape", shape);
   for (const [name, schema] of Object.entries(shape)) {
-    if (name === "" || name.includes(".") || unreadableNames.has(name)) {
+    // One segment of a rule path: the rules' own path check, without dots.
+    if (name.includes(".") || pathProblem(name) !== undefined) {
       throw new RangeError(`extendProfileSchema requires field names that a rule path can read: ${JSON.stringify(name)} is not one`);
     }
     if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) {

@@ -3,7 +3,7 @@ import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { createOneHotEncoder } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
-import { pathProblem } from "../rules/_lib/paths.js";
+import { pathProblem } from "../_lib/fieldPaths.js";
 
 /**
  * Restores a one-hot encoder saved with `toJSON()` (for example in a model registry), checking the

@@ -77,6 +77,23 @@ export interface AssignSegmentsStreamSummary {
 }
 
 /**
+ * How one row is validated, decided once per stream: as it is without a schema, as `parseProfiles`
+ * does for a zod schema, by the schema's own `safeParse` otherwise.
+ */
+function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => RowParse<P> {
+  if (schema === undefined) return (row) => ({ success: true, data: row as P });
+  if (Object.hasOwn(schema, "_zod")) {
+    const zodSchema = schema as unknown as z.core.$ZodType<P>;
+    const context = parseContext();
+    return (row) => parseRow(zodSchema, row, context);
+  }
+  return (row) => {
+    const result = schema.safeParse(row);
+    return result.success ? result : { success: false, issues: toIssues(result.error.issues) };
+  };
+}
+
+/**
  * Assigns segments to a stream of rows (ETL): yields one result per input row, in input order, in
  * constant memory.
  *
@@ -122,30 +139,19 @@ export async function* assignSegmentsStream<P>(
   const plan = planSegments<P>("assignSegmentsStream", segments, options);
   const { sizes } = plan;
   const ids = plan.segments.map((segment) => segment.id);
-  const schema = options.schema;
   const onProgress = options.onProgress;
-  const context = parseContext();
-  /** A zod schema parses as in `parseProfiles` (own properties, English messages); another `safeParse` as it is. */
-  const parseWith = (rowSchema: RowSchema<P>, row: unknown): RowParse<P> => {
-    if (Object.hasOwn(rowSchema, "_zod")) return parseRow(rowSchema as unknown as z.core.$ZodType<P>, row, context);
-    const result = rowSchema.safeParse(row);
-    return result.success ? result : { success: false, issues: toIssues(result.error.issues) };
-  };
+  const parseWith = schemaParser(options.schema);
 
   /** One row: validated, identified and assigned, or rejected with its issues. */
   const assignRow = (row: unknown, rowIndex: number): AssignedRow<P> | RejectedRow => {
     let profile: P;
     let failure: ReadonlyArray<Issue> | undefined;
-    if (schema !== undefined) {
-      const result = parseWith(schema, row);
-      if (result.success) {
-        profile = result.data;
-      } else {
-        profile = undefined as P;
-        failure = result.issues.length === 0 ? [{ code: "invalid_row", path: [], message: "Invalid row" }] : result.issues;
-      }
+    const result = parseWith(row);
+    if (result.success) {
+      profile = result.data;
     } else {
-      profile = row as P;
+      profile = undefined as P;
+      failure = result.issues.length === 0 ? [{ code: "invalid_row", path: [], message: "Invalid row" }] : result.issues;
     }
     let id: string | undefined;
     if (failure === undefined) {

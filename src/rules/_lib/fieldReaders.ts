@@ -13,7 +13,7 @@
  * identical.
  */
 import { readPath } from "./leaves.js";
-import { splitPath } from "./paths.js";
+import { splitPath } from "../../_lib/fieldPaths.js";
 
 /** Reads one field of a profile. */
 export type FieldReader = (profile: unknown) => unknown;

@@ -19,7 +19,7 @@ import {
   withinBounds,
 } from "./leaves.js";
 import type { RuleEvent } from "./leaves.js";
-import { splitPath } from "./paths.js";
+import { splitPath } from "../../_lib/fieldPaths.js";
 import { parseIsoInstant, subtractDuration } from "./time.js";
 
 

@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
-import { parseContext } from "./messages.js";
 import { ownSnapshot, startsWithPath } from "./ownSnapshot.js";
 
 /** One row through a zod schema: its parsed value, or every problem found. */
@@ -9,12 +8,13 @@ export type RowParse<Row> = { readonly success: true; readonly data: Row } | { r
 /**
  * Validates one row the way every segmentkit parser does: through its own-property snapshot
  * (inherited properties are never read; a non-plain object where the schema expects an object is a
- * problem), with zod's English messages in the parse context (`context`, from `parseContext()`).
+ * problem), with zod's English messages in the parse context (`context`: `parseContext()`, taken once
+ * per call of the parser, not per row).
  */
 export function parseRow<Schema extends z.core.$ZodType>(
   schema: Schema,
   row: unknown,
-  context: z.core.ParseContext<z.core.$ZodIssue> | undefined = parseContext(),
+  context: z.core.ParseContext<z.core.$ZodIssue> | undefined,
 ): RowParse<z.output<Schema>> {
   const snapshot = ownSnapshot(row, schema);
   // zod parses noticeably slower with an error map in the context, so a row is parsed without one
