@@ -42,6 +42,9 @@ function uniqueColumns(columns: ReadonlyArray<string>, path: string): ReadonlyAr
   return columns;
 }
 
+const edgeBlanks = /^[ \t]+|[ \t]+$/g;
+const blanks = /[ \t]+/;
+
 /**
  * Reads a delimited text file (CSV, TSV, whitespace-separated) as records of strings in constant
  * memory (Node only).
@@ -83,8 +86,10 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
   let lineNumber = 0;
   for await (const line of readLines(path, options)) {
     lineNumber++;
-    if (whitespace ? line.trim() === "" : line === "") continue;
-    const fields = whitespace ? line.trim().split(/\s+/) : splitQuoted(line, delimiter, lineNumber, path);
+    // Only spaces and tabs separate: a no-break space or a form feed is part of a field.
+    const trimmed = whitespace ? line.replace(edgeBlanks, "") : line;
+    if (trimmed === "") continue;
+    const fields = whitespace ? trimmed.split(blanks) : splitQuoted(line, delimiter, lineNumber, path);
     if (columns === undefined) {
       columns = uniqueColumns(fields, path);
       continue;

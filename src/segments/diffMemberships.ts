@@ -33,14 +33,19 @@ function membershipsOf(input: MembershipsInput, side: "before" | "after"): Reado
   return list as ReadonlyArray<SegmentMembership>;
 }
 
-function indexById(list: ReadonlyArray<SegmentMembership>, side: "before" | "after"): Map<string, ReadonlyArray<string>> {
-  const map = new Map<string, ReadonlyArray<string>>();
-  for (const membership of list) {
+function indexById(list: ReadonlyArray<SegmentMembership>, side: "before" | "after"): Map<string, ReadonlySet<string>> {
+  const map = new Map<string, ReadonlySet<string>>();
+  for (let index = 0; index < list.length; index++) {
+    const membership = list[index] as SegmentMembership;
+    if (typeof membership !== "object" || membership === null || typeof membership.id !== "string" || !Array.isArray(membership.segments)) {
+      throw new TypeError(`diffMemberships requires every membership to have a string id and an array of segments (${side}[${index}])`);
+    }
     if (map.has(membership.id)) throw new RangeError(`diffMemberships requires unique profile ids ("${membership.id}" appears twice in ${side})`);
-    if (new Set(membership.segments).size !== membership.segments.length) {
+    const segments = new Set(membership.segments);
+    if (segments.size !== membership.segments.length) {
       throw new RangeError(`diffMemberships requires each profile's segments to be listed once ("${membership.id}" in ${side})`);
     }
-    map.set(membership.id, membership.segments);
+    map.set(membership.id, segments);
   }
   return map;
 }
@@ -60,13 +65,15 @@ interface MutableChange {
  *
  * @remarks Profiles are matched by id. A profile present only in `after` enters each of its
  * segments; a profile present only in `before` leaves each of its segments. Works for both modes
- * (first-match memberships hold at most one segment). O(n + m) plus the total number of memberships.
+ * (first-match memberships hold at most one segment). O(n + m) plus the total number of memberships
+ * (each profile's segments are hashed once).
  * @param before - the earlier `assignSegments` result, or its `memberships`.
  * @param after - the later result, or its `memberships`.
  * @returns Per-segment entered/left lists, plus the ids of added and removed profiles.
  * @throws `RangeError` `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`),
  * `"diffMemberships requires each profile's segments to be listed once (\"<id>\" in before)"` (or `after`).
- * @throws `TypeError` `"diffMemberships requires before to be an assignSegments result or its memberships"` (or `after`).
+ * @throws `TypeError` `"diffMemberships requires before to be an assignSegments result or its memberships"` (or `after`),
+ * `"diffMemberships requires every membership to have a string id and an array of segments (before[<index>])"`.
  * @example
  * const before = [{ id: "a", index: 0, segments: ["vip"], segment: "vip" }, { id: "b", index: 1, segments: [], segment: null }];
  * const after = [{ id: "a", index: 0, segments: [], segment: null }, { id: "b", index: 1, segments: ["vip"], segment: "vip" }];
@@ -100,16 +107,15 @@ export function diffMemberships(before: MembershipsInput, after: MembershipsInpu
     for (const segment of membership.segments) {
       const change = changeOf(segment);
       change.sizeBefore++;
-      if (next !== undefined && next.includes(segment)) {
+      if (next !== undefined && next.has(segment)) {
         change.stayed++;
       } else {
         change.left.push(membership.id);
         changed = true;
       }
     }
-    if (next !== undefined) {
-      for (const segment of next) if (!membership.segments.includes(segment)) changed = true;
-    }
+    // Every segment of `before` was looked up in `next` above, so a different size means one was added.
+    if (next !== undefined && next.size !== membership.segments.length) changed = true;
     if (changed) changedProfiles++;
   }
   for (const membership of afterList) {
@@ -121,7 +127,7 @@ export function diffMemberships(before: MembershipsInput, after: MembershipsInpu
     for (const segment of membership.segments) {
       const change = changeOf(segment);
       change.sizeAfter++;
-      if (previous === undefined || !previous.includes(segment)) change.entered.push(membership.id);
+      if (previous === undefined || !previous.has(segment)) change.entered.push(membership.id);
     }
   }
   return { segments: [...changes.values()], changedProfiles, addedProfiles, removedProfiles };

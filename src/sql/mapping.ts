@@ -31,7 +31,8 @@ export interface SqlColumn {
  * in memory: a JSON string compares with string literals, a number with number literals, and a
  * comparison across types is UNKNOWN. With `type: "timestamp"` the values are ISO-8601 strings
  * read as instants, for time windows. Supported for PostgreSQL and DuckDB; array ops on JSON paths
- * are not (map the array to an array column).
+ * are not (map the array to an array column). DuckDB cannot address the keys `"*"` (a wildcard even
+ * when quoted) and `""`: such a path is an `invalid_mapping` issue there.
  */
 export interface SqlJsonField {
   readonly json: string;

@@ -92,6 +92,14 @@ describe("readers: review cases", () => {
     await expect(rows.throw(new Error("consumer aborted"))).rejects.toThrow(/^consumer aborted$/);
   });
 
+  it('split "whitespace" on spaces and tabs only: a no-break space or a form feed stays in its field (review)', async () => {
+    const path = file("blanks.txt", "id name\n  a\tJo\u00a0Ann  \n \t \nb\fc d\n");
+    expect(await collect(readDelimited(path, { delimiter: "whitespace" }))).toEqual([
+      { id: "a", name: "Jo\u00a0Ann" },
+      { id: "b\fc", name: "d" },
+    ]);
+  });
+
   it("keep a tab-delimited row of empty fields, which trimming used to drop", async () => {
     const rows = await collect(readDelimited(file("empty.tsv", "a\tb\n1\t2\n\t\n\n3\t4\n"), { delimiter: "\t" }));
     expect(rows.map((row) => ({ ...row }))).toEqual([{ a: "1", b: "2" }, { a: "", b: "" }, { a: "3", b: "4" }]);

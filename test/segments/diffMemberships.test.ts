@@ -70,6 +70,23 @@ describe("diffMemberships", () => {
     expect(() => diffMemberships([], {} as never)).toThrow("diffMemberships requires after to be an assignSegments result or its memberships");
   });
 
+  it("rejects a membership without a string id or a segments array, naming it (a raw TypeError before, review)", () => {
+    expect(() => diffMemberships([{ id: "a" }] as never, [])).toThrow(new TypeError("diffMemberships requires every membership to have a string id and an array of segments (before[0])"));
+    expect(() => diffMemberships([], [{ id: "a", segments: [] }, null] as never)).toThrow("(after[1])");
+    expect(() => diffMemberships([], [{ id: 7, segments: [] }] as never)).toThrow("(after[0])");
+  });
+
+  it("hashes each profile's segments: 4,000 segments per profile, reversed, diff exactly", () => {
+    const segments = Array.from({ length: 4_000 }, (_, index) => `s${index}`);
+    const before = Array.from({ length: 10 }, (_, index) => ({ id: `p${index}`, index, segments, segment: null }));
+    const after = before.map((membership, index) => ({ ...membership, segments: index === 0 ? segments.slice(1).reverse() : [...segments].reverse() }));
+    const diff = diffMemberships(before, after);
+    expect(diff.changedProfiles).toBe(1);
+    expect(diff.segments).toHaveLength(4_000);
+    expect(diff.segments[0]).toEqual({ segment: "s0", entered: [], left: ["p0"], stayed: 9, sizeBefore: 10, sizeAfter: 9 });
+    expect(diff.segments[1]).toEqual({ segment: "s1", entered: [], left: [], stayed: 10, sizeBefore: 10, sizeAfter: 10 });
+  });
+
   it("rejects duplicate profile ids", () => {
     const row = { id: "x", index: 0, segments: [], segment: null };
     expect(() => diffMemberships([row, row], [])).toThrow('diffMemberships requires unique profile ids ("x" appears twice in before)');

@@ -114,6 +114,33 @@ describe("reviewed edge cases: the compiled SQL selects what evaluate selects", 
     expect(selectedBy(rules[4]!)).toEqual(["array"]);
   });
 
+  it('JSON keys "*" and "": PostgreSQL reads them as keys; DuckDB, which reads a quoted "*" as a wildcard, refuses the mapping (review)', async () => {
+    const keyed: SqlColumnMapping = { ...columns, star: { json: "doc", path: ["*"] }, empty: { json: "doc", path: ["o", ""] } };
+    const profiles: TestProfile[] = [
+      { id: "keys", doc: { "*": "x", other: "y", o: { "": "x" } } },
+      { id: "others", doc: { other: "x", o: { k: "x" } } },
+    ];
+    const rules: Rule[] = [
+      { op: "eq", field: "star", value: "x" },
+      { op: "eq", field: "empty", value: "x" },
+    ];
+    for (const database of databases) {
+      await database.load(profiles);
+      for (const rule of rules) {
+        const memory = profiles.filter((profile) => evaluate(rule, { ...profile, star: profile.doc?.["*"], empty: (profile.doc?.["o"] as Record<string, unknown>)[""] }, { asOf }) === true);
+        expect(memory.map((profile) => profile.id)).toEqual(["keys"]);
+        const compile = () => toSql(rule, { dialect: database.name, columns: keyed, asOf });
+        if (database.name === "duckdb") {
+          expect(compile).toThrow(/DuckDB cannot address the JSON key "(\*|)"/);
+          continue;
+        }
+        const { sql, params, paramTypes } = compile();
+        const rows = await database.query(`SELECT id FROM profiles WHERE ${sql} ORDER BY id`, params, paramTypes);
+        expect(rows.map((row) => String(row["id"]))).toEqual(["keys"]);
+      }
+    }
+  });
+
   it("JSON timestamps: a Date (stored as an ISO instant) is read as an instant; strings without an offset are UNKNOWN, whatever the session's time zone", async () => {
     const profiles: TestProfile[] = [
       { id: "date", doc: { when: new Date("2024-06-01T10:00:00Z") } },

@@ -229,6 +229,11 @@ export class Compilation {
         this.issue("invalid_mapping", path, `the JSON mapping of ${what} ${JSON.stringify(field)} needs a non-empty path of string keys`);
         return undefined;
       }
+      const keyProblem = this.adapter.jsonKeyProblem === undefined ? undefined : (keys as string[]).map(this.adapter.jsonKeyProblem).find((problem) => problem !== undefined);
+      if (keyProblem !== undefined) {
+        this.issue("invalid_mapping", path, `the JSON mapping of ${what} ${JSON.stringify(field)}: ${keyProblem}`);
+        return undefined;
+      }
       const quoted = this.identifier(json, path, `the JSON column of ${what} ${JSON.stringify(field)}`);
       if (quoted === undefined) return undefined;
       const { jsonScalar, jsonPathParams } = this.adapter;

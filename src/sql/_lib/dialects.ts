@@ -38,6 +38,8 @@ export interface DialectAdapter {
   readonly jsonPresent: ((column: string, pathParams: ReadonlyArray<string>) => string) | undefined;
   /** Parameters for a JSON path: one per key (PostgreSQL) or one JSONPath string (DuckDB). */
   readonly jsonPathParams: ((path: ReadonlyArray<string>) => ReadonlyArray<string>) | undefined;
+  /** Why the dialect cannot address a JSON key, or `undefined` when it can. */
+  readonly jsonKeyProblem: ((key: string) => string | undefined) | undefined;
 }
 
 /**
@@ -82,11 +84,19 @@ const snowflakeTypes: Readonly<Record<SqlScalarKind, string>> = {
   timestamp: "TIMESTAMP_TZ",
 };
 
-/** A JSONPath (`$."a"."b"`) for DuckDB with every key quoted, so keys never act as path syntax. */
+/**
+ * A JSONPath (`$."a"."b"`) for DuckDB with every key quoted, so keys never act as path syntax, except
+ * the two that DuckDB 1.5 still reads as syntax when quoted (see `duckdbJsonKeyProblem`).
+ */
 function duckdbJsonPath(path: ReadonlyArray<string>): string {
   let out = "$";
   for (const key of path) out += `."${key.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
   return out;
+}
+
+/** DuckDB reads the quoted key `"*"` as a wildcard and refuses the empty key `""`, so mappings may not use them. */
+function duckdbJsonKeyProblem(key: string): string | undefined {
+  return key === "*" || key === "" ? `DuckDB cannot address the JSON key ${JSON.stringify(key)} (it reads "*" as a wildcard and refuses "")` : undefined;
 }
 
 const postgres: DialectAdapter = {
@@ -124,6 +134,7 @@ const postgres: DialectAdapter = {
   jsonPresent: (column, pathParams) =>
     `COALESCE(${postgresJsonObjects(column, pathParams)} AND jsonb_typeof(CAST(${column} AS JSONB) #> ARRAY[${pathParams.join(", ")}]) <> 'null', FALSE)`,
   jsonPathParams: (path) => path,
+  jsonKeyProblem: undefined,
 };
 
 /**
@@ -182,6 +193,7 @@ const duckdb: DialectAdapter = {
   },
   jsonPresent: (column, pathParams) => `COALESCE(json_type(CAST(${column} AS JSON), ${pathParams[0] ?? "'$'"}) <> 'NULL', FALSE)`,
   jsonPathParams: (path) => [duckdbJsonPath(path)],
+  jsonKeyProblem: duckdbJsonKeyProblem,
 };
 
 const bigquery: DialectAdapter = {
@@ -203,6 +215,7 @@ const bigquery: DialectAdapter = {
   jsonScalar: undefined,
   jsonPresent: undefined,
   jsonPathParams: undefined,
+  jsonKeyProblem: undefined,
 };
 
 const snowflake: DialectAdapter = {
@@ -222,6 +235,7 @@ const snowflake: DialectAdapter = {
   jsonScalar: undefined,
   jsonPresent: undefined,
   jsonPathParams: undefined,
+  jsonKeyProblem: undefined,
 };
 
 const adapters: Readonly<Record<SqlDialectName, DialectAdapter>> = { postgres, duckdb, bigquery, snowflake };
