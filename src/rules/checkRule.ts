@@ -1,7 +1,10 @@
 import type { Rule, RuleScalar } from "./ast.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
+import { pathKeys, pathLink } from "../_lib/pathLinks.js";
+import type { PathLink } from "../_lib/pathLinks.js";
 import { splitPath } from "../_lib/fieldPaths.js";
 import { expansionIssue } from "./_lib/context.js";
+import { evaluators, ownHandler } from "./_lib/interpreter.js";
 
 /** Any zod 4 schema (classic or mini): only its `_zod.def` is read. */
 export interface ZodSchemaLike {
@@ -19,6 +22,7 @@ interface Definition {
   readonly options?: ReadonlyArray<ZodSchemaLike>;
   readonly shape?: Readonly<Record<string, ZodSchemaLike>>;
   readonly valueType?: ZodSchemaLike;
+  readonly catchall?: ZodSchemaLike;
   readonly element?: ZodSchemaLike;
   readonly entries?: Readonly<Record<string, string | number>>;
   readonly values?: ReadonlyArray<unknown>;
@@ -46,36 +50,51 @@ function terminals(schema: ZodSchemaLike, depth = 0): ZodSchemaLike[] {
   return [schema];
 }
 
-function kindOf(schema: ZodSchemaLike): { kind: Kind; literals?: ReadonlyArray<unknown> } {
+/** The kind of a literal value. */
+function valueKind(value: unknown): Kind {
+  if (value === null || value === undefined) return "null";
+  const type = typeof value;
+  return type === "string" || type === "number" || type === "boolean" ? type : "unknown";
+}
+
+/** An enum's values, as zod reads them: a numeric TypeScript enum's reverse mappings (`"1": "Active"`) are not values. */
+function enumValues(entries: Readonly<Record<string, string | number>>): ReadonlyArray<string | number> {
+  const numbers = Object.values(entries).filter((value) => typeof value === "number");
+  return Object.entries(entries)
+    .filter(([key]) => !numbers.includes(Number(key)))
+    .map(([, value]) => value);
+}
+
+function kindsOf(schema: ZodSchemaLike): { kinds: ReadonlyArray<Kind>; literals?: ReadonlyArray<unknown> } {
   const def = definition(schema);
   switch (def.type) {
     case "string":
     case "template_literal":
-      return { kind: "string" };
+      return { kinds: ["string"] };
     case "number":
-      return { kind: "number" };
+      return { kinds: ["number"] };
     case "boolean":
-      return { kind: "boolean" };
+      return { kinds: ["boolean"] };
     case "date":
-      return { kind: "date" };
+      return { kinds: ["date"] };
     case "array":
-      return { kind: "array" };
+      return { kinds: ["array"] };
     case "object":
     case "record":
-      return { kind: "object" };
+      return { kinds: ["object"] };
     case "null":
     case "undefined":
-      return { kind: "null" };
-    case "enum":
-      return { kind: "string", literals: Object.values(def.entries ?? {}) };
+      return { kinds: ["null"] };
+    case "enum": {
+      const values = enumValues(def.entries ?? {});
+      return { kinds: values.map(valueKind), literals: values };
+    }
     case "literal": {
       const values = def.values ?? [];
-      const first = values[0];
-      const kind: Kind = typeof first === "number" ? "number" : typeof first === "boolean" ? "boolean" : "string";
-      return { kind, literals: values };
+      return { kinds: values.map(valueKind), literals: values };
     }
     default:
-      return { kind: "unknown" };
+      return { kinds: ["unknown"] };
   }
 }
 
@@ -91,9 +110,9 @@ function fieldType(schemas: ReadonlyArray<ZodSchemaLike>): FieldType {
   const kinds = new Set<Kind>();
   let literals: unknown[] | undefined = [];
   for (const schema of schemas) {
-    const { kind, literals: values } = kindOf(schema);
-    kinds.add(kind);
-    if (kind === "string" || kind === "number" || kind === "boolean") {
+    const { kinds: memberKinds, literals: values } = kindsOf(schema);
+    for (const kind of memberKinds) kinds.add(kind);
+    if (memberKinds.some((kind) => kind === "string" || kind === "number" || kind === "boolean")) {
       if (values === undefined) literals = undefined;
       else literals?.push(...values);
     }
@@ -111,8 +130,10 @@ function resolve(schema: ZodSchemaLike, segments: ReadonlyArray<string>): ZodSch
     for (const member of current) {
       const def = definition(member);
       if (def.type === "object" && def.shape !== undefined && Object.hasOwn(def.shape, segment)) next.push(...terminals(def.shape[segment] as ZodSchemaLike));
+      // Keys outside the shape: a loose object's (catch-all `unknown`) or a `catchall(schema)`'s; a strict object's `never` has none.
+      else if (def.type === "object" && def.catchall !== undefined && definition(def.catchall).type !== "never") next.push(...terminals(def.catchall));
       else if (def.type === "record" && def.valueType !== undefined) next.push(...terminals(def.valueType));
-      else if (kindOf(member).kind === "unknown" && def.type !== "transform") return [member];
+      else if (kindsOf(member).kinds.includes("unknown") && def.type !== "transform") return [member];
     }
     if (next.length === 0) return undefined;
     current = next;
@@ -135,7 +156,8 @@ function describeKinds(kinds: ReadonlySet<Kind>): string {
  * @remarks Reads the schema's `_zod.def` (classic zod and `zod/mini` alike), unwrapping optional,
  * nullable, default, readonly, catch, lazy and pipe, and following every member of a union. A
  * `transform` output has no visible type: inside a union with typed members it is ignored, alone it
- * accepts every op. `record` values and `unknown`/`any` fields accept any key below them. Rules:
+ * accepts every op. `record` values, the keys a loose object or a `catchall` admits, and
+ * `unknown`/`any` fields accept any key below them. Rules:
  * `eq`/`ne`/`in`/`notIn` need a string, number or boolean field (dates are compared with
  * `withinLast`/`before`/`after` only); `lt`/`lte`/`gt`/`gte`/`between` a number or string field;
  * text ops a string field; `hasAny`/`hasAll`/`hasNone` an array field; time ops a date field.
@@ -160,45 +182,48 @@ export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArr
   const oversized = expansionIssue(rule, undefined);
   if (oversized !== undefined) return [oversized];
   const issues: RuleIssue[] = [];
-  const stack: Array<{ node: Rule; path: ReadonlyArray<string | number> }> = [{ node: rule, path: [] }];
+  const stack: Array<{ node: Rule; link: PathLink | undefined }> = [{ node: rule, link: undefined }];
   const issue = (code: RuleIssueCode, path: ReadonlyArray<string | number>, message: string): void => {
     issues.push({ code, path, message });
   };
-  const visits: Array<{ node: Rule; path: ReadonlyArray<string | number> }> = [];
+  const visits: Array<{ node: Rule; link: PathLink | undefined }> = [];
   while (stack.length > 0) {
-    const item = stack.pop() as { node: Rule; path: ReadonlyArray<string | number> };
+    const item = stack.pop() as { node: Rule; link: PathLink | undefined };
     visits.push(item);
-    const { node, path } = item;
-    if (node.op === "and" || node.op === "or") for (let index = node.rules.length - 1; index >= 0; index -= 1) stack.push({ node: node.rules[index] as Rule, path: [...path, "rules", index] });
-    else if (node.op === "not") stack.push({ node: node.rule, path: [...path, "rule"] });
+    const { node, link } = item;
+    ownHandler(evaluators, node, "checkRule");
+    if (node.op === "and" || node.op === "or") {
+      const rules = pathLink(link, "rules");
+      for (let index = node.rules.length - 1; index >= 0; index -= 1) stack.push({ node: node.rules[index] as Rule, link: pathLink(rules, index) });
+    } else if (node.op === "not") stack.push({ node: node.rule, link: pathLink(link, "rule") });
   }
-  for (const { node, path } of visits) {
+  for (const { node, link } of visits) {
     if (!("field" in node)) continue;
     const resolved = resolve(profileSchema, splitPath(node.field));
     if (resolved === undefined) {
-      issue("unknown_field", [...path, "field"], `unknown field ${JSON.stringify(node.field)}`);
+      issue("unknown_field", pathKeys(link, "field"), `unknown field ${JSON.stringify(node.field)}`);
       continue;
     }
     const type = fieldType(resolved);
     if (type.kinds.has("unknown")) continue;
     const mismatch = (expected: string): void =>
-      issue("operator_type_mismatch", [...path, "op"], `op "${node.op}" needs ${expected} field, but ${JSON.stringify(node.field)} is ${describeKinds(type.kinds)}`);
-    const checkValue = (value: RuleScalar, valuePath: ReadonlyArray<string | number>, kinds: ReadonlySet<Kind>, literals: ReadonlyArray<unknown> | undefined): void => {
+      issue("operator_type_mismatch", pathKeys(link, "op"), `op "${node.op}" needs ${expected} field, but ${JSON.stringify(node.field)} is ${describeKinds(type.kinds)}`);
+    const checkValue = (value: RuleScalar, tail: ReadonlyArray<string | number>, kinds: ReadonlySet<Kind>, literals: ReadonlyArray<unknown> | undefined): void => {
       const kind = scalarKind(value);
-      if (!kinds.has(kind)) issue("value_type_mismatch", valuePath, `${JSON.stringify(node.field)} is ${describeKinds(kinds)}, got the ${kind} ${JSON.stringify(value)}`);
-      else if (literals !== undefined && !literals.includes(value)) issue("value_type_mismatch", valuePath, `${JSON.stringify(value)} is not one of the values of ${JSON.stringify(node.field)}: ${literals.map((literal) => JSON.stringify(literal)).join(", ")}`);
+      if (!kinds.has(kind)) issue("value_type_mismatch", pathKeys(link, ...tail), `${JSON.stringify(node.field)} is ${describeKinds(kinds)}, got the ${kind} ${JSON.stringify(value)}`);
+      else if (literals !== undefined && !literals.includes(value)) issue("value_type_mismatch", pathKeys(link, ...tail), `${JSON.stringify(value)} is not one of the values of ${JSON.stringify(node.field)}: ${literals.map((literal) => JSON.stringify(literal)).join(", ")}`);
     };
     const scalarKinds = new Set([...type.kinds].filter((kind) => kind === "string" || kind === "number" || kind === "boolean"));
     switch (node.op) {
       case "eq":
       case "ne":
         if (scalarKinds.size === 0) mismatch(type.kinds.has("date") ? "a string, number or boolean (compare dates with withinLast, before or after)" : "a string, number or boolean");
-        else checkValue(node.value, [...path, "value"], scalarKinds, type.literals);
+        else checkValue(node.value, ["value"], scalarKinds, type.literals);
         break;
       case "in":
       case "notIn":
         if (scalarKinds.size === 0) mismatch("a string, number or boolean");
-        else node.values.forEach((value, index) => checkValue(value, [...path, "values", index], scalarKinds, type.literals));
+        else node.values.forEach((value, index) => checkValue(value, ["values", index], scalarKinds, type.literals));
         break;
       case "lt":
       case "lte":
@@ -208,9 +233,9 @@ export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArr
         const ordered = new Set([...scalarKinds].filter((kind) => kind !== "boolean"));
         if (ordered.size === 0) mismatch(type.kinds.has("date") ? "a number or string (compare dates with withinLast, before or after)" : "a number or string");
         else if (node.op === "between") {
-          checkValue(node.min, [...path, "min"], ordered, undefined);
-          checkValue(node.max, [...path, "max"], ordered, undefined);
-        } else checkValue(node.value, [...path, "value"], ordered, undefined);
+          checkValue(node.min, ["min"], ordered, undefined);
+          checkValue(node.max, ["max"], ordered, undefined);
+        } else checkValue(node.value, ["value"], ordered, undefined);
         break;
       }
       case "contains":
@@ -231,7 +256,7 @@ export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArr
         });
         const elementType = fieldType(elements);
         if (elementType.kinds.has("unknown") || elements.length === 0) break;
-        node.values.forEach((value, index) => checkValue(value, [...path, "values", index], elementType.kinds, elementType.literals));
+        node.values.forEach((value, index) => checkValue(value, ["values", index], elementType.kinds, elementType.literals));
         break;
       }
       case "withinLast":

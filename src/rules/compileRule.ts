@@ -11,6 +11,8 @@ import {
   instantBound,
   instantWithin,
   isPresent,
+  listHas,
+  listIndex,
   membershipIn,
   membershipNotIn,
   textTest,
@@ -179,18 +181,18 @@ const compilers = {
   endsWith: (node) => compileText("endsWith", node),
   hasAny: (node) => {
     const read = compileReader(node.field);
-    const values = node.values;
-    return (profile) => arrayHasAny(read(profile), values);
+    const list = listIndex(node.values);
+    return (profile) => arrayHasAny(read(profile), list);
   },
   hasAll: (node) => {
     const read = compileReader(node.field);
-    const values = node.values;
-    return (profile) => arrayHasAll(read(profile), values);
+    const list = listIndex(node.values);
+    return (profile) => arrayHasAll(read(profile), list);
   },
   hasNone: (node) => {
     const read = compileReader(node.field);
-    const values = node.values;
-    return (profile) => arrayHasNone(read(profile), values);
+    const list = listIndex(node.values);
+    return (profile) => arrayHasNone(read(profile), list);
   },
   exists: (node) => {
     const read = compileReader(node.field);
@@ -326,29 +328,6 @@ function numericComparison(op: "lt" | "lte" | "gt" | "gte", field: string, expec
   }
 }
 
-/** The common type of a non-empty list of literals, or `undefined` for mixed or empty lists. */
-function singleType(values: ReadonlyArray<RuleScalar>): "string" | "number" | "boolean" | undefined {
-  if (values.length === 0) return undefined;
-  const type = typeof values[0] as "string" | "number" | "boolean";
-  for (let index = 1; index < values.length; index += 1) if (typeof values[index] !== type) return undefined;
-  return type;
-}
-
-/** Lists up to this length are scanned with `===`, which beats a hash lookup; longer ones are hashed. */
-const scanLimit = 8;
-
-/** A `Set` of a literal list when it is long enough to be worth hashing, else `undefined` (scan it). */
-function hashedList(values: ReadonlyArray<RuleScalar>): Set<unknown> | undefined {
-  return values.length > scanLimit ? new Set<unknown>(values) : undefined;
-}
-
-/** Whether a single-typed literal list holds `value` (not NaN): the `Set` when there is one, else a scan. */
-function listHas(values: ReadonlyArray<RuleScalar>, set: Set<unknown> | undefined, value: unknown): boolean {
-  if (set !== undefined) return set.has(value);
-  for (let index = 0; index < values.length; index += 1) if (values[index] === value) return true;
-  return false;
-}
-
 /** Two-valued leaves (`eq`, `ne`, `between`, `exists`, `missing`, `withinLast`, and `in` / `notIn` / `hasAny` / `hasNone` on single-typed lists); `undefined` to fall back. */
 function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predicate | undefined {
   switch (node.op) {
@@ -387,30 +366,28 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
     }
     case "in":
     case "notIn": {
-      const type = singleType(node.values);
+      const list = listIndex(node.values);
+      const type = list.type;
       if (type === undefined) return undefined;
       const read = compileReader(node.field);
-      const values = node.values;
-      const set = hashedList(values);
       // in: TRUE = same type and found; FALSE = same type and not found. notIn swaps them.
       const found = node.op === "in" ? wanted : !wanted;
       return found
         ? (profile) => {
             const value = read(profile);
-            return typeof value === type && value === value && listHas(values, set, value);
+            return typeof value === type && value === value && listHas(list, value);
           }
         : (profile) => {
             const value = read(profile);
-            return typeof value === type && value === value && !listHas(values, set, value);
+            return typeof value === type && value === value && !listHas(list, value);
           };
     }
     case "hasAny":
     case "hasNone": {
-      const type = singleType(node.values);
+      const list = listIndex(node.values);
+      const type = list.type;
       if (type === undefined) return undefined;
       const read = compileReader(node.field);
-      const values = node.values;
-      const set = hashedList(values);
       // hasAny TRUE: some element matches. hasAny FALSE: an array whose elements are all known, same-typed and unmatched.
       const anyMatch = node.op === "hasAny" ? wanted : !wanted;
       return anyMatch
@@ -419,7 +396,7 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
             if (!Array.isArray(value)) return false;
             for (let index = 0; index < value.length; index += 1) {
               const element: unknown = value[index];
-              if (typeof element === type && element === element && listHas(values, set, element)) return true;
+              if (typeof element === type && element === element && listHas(list, element)) return true;
             }
             return false;
           }
@@ -428,7 +405,7 @@ function polarLeaf(node: Rule, context: CompileContext, wanted: boolean): Predic
             if (!Array.isArray(value)) return false;
             for (let index = 0; index < value.length; index += 1) {
               const element: unknown = value[index];
-              if (typeof element !== type || element !== element || listHas(values, set, element)) return false;
+              if (typeof element !== type || element !== element || listHas(list, element)) return false;
             }
             return true;
           };
@@ -519,11 +496,13 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
 function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): CompileContext {
   // No options at all is a missing clock.
   if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+  if (options.eventsOf !== undefined && typeof options.eventsOf !== "function") throw new TypeError(`${functionName} requires options.eventsOf to be a function`);
   checkExpansion(functionName, rule, options.segments);
   const segments = options.segments;
   const segmentCosts = new Map<string, number>();
   const cost: CostContext = {
     functionName,
+    known: new WeakMap(),
     segmentCost: (segment) => {
       const known = segmentCosts.get(segment);
       if (known !== undefined) return known;
@@ -566,16 +545,19 @@ function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleO
  * time tests before text tests, array scans, event conditions and segments; equal costs in the
  * written order): Kleene `and` / `or` are commutative, so the order changes the work, never the
  * result. Short literal lists are scanned, long ones hashed. Compilation is O(size of the rule and
- * the segments it names); evaluation O(nodes visited + events read).
+ * the segments it names); evaluation O(nodes visited + elements of the arrays read + events read).
  * @param rule - a rule, usually from `parseRule` or the builders.
  * @param options - the clock `asOf`, `segments` for `inSegment`, and `eventsOf` for `event` nodes.
  * @returns `(profile) => boolean`.
  * @throws `TypeError` `"compileRule requires asOf to be a valid Date"`.
  * @throws `TypeError` `"compileRule requires options.eventsOf to compile event rules"`.
+ * @throws `TypeError` for a rule that skipped `parseRule` and names an unknown op or holds a malformed
+ * date or time window, as `evaluate`; `"compileRule requires options.eventsOf to be a function"`.
  * @throws `RuleError` with code `unknown_segment` or `segment_cycle`, at compilation; `too_deep` or
  * `too_many_nodes` when the rule, its segment references expanded, nests more than 1,000 levels or
- * exceeds 100,000 nodes (a rule that skipped `parseRule` gets this error, never a stack overflow);
- * `invalid_type` for a malformed node, as `evaluate`.
+ * exceeds 100,000 nodes, or segments refer to one another more than 100 levels deep (a rule that
+ * skipped `parseRule` gets this error, never a stack overflow); `invalid_type` for a malformed node,
+ * as `evaluate`.
  * @example
  * const isVip = compileRule({ op: "and", rules: [
  *   { op: "gte", field: "spend", value: 500 },
@@ -594,7 +576,9 @@ export function compileRule<P = unknown>(rule: Rule, options: CompileRuleOptions
  * Like {@link compileRule}, but the predicate returns the three-valued result (`true`, `false`, or
  * `null` for UNKNOWN), as {@link evaluate} does.
  *
- * @remarks Same compilation and cost as {@link compileRule}.
+ * @remarks Compiled as {@link compileRule}, without its two-valued fast paths: every node returns
+ * its truth, so this predicate is slower (the benchmark rules run through `compileRule`). Evaluation
+ * O(nodes visited + elements of the arrays read + events read).
  * @param rule - the rule.
  * @param options - see {@link CompileRuleOptions}.
  * @returns `(profile) => true | false | null`.

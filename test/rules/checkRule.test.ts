@@ -183,4 +183,43 @@ describe("checkRule", () => {
       ["unknown_field", ["rules", 2, "field"]],
     ]);
   });
+
+  it("reads enums and literals value by value: a numeric TypeScript enum, a literal of mixed types (review: both were reported as mismatches)", () => {
+    enum Status {
+      Active = 1,
+      Churned = 2,
+    }
+    const Profile = z.object({ status: z.enum(Status), code: z.literal([1, "x"]), tier: z.enum(["gold", "silver"]) });
+    expect(checkRule(and(eq("status", Status.Active), inList("status", [1, 2]), eq("code", "x"), eq("code", 1), eq("tier", "gold")), Profile)).toEqual([]);
+    // "Active" is a reverse mapping of the enum object, not a value zod accepts.
+    expect(checkRule(and(eq("status", "Active"), eq("status", 3), eq("code", 2), eq("code", true)), Profile).map((issue) => issue.message)).toEqual([
+      '"status" is number, got the string "Active"',
+      '3 is not one of the values of "status": 1, 2',
+      '2 is not one of the values of "code": 1, "x"',
+      '"code" is number or string, got the boolean true',
+    ]);
+  });
+
+  it("follows the keys a loose object or a catchall admits, not a strict object's (review)", () => {
+    const Profile = z.object({
+      loose: z.looseObject({ known: z.string() }),
+      scores: z.object({}).catchall(z.number()),
+      strict: z.strictObject({ known: z.string() }),
+    });
+    expect(checkRule(and(eq("loose.other", "v"), eq("loose.known", "v"), gte("scores.any", 1)), Profile)).toEqual([]);
+    expect(checkRule(and(eq("strict.other", "v"), eq("scores.any", "high")), Profile).map((issue) => issue.code)).toEqual(["unknown_field", "value_type_mismatch"]);
+  });
+
+  it("throws on an unknown op also where the node has no field (it returned no issues, review)", () => {
+    expect(() => checkRule({ op: "xor" } as never, CustomerProfile)).toThrow(new TypeError('checkRule requires a valid rule: unknown op "xor" (check untrusted rules with parseRule)'));
+    expect(() => checkRule(and({ op: "xor", rules: [] } as never), CustomerProfile)).toThrow('unknown op "xor"');
+  });
+
+  it("stays linear in deep rules: 990 levels of 50 comparisons each, with the issue paths intact", () => {
+    let rule: ReturnType<typeof and> = and(eq("agee", 1));
+    for (let level = 0; level < 990; level++) rule = and(rule, ...Array.from({ length: 50 }, () => gte("demographics.age", 1)));
+    const issues = checkRule(rule, CustomerProfile);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toEqual([...Array.from({ length: 990 }, () => ["rules", 0]).flat(), "rules", 0, "field"]);
+  });
 });

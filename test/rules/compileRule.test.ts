@@ -67,6 +67,9 @@ describe("compileRule", () => {
   it("requires eventsOf for event rules and a valid asOf", () => {
     expect(() => compileRule({ op: "event", type: "purchase" }, { asOf })).toThrowErrorMatchingInlineSnapshot(`[TypeError: compileRule requires options.eventsOf to compile event rules]`);
     expect(() => compileRule({ op: "always" }, { asOf: new Date(Number.NaN) })).toThrowErrorMatchingInlineSnapshot(`[TypeError: compileRule requires asOf to be a valid Date]`);
+    // It threw a raw "eventsOf is not a function" at the first evaluation (review).
+    expect(() => compileRule({ op: "event", type: "purchase" }, { asOf, eventsOf: [] as never })).toThrow(new TypeError("compileRule requires options.eventsOf to be a function"));
+    expect(() => compileRuleTruth({ op: "always" }, { asOf, eventsOf: {} as never })).toThrow(new TypeError("compileRuleTruth requires options.eventsOf to be a function"));
   });
 
   it("treats an eventsOf result that is not an array as UNKNOWN", () => {

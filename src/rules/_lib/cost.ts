@@ -12,6 +12,8 @@ export interface CostContext {
   readonly functionName: string;
   /** The cost of a named segment's rule (callers memoise it). */
   readonly segmentCost: (segment: string) => number;
+  /** Costs of the composite nodes computed so far, so that sorting every level of a deep rule stays linear. */
+  readonly known: WeakMap<object, number>;
 }
 
 type Coster = (node: never, context: CostContext) => number;
@@ -61,7 +63,11 @@ const costs = {
   inSegment: (node, context) => context.segmentCost(node.segment),
 } satisfies RuleTable<Coster>;
 
-/** The estimated cost of evaluating `node` for one profile (all children visited). */
+/** The estimated cost of evaluating `node` for one profile (all children visited); composite nodes are memoised. */
 export function ruleCost(node: Rule, context: CostContext): number {
-  return (ownHandler(costs, node, context.functionName) as (node: Rule, context: CostContext) => number)(node, context);
+  const known = context.known.get(node);
+  if (known !== undefined) return known;
+  const cost = (ownHandler(costs, node, context.functionName) as (node: Rule, context: CostContext) => number)(node, context);
+  if (node.op === "and" || node.op === "or" || node.op === "not" || node.op === "event") context.known.set(node, cost);
+  return cost;
 }

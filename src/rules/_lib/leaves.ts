@@ -127,44 +127,93 @@ export function textTest(op: "contains" | "startsWith" | "endsWith", actual: unk
   return haystack.endsWith(needle);
 }
 
-/** SQL `v = ANY(array)`: TRUE on a match, else UNKNOWN if an element is null/NaN or of another type, else FALSE. */
-export function arrayContains(array: ReadonlyArray<unknown>, expected: RuleScalar): Truth {
-  let result: Truth = false;
-  for (let index = 0; index < array.length; index += 1) {
-    const truth = equalsTruth(array[index], expected);
-    if (truth === true) return true;
-    if (truth === null) result = null;
-  }
-  return result;
+/** A literal list prepared for the array tests: hashed when long, with its one type when it has one. */
+export interface ListIndex {
+  readonly values: ReadonlyArray<RuleScalar>;
+  /** The values hashed, for lists longer than `scanLimit`; shorter ones are scanned. */
+  readonly set: ReadonlySet<unknown> | undefined;
+  /** The `typeof` shared by every value; `undefined` for an empty or mixed list. */
+  readonly type: string | undefined;
 }
 
-/** `hasAny`: Kleene OR over the values of `v = ANY(array)`; UNKNOWN when the field is not an array. Empty values: FALSE. */
-export function arrayHasAny(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
-  if (!Array.isArray(actual)) return null;
-  let result: Truth = false;
-  for (let index = 0; index < values.length; index += 1) {
-    const truth = arrayContains(actual, values[index] as RuleScalar);
-    if (truth === true) return true;
-    if (truth === null) result = null;
-  }
-  return result;
+/** Lists up to this length are scanned with `===`, which beats a hash lookup; longer ones are hashed. */
+const scanLimit = 8;
+const longLists = new WeakMap<ReadonlyArray<RuleScalar>, ListIndex>();
+
+/** The index of a literal list, built once per list when it is long. */
+export function listIndex(values: ReadonlyArray<RuleScalar>): ListIndex {
+  const known = values.length > scanLimit ? longLists.get(values) : undefined;
+  if (known !== undefined) return known;
+  let type: string | undefined = values.length === 0 ? undefined : typeof values[0];
+  for (let index = 1; index < values.length && type !== undefined; index += 1) if (typeof values[index] !== type) type = undefined;
+  const built: ListIndex = { values, set: values.length > scanLimit ? new Set<unknown>(values) : undefined, type };
+  if (built.set !== undefined) longLists.set(values, built);
+  return built;
 }
 
-/** `hasAll`: Kleene AND over the values of `v = ANY(array)`; UNKNOWN when the field is not an array. Empty values: TRUE. */
-export function arrayHasAll(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
+/** Whether the list holds `value`, which must not be NaN (`===`, so 0 and -0 are equal and types never mix). */
+export function listHas(list: ListIndex, value: unknown): boolean {
+  if (list.set !== undefined) return list.set.has(value);
+  const values = list.values;
+  for (let index = 0; index < values.length; index += 1) if (values[index] === value) return true;
+  return false;
+}
+
+/**
+ * `hasAny`: the Kleene OR over the values of SQL `v = ANY(array)`, in one pass over the array. TRUE
+ * when an element equals a value; else UNKNOWN when an element is null, NaN or of a type that some
+ * value does not share (then that value's `= ANY` is UNKNOWN); else FALSE. UNKNOWN when the field
+ * is not an array; the empty list is FALSE. O(elements + values).
+ */
+export function arrayHasAny(actual: unknown, list: ListIndex): Truth {
   if (!Array.isArray(actual)) return null;
+  if (list.values.length === 0) return false;
+  let unknown = false;
+  for (let index = 0; index < actual.length; index += 1) {
+    const element: unknown = actual[index];
+    if (element === element && listHas(list, element)) return true;
+    // In a mixed list some value always has another type than the element.
+    if (element !== element || typeof element !== list.type) unknown = true;
+  }
+  return unknown ? null : false;
+}
+
+/**
+ * `hasAll`: the Kleene AND over the values of SQL `v = ANY(array)`. A value is TRUE when an element
+ * equals it; else UNKNOWN when an element is NaN or of another type than the value (null included);
+ * else FALSE, which decides. UNKNOWN when the field is not an array; the empty list is TRUE.
+ * O(elements + values): the elements are hashed when both sides are long.
+ */
+export function arrayHasAll(actual: unknown, list: ListIndex): Truth {
+  if (!Array.isArray(actual)) return null;
+  const values = list.values;
+  if (values.length === 0) return true;
+  // What the elements hold apart from matches: a NaN, and which types (a bit per type of value, 8 for any other).
+  let hasNaN = false;
+  let types = 0;
+  for (let index = 0; index < actual.length; index += 1) {
+    const element: unknown = actual[index];
+    if (element !== element) hasNaN = true;
+    types |= typeBit(typeof element);
+  }
+  const elements = values.length > scanLimit && actual.length > scanLimit ? new Set<unknown>(actual) : undefined;
   let result: Truth = true;
   for (let index = 0; index < values.length; index += 1) {
-    const truth = arrayContains(actual, values[index] as RuleScalar);
-    if (truth === false) return false;
-    if (truth === null) result = null;
+    const value = values[index] as RuleScalar;
+    if (value === value && (elements !== undefined ? elements.has(value) : actual.includes(value))) continue;
+    if (hasNaN || (types & ~typeBit(typeof value)) !== 0) result = null;
+    else return false;
   }
   return result;
+}
+
+function typeBit(type: string): number {
+  return type === "string" ? 1 : type === "number" ? 2 : type === "boolean" ? 4 : 8;
 }
 
 /** `hasNone`: NOT `hasAny`. */
-export function arrayHasNone(actual: unknown, values: ReadonlyArray<RuleScalar>): Truth {
-  return kleeneNot(arrayHasAny(actual, values));
+export function arrayHasNone(actual: unknown, list: ListIndex): Truth {
+  return kleeneNot(arrayHasAny(actual, list));
 }
 
 /** `lower <= t <= upper` on a `Date` value; UNKNOWN for anything that is not a valid `Date`. */
