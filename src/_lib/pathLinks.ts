@@ -8,9 +8,11 @@ export interface PathLink {
   readonly key: string | number;
 }
 
-/** The link one step below `parent` (`undefined` is the root). */
-export function pathLink(parent: PathLink | undefined, key: string | number): PathLink {
-  return { parent, key };
+/** The link `keys.length` steps below `parent` (`undefined` is the root). */
+export function pathLink(parent: PathLink | undefined, ...keys: ReadonlyArray<string | number>): PathLink | undefined {
+  let link = parent;
+  for (const key of keys) link = { parent: link, key };
+  return link;
 }
 
 /** The keys from the root to `link`, then `tail`. */

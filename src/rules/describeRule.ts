@@ -2,6 +2,7 @@ import type { Rule } from "./ast.js";
 import { eventPhrase, fieldLabel, leafPhrase } from "./_lib/phrases.js";
 import type { FieldLabels } from "./_lib/phrases.js";
 import { checkExpansion } from "./_lib/context.js";
+import { evaluators, ownHandler } from "./_lib/interpreter.js";
 
 /** Options of {@link describeRule}. */
 export interface DescribeRuleOptions {
@@ -15,7 +16,9 @@ function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boole
     case "or": {
       if (node.rules.length === 0) return node.op === "and" ? "everyone" : "no one";
       if (node.rules.length === 1) return describeNode(node.rules[0] as Rule, labels, nested);
-      const text = node.rules.map((child) => describeNode(child, labels, true)).join(` ${node.op} `);
+      // `+` keeps the children's text as ropes; `join` would copy it again at every level of a deep rule.
+      let text = describeNode(node.rules[0] as Rule, labels, true);
+      for (let index = 1; index < node.rules.length; index += 1) text += ` ${node.op} ${describeNode(node.rules[index] as Rule, labels, true)}`;
       return nested ? `(${text})` : text;
     }
     case "not":
@@ -29,6 +32,7 @@ function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boole
     case "inSegment":
       return `in segment ${JSON.stringify(node.segment)}`;
     default:
+      ownHandler(evaluators, node, "describeRule");
       return `${fieldLabel(node.field, labels)} ${leafPhrase(node).positive}`;
   }
 }
@@ -47,6 +51,7 @@ function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boole
  * @throws `RuleError` with code `too_deep` or `too_many_nodes` for a rule nested more than 1,000 levels
  * deep or larger than 100,000 nodes (only a rule that skipped `parseRule` can be); `invalid_type` for a
  * malformed node, as `evaluate`.
+ * @throws `TypeError` `"describeRule requires a valid rule: unknown op \"<op>\" (check untrusted rules with parseRule)"`.
  * @category Rules
  */
 export function describeRule(rule: Rule, options: DescribeRuleOptions = {}): string {

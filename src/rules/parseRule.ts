@@ -1,3 +1,5 @@
+import { pathKeys, pathLink } from "../_lib/pathLinks.js";
+import type { PathLink } from "../_lib/pathLinks.js";
 import type { Rule, RuleOp, TimeUnit } from "./ast.js";
 import { timeUnits } from "./ast.js";
 import { RuleError } from "./RuleError.js";
@@ -60,7 +62,8 @@ const opKeys: Readonly<Record<RuleOp, { readonly required: ReadonlyArray<string>
   inSegment: { required: ["segment"], optional: [] },
 };
 
-type Path = ReadonlyArray<string | number>;
+/** Where a node sits in the document, as a link to its parent (see `_lib/pathLinks.ts`). */
+type Path = PathLink | undefined;
 type Slot = { [key: string | number]: unknown };
 
 interface Task {
@@ -110,7 +113,7 @@ class Walker {
 
   issue(code: RuleIssueCode, path: Path, message: string): void {
     if (this.stopped) return;
-    this.issues.push({ code, path, message });
+    this.issues.push({ code, path: pathKeys(path), message });
     if (this.issues.length >= maxIssues) this.stopped = true;
   }
 
@@ -179,7 +182,7 @@ class Walker {
     const out: Array<string | number | boolean> = [];
     let ok = true;
     for (let index = 0; index < value.length && !this.stopped; index += 1) {
-      const item = this.scalar(value[index], [...path, index], "each value");
+      const item = this.scalar(value[index], pathLink(path, index), "each value");
       if (item === undefined) ok = false;
       else out.push(item);
     }
@@ -207,13 +210,13 @@ class Walker {
     let ok = true;
     for (const key of Object.keys(node)) {
       if (!required.includes(key) && !optional.includes(key)) {
-        this.issue("unrecognized_key", [...path, key], `${what} does not take the key ${JSON.stringify(key.slice(0, 40))}`);
+        this.issue("unrecognized_key", pathLink(path, key), `${what} does not take the key ${JSON.stringify(key.slice(0, 40))}`);
         ok = false;
       }
     }
     for (const key of required) {
       if (!Object.hasOwn(node, key)) {
-        this.issue("missing_key", [...path, key], `${what} requires the key "${key}"`);
+        this.issue("missing_key", pathLink(path, key), `${what} requires the key "${key}"`);
         ok = false;
       }
     }
@@ -229,12 +232,12 @@ class Walker {
     const out: { gte?: number; lte?: number; rest: Readonly<Record<string, unknown>> } = { rest: value };
     let ok = true;
     if (Object.hasOwn(value, "gte")) {
-      const gte = this.finite(value["gte"], [...path, "gte"], `${what}.gte`);
+      const gte = this.finite(value["gte"], pathLink(path, "gte"), `${what}.gte`);
       if (gte === undefined) ok = false;
       else out.gte = gte;
     }
     if (Object.hasOwn(value, "lte")) {
-      const lte = this.finite(value["lte"], [...path, "lte"], `${what}.lte`);
+      const lte = this.finite(value["lte"], pathLink(path, "lte"), `${what}.lte`);
       if (lte === undefined) ok = false;
       else out.lte = lte;
     }
@@ -258,32 +261,32 @@ class Walker {
       return;
     }
     if (!Object.hasOwn(input, "op")) {
-      this.issue("missing_key", [...path, "op"], `a rule requires the key "op"`);
+      this.issue("missing_key", pathLink(path, "op"), `a rule requires the key "op"`);
       return;
     }
     const op = input["op"];
     if (typeof op !== "string") {
-      this.issue("invalid_type", [...path, "op"], `op must be a string, got ${jsonType(op)}`);
+      this.issue("invalid_type", pathLink(path, "op"), `op must be a string, got ${jsonType(op)}`);
       return;
     }
     if (!Object.hasOwn(opKeys, op)) {
-      this.issue("unknown_op", [...path, "op"], `unknown op ${JSON.stringify(op.slice(0, 40))}`);
+      this.issue("unknown_op", pathLink(path, "op"), `unknown op ${JSON.stringify(op.slice(0, 40))}`);
       return;
     }
     const ruleOp = op as RuleOp;
     if (task.inWhere && (ruleOp === "event" || ruleOp === "inSegment")) {
-      this.issue("invalid_value", [...path, "op"], `op "${ruleOp}" cannot be used inside an event's where, which is a rule over the event's properties`);
+      this.issue("invalid_value", pathLink(path, "op"), `op "${ruleOp}" cannot be used inside an event's where, which is a rule over the event's properties`);
       return;
     }
     const spec = opKeys[ruleOp];
-    const allowed = path.length === 0 ? [...spec.optional, "op", "version"] : [...spec.optional, "op"];
+    const allowed = path === undefined ? [...spec.optional, "op", "version"] : [...spec.optional, "op"];
     if (!this.keys(input, path, spec.required, allowed, `op "${ruleOp}"`)) return;
-    if (path.length === 0 && Object.hasOwn(input, "version") && input["version"] !== 1) {
-      this.issue("invalid_version", [...path, "version"], `version must be 1, got ${JSON.stringify(input["version"]) ?? "undefined"}`);
+    if (path === undefined && Object.hasOwn(input, "version") && input["version"] !== 1) {
+      this.issue("invalid_version", pathLink(path, "version"), `version must be 1, got ${JSON.stringify(input["version"]) ?? "undefined"}`);
       return;
     }
     const out: Slot = { op: ruleOp };
-    const at = (key: string): Path => [...path, key];
+    const at = (key: string): Path => pathLink(path, key);
     const value = (key: string): unknown => input[key];
     let ok = true;
     const set = (key: string, result: unknown): void => {
@@ -306,7 +309,7 @@ class Walker {
         const children: unknown[] = new Array<unknown>(rules.length);
         out["rules"] = children;
         for (let index = rules.length - 1; index >= 0; index -= 1) {
-          this.child(rules[index], [...path, "rules", index], depth + 1, children as unknown as Slot, index, task.inWhere);
+          this.child(rules[index], pathLink(path, "rules", index), depth + 1, children as unknown as Slot, index, task.inWhere);
         }
         break;
       }
@@ -425,8 +428,8 @@ class Walker {
             this.issue("invalid_type", at("withinLast"), `withinLast must be an object, got ${jsonType(window)}`);
             ok = false;
           } else if (this.keys(window, at("withinLast"), ["amount", "unit"], [], "withinLast")) {
-            const amount = this.amount(window["amount"], [...path, "withinLast", "amount"]);
-            const unit = this.unit(window["unit"], [...path, "withinLast", "unit"]);
+            const amount = this.amount(window["amount"], pathLink(path, "withinLast", "amount"));
+            const unit = this.unit(window["unit"], pathLink(path, "withinLast", "unit"));
             if (amount === undefined || unit === undefined) ok = false;
             else out["withinLast"] = { amount, unit };
           } else ok = false;
@@ -440,7 +443,7 @@ class Walker {
           const sum = this.bounds(value("sum"), at("sum"), "sum", ["property"]);
           if (sum === undefined) ok = false;
           else {
-            const property = this.field(sum.rest["property"], [...path, "sum", "property"], "sum.property");
+            const property = this.field(sum.rest["property"], pathLink(path, "sum", "property"), "sum.property");
             if (property === undefined) ok = false;
             else out["sum"] = { property, ...(sum.gte === undefined ? {} : { gte: sum.gte }), ...(sum.lte === undefined ? {} : { lte: sum.lte }) };
           }
@@ -465,7 +468,7 @@ class Walker {
 
   run(input: unknown): Rule | undefined {
     const root: Slot = {};
-    this.stack.push({ input, path: [], depth: 1, target: root, key: "rule", inWhere: false });
+    this.stack.push({ input, path: undefined, depth: 1, target: root, key: "rule", inWhere: false });
     while (this.stack.length > 0 && !this.stopped) {
       const task = this.stack.pop() as Task;
       this.nodes += 1;

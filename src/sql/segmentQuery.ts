@@ -1,3 +1,4 @@
+import { pathLink } from "../_lib/pathLinks.js";
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
@@ -118,12 +119,12 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
   compilation = new Compilation("segmentQuery", { ...options, segments: library }, sink);
   const c = compilation;
   const profile = quote("p");
-  const table = c.tableName(options.table, ["table"], "table");
-  const id = c.identifier(options.idColumn, ["idColumn"], "idColumn");
+  const table = c.tableName(options.table, pathLink(undefined, "table"), "table");
+  const id = c.identifier(options.idColumn, pathLink(undefined, "idColumn"), "idColumn");
   const scope = { columns: options.columns, qualifier: profile, inEvent: false };
 
   const ruleColumns = segments.map((segment, index) => {
-    const sql = c.rule(segment.rule, [index, "rule"], scope, 1);
+    const sql = c.rule(segment.rule, pathLink(undefined, index, "rule"), scope, 1);
     return `COALESCE(${sql}, FALSE) AS ${quote(`rule_${index + 1}`)}`;
   });
 
@@ -131,10 +132,10 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
   let eventsJoin = "";
   if (aggregates.length > 0 && options.events !== undefined) {
     const events = options.events;
-    const eventTable = c.tableName(events.table, ["events", "table"], "events.table");
-    const customer = c.identifier(events.customerId, ["events", "customerId"], "events.customerId");
+    const eventTable = c.tableName(events.table, pathLink(undefined, "events", "table"), "events.table");
+    const customer = c.identifier(events.customerId, pathLink(undefined, "events", "customerId"), "events.customerId");
     const alias = quote("e");
-    const typeColumn = c.identifier(events.type, ["events", "type"], "events.type");
+    const typeColumn = c.identifier(events.type, pathLink(undefined, "events", "type"), "events.type");
     // Prefilter: only the event types some condition reads (each aggregate filters again).
     const types = [...eventTypes].map((type) => c.bind(type, "text")).join(", ");
     eventsCte =

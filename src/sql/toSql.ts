@@ -1,3 +1,4 @@
+import { pathLink } from "../_lib/pathLinks.js";
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
@@ -85,20 +86,20 @@ export function toSql(rule: Rule, options: ToSqlOptions): ToSqlResult {
   };
   compilation = new Compilation("toSql", options, sink);
   const c = compilation;
-  const qualifier = options.tableAlias === undefined ? undefined : c.identifier(options.tableAlias, ["tableAlias"], "tableAlias");
+  const qualifier = options.tableAlias === undefined ? undefined : c.identifier(options.tableAlias, pathLink(undefined, "tableAlias"), "tableAlias");
   function eventTable(): string {
-    return c.tableName(options.events?.table, ["events", "table"], "events.table") ?? "";
+    return c.tableName(options.events?.table, pathLink(undefined, "events", "table"), "events.table") ?? "";
   }
   function correlation(alias: string): string {
-    const customer = c.identifier(options.events?.customerId, ["events", "customerId"], "events.customerId");
+    const customer = c.identifier(options.events?.customerId, pathLink(undefined, "events", "customerId"), "events.customerId");
     if (options.tableAlias === undefined || options.idColumn === undefined) {
-      c.issue("missing_events_mapping", [], "toSql needs tableAlias and idColumn to correlate event conditions with the profile table");
+      c.issue("missing_events_mapping", undefined, "toSql needs tableAlias and idColumn to correlate event conditions with the profile table");
       return "FALSE";
     }
-    const id = c.identifier(options.idColumn, ["idColumn"], "idColumn");
+    const id = c.identifier(options.idColumn, pathLink(undefined, "idColumn"), "idColumn");
     return `${alias}.${customer ?? ""} = ${qualifier ?? ""}.${id ?? ""}`;
   }
-  const text = c.rule(rule, [], { columns: options.columns, qualifier, inEvent: false }, 1);
+  const text = c.rule(rule, undefined, { columns: options.columns, qualifier, inEvent: false }, 1);
   c.check();
   return c.finish(text, offset);
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { after, and, before, contains, describeRule, event, eq, hasAll, hasAny, hasNone, inList, missing, never, not, or, withinLast } from "../../src/rules/index.js";
+import type { Rule } from "../../src/rules/index.js";
 import { ruleArbitrary } from "./_arbitraries.js";
 
 describe("describeRule", () => {
@@ -16,5 +17,18 @@ describe("describeRule", () => {
     fc.assert(fc.property(ruleArbitrary({ events: true, segments: true }), (rule) => {
       expect(describeRule(rule).length).toBeGreaterThan(0);
     }), { numRuns: 500 });
+  });
+
+  it("names an unknown op instead of failing inside (a raw TypeError before, review)", () => {
+    expect(() => describeRule({ op: "xor", field: "a" } as never)).toThrow(new TypeError('describeRule requires a valid rule: unknown op "xor" (check untrusted rules with parseRule)'));
+    expect(() => describeRule({ op: "xor" } as never)).toThrow('unknown op "xor"');
+  });
+
+  it("describes 990 levels of 50 comparisons each", () => {
+    let rule: Rule = { op: "exists", field: "email" };
+    for (let level = 0; level < 990; level++) rule = { op: "and", rules: [rule, ...Array.from({ length: 50 }, (): Rule => ({ op: "gt", field: "age", value: 1 }))] };
+    const text = describeRule(rule);
+    expect(text.startsWith(`${"(".repeat(989)}email is known and age is more than 1`)).toBe(true);
+    expect(text.split(" and ")).toHaveLength(990 * 50 + 1);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { evaluate } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/index.js";
 import { segmentQuery, sqlDialectNames, SqlCompileError, toSql } from "../../src/sql/index.js";
 import type { SqlColumnMapping, SqlDialectName, ToSqlOptions } from "../../src/sql/index.js";
@@ -334,6 +335,57 @@ describe("toSql on untrusted, malformed rule JSON", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("segment chains and deep rules refused or compiled as evaluate does (claims review)", () => {
+  const asOf = new Date("2024-01-01T00:00:00Z");
+  const columns: SqlColumnMapping = { "behavior.totalSpend": { column: "total_spend", type: "number" } };
+  const chain = (length: number): Record<string, Rule> => {
+    const segments: Record<string, Rule> = {};
+    for (let index = 0; index < length; index++) segments[`s${index}`] = { op: "inSegment", segment: `s${index + 1}` };
+    segments[`s${length}`] = { op: "always" };
+    return segments;
+  };
+
+  it("a chain of more than 100 segments is too_deep, as in evaluate (it compiled to TRUE)", () => {
+    const rule: Rule = { op: "inSegment", segment: "s0" };
+    expect(() => evaluate(rule, {}, { asOf, segments: chain(100) })).toThrow("segments refer to one another more than 100 levels deep");
+    expect(() => toSql(rule, { dialect: "postgres", asOf, columns, segments: chain(100) })).toThrow("segments refer to one another more than 100 levels deep");
+    expect(evaluate(rule, {}, { asOf, segments: chain(99) })).toBe(true);
+    expect(toSql(rule, { dialect: "postgres", asOf, columns, segments: chain(99) }).sql).toBe("TRUE");
+  });
+
+  it("a segment's rule takes the depth of its inSegment node: exactly 1,000 levels compile (toSql counted one more)", () => {
+    const nest = (depth: number, leaf: Rule): Rule => {
+      let rule = leaf;
+      for (let level = 1; level < depth; level++) rule = { op: "not", rule };
+      return rule;
+    };
+    const segments = { deep: nest(500, { op: "gte", field: "behavior.totalSpend", value: 1 }) };
+    const rule = nest(501, { op: "inSegment", segment: "deep" });
+    // 999 negations around a TRUE comparison.
+    expect(evaluate(rule, { behavior: { totalSpend: 2 } }, { asOf, segments })).toBe(false);
+    expect(toSql(rule, { dialect: "postgres", asOf, columns, segments }).params).toEqual([1]);
+    const tooDeep = nest(502, { op: "inSegment", segment: "deep" });
+    expect(() => evaluate(tooDeep, {}, { asOf, segments })).toThrow("levels deep");
+    expect(() => toSql(tooDeep, { dialect: "postgres", asOf, columns, segments })).toThrow("levels deep");
+  });
+
+  it("compiles 990 levels of 50 comparisons each with one parameter per comparison and intact issue paths", () => {
+    let rule: Rule = { op: "gte", field: "behavior.totalSpend", value: 0 };
+    for (let level = 0; level < 990; level++) rule = { op: "and", rules: [rule, ...Array.from({ length: 50 }, (_, index): Rule => ({ op: "gte", field: "behavior.totalSpend", value: index }))] };
+    const { sql, params } = toSql(rule, { dialect: "duckdb", asOf, columns });
+    expect(params).toHaveLength(990 * 50 + 1);
+    expect(sql.startsWith("(".repeat(990))).toBe(true);
+    let broken: Rule = { op: "gte", field: "unmapped", value: 0 };
+    for (let level = 0; level < 990; level++) broken = { op: "and", rules: [broken, { op: "always" }] };
+    try {
+      toSql(broken, { dialect: "duckdb", asOf, columns });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as SqlCompileError).issues[0]?.path).toEqual([...Array.from({ length: 990 }, () => ["rules", 0]).flat(), "field"]);
+    }
   });
 });
 

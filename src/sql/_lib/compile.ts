@@ -1,4 +1,6 @@
-import { maxExpandedDepth, maxExpandedNodes } from "../../rules/_lib/context.js";
+import { maxExpandedDepth, maxExpandedNodes, maxSegmentChain } from "../../rules/_lib/context.js";
+import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
+import type { PathLink } from "../../_lib/pathLinks.js";
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
 import { parseIsoInstant, subtractDuration } from "../../rules/_lib/time.js";
 import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlParameter, SqlParameterType } from "../mapping.js";
@@ -9,7 +11,8 @@ import type { SqlDialect } from "../sqlDialect.js";
 import { dialectAdapter } from "./dialects.js";
 import type { DialectAdapter, SqlScalarKind } from "./dialects.js";
 
-type Path = ReadonlyArray<string | number>;
+/** Where a node sits in the rule, as a link to its parent (see `_lib/pathLinks.ts`). */
+type Path = PathLink | undefined;
 
 /** A resolved field: how to read it as each kind of value, and whether it is present. */
 interface FieldReference {
@@ -141,7 +144,7 @@ export class Compilation {
   }
 
   issue(code: SqlCompileIssue["code"], path: Path, message: string): string {
-    this.issues.push({ code, path: [...path], message });
+    this.issues.push({ code, path: pathKeys(path), message });
     return this.adapter.unknown;
   }
 
@@ -285,7 +288,7 @@ export class Compilation {
       return this.issue("invalid_rule", path, "a rule must be an object with an op");
     }
     const op = rule.op;
-    if (!Object.hasOwn(emitters, op)) return this.issue("invalid_rule", [...path, "op"], `unknown op ${JSON.stringify(op)}`);
+    if (!Object.hasOwn(emitters, op)) return this.issue("invalid_rule", pathLink(path, "op"), `unknown op ${JSON.stringify(op)}`);
     const emit = emitters[op] as (node: Rule, compilation: Compilation, path: Path, scope: Scope, depth: number) => string;
     return emit(rule, this, path, scope, depth);
   }
@@ -301,9 +304,11 @@ export class Compilation {
     }
     const rule = segments[name];
     if (rule === undefined) return this.issue("unknown_segment", path, `segment ${JSON.stringify(name)} is not defined`);
+    // As in memory: a chain of more than 100 segments is refused, and a segment's rule takes the place (and depth) of the inSegment node.
+    if (this.segmentStack.length >= maxSegmentChain) return this.issue("too_deep", path, `segments refer to one another more than ${maxSegmentChain} levels deep`);
     this.segmentStack.push(name);
     try {
-      return this.rule(rule, [...path, "segment", name], scope, depth + 1);
+      return this.rule(rule, pathLink(path, "segment", name), scope, depth);
     } finally {
       this.segmentStack.pop();
     }
@@ -365,9 +370,9 @@ function unknownUnlessNull(compilation: Compilation, value: string, known: "TRUE
 
 function comparison(op: keyof typeof comparisonOperators) {
   return (node: { field: string; value: RuleScalar }, c: Compilation, path: Path, scope: Scope): string => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
-    const kind = c.literalKind(node.value, [...path, "value"]);
+    const kind = c.literalKind(node.value, pathLink(path, "value"));
     if (kind === undefined) return c.adapter.unknown;
     // Booleans have no order in the rule DSL: lt/lte/gt/gte on a boolean are UNKNOWN.
     if (op !== "eq" && op !== "ne" && kind === "boolean") return c.adapter.unknown;
@@ -382,16 +387,16 @@ function comparison(op: keyof typeof comparisonOperators) {
 
 function membership(negated: boolean) {
   return (node: { field: string; values: ReadonlyArray<RuleScalar> }, c: Compilation, path: Path, scope: Scope): string => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
-    if (!Array.isArray(node.values)) return c.issue("invalid_rule", [...path, "values"], "values must be an array");
+    if (!Array.isArray(node.values)) return c.issue("invalid_rule", pathLink(path, "values"), "values must be an array");
     if (node.values.length === 0) {
       // in [] is FALSE for everyone; notIn [] is TRUE for a present value and UNKNOWN for a missing one.
       return negated ? `(CASE WHEN ${field.present} THEN TRUE ELSE ${c.adapter.unknown} END)` : "FALSE";
     }
     const byKind = new Map<SqlScalarKind, SqlParameter[]>();
     node.values.forEach((value, index) => {
-      const kind = c.literalKind(value, [...path, "values", index]);
+      const kind = c.literalKind(value, pathLink(path, "values", index));
       if (kind === undefined) return;
       const list = byKind.get(kind) ?? [];
       list.push(value);
@@ -414,9 +419,9 @@ function membership(negated: boolean) {
 
 function text(kind: "contains" | "startsWith" | "endsWith") {
   return (node: { field: string; value: string; caseInsensitive?: boolean }, c: Compilation, path: Path, scope: Scope): string => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
-    if (typeof node.value !== "string") return c.issue("invalid_rule", [...path, "value"], "value must be a string");
+    if (typeof node.value !== "string") return c.issue("invalid_rule", pathLink(path, "value"), "value must be a string");
     const value = field.read("text");
     if (value === undefined) return c.adapter.unknown;
     const escaped = escapeLike(node.value, c.adapter.likeEscape);
@@ -428,17 +433,17 @@ function text(kind: "contains" | "startsWith" | "endsWith") {
 
 function array(kind: "hasAny" | "hasAll" | "hasNone") {
   return (node: { field: string; values: ReadonlyArray<RuleScalar> }, c: Compilation, path: Path, scope: Scope): string => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
-    if (!Array.isArray(node.values)) return c.issue("invalid_rule", [...path, "values"], "values must be an array");
-    if (field.type === "json") return c.unsupported([...path, "field"], "array ops on JSON paths are not supported; map the field to an array column");
+    if (!Array.isArray(node.values)) return c.issue("invalid_rule", pathLink(path, "values"), "values must be an array");
+    if (field.type === "json") return c.unsupported(pathLink(path, "field"), "array ops on JSON paths are not supported; map the field to an array column");
     const element = elementKind(field.type);
     if (element === undefined) return c.adapter.unknown;
     const tests: string[] = [];
     node.values.forEach((value, index) => {
       const kindOfValue = literalKind(value);
       if (kindOfValue === undefined || (kindOfValue === "number" && !Number.isFinite(value))) {
-        c.issue("invalid_rule", [...path, "values", index], "array op values must be finite numbers, strings or booleans");
+        c.issue("invalid_rule", pathLink(path, "values", index), "array op values must be finite numbers, strings or booleans");
         return;
       }
       if (kindOfValue !== element) {
@@ -457,7 +462,7 @@ function array(kind: "hasAny" | "hasAll" | "hasNone") {
 
 function presence(negated: boolean) {
   return (node: { field: string }, c: Compilation, path: Path, scope: Scope): string => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
     return negated ? `(NOT ${field.present})` : field.present;
   };
@@ -465,13 +470,13 @@ function presence(negated: boolean) {
 
 function timeBound(direction: "before" | "after") {
   return (node: Rule & { field: string }, c: Compilation, path: Path, scope: Scope): string => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
     let bound: number | undefined;
     if (Object.hasOwn(node, "date")) {
       const date = (node as { date: unknown }).date;
       bound = typeof date === "string" ? parseIsoInstant(date) : Number.NaN;
-      if (Number.isNaN(bound)) return c.issue("invalid_date", [...path, "date"], `date ${JSON.stringify(date)} is not an ISO-8601 instant`);
+      if (Number.isNaN(bound)) return c.issue("invalid_date", pathLink(path, "date"), `date ${JSON.stringify(date)} is not an ISO-8601 instant`);
     } else {
       bound = c.windowStart(node as unknown as Duration, path);
       if (bound === undefined) return c.adapter.unknown;
@@ -493,7 +498,7 @@ function bounds(c: Compilation, value: string, bounds: unknown, path: Path): str
     if (!Object.hasOwn(bounds, key)) continue;
     const limit = (bounds as Record<string, unknown>)[key];
     if (typeof limit !== "number" || !Number.isFinite(limit)) {
-      c.issue("invalid_rule", [...path, key], `${key} must be a finite number`);
+      c.issue("invalid_rule", pathLink(path, key), `${key} must be a finite number`);
       continue;
     }
     parts.push(`${value} ${operator} ${c.bind(limit, "number")}`);
@@ -508,30 +513,30 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
     return c.issue("missing_events_mapping", path, "event conditions need the events table mapping (options.events)");
   }
   const alias = c.events.nextAlias();
-  const typeColumn = c.identifier(events.type, ["events", "type"], "events.type");
-  const timeColumn = c.identifier(events.timestamp, ["events", "timestamp"], "events.timestamp");
+  const typeColumn = c.identifier(events.type, pathLink(undefined, "events", "type"), "events.type");
+  const timeColumn = c.identifier(events.timestamp, pathLink(undefined, "events", "timestamp"), "events.timestamp");
   if (typeColumn === undefined || timeColumn === undefined) return c.adapter.unknown;
-  if (typeof node.type !== "string") return c.issue("invalid_rule", [...path, "type"], "type must be a string");
+  if (typeof node.type !== "string") return c.issue("invalid_rule", pathLink(path, "type"), "type must be a string");
   c.events.noteType?.(node.type);
   const filters = [`${alias}.${typeColumn} = ${c.bind(node.type, "text")}`];
   // Events count only up to the clock: asOf - window <= t <= asOf (no window: t <= asOf).
-  const start = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : c.windowStart(node.withinLast, [...path, "withinLast"]);
+  const start = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : c.windowStart(node.withinLast, pathLink(path, "withinLast"));
   if (start !== undefined) filters.push(c.window(`${alias}.${timeColumn}`, start));
   const eventScope: Scope = { columns: events.properties ?? {}, qualifier: alias, inEvent: true };
-  if (node.where !== undefined) filters.push(c.rule(node.where, [...path, "where"], eventScope, depth + 1));
+  if (node.where !== undefined) filters.push(c.rule(node.where, pathLink(path, "where"), eventScope, depth + 1));
   const filter = filters.join(" AND ");
   const conditions: string[] = [];
-  if (node.count !== undefined) conditions.push(...bounds(c, c.events.count(filter, alias), node.count, [...path, "count"]));
+  if (node.count !== undefined) conditions.push(...bounds(c, c.events.count(filter, alias), node.count, pathLink(path, "count")));
   if (node.sum !== undefined && (typeof node.sum !== "object" || node.sum === null)) {
-    c.issue("invalid_rule", [...path, "sum"], "sum must be an object with a property and bounds");
+    c.issue("invalid_rule", pathLink(path, "sum"), "sum must be an object with a property and bounds");
   } else if (node.sum !== undefined) {
-    const property = c.field(node.sum.property, [...path, "sum", "property"], eventScope);
+    const property = c.field(node.sum.property, pathLink(path, "sum", "property"), eventScope);
     const amount = property?.read("number");
     if (property !== undefined && amount === undefined) {
-      c.issue("invalid_mapping", [...path, "sum", "property"], `sum needs a numeric property, ${JSON.stringify(node.sum.property)} is ${property.type}`);
+      c.issue("invalid_mapping", pathLink(path, "sum", "property"), `sum needs a numeric property, ${JSON.stringify(node.sum.property)} is ${property.type}`);
     } else if (amount !== undefined) {
       // Only finite numbers are summed (other values are ignored, like the in-memory reducer).
-      conditions.push(...bounds(c, c.events.sum(filter, c.adapter.finiteOrNull(amount), alias), node.sum, [...path, "sum"]));
+      conditions.push(...bounds(c, c.events.sum(filter, c.adapter.finiteOrNull(amount), alias), node.sum, pathLink(path, "sum")));
     }
   }
   if (node.count === undefined && node.sum === undefined) conditions.push(`${c.events.count(filter, alias)} >= 1`);
@@ -540,17 +545,21 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
 
 /** `and` / `or`: an empty `and` is TRUE, an empty `or` FALSE. */
 function junction(rules: unknown, operator: "AND" | "OR", c: Compilation, path: Path, scope: Scope, depth: number): string {
-  if (!Array.isArray(rules)) return c.issue("invalid_rule", [...path, "rules"], "rules must be an array");
+  if (!Array.isArray(rules)) return c.issue("invalid_rule", pathLink(path, "rules"), "rules must be an array");
   if (rules.length === 0) return operator === "AND" ? "TRUE" : "FALSE";
-  // Array.from visits holes too (map would skip them and leave an empty operand).
-  return `(${Array.from(rules as ArrayLike<Rule>, (rule, index) => c.rule(rule, [...path, "rules", index], scope, depth + 1)).join(` ${operator} `)})`;
+  // An indexed loop visits holes too (map would skip them and leave an empty operand). `+` keeps the
+  // children as ropes; `join` would copy every level's text again, O(size × depth) in deep rules.
+  const list = rules as ArrayLike<Rule>;
+  let text = `(${c.rule(list[0] as Rule, pathLink(path, "rules", 0), scope, depth + 1)}`;
+  for (let index = 1; index < list.length; index += 1) text += ` ${operator} ${c.rule(list[index] as Rule, pathLink(path, "rules", index), scope, depth + 1)}`;
+  return `${text})`;
 }
 
 /** The SQL emitter of every op: one table, shared by all dialects through {@link DialectAdapter}. */
 export const emitters = {
   and: (node, c, path, scope, depth) => junction(node.rules, "AND", c, path, scope, depth),
   or: (node, c, path, scope, depth) => junction(node.rules, "OR", c, path, scope, depth),
-  not: (node, c, path, scope, depth) => `(NOT ${c.rule(node.rule, [...path, "rule"], scope, depth + 1)})`,
+  not: (node, c, path, scope, depth) => `(NOT ${c.rule(node.rule, pathLink(path, "rule"), scope, depth + 1)})`,
   always: () => "TRUE",
   never: () => "FALSE",
   eq: comparison("eq"),
@@ -560,10 +569,10 @@ export const emitters = {
   gt: comparison("gt"),
   gte: comparison("gte"),
   between: (node, c, path, scope) => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
-    const kind = c.literalKind(node.min, [...path, "min"]);
-    const maxKind = c.literalKind(node.max, [...path, "max"]);
+    const kind = c.literalKind(node.min, pathLink(path, "min"));
+    const maxKind = c.literalKind(node.max, pathLink(path, "max"));
     if (kind === undefined || maxKind === undefined) return c.adapter.unknown;
     if (kind !== maxKind || kind === "boolean") return c.issue("invalid_rule", path, "between needs min and max that are both numbers or both strings");
     const read = field.read(kind);
@@ -582,7 +591,7 @@ export const emitters = {
   exists: presence(false),
   missing: presence(true),
   withinLast: (node, c, path, scope) => {
-    const field = c.field(node.field, [...path, "field"], scope);
+    const field = c.field(node.field, pathLink(path, "field"), scope);
     if (field === undefined) return c.adapter.unknown;
     const start = c.windowStart(node, path);
     const value = field.read("timestamp");
