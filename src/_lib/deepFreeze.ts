@@ -1,4 +1,8 @@
-/** Freezes a value and everything reachable from it through own enumerable keys (iteratively: no depth limit). */
+/**
+ * Freezes a value and everything reachable from it through own enumerable keys (iteratively: no depth
+ * limit). An object that is already frozen is taken as frozen all the way down and not entered: the
+ * callers freeze fresh copies they built, which hold no frozen object with unfrozen children.
+ */
 export function deepFreeze(value: unknown): void {
   const stack: unknown[] = [value];
   while (stack.length > 0) {

@@ -8,7 +8,7 @@ import type { CompileRuleOptions } from "../rules/compileRule.js";
  * @remarks The same function as `compileRule` from `segmentkit/rules` (closures, no eval), typed
  * as a `Predicate`, so it composes with fp-ts `predicate.and`, `array.filter` and
  * `predicate.contramap`. Compilation O(size of the rule); evaluation creates no objects for rules
- * without `event` nodes.
+ * without `event` nodes or case-insensitive text tests.
  *
  * Negate inside the rule (`{ op: "not", rule }`), not with fp-ts `predicate.not`: the predicate is
  * false for both FALSE and UNKNOWN, so `predicate.not` selects the profiles whose rule is UNKNOWN (a

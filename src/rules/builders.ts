@@ -247,7 +247,7 @@ export function notInList(field: string, values: ReadonlyArray<RuleScalar>): Mem
 
 /** Options of the text builders. */
 export interface TextOptions {
-  /** Fold both sides with `toLowerCase()` before comparing. */
+  /** Fold both sides before comparing: `toLowerCase()`, with a capital sigma always becoming σ (as in PostgreSQL and DuckDB). */
   readonly caseInsensitive?: boolean;
 }
 
@@ -259,7 +259,7 @@ function text<O extends "contains" | "startsWith" | "endsWith">(op: O, field: st
  * `{ op: "contains", field, value, caseInsensitive? }`: the string field contains `value`.
  * @param field - a dot path to a string field.
  * @param value - the substring.
- * @param options - `{ caseInsensitive: true }` folds both sides with `toLowerCase()`.
+ * @param options - `{ caseInsensitive: true }` folds both sides (`toLowerCase()`, Σ always to σ).
  * @returns The rule JSON.
  * @example
  * contains("email", "@example.com", { caseInsensitive: true }) //=> { op: "contains", field: "email", value: "@example.com", caseInsensitive: true }
@@ -274,7 +274,7 @@ export function contains(field: string, value: string, options?: TextOptions): T
  * `{ op: "startsWith", field, value, caseInsensitive? }`.
  * @param field - a dot path to a string field.
  * @param value - the prefix.
- * @param options - `{ caseInsensitive: true }` folds both sides with `toLowerCase()`.
+ * @param options - `{ caseInsensitive: true }` folds both sides (`toLowerCase()`, Σ always to σ).
  * @returns The rule JSON.
  * @example
  * startsWith("geography.postalCode", "94") //=> { op: "startsWith", field: "geography.postalCode", value: "94" }
@@ -289,7 +289,7 @@ export function startsWith(field: string, value: string, options?: TextOptions):
  * `{ op: "endsWith", field, value, caseInsensitive? }`.
  * @param field - a dot path to a string field.
  * @param value - the suffix.
- * @param options - `{ caseInsensitive: true }` folds both sides with `toLowerCase()`.
+ * @param options - `{ caseInsensitive: true }` folds both sides (`toLowerCase()`, Σ always to σ).
  * @returns The rule JSON.
  * @example
  * endsWith("email", ".de") //=> { op: "endsWith", field: "email", value: ".de" }

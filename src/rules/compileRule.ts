@@ -537,9 +537,10 @@ function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleO
  * @remarks The same semantics as {@link evaluate} (checked by property tests on random rules and
  * profiles), built from closures: no `eval`, no `new Function`, so it runs under a strict
  * Content-Security-Policy. Field paths are split, time bounds computed from `asOf`, `in` lists
- * hashed and segments resolved once, at compilation; for rules without `event` nodes, evaluation
- * creates no objects, arrays or closures (V8 may still box a fractional number it reads, as it does
- * in hand-written code: 0 to 1.3 bytes per evaluation in the rule benchmark). `and` / `or`
+ * hashed and segments resolved once, at compilation; for rules without `event` nodes or
+ * case-insensitive text tests (which fold the text they read), evaluation creates no objects, arrays
+ * or closures (V8 may still box a fractional number it reads, as it does in hand-written code: 0 to
+ * 1.3 bytes per evaluation in the rule benchmark). `and` / `or`
  * short-circuit; the boolean predicate is compiled as "is TRUE" / "is FALSE" closures, so an `and` stops at the first child
  * that is not TRUE. The children of `and` / `or` run cheapest first (comparisons, `in` lists and
  * time tests before text tests, array scans, event conditions and segments; equal costs in the

@@ -90,6 +90,7 @@ function popcount(word: number): number {
  * @throws `SegmentError` for duplicate ids, unknown references, a reference cycle or references that expand a rule too far (as `assignSegments`).
  * @throws `TypeError` `"analyzeSegments requires asOf to be a valid Date"`, `"analyzeSegments requires profiles to be iterable"`, `"analyzeSegments requires idOf to be a function"` (or `eventsOf`).
  * @throws `RangeError` `"analyzeSegments requires minSize to be a non-negative number"`, `"analyzeSegments requires minShare to be between zero and one"`.
+ * @throws `TypeError` `"analyzeSegments requires an array of segments"`, `"analyzeSegments requires options.eventsOf to evaluate event rules"` (a segment has an `event` node and no `eventsOf` is given).
  * @example
  * const big = defineSegment({ id: "big", name: "Big spenders", rule: { op: "gte", field: "spend", value: 100 }, priority: 2 });
  * const huge = defineSegment({ id: "huge", name: "Huge spenders", rule: { op: "gte", field: "spend", value: 1000 }, priority: 1 });

@@ -78,6 +78,7 @@ export interface AssignSegmentsResult {
  * @throws `TypeError` `"assignSegments requires asOf to be a valid Date"`, `"assignSegments requires mode to be \"all\" or \"first-match\""`,
  *   `"assignSegments requires a string id for every profile (profile <i>); pass idOf"`.
  * @throws `TypeError` `"assignSegments requires profiles to be iterable"`, `"assignSegments requires idOf to be a function"` (or `eventsOf`).
+ * @throws `TypeError` `"assignSegments requires an array of segments"`, `"assignSegments requires options.eventsOf to evaluate event rules"` (a segment has an `event` node and no `eventsOf` is given).
  * @example
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 1000 }, priority: 2 });
  * const active = defineSegment({ id: "active", name: "Active", rule: { op: "gte", field: "orders", value: 3 }, priority: 1 });

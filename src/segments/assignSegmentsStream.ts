@@ -114,6 +114,7 @@ function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => Ro
  * @throws `TypeError` `"assignSegmentsStream requires asOf to be a valid Date"`, `"assignSegmentsStream requires mode to be \"all\" or \"first-match\""`.
  * @throws `RangeError` `"assignSegmentsStream requires progressEvery to be a positive integer"`.
  * @throws `TypeError` `"assignSegmentsStream requires rows to be iterable or async iterable"`, `"assignSegmentsStream requires onProgress to be a function"` (or `idOf`, `eventsOf`).
+ * @throws `TypeError` `"assignSegmentsStream requires an array of segments"`, `"assignSegmentsStream requires options.eventsOf to evaluate event rules"` (a segment has an `event` node and no `eventsOf` is given).
  * @example
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 1000 } });
  * async function* rows() { yield { id: "a", spend: 1200 }; yield "not a profile"; yield { id: "b", spend: 10 }; }

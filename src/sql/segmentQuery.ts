@@ -62,7 +62,10 @@ export interface SegmentQueryResult {
  * @throws {@link SqlCompileError} `segmentQuery found N issues: <first message>` (unmapped field,
  *   unknown or cyclic segment reference, unsupported construct); `TypeError`
  *   `segmentQuery requires unique segment ids, "<id>" repeats`, `segmentQuery requires mode to be "all" or "first-match"`,
- *   `segmentQuery requires options with a dialect, a table, columns, mode and asOf`.
+ *   `segmentQuery requires options with a dialect, a table, columns, mode and asOf`,
+ *   `segmentQuery requires an array of segments`, `segmentQuery requires every segment to have a string id and a rule`,
+ *   `segmentQuery requires priority to be a finite number (segment "<id>")`, and the option errors of `toSql`
+ *   (`asOf`, `columns`, `onUnsupported`, `parameterOffset`) with `segmentQuery` in the message.
  * @example
  * const { sql, params, segmentColumns } = segmentQuery(
  *   [
@@ -94,6 +97,10 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
       throw new TypeError("segmentQuery requires every segment to have a string id and a rule");
     }
     if (Object.hasOwn(library, segment.id)) throw new TypeError(`segmentQuery requires unique segment ids, ${JSON.stringify(segment.id)} repeats`);
+    // As defineSegment: a NaN priority would rank ahead of every other one.
+    if (segment.priority !== undefined && (typeof segment.priority !== "number" || !Number.isFinite(segment.priority))) {
+      throw new TypeError(`segmentQuery requires priority to be a finite number (segment ${JSON.stringify(segment.id)})`);
+    }
     Object.defineProperty(library, segment.id, { value: segment.rule, enumerable: true, configurable: true, writable: true });
   }
 

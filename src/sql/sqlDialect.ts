@@ -86,9 +86,10 @@ function make(name: SqlDialectName, quoteIdentifier: (identifier: string) => str
  *
  * @remarks
  * PostgreSQL, DuckDB and Snowflake quote identifiers with double quotes (a `"` inside is doubled);
- * BigQuery uses backticks (a backtick or backslash inside is escaped with a backslash). Quoted
- * identifiers are case-sensitive in every dialect: Snowflake stores unquoted names in upper case, so
- * map `customer_id` as `"CUSTOMER_ID"` there. Placeholders are `$n` (PostgreSQL, DuckDB), `@pn`
+ * BigQuery uses backticks (a backtick or backslash inside is escaped with a backslash). Quoting
+ * keeps the name's case, but whether case matters is the database's: quoted names are case-sensitive
+ * in PostgreSQL and Snowflake (which stores unquoted names in upper case, so map `customer_id` as
+ * `CUSTOMER_ID` there) and case-insensitive in DuckDB and for BigQuery column names. Placeholders are `$n` (PostgreSQL, DuckDB), `@pn`
  * (BigQuery named parameters `p1`, `p2`, ...) and `?` (Snowflake, bound in order of appearance). O(1).
  *
  * @param name - `"postgres"`, `"duckdb"`, `"bigquery"` or `"snowflake"`.

@@ -33,7 +33,9 @@ export interface ToSqlResult {
  *
  * @remarks
  * The expression selects exactly the profiles for which `evaluate(rule, profile, { asOf })` is
- * TRUE: SQL three-valued logic is the reference semantics of the rule DSL, so `and`/`or`/`not`
+ * TRUE, apart from the divergences the warehouse guide lists (text order across U+E000–U+FFFF,
+ * instants before year 1, lone surrogates, which drivers bind as U+FFFD, and the arrays of BigQuery
+ * and Snowflake): SQL three-valued logic is the reference semantics of the rule DSL, so `and`/`or`/`not`
  * compile to themselves, a comparison with a missing value is UNKNOWN, and a profile is selected
  * only when the expression is TRUE. Details that SQL would otherwise get differently are compiled
  * explicitly: NaN in a `number` column reads as NULL; `in []` is FALSE and `notIn []` is
@@ -53,7 +55,9 @@ export interface ToSqlResult {
  *   guess types, such as DuckDB's); placeholders are `$n` (PostgreSQL, DuckDB), `@pn` (BigQuery) or `?` (Snowflake).
  * @throws {@link SqlCompileError} `toSql found N issues: <first message>` listing every unmapped field,
  *   unsupported construct, unknown or cyclic segment; `TypeError` `toSql requires asOf to be a valid Date`,
- *   `toSql does not know the dialect "<name>"`, `toSql requires options with a dialect, columns and asOf`.
+ *   `toSql does not know the dialect "<name>"`, `toSql requires options with a dialect, columns and asOf`,
+ *   `toSql requires a columns mapping`, `toSql requires onUnsupported to be "throw" or "unknown"`;
+ *   `RangeError` `toSql requires parameterOffset to be a non-negative integer`.
  * @example
  * const { sql, params } = toSql(
  *   { op: "and", rules: [{ op: "gte", field: "behavior.totalSpend", value: 100 }, { op: "eq", field: "geography.country", value: "US" }] },

@@ -49,6 +49,8 @@ describe("segmentQuery golden output", () => {
 describe("segmentQuery errors", () => {
   it("duplicate ids, unknown references, cycles, bad mode", () => {
     expect(() => segmentQuery([{ id: "a", rule: { op: "always" } }, { id: "a", rule: { op: "never" } }], options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[TypeError: segmentQuery requires unique segment ids, "a" repeats]`);
+    // A NaN priority ranked ahead of priority 5 (claims review); defineSegment refuses it too.
+    expect(() => segmentQuery([{ id: "a", rule: { op: "always" }, priority: Number.NaN }], options("postgres"))).toThrow(new TypeError('segmentQuery requires priority to be a finite number (segment "a")'));
     expect(() => segmentQuery([{ id: "a", rule: { op: "inSegment", segment: "b" } }], options("postgres"))).toThrow(SqlCompileError);
     const cycle: Rule = { op: "inSegment", segment: "a" };
     expect(() => segmentQuery([{ id: "a", rule: cycle }], options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 1 issue: segment "a" refers to itself through a → a]`);
