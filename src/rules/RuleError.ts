@@ -57,7 +57,7 @@ export interface RuleIssue extends Issue {
  * The error of every rule problem: thrown by `parseRule`, by `evaluate` / `compileRule` for
  * unknown or cyclic segment references, and returned by `safeParseRule`.
  *
- * @remarks The message is `"<function> found <n> issue(s): <first message>"`; every issue is in `issues`.
+ * @remarks The message is `"<function> found <n> issue(s): <first message> at <path>"` (no ` at` part when the first issue is at the root); every issue is in `issues`.
  * @example
  * const error = new RuleError("parseRule found 1 issue", [{ code: "unknown_op", path: ["op"], message: "unknown op \"xor\"" }]);
  * error.name //=> "RuleError"

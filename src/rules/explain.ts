@@ -121,7 +121,8 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
  * (checked by property tests), and the root's equals `evaluate(rule, profile, options)`. Leaves
  * report the value read (`undefined` when missing) and say why a result is unknown (missing value
  * or wrong type); `inSegment` nodes explain the named segment's rule as their child; `event` nodes
- * report `{ count, sum }`. O(size of the rule + events read).
+ * report `{ count }`, with `sum` when the node has a `sum` condition. O(size of the rule + elements
+ * of the arrays read + events read).
  * @param rule - the rule.
  * @param profile - the profile.
  * @param options - as for `evaluate`, plus optional field `labels`.

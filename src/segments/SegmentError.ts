@@ -38,7 +38,7 @@ export interface SegmentIssue extends Issue {
  * The error of invalid segment definitions and segment lists: thrown by `defineSegment`,
  * `assignSegments`, `assignSegmentsStream` and `analyzeSegments`.
  *
- * @remarks The message is `"<function> found <n> issue(s): <first message>"`; every issue is in `issues`.
+ * @remarks The message is `"<function> found <n> issue(s): <first message> at <path>"` (no ` at` part when the first issue is at the root); every issue is in `issues`.
  * @example
  * const error = new SegmentError("assignSegments found 1 issue: duplicate segment id \"vip\"", [
  *   { code: "duplicate_segment_id", path: [1, "id"], message: "duplicate segment id \"vip\"" },
