@@ -125,9 +125,17 @@ export function profileClusters(
     for (let index = 0; index < rows; index++) sum += values[index * columns + column] as number;
     const average = rows === 0 ? 0 : sum / rows;
     let squares = 0;
-    for (let index = 0; index < rows; index++) squares += ((values[index * columns + column] as number) - average) ** 2;
+    let lowest = Number.POSITIVE_INFINITY;
+    let highest = Number.NEGATIVE_INFINITY;
+    for (let index = 0; index < rows; index++) {
+      const value = values[index * columns + column] as number;
+      squares += (value - average) ** 2;
+      if (value < lowest) lowest = value;
+      if (value > highest) highest = value;
+    }
     mean[column] = average;
-    deviation[column] = rows === 0 ? 0 : Math.sqrt(squares / rows);
+    // A constant column has no spread, whatever rounding makes of its mean (ten 0.1s gave sd 1e-17 and d = 2).
+    deviation[column] = rows === 0 || lowest === highest ? 0 : Math.sqrt(squares / rows);
   }
   const profiles = [...members.keys()]
     .sort((a, b) => a - b)

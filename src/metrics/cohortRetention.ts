@@ -76,7 +76,12 @@ export function periodIndex(time: number, period: "day" | "week" | "month"): num
 }
 
 function periodStart(index: number, period: "day" | "week" | "month"): number {
-  if (period === "month") return Date.UTC(Math.floor(index / 12), ((index % 12) + 12) % 12, 1);
+  if (period === "month") {
+    // Date.UTC reads the years 0 to 99 as 1900 to 1999; setUTCFullYear takes them as they are.
+    const start = new Date(0);
+    start.setUTCFullYear(Math.floor(index / 12), ((index % 12) + 12) % 12, 1);
+    return start.getTime();
+  }
   return period === "day" ? index * DAY : (index * 7 - 3) * DAY;
 }
 

@@ -33,7 +33,7 @@ export interface DisparateImpactRow {
   /** Pooled two-sided two-proportion z test against the reference group (NaN for the reference itself or zero variance). */
   readonly z: number;
   readonly pValue: number;
-  /** Two-sided Fisher exact p-value against the reference group (NaN for the reference itself). */
+  /** Two-sided Fisher exact p-value against the reference group (NaN for the reference itself, and when the two groups have more than 1e11 members: the z test decides there). */
   readonly fisherPValue: number;
   /** Fewer than five included or five excluded members in the group or the reference: the exact test decides. */
   readonly smallSample: boolean;
@@ -74,7 +74,7 @@ export interface DisparateImpactResult {
  * @returns `{ groups, referenceGroup, excludedGroups, adverseImpact, threshold, defined }`.
  * @throws RangeError `disparateImpact requires included not to exceed total`,
  *   `disparateImpact requires non-negative finite counts`, `disparateImpact requires integer counts`, `disparateImpact requires unique group names`,
- *   `disparateImpact requires threshold between zero and one`.
+ *   `disparateImpact requires threshold between zero and one`, `disparateImpact requires alpha between zero and one`.
  * @throws TypeError `disparateImpact requires groups to be an array`, `disparateImpact requires options to be an object`,
  *   `disparateImpact requires every group to be an object`.
  * @example
@@ -141,7 +141,7 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
     const ref = reference as DisparateImpactGroup;
     const smallSample = [entry, ref].some((candidate) => candidate.included < 5 || candidate.total - candidate.included < 5);
     const fisherPValue =
-      entry === reference
+      entry === reference || entry.total + ref.total > 1e11
         ? Number.NaN
         : fisherExactTest([
             [entry.included, entry.total - entry.included],

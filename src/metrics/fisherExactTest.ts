@@ -4,6 +4,9 @@ import type { Alternative } from "./types.js";
 /** The smallest normal double: hypergeometric terms below it (relative to the mode) are dropped. */
 const smallestNormal = 2.2250738585072014e-308;
 
+/** The largest table accepted: about ten seconds of work. */
+const maxMembers = 1e11;
+
 /** Result of {@link fisherExactTest}. @category Experiments */
 export interface FisherExactTestResult {
   /** Conditional p-value; 1 when a row or column of the table is empty. */
@@ -24,12 +27,15 @@ export interface FisherExactTestResult {
  * observed one (relative tolerance 1e-7), "greater" is P(A ≥ a) (odds ratio > 1), "less" P(A ≤ a) — as
  * `scipy.stats.fisher_exact`. Reference: https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.fisher_exact.html.
  * The recurrence stops where the probabilities underflow (tens of standard deviations from the mode),
- * so the cost is O(min(r₁, c₁, √(r₁·c₁))) roughly: a table of 10⁹ members takes milliseconds.
+ * so the cost is O(min(r₁, c₁, √(r₁·c₁))) roughly: a table of 10⁶ members takes a few milliseconds, a
+ * balanced one of 10⁹ members under a second and of 10¹¹ about ten seconds. Larger tables are refused
+ * (the two-proportion z test is as good there).
  *
  * @param table - non-negative integer counts [[a, b], [c, d]].
  * @param options - `alternative` (default "two-sided").
  * @returns `{ pValue, oddsRatio, alternative }`.
- * @throws RangeError `fisherExactTest requires a 2 x 2 table of non-negative integers`; TypeError for an unknown alternative.
+ * @throws RangeError `fisherExactTest requires a 2 x 2 table of non-negative integers`,
+ * `fisherExactTest requires a table of at most 1e11 members (use twoProportionZTest)`; TypeError for an unknown alternative.
  * @throws TypeError `fisherExactTest requires table to be an array`, `fisherExactTest requires options to be an object`.
  * @example
  * const test = fisherExactTest([[8, 2], [1, 5]]);
@@ -49,6 +55,8 @@ export function fisherExactTest(table: readonly [readonly [number, number], read
     throw new RangeError("fisherExactTest requires a 2 x 2 table of non-negative integers");
   }
   const [a, b, c, d] = cells as [number, number, number, number];
+  // The work grows with √members; beyond 2^53 the counters stop moving and the loops would never end.
+  if (a + b + c + d > maxMembers) throw new RangeError("fisherExactTest requires a table of at most 1e11 members (use twoProportionZTest)");
   const row1 = a + b;
   const row2 = c + d;
   const column1 = a + c;

@@ -16,6 +16,15 @@ describe("profileClusters", () => {
     expect(profileClusters([[0], [0]], [0, 0], ["x"])[0]!.label).toBe("typical");
     expect(profileClusters([[0], [0]], [0, 0], ["x"])[0]!.features[0]!.lift).toBeNull();
   });
+  it("a constant column of a value not exact in binary is not distinguishing (ten 0.1s gave d = 2, claims review)", () => {
+    const data = Array.from({ length: 10 }, (_, index) => [index < 3 ? 1 : 9, 0.1]);
+    const profiles = profileClusters(data, [0, 0, 0, 1, 1, 1, 1, 1, 1, 1], ["spend", "constant"]);
+    for (const profile of profiles) {
+      expect(profile.features[1]!.standardizedDifference).toBe(0);
+      expect(profile.distinguishing[0]!.feature).toBe("spend");
+    }
+    expect(profiles.map((profile) => profile.label)).toEqual(["low spend", "high spend"]);
+  });
   it("labels use descriptors in feature order and respect maxLabelFeatures", () => {
     const data = [[1, 100, 9], [2, 90, 8], [50, 5, 1], [60, 4, 2]];
     const descriptors = { r: { high: "lapsed", low: "recent" }, m: { high: "high spend", low: "low spend" }, f: { high: "frequent", low: "rare" } };

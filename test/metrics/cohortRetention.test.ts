@@ -56,6 +56,22 @@ describe("cohortRetention", () => {
     expect(table.rows[0]?.cohort).toBe("2024-02-01");
     expect(table.rows[0]?.active).toEqual([1, 0]);
   });
+  it("months of the years 0 to 99 are those years, not 1900 to 1999 (claims review)", () => {
+    const year50 = (month: number, day: number) => {
+      const date = new Date(0);
+      date.setUTCFullYear(50, month, day);
+      return date;
+    };
+    const table = cohortRetention(
+      [
+        { customerId: "a", timestamp: year50(0, 3), type: "signup" },
+        { customerId: "a", timestamp: year50(1, 3), type: "purchase" },
+      ],
+      { period: "month", asOf: year50(2, 15) },
+    );
+    expect(table.rows.map((row) => row.cohort)).toEqual(["0050-01-01"]);
+    expect(table.rows[0]?.retention).toEqual([1, 1, null]);
+  });
   it("no events gives no rows", () => {
     expect(cohortRetention([], { period: "month", asOf: at("2024-01-01T00:00:00Z") })).toMatchObject({ rows: [], average: [] });
   });

@@ -24,6 +24,13 @@ describe("fisherExactTest", () => {
     expect(() => fisherExactTest([[1.5, 2], [3, 4]])).toThrow(new RangeError(message));
     expect(() => fisherExactTest([[-1, 2], [3, 4]])).toThrow(new RangeError(message));
   });
+  it("refuses tables above 1e11 members, which used to run for minutes or crash the process (claims review)", () => {
+    const message = "fisherExactTest requires a table of at most 1e11 members (use twoProportionZTest)";
+    expect(() => fisherExactTest([[1e16, 1], [1, 1e16]])).toThrow(new RangeError(message));
+    expect(() => fisherExactTest([[2 ** 53, 1], [1, 2 ** 53]])).toThrow(new RangeError(message));
+    expect(() => fisherExactTest([[5e10, 0], [0, 5e10 + 1]])).toThrow(new RangeError(message));
+    expect(fisherExactTest([[5e10, 0], [0, 5e10]]).pValue).toBe(0);
+  });
   it("laws: p in (0, 1]; one-sided p-values overlap exactly in the observed table; transposing keeps p", () => {
     fc.assert(
       fc.property(fc.nat(40), fc.nat(40), fc.nat(40), fc.nat(40), (a, b, c, d) => {
