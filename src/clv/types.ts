@@ -77,7 +77,7 @@ export interface FittedModel<Kind extends string, Params> {
   /** The time unit of the data it was fitted on; every horizon given to a prediction is in this unit. */
   readonly unit: TimeUnit | "periods";
   readonly params: Readonly<Params>;
-  /** Standard errors from the inverse Hessian of −LL at the optimum, or null if it is not positive definite. */
+  /** Standard errors from the inverse Hessian of the minimised objective at the optimum (−LL, plus the penalty when a penalizer is set, as in lifetimes), or null if it is not positive definite. */
   readonly standardErrors: Readonly<Params> | null;
   /**
    * What limits trust in the fit, in words; empty when nothing does (and for `modelFromParams`):

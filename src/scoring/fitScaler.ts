@@ -1,3 +1,4 @@
+import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { quantileSorted } from "../_lib/quantile.js";
 import { createScaler } from "./_lib/scaler.js";
 import type { Scaler } from "./_lib/scaler.js";
@@ -23,8 +24,10 @@ export interface FitScalerOptions {
  *
  * @remarks
  * Same definitions as scikit-learn's `StandardScaler`, `MinMaxScaler` and `RobustScaler` (checked
- * against them to 1e-12): a column whose std, range or IQR is zero keeps scale 1 (for the standard
- * scaler, a variance within the rounding error of the mean, as scikit-learn's constant-feature test). `NaN` values are
+ * against them to 1e-12; on a column whose mean is a billion times its spread, the transformed values
+ * keep the rounding of the mean, which segmentkit sums with compensation and NumPy pairwise): a
+ * column whose range or IQR is zero keeps scale 1, and for the standard scaler a column whose
+ * variance is within the rounding error of its mean (scikit-learn's constant-feature test). `NaN` values are
  * ignored when fitting and stay `NaN` when transforming (handle them with `prepareFeatures`); a
  * column with no numbers at all (every value `NaN`) has no mean, range or quartiles to fit and throws
  * for the standard, min-max and robust methods (scikit-learn fits NaN there, which no JSON scaler can
@@ -75,14 +78,21 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
     // No statistic to fit: offset 0 and scale 1 would pass later values through unscaled.
     if (values.length === 0) throw new RangeError(`fitScaler requires at least one number in every column: column ${column} is all NaN`);
     if (method === "standard") {
-      let mean = 0;
-      for (const value of values) mean += value;
-      mean /= values.length;
-      let sum = 0;
-      for (const value of values) sum += (value - mean) * (value - mean);
-      const variance = sum / values.length;
+      // scikit-learn's `_incremental_mean_and_var`: an accurate mean, then the squared deviations
+      // less the square of their (rounding-only) sum, here with compensated sums throughout.
+      const total = new CompensatedSum();
+      for (const value of values) total.add(value);
+      const mean = total.value / values.length;
+      const squares = new CompensatedSum();
+      const deviations = new CompensatedSum();
+      for (const value of values) {
+        squares.add((value - mean) * (value - mean));
+        deviations.add(value - mean);
+      }
+      const variance = (squares.value - (deviations.value * deviations.value) / values.length) / values.length;
       offset.push(mean);
-      scale.push(isConstantColumn(variance, mean, values.length) ? 1 : nonZero(Math.sqrt(variance)));
+      // StandardScaler passes its constant-feature mask to `_handle_zeros_in_scale`: only that test applies.
+      scale.push(isConstantColumn(variance, mean, values.length) ? 1 : Math.sqrt(variance));
     } else if (method === "minMax") {
       let minimum = Number.POSITIVE_INFINITY;
       let maximum = Number.NEGATIVE_INFINITY;

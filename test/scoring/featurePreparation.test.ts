@@ -71,6 +71,17 @@ describe("fitScaler on constant and non-finite columns (review)", () => {
     expect(fitScaler([[1], [3], [5]], { method: "standard" }).scale[0]).toBeCloseTo(Math.sqrt(8 / 3), 15);
   });
 
+  it("a column far from zero keeps its spread: mean and variance as scikit-learn computes them (claims review: scale was off by 7e-9)", () => {
+    // scikit-learn 1.2.1: StandardScaler().fit([[-1e8 + k * 1e-3] for k in range(50)]).scale_[0]
+    // = 0.014430869381950859 (exact, by fractions.Fraction: 0.014430869381950857); mean_ -99999999.97549999.
+    const scaler = fitScaler(Array.from({ length: 50 }, (_, k) => [-1e8 + k * 1e-3]), { method: "standard" });
+    expect(Math.abs((scaler.scale[0] as number) / 0.014430869381950859 - 1)).toBeLessThan(1e-14);
+    expect(scaler.offset[0]).toBe(-99999999.97549999);
+    // A spread of 1e-15 is not constant for scikit-learn's test: scale_ 8.16e-16 there, not 1.
+    const tiny = fitScaler([[0], [2e-15], [1e-15]], { method: "standard" });
+    expect(Math.abs((tiny.scale[0] as number) / Math.sqrt(2e-30 / 3) - 1)).toBeLessThan(1e-12);
+  });
+
   it("prepareFeatures refuses unknown missing-value policies instead of leaving undefined or NaN in the matrix", () => {
     const records = [{ spend: 1 }, { spend: undefined }];
     for (const missing of ["ignore", { impute: "avg" }, { impute: Number.NaN }, { impute: Number.POSITIVE_INFINITY }, { spend: "skip" }]) {
