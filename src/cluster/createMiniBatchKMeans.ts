@@ -54,7 +54,8 @@ export interface MiniBatchKMeansStream {
  * `partialFit` throws `RangeError` `partialFit requires the first batch to have at least k rows`, `partialFit requires rows of d features`,
  * `partialFit requires one feature name per column`,
  * `partialFit requires values small enough for finite sums of squared distances (scale the data first)`
- * (checked on the batch together with the current centroids) and the data errors of {@link kMeans} with `partialFit` for `kMeans`.
+ * (checked on the batch together with the current centroids) and the data errors of {@link kMeans} with `partialFit` for `kMeans`;
+ * `model` throws `RangeError` `model requires at least one batch` before the first `partialFit`.
  * @example
  * const stream = createMiniBatchKMeans({ k: 2, seed: 3 });
  * stream.partialFit([[0], [0.2], [10], [10.2]]).partialFit([[0.1], [10.1]]);

@@ -30,7 +30,7 @@ import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } 
  *   `fitMbgNbd requires maxIterations to be a positive integer`.
  * @throws `fitMbgNbd requires frequency to be a non-negative integer (row i)`, `... requires recency
  *   between zero and T (row i)`, `... requires T to be non-negative (row i)`, `... requires recency to be
- *   zero when frequency is zero (row i)`
+ *   zero when frequency is zero (row i)`, `... requires weights to be non-negative (row i)`
  * @example
  * const model = fitMbgNbd({ unit: "weeks", customers: [
  *   { frequency: 2, recency: 30, T: 39 }, { frequency: 0, recency: 0, T: 39 },

@@ -32,7 +32,7 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  * @throws `RangeError` `fitParetoNbd requires penalizer to be a non-negative number`, `fitParetoNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitParetoNbd requires maxIterations to be a positive integer`.
  * @throws `fitParetoNbd requires frequency to be a non-negative integer (row i)` and the other row
- *   checks listed for `fitBgNbd`, with this function's name.
+ *   checks listed for `fitBgNbd` (weights included), with this function's name.
  * @example
  * const model = fitParetoNbd({ unit: "weeks", customers: [
  *   { frequency: 2, recency: 30, T: 39 }, { frequency: 0, recency: 0, T: 39 },

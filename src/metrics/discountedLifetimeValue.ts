@@ -32,13 +32,15 @@ export interface DiscountedLifetimeValueOptions {
  * m/(1 + d − r). Requires 0 ≤ r < 1 + d for the infinite horizon. Fractions, not percents: r and d
  * above 1 are rejected. Reference: Gupta & Lehmann (2003), https://doi.org/10.1002/dir.10045. O(1).
  * @param input - `margin`, `retentionRate`, `discountRate`.
- * @param options - `horizonPeriods` (default infinite), `timing` (default "survival-first").
+ * @param options - `horizonPeriods` (default, or `Infinity`: infinite), `timing` (default "survival-first").
  * @returns The present value per customer.
  * @throws RangeError `discountedLifetimeValue requires retentionRate to be a fraction between zero and one`,
  *   `discountedLifetimeValue requires discountRate to be a fraction between zero and one`,
  *   `discountedLifetimeValue requires retentionRate below 1 + discountRate for an infinite horizon`,
- *   `discountedLifetimeValue requires margin to be a finite number`.
- * @throws TypeError `discountedLifetimeValue requires input to be an object`, `discountedLifetimeValue requires options to be an object`.
+ *   `discountedLifetimeValue requires margin to be a finite number`,
+ *   `discountedLifetimeValue requires horizonPeriods to be a non-negative finite number` (a finite horizon; `Infinity` is the default).
+ * @throws TypeError `discountedLifetimeValue requires input to be an object`, `discountedLifetimeValue requires options to be an object`,
+ *   `discountedLifetimeValue requires timing to be "survival-first" or "first-period-certain"`.
  * @example
  * discountedLifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1 }) //=> 266.67
  * discountedLifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1 }, { horizonPeriods: 1 }) //=> 72.73
@@ -55,7 +57,7 @@ export function discountedLifetimeValue(input: DiscountedLifetimeValueInput, opt
   if (timing !== "survival-first" && timing !== "first-period-certain") throw new TypeError('discountedLifetimeValue requires timing to be "survival-first" or "first-period-certain"');
   const horizon = options.horizonPeriods;
   const lead = timing === "survival-first" ? margin * r : margin;
-  if (horizon === undefined) {
+  if (horizon === undefined || horizon === Number.POSITIVE_INFINITY) {
     if (!(r < 1 + d)) throw new RangeError("discountedLifetimeValue requires retentionRate below 1 + discountRate for an infinite horizon");
     return lead / (1 + d - r);
   }

@@ -12,7 +12,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * const result = parseEvents([{ customerId: "c1", type: "email_open", timestamp: "2024-05-01T08:00:00Z" }, { customerId: "c1", type: "", timestamp: "2024-05-01T08:00:00Z" }]);
  * result.counts //=> { input: 2, valid: 1, rejected: 1 }
  * result.rejected[0].path //=> ["type"]
- * @throws `TypeError` `parseEvents requires rows to be iterable`.
+ * @throws `TypeError` `parseEvents requires rows to be iterable`, `parseEvents requires schema to be a zod schema`.
  * @category Schema
  */
 export function parseEvents<Schema extends z.core.$ZodType = typeof CustomerEvent>(

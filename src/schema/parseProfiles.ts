@@ -37,7 +37,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * tricky.counts //=> { input: 2, valid: 0, rejected: 2 }
  * tricky.rejected[1].path //=> ["demographics"]
  * tricky.rejected[1].message //=> "Invalid input: expected a plain object, received Map"
- * @throws `TypeError` `parseProfiles requires rows to be iterable`.
+ * @throws `TypeError` `parseProfiles requires rows to be iterable`, `parseProfiles requires schema to be a zod schema`.
  * @category Schema
  */
 export function parseProfiles<Schema extends z.core.$ZodType = typeof CustomerProfile>(

@@ -16,7 +16,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * result.counts //=> { input: 2, valid: 1, rejected: 1 }
  * result.rejected[0].path //=> ["amount"]
  * result.rejected[0].code //=> "invalid_type"
- * @throws `TypeError` `parseTransactions requires rows to be iterable`.
+ * @throws `TypeError` `parseTransactions requires rows to be iterable`, `parseTransactions requires schema to be a zod schema`.
  * @category Schema
  */
 export function parseTransactions<Schema extends z.core.$ZodType = typeof Transaction>(

@@ -37,7 +37,7 @@ export interface FitScalerOptions {
  * @param options - see {@link FitScalerOptions}.
  * @returns A {@link Scaler}: `transform(rows)`, `inverseTransform(rows)`, `toJSON()`; `offset` and `scale` per column.
  * @throws `TypeError` `fitScaler requires rows of equal length: row i differs from row 0`,
- * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires finite numbers: row i, column j is Infinity`, `fitScaler requires values above -1 for log1p: row i, column j`, `fitScaler requires at least one number in every column: column j is all NaN`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`.
+ * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires finite numbers: row i, column j is Infinity`, `fitScaler requires values above -1 for log1p: row i, column j`, `fitScaler requires at least one number in every column: column j is all NaN`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`, `fitScaler requires data to be an array of rows`, `fitScaler requires options with a method`.
  * @example
  * const scaler = fitScaler([[1, 10], [3, 10], [5, 10]], { method: "standard" });
  * scaler.transform([[3, 10], [5, 10]]).map((row) => row.map((value) => Number(value.toFixed(4)))) //=> [[0, 0], [1.2247, 0]]
@@ -45,6 +45,8 @@ export interface FitScalerOptions {
  * @category Feature preparation
  */
 export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitScalerOptions): Scaler {
+  if (!Array.isArray(data)) throw new TypeError("fitScaler requires data to be an array of rows");
+  if (typeof options !== "object" || options === null) throw new TypeError("fitScaler requires options with a method");
   const { method } = options;
   if (method !== "standard" && method !== "minMax" && method !== "robust" && method !== "log") {
     throw new TypeError(`fitScaler requires method "standard", "minMax", "robust" or "log"`);

@@ -65,7 +65,9 @@ export interface PrepareFeaturesResult {
  * `"error"`), `invalid_value` (not a finite number), each with path `[row, ...featurePath]`, or
  * `no_values` (a kept row needs an imputed statistic and the feature has no value to compute it from), with path `[feature]`.
  * @throws `TypeError` `prepareFeatures requires the missing policy of <feature> to be "error", "drop" or { impute: ... }`
- * for any other policy (an unknown name, `{ impute: "avg" }`, a non-finite constant).
+ * for any other policy (an unknown name, `{ impute: "avg" }`, a non-finite constant);
+ * `prepareFeatures requires missing to be a policy or an object of policies by feature`,
+ * `prepareFeatures requires options.features to be an array of field paths`.
  * @example
  * const prepared = prepareFeatures(
  *   [{ spend: 10, visits: 2 }, { spend: null, visits: 4 }, { spend: 30 }],
@@ -76,11 +78,23 @@ export interface PrepareFeaturesResult {
  * @category Feature preparation
  */
 export function prepareFeatures(records: ReadonlyArray<unknown>, options: PrepareFeaturesOptions): PrepareFeaturesResult {
+  if (typeof options !== "object" || options === null || !Array.isArray(options.features) || !options.features.every((feature) => typeof feature === "string")) {
+    throw new TypeError("prepareFeatures requires options.features to be an array of field paths");
+  }
   const { features } = options;
   const paths = features.map((feature) => feature.split("."));
+  const missing: unknown = options.missing ?? "error";
+  if (typeof missing !== "string" && (typeof missing !== "object" || missing === null)) {
+    throw new TypeError("prepareFeatures requires missing to be a policy or an object of policies by feature");
+  }
+  // `{ impute: "mean" }` is one policy for every feature; `{ impute: "drop" }` or `{ impute: { impute: 0 } }`
+  // is the policy of a feature named "impute": a feature's policy is "error", "drop" or an object.
+  const hasImpute = typeof missing === "object" && Object.hasOwn(missing, "impute");
+  const imputeValue: unknown = hasImpute ? (missing as { impute: unknown }).impute : undefined;
+  const featureNamedImpute = imputeValue === "error" || imputeValue === "drop" || (typeof imputeValue === "object" && imputeValue !== null);
+  const global = typeof missing === "string" || (hasImpute && !featureNamedImpute);
   const policyOf = (feature: string): MissingValuePolicy => {
-    const missing = options.missing ?? "error";
-    if (typeof missing === "string" || "impute" in missing) return missing as MissingValuePolicy;
+    if (global) return missing as MissingValuePolicy;
     return Object.hasOwn(missing, feature) ? ((missing as Record<string, MissingValuePolicy>)[feature] as MissingValuePolicy) : "error";
   };
   const policies = features.map(policyOf);

@@ -39,8 +39,10 @@ export interface ProfileScore {
  * @param profiles - any objects the rules read.
  * @param options - `asOf` and optionally `eventsOf`.
  * @returns One {@link ProfileScore} per profile, in input order.
- * @throws `RuleError` when a rule needs `eventsOf` and none is given; `SegmentationError` from
- *   {@link defineScoringPlan} for an invalid plan that it did not make.
+ * @throws `TypeError` `"scoreProfiles requires asOf to be a valid Date"`, and
+ *   `"compileRuleTruth requires options.eventsOf to compile event rules"` when a rule has an `event`
+ *   node and no `eventsOf` is given; `SegmentationError` from {@link defineScoringPlan} for an invalid
+ *   plan that it did not make.
  * @example
  * const plan = defineScoringPlan({
  *   id: "lead",
@@ -58,6 +60,9 @@ export interface ProfileScore {
  * @category Scoring plans
  */
 export function scoreProfiles<P>(plan: ScoringPlan, profiles: Iterable<P>, options: ScoreProfilesOptions<P>): ProfileScore[] {
+  if (typeof options !== "object" || options === null || !(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) {
+    throw new TypeError("scoreProfiles requires asOf to be a valid Date");
+  }
   if (!isDefinedScoringPlan(plan)) plan = defineScoringPlan(plan as unknown as ScoringPlanDefinition);
   const compiled = plan.rules.map((entry) => compileRuleTruth<P>(entry.rule, { asOf: options.asOf, eventsOf: options.eventsOf }));
   const results: ProfileScore[] = [];

@@ -7,6 +7,8 @@ describe("discountedLifetimeValue", () => {
     const input = { margin: 100, retentionRate: 0.8, discountRate: 0.1 };
     expect(discountedLifetimeValue(input)).toBeCloseTo(80 / 0.3, 10);
     expect(discountedLifetimeValue(input, { timing: "first-period-certain" })).toBeCloseTo(100 / 0.3, 10);
+    // The documented default, written out, is the same horizon (it threw, claims review).
+    expect(discountedLifetimeValue(input, { horizonPeriods: Number.POSITIVE_INFINITY })).toBe(discountedLifetimeValue(input));
   });
   it("finite horizon equals the explicit sum", () => {
     const m = 100;

@@ -83,6 +83,10 @@ describe("parseProfiles", () => {
     expect(result.rejected[0]!.path).toEqual(["behavior", "orderCount"]);
   });
 
+  it("names a schema that is not a zod schema (it failed reading 'def', claims review)", () => {
+    expect(() => parseProfiles([{ id: "a" }], {} as never)).toThrow(new TypeError("parseProfiles requires schema to be a zod schema"));
+    expect(() => parseEvents([], "Event" as never)).toThrow(new TypeError("parseEvents requires schema to be a zod schema"));
+  });
   it("takes any iterable, including a generator", () => {
     function* rows() {
       yield { id: "a" };

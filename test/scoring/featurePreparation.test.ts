@@ -16,6 +16,10 @@ describe("fitScaler against scikit-learn scalers", () => {
       restored.forEach((row, rowIndex) => row.forEach((value, column) => expect(value).toBeCloseTo(fixtures.scalers.data[rowIndex]![column]!, 9)));
     });
   }
+  it("names data that are not rows and missing options (raw TypeErrors before, claims review)", () => {
+    expect(() => fitScaler("abc" as never, { method: "standard" })).toThrow(new TypeError("fitScaler requires data to be an array of rows"));
+    expect(() => fitScaler([[1]], undefined as never)).toThrow(new TypeError("fitScaler requires options with a method"));
+  });
   it("log1p, NaN pass-through, JSON round trip and errors", () => {
     const scaler = fitScaler([[0, 1], [Math.E - 1, Number.NaN], [Math.E ** 2 - 1, 3]], { method: "standard", log1p: true });
     expect(scaler.offset[0]).toBeCloseTo(1, 12);
@@ -87,6 +91,16 @@ describe("fitScaler on constant and non-finite columns (review)", () => {
     for (const missing of ["ignore", { impute: "avg" }, { impute: Number.NaN }, { impute: Number.POSITIVE_INFINITY }, { spend: "skip" }]) {
       expect(() => prepareFeatures(records, { features: ["spend"], missing: missing as never })).toThrow('prepareFeatures requires the missing policy of spend to be "error", "drop"');
     }
+  });
+
+  it("reads { impute: \"drop\" } as the policy of a feature named impute, and refuses a missing option that is no policy (claims review)", () => {
+    const records = [{ impute: 1, spend: 5 }, { spend: 7 }, { impute: 3 }];
+    const prepared = prepareFeatures(records, { features: ["impute", "spend"], missing: { impute: "drop", spend: { impute: 0 } } });
+    expect(prepared.rowIndexes).toEqual([0, 2]);
+    expect(prepared.data).toEqual([[1, 5], [3, 0]]);
+    expect(prepareFeatures(records, { features: ["impute", "spend"], missing: { impute: "mean" } }).data).toEqual([[1, 5], [2, 7], [3, 6]]);
+    expect(() => prepareFeatures(records, { features: ["spend"], missing: 5 as never })).toThrow(new TypeError("prepareFeatures requires missing to be a policy or an object of policies by feature"));
+    expect(() => prepareFeatures(records, { features: "spend" } as never)).toThrow(new TypeError("prepareFeatures requires options.features to be an array of field paths"));
   });
 
   it("refuses infinite values (they would turn every offset and scale into NaN)", () => {

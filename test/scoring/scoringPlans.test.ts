@@ -41,6 +41,12 @@ describe("scoring plans", () => {
       }),
     );
   });
+  it("names itself when asOf is missing (the error named compileRuleTruth, claims review)", () => {
+    const plan = defineScoringPlan({ id: "p", rules: [{ id: "r", rule: { op: "always" }, points: 1 }], tiers: [] });
+    for (const options of [{}, undefined, { asOf: new Date(Number.NaN) }]) {
+      expect(() => scoreProfiles(plan, [{}], options as never)).toThrow(new TypeError("scoreProfiles requires asOf to be a valid Date"));
+    }
+  });
   it("rejects bad plans with every issue and its path", () => {
     try {
       defineScoringPlan({

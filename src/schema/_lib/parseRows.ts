@@ -40,6 +40,7 @@ export interface ParseRowsResult<Row> {
  */
 export function parseRows<Schema extends z.core.$ZodType>(functionName: string, rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
   assertIterable(functionName, "rows", rows);
+  if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) throw new TypeError(`${functionName} requires schema to be a zod schema`);
   const context = parseContext();
   const valid: Array<z.output<Schema>> = [];
   const validIndexes: number[] = [];
