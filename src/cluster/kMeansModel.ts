@@ -35,11 +35,14 @@ export interface KMeansModel {
   readonly featureNames: ReadonlyArray<string> | undefined;
   /**
    * Nearest-centroid cluster id of each row (squared Euclidean; ties go to the lower id). O(n * k * d).
-   * Throws `RangeError` `predict requires rows of d features, got c` and the data errors of `kMeans` with
-   * `predict` for `kMeans` (`TypeError` `predict requires an array of rows` for `undefined` or `null`).
+   * Throws `RangeError` `predict requires rows of d features, got c`, `predict requires values small
+   * enough for finite sums of squared distances (scale the data first)` (raw rows far outside the
+   * scaled data the model was fitted on: an overflowing distance would give cluster 0), and the data
+   * errors of `kMeans` with `predict` for `kMeans` (`TypeError` `predict requires an array of rows`
+   * for `undefined` or `null`).
    */
   predict(rows: MatrixInput): Int32Array;
-  /** Squared Euclidean distance from each row to each centroid, as `rows x k` arrays. */
+  /** Squared Euclidean distance from each row to each centroid, as `rows x k` arrays; throws as `predict`, with `transform` in the messages. */
   transform(rows: MatrixInput): number[][];
   /** Plain JSON; `parseKMeansModel(model.toJSON())` gives an equivalent model. */
   toJSON(): KMeansModelJson;
@@ -81,8 +84,9 @@ export function safeParseKMeansModel(
   const k = get("k");
   const columns = get("columns");
   if (!isCount(k, 1)) issues.push({ code: "invalid_k", path: ["k"], message: "k must be a positive integer" });
-  if (!isCount(columns, 1)) {
-    issues.push({ code: "invalid_columns", path: ["columns"], message: "columns must be a positive integer" });
+  // Zero columns is what kMeans fits on rows without features; the model must round-trip.
+  if (!isCount(columns, 0)) {
+    issues.push({ code: "invalid_columns", path: ["columns"], message: "columns must be a non-negative integer" });
   }
   const centroids = get("centroids");
   const parsed: number[][] = [];

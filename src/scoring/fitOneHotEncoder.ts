@@ -4,6 +4,7 @@ import type { Issue } from "../_lib/errors.js";
 import { categoriesOf, createOneHotEncoder, missingCategory } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
 import { choice } from "../_lib/arguments.js";
+import { pathProblem } from "../_lib/fieldPaths.js";
 
 export type { OneHotEncoder, OneHotEncoderJson } from "./_lib/oneHotEncoder.js";
 
@@ -32,7 +33,9 @@ export interface FitOneHotEncoderOptions {
  * @param records - the records to learn categories from.
  * @param options - see {@link FitOneHotEncoderOptions}.
  * @returns The fitted {@link OneHotEncoder}.
- * @throws `TypeError` `fitOneHotEncoder requires handleUnknown to be "error" or "ignore"`;
+ * @throws `TypeError` `fitOneHotEncoder requires handleUnknown to be "error" or "ignore"` (likewise
+ * `missing`), `fitOneHotEncoder requires features to be an array of field paths`; `RangeError`
+ * `fitOneHotEncoder requires valid feature paths: <problem>`, `fitOneHotEncoder requires unique features: "<feature>" repeats`;
  * `SegmentationError` `fitOneHotEncoder found N issues` (`missing_value`, `invalid_value`);
  * `transform` throws `SegmentationError` `oneHotEncoder.transform found <n> issue(s): <first message> at <path>` (`unknown_category`, ...).
  * @example
@@ -43,8 +46,16 @@ export interface FitOneHotEncoderOptions {
  */
 export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOneHotEncoderOptions): OneHotEncoder {
   const handleUnknown = choice("fitOneHotEncoder", "handleUnknown", options.handleUnknown, ["error", "ignore"], "error");
-  const missing = options.missing ?? "error";
+  const missing = choice("fitOneHotEncoder", "missing", options.missing, ["error", "category"], "error");
+  if (!Array.isArray(options.features)) throw new TypeError("fitOneHotEncoder requires features to be an array of field paths");
   const features = [...options.features];
+  // The checks of parseOneHotEncoder, so that every fitted encoder can be saved and restored.
+  features.forEach((feature, index) => {
+    if (typeof feature !== "string") throw new TypeError("fitOneHotEncoder requires features to be an array of field paths");
+    const problem = pathProblem(feature);
+    if (problem !== undefined) throw new RangeError(`fitOneHotEncoder requires valid feature paths: ${problem.message}`);
+    if (features.indexOf(feature) !== index) throw new RangeError(`fitOneHotEncoder requires unique features: "${feature}" repeats`);
+  });
   const issues: Issue[] = [];
   const seen = features.map(() => new Set<string>());
   records.forEach((record, row) => {

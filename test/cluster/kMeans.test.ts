@@ -127,6 +127,18 @@ describe("kMeans", () => {
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.error.issues.map((issue) => issue.path)).toEqual([["centroids", 1, 1]]);
     expect(() => model.predict([[1, 2]])).toThrow("predict requires rows of 3 features, got 2");
+    expect(() => model.transform([[1, 2]])).toThrow("transform requires rows of 3 features, got 2");
+  });
+  it("refuses rows whose distances to the centroids overflow, which predicted cluster 0 (claims review)", () => {
+    const model = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]] });
+    const message = "requires values small enough for finite sums of squared distances (scale the data first)";
+    expect(() => model.predict([[1e200]])).toThrow(`predict ${message}`);
+    expect(() => model.transform([[-1e200]])).toThrow(`transform ${message}`);
+    expect(Array.from(model.predict([[1e10], [4]]))).toEqual([1, 0]);
+  });
+  it("a model of zero features round-trips through JSON (parse refused columns 0, claims review)", () => {
+    const { model } = kMeans([[], []], { k: 1 });
+    expect(parseKMeansModel(JSON.parse(JSON.stringify(model))).toJSON()).toEqual(model.toJSON());
   });
 });
 

@@ -165,6 +165,18 @@ describe("fitOneHotEncoder", () => {
     expect(() => fitOneHotEncoder([{ c: undefined }], { features: ["c"] })).toThrow("fitOneHotEncoder found 1 issue");
     expect(lenient.toJSON()).toEqual({ format: "segmentkit.oneHotEncoder", version: 1, features: ["c"], categories: { c: ["x"] }, handleUnknown: "ignore", missing: "error" });
   });
+
+  it("refuses at fit what parseOneHotEncoder would refuse, so every encoder can be saved and restored (claims review)", () => {
+    const records = [{ c: "a", x: 1 }];
+    expect(() => fitOneHotEncoder(records, { features: ["c"], missing: "Category" as never })).toThrow(new TypeError('fitOneHotEncoder requires missing to be "error" or "category"'));
+    expect(() => fitOneHotEncoder(records, { features: ["c", "c"] })).toThrow(new RangeError('fitOneHotEncoder requires unique features: "c" repeats'));
+    expect(() => fitOneHotEncoder(records, { features: [""] })).toThrow("fitOneHotEncoder requires valid feature paths: a field path must not be empty");
+    expect(() => fitOneHotEncoder(records, { features: ["__proto__"], missing: "category" })).toThrow('the forbidden segment "__proto__"');
+    // A present "(missing)" would share the column of missing values.
+    expect(() => fitOneHotEncoder([{ c: "(missing)" }, { c: null }], { features: ["c"], missing: "category" })).toThrow('c holds "(missing)", which names missing values when missing is "category"');
+    const encoder = fitOneHotEncoder([{ c: "a" }, { c: null }], { features: ["c"], missing: "category" });
+    expect(parseOneHotEncoder(JSON.parse(JSON.stringify(encoder))).transform([{ c: null }, { c: "a" }])).toEqual([[0, 1], [1, 0]]);
+  });
 });
 
 describe("prepareFeatures on records that need no imputation (review: degenerate data)", () => {

@@ -1,6 +1,6 @@
 import type { KMeansModel, KMeansModelJson } from "../kMeansModel.js";
 import type { MatrixInput } from "./matrix.js";
-import { toMatrix } from "./matrix.js";
+import { requireFiniteSpread, toMatrix } from "./matrix.js";
 import { nearestCenters } from "./lloyd.js";
 
 /** Builds a model from validated centroids. Internal: the public way is `kMeans` or `parseKMeansModel`. */
@@ -14,11 +14,14 @@ export function createKMeansModel(
   const flat = new Float64Array(k * columns);
   centroids.forEach((centroid, index) => flat.set(centroid, index * columns));
   const frozen = centroids.map((centroid) => Object.freeze(Array.from(centroid)));
-  const check = (rows: MatrixInput) => {
-    const matrix = toMatrix(rows, "predict");
+  const centers = { values: flat, rows: k, columns };
+  const check = (rows: MatrixInput, caller: "predict" | "transform") => {
+    const matrix = toMatrix(rows, caller);
     if (matrix.rows > 0 && matrix.columns !== columns) {
-      throw new RangeError(`predict requires rows of ${columns} features, got ${matrix.columns}`);
+      throw new RangeError(`${caller} requires rows of ${columns} features, got ${matrix.columns}`);
     }
+    // A squared distance that overflows compares as Infinity with every centroid: the label would be 0.
+    if (matrix.rows > 0) requireFiniteSpread([matrix, centers], columns, 1, caller);
     return matrix;
   };
   return {
@@ -27,10 +30,10 @@ export function createKMeansModel(
     centroids: frozen,
     featureNames: featureNames === undefined ? undefined : Object.freeze([...featureNames]),
     predict(rows) {
-      return nearestCenters(check(rows), flat, k);
+      return nearestCenters(check(rows, "predict"), flat, k);
     },
     transform(rows) {
-      const matrix = check(rows);
+      const matrix = check(rows, "transform");
       const result: number[][] = [];
       for (let row = 0; row < matrix.rows; row++) {
         const distances: number[] = [];

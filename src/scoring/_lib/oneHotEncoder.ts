@@ -48,7 +48,10 @@ export function categoriesOf(record: unknown, feature: string, row: number, miss
   const values = Array.isArray(value) ? (value as unknown[]) : [value];
   const result: string[] = [];
   values.forEach((entry, index) => {
-    if (typeof entry === "string" || typeof entry === "boolean" || (typeof entry === "number" && Number.isFinite(entry))) result.push(String(entry));
+    const at = Array.isArray(value) ? [row, ...path, index] : [row, ...path];
+    if (missing === "category" && entry === missingCategory) {
+      issues.push({ code: "invalid_value", path: at, message: `${feature} holds "${missingCategory}", which names missing values when missing is "category"` });
+    } else if (typeof entry === "string" || typeof entry === "boolean" || (typeof entry === "number" && Number.isFinite(entry))) result.push(String(entry));
     else issues.push({ code: "invalid_value", path: Array.isArray(value) ? [row, ...path, index] : [row, ...path], message: `${feature} must be a string, number or boolean` });
   });
   return result;
