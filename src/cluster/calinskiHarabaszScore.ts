@@ -12,7 +12,7 @@ import { clusterCentroids } from "./_lib/centroids.js";
  * https://doi.org/10.1080/03610927408827101). Returns 1 when `W` is 0, like scikit-learn. O(n * d).
  * @param data - rows of finite numbers.
  * @param labels - the cluster id of each row.
- * @returns The index, positive.
+ * @returns The index, non-negative (0 when every cluster centroid equals the overall mean).
  * @throws `RangeError` `calinskiHarabaszScore requires one label per row`,
  * `calinskiHarabaszScore requires values small enough for finite sums of squared distances (scale the data first)`, `calinskiHarabaszScore requires between two and n - 1 distinct labels`;
  * `TypeError` the data and label errors of {@link silhouetteSamples} with `calinskiHarabaszScore` for `silhouetteSamples`.

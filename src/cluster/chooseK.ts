@@ -113,7 +113,7 @@ function logInertia(inertia: number): number {
  * of rows, Infinity included, and non-integers), `chooseK requires nInit to be at least one`, `chooseK requires nInit to be at most 1000`,
  * `chooseK requires nInit to be an integer`, `chooseK requires gapReferences to be at least zero`,
  * `chooseK requires gapReferences to be at most 1000`, `chooseK requires gapReferences to be an integer`,
- * `chooseK requires silhouetteSampleSize to be at least two`, `chooseK requires silhouetteSampleSize to be an integer`,
+ * `chooseK requires silhouetteSampleSize to be at least three`, `chooseK requires silhouetteSampleSize to be an integer`,
  * `chooseK requires seed to be a finite number`,
  * `chooseK requires values small enough for finite sums of squared distances (scale the data first)`;
  * `TypeError` `chooseK requires an options object`, `chooseK requires kMin to be a number` (likewise `kMax`, `nInit`,

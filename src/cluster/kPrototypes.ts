@@ -30,7 +30,7 @@ export interface KPrototypesResult {
   readonly sizes: number[];
   /** Numeric part of each prototype (cluster means). */
   readonly numericCentroids: number[][];
-  /** Categorical part of each prototype (cluster modes), in the original values. */
+  /** Categorical part of each prototype (cluster modes), in the original values; booleans come back as the strings `"true"` / `"false"`, as the type says. */
   readonly categoricalModes: Array<Array<string | number>>;
   /** Total cost: squared numeric distances plus gamma times mismatches. */
   readonly cost: number;

@@ -31,7 +31,7 @@ export interface SilhouetteScoreOptions {
  * @returns The mean silhouette in [-1, 1].
  * @throws `RangeError` `silhouetteScore requires one label per row`,
  * `silhouetteScore requires values small enough for finite sums of squared distances (scale the data first)`,
- * `silhouetteScore requires between two and n - 1 distinct labels`, `silhouetteScore requires sampleSize to be at least two`,
+ * `silhouetteScore requires between two and n - 1 distinct labels`, `silhouetteScore requires sampleSize to be at least three`,
  * `silhouetteScore requires sampleSize to be an integer`, `silhouetteScore requires seed to be a finite number`;
  * `TypeError` `silhouetteScore requires an array of rows`, `silhouetteScore requires rows to be arrays of numbers: row i is null`,
  * `silhouetteScore requires labels to be an array of numbers`, `silhouetteScore requires an options object`,

@@ -26,7 +26,8 @@ import type { BgBbModel, PurchaseModel } from "./types.js";
  * @throws `RangeError` `expectedPopulationPurchases requires a model with unit days, weeks, months or years`,
  *   `expectedPopulationPurchases requires a model with unit periods for BG/BB`,
  *   `expectedPopulationPurchases requires a model with a positive finite parameter r` (any parameter name),
- *   `expectedPopulationPurchases requires a non-negative horizon`
+ *   `expectedPopulationPurchases requires a non-negative horizon`,
+ *   `expectedPopulationPurchases requires an integer number of periods for BG/BB`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
  * expectedPopulationPurchases(model, 78) //=> 1.858

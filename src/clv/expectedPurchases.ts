@@ -31,6 +31,7 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  *   `expectedPurchases requires a model with unit periods for BG/BB`,
  *   `expectedPurchases requires a model with a positive finite parameter r` (any parameter name),
  *   `expectedPurchases requires a non-negative horizon`,
+ *   `expectedPurchases requires an integer number of periods for BG/BB`,
  *   `expectedPurchases requires 0 <= frequency <= recency <= periods <= 10000 for a BG/BB model`,
  *   `expectedPurchases requires frequency to be a non-negative integer`, `expectedPurchases requires T to be non-negative`,
  *   `expectedPurchases requires recency between zero and T`,

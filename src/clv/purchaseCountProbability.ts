@@ -51,7 +51,6 @@ export function purchaseCountProbability(model: PurchaseModel | BgBbModel, horiz
   if (count > MAX_COUNT) throw new RangeError(`purchaseCountProbability requires count to be at most ${MAX_COUNT}`);
   const t = horizonInModelUnit(horizon, model.unit, "purchaseCountProbability");
   if (model.kind === "BG/BB") {
-    if (!Number.isInteger(t)) throw new RangeError("purchaseCountProbability requires an integer number of periods for BG/BB");
     if (t > MAX_OPPORTUNITIES) throw new RangeError(`purchaseCountProbability requires at most ${MAX_OPPORTUNITIES} periods for BG/BB`);
     if (count > t) return 0;
     const p = model.params;

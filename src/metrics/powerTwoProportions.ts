@@ -24,7 +24,7 @@ export interface PowerOptions {
  *
  * @param input - `baseline`, `mde`, `mdeType` as in {@link sampleSizeTwoProportions}; a zero mde gives power = alpha.
  * @param options - `perArm` (required, positive), `alpha` (0.05), `method` ("pooled").
- * @returns The power, a fraction in [alpha, 1).
+ * @returns The power, a fraction in [alpha, 1] (1 once the power rounds to it).
  * @throws RangeError `powerTwoProportions requires perArm to be positive` and the messages of
  *   {@link sampleSizeTwoProportions} (with this function's name).
  * @throws TypeError `powerTwoProportions requires input to be an object`, `powerTwoProportions requires options to be an object`.

@@ -141,8 +141,8 @@ function createCustomerProfileSchema() {
  * a channel's consent object (`consent.email`, `consent.sms`, `consent.push`, `consent.phone`,
  * `consent.directMail`, `consent.inApp`): the channel object itself may be absent or `null`, but
  * when it is given, a missing or `null` `granted` rejects the profile, since consent must never be
- * guessed. Timestamps accept a `Date` or an ISO-8601 string with `Z` or an offset and parse to
- * `Date`; `birthDate` accepts `YYYY-MM-DD`. `traits` rejects the key `__proto__` (zod would drop it
+ * guessed. Timestamps accept a `Date` or an ISO-8601 string with seconds and `Z` or a `±hh:mm` offset
+ * (RFC 3339) and parse to `Date`; `birthDate` accepts `YYYY-MM-DD`. `traits` rejects the key `__proto__` (zod would drop it
  * silently). Unknown keys are stripped by parsing (see `dataQualityReport` to find them) — add your
  * own fields with `extendProfileSchema`.
  *

@@ -39,7 +39,11 @@ export interface DataQualityReport {
   readonly fields: FieldQuality[];
   /** The field whose values identify rows (option `idField`, or its default), `null` when none. */
   readonly idField: string | null;
-  /** Identifiers used by more than one row, with the indexes of those rows; empty when `idField` is `null`. */
+  /**
+   * Identifiers used by more than one row, with the indexes of those rows; empty when `idField` is
+   * `null`. String and number ids compare as text, so `1` and `"1"` are one id: a source that mixes
+   * the two types almost always means the same customer, and joins on the id would merge them.
+   */
   readonly duplicateIds: Array<{ readonly id: string; readonly indexes: number[] }>;
   /**
    * Keys present in rows but unknown to the schema (parsing strips them), with the number of rows

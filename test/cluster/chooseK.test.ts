@@ -46,7 +46,7 @@ describe("chooseK rejects hostile options", () => {
     expect(() => chooseK(data, { kMax: "3" as never })).toThrow(new TypeError("chooseK requires kMax to be a number"));
     expect(() => chooseK(data, { criterion: "x" as never })).toThrow(new TypeError('chooseK requires criterion to be "silhouette", "elbow" or "gap"'));
     expect(() => chooseK(data, { criterion: Number.NaN as never })).toThrow(new TypeError('chooseK requires criterion to be "silhouette", "elbow" or "gap"'));
-    expect(() => chooseK(data, { silhouetteSampleSize: 1 })).toThrow(new RangeError("chooseK requires silhouetteSampleSize to be at least two"));
+    expect(() => chooseK(data, { silhouetteSampleSize: 1 })).toThrow(new RangeError("chooseK requires silhouetteSampleSize to be at least three"));
     expect(() => chooseK(data, { seed: "x" as never })).toThrow(new TypeError("chooseK requires seed to be a number"));
     // The default kMax of 8 is still capped at the number of rows.
     expect(chooseK(data.slice(0, 5)).table.map((row) => row.k)).toEqual([2, 3, 4, 5]);

@@ -71,7 +71,10 @@ describe("argument errors", () => {
     expect(() => daviesBouldinScore([[0], [1], [2]], [0, 1])).toThrow("daviesBouldinScore requires one label per row");
     expect(() => calinskiHarabaszScore([[0], [Number.NaN]], [0, 1])).toThrow("calinskiHarabaszScore requires finite numbers: row 1, column 0 is NaN");
     expect(() => silhouetteScore([[0], [1], [2]], [0, 1, -1])).toThrow(TypeError);
-    expect(() => silhouetteScore([[0], [1], [2], [3]], [0, 1, 0, 1], { sampleSize: 1 })).toThrow("silhouetteScore requires sampleSize to be at least two");
+    expect(() => silhouetteScore([[0], [1], [2], [3]], [0, 1, 0, 1], { sampleSize: 1 })).toThrow("silhouetteScore requires sampleSize to be at least three");
+    // A sample of two rows always had two labels in two rows (none left over), and threw further in (claims review).
+    expect(() => silhouetteScore([[0], [1], [2], [3]], [0, 1, 0, 1], { sampleSize: 2 })).toThrow("silhouetteScore requires sampleSize to be at least three");
+    expect(Number.isFinite(silhouetteScore([[0], [1], [2], [3], [4], [5]], [0, 0, 0, 1, 1, 1], { sampleSize: 3, stratified: true }))).toBe(true);
   });
 });
 
@@ -131,8 +134,8 @@ describe("quality metrics name themselves for hostile arguments", () => {
   });
   it("silhouetteScore checks its options (before: sampleSize \"x\" was ignored)", () => {
     expect(() => silhouetteScore(data, labels, { sampleSize: "x" as never })).toThrow(new TypeError("silhouetteScore requires sampleSize to be a number"));
-    expect(() => silhouetteScore(data, labels, { sampleSize: Number.NaN })).toThrow(new RangeError("silhouetteScore requires sampleSize to be at least two"));
-    expect(() => silhouetteScore(data, labels, { sampleSize: 2.5 })).toThrow(new RangeError("silhouetteScore requires sampleSize to be an integer"));
+    expect(() => silhouetteScore(data, labels, { sampleSize: Number.NaN })).toThrow(new RangeError("silhouetteScore requires sampleSize to be at least three"));
+    expect(() => silhouetteScore(data, labels, { sampleSize: 3.5 })).toThrow(new RangeError("silhouetteScore requires sampleSize to be an integer"));
     expect(() => silhouetteScore(data, labels, { seed: "x" as never })).toThrow(new TypeError("silhouetteScore requires seed to be a number"));
     expect(() => silhouetteScore(data, labels, { stratified: "yes" as never })).toThrow(new TypeError("silhouetteScore requires stratified to be a boolean"));
     expect(() => silhouetteScore(data, labels, null as never)).toThrow(new TypeError("silhouetteScore requires an options object"));

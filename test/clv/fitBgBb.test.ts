@@ -191,6 +191,13 @@ describe("BG/BB predictions on hostile input", () => {
     expect(purchaseCountProbability(model, 10_000, 1)).toBeGreaterThan(0);
   });
 
+  it("refuse a fractional number of future opportunities (2.5 periods was interpolated, claims review)", () => {
+    const message = "requires an integer number of periods for BG/BB";
+    expect(() => expectedPopulationPurchases(model, 2.5)).toThrow(new RangeError(`expectedPopulationPurchases ${message}`));
+    expect(() => expectedPurchases(model, { frequency: 1, recency: 2, periods: 3 }, 0.5)).toThrow(new RangeError(`expectedPurchases ${message}`));
+    expect(expectedPopulationPurchases(model, 3)).toBeGreaterThan(0);
+  });
+
   it("refuse a BG/BB model with a time unit or bad parameters", () => {
     expect(() => expectedPopulationPurchases({ ...model, unit: "weeks" }, 3)).toThrow(new RangeError("expectedPopulationPurchases requires a model with unit periods for BG/BB"));
     expect(() => expectedPopulationPurchases({ ...model, params: { ...model.params, delta: -1 } }, 3)).toThrow(

@@ -3,7 +3,7 @@
  * calling function: `TypeError` for a value of the wrong type, `RangeError` for a number out of range.
  */
 
-const words = ["zero", "one", "two"];
+const words = ["zero", "one", "two", "three"];
 
 /** Small numbers as words, as in the house style (`at least one`). */
 function spelled(value: number): string {
@@ -82,5 +82,6 @@ export function requireStrings(caller: string, name: string, value: unknown): Re
  */
 export function sampleSizeOption(caller: string, name: string, value: unknown, fallback: number, rows: number): number {
   const size = numberOption(caller, name, value, fallback);
-  return size >= rows ? size : integerOption(caller, name, size, undefined, 2);
+  // A silhouette needs two labels and a row more in its sample: two rows of two labels have none.
+  return size >= rows ? size : integerOption(caller, name, size, undefined, 3);
 }

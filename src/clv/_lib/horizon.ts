@@ -22,5 +22,7 @@ export function horizonInModelUnit(horizon: Horizon, modelUnit: TimeUnit | "peri
     value = (horizon.value * UNIT_DAYS[horizon.unit]) / UNIT_DAYS[modelUnit];
   }
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${caller} requires a non-negative horizon`);
+  // BG/BB counts transaction opportunities: a fraction of one has no meaning in the model.
+  if (modelUnit === "periods" && !Number.isInteger(value)) throw new RangeError(`${caller} requires an integer number of periods for BG/BB`);
   return value;
 }

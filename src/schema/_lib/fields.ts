@@ -14,10 +14,13 @@ export function text() {
   return z.string().check(z.minLength(1));
 }
 
-/** An instant: a valid `Date`, or an ISO-8601 date-time string with `Z` or an offset, parsed to a `Date`. */
+/**
+ * An instant: a valid `Date`, or an ISO-8601 date-time string in the RFC 3339 form, with seconds and
+ * `Z` or a `±hh:mm` offset (`2024-06-01T10:00:00+02:00`; not `10:00Z` or `+0200`), parsed to a `Date`.
+ */
 export function instant() {
   return z.union([z.date(), z.pipe(z.iso.datetime({ offset: true }), z.transform((value: string) => new Date(value)))], {
-    error: "Invalid timestamp: expected a Date or an ISO-8601 date-time with Z or an offset",
+    error: "Invalid timestamp: expected a Date or an ISO-8601 date-time with seconds and Z or a ±hh:mm offset",
   });
 }
 
