@@ -108,7 +108,8 @@ export function segmentAttractiveness(segments: ReadonlyArray<AttractivenessSegm
     }
     for (let index = 0; index < segments.length; index++) {
       const value = (segments[index] as AttractivenessSegment).values[criterion.name] as number;
-      let scaled = max === min ? 0.5 : (value - min) / (max - min);
+      // Halves: the same quotient for normal numbers, and no overflow when max − min exceeds the largest double (±1e308).
+      let scaled = max === min ? 0.5 : (value / 2 - min / 2) / (max / 2 - min / 2);
       if (criterion.direction === "lower-is-better" && max !== min) scaled = 1 - scaled;
       (normalized[index] as Record<string, number>)[criterion.name] = scaled;
       scores[index] = (scores[index] as number) + criterion.weight * scaled;
@@ -126,8 +127,8 @@ export function segmentAttractiveness(segments: ReadonlyArray<AttractivenessSegm
 
 /**
  * rank_i = 1 + #{ j : scores_j > scores_i + 1e-12 } (ties within 1e-12 share the better rank), in
- * O(n log n): binary search of scores_i + 1e-12 in the sorted scores. NaN scores (values so far apart
- * that max − min overflows) are never greater than anything and rank 1, as the pairwise definition gives.
+ * O(n log n): binary search of scores_i + 1e-12 in the sorted scores. NaN scores, which finite
+ * values cannot give, would never be greater than anything and rank 1, as the pairwise definition gives.
  */
 function competitionRanks(scores: Float64Array): Uint32Array {
   const sorted = scores.filter((score) => !Number.isNaN(score)).sort();

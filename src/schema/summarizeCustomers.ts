@@ -74,13 +74,15 @@ export interface SummarizeCustomersResult {
  * inter-purchase time) from transactions: the input of RFM scoring, clustering and CLV.
  *
  * @remarks
- * One pass, O(transactions) time and O(customers) memory; input order does not matter. Transactions
+ * One pass, O(transactions) time and O(customers) memory; input order does not matter (except to
+ * the list order, and to a running total that overflows, below). Transactions
  * after `asOf` are skipped and counted. A transaction with an amount of 0 or more is a purchase (0 is
  * a free item); a negative amount is a refund (see `Transaction`): it is added to the net
  * `monetaryTotal` and counted in `refunds`, but it is not a purchase, so it does not change
  * `frequency`, the purchase dates, recency, tenure or inter-purchase time. A customer with refunds but
  * no purchase up to `asOf` has no purchase features: it is listed in `refundOnly`, not in `customers`.
- * Amounts are summed with compensated summation; a total beyond ±`Number.MAX_VALUE` is ±`Infinity`.
+ * Amounts are summed with compensated summation; a running total beyond ±`Number.MAX_VALUE` is
+ * ±`Infinity` from then on, even if later refunds would bring it back in range.
  * Times are measured in exact days (milliseconds / 86,400,000), so they do not depend on the time
  * zone. For an async source (a file stream, a database cursor) use `summarizeCustomersAsync`.
  *

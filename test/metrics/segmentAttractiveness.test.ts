@@ -31,6 +31,11 @@ describe("segmentAttractiveness", () => {
     expect(result.rows[0]?.normalized["size"]).toBe(0.5);
     expect(result.rows[0]?.score).toBeCloseTo(0.4 * 0.5 + 0.6, 15);
   });
+  it("values a full double range apart still scale into [0, 1] (±1e308 gave NaN and every rank 1, claims review)", () => {
+    const criteria = [{ name: "size", weight: 1, direction: "higher-is-better" }] as const;
+    const result = segmentAttractiveness([{ segment: "a", values: { size: -1e308 } }, { segment: "b", values: { size: 0 } }, { segment: "c", values: { size: 1e308 } }], criteria);
+    expect(result.rows.map((row) => [row.score, row.rank])).toEqual([[0, 3], [0.5, 2], [1, 1]]);
+  });
   it("fewer than two segments is undefined", () => {
     expect(segmentAttractiveness([{ segment: "a", values: { size: 1, competition: 1 } }], criteria)).toMatchObject({ defined: false, rows: [] });
   });
