@@ -390,6 +390,8 @@ function timeBound<O extends "before" | "after">(op: O, field: string, bound: st
   if (typeof bound === "string") return checked(op, { op, field, date: bound });
   // An invalid Date becomes the text "Invalid Date", which the check reports as `invalid_date`.
   if (bound instanceof Date) return checked(op, { op, field, date: Number.isNaN(bound.getTime()) ? String(bound) : bound.toISOString() });
+  // Anything else that is no duration (null from JavaScript) goes to the check as it is, which names it.
+  if (typeof bound !== "object" || bound === null) return checked(op, { op, field, date: bound as unknown as string });
   return checked(op, { op, field, amount: bound.amount, unit: bound.unit });
 }
 
@@ -436,6 +438,8 @@ export interface EventOptions {
 
 /** The `gte` / `lte` of aggregate bounds, without keys whose value is `undefined`. */
 function definedBounds(bounds: AggregateBounds): { gte?: number; lte?: number } {
+  // Not an object (null from JavaScript): left to the check, which names it.
+  if (typeof bounds !== "object" || bounds === null) return bounds;
   return { ...(bounds.gte === undefined ? {} : { gte: bounds.gte }), ...(bounds.lte === undefined ? {} : { lte: bounds.lte }) };
 }
 
@@ -447,15 +451,17 @@ function definedBounds(bounds: AggregateBounds): { gte?: number; lte?: number } 
  * @returns The rule JSON.
  * @example
  * event("purchase", { withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }) //=> { op: "event", type: "purchase", withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }
- * @throws `RuleError` when `parseRule` would reject the node (see the module notes).
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes); `TypeError` `event requires options to be an object`.
  * @category Builders
  */
 export function event(type: string, options: EventOptions = {}): EventRule {
+  if (typeof options !== "object" || options === null) throw new TypeError("event requires options to be an object");
   const rule: { -readonly [K in keyof EventRule]: EventRule[K] } = { op: "event", type };
+  const { withinLast, sum } = options;
   if (options.where !== undefined) rule.where = options.where;
-  if (options.withinLast !== undefined) rule.withinLast = { amount: options.withinLast.amount, unit: options.withinLast.unit };
+  if (withinLast !== undefined) rule.withinLast = typeof withinLast === "object" && withinLast !== null ? { amount: withinLast.amount, unit: withinLast.unit } : withinLast;
   if (options.count !== undefined) rule.count = definedBounds(options.count);
-  if (options.sum !== undefined) rule.sum = { property: options.sum.property, ...definedBounds(options.sum) };
+  if (sum !== undefined) rule.sum = typeof sum === "object" && sum !== null ? { property: sum.property, ...definedBounds(sum) } : sum;
   return checked("event", rule);
 }
 

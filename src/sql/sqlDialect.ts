@@ -29,7 +29,11 @@ export interface SqlDialect {
    * A dotted string is one identifier: pass the parts separately to {@link SqlDialect.quoteQualified}.
    */
   readonly quoteIdentifier: (identifier: string) => string;
-  /** Quotes each part and joins them with dots: `["analytics", "profiles"]` becomes `"analytics"."profiles"`. */
+  /**
+   * Quotes each part and joins them with dots: `["analytics", "profiles"]` becomes
+   * `"analytics"."profiles"`. `TypeError` `quoteQualified requires a name or a non-empty list of name parts`
+   * for `[]` (it returned an empty string, which is no name).
+   */
   readonly quoteQualified: (parts: string | ReadonlyArray<string>) => string;
   /**
    * The placeholder of the parameter at `index` (one-based): `$1` for PostgreSQL and DuckDB, `@p1`
@@ -64,7 +68,8 @@ function quoteBacktick(identifier: string): string {
 }
 
 function assertIndex(index: number): void {
-  if (!Number.isInteger(index) || index < 1) throw new RangeError("placeholder requires an index of at least one");
+  // Beyond 2^53 the index is no longer exact, and `1e21` would print as `$1e+21`.
+  if (!Number.isSafeInteger(index) || index < 1) throw new RangeError("placeholder requires an integer index from 1 to 2^53 - 1");
 }
 
 const dollar = (index: number): string => {
@@ -77,7 +82,11 @@ function make(name: SqlDialectName, quoteIdentifier: (identifier: string) => str
     name,
     quoteIdentifier,
     placeholder,
-    quoteQualified: (parts) => (typeof parts === "string" ? quoteIdentifier(parts) : parts.map(quoteIdentifier).join(".")),
+    quoteQualified: (parts) => {
+      if (typeof parts === "string") return quoteIdentifier(parts);
+      if (!Array.isArray(parts) || parts.length === 0) throw new TypeError("quoteQualified requires a name or a non-empty list of name parts");
+      return parts.map(quoteIdentifier).join(".");
+    },
   };
 }
 
@@ -96,7 +105,8 @@ function make(name: SqlDialectName, quoteIdentifier: (identifier: string) => str
  * @returns an object with `quoteIdentifier`, `quoteQualified` and `placeholder`.
  * @throws `sqlDialect does not know the dialect "<name>"` (a `TypeError`) for any other name;
  *   `quoteIdentifier requires a non-empty string`, `quoteIdentifier rejects identifiers containing NUL characters`,
- *   `placeholder requires an index of at least one`.
+ *   `placeholder requires an integer index from 1 to 2^53 - 1` (a `RangeError`),
+ *   `quoteQualified requires a name or a non-empty list of name parts`.
  * @example
  * const postgres = sqlDialect("postgres");
  * postgres.quoteIdentifier('total "spend"') //=> "\"total \"\"spend\"\"\""

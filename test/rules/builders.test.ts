@@ -109,6 +109,13 @@ describe("builders", () => {
     expect(rule).toStrictEqual({ op: "event", type: "purchase", count: { lte: 3 }, sum: { property: "amount", gte: 10 } });
   });
 
+  it("turn null from JavaScript into a RuleError that names the node (raw TypeErrors before, claims review)", () => {
+    expect(() => rules.before("t", null as never)).toThrow(rules.RuleError);
+    expect(() => rules.event("purchase", { withinLast: null } as never)).toThrow(rules.RuleError);
+    expect(() => rules.event("purchase", { count: null, sum: null } as never)).toThrow(rules.RuleError);
+    expect(() => rules.event("purchase", null as never)).toThrow(new TypeError("event requires options to be an object"));
+  });
+
   it("copy their list arguments", () => {
     const values = ["US"];
     const rule = rules.inList("country", values);

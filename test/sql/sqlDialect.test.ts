@@ -24,7 +24,10 @@ describe("sqlDialect", () => {
     expect(() => sqlDialect("postgres").quoteIdentifier("")).toThrowErrorMatchingInlineSnapshot(`[TypeError: quoteIdentifier requires a non-empty string]`);
     expect(() => sqlDialect("postgres").quoteIdentifier("a\u0000b")).toThrowErrorMatchingInlineSnapshot(`[TypeError: quoteIdentifier rejects identifiers containing NUL characters]`);
     expect(() => sqlDialect("bigquery").quoteIdentifier("a\nb")).toThrowErrorMatchingInlineSnapshot(`[TypeError: quoteIdentifier rejects control characters in bigquery identifiers]`);
-    expect(() => sqlDialect("postgres").placeholder(0)).toThrowErrorMatchingInlineSnapshot(`[RangeError: placeholder requires an index of at least one]`);
+    expect(() => sqlDialect("postgres").placeholder(0)).toThrowErrorMatchingInlineSnapshot(`[RangeError: placeholder requires an integer index from 1 to 2^53 - 1]`);
+    // Claims review: 1e21 printed as "$1e+21", and [] quoted to an empty name.
+    expect(() => sqlDialect("duckdb").placeholder(1e21)).toThrow(new RangeError("placeholder requires an integer index from 1 to 2^53 - 1"));
+    expect(() => sqlDialect("postgres").quoteQualified([])).toThrow(new TypeError("quoteQualified requires a name or a non-empty list of name parts"));
     expect(() => sqlDialect("snowflake").placeholder(1.5)).toThrow(RangeError);
   });
 
