@@ -36,8 +36,9 @@ export interface KMeansModel {
   /**
    * Nearest-centroid cluster id of each row (squared Euclidean; ties go to the lower id). O(n * k * d).
    * Throws `RangeError` `predict requires rows of d features, got c`, `predict requires values small
-   * enough for finite sums of squared distances (scale the data first)` (raw rows far outside the
-   * scaled data the model was fitted on: an overflowing distance would give cluster 0), and the data
+   * enough for finite sums of squared distances (scale the data first)` for a row whose distance to
+   * every centroid overflows (raw rows far outside the scaled data the model was fitted on: such a
+   * row would get cluster 0), and the data
    * errors of `kMeans` with `predict` for `kMeans` (`TypeError` `predict requires an array of rows`
    * for `undefined` or `null`).
    */

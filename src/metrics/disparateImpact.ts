@@ -1,6 +1,6 @@
 import { assertArray, assertRecord } from "./_lib/assert.js";
 import { normalSf } from "./_lib/normal.js";
-import { fisherExactTest } from "./fisherExactTest.js";
+import { fisherExactTest, fisherMaxMembers } from "./fisherExactTest.js";
 
 /** One group of the protected attribute: how many of its members the segment includes. @category Metrics */
 export interface DisparateImpactGroup {
@@ -141,7 +141,7 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
     const ref = reference as DisparateImpactGroup;
     const smallSample = [entry, ref].some((candidate) => candidate.included < 5 || candidate.total - candidate.included < 5);
     const fisherPValue =
-      entry === reference || entry.total + ref.total > 1e11
+      entry === reference || entry.total + ref.total > fisherMaxMembers
         ? Number.NaN
         : fisherExactTest([
             [entry.included, entry.total - entry.included],

@@ -4,8 +4,8 @@ import type { Alternative } from "./types.js";
 /** The smallest normal double: hypergeometric terms below it (relative to the mode) are dropped. */
 const smallestNormal = 2.2250738585072014e-308;
 
-/** The largest table accepted: about ten seconds of work. */
-const maxMembers = 1e11;
+/** The largest table accepted: about ten seconds of work (`disparateImpact` leaves the test out above it). @internal */
+export const fisherMaxMembers = 1e11;
 
 /** Result of {@link fisherExactTest}. @category Experiments */
 export interface FisherExactTestResult {
@@ -27,9 +27,9 @@ export interface FisherExactTestResult {
  * observed one (relative tolerance 1e-7), "greater" is P(A ≥ a) (odds ratio > 1), "less" P(A ≤ a) — as
  * `scipy.stats.fisher_exact`. Reference: https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.fisher_exact.html.
  * The recurrence stops where the probabilities underflow (tens of standard deviations from the mode),
- * so the cost is O(min(r₁, c₁, √(r₁·c₁))) roughly: a table of 10⁶ members takes a few milliseconds, a
- * balanced one of 10⁹ members under a second and of 10¹¹ about ten seconds. Larger tables are refused
- * (the two-proportion z test is as good there).
+ * so the cost is O(min(r₁, c₁, √(r₁·c₁))) roughly: a balanced table of 10⁶ members takes some tens of
+ * milliseconds, of 10⁹ members under a second and of 10¹¹ about ten seconds. Larger tables are
+ * refused (the two-proportion z test is as good there).
  *
  * @param table - non-negative integer counts [[a, b], [c, d]].
  * @param options - `alternative` (default "two-sided").
@@ -56,7 +56,7 @@ export function fisherExactTest(table: readonly [readonly [number, number], read
   }
   const [a, b, c, d] = cells as [number, number, number, number];
   // The work grows with √members; beyond 2^53 the counters stop moving and the loops would never end.
-  if (a + b + c + d > maxMembers) throw new RangeError("fisherExactTest requires a table of at most 1e11 members (use twoProportionZTest)");
+  if (a + b + c + d > fisherMaxMembers) throw new RangeError("fisherExactTest requires a table of at most 1e11 members (use twoProportionZTest)");
   const row1 = a + b;
   const row2 = c + d;
   const column1 = a + c;

@@ -108,8 +108,9 @@ export function segmentAttractiveness(segments: ReadonlyArray<AttractivenessSegm
     }
     for (let index = 0; index < segments.length; index++) {
       const value = (segments[index] as AttractivenessSegment).values[criterion.name] as number;
-      // Halves: the same quotient for normal numbers, and no overflow when max − min exceeds the largest double (±1e308).
-      let scaled = max === min ? 0.5 : (value / 2 - min / 2) / (max / 2 - min / 2);
+      let scaled = max === min ? 0.5 : (value - min) / (max - min);
+      // Values a full double range apart (±1e308): max − min overflows, so scale their halves instead.
+      if (!Number.isFinite(max - min)) scaled = (value / 2 - min / 2) / (max / 2 - min / 2);
       if (criterion.direction === "lower-is-better" && max !== min) scaled = 1 - scaled;
       (normalized[index] as Record<string, number>)[criterion.name] = scaled;
       scores[index] = (scores[index] as number) + criterion.weight * scaled;

@@ -20,7 +20,7 @@ export interface RuleExplanation {
   readonly op: Rule["op"];
   /** The node's result; equal to `evaluate` of this node's rule. */
   readonly result: Truth;
-  /** The field read by a leaf (as read: `undefined` when missing), or `{ count, sum }` for an event node. */
+  /** The field read by a leaf (as read: `undefined` when missing), or `{ count }` for an event node (with `sum` when it has a sum condition). */
   readonly value?: unknown;
   /** The field path of a leaf. */
   readonly field?: string;

@@ -84,7 +84,7 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
   const { features } = options;
   const paths = features.map((feature) => feature.split("."));
   const missing: unknown = options.missing ?? "error";
-  if (typeof missing !== "string" && (typeof missing !== "object" || missing === null)) {
+  if (typeof missing !== "string" && (typeof missing !== "object" || missing === null || Array.isArray(missing))) {
     throw new TypeError("prepareFeatures requires missing to be a policy or an object of policies by feature");
   }
   // `{ impute: "mean" }` is one policy for every feature; `{ impute: "drop" }` or `{ impute: { impute: 0 } }`
@@ -93,6 +93,10 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
   const imputeValue: unknown = hasImpute ? (missing as { impute: unknown }).impute : undefined;
   const featureNamedImpute = imputeValue === "error" || imputeValue === "drop" || (typeof imputeValue === "object" && imputeValue !== null);
   const global = typeof missing === "string" || (hasImpute && !featureNamedImpute);
+  // `{ impute: "mean", spend: "drop" }` would silently impute spend: one policy or a record, not both.
+  if (global && typeof missing === "object" && Object.keys(missing).length > 1) {
+    throw new TypeError("prepareFeatures requires missing to be a policy or an object of policies by feature");
+  }
   const policyOf = (feature: string): MissingValuePolicy => {
     if (global) return missing as MissingValuePolicy;
     return Object.hasOwn(missing, feature) ? ((missing as Record<string, MissingValuePolicy>)[feature] as MissingValuePolicy) : "error";

@@ -65,7 +65,7 @@ export interface SegmentQueryResult {
  *   `segmentQuery requires options with a dialect, a table, columns, mode and asOf`,
  *   `segmentQuery requires an array of segments`, `segmentQuery requires every segment to have a string id and a rule`,
  *   `segmentQuery requires priority to be a finite number (segment "<id>")`, and the option errors of `toSql`
- *   (`asOf`, `columns`, `onUnsupported`, `parameterOffset`) with `segmentQuery` in the message.
+ *   (`asOf`, `columns`, `onUnsupported`) with `segmentQuery` in the message.
  * @example
  * const { sql, params, segmentColumns } = segmentQuery(
  *   [

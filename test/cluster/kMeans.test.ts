@@ -135,6 +135,10 @@ describe("kMeans", () => {
     expect(() => model.predict([[1e200]])).toThrow(`predict ${message}`);
     expect(() => model.transform([[-1e200]])).toThrow(`transform ${message}`);
     expect(Array.from(model.predict([[1e10], [4]]))).toEqual([1, 0]);
+    // Rows far apart from each other are fine as long as each is near enough to a centroid (diff review).
+    const near = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[-0.95], [0.95]] });
+    expect(near.predict([[1e154], [-1e154]])).toHaveLength(2);
+    expect(near.transform([[1e154], [-1e154]])).toHaveLength(2);
   });
   it("a model of zero features round-trips through JSON (parse refused columns 0, claims review)", () => {
     const { model } = kMeans([[], []], { k: 1 });

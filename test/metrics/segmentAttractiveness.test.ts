@@ -35,6 +35,9 @@ describe("segmentAttractiveness", () => {
     const criteria = [{ name: "size", weight: 1, direction: "higher-is-better" }] as const;
     const result = segmentAttractiveness([{ segment: "a", values: { size: -1e308 } }, { segment: "b", values: { size: 0 } }, { segment: "c", values: { size: 1e308 } }], criteria);
     expect(result.rows.map((row) => [row.score, row.rank])).toEqual([[0, 3], [0.5, 2], [1, 1]]);
+    // Halving would lose the last bit of the smallest normal numbers (diff review): they scale directly.
+    const tiny = segmentAttractiveness([{ segment: "a", values: { size: 2 ** -1022 } }, { segment: "b", values: { size: 2 ** -1022 + 2 ** -1074 } }], criteria);
+    expect(tiny.rows.map((row) => row.score)).toEqual([0, 1]);
   });
   it("fewer than two segments is undefined", () => {
     expect(segmentAttractiveness([{ segment: "a", values: { size: 1, competition: 1 } }], criteria)).toMatchObject({ defined: false, rows: [] });

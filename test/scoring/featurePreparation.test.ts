@@ -99,7 +99,9 @@ describe("fitScaler on constant and non-finite columns (review)", () => {
     expect(prepared.rowIndexes).toEqual([0, 2]);
     expect(prepared.data).toEqual([[1, 5], [3, 0]]);
     expect(prepareFeatures(records, { features: ["impute", "spend"], missing: { impute: "mean" } }).data).toEqual([[1, 5], [2, 7], [3, 6]]);
-    expect(() => prepareFeatures(records, { features: ["spend"], missing: 5 as never })).toThrow(new TypeError("prepareFeatures requires missing to be a policy or an object of policies by feature"));
+    for (const missing of [5, ["drop"], { impute: "mean", spend: "drop" }]) {
+      expect(() => prepareFeatures(records, { features: ["spend"], missing: missing as never })).toThrow(new TypeError("prepareFeatures requires missing to be a policy or an object of policies by feature"));
+    }
     expect(() => prepareFeatures(records, { features: "spend" } as never)).toThrow(new TypeError("prepareFeatures requires options.features to be an array of field paths"));
   });
 

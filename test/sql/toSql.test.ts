@@ -356,6 +356,18 @@ describe("segment chains and deep rules refused or compiled as evaluate does (cl
     expect(toSql(rule, { dialect: "postgres", asOf, columns, segments: chain(99) }).sql).toBe("TRUE");
   });
 
+  it("the chain limit holds however the rule reaches a segment first (diff review: evaluate reused a shallow measure)", () => {
+    const segments: Record<string, Rule> = { A: { op: "always" } };
+    for (let index = 1; index <= 100; index++) segments[`B${index}`] = { op: "inSegment", segment: index === 100 ? "A" : `B${index + 1}` };
+    for (const rule of [
+      { op: "and", rules: [{ op: "inSegment", segment: "B1" }, { op: "inSegment", segment: "A" }] },
+      { op: "and", rules: [{ op: "inSegment", segment: "A" }, { op: "inSegment", segment: "B1" }] },
+    ] as Rule[]) {
+      expect(() => evaluate(rule, {}, { asOf, segments })).toThrow("segments refer to one another more than 100 levels deep");
+      expect(() => toSql(rule, { dialect: "postgres", asOf, columns, segments })).toThrow("segments refer to one another more than 100 levels deep");
+    }
+  });
+
   it("a segment's rule takes the depth of its inSegment node: exactly 1,000 levels compile (toSql counted one more)", () => {
     const nest = (depth: number, leaf: Rule): Rule => {
       let rule = leaf;

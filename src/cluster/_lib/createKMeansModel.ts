@@ -1,6 +1,6 @@
 import type { KMeansModel, KMeansModelJson } from "../kMeansModel.js";
 import type { MatrixInput } from "./matrix.js";
-import { requireFiniteSpread, toMatrix } from "./matrix.js";
+import { toMatrix } from "./matrix.js";
 import { nearestCenters } from "./lloyd.js";
 
 /** Builds a model from validated centroids. Internal: the public way is `kMeans` or `parseKMeansModel`. */
@@ -14,14 +14,11 @@ export function createKMeansModel(
   const flat = new Float64Array(k * columns);
   centroids.forEach((centroid, index) => flat.set(centroid, index * columns));
   const frozen = centroids.map((centroid) => Object.freeze(Array.from(centroid)));
-  const centers = { values: flat, rows: k, columns };
   const check = (rows: MatrixInput, caller: "predict" | "transform") => {
     const matrix = toMatrix(rows, caller);
     if (matrix.rows > 0 && matrix.columns !== columns) {
       throw new RangeError(`${caller} requires rows of ${columns} features, got ${matrix.columns}`);
     }
-    // A squared distance that overflows compares as Infinity with every centroid: the label would be 0.
-    if (matrix.rows > 0) requireFiniteSpread([matrix, centers], columns, 1, caller);
     return matrix;
   };
   return {
@@ -30,7 +27,7 @@ export function createKMeansModel(
     centroids: frozen,
     featureNames: featureNames === undefined ? undefined : Object.freeze([...featureNames]),
     predict(rows) {
-      return nearestCenters(check(rows, "predict"), flat, k);
+      return nearestCenters(check(rows, "predict"), flat, k, "predict");
     },
     transform(rows) {
       const matrix = check(rows, "transform");
@@ -44,6 +41,9 @@ export function createKMeansModel(
             sum += difference * difference;
           }
           distances.push(sum);
+        }
+        if (k > 0 && !(Math.min(...distances) < Number.POSITIVE_INFINITY)) {
+          throw new RangeError("transform requires values small enough for finite sums of squared distances (scale the data first)");
         }
         result.push(distances);
       }

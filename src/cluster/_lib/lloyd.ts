@@ -603,7 +603,7 @@ function relocateEmptyClusters(
 }
 
 /** Index of the nearest centre for each row; ties go to the lowest index. */
-export function nearestCenters(matrix: Matrix, centers: Float64Array, k: number): Int32Array {
+export function nearestCenters(matrix: Matrix, centers: Float64Array, k: number, caller?: string): Int32Array {
   const { values, rows, columns } = matrix;
   const labels = new Int32Array(rows);
   const distances = new Float64Array(k);
@@ -616,6 +616,10 @@ export function nearestCenters(matrix: Matrix, centers: Float64Array, k: number)
         best = distances[center] as number;
         bestLabel = center;
       }
+    }
+    // Every distance overflowed: the label would be 0 whatever the row (checked for callers that name themselves).
+    if (caller !== undefined && !(best < Number.POSITIVE_INFINITY)) {
+      throw new RangeError(`${caller} requires values small enough for finite sums of squared distances (scale the data first)`);
     }
     labels[index] = bestLabel;
   }

@@ -79,15 +79,19 @@ class Oversized extends Error {
  * rule that skipped `parseRule` can hold. Unknown segments and cycles are left to `lookupSegment`. O(total size of the distinct rules).
  */
 export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rule>> | undefined): RuleIssue | undefined {
-  const measured = new Map<string, { readonly size: number; readonly depth: number }>();
+  // `height`: how many segment references deep the segment's own expansion goes (0 without references),
+  // so that a segment measured first near the top of a chain is still refused deeper in another one.
+  const measured = new Map<string, { readonly size: number; readonly depth: number; readonly height: number }>();
   const visiting = new Set<string>();
   const fail = (code: "too_many_nodes" | "too_deep" | "invalid_type", message: string): never => {
     throw new Oversized({ code, path: [], message });
   };
-  const measure = (root: Rule, chain: number): { size: number; depth: number } => {
-    if (chain > maxSegmentChain) fail("too_deep", `segments refer to one another more than ${maxSegmentChain} levels deep`);
+  const tooLong = (): never => fail("too_deep", `segments refer to one another more than ${maxSegmentChain} levels deep`);
+  const measure = (root: Rule, chain: number): { size: number; depth: number; height: number } => {
+    if (chain > maxSegmentChain) tooLong();
     let size = 0;
     let deepest = 0;
+    let height = 0;
     const nodes: Rule[] = [root];
     const depths: number[] = [1];
     while (nodes.length > 0) {
@@ -110,7 +114,8 @@ export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rul
           segment = measure(segments[node.segment] as Rule, chain + 1);
           visiting.delete(node.segment);
           measured.set(node.segment, segment);
-        }
+        } else if (chain + 1 + segment.height > maxSegmentChain) tooLong();
+        if (segment.height + 1 > height) height = segment.height + 1;
         size += segment.size;
         // The segment's rule takes the place of the inSegment node.
         depth += segment.depth - 1;
@@ -127,7 +132,7 @@ export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rul
           : `the rule expands to more than ${maxExpandedNodes} nodes through its segment references`);
       }
     }
-    return { size, depth: deepest };
+    return { size, depth: deepest, height };
   };
   try {
     measure(rule, 0);

@@ -24,8 +24,9 @@ export function kleeneNot(value: Truth): Truth {
 }
 
 /**
- * Reads a dot path through own properties of plain objects only. Never descends into arrays,
- * strings or other primitives; `undefined` when a step is missing.
+ * Reads a dot path through own properties of objects other than arrays (class instances and typed
+ * arrays included). Never descends into arrays, strings or other primitives; `undefined` when a step
+ * is missing.
  */
 export function readPath(root: unknown, segments: ReadonlyArray<string>): unknown {
   let value = root;
@@ -130,30 +131,30 @@ export function textTest(op: "contains" | "startsWith" | "endsWith", actual: unk
 /** A literal list prepared for the array tests: hashed when long, with its one type when it has one. */
 export interface ListIndex {
   readonly values: ReadonlyArray<RuleScalar>;
-  /** The values hashed, for lists longer than `scanLimit`; shorter ones are scanned. */
-  readonly set: ReadonlySet<unknown> | undefined;
+  /** For lists longer than `scanLimit`: the position of each value (its first); shorter lists are scanned. */
+  readonly positions: ReadonlyMap<unknown, number> | undefined;
+  /** For `hasAll` on long lists: the round in which each position was last matched, reused by every evaluation. */
+  readonly marks: { round: number; readonly stamps: Uint32Array } | undefined;
   /** The `typeof` shared by every value; `undefined` for an empty or mixed list. */
   readonly type: string | undefined;
 }
 
 /** Lists up to this length are scanned with `===`, which beats a hash lookup; longer ones are hashed. */
 const scanLimit = 8;
-const longLists = new WeakMap<ReadonlyArray<RuleScalar>, ListIndex>();
 
-/** The index of a literal list, built once per list when it is long. */
+/** The index of a literal list: `compileRule` builds it once per node, the interpreters once per evaluation. O(values). */
 export function listIndex(values: ReadonlyArray<RuleScalar>): ListIndex {
-  const known = values.length > scanLimit ? longLists.get(values) : undefined;
-  if (known !== undefined) return known;
   let type: string | undefined = values.length === 0 ? undefined : typeof values[0];
   for (let index = 1; index < values.length && type !== undefined; index += 1) if (typeof values[index] !== type) type = undefined;
-  const built: ListIndex = { values, set: values.length > scanLimit ? new Set<unknown>(values) : undefined, type };
-  if (built.set !== undefined) longLists.set(values, built);
-  return built;
+  if (values.length <= scanLimit) return { values, positions: undefined, marks: undefined, type };
+  const positions = new Map<unknown, number>();
+  for (let index = values.length - 1; index >= 0; index -= 1) positions.set(values[index], index);
+  return { values, positions, marks: { round: 0, stamps: new Uint32Array(values.length) }, type };
 }
 
 /** Whether the list holds `value`, which must not be NaN (`===`, so 0 and -0 are equal and types never mix). */
 export function listHas(list: ListIndex, value: unknown): boolean {
-  if (list.set !== undefined) return list.set.has(value);
+  if (list.positions !== undefined) return list.positions.has(value);
   const values = list.values;
   for (let index = 0; index < values.length; index += 1) if (values[index] === value) return true;
   return false;
@@ -182,33 +183,49 @@ export function arrayHasAny(actual: unknown, list: ListIndex): Truth {
  * `hasAll`: the Kleene AND over the values of SQL `v = ANY(array)`. A value is TRUE when an element
  * equals it; else UNKNOWN when an element is NaN or of another type than the value (null included);
  * else FALSE, which decides. UNKNOWN when the field is not an array; the empty list is TRUE.
- * O(elements + values): the elements are hashed when both sides are long.
+ * O(elements + values) for long lists (matches are stamped in the list's marks, so nothing is
+ * allocated); short lists are looked up in the array, O(elements × values) with values ≤ 8.
  */
 export function arrayHasAll(actual: unknown, list: ListIndex): Truth {
   if (!Array.isArray(actual)) return null;
   const values = list.values;
   if (values.length === 0) return true;
-  // What the elements hold apart from matches: a NaN, and which types (a bit per type of value, 8 for any other).
+  const { positions, marks } = list;
+  let round = 0;
+  if (marks !== undefined) {
+    if (marks.round === 0xffffffff) {
+      marks.stamps.fill(0);
+      marks.round = 0;
+    }
+    round = ++marks.round;
+  }
+  // What the elements hold apart from matches: a NaN, and which types (a bit per `typeof`).
   let hasNaN = false;
   let types = 0;
   for (let index = 0; index < actual.length; index += 1) {
     const element: unknown = actual[index];
     if (element !== element) hasNaN = true;
     types |= typeBit(typeof element);
+    if (marks !== undefined) {
+      const position = (positions as ReadonlyMap<unknown, number>).get(element);
+      if (position !== undefined) marks.stamps[position] = round;
+    }
   }
-  const elements = values.length > scanLimit && actual.length > scanLimit ? new Set<unknown>(actual) : undefined;
   let result: Truth = true;
   for (let index = 0; index < values.length; index += 1) {
     const value = values[index] as RuleScalar;
-    if (value === value && (elements !== undefined ? elements.has(value) : actual.includes(value))) continue;
+    const found = value === value && (marks !== undefined ? marks.stamps[(positions as ReadonlyMap<unknown, number>).get(value) as number] === round : actual.includes(value));
+    if (found) continue;
     if (hasNaN || (types & ~typeBit(typeof value)) !== 0) result = null;
     else return false;
   }
   return result;
 }
 
+const typeBits: Readonly<Record<string, number>> = { string: 1, number: 2, boolean: 4, undefined: 8, object: 16, bigint: 32, symbol: 64, function: 128 };
+
 function typeBit(type: string): number {
-  return type === "string" ? 1 : type === "number" ? 2 : type === "boolean" ? 4 : 8;
+  return typeBits[type] as number;
 }
 
 /** `hasNone`: NOT `hasAny`. */

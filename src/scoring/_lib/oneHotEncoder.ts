@@ -48,11 +48,15 @@ export function categoriesOf(record: unknown, feature: string, row: number, miss
   const values = Array.isArray(value) ? (value as unknown[]) : [value];
   const result: string[] = [];
   values.forEach((entry, index) => {
-    const at = Array.isArray(value) ? [row, ...path, index] : [row, ...path];
-    if (missing === "category" && entry === missingCategory) {
-      issues.push({ code: "invalid_value", path: at, message: `${feature} holds "${missingCategory}", which names missing values when missing is "category"` });
-    } else if (typeof entry === "string" || typeof entry === "boolean" || (typeof entry === "number" && Number.isFinite(entry))) result.push(String(entry));
-    else issues.push({ code: "invalid_value", path: Array.isArray(value) ? [row, ...path, index] : [row, ...path], message: `${feature} must be a string, number or boolean` });
+    const scalar = typeof entry === "string" || typeof entry === "boolean" || (typeof entry === "number" && Number.isFinite(entry));
+    // A present "(missing)" would share the column of missing values.
+    const reserved = missing === "category" && entry === missingCategory;
+    if (scalar && !reserved) {
+      result.push(String(entry));
+      return;
+    }
+    const message = reserved ? `${feature} holds "${missingCategory}", which names missing values when missing is "category"` : `${feature} must be a string, number or boolean`;
+    issues.push({ code: "invalid_value", path: Array.isArray(value) ? [row, ...path, index] : [row, ...path], message });
   });
   return result;
 }
