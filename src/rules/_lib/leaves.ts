@@ -152,10 +152,13 @@ export function listIndex(values: ReadonlyArray<RuleScalar>): ListIndex {
   return { values, positions, marks: { round: 0, stamps: new Uint32Array(values.length) }, type };
 }
 
-/** Whether the list holds `value`, which must not be NaN (`===`, so 0 and -0 are equal and types never mix). */
-export function listHas(list: ListIndex, value: unknown): boolean {
-  if (list.positions !== undefined) return list.positions.has(value);
-  const values = list.values;
+/**
+ * Whether a list holds `value`, which must not be NaN (`===`, so 0 and -0 are equal and types never
+ * mix): the list's `positions` when it has them, else a scan of its `values`. Compiled rules capture
+ * the two fields and call this through a local binding (see `compileRule.ts`).
+ */
+export function listHas(values: ReadonlyArray<RuleScalar>, positions: ReadonlyMap<unknown, number> | undefined, value: unknown): boolean {
+  if (positions !== undefined) return positions.has(value);
   for (let index = 0; index < values.length; index += 1) if (values[index] === value) return true;
   return false;
 }
@@ -172,7 +175,7 @@ export function arrayHasAny(actual: unknown, list: ListIndex): Truth {
   let unknown = false;
   for (let index = 0; index < actual.length; index += 1) {
     const element: unknown = actual[index];
-    if (element === element && listHas(list, element)) return true;
+    if (element === element && listHas(list.values, list.positions, element)) return true;
     // In a mixed list some value always has another type than the element.
     if (element !== element || typeof element !== list.type) unknown = true;
   }
