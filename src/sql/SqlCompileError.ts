@@ -20,7 +20,9 @@ export interface SqlCompileIssue extends Issue {
 /**
  * Thrown by {@link toSql} and {@link segmentQuery} when a rule cannot be compiled: an unmapped
  * field, an op the dialect cannot express, a reference to an unknown segment. Every problem found is
- * listed in `issues`, each with the path of the offending rule node.
+ * listed in `issues`, each with the path of the offending rule node. The message is
+ * `"<function> found <n> issue(s): <first message> at <path>"`, as for `RuleError` (no ` at` part
+ * when the first issue is at the root).
  *
  * @example
  * const error = new SqlCompileError("toSql found 1 issue", [{ code: "unmapped_field", path: ["field"], message: "field \"x\" is not mapped to a column" }]);

@@ -59,7 +59,7 @@ export interface SegmentQueryResult {
  * @param options - the dialect, the profile table and id column, the column mapping, the clock, the
  *   mode and the events mapping (when a rule has event conditions).
  * @returns `{ sql, params, paramTypes, segmentColumns }`, with `params` and `paramTypes` as in `toSql`.
- * @throws {@link SqlCompileError} `segmentQuery found N issues: <first message>` (unmapped field,
+ * @throws {@link SqlCompileError} `segmentQuery found N issues: <first message> at <path>` (unmapped field,
  *   unknown or cyclic segment reference, unsupported construct); `TypeError`
  *   `segmentQuery requires unique segment ids, "<id>" repeats`, `segmentQuery requires mode to be "all" or "first-match"`,
  *   `segmentQuery requires options with a dialect, a table, columns, mode and asOf`,

@@ -53,7 +53,7 @@ export interface ToSqlResult {
  * @param options - the dialect, the column mapping, the clock and optional event and segment mappings.
  * @returns `{ sql, params, paramTypes }` (`paramTypes[i]` is the SQL type of `params[i]`, for drivers that
  *   guess types, such as DuckDB's); placeholders are `$n` (PostgreSQL, DuckDB), `@pn` (BigQuery) or `?` (Snowflake).
- * @throws {@link SqlCompileError} `toSql found N issues: <first message>` listing every unmapped field,
+ * @throws {@link SqlCompileError} `toSql found N issues: <first message> at <path>` listing every unmapped field,
  *   unsupported construct, unknown or cyclic segment; `TypeError` `toSql requires asOf to be a valid Date`,
  *   `toSql does not know the dialect "<name>"`, `toSql requires options with a dialect, columns and asOf`,
  *   `toSql requires a columns mapping`, `toSql requires onUnsupported to be "throw" or "unknown"`;

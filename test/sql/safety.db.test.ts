@@ -91,7 +91,7 @@ describe("injection attempts fail safely", () => {
     }
     expect(() =>
       toSql({ op: "exists", field: "x" }, { dialect: "postgres", columns: { x: { column: "a\u0000b", type: "text" } }, asOf }),
-    ).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: the column of field "x" must be a non-empty identifier without control characters, got "a\\u0000b"]`);
+    ).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: the column of field "x" must be a non-empty identifier without control characters, got "a\\u0000b" at field]`);
   });
 });
 

@@ -53,8 +53,8 @@ describe("segmentQuery errors", () => {
     expect(() => segmentQuery([{ id: "a", rule: { op: "always" }, priority: Number.NaN }], options("postgres"))).toThrow(new TypeError('segmentQuery requires priority to be a finite number (segment "a")'));
     expect(() => segmentQuery([{ id: "a", rule: { op: "inSegment", segment: "b" } }], options("postgres"))).toThrow(SqlCompileError);
     const cycle: Rule = { op: "inSegment", segment: "a" };
-    expect(() => segmentQuery([{ id: "a", rule: cycle }], options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 1 issue: segment "a" refers to itself through a → a]`);
+    expect(() => segmentQuery([{ id: "a", rule: cycle }], options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 1 issue: segment "a" refers to itself through a → a at [0].rule.segment.a]`);
     expect(() => segmentQuery([], { ...options("postgres"), mode: "some" as "all" })).toThrowErrorMatchingInlineSnapshot(`[TypeError: segmentQuery requires mode to be "all" or "first-match"]`);
-    expect(() => segmentQuery(segments, { ...options("postgres"), events: undefined as never })).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 3 issues: event conditions need the events table mapping (options.events)]`);
+    expect(() => segmentQuery(segments, { ...options("postgres"), events: undefined as never })).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 3 issues: event conditions need the events table mapping (options.events) at [0].rule]`);
   });
 });

@@ -266,23 +266,23 @@ describe("toSql errors", () => {
           },
         ]
       `);
-      expect((error as SqlCompileError).message).toMatchInlineSnapshot(`"toSql found 2 issues: field "a" is not mapped to a column"`);
+      expect((error as SqlCompileError).message).toMatchInlineSnapshot(`"toSql found 2 issues: field "a" is not mapped to a column at rules[0].field"`);
     }
   });
   it("JSON paths are unsupported on BigQuery and Snowflake unless onUnsupported is unknown", () => {
-    expect(() => toSql({ op: "eq", field: "traits.plan", value: "pro" }, options("bigquery"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: bigquery does not support JSON-path mappings (field "traits.plan")]`);
+    expect(() => toSql({ op: "eq", field: "traits.plan", value: "pro" }, options("bigquery"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: bigquery does not support JSON-path mappings (field "traits.plan") at field]`);
     expect(toSql({ op: "not", rule: { op: "eq", field: "traits.plan", value: "pro" } }, options("snowflake", { onUnsupported: "unknown" })).sql).toBe(
       "(NOT CAST(NULL AS BOOLEAN))",
     );
   });
   it("unknown segments, cycles, events without a mapping, bad dates, bad ops", () => {
     const segments = { a: { op: "inSegment", segment: "b" } as Rule, b: { op: "inSegment", segment: "a" } as Rule };
-    expect(() => toSql({ op: "inSegment", segment: "a" }, options("postgres", { segments }))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: segment "a" refers to itself through a → b → a]`);
+    expect(() => toSql({ op: "inSegment", segment: "a" }, options("postgres", { segments }))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: segment "a" refers to itself through a → b → a at segment.a.segment.b]`);
     expect(() => toSql({ op: "inSegment", segment: "zzz" }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: segment "zzz" is not defined]`);
     expect(() => toSql({ op: "event", type: "purchase" }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: event conditions need the events table mapping (options.events)]`);
-    expect(() => toSql({ op: "after", field: "behavior.lastPurchaseAt", date: "yesterday" }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: date "yesterday" is not an ISO-8601 instant]`);
-    expect(() => toSql({ op: "xor" } as unknown as Rule, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: unknown op "xor"]`);
-    expect(() => toSql({ op: "eq", field: "geography.country", value: Number.NaN }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: a number literal must be finite, got NaN]`);
+    expect(() => toSql({ op: "after", field: "behavior.lastPurchaseAt", date: "yesterday" }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: date "yesterday" is not an ISO-8601 instant at date]`);
+    expect(() => toSql({ op: "xor" } as unknown as Rule, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: unknown op "xor" at op]`);
+    expect(() => toSql({ op: "eq", field: "geography.country", value: Number.NaN }, options("postgres"))).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: toSql found 1 issue: a number literal must be finite, got NaN at value]`);
   });
   it("invalid arguments", () => {
     expect(() => toSql({ op: "always" }, options("mysql" as SqlDialectName))).toThrowErrorMatchingInlineSnapshot(`[TypeError: toSql does not know the dialect "mysql"]`);

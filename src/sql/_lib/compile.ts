@@ -1,4 +1,5 @@
 import { maxExpandedDepth, maxExpandedNodes, maxSegmentChain } from "../../rules/_lib/context.js";
+import { issueSummary } from "../../_lib/issueSummary.js";
 import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
 import type { PathLink } from "../../_lib/pathLinks.js";
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
@@ -338,12 +339,7 @@ export class Compilation {
   /** Throws the collected issues, if any. */
   check(): void {
     if (this.issues.length === 0) return;
-    const first = this.issues[0];
-    const count = this.issues.length;
-    throw new SqlCompileError(
-      `${this.functionName} found ${count} issue${count === 1 ? "" : "s"}${first === undefined ? "" : `: ${first.message}`}`,
-      this.issues,
-    );
+    throw new SqlCompileError(issueSummary(this.functionName, this.issues), this.issues);
   }
 
   /**
