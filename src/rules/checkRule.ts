@@ -182,20 +182,22 @@ export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArr
   const oversized = expansionIssue(rule, undefined);
   if (oversized !== undefined) return [oversized];
   const issues: RuleIssue[] = [];
-  const stack: Array<{ node: Rule; link: PathLink | undefined }> = [{ node: rule, link: undefined }];
+  // `inWhere`: a node of an event's `where` rule, over event properties: its op is checked, its fields are not.
+  const stack: Array<{ node: Rule; link: PathLink | undefined; inWhere: boolean }> = [{ node: rule, link: undefined, inWhere: false }];
   const issue = (code: RuleIssueCode, path: ReadonlyArray<string | number>, message: string): void => {
     issues.push({ code, path, message });
   };
   const visits: Array<{ node: Rule; link: PathLink | undefined }> = [];
   while (stack.length > 0) {
-    const item = stack.pop() as { node: Rule; link: PathLink | undefined };
-    visits.push(item);
-    const { node, link } = item;
+    const item = stack.pop() as { node: Rule; link: PathLink | undefined; inWhere: boolean };
+    const { node, link, inWhere } = item;
     ownHandler(evaluators, node, "checkRule");
+    if (!inWhere) visits.push(item);
     if (node.op === "and" || node.op === "or") {
       const rules = pathLink(link, "rules");
-      for (let index = node.rules.length - 1; index >= 0; index -= 1) stack.push({ node: node.rules[index] as Rule, link: pathLink(rules, index) });
-    } else if (node.op === "not") stack.push({ node: node.rule, link: pathLink(link, "rule") });
+      for (let index = node.rules.length - 1; index >= 0; index -= 1) stack.push({ node: node.rules[index] as Rule, link: pathLink(rules, index), inWhere });
+    } else if (node.op === "not") stack.push({ node: node.rule, link: pathLink(link, "rule"), inWhere });
+    else if (node.op === "event" && node.where !== undefined) stack.push({ node: node.where, link: pathLink(link, "where"), inWhere: true });
   }
   for (const { node, link } of visits) {
     if (!("field" in node)) continue;

@@ -213,6 +213,9 @@ describe("checkRule", () => {
   it("throws on an unknown op also where the node has no field (it returned no issues, review)", () => {
     expect(() => checkRule({ op: "xor" } as never, CustomerProfile)).toThrow(new TypeError('checkRule requires a valid rule: unknown op "xor" (check untrusted rules with parseRule)'));
     expect(() => checkRule(and({ op: "xor", rules: [] } as never), CustomerProfile)).toThrow('unknown op "xor"');
+    // Inside an event's where rule too, whose fields (event properties) checkRule does not check (diff review).
+    expect(() => checkRule({ op: "event", type: "purchase", where: { op: "not", rule: { op: "xor" } } } as never, CustomerProfile)).toThrow('unknown op "xor"');
+    expect(checkRule({ op: "event", type: "purchase", where: { op: "eq", field: "anything", value: 1 } }, CustomerProfile)).toEqual([]);
   });
 
   it("stays linear in deep rules: 990 levels of 50 comparisons each, with the issue paths intact", () => {
