@@ -103,19 +103,16 @@ function compileOr(children: ReadonlyArray<Compiled>): Compiled {
   };
 }
 
-/** `in` with a hash lookup: TRUE on a same-typed match; else UNKNOWN if the list has items of another type; else FALSE. */
+/** `in` through the list index (scanned or hashed): TRUE on a same-typed match; else UNKNOWN if the list has items of another type; else FALSE. */
 function compileMembership(node: { readonly field: string; readonly values: ReadonlyArray<RuleScalar> }, negate: boolean): Compiled {
   const read = compileReader(node.field);
-  const values = node.values;
+  const { values, positions, type } = listIndex(node.values);
   if (values.length === 0) return negate ? (profile) => (isPresent(read(profile)) ? true : null) : () => false;
-  const set = new Set<RuleScalar>(values);
-  const types = new Set<string>(values.map((value) => typeof value));
-  if (types.size > 1) return negate ? (profile) => membershipNotIn(read(profile), values) : (profile) => membershipIn(read(profile), values);
-  const type = typeof values[0];
+  if (type === undefined) return negate ? (profile) => membershipNotIn(read(profile), values) : (profile) => membershipIn(read(profile), values);
   return (profile) => {
     const value = read(profile);
     if (typeof value !== type || value !== value) return null;
-    const found = set.has(value as RuleScalar);
+    const found = hasListed(values, positions, value);
     return negate ? !found : found;
   };
 }

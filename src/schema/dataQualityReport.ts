@@ -1,3 +1,4 @@
+import { isZodSchema } from "./_lib/isZodSchema.js";
 import * as z from "zod/mini";
 import { assertIterable, assertRecord } from "../_lib/arguments.js";
 import { CustomerProfile } from "./CustomerProfile.js";
@@ -186,7 +187,7 @@ function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string,
 export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityReportOptions = {}): DataQualityReport {
   assertRecord("dataQualityReport", "options", options);
   const schema = options.schema ?? CustomerProfile;
-  if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) throw new TypeError("dataQualityReport requires schema to be a zod schema");
+  if (!isZodSchema(schema)) throw new TypeError("dataQualityReport requires schema to be a zod schema");
   const groups: GroupCheck[] = [];
   const groupIndexes = new Map<string, number>();
   const leaves: LeafCheck[] = schemaLeaves(schema).map((leaf) => {

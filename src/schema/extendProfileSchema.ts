@@ -1,3 +1,4 @@
+import { isZodSchema } from "./_lib/isZodSchema.js";
 import * as z from "zod/mini";
 import { assertRecord } from "../_lib/arguments.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
@@ -35,7 +36,7 @@ export function extendProfileSchema<Shape extends z.core.$ZodShape>(shape: Shape
     if (name.includes(".") || pathProblem(name) !== undefined) {
       throw new RangeError(`extendProfileSchema requires field names that a rule path can read: ${JSON.stringify(name)} is not one`);
     }
-    if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) {
+    if (!isZodSchema(schema)) {
       throw new TypeError(`extendProfileSchema requires the field ${JSON.stringify(name)} to be a zod 4 schema`);
     }
   }

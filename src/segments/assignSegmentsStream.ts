@@ -1,3 +1,4 @@
+import { isZodSchema } from "../schema/_lib/isZodSchema.js";
 import type * as z from "zod/mini";
 import type { Issue } from "../_lib/errors.js";
 import type { Segment } from "./_lib/definition.js";
@@ -82,8 +83,8 @@ export interface AssignSegmentsStreamSummary {
  */
 function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => RowParse<P> {
   if (schema === undefined) return (row) => ({ success: true, data: row as P });
-  if (Object.hasOwn(schema, "_zod")) {
-    const zodSchema = schema as unknown as z.core.$ZodType<P>;
+  if (isZodSchema(schema)) {
+    const zodSchema = schema as z.core.$ZodType<P>;
     const context = parseContext();
     return (row) => parseRow(zodSchema, row, context);
   }

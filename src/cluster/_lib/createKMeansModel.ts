@@ -1,6 +1,6 @@
 import type { KMeansModel, KMeansModelJson } from "../kMeansModel.js";
 import type { MatrixInput } from "./matrix.js";
-import { toMatrix } from "./matrix.js";
+import { distanceOverflow, toMatrix } from "./matrix.js";
 import { nearestCenters } from "./lloyd.js";
 
 /** Builds a model from validated centroids. Internal: the public way is `kMeans` or `parseKMeansModel`. */
@@ -34,6 +34,7 @@ export function createKMeansModel(
       const result: number[][] = [];
       for (let row = 0; row < matrix.rows; row++) {
         const distances: number[] = [];
+        let nearest = Number.POSITIVE_INFINITY;
         for (let center = 0; center < k; center++) {
           let sum = 0;
           for (let column = 0; column < columns; column++) {
@@ -41,10 +42,9 @@ export function createKMeansModel(
             sum += difference * difference;
           }
           distances.push(sum);
+          if (sum < nearest) nearest = sum;
         }
-        if (k > 0 && !(Math.min(...distances) < Number.POSITIVE_INFINITY)) {
-          throw new RangeError("transform requires values small enough for finite sums of squared distances (scale the data first)");
-        }
+        if (k > 0 && !(nearest < Number.POSITIVE_INFINITY)) throw distanceOverflow("transform");
         result.push(distances);
       }
       return result;

@@ -5,7 +5,7 @@
  */
 import type { RandomDraws } from "../../_lib/numpyRandomState.js";
 import type { Matrix } from "./matrix.js";
-import { squaredDistance } from "./matrix.js";
+import { distanceOverflow, squaredDistance } from "./matrix.js";
 
 /**
  * The first assignment, which k-means++ computes on the way: each row's nearest centre (ties to the
@@ -619,7 +619,7 @@ export function nearestCenters(matrix: Matrix, centers: Float64Array, k: number,
     }
     // Every distance overflowed: the label would be 0 whatever the row (checked for callers that name themselves).
     if (caller !== undefined && !(best < Number.POSITIVE_INFINITY)) {
-      throw new RangeError(`${caller} requires values small enough for finite sums of squared distances (scale the data first)`);
+      throw distanceOverflow(caller);
     }
     labels[index] = bestLabel;
   }

@@ -102,10 +102,15 @@ function spread(matrices: ReadonlyArray<Matrix>, columns: number): { diagonal: n
  * they give are NaN or Infinity. All matrices have `columns` columns.
  * `RangeError` `<caller> requires values small enough for finite sums of squared distances (scale the data first)`.
  */
+/** The error of every clustering function whose squared distances would overflow. */
+export function distanceOverflow(caller: string): RangeError {
+  return new RangeError(`${caller} requires values small enough for finite sums of squared distances (scale the data first)`);
+}
+
 export function requireFiniteSpread(matrices: ReadonlyArray<Matrix>, columns: number, count: number, caller: string): void {
   const { diagonal, largest } = spread(matrices, columns);
   if (!Number.isFinite(diagonal * count) || !Number.isFinite(largest * count)) {
-    throw new RangeError(`${caller} requires values small enough for finite sums of squared distances (scale the data first)`);
+    throw distanceOverflow(caller);
   }
 }
 

@@ -1,3 +1,4 @@
+import { isZodSchema } from "./isZodSchema.js";
 import * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
 import { assertIterable } from "../../_lib/arguments.js";
@@ -40,7 +41,7 @@ export interface ParseRowsResult<Row> {
  */
 export function parseRows<Schema extends z.core.$ZodType>(functionName: string, rows: Iterable<unknown>, schema: Schema): ParseRowsResult<z.output<Schema>> {
   assertIterable(functionName, "rows", rows);
-  if (typeof schema !== "object" || schema === null || !Object.hasOwn(schema, "_zod")) throw new TypeError(`${functionName} requires schema to be a zod schema`);
+  if (!isZodSchema(schema)) throw new TypeError(`${functionName} requires schema to be a zod schema`);
   const context = parseContext();
   const valid: Array<z.output<Schema>> = [];
   const validIndexes: number[] = [];
