@@ -1,7 +1,8 @@
 /**
  * A walkthrough of segmentkit/rules: parse a rule a UI saved, build the same rule with typed
  * builders, evaluate with SQL three-valued logic, compile for speed, explain a result, check a rule
- * against the profile schema, and see every invalid document rejected with a path.
+ * against the profile schema, see every invalid document rejected with a path, and import a JsonLogic
+ * rule with the places where JsonLogic's null handling selects other customers.
  *
  * Run: npx tsx --tsconfig examples/tsconfig.json examples/rules.ts
  */
@@ -12,6 +13,7 @@ import {
   describeRule,
   evaluate,
   explain,
+  parseJsonLogic,
   parseRule,
   ruleBuilder,
   safeParseRule,
@@ -81,4 +83,16 @@ for (const document of hostile) {
   assert.equal(result.success, false);
   if (!result.success) console.log(result.error.issues[0]);
 }
+// 8. A rule saved as JsonLogic (say by react-querybuilder): "bought in the last 30 days" in JsonLogic
+// also selects customers who never bought, because JavaScript reads null <= 30 as 0 <= 30.
+const legacy = { and: [{ ">=": [{ var: "behavior.totalSpend" }, 500] }, { "<=": [{ var: "behavior.daysSinceLastPurchase" }, 30] }] };
+const imported = parseJsonLogic(legacy);
+for (const warning of imported.warnings) console.log(warning.code, warning.path, warning.message);
+assert.deepEqual(imported.warnings.map((warning) => warning.path), [["and", 1, "<="]]);
+const neverBought = { id: "eve", behavior: { totalSpend: 800, daysSinceLastPurchase: null } };
+assert.equal(evaluate(imported.rule, neverBought, { asOf }), null); // SQL semantics: UNKNOWN, not selected
+const asJsonLogicDid = parseJsonLogic(legacy, { nulls: "jsonlogic" }).rule;
+assert.equal(evaluate(asJsonLogicDid, neverBought, { asOf }), true); // JsonLogic's audience, with an explicit guard
+console.log("imported:", describeRule(imported.rule));
+
 console.log("rules walkthrough: all assertions passed");

@@ -37,6 +37,8 @@ export { RuleError } from "./RuleError.js";
 export type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 export { parseRule, safeParseRule } from "./parseRule.js";
 export type { RuleLimits, SafeParseRuleResult } from "./parseRule.js";
+export { parseJsonLogic, safeParseJsonLogic } from "./parseJsonLogic.js";
+export type { JsonLogicImport, JsonLogicWarning, JsonLogicWarningCode, ParseJsonLogicOptions, SafeParseJsonLogicResult } from "./parseJsonLogic.js";
 export { evaluate } from "./evaluate.js";
 export type { EvaluateOptions, RuleEvent } from "./evaluate.js";
 export { compileRule, compileRuleTruth } from "./compileRule.js";

@@ -7,7 +7,8 @@ import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
 import { parseIsoInstant } from "./_lib/time.js";
-import { maxExpandedDepth } from "./_lib/context.js";
+import { isRecord, jsonType, maxIssues } from "./_lib/json.js";
+import { resolveRuleLimits } from "./_lib/limits.js";
 
 /**
  * Limits applied while parsing untrusted rule JSON. Each has a safe default; raise them only for
@@ -28,9 +29,6 @@ export interface RuleLimits {
 export type SafeParseRuleResult =
   | { readonly success: true; readonly data: Rule }
   | { readonly success: false; readonly error: RuleError };
-
-/** At most this many issues are reported for one document; the walk stops there. */
-const maxIssues = 100;
 
 const opKeys: Readonly<Record<RuleOp, { readonly required: ReadonlyArray<string>; readonly optional: ReadonlyArray<string> }>> = {
   and: { required: ["rules"], optional: [] },
@@ -76,24 +74,6 @@ interface Task {
   readonly inWhere: boolean;
 }
 
-function jsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function resolveLimit(name: string, value: number | undefined, fallback: number, maximum: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1 || value > maximum) {
-    throw new RangeError(`parseRule requires ${name} to be an integer from 1 to ${maximum}`);
-  }
-  return value;
-}
-
 class Walker {
   readonly issues: RuleIssue[] = [];
   readonly maxDepth: number;
@@ -105,10 +85,8 @@ class Walker {
   readonly stack: Task[] = [];
 
   constructor(limits: RuleLimits | undefined) {
-    this.maxDepth = resolveLimit("maxDepth", limits?.maxDepth, 32, maxExpandedDepth);
-    this.maxNodes = resolveLimit("maxNodes", limits?.maxNodes, 10_000, Number.MAX_SAFE_INTEGER);
-    this.maxListLength = resolveLimit("maxListLength", limits?.maxListLength, 10_000, Number.MAX_SAFE_INTEGER);
-    this.maxStringLength = resolveLimit("maxStringLength", limits?.maxStringLength, 10_000, Number.MAX_SAFE_INTEGER);
+    ({ maxDepth: this.maxDepth, maxNodes: this.maxNodes, maxListLength: this.maxListLength, maxStringLength: this.maxStringLength } =
+      resolveRuleLimits("parseRule", limits));
   }
 
   issue(code: RuleIssueCode, path: Path, message: string): void {

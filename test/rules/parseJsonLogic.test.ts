@@ -1,0 +1,322 @@
+/**
+ * `parseJsonLogic` against json-logic-js 2.0.5 itself: every supported operator, the warnings and
+ * guards for null and missing fields, the issues for what cannot be translated, the limits on hostile
+ * documents, and the property that the imported rule selects exactly who json-logic-js selects.
+ */
+import fc from "fast-check";
+import jsonLogic from "json-logic-js";
+import { describe, expect, it } from "vitest";
+import { evaluate, parseJsonLogic, parseRule, RuleError, safeParseJsonLogic } from "../../src/rules/index.js";
+import type { ParseJsonLogicOptions, Rule } from "../../src/rules/index.js";
+import { generateBenchProfiles } from "../../bench/rules/data.js";
+import { expectedCounts, jsonLogicRules } from "../../bench/rules/rules.js";
+
+// react-querybuilder's `jsonLogicAdditionalOperators`, which its JsonLogic export needs.
+jsonLogic.add_operation("startsWith", (a: unknown, b: unknown) => typeof a === "string" && a.startsWith(b as string));
+jsonLogic.add_operation("endsWith", (a: unknown, b: unknown) => typeof a === "string" && a.endsWith(b as string));
+
+const asOf = new Date("2026-01-01T00:00:00Z");
+const v = (field: string) => ({ var: field });
+const selectedByJsonLogic = (logic: unknown, profile: unknown): boolean => jsonLogic.truthy(jsonLogic.apply(logic, profile));
+const selectedBy = (rule: Rule, profile: unknown): boolean => evaluate(rule, profile, { asOf }) === true;
+
+function issuesOf(logic: unknown, options?: ParseJsonLogicOptions) {
+  const result = safeParseJsonLogic(logic, options);
+  if (result.success) throw new Error(`expected ${JSON.stringify(logic)} to be refused`);
+  expect(result.error).toBeInstanceOf(RuleError);
+  return result.error.issues.map((issue) => [issue.code, issue.path]);
+}
+
+describe("parseJsonLogic: translation", () => {
+  it("translates each supported operator", () => {
+    const cases: ReadonlyArray<readonly [unknown, Rule]> = [
+      [true, { op: "always" }],
+      [false, { op: "never" }],
+      [{ and: [] }, { op: "never" }],
+      [{ or: [] }, { op: "never" }],
+      [{ "==": [v("plan"), "pro"] }, { op: "eq", field: "plan", value: "pro" }],
+      [{ "===": ["pro", v("plan")] }, { op: "eq", field: "plan", value: "pro" }],
+      [{ "!==": [v("optIn"), false] }, { op: "ne", field: "optIn", value: false }],
+      [{ "==": [v("income"), null] }, { op: "missing", field: "income" }],
+      [{ "!=": [null, v("income")] }, { op: "exists", field: "income" }],
+      [{ ">": [v("spend"), 500] }, { op: "gt", field: "spend", value: 500 }],
+      [{ "<": [500, v("spend")] }, { op: "gt", field: "spend", value: 500 }],
+      [{ ">=": [18, v("age")] }, { op: "lte", field: "age", value: 18 }],
+      [{ "<=": [25, v("age"), 34] }, { op: "between", field: "age", min: 25, max: 34 }],
+      [{ "<": [25, v("age"), 34] }, { op: "and", rules: [{ op: "gt", field: "age", value: 25 }, { op: "lt", field: "age", value: 34 }] }],
+      [{ in: [v("country"), ["US", "CA"]] }, { op: "in", field: "country", values: ["US", "CA"] }],
+      [{ in: [v("country"), []] }, { op: "in", field: "country", values: [] }],
+      [{ in: [v("country"), [null]] }, { op: "missing", field: "country" }],
+      [{ startsWith: [v("email"), "ann"] }, { op: "startsWith", field: "email", value: "ann" }],
+      [{ endsWith: [v("email"), ".org"] }, { op: "endsWith", field: "email", value: ".org" }],
+      [{ "!": { "==": [v("plan"), "pro"] } }, { op: "not", rule: { op: "eq", field: "plan", value: "pro" } }],
+      [{ "!!": [{ "==": [v("plan"), "pro"] }] }, { op: "eq", field: "plan", value: "pro" }],
+      [{ missing: ["a", "b.c"] }, { op: "or", rules: [{ op: "missing", field: "a" }, { op: "missing", field: "b.c" }] }],
+      [{ missing: [["a"]] }, { op: "missing", field: "a" }],
+      [{ missing: "a" }, { op: "missing", field: "a" }],
+      [{ var: "optIn" }, { op: "eq", field: "optIn", value: true }],
+      [{ var: ["behavior.optIn"] }, { op: "eq", field: "behavior.optIn", value: true }],
+    ];
+    for (const [logic, rule] of cases) expect(parseJsonLogic(logic).rule, JSON.stringify(logic)).toEqual(rule);
+  });
+
+  it("reads `in` on a field as text unless the field is listed in arrayFields", () => {
+    const logic = { in: ["vip", v("tags")] };
+    expect(parseJsonLogic(logic)).toEqual({
+      rule: { op: "contains", field: "tags", value: "vip" },
+      warnings: [{ code: "text_or_array", path: ["in"], field: "tags", message: '"in" was read as "tags" contains the text "vip"; list the field in arrayFields if it holds an array' }],
+    });
+    expect(parseJsonLogic(logic, { arrayFields: ["tags"] })).toEqual({ rule: { op: "hasAny", field: "tags", values: ["vip"] }, warnings: [] });
+    expect(parseJsonLogic({ in: [3, v("scores")] }, { arrayFields: ["scores"] }).rule).toEqual({ op: "hasAny", field: "scores", values: [3] });
+  });
+
+  it("warns where JsonLogic selects null or missing fields, and guards them with nulls: \"jsonlogic\"", () => {
+    // null < 30 is 0 < 30 in JavaScript: JsonLogic's "bought in the last 30 days" includes never-purchased customers.
+    const recent = { "<=": [v("lastPurchaseDaysAgo"), 30] };
+    expect(parseJsonLogic(recent).warnings).toEqual([
+      {
+        code: "null_selected",
+        path: ["<="],
+        field: "lastPurchaseDaysAgo",
+        message: 'JsonLogic selects profiles whose "lastPurchaseDaysAgo" is null or missing here (null <= 30 is true in JavaScript); the rule does not, as in SQL',
+      },
+    ]);
+    expect(parseJsonLogic(recent, { nulls: "jsonlogic" })).toEqual({
+      rule: { op: "or", rules: [{ op: "missing", field: "lastPurchaseDaysAgo" }, { op: "lte", field: "lastPurchaseDaysAgo", value: 30 }] },
+      warnings: [],
+    });
+    // null > 30 is false, so only a negation selects the null field.
+    expect(parseJsonLogic({ ">": [v("days"), 30] }).warnings).toEqual([]);
+    expect(parseJsonLogic({ "!": [{ ">": [v("days"), 30] }] }).warnings.map((warning) => warning.path)).toEqual([["!", 0, ">"]]);
+    expect(parseJsonLogic({ "!": { ">": [v("days"), 30] } }, { nulls: "jsonlogic" }).rule).toEqual({
+      op: "not",
+      rule: { op: "and", rules: [{ op: "exists", field: "days" }, { op: "gt", field: "days", value: 30 }] },
+    });
+    // != selects a missing country; a null in an `in` list selects one too.
+    expect(parseJsonLogic({ "!=": [v("country"), "US"] }, { nulls: "jsonlogic" }).rule).toEqual({
+      op: "or",
+      rules: [{ op: "missing", field: "country" }, { op: "ne", field: "country", value: "US" }],
+    });
+    expect(parseJsonLogic({ in: [v("country"), ["US", null]] }, { nulls: "jsonlogic" }).rule).toEqual({
+      op: "or",
+      rules: [{ op: "missing", field: "country" }, { op: "in", field: "country", values: ["US"] }],
+    });
+    // "a" < null < "z" is false (null becomes 0, "a" becomes NaN): no warning, no guard.
+    expect(parseJsonLogic({ "<": ["a", v("name"), "z"] })).toEqual({
+      rule: { op: "and", rules: [{ op: "gt", field: "name", value: "a" }, { op: "lt", field: "name", value: "z" }] },
+      warnings: [],
+    });
+  });
+
+  it("warns about truthiness and JsonLogic's empty-text missing", () => {
+    expect(parseJsonLogic({ var: "optIn" }).warnings.map((warning) => [warning.code, warning.path])).toEqual([["truthiness", []]]);
+    expect(parseJsonLogic({ missing: [["a", "b"]] }).warnings.map((warning) => [warning.code, warning.path])).toEqual([
+      ["empty_text", ["missing", 0, 0]],
+      ["empty_text", ["missing", 0, 1]],
+    ]);
+  });
+
+  it("returns a fresh rule that parseRule accepts", () => {
+    const values = ["US", "CA"];
+    const { rule } = parseJsonLogic({ in: [v("country"), values] });
+    expect(parseRule(rule)).toEqual(rule);
+    values.push("MX");
+    expect(rule).toEqual({ op: "in", field: "country", values: ["US", "CA"] });
+  });
+});
+
+describe("parseJsonLogic: what it refuses", () => {
+  it("names the untranslatable construct and where it is", () => {
+    expect(issuesOf({ and: [{ ">": [v("a"), 1] }, { ">=": [{ "/": [v("spend"), v("orders")] }, 150] }] })).toEqual([["unsupported_logic", ["and", 1, ">=", 0]]]);
+    expect(issuesOf({ if: [true, true, false] })).toEqual([["unsupported_logic", ["if"]]]);
+    expect(issuesOf({ some: [v("tags"), { "==": [v(""), "vip"] }] })).toEqual([["unsupported_logic", ["some"]]]);
+    expect(issuesOf({ "==": [v("a"), v("b")] })).toEqual([["unsupported_logic", ["=="]]]);
+    expect(issuesOf({ "==": [1, 1] })).toEqual([["unsupported_logic", ["=="]]]);
+    expect(issuesOf({ "==": [{ var: ["a", 0] }, 1] })).toEqual([["unsupported_logic", ["==", 0, "var"]]]);
+    expect(issuesOf({ "<": [{ var: "a" }, 1, { var: "b" }] })).toEqual([["unsupported_logic", ["<"]]]);
+    expect(issuesOf({ "<": [1, { var: "a" }, { var: "b" }] })).toEqual([["unsupported_logic", ["<", 2]]]);
+    expect(issuesOf({ in: [v("a"), v("b")] })).toEqual([["unsupported_logic", ["in"]]]);
+    expect(issuesOf({ xor: [true, false] })).toEqual([["unknown_op", ["xor"]]]);
+  });
+
+  it("refuses shapes and values it cannot read, with every issue", () => {
+    expect(issuesOf({ and: [3, { a: 1, b: 2 }, null, { ">": [v("a"), 1, 2] }, { "<": [v("a"), true] }, { "<": [v("a"), null] }] })).toEqual([
+      ["invalid_type", ["and", 0]],
+      ["invalid_type", ["and", 1]],
+      ["invalid_type", ["and", 2]],
+      ["invalid_value", ["and", 3, ">"]],
+      ["invalid_value", ["and", 4, "<", 1]],
+      ["invalid_value", ["and", 5, "<", 1]],
+    ]);
+    expect(issuesOf({ "<=": [10, v("a"), 5] })).toEqual([["invalid_range", ["<="]]]);
+    expect(issuesOf({ "<=": [1, v("a"), "z"] })).toEqual([["invalid_value", ["<="]]]);
+    expect(issuesOf({ in: [v("a"), ["x", 1]] })).toEqual([["invalid_value", ["in", 1]]]);
+    expect(issuesOf({ in: [v("a"), [{ b: 1 }]] })).toEqual([["unsupported_logic", ["in", 1, 0]]]);
+    expect(issuesOf({ in: [v("a"), [[1]]] })).toEqual([["invalid_value", ["in", 1, 0]]]);
+    expect(issuesOf({ in: [1, v("a")] })).toEqual([["invalid_value", ["in", 0]]]);
+    expect(issuesOf({ "!": [] })).toEqual([["invalid_value", ["!"]]]);
+    expect(issuesOf({ missing: [] })).toEqual([["invalid_value", ["missing"]]]);
+    expect(issuesOf({ missing: [3] })).toEqual([["invalid_type", ["missing", 0]]]);
+    expect(issuesOf({ "==": [v("a"), Number.NaN] })).toEqual([["non_finite_number", ["==", 1]]]);
+    expect(issuesOf({ startsWith: [v("a"), 1] })).toEqual([["invalid_value", ["startsWith", 1]]]);
+  });
+
+  it("refuses prototype paths and keys without reading them", () => {
+    expect(issuesOf({ "==": [v("__proto__.polluted"), 1] })).toEqual([["forbidden_path", ["==", 0, "var"]]]);
+    expect(issuesOf({ "==": [v(""), 1] })).toEqual([["invalid_path", ["==", 0, "var"]]]);
+    expect(issuesOf(JSON.parse('{"__proto__": [{"var": "a"}, 1]}'))).toEqual([["unknown_op", ["__proto__"]]]);
+    expect(issuesOf(JSON.parse('{"in": [{"var": "a"}, {"__proto__": 1}]}'))).toEqual([["unsupported_logic", ["in"]]]);
+    const inherited = Object.create({ "==": [v("a"), 1] }) as object;
+    expect(issuesOf(inherited)).toEqual([["invalid_type", []]]);
+  });
+
+  it("stops hostile documents at the limits, without a stack overflow", () => {
+    let deep: unknown = { "==": [v("a"), 1] };
+    for (let level = 0; level < 100_000; level += 1) deep = { "!": deep };
+    const issues = issuesOf(deep);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.[0]).toBe("too_deep");
+    expect(issues[0]?.[1]).toHaveLength(32);
+    // The guard of a leaf at the deepest level would nest one level further.
+    let nested: unknown = { "<=": [v("days"), 30] };
+    for (let level = 1; level < 32; level += 1) nested = { and: [nested] };
+    expect(parseJsonLogic(nested).warnings).toHaveLength(1);
+    expect(issuesOf(nested, { nulls: "jsonlogic" })[0]?.[0]).toBe("too_deep");
+    expect(issuesOf({ or: Array.from({ length: 20 }, () => true) }, { maxNodes: 10 })).toEqual([["too_many_nodes", ["or", 9]]]);
+    expect(issuesOf({ or: [true, true, true] }, { maxListLength: 2 })).toEqual([["list_too_long", ["or"]]]);
+    expect(issuesOf({ in: [v("a"), [1, 2, 3]] }, { maxListLength: 2 })).toEqual([["list_too_long", ["in", 1]]]);
+    expect(issuesOf({ "==": [v("a"), "x".repeat(11)] }, { maxStringLength: 10 })).toEqual([["string_too_long", ["==", 1]]]);
+    expect(issuesOf({ "==": [v("a".repeat(11)), 1] }, { maxStringLength: 10 })).toEqual([["string_too_long", ["==", 0, "var"]]]);
+  });
+
+  it("throws a RuleError with the house message, and rejects invalid options", () => {
+    expect(() => parseJsonLogic({ and: [true, { "+": [1, 2] }] })).toThrowErrorMatchingInlineSnapshot(
+      `[RuleError: parseJsonLogic found 1 issue: JsonLogic "+" has no exact segmentkit equivalent at and[1].+]`,
+    );
+    expect(() => parseJsonLogic(true, { nulls: "js" as "sql" })).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonLogic requires nulls to be "sql" or "jsonlogic"]`);
+    expect(() => parseJsonLogic(true, { arrayFields: "tags" as unknown as string[] })).toThrowErrorMatchingInlineSnapshot(
+      `[TypeError: parseJsonLogic requires arrayFields to be an array of strings]`,
+    );
+    expect(() => parseJsonLogic(true, { maxDepth: 0 })).toThrowErrorMatchingInlineSnapshot(`[RangeError: parseJsonLogic requires maxDepth to be an integer from 1 to 1000]`);
+    expect(() => safeParseJsonLogic(true, null as unknown as ParseJsonLogicOptions)).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonLogic requires options to be an object]`);
+  });
+});
+
+describe("parseJsonLogic on the rule benchmark's JsonLogic (seed 42, N = 100,000)", () => {
+  const profiles = generateBenchProfiles(100_000, 42);
+  const count = (select: (profile: unknown) => boolean) => profiles.reduce((total, profile) => total + (select(profile) ? 1 : 0), 0);
+
+  it.each(["R1", "R2", "R3", "R5"] as const)("%s: the SQL audience by default, json-logic-js's audience with nulls: \"jsonlogic\"", (name) => {
+    const logic = jsonLogicRules[name];
+    const sql = parseJsonLogic(logic, { arrayFields: ["tags"] });
+    const kept = parseJsonLogic(logic, { arrayFields: ["tags"], nulls: "jsonlogic" });
+    expect(count((profile) => selectedBy(sql.rule, profile))).toBe(expectedCounts[name]);
+    expect(count((profile) => selectedBy(kept.rule, profile))).toBe(count((profile) => selectedByJsonLogic(logic, profile)));
+  });
+
+  it("R3: JsonLogic's 3,012 against SQL's 1,207, and the warning that explains it", () => {
+    const sql = parseJsonLogic(jsonLogicRules.R3, { arrayFields: ["tags"] });
+    expect(sql.warnings.map((warning) => [warning.code, warning.path])).toEqual([["null_selected", ["and", 2, "<="]]]);
+    expect(count((profile) => selectedByJsonLogic(jsonLogicRules.R3, profile))).toBe(3_012);
+    expect(count((profile) => selectedBy(parseJsonLogic(jsonLogicRules.R3, { arrayFields: ["tags"], nulls: "jsonlogic" }).rule, profile))).toBe(3_012);
+  });
+
+  it("R4 divides two fields, which has no rule equivalent", () => {
+    expect(issuesOf(jsonLogicRules.R4, { arrayFields: ["tags"] })).toEqual([["unsupported_logic", ["and", 2, "or", 1, ">=", 0]]]);
+  });
+});
+
+// Property: random JsonLogic over random profiles. Each field has one type, and a profile holds a
+// value of that type, null, or nothing; `s` never holds "" (JsonLogic's `missing` counts it).
+const numbers = fc.constantFrom(-2, -1, 0, 0.5, 1, 2);
+const texts = fc.constantFrom("a", "b", "ab", "ba");
+const flags = fc.boolean();
+const tagLists = fc.subarray(["a", "b", "c"]);
+type FieldName = "n" | "s" | "b" | "t" | "m.n";
+const literalOf: Readonly<Record<Exclude<FieldName, "t">, fc.Arbitrary<string | number | boolean>>> = { n: numbers, s: fc.constantFrom("a", "b", "ab", ""), b: flags, "m.n": numbers };
+
+const slot = <T>(value: fc.Arbitrary<T>) => fc.oneof(fc.constant("absent" as const), fc.constant(null), value);
+const profileArbitrary = fc
+  .record({ n: slot(numbers), s: slot(texts), b: slot(flags), t: slot(tagLists), m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})) })
+  .map((slots) => {
+    const profile: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(slots)) {
+      if (value === "absent") continue;
+      if (key === "m" && value !== null && typeof value === "object" && (value as { n: unknown }).n === "absent") profile[key] = {};
+      else profile[key] = value;
+    }
+    return profile;
+  });
+
+const sided = (operator: string, field: string, literal: unknown, literalFirst: boolean) => ({ [operator]: literalFirst ? [literal, v(field)] : [v(field), literal] });
+const leafArbitrary: fc.Arbitrary<unknown> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom("==", "===", "!=", "!=="), fc.constantFrom("n", "s", "b", "m.n") as fc.Arbitrary<Exclude<FieldName, "t">>, fc.boolean(), fc.boolean())
+    .chain(([operator, field, literalFirst, useNull]) => (useNull ? fc.constant(null) : literalOf[field]).map((literal) => sided(operator, field, literal, literalFirst))),
+  fc
+    .tuple(fc.constantFrom("<", "<=", ">", ">="), fc.constantFrom("n", "s", "m.n") as fc.Arbitrary<"n" | "s" | "m.n">, fc.boolean())
+    .chain(([operator, field, literalFirst]) => literalOf[field].map((literal) => sided(operator, field, literal, literalFirst))),
+  fc.tuple(fc.constantFrom("<", "<="), numbers, numbers).map(([operator, a, b]) => ({ [operator]: [Math.min(a, b), v("n"), Math.max(a, b)] })),
+  fc.tuple(fc.constantFrom("<", "<="), fc.constantFrom("a", "ab", "b"), fc.constantFrom("b", "ba", "c")).map(([operator, a, b]) => ({ [operator]: [a, v("s"), b] })),
+  fc.tuple(fc.array(numbers, { maxLength: 3 }), fc.boolean()).map(([values, withNull]) => ({ in: [v("n"), withNull ? [...values, null] : values] })),
+  fc.tuple(fc.array(texts, { maxLength: 3 }), fc.boolean()).map(([values, withNull]) => ({ in: [v("s"), withNull ? [null, ...values] : values] })),
+  fc.constantFrom("a", "b", "").map((text) => ({ in: [text, v("s")] })),
+  fc.constantFrom("a", "c").map((tag) => ({ in: [tag, v("t")] })),
+  fc.tuple(fc.constantFrom("startsWith", "endsWith"), fc.constantFrom("a", "b", "")).map(([operator, text]) => ({ [operator]: [v("s"), text] })),
+  fc.constant(v("b")),
+  fc.subarray(["n", "s", "b", "m.n"], { minLength: 1 }).chain((fields) => fc.constantFrom({ missing: fields }, { missing: [fields] })),
+  fc.boolean(),
+);
+const logicArbitrary = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leafArbitrary,
+    fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
+    fc.tuple(fc.constantFrom("!", "!!"), tie("node"), fc.boolean()).map(([operator, operand, listed]) => ({ [operator]: listed ? [operand] : operand })),
+  ),
+})).node;
+
+const presentEverywhere = (profile: Record<string, unknown>): boolean =>
+  ["n", "s", "b", "t"].every((key) => profile[key] !== undefined && profile[key] !== null) &&
+  typeof profile["m"] === "object" && profile["m"] !== null && (profile["m"] as { n?: unknown }).n !== undefined && (profile["m"] as { n?: unknown }).n !== null;
+
+describe("parseJsonLogic agrees with json-logic-js (property)", () => {
+  it('nulls: "jsonlogic" selects exactly the profiles json-logic-js selects', () => {
+    fc.assert(
+      fc.property(logicArbitrary, fc.array(profileArbitrary, { minLength: 1, maxLength: 8 }), (logic, profiles) => {
+        const { rule } = parseJsonLogic(logic, { arrayFields: ["t"], nulls: "jsonlogic" });
+        for (const profile of profiles) expect(selectedBy(rule, profile), JSON.stringify({ logic, profile, rule })).toBe(selectedByJsonLogic(logic, profile));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('nulls: "sql" agrees wherever no null_selected warning is reported, and on profiles without nulls', () => {
+    fc.assert(
+      fc.property(logicArbitrary, fc.array(profileArbitrary, { minLength: 1, maxLength: 8 }), (logic, profiles) => {
+        const { rule, warnings } = parseJsonLogic(logic, { arrayFields: ["t"] });
+        const warned = warnings.some((warning) => warning.code === "null_selected");
+        for (const profile of profiles) {
+          if (warned && !presentEverywhere(profile)) continue;
+          expect(selectedBy(rule, profile), JSON.stringify({ logic, profile, rule })).toBe(selectedByJsonLogic(logic, profile));
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('a null_selected warning is never idle: some profile is selected by json-logic-js and not by the rule', () => {
+    fc.assert(
+      fc.property(leafArbitrary, fc.boolean(), (leaf, negated) => {
+        const logic = negated ? { "!": leaf } : leaf;
+        const { rule, warnings } = parseJsonLogic(logic, { arrayFields: ["t"] });
+        if (!warnings.some((warning) => warning.code === "null_selected")) return;
+        const field = warnings.find((warning) => warning.code === "null_selected")?.field as string;
+        const empty = field === "m.n" ? { m: {} } : {};
+        expect(selectedByJsonLogic(logic, empty)).toBe(true);
+        expect(selectedBy(rule, empty)).toBe(false);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
