@@ -23,15 +23,21 @@ import type { Issue } from "../_lib/errors.js";
 /**
  * Codes of {@link JsonLogicWarning}:
  * - `null_selected`: JsonLogic selects a profile whose field is null or missing at this condition
- *   (JavaScript reads `null < 30` as `0 < 30`, and `null != "US"` is true); the imported rule does
- *   not, because the comparison is UNKNOWN. Only with `nulls: "sql"`.
+ *   (JavaScript reads `null < 30` as `0 < 30`, and `null != "US"` is true), and no other condition
+ *   of the same `and` excludes that; the imported rule does not select it, because the comparison is
+ *   UNKNOWN. Only with `nulls: "sql"`.
+ * - `numeric_text`: a text literal that JsonLogic's `==`, `!=`, `<`... would compare with a number
+ *   field as a number (`"30" == 30`); the rule compares text with text only. react-querybuilder
+ *   exports values as text unless its `parseNumbers` option is set.
  * - `truthiness`: a bare `{ "var": field }` condition; JsonLogic selects any truthy value (`1`,
  *   `"no"`, a non-empty list), the imported rule only `true`.
- * - `text_or_array`: `{ "in": [text, { "var": field }] }` was read as "the text contains", since the
+ * - `text_or_array`: `{ "in": [value, { "var": field }] }` was read as "the text contains", since the
  *   field is not listed in `arrayFields`; JsonLogic would also match an element of an array.
  * - `empty_text`: JsonLogic's `missing` also counts an empty string as missing; segmentkit's does not.
+ * - `indexed_path`: a `var` path steps into `length` or a numeric key; json-logic-js also reads those
+ *   from arrays and texts (`tags.0`, `name.length`), the rule only from objects.
  */
-export type JsonLogicWarningCode = "null_selected" | "truthiness" | "text_or_array" | "empty_text";
+export type JsonLogicWarningCode = "null_selected" | "numeric_text" | "truthiness" | "text_or_array" | "empty_text" | "indexed_path";
 
 /** A place where the imported rule can select other profiles than JsonLogic did: `path` points into the JsonLogic document. */
 export interface JsonLogicWarning extends Issue {
@@ -44,14 +50,16 @@ export interface JsonLogicWarning extends Issue {
 export interface ParseJsonLogicOptions extends RuleLimits {
   /**
    * `"sql"` (default): the imported rule has segmentkit's SQL semantics, and every condition where
-   * JsonLogic would select a profile with a null or missing field is a `null_selected` warning.
+   * JsonLogic would select a profile with a null or missing field (and no other condition of the same
+   * `and` keeps it out) is a `null_selected` warning.
    * `"jsonlogic"`: such conditions get an explicit `missing` / `exists` guard, so that the imported
    * rule selects exactly who JsonLogic selected, null and missing values included.
    */
   readonly nulls?: "sql" | "jsonlogic";
   /**
    * Fields that hold arrays: `{ "in": [value, { "var": field }] }` becomes `hasAny` for them and
-   * `contains` (text) for every other field.
+   * `contains` (text) for every other field. These fields may be read only that way and by null
+   * tests (`missing`, `== null`, `!= null`); any other condition on them is an `invalid_value` issue.
    */
   readonly arrayFields?: ReadonlyArray<string>;
 }
@@ -78,6 +86,8 @@ interface Site {
   readonly positive: boolean;
   /** False when the operator's operand was given bare (`{ "!": x }`), not as a list: its path has no index. */
   readonly listed?: boolean;
+  /** A direct operand of an `and` that no `!` negates: its null handling waits for its siblings. */
+  readonly deferring?: boolean;
 }
 
 /** The path of an operator's operand `index`. */
@@ -95,13 +105,29 @@ interface Leaf {
   readonly because: string;
 }
 
+/** A leaf whose null handling waits for its `and` (see `Importer.junction`). */
+interface Deferred {
+  readonly leaf: Leaf;
+  readonly at: Site;
+  readonly order: number;
+}
+
 /** JsonLogic operators that have no exact segmentkit equivalent. */
 const untranslatable: ReadonlySet<string> = new Set([
   "if", "?:", "+", "-", "*", "/", "%", "min", "max", "cat", "substr", "merge", "map", "filter", "reduce",
   "all", "some", "none", "missing_some", "log", "method",
 ]);
 
-/** JavaScript's `null <op> literal` (or `literal <op> null`), as JsonLogic computes it. */
+/**
+ * Members of `Object.prototype`: json-logic-js's `var` finds them on every object that lacks the key
+ * (`{ "var": "toString" }` is a function), where segmentkit reads own fields only.
+ */
+const inheritedMembers: ReadonlySet<string> = new Set([
+  "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+  "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+]);
+
+/** JavaScript's `left <op> right` with a null on one side, as JsonLogic computes it. */
 function nullComparison(op: "<" | "<=" | ">" | ">=", left: unknown, right: unknown): boolean {
   const a = left as number;
   const b = right as number;
@@ -117,16 +143,26 @@ function nullComparison(op: "<" | "<=" | ">" | ">=", left: unknown, right: unkno
   }
 }
 
+/** A text that JavaScript's `==` and `<` read as a finite number (`"30"`, `" 1e3 "`), or `undefined`. */
+function numericText(value: RuleScalar): number | undefined {
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
 const mirrored: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "gt", "<=": "gte", ">": "lt", ">=": "lte" };
 const direct: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "lt", "<=": "lte", ">": "gt", ">=": "gte" };
 
 class Importer {
   readonly issues: RuleIssue[] = [];
-  readonly warnings: JsonLogicWarning[] = [];
+  readonly warnings: Array<JsonLogicWarning & { readonly order: number }> = [];
   readonly limits: ResolvedRuleLimits;
   readonly keepJsonLogicNulls: boolean;
   readonly arrayFields: ReadonlySet<string>;
+  readonly deferred = new Map<Rule, Deferred>();
   nodes = 0;
+  /** Document order of leaves and warnings, so that warnings settled late still come out in order. */
+  order = 0;
 
   constructor(options: ParseJsonLogicOptions | undefined, functionName: string) {
     if (options !== undefined) assertRecord(functionName, "options", options);
@@ -144,24 +180,32 @@ class Importer {
     return undefined;
   }
 
-  /** Counts a node and checks the depth and node limits; false when the walk must not go on. */
-  enter(site: Site): boolean {
-    if (this.issues.length >= maxIssues) return false;
-    this.nodes += 1;
-    if (this.nodes > this.limits.maxNodes) {
-      if (this.nodes === this.limits.maxNodes + 1) this.issue("too_many_nodes", site.path, `the JsonLogic document has more than the limit of ${this.limits.maxNodes} nodes`);
-      return false;
-    }
-    if (site.depth > this.limits.maxDepth) {
-      this.issue("too_deep", site.path, `the JsonLogic document is nested deeper than the limit of ${this.limits.maxDepth}`);
-      return false;
-    }
-    return true;
+  warn(code: JsonLogicWarningCode, path: Path, field: string, message: string, order = this.order++): void {
+    this.warnings.push({ code, path: pathKeys(path), field, message, order });
+  }
+
+  /** Counts `count` nodes; false (with a `too_many_nodes` issue the first time) when the limit is passed. */
+  count(count: number, path: Path): boolean {
+    const before = this.nodes;
+    this.nodes += count;
+    if (this.nodes <= this.limits.maxNodes) return true;
+    if (before <= this.limits.maxNodes) this.issue("too_many_nodes", path, `the JsonLogic document has more than the limit of ${this.limits.maxNodes} nodes`);
+    return false;
+  }
+
+  /** Checks that a translation `height` levels tall, placed at `at`, stays within `maxDepth`. */
+  fits(at: Site, height: number): boolean {
+    if (at.depth - 1 + height <= this.limits.maxDepth) return true;
+    this.issue("too_deep", at.path, `the translated rule is nested deeper than the limit of ${this.limits.maxDepth}`);
+    return false;
   }
 
   /** Translates one JsonLogic condition. */
   condition(logic: unknown, site: Site): Rule | undefined {
-    if (!this.enter(site)) return undefined;
+    if (this.issues.length >= maxIssues || !this.count(1, site.path)) return undefined;
+    if (site.depth > this.limits.maxDepth) {
+      return this.issue("too_deep", site.path, `the JsonLogic document is nested deeper than the limit of ${this.limits.maxDepth}`);
+    }
     if (logic === true) return { op: "always" };
     if (logic === false) return { op: "never" };
     if (!isRecord(logic)) {
@@ -210,18 +254,37 @@ class Importer {
     }
   }
 
+  /**
+   * `and` / `or`. The null handling of the leaves directly under an `and` that no `!` negates waits
+   * until all of them are translated: a leaf that JsonLogic makes false for a null field (`x > 10`,
+   * `x != null`) already keeps such profiles out of the `and`, in JsonLogic and in the rule alike,
+   * so a sibling on the same field (`x < 30`) needs no guard and no warning.
+   */
   junction(operator: "and" | "or", operands: ReadonlyArray<unknown>, at: Site): Rule | undefined {
     if (operands.length > this.limits.maxListLength) {
       return this.issue("list_too_long", at.path, `"${operator}" has ${operands.length} operands, more than the limit of ${this.limits.maxListLength}`);
     }
     // JsonLogic's empty "and" returns undefined, which is falsy: it selects no one (segmentkit's empty `and` is TRUE).
     if (operands.length === 0) return { op: "never" };
-    const rules: Rule[] = [];
-    for (const [index, operand] of operands.entries()) {
-      const rule = this.condition(operand, { path: operandAt(at, index), depth: at.depth + 1, positive: at.positive });
-      if (rule !== undefined) rules.push(rule);
+    const deferring = operator === "and" && at.positive;
+    const rules: Array<Rule | undefined> = operands.map((operand, index) =>
+      this.condition(operand, { path: operandAt(at, index), depth: at.depth + 1, positive: at.positive, deferring }),
+    );
+    if (deferring) {
+      const excluded = new Set<string>();
+      for (const rule of rules) {
+        const waiting = rule === undefined ? undefined : this.deferred.get(rule);
+        if (waiting !== undefined && (waiting.leaf.whenNull === false || waiting.leaf.rule.op === "exists")) excluded.add(waiting.leaf.field);
+      }
+      for (const [index, rule] of rules.entries()) {
+        const waiting = rule === undefined ? undefined : this.deferred.get(rule);
+        if (waiting === undefined) continue;
+        this.deferred.delete(rule as Rule);
+        const { leaf } = waiting;
+        rules[index] = this.settle(leaf, waiting.at, waiting.order, leaf.whenNull === true && !excluded.has(leaf.field));
+      }
     }
-    return rules.length === operands.length ? { op: operator, rules } : undefined;
+    return rules.every((rule) => rule !== undefined) ? { op: operator, rules: rules as Rule[] } : undefined;
   }
 
   negation(operator: "!" | "!!", operand: unknown, at: Site): Rule | undefined {
@@ -231,21 +294,37 @@ class Importer {
     return operator === "!!" ? rule : { op: "not", rule };
   }
 
-  /** A `{ "var": path }` operand: the field path, or `undefined` (with an issue) when it is not one. */
+  /** A `{ "var": name }` operand (or `{ "var": [name] }`): the field path, or `undefined` with an issue. */
   field(operand: unknown, path: Path): string | undefined {
-    const value = operand as Readonly<Record<string, unknown>>;
-    const name = value["var"];
-    const at = pathLink(path, "var");
-    const segments: ReadonlyArray<unknown> = Array.isArray(name) ? name : [name];
-    if (segments.length !== 1) return this.issue("unsupported_logic", at, `a "var" with a default value has no exact segmentkit equivalent`);
-    const field = segments[0];
-    if (typeof field !== "string") return this.issue("unsupported_logic", at, `a "var" must name a field with a string, got ${jsonType(field)}`);
-    if (field.length > this.limits.maxStringLength) {
-      return this.issue("string_too_long", at, `the field path is ${field.length} characters long, more than the limit of ${this.limits.maxStringLength}`);
+    const name = (operand as Readonly<Record<string, unknown>>)["var"];
+    if (!Array.isArray(name)) return this.fieldName(name, pathLink(path, "var"));
+    if (name.length !== 1) return this.issue("unsupported_logic", pathLink(path, "var"), `a "var" with a default value has no exact segmentkit equivalent`);
+    return this.fieldName(name[0], pathLink(path, "var", 0));
+  }
+
+  /** A field name as `var` and `missing` give it, checked as `parseRule` checks field paths, and more. */
+  fieldName(name: unknown, path: Path): string | undefined {
+    if (typeof name !== "string") return this.issue("unsupported_logic", path, `a field must be named with a string, got ${jsonType(name)}`);
+    if (name.length > this.limits.maxStringLength) {
+      return this.issue("string_too_long", path, `the field path is ${name.length} characters long, more than the limit of ${this.limits.maxStringLength}`);
     }
-    const problem = pathProblem(field);
-    if (problem !== undefined) return this.issue(problem.code, at, problem.message);
-    return field;
+    const problem = pathProblem(name);
+    if (problem !== undefined) return this.issue(problem.code, path, problem.message);
+    const segments = name.split(".");
+    const inherited = segments.find((segment) => inheritedMembers.has(segment));
+    if (inherited !== undefined) {
+      return this.issue("unsupported_logic", path, `json-logic-js reads the inherited "${inherited}" of every object that lacks it; segmentkit reads own fields only`);
+    }
+    if (segments.slice(1).some((segment) => segment === "length" || /^\d+$/.test(segment))) {
+      this.warn("indexed_path", path, name, `json-logic-js also reads "${name.slice(0, 40)}" from an array or a text (an element, a length); the rule reads object fields only`);
+    }
+    return name;
+  }
+
+  /** Refuses a field listed in `arrayFields` where a condition reads a single value. */
+  scalarField(field: string, at: Site): string | undefined {
+    if (!this.arrayFields.has(field)) return field;
+    return this.issue("invalid_value", at.path, `"${field.slice(0, 40)}" is listed in arrayFields: only "in" (a value in the field) and null tests read an array`);
   }
 
   isVar(operand: unknown): boolean {
@@ -269,6 +348,18 @@ class Importer {
       return this.issue("unsupported_logic", path, `a computed operand ("${operator.slice(0, 40)}") has no exact segmentkit equivalent`);
     }
     return this.issue("invalid_value", path, `a JsonLogic literal must be a string, a number or a boolean${allowNull ? " or null" : ""}, got ${jsonType(operand)}`);
+  }
+
+  /** Warns when JsonLogic would read a text literal as a number. */
+  numeric(literal: RuleScalar, field: string, path: Path): void {
+    const number = numericText(literal);
+    if (number === undefined) return;
+    this.warn(
+      "numeric_text",
+      path,
+      field,
+      `JsonLogic compares the text ${JSON.stringify(literal).slice(0, 40)} with a number as ${number}; the rule compares text with text only: write ${number} if "${field.slice(0, 40)}" holds numbers`,
+    );
   }
 
   /** Splits a two-operand comparison into the field and the literal, and whether the literal came first. */
@@ -296,24 +387,29 @@ class Importer {
   equality(operator: "==" | "===" | "!=" | "!==", operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
     const sides = this.sides(operator, operands, at);
     if (sides === undefined) return undefined;
-    const { field, literal } = sides;
+    const { literal, literalFirst } = sides;
     const equal = operator === "==" || operator === "===";
     // A missing field reads as null in JsonLogic, so `== null` is exactly `missing` and `!= null` exactly `exists`.
-    if (literal === null) return { field, rule: { op: equal ? "missing" : "exists", field }, whenNull: undefined, because: "" };
-    return { field, rule: { op: equal ? "eq" : "ne", field, value: literal }, whenNull: !equal, because: `null ${operator} ${JSON.stringify(literal)} is ${!equal}` };
+    if (literal === null) return { field: sides.field, rule: { op: equal ? "missing" : "exists", field: sides.field }, whenNull: undefined, because: "" };
+    const field = this.scalarField(sides.field, at);
+    if (field === undefined) return undefined;
+    if (operator === "==" || operator === "!=") this.numeric(literal, field, operandAt(at, literalFirst ? 0 : 1));
+    return { field, rule: { op: equal ? "eq" : "ne", field, value: literal }, whenNull: !equal, because: `null ${operator} ${JSON.stringify(literal).slice(0, 40)} is ${!equal}` };
   }
 
   ordering(operator: "<" | "<=" | ">" | ">=", operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
     if (operands.length === 3 && (operator === "<" || operator === "<=")) return this.range(operator, operands, at);
     const sides = this.sides(operator, operands, at);
     if (sides === undefined) return undefined;
-    const { field, literal, literalFirst } = sides;
-    if (literal === null || typeof literal === "boolean") {
-      return this.issue("invalid_value", operandAt(at, literalFirst ? 0 : 1), `"${operator}" needs a number or a string, got ${jsonType(literal)}`);
-    }
+    const { literal, literalFirst } = sides;
+    const literalPath = operandAt(at, literalFirst ? 0 : 1);
+    if (literal === null || typeof literal === "boolean") return this.issue("invalid_value", literalPath, `"${operator}" needs a number or a string, got ${jsonType(literal)}`);
+    const field = this.scalarField(sides.field, at);
+    if (field === undefined) return undefined;
+    this.numeric(literal, field, literalPath);
     const op = literalFirst ? mirrored[operator] : direct[operator];
     const whenNull = literalFirst ? nullComparison(operator, literal, null) : nullComparison(operator, null, literal);
-    const text = literalFirst ? `${JSON.stringify(literal)} ${operator} null` : `null ${operator} ${JSON.stringify(literal)}`;
+    const text = literalFirst ? `${JSON.stringify(literal).slice(0, 40)} ${operator} null` : `null ${operator} ${JSON.stringify(literal).slice(0, 40)}`;
     return { field, rule: { op, field, value: literal }, whenNull, because: `${text} is ${whenNull}` };
   }
 
@@ -328,9 +424,14 @@ class Importer {
     const bothNumbers = typeof min === "number" && typeof max === "number";
     const bothStrings = typeof min === "string" && typeof max === "string";
     if (!bothNumbers && !bothStrings) return this.issue("invalid_value", at.path, `the bounds of "${operator}" must be two numbers or two strings`);
-    if ((min as number | string) > (max as number | string)) return this.issue("invalid_range", at.path, `the lower bound ${JSON.stringify(min)} is above the upper bound ${JSON.stringify(max)}`);
+    if ((min as number | string) > (max as number | string)) {
+      return this.issue("invalid_range", at.path, `the lower bound ${JSON.stringify(min).slice(0, 40)} is above the upper bound ${JSON.stringify(max).slice(0, 40)}`);
+    }
+    if (this.scalarField(field, at) === undefined) return undefined;
+    this.numeric(min, field, operandAt(at, 0));
+    if (numericText(min) === undefined) this.numeric(max, field, operandAt(at, 2));
     const whenNull = nullComparison(operator, min, null) && nullComparison(operator, null, max);
-    const because = `${JSON.stringify(min)} ${operator} null ${operator} ${JSON.stringify(max)} is ${whenNull}`;
+    const because = `${JSON.stringify(min).slice(0, 40)} ${operator} null ${operator} ${JSON.stringify(max).slice(0, 40)} is ${whenNull}`;
     if (operator === "<=") {
       const rule: BetweenRule = { op: "between", field, min, max };
       return { field, rule, whenNull, because };
@@ -341,43 +442,51 @@ class Importer {
   membership(operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
     if (operands.length !== 2) return this.issue("invalid_value", at.path, `"in" takes two operands, got ${operands.length}`);
     const [needle, haystack] = operands;
-    if (this.isVar(needle) && Array.isArray(haystack)) {
-      const field = this.field(needle, operandAt(at, 0));
-      if (haystack.length > this.limits.maxListLength) {
-        return this.issue("list_too_long", operandAt(at, 1), `the list has ${haystack.length} items, more than the limit of ${this.limits.maxListLength}`);
-      }
-      const values: RuleScalar[] = [];
-      let hasNull = false;
-      let ok = field !== undefined;
-      for (const [index, item] of haystack.entries()) {
-        const literal = this.literal(item, pathLink(operandAt(at, 1), index), true);
-        if (literal === undefined) ok = false;
-        else if (literal === null) hasNull = true;
-        else values.push(literal);
-      }
-      if (!ok || field === undefined) return undefined;
-      if (new Set(values.map((item) => typeof item)).size > 1) {
-        // Kleene `in` gives UNKNOWN for an item of another type, where JsonLogic's indexOf gives false.
-        return this.issue("invalid_value", operandAt(at, 1), `the list mixes ${[...new Set(values.map((item) => typeof item))].join(" and ")} items; segmentkit compares one type`);
-      }
-      // `in []` is FALSE for a missing field too, where the other leaves are UNKNOWN: exact as it is,
-      // and `[null]` is exactly `missing`.
-      if (values.length === 0) return { field, rule: hasNull ? { op: "missing", field } : { op: "in", field, values }, whenNull: undefined, because: "" };
-      return { field, rule: { op: "in", field, values }, whenNull: hasNull, because: `a null field is ${hasNull ? "" : "not "}in the list` };
-    }
-    if (!this.isVar(needle) && this.isVar(haystack)) {
-      const field = this.field(haystack, operandAt(at, 1));
-      const value = this.literal(needle, operandAt(at, 0));
-      if (field === undefined || value === undefined || value === null) return undefined;
-      const because = `"in" is false for a null field`;
-      if (this.arrayFields.has(field)) return { field, rule: { op: "hasAny", field, values: [value] }, whenNull: false, because };
-      if (typeof value !== "string") {
-        return this.issue("invalid_value", operandAt(at, 0), `"in" with a ${typeof value} in a field reads an array: list "${field.slice(0, 40)}" in arrayFields`);
-      }
-      this.warn("text_or_array", at.path, field, `"in" was read as "${field.slice(0, 40)}" contains the text ${JSON.stringify(value.slice(0, 40))}; list the field in arrayFields if it holds an array`);
-      return { field, rule: { op: "contains", field, value }, whenNull: false, because };
-    }
+    if (this.isVar(needle) && Array.isArray(haystack)) return this.inList(needle, haystack, at);
+    if (!this.isVar(needle) && this.isVar(haystack)) return this.inField(needle, haystack, at);
     return this.issue("unsupported_logic", at.path, `"in" is read as { "var": field } in a list of literals, or a literal in { "var": field }`);
+  }
+
+  /** `{ "in": [{ "var": field }, [values]] }`: JsonLogic's `indexOf`, which is strict, so `in`. */
+  inList(needle: unknown, list: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
+    const named = this.field(needle, operandAt(at, 0));
+    if (list.length > this.limits.maxListLength) {
+      return this.issue("list_too_long", operandAt(at, 1), `the list has ${list.length} items, more than the limit of ${this.limits.maxListLength}`);
+    }
+    const values: RuleScalar[] = [];
+    let hasNull = false;
+    let ok = named !== undefined;
+    for (const [index, item] of list.entries()) {
+      const literal = this.literal(item, pathLink(operandAt(at, 1), index), true);
+      if (literal === undefined) ok = false;
+      else if (literal === null) hasNull = true;
+      else values.push(literal);
+    }
+    if (!ok || named === undefined) return undefined;
+    const types = new Set(values.map((item) => typeof item));
+    // Kleene `in` gives UNKNOWN for an item of another type, where JsonLogic's indexOf gives false.
+    if (types.size > 1) return this.issue("invalid_value", operandAt(at, 1), `the list mixes ${[...types].join(" and ")} items; segmentkit compares one type`);
+    const field = this.scalarField(named, at);
+    if (field === undefined) return undefined;
+    // `in []` is FALSE for a missing field too, where the other leaves are UNKNOWN: exact as it is,
+    // and `[null]` is exactly `missing`.
+    if (values.length === 0) return { field, rule: hasNull ? { op: "missing", field } : { op: "in", field, values }, whenNull: undefined, because: "" };
+    return { field, rule: { op: "in", field, values }, whenNull: hasNull, because: `a null field is ${hasNull ? "" : "not "}in the list` };
+  }
+
+  /** `{ "in": [value, { "var": field }] }`: an element of an array field, or a text in a text field. */
+  inField(needle: unknown, haystack: unknown, at: Site): Leaf | undefined {
+    const field = this.field(haystack, operandAt(at, 1));
+    const value = this.literal(needle, operandAt(at, 0));
+    if (field === undefined || value === undefined || value === null) return undefined;
+    const because = `"in" is false for a null field`;
+    if (this.arrayFields.has(field)) return { field, rule: { op: "hasAny", field, values: [value] }, whenNull: false, because };
+    // json-logic-js tests `text.indexOf(value)`, which reads a number or a boolean as its text, after
+    // refusing an empty text: so an empty value is found in every other text.
+    const text = String(value);
+    this.warn("text_or_array", at.path, field, `"in" was read as "${field.slice(0, 40)}" contains the text ${JSON.stringify(text.slice(0, 40))}; list the field in arrayFields if it holds an array`);
+    if (text === "") return { field, rule: { op: "ne", field, value: "" }, whenNull: false, because };
+    return { field, rule: { op: "contains", field, value: text }, whenNull: false, because };
   }
 
   /** react-querybuilder's `startsWith` / `endsWith` (its `jsonLogicAdditionalOperators`). */
@@ -385,16 +494,19 @@ class Importer {
     if (operands.length !== 2 || !this.isVar(operands[0])) {
       return this.issue("unsupported_logic", at.path, `"${operator}" is read as [{ "var": field }, text]`);
     }
-    const field = this.field(operands[0], operandAt(at, 0));
+    const named = this.field(operands[0], operandAt(at, 0));
     const value = this.literal(operands[1], operandAt(at, 1));
-    if (field === undefined || value === undefined || value === null) return undefined;
+    if (named === undefined || value === undefined || value === null) return undefined;
     if (typeof value !== "string") return this.issue("invalid_value", operandAt(at, 1), `"${operator}" needs a string, got ${typeof value}`);
+    const field = this.scalarField(named, at);
+    if (field === undefined) return undefined;
     return { field, rule: { op: operator, field, value }, whenNull: false, because: `"${operator}" is false for a null field` };
   }
 
   /** A bare `{ "var": field }` used as a condition. */
   truthiness(logic: unknown, site: Site): Leaf | undefined {
-    const field = this.field(logic, site.path);
+    const named = this.field(logic, site.path);
+    const field = named === undefined ? undefined : this.scalarField(named, site);
     if (field === undefined) return undefined;
     this.warn("truthiness", site.path, field, `JsonLogic selects any truthy "${field.slice(0, 40)}" here; the rule selects only true`);
     return { field, rule: { op: "eq", field, value: true }, whenNull: false, because: "null is falsy" };
@@ -404,14 +516,17 @@ class Importer {
   missing(operands: ReadonlyArray<unknown>, at: Site): Rule | undefined {
     const nested = operands.length === 1 && Array.isArray(operands[0]);
     const names: ReadonlyArray<unknown> = nested ? (operands[0] as ReadonlyArray<unknown>) : operands;
-    if (names.length === 0 || names.length > this.limits.maxListLength) {
-      return this.issue("invalid_value", at.path, `"missing" takes 1 to ${this.limits.maxListLength} field names, got ${names.length}`);
+    if (names.length === 0) return this.issue("invalid_value", at.path, `"missing" takes at least one field name`);
+    if (names.length > this.limits.maxListLength) {
+      return this.issue("list_too_long", at.path, `"missing" has ${names.length} field names, more than the limit of ${this.limits.maxListLength}`);
     }
+    // One `missing` rule per name, under an `or` when there are several.
+    if (!this.count(names.length, at.path) || !this.fits(at, names.length > 1 ? 2 : 1)) return undefined;
     const rules: Rule[] = [];
-    for (const [index, operand] of names.entries()) {
+    for (const [index, name] of names.entries()) {
       const path = nested ? pathLink(operandAt(at, 0), index) : operandAt(at, index);
-      if (typeof operand !== "string") return this.issue("invalid_type", path, `"missing" takes field names, got ${jsonType(operand)}`);
-      const field = this.field({ var: operand }, path);
+      if (typeof name !== "string") return this.issue("invalid_type", path, `"missing" takes field names, got ${jsonType(name)}`);
+      const field = this.fieldName(name, path);
       if (field === undefined) return undefined;
       this.warn("empty_text", path, field, `JsonLogic's "missing" also counts an empty "${field.slice(0, 40)}" as missing; the rule does not`);
       rules.push({ op: "missing", field });
@@ -419,36 +534,34 @@ class Importer {
     return rules.length === 1 ? rules[0] : { op: "or", rules };
   }
 
-  warn(code: JsonLogicWarningCode, path: Path, field: string, message: string): void {
-    this.warnings.push({ code, path: pathKeys(path), field, message });
-  }
-
   /**
-   * A leaf with its null handling. By Kleene monotonicity the UNKNOWN of a null field changes who is
-   * selected only where JsonLogic's result for null selects: `whenNull` true under an even number of
-   * `!`, false under an odd one. There the rule gets a `missing` / `exists` guard (`nulls:
-   * "jsonlogic"`) or the place is reported (`nulls: "sql"`).
+   * Translates a leaf, or leaves it to its `and` (see {@link Importer.junction}). By Kleene
+   * monotonicity the UNKNOWN of a null field changes who is selected only where JsonLogic's result
+   * for null selects: `whenNull` true under an even number of `!`, false under an odd one.
    */
   leaf(leaf: Leaf | undefined, at: Site): Rule | undefined {
     if (leaf === undefined) return undefined;
-    const guarded = leaf.whenNull === at.positive;
-    // The translated leaf is one level deep, two for an exclusive range, and a guard adds one.
-    const height = (leaf.rule.op === "and" ? 2 : 1) + (guarded && this.keepJsonLogicNulls ? 1 : 0);
-    if (at.depth - 1 + height > this.limits.maxDepth) {
-      return this.issue("too_deep", at.path, `the translated rule is nested deeper than the limit of ${this.limits.maxDepth}`);
+    const order = this.order++;
+    if (at.deferring === true) {
+      this.deferred.set(leaf.rule, { leaf, at, order });
+      return leaf.rule;
     }
-    if (!guarded) return leaf.rule;
-    if (this.keepJsonLogicNulls) {
-      return leaf.whenNull
+    return this.settle(leaf, at, order, leaf.whenNull === at.positive);
+  }
+
+  /** A leaf with its null handling: where `selectsNull`, a `missing` / `exists` guard (`nulls: "jsonlogic"`) or a warning. */
+  settle(leaf: Leaf, at: Site, order: number, selectsNull: boolean): Rule | undefined {
+    const guarded = selectsNull && this.keepJsonLogicNulls;
+    // The translated leaf is one level deep, two for an exclusive range, and a guard adds one.
+    if (!this.fits(at, (leaf.rule.op === "and" ? 2 : 1) + (guarded ? 1 : 0))) return undefined;
+    if (!selectsNull) return leaf.rule;
+    if (guarded) {
+      return leaf.whenNull === true
         ? { op: "or", rules: [{ op: "missing", field: leaf.field }, leaf.rule] }
         : { op: "and", rules: [{ op: "exists", field: leaf.field }, leaf.rule] };
     }
-    this.warn(
-      "null_selected",
-      at.path,
-      leaf.field,
-      `JsonLogic selects profiles whose "${leaf.field.slice(0, 40)}" is null or missing here (${leaf.because} in JavaScript); the rule does not, as in SQL`,
-    );
+    const message = `JsonLogic selects profiles whose "${leaf.field.slice(0, 40)}" is null or missing here (${leaf.because} in JavaScript); the rule does not, as in SQL`;
+    this.warn("null_selected", at.path, leaf.field, message, order);
     return leaf.rule;
   }
 }
@@ -460,12 +573,13 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
   if (rule === undefined || importer.issues.length > 0) {
     return { success: false, error: new RuleError(ruleErrorMessage(functionName, importer.issues), importer.issues) };
   }
-  // Every limit was checked on the translation as it was built, except the node count: a JsonLogic
-  // node becomes at most five rule nodes (a guarded exclusive range). parseRule returns a fresh,
-  // validated rule.
-  const { maxDepth, maxNodes, maxListLength, maxStringLength } = importer.limits;
-  const data = parseRule(rule, { maxDepth, maxNodes: Math.min(5 * maxNodes, Number.MAX_SAFE_INTEGER), maxListLength, maxStringLength });
-  return { success: true, data: { rule: data, warnings: importer.warnings } };
+  // Depth, list and string limits were checked on the translation as it was built. Its size is at
+  // most five rule nodes per counted JsonLogic node (a guarded exclusive range), so the document's
+  // node limit already bounds the work. parseRule returns a fresh, validated rule.
+  const { maxDepth, maxListLength, maxStringLength } = importer.limits;
+  const data = parseRule(rule, { maxDepth, maxNodes: Number.MAX_SAFE_INTEGER, maxListLength, maxStringLength });
+  const warnings = importer.warnings.sort((left, right) => left.order - right.order).map(({ order: _order, ...warning }) => warning);
+  return { success: true, data: { rule: data, warnings } };
 }
 
 /**
@@ -474,21 +588,27 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  *
  * @remarks Translated: `and`, `or`, `!`, `!!`, `==` / `===` / `!=` / `!==` between a `var` and a
  * literal (`== null` is `missing`, `!= null` is `exists`), `<` / `<=` / `>` / `>=` (either side, and
- * the three-operand between), `in` (a field in a list, a text in a text field, or a value in an array
- * field named in `arrayFields`), `missing`, `true` / `false`, a bare `var` (as `eq true`), and
- * react-querybuilder's `startsWith` / `endsWith`. Arithmetic, `if`, `var` defaults, comparisons of
- * two fields, `some` / `all` / `none` and the other operators are `unsupported_logic` issues: never a
- * rule that means something else. JsonLogic's empty `and` selects no one and becomes `never`.
+ * the three-operand between), `in` (a field in a list; a value in a text field as `contains` of its
+ * text, `""` as `ne ""`; a value in an array field named in `arrayFields` as `hasAny`), `missing`,
+ * `true` / `false`, a bare `var` (as `eq true`), and react-querybuilder's `startsWith` / `endsWith`.
+ * Arithmetic, `if`, `var` defaults, comparisons of two fields, `some` / `all` / `none`, the other
+ * operators, and paths through members of `Object.prototype` (`toString`, `valueOf`..., which
+ * json-logic-js finds on every object) are `unsupported_logic` issues: never a rule that means
+ * something else. JsonLogic's empty `and` selects no one and becomes `never`.
  *
  * Exactness: on profiles whose fields hold the literal's type (numbers where the rule compares with
  * numbers, strings with strings, arrays without nulls in `arrayFields`, no empty strings where
- * `missing` tests them), with `nulls: "jsonlogic"` the rule selects exactly the profiles that
- * json-logic-js 2.0.5 selects, null and missing fields included; with `nulls: "sql"` (the default) it
- * selects the same profiles wherever no `null_selected` warning is reported, and the SQL audience
- * where one is. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and segmentkit never does, so
- * values of other types can be selected differently; `checkRule` finds such fields against a schema.
- * The walk is recursive but bounded by `maxDepth` (at most 1,000), so a 100,000-deep document gives a
- * `too_deep` issue, never a stack overflow. Operators and `var` are read as own keys only. O(n).
+ * `missing` tests them), null, or nothing, read through objects (json-logic-js also reads `tags.0`
+ * and `name.length`: an `indexed_path` warning), the rule with `nulls: "jsonlogic"` selects exactly
+ * the profiles that json-logic-js 2.0.5 selects; with `nulls: "sql"` (the default) it selects the same
+ * profiles wherever no `null_selected` warning is reported, and the SQL audience where one is. A
+ * `null_selected` condition is judged with the other conditions of its `and` (`x < 30` next to
+ * `x != null` is not one); in other combinations a warning can mark a condition whose nulls no
+ * profile would in the end be selected for. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and
+ * segmentkit never does: a `numeric_text` warning marks such literals, and `checkRule` finds fields
+ * whose values do not fit against a schema. The walk is recursive but bounded by `maxDepth` (at most
+ * 1,000), so a 100,000-deep document gives a `too_deep` issue, never a stack overflow. Operators and
+ * `var` are read as own keys only. O(n).
  * @param logic - the untrusted JsonLogic value, typically from `JSON.parse`.
  * @param options - limits (as {@link parseRule}, applied to the JsonLogic document), `nulls` and
  *   `arrayFields`; see {@link ParseJsonLogicOptions}.

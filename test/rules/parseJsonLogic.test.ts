@@ -68,6 +68,40 @@ describe("parseJsonLogic: translation", () => {
     });
     expect(parseJsonLogic(logic, { arrayFields: ["tags"] })).toEqual({ rule: { op: "hasAny", field: "tags", values: ["vip"] }, warnings: [] });
     expect(parseJsonLogic({ in: [3, v("scores")] }, { arrayFields: ["scores"] }).rule).toEqual({ op: "hasAny", field: "scores", values: [3] });
+    // json-logic-js's text.indexOf reads a number as its text, and finds "" in every text but "".
+    expect(parseJsonLogic({ in: [123, v("sku")] }).rule).toEqual({ op: "contains", field: "sku", value: "123" });
+    expect(parseJsonLogic({ in: ["", v("sku")] }).rule).toEqual({ op: "ne", field: "sku", value: "" });
+  });
+
+  it("reads an array field only with `in` and null tests", () => {
+    const options = { arrayFields: ["tags"] };
+    expect(parseJsonLogic({ and: [{ "!=": [v("tags"), null] }, { missing: ["tags"] }, { in: ["a", v("tags")] }] }, options).rule).toEqual({
+      op: "and",
+      rules: [{ op: "exists", field: "tags" }, { op: "missing", field: "tags" }, { op: "hasAny", field: "tags", values: ["a"] }],
+    });
+    const refused = [{ "!=": [v("tags"), "b"] }, { in: [v("tags"), ["a"]] }, { startsWith: [v("tags"), "a"] }, { var: "tags" }, { "<": [v("tags"), "b"] }, { "<=": ["a", v("tags"), "b"] }];
+    for (const logic of refused) expect(issuesOf(logic, options)[0]?.[0], JSON.stringify(logic)).toBe("invalid_value");
+  });
+
+  it("refuses paths json-logic-js reads differently, and warns about indexes", () => {
+    expect(issuesOf({ "==": [v("toString"), null] })).toEqual([["unsupported_logic", ["==", 0, "var"]]]);
+    expect(issuesOf({ missing: ["profile.valueOf"] })).toEqual([["unsupported_logic", ["missing", 0]]]);
+    expect(parseJsonLogic({ "===": [v("tags.0"), "x"] }).warnings.map((warning) => [warning.code, warning.path])).toEqual([["indexed_path", ["===", 0, "var"]]]);
+    expect(parseJsonLogic({ "===": [v("name.length"), 3] }).warnings.map((warning) => warning.code)).toEqual(["indexed_path"]);
+    expect(parseJsonLogic({ "===": [v("length"), 3] }).warnings).toEqual([]);
+  });
+
+  it("warns where JsonLogic reads a text as a number", () => {
+    const codes = (logic: unknown) => parseJsonLogic(logic).warnings.map((warning) => [warning.code, warning.path]);
+    expect(codes({ "<": [v("age"), "30"] })).toEqual([["numeric_text", ["<", 1]], ["null_selected", ["<"]]]);
+    expect(codes({ "==": [" 1e3 ", v("age")] })).toEqual([["numeric_text", ["==", 0]]]);
+    expect(codes({ "<=": ["18", v("age"), "65"] })).toEqual([["numeric_text", ["<=", 0]]]);
+    expect(codes({ "===": [v("age"), "30"] })).toEqual([]);
+    expect(codes({ in: [v("age"), ["30"]] })).toEqual([]);
+    expect(codes({ "==": [v("zip"), ""] })).toEqual([]);
+    expect(parseJsonLogic({ "<": [v("age"), "30"] }).warnings[0]?.message).toBe(
+      'JsonLogic compares the text "30" with a number as 30; the rule compares text with text only: write 30 if "age" holds numbers',
+    );
   });
 
   it("warns where JsonLogic selects null or missing fields, and guards them with nulls: \"jsonlogic\"", () => {
@@ -101,6 +135,14 @@ describe("parseJsonLogic: translation", () => {
       op: "or",
       rules: [{ op: "missing", field: "country" }, { op: "in", field: "country", values: ["US"] }],
     });
+    // Another condition of the same `and` that JsonLogic makes false for a null field keeps nulls out already.
+    for (const sibling of [{ "!=": [v("days"), null] }, { ">": [v("days"), 10] }, { in: [v("days"), [1, 2]] }]) {
+      const logic = { and: [{ "<": [v("days"), 30] }, sibling] };
+      expect(parseJsonLogic(logic).warnings, JSON.stringify(sibling)).toEqual([]);
+      expect(parseJsonLogic(logic, { nulls: "jsonlogic" }).rule, JSON.stringify(sibling)).toEqual(parseJsonLogic(logic).rule);
+    }
+    expect(parseJsonLogic({ or: [{ "<": [v("days"), 30] }, { ">": [v("days"), 10] }] }).warnings.map((warning) => warning.path)).toEqual([["or", 0, "<"]]);
+    expect(parseJsonLogic({ and: [{ "<": [v("days"), 30] }, { ">": [v("other"), 10] }] }).warnings.map((warning) => warning.path)).toEqual([["and", 0, "<"]]);
     // "a" < null < "z" is false (null becomes 0, "a" becomes NaN): no warning, no guard.
     expect(parseJsonLogic({ "<": ["a", v("name"), "z"] })).toEqual({
       rule: { op: "and", rules: [{ op: "gt", field: "name", value: "a" }, { op: "lt", field: "name", value: "z" }] },
@@ -153,9 +195,9 @@ describe("parseJsonLogic: what it refuses", () => {
     expect(issuesOf({ in: [v("a"), ["x", 1]] })).toEqual([["invalid_value", ["in", 1]]]);
     expect(issuesOf({ in: [v("a"), [{ b: 1 }]] })).toEqual([["unsupported_logic", ["in", 1, 0]]]);
     expect(issuesOf({ in: [v("a"), [[1]]] })).toEqual([["invalid_value", ["in", 1, 0]]]);
-    expect(issuesOf({ in: [1, v("a")] })).toEqual([["invalid_value", ["in", 0]]]);
     expect(issuesOf({ "!": [] })).toEqual([["invalid_value", ["!"]]]);
     expect(issuesOf({ missing: [] })).toEqual([["invalid_value", ["missing"]]]);
+    expect(issuesOf({ in: [null, v("a")] })).toEqual([["invalid_value", ["in", 0]]]);
     expect(issuesOf({ missing: [3] })).toEqual([["invalid_type", ["missing", 0]]]);
     expect(issuesOf({ "==": [v("a"), Number.NaN] })).toEqual([["non_finite_number", ["==", 1]]]);
     expect(issuesOf({ startsWith: [v("a"), 1] })).toEqual([["invalid_value", ["startsWith", 1]]]);
@@ -164,6 +206,8 @@ describe("parseJsonLogic: what it refuses", () => {
   it("refuses prototype paths and keys without reading them", () => {
     expect(issuesOf({ "==": [v("__proto__.polluted"), 1] })).toEqual([["forbidden_path", ["==", 0, "var"]]]);
     expect(issuesOf({ "==": [v(""), 1] })).toEqual([["invalid_path", ["==", 0, "var"]]]);
+    expect(issuesOf({ var: ["a..b"] })).toEqual([["invalid_path", ["var", 0]]]);
+    expect(issuesOf({ missing: ["__proto__"] })).toEqual([["forbidden_path", ["missing", 0]]]);
     expect(issuesOf(JSON.parse('{"__proto__": [{"var": "a"}, 1]}'))).toEqual([["unknown_op", ["__proto__"]]]);
     expect(issuesOf(JSON.parse('{"in": [{"var": "a"}, {"__proto__": 1}]}'))).toEqual([["unsupported_logic", ["in"]]]);
     const inherited = Object.create({ "==": [v("a"), 1] }) as object;
@@ -187,6 +231,13 @@ describe("parseJsonLogic: what it refuses", () => {
     expect(issuesOf({ in: [v("a"), [1, 2, 3]] }, { maxListLength: 2 })).toEqual([["list_too_long", ["in", 1]]]);
     expect(issuesOf({ "==": [v("a"), "x".repeat(11)] }, { maxStringLength: 10 })).toEqual([["string_too_long", ["==", 1]]]);
     expect(issuesOf({ "==": [v("a".repeat(11)), 1] }, { maxStringLength: 10 })).toEqual([["string_too_long", ["==", 0, "var"]]]);
+    // `missing` of several fields is an `or` of one node per field: one level and n nodes more.
+    expect(issuesOf({ missing: ["a", "b"] }, { maxDepth: 1 })).toEqual([["too_deep", ["missing"]]]);
+    expect(parseJsonLogic({ missing: ["a"] }, { maxDepth: 1 }).rule).toEqual({ op: "missing", field: "a" });
+    expect(issuesOf({ missing: ["a", "b", "c"] }, { maxNodes: 3 })).toEqual([["too_many_nodes", ["missing"]]]);
+    expect(issuesOf({ missing: ["a", "b", "c"] }, { maxListLength: 2 })).toEqual([["list_too_long", ["missing"]]]);
+    const names = Array.from({ length: 10_000 }, (_, index) => `f${index}`);
+    expect(issuesOf({ and: Array.from({ length: 6 }, () => ({ missing: names })) })).toEqual([["too_many_nodes", ["and", 0, "missing"]]]);
   });
 
   it("throws a RuleError with the house message, and rejects invalid options", () => {
@@ -227,17 +278,20 @@ describe("parseJsonLogic on the rule benchmark's JsonLogic (seed 42, N = 100,000
 });
 
 // Property: random JsonLogic over random profiles. Each field has one type, and a profile holds a
-// value of that type, null, or nothing; `s` never holds "" (JsonLogic's `missing` counts it).
+// value of that type, null, or nothing. `s` never holds "" (JsonLogic's `missing` counts it, the
+// documented `empty_text` difference); `u` is a text field that may, and that `missing` never tests.
 const numbers = fc.constantFrom(-2, -1, 0, 0.5, 1, 2);
 const texts = fc.constantFrom("a", "b", "ab", "ba");
+const textsWithEmpty = fc.constantFrom("", "a", "ab");
 const flags = fc.boolean();
 const tagLists = fc.subarray(["a", "b", "c"]);
-type FieldName = "n" | "s" | "b" | "t" | "m.n";
-const literalOf: Readonly<Record<Exclude<FieldName, "t">, fc.Arbitrary<string | number | boolean>>> = { n: numbers, s: fc.constantFrom("a", "b", "ab", ""), b: flags, "m.n": numbers };
+type ScalarField = "n" | "s" | "u" | "b" | "m.n";
+const textLiterals = fc.constantFrom("a", "b", "ab", "");
+const literalOf: Readonly<Record<ScalarField, fc.Arbitrary<string | number | boolean>>> = { n: numbers, s: textLiterals, u: textLiterals, b: flags, "m.n": numbers };
 
 const slot = <T>(value: fc.Arbitrary<T>) => fc.oneof(fc.constant("absent" as const), fc.constant(null), value);
 const profileArbitrary = fc
-  .record({ n: slot(numbers), s: slot(texts), b: slot(flags), t: slot(tagLists), m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})) })
+  .record({ n: slot(numbers), s: slot(texts), u: slot(textsWithEmpty), b: slot(flags), t: slot(tagLists), m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})) })
   .map((slots) => {
     const profile: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(slots)) {
@@ -251,20 +305,21 @@ const profileArbitrary = fc
 const sided = (operator: string, field: string, literal: unknown, literalFirst: boolean) => ({ [operator]: literalFirst ? [literal, v(field)] : [v(field), literal] });
 const leafArbitrary: fc.Arbitrary<unknown> = fc.oneof(
   fc
-    .tuple(fc.constantFrom("==", "===", "!=", "!=="), fc.constantFrom("n", "s", "b", "m.n") as fc.Arbitrary<Exclude<FieldName, "t">>, fc.boolean(), fc.boolean())
+    .tuple(fc.constantFrom("==", "===", "!=", "!=="), fc.constantFrom("n", "s", "u", "b", "m.n") as fc.Arbitrary<ScalarField>, fc.boolean(), fc.boolean())
     .chain(([operator, field, literalFirst, useNull]) => (useNull ? fc.constant(null) : literalOf[field]).map((literal) => sided(operator, field, literal, literalFirst))),
+  fc.tuple(fc.constantFrom("==", "!="), fc.boolean()).map(([operator, literalFirst]) => sided(operator, "t", null, literalFirst)),
   fc
-    .tuple(fc.constantFrom("<", "<=", ">", ">="), fc.constantFrom("n", "s", "m.n") as fc.Arbitrary<"n" | "s" | "m.n">, fc.boolean())
+    .tuple(fc.constantFrom("<", "<=", ">", ">="), fc.constantFrom("n", "s", "u", "m.n") as fc.Arbitrary<"n" | "s" | "u" | "m.n">, fc.boolean())
     .chain(([operator, field, literalFirst]) => literalOf[field].map((literal) => sided(operator, field, literal, literalFirst))),
   fc.tuple(fc.constantFrom("<", "<="), numbers, numbers).map(([operator, a, b]) => ({ [operator]: [Math.min(a, b), v("n"), Math.max(a, b)] })),
   fc.tuple(fc.constantFrom("<", "<="), fc.constantFrom("a", "ab", "b"), fc.constantFrom("b", "ba", "c")).map(([operator, a, b]) => ({ [operator]: [a, v("s"), b] })),
   fc.tuple(fc.array(numbers, { maxLength: 3 }), fc.boolean()).map(([values, withNull]) => ({ in: [v("n"), withNull ? [...values, null] : values] })),
   fc.tuple(fc.array(texts, { maxLength: 3 }), fc.boolean()).map(([values, withNull]) => ({ in: [v("s"), withNull ? [null, ...values] : values] })),
-  fc.constantFrom("a", "b", "").map((text) => ({ in: [text, v("s")] })),
+  fc.tuple(fc.constantFrom("a", "b", ""), fc.constantFrom("s", "u")).map(([text, field]) => ({ in: [text, v(field)] })),
   fc.constantFrom("a", "c").map((tag) => ({ in: [tag, v("t")] })),
-  fc.tuple(fc.constantFrom("startsWith", "endsWith"), fc.constantFrom("a", "b", "")).map(([operator, text]) => ({ [operator]: [v("s"), text] })),
+  fc.tuple(fc.constantFrom("startsWith", "endsWith"), fc.constantFrom("a", "b", ""), fc.constantFrom("s", "u")).map(([operator, text, field]) => ({ [operator]: [v(field), text] })),
   fc.constant(v("b")),
-  fc.subarray(["n", "s", "b", "m.n"], { minLength: 1 }).chain((fields) => fc.constantFrom({ missing: fields }, { missing: [fields] })),
+  fc.subarray(["n", "s", "b", "t", "m.n"], { minLength: 1 }).chain((fields) => fc.constantFrom({ missing: fields }, { missing: [fields] })),
   fc.boolean(),
 );
 const logicArbitrary = fc.letrec<{ node: unknown }>((tie) => ({
@@ -277,7 +332,7 @@ const logicArbitrary = fc.letrec<{ node: unknown }>((tie) => ({
 })).node;
 
 const presentEverywhere = (profile: Record<string, unknown>): boolean =>
-  ["n", "s", "b", "t"].every((key) => profile[key] !== undefined && profile[key] !== null) &&
+  ["n", "s", "u", "b", "t"].every((key) => profile[key] !== undefined && profile[key] !== null) &&
   typeof profile["m"] === "object" && profile["m"] !== null && (profile["m"] as { n?: unknown }).n !== undefined && (profile["m"] as { n?: unknown }).n !== null;
 
 describe("parseJsonLogic agrees with json-logic-js (property)", () => {
