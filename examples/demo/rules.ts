@@ -1,6 +1,7 @@
 /**
  * Demo section: named rules over CDNOW customer summaries (segmentkit/rules). Three-valued counts
- * (TRUE / FALSE / UNKNOWN) next to what naive JavaScript coercion would select, an event rule over
+ * (TRUE / FALSE / UNKNOWN) next to what the same condition saved as JsonLogic selects (imported with
+ * parseJsonLogic, which keeps JsonLogic's audience on request and warns where it differs), an event rule over
  * the raw purchases, the compiled predicate checked against the interpreter on every customer, and
  * an explanation of one customer.
  */
@@ -17,6 +18,7 @@ import {
   gte,
   lt,
   not,
+  parseJsonLogic,
   parseRule,
   withinLast,
 } from "segmentkit/rules";
@@ -25,20 +27,22 @@ import { customerProfile } from "./context.js";
 import type { DemoContext } from "./context.js";
 import { formatNumber, heading, percent, table } from "./format.js";
 
-/** The named rules; one arrives as JSON, the way a UI would save it. */
-const namedRules: ReadonlyArray<{ name: string; rule: Rule; naive?: (profile: ReturnType<typeof customerProfile>) => boolean }> = [
+/** The same condition as a JsonLogic document: JavaScript reads null < 60 as 0 < 60. */
+const frequentJsonLogic = { "<": [{ var: "behavior.meanInterPurchaseDays" }, 60] };
+
+/** The named rules; one arrives as JSON, the way a UI would save it, and two as JsonLogic too. */
+const namedRules: ReadonlyArray<{ name: string; rule: Rule; jsonLogic?: unknown }> = [
   { name: "recent buyers", rule: withinLast("behavior.lastPurchaseAt", 90, "days") },
   { name: "big spenders", rule: gte("behavior.totalSpend", 500) },
   {
     name: "frequent repeaters",
     rule: lt("behavior.meanInterPurchaseDays", 60),
-    // What a coercing engine does: null < 60 is true in JavaScript.
-    naive: (profile) => (profile.behavior.meanInterPurchaseDays as unknown as number) < 60,
+    jsonLogic: frequentJsonLogic,
   },
   {
     name: "not frequent repeaters",
     rule: not(lt("behavior.meanInterPurchaseDays", 60)),
-    naive: (profile) => !((profile.behavior.meanInterPurchaseDays as unknown as number) < 60),
+    jsonLogic: { "!": frequentJsonLogic },
   },
   {
     name: "lapsed high value",
@@ -63,25 +67,28 @@ export async function rulesSection(context: DemoContext): Promise<string> {
 
   const rows: Array<Array<string | number | null>> = [];
   let disagreements = 0;
-  for (const { name, rule, naive } of namedRules) {
+  for (const { name, rule, jsonLogic } of namedRules) {
     const truth = compileRuleTruth(rule, { asOf, eventsOf });
     const selected = compileRule(rule, { asOf, eventsOf });
+    // JsonLogic's audience: the import with `nulls: "jsonlogic"` guards each condition where JsonLogic selects nulls.
+    const asJsonLogic = jsonLogic === undefined ? undefined : compileRule(parseJsonLogic(jsonLogic, { nulls: "jsonlogic" }).rule, { asOf });
     const counts = { true: 0, false: 0, unknown: 0 };
-    let naiveCount = 0;
+    let jsonLogicCount = 0;
     for (const profile of profiles) {
       const result = truth(profile);
       if (result === true) counts.true += 1;
       else if (result === false) counts.false += 1;
       else counts.unknown += 1;
       if (selected(profile) !== (result === true)) disagreements += 1;
-      if (naive?.(profile) === true) naiveCount += 1;
+      if (asJsonLogic?.(profile) === true) jsonLogicCount += 1;
     }
     for (let index = 0; index < profiles.length; index += 97) {
       const profile = profiles[index]!;
       if (evaluate(rule, profile, { asOf, events: eventsOf(profile) }) !== truth(profile)) disagreements += 1;
     }
-    rows.push([name, describeRule(rule), counts.true, counts.false, counts.unknown, percent(counts.true / profiles.length), naive === undefined ? "" : formatNumber(naiveCount)]);
+    rows.push([name, describeRule(rule), counts.true, counts.false, counts.unknown, percent(counts.true / profiles.length), asJsonLogic === undefined ? "" : formatNumber(jsonLogicCount)]);
   }
+  const [warning] = parseJsonLogic(frequentJsonLogic).warnings;
 
   const lapsed = namedRules[4]!.rule;
   const example = profiles.find((profile) => profile.behavior.totalSpend >= 190 && profile.behavior.totalSpend < 200 && evaluate(lapsed, profile, { asOf }) === false) ?? profiles[0]!;
@@ -96,9 +103,12 @@ export async function rulesSection(context: DemoContext): Promise<string> {
   return [
     heading("Rules: SQL three-valued logic over CDNOW customers"),
     `${formatNumber(profiles.length)} customer profiles, clock ${asOf.toISOString().slice(0, 10)}. A customer is selected only when the rule is TRUE;`,
-    "UNKNOWN comes from missing values (one-purchase customers have no inter-purchase gap). \"naive JS\" counts what a coercing engine selects (null < 60 is true).",
+    "UNKNOWN comes from missing values (one-purchase customers have no inter-purchase gap). \"JsonLogic\" counts what the same condition selects as a JsonLogic document.",
     "",
-    table(["rule", "definition", "TRUE", "FALSE", "UNKNOWN", "selected", "naive JS"], rows),
+    table(["rule", "definition", "TRUE", "FALSE", "UNKNOWN", "selected", "JsonLogic"], rows),
+    "",
+    `Importing ${JSON.stringify(frequentJsonLogic)} with parseJsonLogic: ${warning?.code} at ${JSON.stringify(warning?.path)}: ${warning?.message}.`,
+    `With { nulls: "jsonlogic" } the import adds a missing guard instead and keeps JsonLogic's audience (the column above).`,
     "",
     `Compiled predicate vs interpreter: ${disagreements} disagreements (every profile checked for compileRule vs compileRuleTruth, every 97th against evaluate).`,
     "",
