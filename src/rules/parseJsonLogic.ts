@@ -6,7 +6,7 @@
  * @module
  */
 import type { BetweenRule, ComparisonOp, Rule, RuleScalar } from "./ast.js";
-import { parseRule } from "./parseRule.js";
+import { safeParseRule } from "./parseRule.js";
 import type { RuleLimits } from "./parseRule.js";
 import { RuleError } from "./RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
@@ -26,8 +26,10 @@ import type { Issue } from "../_lib/errors.js";
  *   (JavaScript reads `null < 30` as `0 < 30`, and `null != "US"` is true), and no other condition
  *   of the same `and` excludes that; the imported rule does not select it, because the comparison is
  *   UNKNOWN. Only with `nulls: "sql"`.
- * - `numeric_text`: a text literal that JsonLogic's `==`, `!=`, `<`... would compare with a number
- *   field as a number (`"30" == 30`); the rule compares text with text only. react-querybuilder
+ * - `numeric_text`: a text literal that JsonLogic would compare with a number field as a number:
+ *   `"30"` with `==`, `!=`, `<`, `<=`, `>`, `>=` (`"30" == 30`), and with the ordering operators also
+ *   `""` (as 0) and `"Infinity"`. `== ""` is left alone: it tests for empty text, although JsonLogic
+ *   also matches the number 0 there. The rule compares text with text only. react-querybuilder
  *   exports values as text unless its `parseNumbers` option is set.
  * - `truthiness`: a bare `{ "var": field }` condition; JsonLogic selects any truthy value (`1`,
  *   `"no"`, a non-empty list), the imported rule only `true`.
@@ -68,7 +70,7 @@ export interface ParseJsonLogicOptions extends RuleLimits {
 export interface JsonLogicImport {
   /** The translated rule, valid under `parseRule`. */
   readonly rule: Rule;
-  /** Where the rule can select other profiles than JsonLogic did, in document order. */
+  /** Where the rule can select other profiles than JsonLogic did, in document order (a node before its operands). */
   readonly warnings: ReadonlyArray<JsonLogicWarning>;
 }
 
@@ -109,7 +111,6 @@ interface Leaf {
 interface Deferred {
   readonly leaf: Leaf;
   readonly at: Site;
-  readonly order: number;
 }
 
 /** JsonLogic operators that have no exact segmentkit equivalent. */
@@ -143,26 +144,41 @@ function nullComparison(op: "<" | "<=" | ">" | ">=", left: unknown, right: unkno
   }
 }
 
-/** A text that JavaScript's `==` and `<` read as a finite number (`"30"`, `" 1e3 "`), or `undefined`. */
-function numericText(value: RuleScalar): number | undefined {
-  if (typeof value !== "string" || value.trim() === "") return undefined;
+/**
+ * The number that JavaScript's `<` (or, without `blank`, `==`) reads a text as when the other side is
+ * a number (`"30"`, `" 1e3 "`, `"Infinity"`, and `""` as 0 for `<`), or `undefined`.
+ */
+function numericText(value: RuleScalar, blank: boolean): number | undefined {
+  if (typeof value !== "string" || (!blank && value.trim() === "")) return undefined;
   const number = Number(value);
-  return Number.isFinite(number) ? number : undefined;
+  return Number.isNaN(number) ? undefined : number;
 }
 
 const mirrored: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "gt", "<=": "gte", ">": "lt", ">=": "lte" };
 const direct: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "lt", "<=": "lte", ">": "gt", ">=": "gte" };
 
+/**
+ * Document order of two paths: a node before its operands, operands by index. At one position two
+ * paths hold either two operand indexes or two keys of one object, so numbers and strings never meet.
+ */
+function comparePaths(left: ReadonlyArray<string | number>, right: ReadonlyArray<string | number>): number {
+  const shared = Math.min(left.length, right.length);
+  for (let index = 0; index < shared; index += 1) {
+    const a = left[index] as string | number;
+    const b = right[index] as string | number;
+    if (a !== b) return typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
 class Importer {
   readonly issues: RuleIssue[] = [];
-  readonly warnings: Array<JsonLogicWarning & { readonly order: number }> = [];
+  readonly warnings: JsonLogicWarning[] = [];
   readonly limits: ResolvedRuleLimits;
   readonly keepJsonLogicNulls: boolean;
   readonly arrayFields: ReadonlySet<string>;
   readonly deferred = new Map<Rule, Deferred>();
   nodes = 0;
-  /** Document order of leaves and warnings, so that warnings settled late still come out in order. */
-  order = 0;
 
   constructor(options: ParseJsonLogicOptions | undefined, functionName: string) {
     if (options !== undefined) assertRecord(functionName, "options", options);
@@ -180,8 +196,8 @@ class Importer {
     return undefined;
   }
 
-  warn(code: JsonLogicWarningCode, path: Path, field: string, message: string, order = this.order++): void {
-    this.warnings.push({ code, path: pathKeys(path), field, message, order });
+  warn(code: JsonLogicWarningCode, path: Path, field: string, message: string): void {
+    this.warnings.push({ code, path: pathKeys(path), field, message });
   }
 
   /** Counts `count` nodes; false (with a `too_many_nodes` issue the first time) when the limit is passed. */
@@ -197,6 +213,13 @@ class Importer {
   fits(at: Site, height: number): boolean {
     if (at.depth - 1 + height <= this.limits.maxDepth) return true;
     this.issue("too_deep", at.path, `the translated rule is nested deeper than the limit of ${this.limits.maxDepth}`);
+    return false;
+  }
+
+  /** Checks that `maxListLength` allows the two-rule `and` / `or` that a guard or an exclusive range is. */
+  fitsPair(at: Site): boolean {
+    if (this.limits.maxListLength >= 2) return true;
+    this.issue("list_too_long", at.path, `the translation needs a list of 2 rules, more than the limit of ${this.limits.maxListLength}`);
     return false;
   }
 
@@ -281,7 +304,7 @@ class Importer {
         if (waiting === undefined) continue;
         this.deferred.delete(rule as Rule);
         const { leaf } = waiting;
-        rules[index] = this.settle(leaf, waiting.at, waiting.order, leaf.whenNull === true && !excluded.has(leaf.field));
+        rules[index] = this.settle(leaf, waiting.at, leaf.whenNull === true && !excluded.has(leaf.field));
       }
     }
     return rules.every((rule) => rule !== undefined) ? { op: operator, rules: rules as Rule[] } : undefined;
@@ -350,9 +373,9 @@ class Importer {
     return this.issue("invalid_value", path, `a JsonLogic literal must be a string, a number or a boolean${allowNull ? " or null" : ""}, got ${jsonType(operand)}`);
   }
 
-  /** Warns when JsonLogic would read a text literal as a number. */
-  numeric(literal: RuleScalar, field: string, path: Path): void {
-    const number = numericText(literal);
+  /** Warns when JsonLogic would read a text literal as a number (`ordering`: `<` and the like; else `==` / `!=`). */
+  numeric(literal: RuleScalar, field: string, path: Path, ordering: boolean): void {
+    const number = numericText(literal, ordering);
     if (number === undefined) return;
     this.warn(
       "numeric_text",
@@ -393,7 +416,7 @@ class Importer {
     if (literal === null) return { field: sides.field, rule: { op: equal ? "missing" : "exists", field: sides.field }, whenNull: undefined, because: "" };
     const field = this.scalarField(sides.field, at);
     if (field === undefined) return undefined;
-    if (operator === "==" || operator === "!=") this.numeric(literal, field, operandAt(at, literalFirst ? 0 : 1));
+    if (operator === "==" || operator === "!=") this.numeric(literal, field, operandAt(at, literalFirst ? 0 : 1), false);
     return { field, rule: { op: equal ? "eq" : "ne", field, value: literal }, whenNull: !equal, because: `null ${operator} ${JSON.stringify(literal).slice(0, 40)} is ${!equal}` };
   }
 
@@ -406,7 +429,7 @@ class Importer {
     if (literal === null || typeof literal === "boolean") return this.issue("invalid_value", literalPath, `"${operator}" needs a number or a string, got ${jsonType(literal)}`);
     const field = this.scalarField(sides.field, at);
     if (field === undefined) return undefined;
-    this.numeric(literal, field, literalPath);
+    this.numeric(literal, field, literalPath, true);
     const op = literalFirst ? mirrored[operator] : direct[operator];
     const whenNull = literalFirst ? nullComparison(operator, literal, null) : nullComparison(operator, null, literal);
     const text = literalFirst ? `${JSON.stringify(literal).slice(0, 40)} ${operator} null` : `null ${operator} ${JSON.stringify(literal).slice(0, 40)}`;
@@ -428,14 +451,15 @@ class Importer {
       return this.issue("invalid_range", at.path, `the lower bound ${JSON.stringify(min).slice(0, 40)} is above the upper bound ${JSON.stringify(max).slice(0, 40)}`);
     }
     if (this.scalarField(field, at) === undefined) return undefined;
-    this.numeric(min, field, operandAt(at, 0));
-    if (numericText(min) === undefined) this.numeric(max, field, operandAt(at, 2));
+    this.numeric(min, field, operandAt(at, 0), true);
+    if (numericText(min, true) === undefined) this.numeric(max, field, operandAt(at, 2), true);
     const whenNull = nullComparison(operator, min, null) && nullComparison(operator, null, max);
     const because = `${JSON.stringify(min).slice(0, 40)} ${operator} null ${operator} ${JSON.stringify(max).slice(0, 40)} is ${whenNull}`;
     if (operator === "<=") {
       const rule: BetweenRule = { op: "between", field, min, max };
       return { field, rule, whenNull, because };
     }
+    if (!this.fitsPair(at)) return undefined;
     return { field, rule: { op: "and", rules: [{ op: "gt", field, value: min }, { op: "lt", field, value: max }] }, whenNull, because };
   }
 
@@ -484,6 +508,9 @@ class Importer {
     // json-logic-js tests `text.indexOf(value)`, which reads a number or a boolean as its text, after
     // refusing an empty text: so an empty value is found in every other text.
     const text = String(value);
+    if (text.length > this.limits.maxStringLength) {
+      return this.issue("string_too_long", operandAt(at, 0), `the text ${JSON.stringify(text.slice(0, 40))} is ${text.length} characters long, more than the limit of ${this.limits.maxStringLength}`);
+    }
     this.warn("text_or_array", at.path, field, `"in" was read as "${field.slice(0, 40)}" contains the text ${JSON.stringify(text.slice(0, 40))}; list the field in arrayFields if it holds an array`);
     if (text === "") return { field, rule: { op: "ne", field, value: "" }, whenNull: false, because };
     return { field, rule: { op: "contains", field, value: text }, whenNull: false, because };
@@ -516,21 +543,22 @@ class Importer {
   missing(operands: ReadonlyArray<unknown>, at: Site): Rule | undefined {
     const nested = operands.length === 1 && Array.isArray(operands[0]);
     const names: ReadonlyArray<unknown> = nested ? (operands[0] as ReadonlyArray<unknown>) : operands;
-    if (names.length === 0) return this.issue("invalid_value", at.path, `"missing" takes at least one field name`);
+    const listPath = nested ? operandAt(at, 0) : at.path;
+    if (names.length === 0) return this.issue("invalid_value", listPath, `"missing" takes at least one field name`);
     if (names.length > this.limits.maxListLength) {
-      return this.issue("list_too_long", at.path, `"missing" has ${names.length} field names, more than the limit of ${this.limits.maxListLength}`);
+      return this.issue("list_too_long", listPath, `"missing" has ${names.length} field names, more than the limit of ${this.limits.maxListLength}`);
     }
     // One `missing` rule per name, under an `or` when there are several.
     if (!this.count(names.length, at.path) || !this.fits(at, names.length > 1 ? 2 : 1)) return undefined;
     const rules: Rule[] = [];
     for (const [index, name] of names.entries()) {
-      const path = nested ? pathLink(operandAt(at, 0), index) : operandAt(at, index);
-      if (typeof name !== "string") return this.issue("invalid_type", path, `"missing" takes field names, got ${jsonType(name)}`);
-      const field = this.fieldName(name, path);
-      if (field === undefined) return undefined;
+      const path = nested ? pathLink(listPath, index) : operandAt(at, index);
+      const field = typeof name === "string" ? this.fieldName(name, path) : this.issue("invalid_type", path, `"missing" takes field names, got ${jsonType(name)}`);
+      if (field === undefined) continue;
       this.warn("empty_text", path, field, `JsonLogic's "missing" also counts an empty "${field.slice(0, 40)}" as missing; the rule does not`);
       rules.push({ op: "missing", field });
     }
+    if (rules.length < names.length) return undefined;
     return rules.length === 1 ? rules[0] : { op: "or", rules };
   }
 
@@ -541,27 +569,27 @@ class Importer {
    */
   leaf(leaf: Leaf | undefined, at: Site): Rule | undefined {
     if (leaf === undefined) return undefined;
-    const order = this.order++;
     if (at.deferring === true) {
-      this.deferred.set(leaf.rule, { leaf, at, order });
+      this.deferred.set(leaf.rule, { leaf, at });
       return leaf.rule;
     }
-    return this.settle(leaf, at, order, leaf.whenNull === at.positive);
+    return this.settle(leaf, at, leaf.whenNull === at.positive);
   }
 
   /** A leaf with its null handling: where `selectsNull`, a `missing` / `exists` guard (`nulls: "jsonlogic"`) or a warning. */
-  settle(leaf: Leaf, at: Site, order: number, selectsNull: boolean): Rule | undefined {
+  settle(leaf: Leaf, at: Site, selectsNull: boolean): Rule | undefined {
     const guarded = selectsNull && this.keepJsonLogicNulls;
     // The translated leaf is one level deep, two for an exclusive range, and a guard adds one.
     if (!this.fits(at, (leaf.rule.op === "and" ? 2 : 1) + (guarded ? 1 : 0))) return undefined;
     if (!selectsNull) return leaf.rule;
     if (guarded) {
+      if (!this.fitsPair(at)) return undefined;
       return leaf.whenNull === true
         ? { op: "or", rules: [{ op: "missing", field: leaf.field }, leaf.rule] }
         : { op: "and", rules: [{ op: "exists", field: leaf.field }, leaf.rule] };
     }
     const message = `JsonLogic selects profiles whose "${leaf.field.slice(0, 40)}" is null or missing here (${leaf.because} in JavaScript); the rule does not, as in SQL`;
-    this.warn("null_selected", at.path, leaf.field, message, order);
+    this.warn("null_selected", at.path, leaf.field, message);
     return leaf.rule;
   }
 }
@@ -577,8 +605,15 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
   // most five rule nodes per counted JsonLogic node (a guarded exclusive range), so the document's
   // node limit already bounds the work. parseRule returns a fresh, validated rule.
   const { maxDepth, maxListLength, maxStringLength } = importer.limits;
-  const data = parseRule(rule, { maxDepth, maxNodes: Number.MAX_SAFE_INTEGER, maxListLength, maxStringLength });
-  const warnings = importer.warnings.sort((left, right) => left.order - right.order).map(({ order: _order, ...warning }) => warning);
+  const checked = safeParseRule(rule, { maxDepth, maxNodes: Number.MAX_SAFE_INTEGER, maxListLength, maxStringLength });
+  if (!checked.success) {
+    // Not expected: every check above runs on the JsonLogic side. Should one be missed, the caller
+    // still gets a RuleError of this function, never parseRule's, and never a partial rule.
+    const issues = checked.error.issues.map((issue) => ({ ...issue, path: [], message: `the translated rule: ${issue.message}` }));
+    return { success: false, error: new RuleError(ruleErrorMessage(functionName, issues), issues) };
+  }
+  const data = checked.data;
+  const warnings = importer.warnings.sort((left, right) => comparePaths(left.path, right.path));
   return { success: true, data: { rule: data, warnings } };
 }
 
@@ -598,8 +633,8 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  *
  * Exactness: on profiles whose fields hold the literal's type (numbers where the rule compares with
  * numbers, strings with strings, arrays without nulls in `arrayFields`, no empty strings where
- * `missing` tests them), null, or nothing, read through objects (json-logic-js also reads `tags.0`
- * and `name.length`: an `indexed_path` warning), the rule with `nulls: "jsonlogic"` selects exactly
+ * `missing` tests them), null, or nothing, read through objects (json-logic-js also reads members of
+ * arrays and texts: `tags.0` and `name.length` give an `indexed_path` warning, `name.trim` none), the rule with `nulls: "jsonlogic"` selects exactly
  * the profiles that json-logic-js 2.0.5 selects; with `nulls: "sql"` (the default) it selects the same
  * profiles wherever no `null_selected` warning is reported, and the SQL audience where one is. A
  * `null_selected` condition is judged with the other conditions of its `and` (`x < 30` next to
@@ -608,7 +643,8 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * segmentkit never does: a `numeric_text` warning marks such literals, and `checkRule` finds fields
  * whose values do not fit against a schema. The walk is recursive but bounded by `maxDepth` (at most
  * 1,000), so a 100,000-deep document gives a `too_deep` issue, never a stack overflow. Operators and
- * `var` are read as own keys only. O(n).
+ * `var` are read as own keys only. O(n) for n nodes, plus the paths of the warnings (each as long as
+ * its depth: with the default limits at most 10,000 × 32 keys).
  * @param logic - the untrusted JsonLogic value, typically from `JSON.parse`.
  * @param options - limits (as {@link parseRule}, applied to the JsonLogic document), `nulls` and
  *   `arrayFields`; see {@link ParseJsonLogicOptions}.

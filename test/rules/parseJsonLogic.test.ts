@@ -89,17 +89,25 @@ describe("parseJsonLogic: translation", () => {
     expect(parseJsonLogic({ "===": [v("tags.0"), "x"] }).warnings.map((warning) => [warning.code, warning.path])).toEqual([["indexed_path", ["===", 0, "var"]]]);
     expect(parseJsonLogic({ "===": [v("name.length"), 3] }).warnings.map((warning) => warning.code)).toEqual(["indexed_path"]);
     expect(parseJsonLogic({ "===": [v("length"), 3] }).warnings).toEqual([]);
+    // Warnings come in document order, a node before its operands.
+    expect(parseJsonLogic({ "==": ["30", v("tags.0")] }).warnings.map((warning) => [warning.code, warning.path])).toEqual([
+      ["numeric_text", ["==", 0]],
+      ["indexed_path", ["==", 1, "var"]],
+    ]);
   });
 
   it("warns where JsonLogic reads a text as a number", () => {
     const codes = (logic: unknown) => parseJsonLogic(logic).warnings.map((warning) => [warning.code, warning.path]);
-    expect(codes({ "<": [v("age"), "30"] })).toEqual([["numeric_text", ["<", 1]], ["null_selected", ["<"]]]);
+    expect(codes({ "<": [v("age"), "30"] })).toEqual([["null_selected", ["<"]], ["numeric_text", ["<", 1]]]);
+    expect(codes({ ">=": [v("age"), ""] })).toEqual([["null_selected", [">="]], ["numeric_text", [">=", 1]]]);
+    expect(codes({ "<": [v("age"), "Infinity"] })).toEqual([["null_selected", ["<"]], ["numeric_text", ["<", 1]]]);
+    expect(codes({ "<": [v("name"), "Ann"] })).toEqual([]);
     expect(codes({ "==": [" 1e3 ", v("age")] })).toEqual([["numeric_text", ["==", 0]]]);
     expect(codes({ "<=": ["18", v("age"), "65"] })).toEqual([["numeric_text", ["<=", 0]]]);
     expect(codes({ "===": [v("age"), "30"] })).toEqual([]);
     expect(codes({ in: [v("age"), ["30"]] })).toEqual([]);
     expect(codes({ "==": [v("zip"), ""] })).toEqual([]);
-    expect(parseJsonLogic({ "<": [v("age"), "30"] }).warnings[0]?.message).toBe(
+    expect(parseJsonLogic({ "<": [v("age"), "30"] }).warnings[1]?.message).toBe(
       'JsonLogic compares the text "30" with a number as 30; the rule compares text with text only: write 30 if "age" holds numbers',
     );
   });
@@ -199,6 +207,11 @@ describe("parseJsonLogic: what it refuses", () => {
     expect(issuesOf({ missing: [] })).toEqual([["invalid_value", ["missing"]]]);
     expect(issuesOf({ in: [null, v("a")] })).toEqual([["invalid_value", ["in", 0]]]);
     expect(issuesOf({ missing: [3] })).toEqual([["invalid_type", ["missing", 0]]]);
+    expect(issuesOf({ missing: [1, "__proto__", "toString"] })).toEqual([
+      ["invalid_type", ["missing", 0]],
+      ["forbidden_path", ["missing", 1]],
+      ["unsupported_logic", ["missing", 2]],
+    ]);
     expect(issuesOf({ "==": [v("a"), Number.NaN] })).toEqual([["non_finite_number", ["==", 1]]]);
     expect(issuesOf({ startsWith: [v("a"), 1] })).toEqual([["invalid_value", ["startsWith", 1]]]);
   });
@@ -236,6 +249,13 @@ describe("parseJsonLogic: what it refuses", () => {
     expect(parseJsonLogic({ missing: ["a"] }, { maxDepth: 1 }).rule).toEqual({ op: "missing", field: "a" });
     expect(issuesOf({ missing: ["a", "b", "c"] }, { maxNodes: 3 })).toEqual([["too_many_nodes", ["missing"]]]);
     expect(issuesOf({ missing: ["a", "b", "c"] }, { maxListLength: 2 })).toEqual([["list_too_long", ["missing"]]]);
+    expect(issuesOf({ missing: [["a", "b", "c"]] }, { maxListLength: 2 })).toEqual([["list_too_long", ["missing", 0]]]);
+    // What the translation adds must fit the limits too: a guard or an exclusive range is a list of
+    // two rules, a number found in a text becomes that text.
+    expect(issuesOf({ "<": [1, v("x"), 3] }, { maxListLength: 1 })).toEqual([["list_too_long", ["<"]]]);
+    expect(issuesOf({ "<": [v("x"), 3] }, { maxListLength: 1, nulls: "jsonlogic" })).toEqual([["list_too_long", ["<"]]]);
+    expect(parseJsonLogic({ "<": [v("x"), 3] }, { maxListLength: 1 }).rule).toEqual({ op: "lt", field: "x", value: 3 });
+    expect(issuesOf({ in: [1e21, v("s")] }, { maxStringLength: 3 })).toEqual([["string_too_long", ["in", 0]]]);
     const names = Array.from({ length: 10_000 }, (_, index) => `f${index}`);
     expect(issuesOf({ and: Array.from({ length: 6 }, () => ({ missing: names })) })).toEqual([["too_many_nodes", ["and", 0, "missing"]]]);
   });
