@@ -171,6 +171,9 @@ function comparePaths(left: ReadonlyArray<string | number>, right: ReadonlyArray
   return left.length - right.length;
 }
 
+/** The name that errors and issue summaries give, for `safeParseJsonLogic` too (as `safeParseRule` says `parseRule`). */
+const functionName = "parseJsonLogic";
+
 class Importer {
   readonly issues: RuleIssue[] = [];
   readonly warnings: JsonLogicWarning[] = [];
@@ -180,7 +183,7 @@ class Importer {
   readonly deferred = new Map<Rule, Deferred>();
   nodes = 0;
 
-  constructor(options: ParseJsonLogicOptions | undefined, functionName: string) {
+  constructor(options: ParseJsonLogicOptions | undefined) {
     if (options !== undefined) assertRecord(functionName, "options", options);
     this.limits = resolveRuleLimits(functionName, options);
     this.keepJsonLogicNulls = choice(functionName, "nulls", options?.nulls, ["sql", "jsonlogic"], "sql") === "jsonlogic";
@@ -595,8 +598,7 @@ class Importer {
 }
 
 function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafeParseJsonLogicResult {
-  const functionName = "parseJsonLogic";
-  const importer = new Importer(options, functionName);
+  const importer = new Importer(options);
   const rule = importer.condition(logic, { path: undefined, depth: 1, positive: true });
   if (rule === undefined || importer.issues.length > 0) {
     return { success: false, error: new RuleError(ruleErrorMessage(functionName, importer.issues), importer.issues) };
