@@ -1,7 +1,8 @@
 /**
  * Demo section: named rules over CDNOW customer summaries (segmentkit/rules). Three-valued counts
  * (TRUE / FALSE / UNKNOWN) next to what the same condition saved as JsonLogic selects (imported with
- * parseJsonLogic, which keeps JsonLogic's audience on request and warns where it differs), an event rule over
+ * parseJsonLogic, which keeps JsonLogic's audience on request and warns where it differs), the
+ * breakdown of one rule by condition, an event rule over
  * the raw purchases, the compiled predicate checked against the interpreter on every customer, and
  * an explanation of one customer.
  */
@@ -20,6 +21,7 @@ import {
   not,
   parseJsonLogic,
   parseRule,
+  ruleBreakdown,
   withinLast,
 } from "segmentkit/rules";
 import type { Rule, RuleEvent, RuleExplanation } from "segmentkit/rules";
@@ -91,6 +93,8 @@ export async function rulesSection(context: DemoContext): Promise<string> {
   const [warning] = parseJsonLogic(frequentJsonLogic).warnings;
 
   const lapsed = namedRules[4]!.rule;
+  const breakdown = ruleBreakdown(lapsed, profiles, { asOf });
+  const breakdownRows = (breakdown.root.children ?? []).map((node) => [node.description, node.true, node.false, node.unknown, node.selectedWithout ?? null]);
   const example = profiles.find((profile) => profile.behavior.totalSpend >= 190 && profile.behavior.totalSpend < 200 && evaluate(lapsed, profile, { asOf }) === false) ?? profiles[0]!;
   const why = explain(lapsed, example, { asOf });
   const lines: string[] = [];
@@ -111,6 +115,10 @@ export async function rulesSection(context: DemoContext): Promise<string> {
     `With { nulls: "jsonlogic" } the import adds a missing guard instead and keeps JsonLogic's audience (the column above).`,
     "",
     `Compiled predicate vs interpreter: ${disagreements} disagreements (every profile checked for compileRule vs compileRuleTruth, every 97th against evaluate).`,
+    "",
+    `Where "lapsed high value" loses customers (ruleBreakdown: each condition on every customer; the rule selects ${formatNumber(breakdown.selected)}):`,
+    "",
+    table(["condition", "TRUE", "FALSE", "UNKNOWN", "selected without it"], breakdownRows),
     "",
     `Why is customer ${example.id} (spent ${formatNumber(example.behavior.totalSpend)}, last purchase ${example.behavior.lastPurchaseAt.toISOString().slice(0, 10)}) not in "lapsed high value"?`,
     "",

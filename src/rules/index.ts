@@ -38,6 +38,8 @@ export type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 export { parseRule, safeParseRule } from "./parseRule.js";
 export type { RuleLimits, SafeParseRuleResult } from "./parseRule.js";
 export { parseJsonLogic, safeParseJsonLogic } from "./parseJsonLogic.js";
+export { ruleBreakdown } from "./ruleBreakdown.js";
+export type { RuleBreakdown, RuleBreakdownNode } from "./ruleBreakdown.js";
 export type { JsonLogicImport, JsonLogicWarning, JsonLogicWarningCode, ParseJsonLogicOptions, SafeParseJsonLogicResult } from "./parseJsonLogic.js";
 export { evaluate } from "./evaluate.js";
 export type { EvaluateOptions, RuleEvent } from "./evaluate.js";
