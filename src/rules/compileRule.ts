@@ -525,7 +525,8 @@ function compileContext<P>(functionName: string, rule: Rule, options: CompileRul
   };
 }
 
-function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): Compiled {
+/** `compileRuleTruth` with the errors naming `functionName`. @internal */
+export function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): Compiled {
   return compileNode(rule, compileContext(functionName, rule, options));
 }
 

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { and, between, evaluate, gte, inList, not, or, RuleError, ruleBreakdown } from "../../src/rules/index.js";
+import { and, between, eq, evaluate, gte, inList, inSegment, not, or, ruleBreakdown, ruleBreakdownAsync } from "../../src/rules/index.js";
 import type { Rule, RuleBreakdownNode, RuleEvent } from "../../src/rules/index.js";
 import { asOf, eventsArbitrary, profileArbitrary, ruleArbitrary, segments } from "./_arbitraries.js";
 
@@ -89,7 +89,10 @@ describe("ruleBreakdown", () => {
       [["rules", 1], 3, 1, 1, 3],
       [["rules", 2], 4, 1, 0, 2],
     ]);
-    expect(breakdown.root).toMatchObject({ path: [], op: "and", true: 1, false: 3, unknown: 1, description: 'age is 25 to 34 and country is "US" or "CA" and total spend is at least 500' });
+    expect(breakdown.root).toMatchObject({ path: [], op: "and", true: 1, false: 3, unknown: 1, description: "all of 3 conditions" });
+    expect(breakdown.root.children?.map((node) => node.description)).toEqual(["age is 25 to 34", 'country is "US" or "CA"', "total spend is at least 500"]);
+    const labelled = ruleBreakdown(rule, profiles, { asOf, labels: { totalSpend: "lifetime revenue" } });
+    expect(labelled.root.children?.[2]?.description).toBe("lifetime revenue is at least 500");
   });
 
   it("treats an operand removed from a one-operand and / or as the empty and / or (TRUE / FALSE)", () => {
@@ -113,10 +116,44 @@ describe("ruleBreakdown", () => {
     expect(ruleBreakdown(gte("a", 5), generate(), { asOf })).toEqual({ profiles: 3, selected: 2, root: { path: [], op: "gte", description: "a is at least 5", true: 2, false: 1, unknown: 0 } });
     expect(reads).toBe(3);
     expect(ruleBreakdown(and(gte("a", 5)), [], { asOf }).root).toMatchObject({ true: 0, false: 0, unknown: 0, children: [{ selectedWithout: 0 }] });
+    expect(ruleBreakdown(or(), [{}], { asOf }).root).toEqual({ path: [], op: "or", description: "any of no conditions: false for every profile", true: 0, false: 1, unknown: 0, children: [] });
+    expect(ruleBreakdown(not(and()), [{}], { asOf }).root.children?.[0]).toEqual({
+      path: ["rule"],
+      op: "and",
+      description: "all of no conditions: true for every profile",
+      true: 1,
+      false: 0,
+      unknown: 0,
+      children: [],
+    });
+  });
+
+  it("takes async iterables in ruleBreakdownAsync, with the same counts", async () => {
+    const rule = or(eq("plan", "pro"), and(gte("seats", 10), not(eq("plan", "free"))));
+    const profiles = [{ plan: "pro", seats: 3 }, { plan: "free", seats: 40 }, { plan: "team", seats: 12 }, { seats: 50 }, {}];
+    async function* stream() {
+      for (const profile of profiles) yield profile;
+    }
+    expect(await ruleBreakdownAsync(rule, stream(), { asOf })).toEqual(ruleBreakdown(rule, profiles, { asOf }));
+    expect(await ruleBreakdownAsync(rule, profiles, { asOf })).toEqual(ruleBreakdown(rule, profiles, { asOf }));
+    await expect(ruleBreakdownAsync(rule, 3 as unknown as unknown[], { asOf })).rejects.toThrowErrorMatchingInlineSnapshot(`[TypeError: ruleBreakdownAsync requires profiles to be iterable or async iterable]`);
+  });
+
+  it("counts wide groups: 10,000 operands of one and", () => {
+    const rule = and(...Array.from({ length: 10_000 }, (_, index) => gte(`f${index % 10}`, 0)));
+    const profiles = Array.from({ length: 20 }, (_, index) => Object.fromEntries(Array.from({ length: 10 }, (__, field) => [`f${field}`, field === index % 10 ? -1 : 1])));
+    const breakdown = ruleBreakdown(rule, profiles, { asOf });
+    expect(breakdown.selected).toBe(0);
+    // Each profile fails exactly the 1,000 operands on one field: removing one of them leaves 999 failing.
+    expect(breakdown.root.children?.every((node) => node.selectedWithout === 0)).toBe(true);
+    expect(breakdown.root.children?.[3]).toMatchObject({ true: 18, false: 2, unknown: 0 });
   });
 
   it("throws what compileRule throws, and refuses profiles that are not iterable", () => {
-    expect(() => ruleBreakdown({ op: "inSegment", segment: "x" }, [], { asOf })).toThrow(RuleError);
+    expect(() => ruleBreakdown(and(gte("a", 1), inSegment("x")), [], { asOf })).toThrowErrorMatchingInlineSnapshot(
+      `[RuleError: ruleBreakdown found 1 issue: the rule refers to the unknown segment "x" at rules[1].segment]`,
+    );
+    expect(() => ruleBreakdown(gte("a", 1), [], { asOf: new Date(Number.NaN) })).toThrowErrorMatchingInlineSnapshot(`[TypeError: ruleBreakdown requires asOf to be a valid Date]`);
     expect(() => ruleBreakdown(gte("a", 1), 3 as unknown as unknown[], { asOf })).toThrowErrorMatchingInlineSnapshot(`[TypeError: ruleBreakdown requires profiles to be iterable]`);
   });
 });

@@ -1,0 +1,144 @@
+/**
+ * The counting behind `ruleBreakdown` and `ruleBreakdownAsync`: one accumulator that takes profiles
+ * one at a time, so the synchronous and the asynchronous function share every line of it.
+ */
+import type { Rule, RuleOp, Truth } from "../ast.js";
+import { compileTruth } from "../compileRule.js";
+import { describeRule } from "../describeRule.js";
+import type { RuleBreakdown, RuleBreakdownNode, RuleBreakdownOptions } from "../ruleBreakdown.js";
+
+const FALSE = 0;
+const TRUE = 1;
+const UNKNOWN = 2;
+
+interface Node {
+  readonly rule: Rule;
+  readonly op: RuleOp;
+  readonly key: ReadonlyArray<string | number>;
+  readonly parent: number;
+  readonly children: ReadonlyArray<number>;
+  /** The compiled condition of a node whose operands are not opened (leaves, `event`, `inSegment`). */
+  readonly truth: ((profile: unknown) => Truth) | undefined;
+}
+
+/** What the breakdown says of a group instead of repeating its operands. */
+function groupDescription(node: Rule, operands: number): string {
+  if (node.op === "not") return "not: the condition below is false";
+  const conditions = operands === 1 ? "1 condition" : `${operands} conditions`;
+  if (operands === 0) return node.op === "and" ? "all of no conditions: true for every profile" : "any of no conditions: false for every profile";
+  return node.op === "and" ? `all of ${conditions}` : `any of ${conditions}`;
+}
+
+/**
+ * Starts a breakdown of `rule`. `add` takes one profile in O(n) for n nodes (a bottom-up pass, then
+ * a top-down pass that knows, for every node and each of its three values, the root's value);
+ * `result` builds the tree.
+ */
+export function createBreakdown<P>(functionName: string, rule: Rule, options: RuleBreakdownOptions<P>): { add(profile: P): void; result(): RuleBreakdown } {
+  // Validates the whole rule (segments, depth, options) before anything is counted.
+  const whole = compileTruth(functionName, rule, options);
+  const nodes: Node[] = [];
+  // Pre-order: a node before its operands, so its index is smaller than theirs. The rule's depth is
+  // at most 1,000 once compiled, which this recursion and the one in `result` stay well within.
+  const add = (node: Rule, key: ReadonlyArray<string | number>, parent: number): void => {
+    const index = nodes.length;
+    const operands: ReadonlyArray<Rule> = node.op === "and" || node.op === "or" ? node.rules : node.op === "not" ? [node.rule] : [];
+    const group = node.op === "and" || node.op === "or" || node.op === "not";
+    nodes.push({ rule: node, op: node.op, key, parent, children: [], truth: group ? undefined : index === 0 ? whole : compileTruth(functionName, node, options) });
+    const children: number[] = [];
+    operands.forEach((operand, position) => {
+      children.push(nodes.length);
+      add(operand, node.op === "not" ? ["rule"] : ["rules", position], index);
+    });
+    nodes[index] = { ...(nodes[index] as Node), children };
+  };
+  add(rule, [], -1);
+
+  const count = nodes.length;
+  const ops = nodes.map((node) => node.op);
+  const values = new Uint8Array(count);
+  // Per group: how many operands are absorbing (FALSE under `and`, TRUE under `or`) and how many UNKNOWN.
+  const absorbingOperands = new Uint32Array(count);
+  const unknownOperands = new Uint32Array(count);
+  // rootWhen[3i + v]: the root's value if node i had the value v and everything else stayed.
+  const rootWhen = new Uint8Array(count * 3);
+  const tallies = new Float64Array(count * 3);
+  const selectedWithout = new Float64Array(count);
+  const removable = nodes.map((node) => node.parent >= 0 && (ops[node.parent] === "and" || ops[node.parent] === "or"));
+  let profiles = 0;
+  let selected = 0;
+
+  /** The value of group `group` with its operand `operand` set to `value` (the identity removes it). */
+  const groupWith = (group: number, operand: number, value: number): number => {
+    const op = ops[group];
+    if (op === "not") return value === UNKNOWN ? UNKNOWN : 1 - value;
+    const absorbing = op === "and" ? FALSE : TRUE;
+    const current = values[operand] as number;
+    const absorbingCount = (absorbingOperands[group] as number) - (current === absorbing ? 1 : 0) + (value === absorbing ? 1 : 0);
+    const unknownCount = (unknownOperands[group] as number) - (current === UNKNOWN ? 1 : 0) + (value === UNKNOWN ? 1 : 0);
+    return absorbingCount > 0 ? absorbing : unknownCount > 0 ? UNKNOWN : 1 - absorbing;
+  };
+
+  return {
+    add(profile: P): void {
+      profiles += 1;
+      for (let index = count - 1; index >= 0; index -= 1) {
+        const node = nodes[index] as Node;
+        let value: number;
+        if (node.truth !== undefined) {
+          const truth = node.truth(profile);
+          value = truth === true ? TRUE : truth === false ? FALSE : UNKNOWN;
+        } else if (node.op === "not") {
+          const operand = values[node.children[0] as number] as number;
+          value = operand === UNKNOWN ? UNKNOWN : 1 - operand;
+        } else {
+          const absorbing = node.op === "and" ? FALSE : TRUE;
+          let absorbingCount = 0;
+          let unknownCount = 0;
+          for (const child of node.children) {
+            const operand = values[child] as number;
+            if (operand === absorbing) absorbingCount += 1;
+            else if (operand === UNKNOWN) unknownCount += 1;
+          }
+          absorbingOperands[index] = absorbingCount;
+          unknownOperands[index] = unknownCount;
+          value = absorbingCount > 0 ? absorbing : unknownCount > 0 ? UNKNOWN : 1 - absorbing;
+        }
+        values[index] = value;
+        tallies[index * 3 + value] = (tallies[index * 3 + value] as number) + 1;
+      }
+      if (values[0] === TRUE) selected += 1;
+      rootWhen[0] = FALSE;
+      rootWhen[1] = TRUE;
+      rootWhen[2] = UNKNOWN;
+      for (let index = 1; index < count; index += 1) {
+        const parent = (nodes[index] as Node).parent;
+        for (let value = 0; value < 3; value += 1) rootWhen[index * 3 + value] = rootWhen[parent * 3 + groupWith(parent, index, value)] as number;
+        if (removable[index] === true) {
+          const identity = ops[parent] === "and" ? TRUE : FALSE;
+          if (rootWhen[parent * 3 + groupWith(parent, index, identity)] === TRUE) selectedWithout[index] = (selectedWithout[index] as number) + 1;
+        }
+      }
+    },
+
+    result(): RuleBreakdown {
+      const labels = options.labels === undefined ? undefined : { labels: options.labels };
+      const build = (index: number, path: ReadonlyArray<string | number>): RuleBreakdownNode => {
+        const node = nodes[index] as Node;
+        const children = node.children.map((child) => build(child, [...path, ...(nodes[child] as Node).key]));
+        const group = node.truth === undefined;
+        return {
+          path,
+          op: node.op,
+          description: group ? groupDescription(node.rule, node.children.length) : describeRule(node.rule, labels),
+          true: tallies[index * 3 + TRUE] as number,
+          false: tallies[index * 3 + FALSE] as number,
+          unknown: tallies[index * 3 + UNKNOWN] as number,
+          ...(removable[index] === true ? { selectedWithout: selectedWithout[index] as number } : {}),
+          ...(group ? { children } : {}),
+        };
+      };
+      return { profiles, selected, root: build(0, []) };
+    },
+  };
+}
