@@ -23,6 +23,8 @@ export type {
   SqlTableName,
 } from "./mapping.js";
 export { segmentQuery } from "./segmentQuery.js";
+export { breakdownQuery } from "./breakdownQuery.js";
+export type { BreakdownQueryOptions, BreakdownQueryResult } from "./breakdownQuery.js";
 export type { SegmentQueryOptions, SegmentQueryResult, SqlSegment } from "./segmentQuery.js";
 
 // The base class of every error with a list of issues, for `instanceof` checks from this subpath.

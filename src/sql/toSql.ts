@@ -1,7 +1,7 @@
 import { pathLink } from "../_lib/pathLinks.js";
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
-import type { EventSink } from "./_lib/compile.js";
+import { correlatedEventSink } from "./_lib/correlatedEvents.js";
 import type { SqlCompileOptions, SqlParameter, SqlParameterType } from "./mapping.js";
 
 /** Options of {@link toSql}. */
@@ -78,31 +78,12 @@ export function toSql(rule: Rule, options: ToSqlOptions): ToSqlResult {
   if (typeof options !== "object" || options === null) throw new TypeError("toSql requires options with a dialect, columns and asOf");
   const offset = options.parameterOffset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("toSql requires parameterOffset to be a non-negative integer");
-  let aliasCount = 0;
   let compilation: Compilation | undefined;
-  const sink: EventSink = {
-    nextAlias: () => {
-      aliasCount += 1;
-      return compilation!.dialect.quoteIdentifier(`segmentkit_event_${aliasCount}`);
-    },
-    count: (filter, alias) => `(SELECT COUNT(*) FROM ${eventTable()} AS ${alias} WHERE ${correlation(alias)} AND ${filter})`,
-    sum: (filter, value, alias) => `(SELECT COALESCE(SUM(${value}), 0) FROM ${eventTable()} AS ${alias} WHERE ${correlation(alias)} AND ${filter})`,
-  };
+  let qualifier: string | undefined;
+  const sink = correlatedEventSink(() => compilation as Compilation, options, () => qualifier);
   compilation = new Compilation("toSql", options, sink);
   const c = compilation;
-  const qualifier = options.tableAlias === undefined ? undefined : c.identifier(options.tableAlias, pathLink(undefined, "tableAlias"), "tableAlias");
-  function eventTable(): string {
-    return c.tableName(options.events?.table, pathLink(undefined, "events", "table"), "events.table") ?? "";
-  }
-  function correlation(alias: string): string {
-    const customer = c.identifier(options.events?.customerId, pathLink(undefined, "events", "customerId"), "events.customerId");
-    if (options.tableAlias === undefined || options.idColumn === undefined) {
-      c.issue("missing_events_mapping", undefined, "toSql needs tableAlias and idColumn to correlate event conditions with the profile table");
-      return "FALSE";
-    }
-    const id = c.identifier(options.idColumn, pathLink(undefined, "idColumn"), "idColumn");
-    return `${alias}.${customer ?? ""} = ${qualifier ?? ""}.${id ?? ""}`;
-  }
+  qualifier = options.tableAlias === undefined ? undefined : c.identifier(options.tableAlias, pathLink(undefined, "tableAlias"), "tableAlias");
   const text = c.rule(rule, undefined, { columns: options.columns, qualifier, inEvent: false }, 1);
   c.check();
   return c.finish(text, offset);

@@ -2,24 +2,15 @@
  * The counting behind `ruleBreakdown` and `ruleBreakdownAsync`: one accumulator that takes profiles
  * one at a time, so the synchronous and the asynchronous function share every line of it.
  */
-import type { Rule, RuleOp, Truth } from "../ast.js";
+import type { Rule, RuleOp } from "../ast.js";
 import { compileTruth } from "../compileRule.js";
 import { describeRule } from "../describeRule.js";
+import type { DescribeRuleOptions } from "../describeRule.js";
 import type { RuleBreakdown, RuleBreakdownNode, RuleBreakdownOptions } from "../ruleBreakdown.js";
 
 const FALSE = 0;
 const TRUE = 1;
 const UNKNOWN = 2;
-
-interface Node {
-  readonly rule: Rule;
-  readonly op: RuleOp;
-  readonly key: ReadonlyArray<string | number>;
-  readonly parent: number;
-  readonly children: ReadonlyArray<number>;
-  /** The compiled condition of a node whose operands are not opened (leaves, `event`, `inSegment`). */
-  readonly truth: ((profile: unknown) => Truth) | undefined;
-}
 
 /** What the breakdown says of a group instead of repeating its operands. */
 function groupDescription(node: Rule, operands: number): string {
@@ -34,26 +25,104 @@ function groupDescription(node: Rule, operands: number): string {
  * a top-down pass that knows, for every node and each of its three values, the root's value);
  * `result` builds the tree.
  */
-export function createBreakdown<P>(functionName: string, rule: Rule, options: RuleBreakdownOptions<P>): { add(profile: P): void; result(): RuleBreakdown } {
-  // Validates the whole rule (segments, depth, options) before anything is counted.
-  const whole = compileTruth(functionName, rule, options);
-  const nodes: Node[] = [];
-  // Pre-order: a node before its operands, so its index is smaller than theirs. The rule's depth is
-  // at most 1,000 once compiled, which this recursion and the one in `result` stay well within.
+/** A rule's nodes in pre-order (a node before its operands), each with its parent and operands. */
+export interface BreakdownNode {
+  readonly rule: Rule;
+  readonly op: RuleOp;
+  /** The keys from its parent to it: `["rules", 2]`, `["rule"]`, `[]` for the root. */
+  readonly key: ReadonlyArray<string | number>;
+  readonly parent: number;
+  readonly children: ReadonlyArray<number>;
+}
+
+/** Whether the breakdown opens a node (`and`, `or`, `not`) rather than counting it as one condition. */
+export function isGroup(rule: Rule): rule is Extract<Rule, { op: "and" | "or" | "not" }> {
+  return rule.op === "and" || rule.op === "or" || rule.op === "not";
+}
+
+/** The nodes of `rule` in pre-order. The depth of a rule that compiled is at most 1,000, which this recursion stays within. */
+export function breakdownNodes(rule: Rule): BreakdownNode[] {
+  const nodes: BreakdownNode[] = [];
   const add = (node: Rule, key: ReadonlyArray<string | number>, parent: number): void => {
     const index = nodes.length;
-    const operands: ReadonlyArray<Rule> = node.op === "and" || node.op === "or" ? node.rules : node.op === "not" ? [node.rule] : [];
-    const group = node.op === "and" || node.op === "or" || node.op === "not";
-    nodes.push({ rule: node, op: node.op, key, parent, children: [], truth: group ? undefined : index === 0 ? whole : compileTruth(functionName, node, options) });
+    nodes.push({ rule: node, op: node.op, key, parent, children: [] });
+    if (!isGroup(node)) return;
+    const operands: ReadonlyArray<Rule> = node.op === "not" ? [node.rule] : node.rules;
     const children: number[] = [];
     operands.forEach((operand, position) => {
       children.push(nodes.length);
       add(operand, node.op === "not" ? ["rule"] : ["rules", position], index);
     });
-    nodes[index] = { ...(nodes[index] as Node), children };
+    nodes[index] = { ...(nodes[index] as BreakdownNode), children };
   };
   add(rule, [], -1);
+  return nodes;
+}
 
+/** Whether node `index` is an operand of `and` / `or`, which the breakdown can take out. */
+export function isRemovable(nodes: ReadonlyArray<BreakdownNode>, index: number): boolean {
+  const parent = nodes[index]?.parent ?? -1;
+  return parent >= 0 && (nodes[parent]?.op === "and" || nodes[parent]?.op === "or");
+}
+
+/** The counts of one node, as the result reports them. */
+export interface BreakdownCounts {
+  readonly true: number;
+  readonly false: number;
+  readonly unknown: number;
+  readonly selectedWithout: number;
+}
+
+/** The result tree, with descriptions (`labels` as in `describeRule`) and the counts of each node. */
+export function breakdownTree(
+  nodes: ReadonlyArray<BreakdownNode>,
+  labels: DescribeRuleOptions["labels"],
+  counts: (index: number) => BreakdownCounts,
+  profiles: number,
+  selected: number,
+): RuleBreakdown {
+  const describeOptions = labels === undefined ? undefined : { labels };
+  const build = (index: number, path: ReadonlyArray<string | number>): RuleBreakdownNode => {
+    const node = nodes[index] as BreakdownNode;
+    const children = node.children.map((child) => build(child, [...path, ...(nodes[child] as BreakdownNode).key]));
+    const group = isGroup(node.rule);
+    const tally = counts(index);
+    return {
+      path,
+      op: node.op,
+      description: group ? groupDescription(node.rule, node.children.length) : describeRule(node.rule, describeOptions),
+      true: tally.true,
+      false: tally.false,
+      unknown: tally.unknown,
+      ...(isRemovable(nodes, index) ? { selectedWithout: tally.selectedWithout } : {}),
+      ...(group ? { children } : {}),
+    };
+  };
+  return { profiles, selected, root: build(0, []) };
+}
+
+/** `rule` with the operand at node `index` (an operand of `and` / `or`) taken out. */
+export function ruleWithout(nodes: ReadonlyArray<BreakdownNode>, index: number): Rule {
+  const rebuild = (at: number): Rule => {
+    const node = nodes[at] as BreakdownNode;
+    if (!isGroup(node.rule)) return node.rule;
+    if (node.rule.op === "not") return { op: "not", rule: rebuild(node.children[0] as number) };
+    return { op: node.rule.op, rules: node.children.filter((child) => child !== index).map(rebuild) };
+  };
+  return rebuild(0);
+}
+
+/**
+ * Starts a breakdown of `rule`. `add` takes one profile in O(n) for n nodes (a bottom-up pass, then
+ * a top-down pass that knows, for every node and each of its three values, the root's value);
+ * `result` builds the tree.
+ */
+export function createBreakdown<P>(functionName: string, rule: Rule, options: RuleBreakdownOptions<P>): { add(profile: P): void; result(): RuleBreakdown } {
+  // Validates the whole rule (segments, depth, options) before anything is counted.
+  const whole = compileTruth(functionName, rule, options);
+  const nodes = breakdownNodes(rule);
+  // The compiled condition of each node that is counted as one (leaves, `event`, `inSegment`).
+  const truths = nodes.map((node, index) => (isGroup(node.rule) ? undefined : index === 0 ? whole : compileTruth(functionName, node.rule, options)));
   const count = nodes.length;
   const ops = nodes.map((node) => node.op);
   const values = new Uint8Array(count);
@@ -64,7 +133,7 @@ export function createBreakdown<P>(functionName: string, rule: Rule, options: Ru
   const rootWhen = new Uint8Array(count * 3);
   const tallies = new Float64Array(count * 3);
   const selectedWithout = new Float64Array(count);
-  const removable = nodes.map((node) => node.parent >= 0 && (ops[node.parent] === "and" || ops[node.parent] === "or"));
+  const removable = nodes.map((_node, index) => isRemovable(nodes, index));
   let profiles = 0;
   let selected = 0;
 
@@ -83,10 +152,11 @@ export function createBreakdown<P>(functionName: string, rule: Rule, options: Ru
     add(profile: P): void {
       profiles += 1;
       for (let index = count - 1; index >= 0; index -= 1) {
-        const node = nodes[index] as Node;
+        const node = nodes[index] as BreakdownNode;
+        const compiled = truths[index];
         let value: number;
-        if (node.truth !== undefined) {
-          const truth = node.truth(profile);
+        if (compiled !== undefined) {
+          const truth = compiled(profile);
           value = truth === true ? TRUE : truth === false ? FALSE : UNKNOWN;
         } else if (node.op === "not") {
           const operand = values[node.children[0] as number] as number;
@@ -112,7 +182,7 @@ export function createBreakdown<P>(functionName: string, rule: Rule, options: Ru
       rootWhen[1] = TRUE;
       rootWhen[2] = UNKNOWN;
       for (let index = 1; index < count; index += 1) {
-        const parent = (nodes[index] as Node).parent;
+        const parent = (nodes[index] as BreakdownNode).parent;
         for (let value = 0; value < 3; value += 1) rootWhen[index * 3 + value] = rootWhen[parent * 3 + groupWith(parent, index, value)] as number;
         if (removable[index] === true) {
           const identity = ops[parent] === "and" ? TRUE : FALSE;
@@ -122,23 +192,13 @@ export function createBreakdown<P>(functionName: string, rule: Rule, options: Ru
     },
 
     result(): RuleBreakdown {
-      const labels = options.labels === undefined ? undefined : { labels: options.labels };
-      const build = (index: number, path: ReadonlyArray<string | number>): RuleBreakdownNode => {
-        const node = nodes[index] as Node;
-        const children = node.children.map((child) => build(child, [...path, ...(nodes[child] as Node).key]));
-        const group = node.truth === undefined;
-        return {
-          path,
-          op: node.op,
-          description: group ? groupDescription(node.rule, node.children.length) : describeRule(node.rule, labels),
-          true: tallies[index * 3 + TRUE] as number,
-          false: tallies[index * 3 + FALSE] as number,
-          unknown: tallies[index * 3 + UNKNOWN] as number,
-          ...(removable[index] === true ? { selectedWithout: selectedWithout[index] as number } : {}),
-          ...(group ? { children } : {}),
-        };
-      };
-      return { profiles, selected, root: build(0, []) };
+      const counts = (index: number): BreakdownCounts => ({
+        true: tallies[index * 3 + TRUE] as number,
+        false: tallies[index * 3 + FALSE] as number,
+        unknown: tallies[index * 3 + UNKNOWN] as number,
+        selectedWithout: selectedWithout[index] as number,
+      });
+      return breakdownTree(nodes, options.labels, counts, profiles, selected);
     },
   };
 }
