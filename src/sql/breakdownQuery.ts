@@ -28,20 +28,27 @@ export interface BreakdownQueryResult {
   readonly paramTypes: SqlParameterType[];
   /**
    * Turns the query's one row into the breakdown, the same shape as the in-memory `ruleBreakdown`.
-   * Counts may come as numbers, bigints or numeric strings (PostgreSQL's `bigint`); NULL sums of an
-   * empty table read as 0.
+   * Counts may come as numbers, bigints or texts of digits (PostgreSQL's `bigint`); the NULL sums of
+   * an empty table read as 0. A row without an expected column, or with counts that do not add up
+   * (more than the profiles counted), is a `TypeError` naming the column.
    */
   readonly read: (row: Readonly<Record<string, unknown>>) => RuleBreakdown;
 }
 
-/** The most nodes one breakdown query counts: up to three columns each stay within PostgreSQL's 1,664. */
-const maxConditions = 500;
+/**
+ * The most rule nodes one breakdown query compiles in all: every node and its negation, and the rule
+ * without each operand, grow with the square of a wide rule. 20,000 keeps the SQL text, the bound
+ * parameters and the compile well within what the databases and `toSql`'s own budget accept.
+ */
+const maxCompiledNodes = 20_000;
+/** PostgreSQL's limit on bound parameters in one statement. */
+const maxPostgresParameters = 65_535;
 
-/** A count from a driver: a number, a bigint, a numeric string, or NULL for an empty table's SUM. */
-function countOf(value: unknown, column: string): number {
-  if (value === null || value === undefined) return 0;
-  const count = typeof value === "number" ? value : typeof value === "bigint" || typeof value === "string" ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(count) || count < 0) throw new TypeError(`breakdownQuery's read requires the column ${JSON.stringify(column)} to hold a count, got ${String(value)}`);
+/** A count from a driver: a number, a bigint or a text of digits (PostgreSQL's `bigint`). */
+function countOf(value: unknown, column: string): number | null {
+  if (value === null) return null;
+  const count = typeof value === "number" ? value : typeof value === "bigint" || (typeof value === "string" && /^\d+$/.test(value)) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(count) || count < 0) throw new TypeError(`breakdownQuery's read requires the column ${JSON.stringify(column)} to hold a count, got ${JSON.stringify(String(value)).slice(0, 60)}`);
   return count;
 }
 
@@ -56,7 +63,8 @@ function countOf(value: unknown, column: string): number {
  * what `evaluate` selects, so the counts equal `ruleBreakdown`'s (tested on PostgreSQL and DuckDB).
  * Event conditions become correlated subqueries, as in `toSql`. The text grows with the number of
  * operands times the size of the rule (every "without" repeats the rest of the rule): meant for the
- * rules people build; more than 500 nodes is a `too_many_nodes` issue. With `onUnsupported:
+ * rules people build: beyond 20,000 compiled rule nodes in all (about 140 operands of one `and`) or,
+ * on PostgreSQL, 65,535 bound parameters, it is a `too_many_nodes` issue. With `onUnsupported:
  * "unknown"`, the counts are those of the compiled SQL.
  * @param rule - a rule (from `parseRule` or the builders).
  * @param options - the dialect, the profile table (and its id column for event conditions), the
@@ -83,7 +91,12 @@ export function breakdownQuery(rule: Rule, options: BreakdownQueryOptions): Brea
   let compilation: Compilation | undefined;
   let qualifier: string | undefined;
   const profile = "p";
-  const sink = correlatedEventSink(() => compilation as Compilation, { events: options.events, tableAlias: profile, idColumn: options.idColumn }, () => qualifier);
+  let missingIdReported = false;
+  const sink = correlatedEventSink(() => compilation as Compilation, { events: options.events, tableAlias: profile, idColumn: options.idColumn }, () => qualifier, (c) => {
+    if (missingIdReported) return;
+    missingIdReported = true;
+    c.issue("missing_events_mapping", pathLink(undefined, "idColumn"), "breakdownQuery needs idColumn, the profile table's customer id, to correlate event conditions with it");
+  });
   compilation = new Compilation("breakdownQuery", options, sink);
   const c = compilation;
   const quote = (name: string) => c.dialect.quoteIdentifier(name);
@@ -96,8 +109,16 @@ export function breakdownQuery(rule: Rule, options: BreakdownQueryOptions): Brea
   c.check();
 
   const nodes = breakdownNodes(rule);
-  if (nodes.length > maxConditions) {
-    c.issue("too_many_nodes", undefined, `breakdownQuery counts at most ${maxConditions} conditions (three columns each; PostgreSQL returns at most 1,664), the rule has ${nodes.length}`);
+  // Subtree sizes (operands come after their node), then what the query compiles in all.
+  const sizes = new Array<number>(nodes.length).fill(1);
+  for (let index = nodes.length - 1; index > 0; index -= 1) sizes[nodes[index]!.parent] = sizes[nodes[index]!.parent]! + sizes[index]!;
+  const compiled = nodes.reduce((total, _node, index) => total + 2 * sizes[index]! + 1 + (isRemovable(nodes, index) ? sizes[0]! - sizes[index]! : 0), 0);
+  if (compiled > maxCompiledNodes) {
+    c.issue(
+      "too_many_nodes",
+      undefined,
+      `breakdownQuery compiles every condition, its negation and the rule without each operand: ${compiled} rule nodes for this rule of ${nodes.length}, more than the limit of ${maxCompiledNodes}; count parts of it, or use ruleBreakdown`,
+    );
     c.check();
   }
   const paths: PathLink[] = [];
@@ -114,17 +135,32 @@ export function breakdownQuery(rule: Rule, options: BreakdownQueryOptions): Brea
   const text = `SELECT ${columns.join(", ")} FROM ${table ?? ""} AS ${qualifier}`;
   c.check();
   const { sql, params, paramTypes } = c.finish(text, 0);
+  if (options.dialect === "postgres" && params.length > maxPostgresParameters) {
+    c.issue("too_many_nodes", undefined, `breakdownQuery binds ${params.length} parameters for this rule, more than PostgreSQL's ${maxPostgresParameters}; count parts of it, or use ruleBreakdown`);
+    c.check();
+  }
 
   const read = (row: Readonly<Record<string, unknown>>): RuleBreakdown => {
-    if (typeof row !== "object" || row === null) throw new TypeError("breakdownQuery's read requires the row the query returned");
-    const value = (column: string) => countOf(Object.hasOwn(row, column) ? row[column] : undefined, column);
-    const profiles = value("profiles");
-    const counts = (index: number) => {
-      const truthy = value(`node_${index}_true`);
-      const falsy = value(`node_${index}_false`);
-      return { true: truthy, false: falsy, unknown: profiles - truthy - falsy, selectedWithout: value(`node_${index}_without`) };
+    if (typeof row !== "object" || row === null || Array.isArray(row)) throw new TypeError("breakdownQuery's read requires the one row the query returned, as an object");
+    const profileCount = countOf(Object.hasOwn(row, "profiles") ? row["profiles"] : undefined, "profiles");
+    if (profileCount === null) throw new TypeError(`breakdownQuery's read requires the column "profiles" to hold a count, got NULL`);
+    const value = (column: string, limit: number): number => {
+      if (!Object.hasOwn(row, column)) throw new TypeError(`breakdownQuery's read requires the column ${JSON.stringify(column)} of the query's row`);
+      const count = countOf(row[column], column);
+      // SUM over no rows is NULL; over rows it is a count no larger than the number of profiles.
+      if (count === null) {
+        if (profileCount === 0) return 0;
+        throw new TypeError(`breakdownQuery's read requires the column ${JSON.stringify(column)} to hold a count, got NULL`);
+      }
+      if (count > limit) throw new TypeError(`breakdownQuery's read got ${count} in ${JSON.stringify(column)}, which does not fit the ${profileCount} profiles counted`);
+      return count;
     };
-    return breakdownTree(nodes, options.labels, counts, profiles, value("node_0_true"));
+    const counts = (index: number) => {
+      const truthy = value(`node_${index}_true`, profileCount);
+      const falsy = value(`node_${index}_false`, profileCount - truthy);
+      return { true: truthy, false: falsy, unknown: profileCount - truthy - falsy, selectedWithout: isRemovable(nodes, index) ? value(`node_${index}_without`, profileCount) : 0 };
+    };
+    return breakdownTree(nodes, options.labels, counts, profileCount, value("node_0_true", profileCount));
   };
   return { sql, params, paramTypes, read };
 }

@@ -80,7 +80,9 @@ export function toSql(rule: Rule, options: ToSqlOptions): ToSqlResult {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("toSql requires parameterOffset to be a non-negative integer");
   let compilation: Compilation | undefined;
   let qualifier: string | undefined;
-  const sink = correlatedEventSink(() => compilation as Compilation, options, () => qualifier);
+  const sink = correlatedEventSink(() => compilation as Compilation, options, () => qualifier, (c) => {
+    c.issue("missing_events_mapping", undefined, "toSql needs tableAlias and idColumn to correlate event conditions with the profile table");
+  });
   compilation = new Compilation("toSql", options, sink);
   const c = compilation;
   qualifier = options.tableAlias === undefined ? undefined : c.identifier(options.tableAlias, pathLink(undefined, "tableAlias"), "tableAlias");

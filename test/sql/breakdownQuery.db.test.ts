@@ -82,9 +82,14 @@ describe("breakdownQuery counts what ruleBreakdown counts", () => {
     expect(() => breakdownQuery({ op: "and", rules: [{ op: "gte", field: "nope", value: 1 }] }, { dialect: "postgres", table: "profiles", columns: testColumns, asOf })).toThrowErrorMatchingInlineSnapshot(
       `[SqlCompileError: breakdownQuery found 1 issue: field "nope" is not mapped to a column at rules[0].field]`,
     );
-    const wide: Rule = { op: "or", rules: Array.from({ length: 500 }, () => ({ op: "exists", field: "s" }) as Rule) };
-    expect(() => breakdownQuery(wide, { dialect: "duckdb", table: "profiles", columns: testColumns, asOf })).toThrowErrorMatchingInlineSnapshot(
-      `[SqlCompileError: breakdownQuery found 1 issue: breakdownQuery counts at most 500 conditions (three columns each; PostgreSQL returns at most 1,664), the rule has 501]`,
-    );
+    // Every "without" repeats the rest of the rule: 150 operands of one `or` compile to 23,000 rule nodes.
+    const wide: Rule = { op: "or", rules: Array.from({ length: 150 }, (_, index) => ({ op: "gte", field: "n", value: index }) as Rule) };
+    expect(() => breakdownQuery(wide, { dialect: "duckdb", table: "profiles", columns: testColumns, asOf })).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: breakdownQuery found 1 issue: breakdownQuery compiles every condition, its negation and the rule without each operand: 23253 rule nodes for this rule of 151, more than the limit of 20000; count parts of it, or use ruleBreakdown]`);
+    const hundred: Rule = { op: "or", rules: wide.op === "or" ? wide.rules.slice(0, 100) : [] };
+    const query = breakdownQuery(hundred, { dialect: "postgres", table: "profiles", columns: testColumns, asOf });
+    const [row] = await (databases[0] as Database).query(query.sql, query.params, query.paramTypes);
+    expect(query.read(row ?? {}).root.children).toHaveLength(100);
+    const onEvents: Rule = { op: "or", rules: [{ op: "event", type: "purchase" }, { op: "event", type: "refund" }] };
+    expect(() => breakdownQuery(onEvents, { dialect: "postgres", table: "profiles", columns: testColumns, events: testEvents, asOf })).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: breakdownQuery found 1 issue: breakdownQuery needs idColumn, the profile table's customer id, to correlate event conditions with it at idColumn]`);
   });
 });
