@@ -246,3 +246,21 @@ export function eventsArbitrary(asOf: Date, profileCount: number): fc.Arbitrary<
     { maxLength: 40 },
   );
 }
+
+/** Leaves of the differential tests: plain leaves, event conditions, and references to `segmentIds`. */
+export function mixedLeafArbitrary(segmentIds: ReadonlyArray<string>): fc.Arbitrary<Rule> {
+  return fc.oneof(
+    { weight: 12, arbitrary: leafArbitrary() },
+    { weight: 2, arbitrary: eventRuleArbitrary() },
+    { weight: 1, arbitrary: fc.constantFrom(...segmentIds).map((segment): Rule => ({ op: "inSegment", segment })) },
+  );
+}
+
+/** One scenario of a differential test: a clock, profiles and their events, and `rules` drawn for them. */
+export function scenarioArbitrary<R>(rules: fc.Arbitrary<R>): fc.Arbitrary<{ asOf: Date; profiles: TestProfile[]; events: TestEvent[]; rules: R }> {
+  return fc.constantFrom(...clocks).chain((asOf) =>
+    profilesArbitrary(asOf).chain((profiles) =>
+      fc.record({ asOf: fc.constant(asOf), profiles: fc.constant(profiles), events: eventsArbitrary(asOf, profiles.length), rules }),
+    ),
+  );
+}
