@@ -85,8 +85,11 @@ class Walker {
   readonly stack: Task[] = [];
 
   constructor(limits: RuleLimits | undefined) {
-    ({ maxDepth: this.maxDepth, maxNodes: this.maxNodes, maxListLength: this.maxListLength, maxStringLength: this.maxStringLength } =
-      resolveRuleLimits("parseRule", limits));
+    const resolved = resolveRuleLimits("parseRule", limits);
+    this.maxDepth = resolved.maxDepth;
+    this.maxNodes = resolved.maxNodes;
+    this.maxListLength = resolved.maxListLength;
+    this.maxStringLength = resolved.maxStringLength;
   }
 
   issue(code: RuleIssueCode, path: Path, message: string): void {
