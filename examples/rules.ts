@@ -1,8 +1,8 @@
 /**
  * A walkthrough of segmentkit/rules: parse a rule a UI saved, build the same rule with typed
  * builders, evaluate with SQL three-valued logic, compile for speed, explain a result, check a rule
- * against the profile schema, see every invalid document rejected with a path, and import a JsonLogic
- * rule with the places where JsonLogic's null handling selects other customers.
+ * against the profile schema, see every invalid document rejected with a path, and import JsonLogic
+ * and json-rules-engine rules with the places where their null handling selects other customers.
  *
  * Run: npx tsx --tsconfig examples/tsconfig.json examples/rules.ts
  */
@@ -14,6 +14,7 @@ import {
   evaluate,
   explain,
   parseJsonLogic,
+  parseJsonRulesEngine,
   parseRule,
   ruleBuilder,
   safeParseRule,
@@ -94,5 +95,12 @@ assert.equal(evaluate(imported.rule, neverBought, { asOf }), null); // SQL seman
 const asJsonLogicDid = parseJsonLogic(legacy, { nulls: "jsonlogic" }).rule;
 assert.equal(evaluate(asJsonLogicDid, neverBought, { asOf }), true); // JsonLogic's audience, with an explicit guard
 console.log("imported:", describeRule(imported.rule));
+// 9. A rule kept for json-rules-engine: its notIn is true for a customer with no country at all.
+const stored = { event: { type: "outside-core-markets" }, conditions: { all: [{ fact: "country", operator: "notIn", value: ["US", "CA"] }] } };
+const fromEngine = parseJsonRulesEngine(stored);
+assert.deepEqual(fromEngine.warnings.map((warning) => [warning.code, warning.path]), [["null_selected", ["conditions", "all", 0]]]);
+const noCountry = { id: "fay" };
+assert.equal(evaluate(fromEngine.rule, noCountry, { asOf }), null); // SQL semantics: UNKNOWN, not selected
+assert.equal(evaluate(parseJsonRulesEngine(stored, { nulls: "json-rules-engine" }).rule, noCountry, { asOf }), true); // json-rules-engine's audience
 
 console.log("rules walkthrough: all assertions passed");

@@ -21,8 +21,9 @@ import type { Issue } from "../_lib/errors.js";
  *   1,000 levels deep or larger than 100,000 nodes once its segment references are expanded.
  * - `unknown_segment`, `segment_cycle`: `inSegment` names a segment that is not given, or segments refer to each other in a cycle (raised at evaluation or compilation).
  * - `unknown_field`, `operator_type_mismatch`, `value_type_mismatch`: found by `checkRule` against a profile schema.
- * - `unsupported_logic`: a JsonLogic construct that `parseJsonLogic` cannot translate exactly (arithmetic, `if`,
- *   a `var` default, two fields compared).
+ * - `unsupported_logic`: a JsonLogic or json-rules-engine construct that `parseJsonLogic` or
+ *   `parseJsonRulesEngine` cannot translate exactly (arithmetic, `if`, a `var` default, two fields
+ *   compared, a condition reference, `params`).
  */
 export type RuleIssueCode =
   | "invalid_type"

@@ -38,6 +38,8 @@ export type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 export { parseRule, safeParseRule } from "./parseRule.js";
 export type { RuleLimits, SafeParseRuleResult } from "./parseRule.js";
 export { parseJsonLogic, safeParseJsonLogic } from "./parseJsonLogic.js";
+export { parseJsonRulesEngine, safeParseJsonRulesEngine } from "./parseJsonRulesEngine.js";
+export type { JsonRulesEngineImport, JsonRulesEngineWarning, ParseJsonRulesEngineOptions, SafeParseJsonRulesEngineResult } from "./parseJsonRulesEngine.js";
 export { ruleBreakdown } from "./ruleBreakdown.js";
 export { ruleBreakdownAsync } from "./ruleBreakdownAsync.js";
 export type { RuleBreakdown, RuleBreakdownNode, RuleBreakdownOptions } from "./ruleBreakdown.js";

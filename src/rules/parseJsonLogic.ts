@@ -6,19 +6,15 @@
  * @module
  */
 import type { BetweenRule, ComparisonOp, Rule, RuleScalar } from "./ast.js";
-import { safeParseRule } from "./parseRule.js";
 import type { RuleLimits } from "./parseRule.js";
-import { RuleError } from "./RuleError.js";
-import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
-import { ruleErrorMessage } from "./_lib/issues.js";
-import { isRecord, jsonType, maxIssues } from "./_lib/json.js";
+import type { RuleError } from "./RuleError.js";
+import { isRecord, jsonType } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
-import type { ResolvedRuleLimits } from "./_lib/limits.js";
-import { pathKeys, pathLink } from "../_lib/pathLinks.js";
-import type { PathLink } from "../_lib/pathLinks.js";
+import { ConditionImporter, operandAt } from "./_lib/conditionImport.js";
+import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
+import { pathLink } from "../_lib/pathLinks.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
 import { assertRecord, choice } from "../_lib/arguments.js";
-import type { Issue } from "../_lib/errors.js";
 
 /**
  * Codes of {@link JsonLogicWarning}:
@@ -42,10 +38,8 @@ import type { Issue } from "../_lib/errors.js";
 export type JsonLogicWarningCode = "null_selected" | "numeric_text" | "truthiness" | "text_or_array" | "empty_text" | "indexed_path";
 
 /** A place where the imported rule can select other profiles than JsonLogic did: `path` points into the JsonLogic document. */
-export interface JsonLogicWarning extends Issue {
+export interface JsonLogicWarning extends ImportWarning<JsonLogicWarningCode> {
   readonly code: JsonLogicWarningCode;
-  /** The field the condition reads. */
-  readonly field: string;
 }
 
 /** Options of {@link parseJsonLogic}: the limits of {@link RuleLimits}, applied to the JsonLogic document, and the two below. */
@@ -78,40 +72,6 @@ export interface JsonLogicImport {
 export type SafeParseJsonLogicResult =
   | { readonly success: true; readonly data: JsonLogicImport }
   | { readonly success: false; readonly error: RuleError };
-
-type Path = PathLink | undefined;
-
-/** Where a JsonLogic node sits: its path, its nesting depth, and whether an even number of `!` encloses it. */
-interface Site {
-  readonly path: Path;
-  readonly depth: number;
-  readonly positive: boolean;
-  /** False when the operator's operand was given bare (`{ "!": x }`), not as a list: its path has no index. */
-  readonly listed?: boolean;
-  /** A direct operand of an `and` that no `!` negates: its null handling waits for its siblings. */
-  readonly deferring?: boolean;
-}
-
-/** The path of an operator's operand `index`. */
-function operandAt(at: Site, index: number): Path {
-  return at.listed === false ? at.path : pathLink(at.path, index);
-}
-
-/** A leaf condition before its null handling: the rule, and what JsonLogic gives for a null or missing field. */
-interface Leaf {
-  readonly field: string;
-  readonly rule: Rule;
-  /** JsonLogic's result when the field is null or missing; `undefined` when the rule already says the same. */
-  readonly whenNull: boolean | undefined;
-  /** How JsonLogic gets that result, for the warning (`null < 30 is true`). */
-  readonly because: string;
-}
-
-/** A leaf whose null handling waits for its `and` (see `Importer.junction`). */
-interface Deferred {
-  readonly leaf: Leaf;
-  readonly at: Site;
-}
 
 /** JsonLogic operators that have no exact segmentkit equivalent. */
 const untranslatable: ReadonlySet<string> = new Set([
@@ -157,78 +117,31 @@ function numericText(value: RuleScalar, blank: boolean): number | undefined {
 const mirrored: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "gt", "<=": "gte", ">": "lt", ">=": "lte" };
 const direct: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "lt", "<=": "lte", ">": "gt", ">=": "gte" };
 
-/**
- * Document order of two paths: a node before its operands, operands by index. At one position two
- * paths hold either two operand indexes or two keys of one object, so numbers and strings never meet.
- */
-function comparePaths(left: ReadonlyArray<string | number>, right: ReadonlyArray<string | number>): number {
-  const shared = Math.min(left.length, right.length);
-  for (let index = 0; index < shared; index += 1) {
-    const a = left[index] as string | number;
-    const b = right[index] as string | number;
-    if (a !== b) return typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : 1;
-  }
-  return left.length - right.length;
-}
-
 /** The name that errors and issue summaries give, for `safeParseJsonLogic` too (as `safeParseRule` says `parseRule`). */
 const functionName = "parseJsonLogic";
 
-class Importer {
-  readonly issues: RuleIssue[] = [];
-  readonly warnings: JsonLogicWarning[] = [];
-  readonly limits: ResolvedRuleLimits;
-  readonly keepJsonLogicNulls: boolean;
+class Importer extends ConditionImporter<JsonLogicWarningCode> {
   readonly arrayFields: ReadonlySet<string>;
-  readonly deferred = new Map<Rule, Deferred>();
-  nodes = 0;
 
   constructor(options: ParseJsonLogicOptions | undefined) {
     if (options !== undefined) assertRecord(functionName, "options", options);
-    this.limits = resolveRuleLimits(functionName, options);
-    this.keepJsonLogicNulls = choice(functionName, "nulls", options?.nulls, ["sql", "jsonlogic"], "sql") === "jsonlogic";
+    const limits = resolveRuleLimits(functionName, options);
+    const nulls = choice(functionName, "nulls", options?.nulls, ["sql", "jsonlogic"], "sql");
     const arrayFields = options?.arrayFields;
     if (arrayFields !== undefined && (!Array.isArray(arrayFields) || !arrayFields.every((field) => typeof field === "string"))) {
       throw new TypeError(`${functionName} requires arrayFields to be an array of strings`);
     }
+    super(functionName, limits, nulls === "jsonlogic", "the JsonLogic document");
     this.arrayFields = new Set(arrayFields ?? []);
   }
 
-  issue(code: RuleIssueCode, path: Path, message: string): undefined {
-    if (this.issues.length < maxIssues) this.issues.push({ code, path: pathKeys(path), message });
-    return undefined;
-  }
-
-  warn(code: JsonLogicWarningCode, path: Path, field: string, message: string): void {
-    this.warnings.push({ code, path: pathKeys(path), field, message });
-  }
-
-  /** Counts `count` nodes; false (with a `too_many_nodes` issue the first time) when the limit is passed. */
-  count(count: number, path: Path): boolean {
-    const before = this.nodes;
-    this.nodes += count;
-    if (this.nodes <= this.limits.maxNodes) return true;
-    if (before <= this.limits.maxNodes) this.issue("too_many_nodes", path, `the JsonLogic document has more than the limit of ${this.limits.maxNodes} nodes`);
-    return false;
-  }
-
-  /** Checks that a translation `height` levels tall, placed at `at`, stays within `maxDepth`. */
-  fits(at: Site, height: number): boolean {
-    if (at.depth - 1 + height <= this.limits.maxDepth) return true;
-    this.issue("too_deep", at.path, `the translated rule is nested deeper than the limit of ${this.limits.maxDepth}`);
-    return false;
-  }
-
-  /** Checks that `maxListLength` allows the two-rule `and` / `or` that a guard or an exclusive range is. */
-  fitsPair(at: Site): boolean {
-    if (this.limits.maxListLength >= 2) return true;
-    this.issue("list_too_long", at.path, `the translation needs a list of 2 rules, more than the limit of ${this.limits.maxListLength}`);
-    return false;
+  protected nullMessage(leaf: Leaf): string {
+    return `JsonLogic selects profiles whose "${leaf.field.slice(0, 40)}" is null or missing here (${leaf.because} in JavaScript); the rule does not, as in SQL`;
   }
 
   /** Translates one JsonLogic condition. */
   condition(logic: unknown, site: Site): Rule | undefined {
-    if (this.issues.length >= maxIssues || !this.count(1, site.path)) return undefined;
+    if (this.stopped || !this.count(1, site.path)) return undefined;
     if (site.depth > this.limits.maxDepth) {
       return this.issue("too_deep", site.path, `the JsonLogic document is nested deeper than the limit of ${this.limits.maxDepth}`);
     }
@@ -296,20 +209,7 @@ class Importer {
     const rules: Array<Rule | undefined> = operands.map((operand, index) =>
       this.condition(operand, { path: operandAt(at, index), depth: at.depth + 1, positive: at.positive, deferring }),
     );
-    if (deferring) {
-      const excluded = new Set<string>();
-      for (const rule of rules) {
-        const waiting = rule === undefined ? undefined : this.deferred.get(rule);
-        if (waiting !== undefined && (waiting.leaf.whenNull === false || waiting.leaf.rule.op === "exists")) excluded.add(waiting.leaf.field);
-      }
-      for (const [index, rule] of rules.entries()) {
-        const waiting = rule === undefined ? undefined : this.deferred.get(rule);
-        if (waiting === undefined) continue;
-        this.deferred.delete(rule as Rule);
-        const { leaf } = waiting;
-        rules[index] = this.settle(leaf, waiting.at, leaf.whenNull === true && !excluded.has(leaf.field));
-      }
-    }
+    if (deferring) this.settleAnd(rules);
     return rules.every((rule) => rule !== undefined) ? { op: operator, rules: rules as Rule[] } : undefined;
   }
 
@@ -565,58 +465,11 @@ class Importer {
     return rules.length === 1 ? rules[0] : { op: "or", rules };
   }
 
-  /**
-   * Translates a leaf, or leaves it to its `and` (see {@link Importer.junction}). By Kleene
-   * monotonicity the UNKNOWN of a null field changes who is selected only where JsonLogic's result
-   * for null selects: `whenNull` true under an even number of `!`, false under an odd one.
-   */
-  leaf(leaf: Leaf | undefined, at: Site): Rule | undefined {
-    if (leaf === undefined) return undefined;
-    if (at.deferring === true) {
-      this.deferred.set(leaf.rule, { leaf, at });
-      return leaf.rule;
-    }
-    return this.settle(leaf, at, leaf.whenNull === at.positive);
-  }
-
-  /** A leaf with its null handling: where `selectsNull`, a `missing` / `exists` guard (`nulls: "jsonlogic"`) or a warning. */
-  settle(leaf: Leaf, at: Site, selectsNull: boolean): Rule | undefined {
-    const guarded = selectsNull && this.keepJsonLogicNulls;
-    // The translated leaf is one level deep, two for an exclusive range, and a guard adds one.
-    if (!this.fits(at, (leaf.rule.op === "and" ? 2 : 1) + (guarded ? 1 : 0))) return undefined;
-    if (!selectsNull) return leaf.rule;
-    if (guarded) {
-      if (!this.fitsPair(at)) return undefined;
-      return leaf.whenNull === true
-        ? { op: "or", rules: [{ op: "missing", field: leaf.field }, leaf.rule] }
-        : { op: "and", rules: [{ op: "exists", field: leaf.field }, leaf.rule] };
-    }
-    const message = `JsonLogic selects profiles whose "${leaf.field.slice(0, 40)}" is null or missing here (${leaf.because} in JavaScript); the rule does not, as in SQL`;
-    this.warn("null_selected", at.path, leaf.field, message);
-    return leaf.rule;
-  }
 }
 
 function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafeParseJsonLogicResult {
   const importer = new Importer(options);
-  const rule = importer.condition(logic, { path: undefined, depth: 1, positive: true });
-  if (rule === undefined || importer.issues.length > 0) {
-    return { success: false, error: new RuleError(ruleErrorMessage(functionName, importer.issues), importer.issues) };
-  }
-  // Depth, list and string limits were checked on the translation as it was built. Its size is at
-  // most five rule nodes per counted JsonLogic node (a guarded exclusive range), so the document's
-  // node limit already bounds the work. parseRule returns a fresh, validated rule.
-  const { maxDepth, maxListLength, maxStringLength } = importer.limits;
-  const checked = safeParseRule(rule, { maxDepth, maxNodes: Number.MAX_SAFE_INTEGER, maxListLength, maxStringLength });
-  if (!checked.success) {
-    // Not expected: every check above runs on the JsonLogic side. Should one be missed, the caller
-    // still gets a RuleError of this function, never parseRule's, and never a partial rule.
-    const issues = checked.error.issues.map((issue) => ({ ...issue, path: [], message: `the translated rule: ${issue.message}` }));
-    return { success: false, error: new RuleError(ruleErrorMessage(functionName, issues), issues) };
-  }
-  const data = checked.data;
-  const warnings = importer.warnings.sort((left, right) => comparePaths(left.path, right.path));
-  return { success: true, data: { rule: data, warnings } };
+  return importer.finish(importer.condition(logic, { path: undefined, depth: 1, positive: true }));
 }
 
 /**

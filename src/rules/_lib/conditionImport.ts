@@ -1,0 +1,206 @@
+/**
+ * What the importers of other engines' conditions (`parseJsonLogic`, `parseJsonRulesEngine`) share:
+ * sites and paths into the foreign document, the limits, issues and warnings, and the null handling
+ * of a leaf, which waits for the other conditions of its `and`.
+ */
+import type { Rule } from "../ast.js";
+import { safeParseRule } from "../parseRule.js";
+import { RuleError } from "../RuleError.js";
+import type { RuleIssue, RuleIssueCode } from "../RuleError.js";
+import { ruleErrorMessage } from "./issues.js";
+import { maxIssues } from "./json.js";
+import type { ResolvedRuleLimits } from "./limits.js";
+import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
+import type { PathLink } from "../../_lib/pathLinks.js";
+import type { Issue } from "../../_lib/errors.js";
+
+export type Path = PathLink | undefined;
+
+/** Where a foreign node sits: its path, its nesting depth, and whether an even number of negations encloses it. */
+export interface Site {
+  readonly path: Path;
+  readonly depth: number;
+  readonly positive: boolean;
+  /** False when the operator's operand was given bare (`{ "!": x }`), not as a list: its path has no index. */
+  readonly listed?: boolean;
+  /** A direct operand of an `and` that no negation encloses: its null handling waits for its siblings. */
+  readonly deferring?: boolean;
+}
+
+/** The path of an operator's operand `index`. */
+export function operandAt(at: Site, index: number): Path {
+  return at.listed === false ? at.path : pathLink(at.path, index);
+}
+
+/** A leaf condition before its null handling: the rule, and what the other engine gives for a null or missing field. */
+export interface Leaf {
+  readonly field: string;
+  readonly rule: Rule;
+  /** The other engine's result when the field is null or missing; `undefined` when the rule already says the same. */
+  readonly whenNull: boolean | undefined;
+  /** How the other engine gets that result, for the warning (`null < 30 is true`). */
+  readonly because: string;
+}
+
+/** A leaf whose null handling waits for its `and` (see `ConditionImporter.settleAnd`). */
+interface Deferred {
+  readonly leaf: Leaf;
+  readonly at: Site;
+}
+
+/** A warning of an importer: `path` points into the foreign document. */
+export interface ImportWarning<Code extends string> extends Issue {
+  readonly code: Code;
+  /** The field the condition reads. */
+  readonly field: string;
+}
+
+/** An importer's result: zod's shape. */
+export type ImportResult<Code extends string> =
+  | { readonly success: true; readonly data: { readonly rule: Rule; readonly warnings: ReadonlyArray<ImportWarning<Code>> } }
+  | { readonly success: false; readonly error: RuleError };
+
+/**
+ * Document order of two paths: a node before its operands, operands by index. At one position two
+ * paths hold either two operand indexes or two keys of one object, so numbers and strings never meet.
+ */
+function comparePaths(left: ReadonlyArray<string | number>, right: ReadonlyArray<string | number>): number {
+  const shared = Math.min(left.length, right.length);
+  for (let index = 0; index < shared; index += 1) {
+    const a = left[index] as string | number;
+    const b = right[index] as string | number;
+    if (a !== b) return typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+/** The state of one import: issues, warnings, the node count and the leaves waiting for their `and`. */
+export abstract class ConditionImporter<Code extends string> {
+  readonly issues: RuleIssue[] = [];
+  readonly warnings: Array<ImportWarning<Code | "null_selected">> = [];
+  readonly deferred = new Map<Rule, Deferred>();
+  nodes = 0;
+
+  constructor(
+    readonly functionName: string,
+    readonly limits: ResolvedRuleLimits,
+    /** Whether a leaf that selects null or missing fields in the other engine gets a guard that keeps them (else a warning). */
+    readonly keepForeignNulls: boolean,
+    /** What the messages call the foreign document: `"the JsonLogic document"`. */
+    readonly documentName: string,
+  ) {}
+
+  /** The `null_selected` warning's message for a leaf. */
+  protected abstract nullMessage(leaf: Leaf): string;
+
+  issue(code: RuleIssueCode, path: Path, message: string): undefined {
+    if (this.issues.length < maxIssues) this.issues.push({ code, path: pathKeys(path), message });
+    return undefined;
+  }
+
+  warn(code: Code | "null_selected", path: Path, field: string, message: string): void {
+    this.warnings.push({ code, path: pathKeys(path), field, message });
+  }
+
+  /** Whether the walk goes on: false once `maxIssues` issues are reported. */
+  get stopped(): boolean {
+    return this.issues.length >= maxIssues;
+  }
+
+  /** Counts `count` nodes; false (with a `too_many_nodes` issue the first time) when the limit is passed. */
+  count(count: number, path: Path): boolean {
+    const before = this.nodes;
+    this.nodes += count;
+    if (this.nodes <= this.limits.maxNodes) return true;
+    if (before <= this.limits.maxNodes) this.issue("too_many_nodes", path, `${this.documentName} has more than the limit of ${this.limits.maxNodes} nodes`);
+    return false;
+  }
+
+  /** Checks that a translation `height` levels tall, placed at `at`, stays within `maxDepth`. */
+  fits(at: Site, height: number): boolean {
+    if (at.depth - 1 + height <= this.limits.maxDepth) return true;
+    this.issue("too_deep", at.path, `the translated rule is nested deeper than the limit of ${this.limits.maxDepth}`);
+    return false;
+  }
+
+  /** Checks that `maxListLength` allows the two-rule `and` / `or` that a guard or an exclusive range is. */
+  fitsPair(at: Site): boolean {
+    if (this.limits.maxListLength >= 2) return true;
+    this.issue("list_too_long", at.path, `the translation needs a list of 2 rules, more than the limit of ${this.limits.maxListLength}`);
+    return false;
+  }
+
+  /**
+   * Settles the leaves directly under an `and` that no negation encloses, once all of them are
+   * translated: a leaf that the other engine makes false for a null field (`x > 10`, `x != null`)
+   * already keeps such profiles out of the `and`, there and in the rule alike, so a sibling on the
+   * same field (`x < 30`) needs no guard and no warning. Replaces the leaves in `rules` in place.
+   */
+  settleAnd(rules: Array<Rule | undefined>): void {
+    const excluded = new Set<string>();
+    for (const rule of rules) {
+      const waiting = rule === undefined ? undefined : this.deferred.get(rule);
+      if (waiting !== undefined && (waiting.leaf.whenNull === false || waiting.leaf.rule.op === "exists")) excluded.add(waiting.leaf.field);
+    }
+    for (const [index, rule] of rules.entries()) {
+      const waiting = rule === undefined ? undefined : this.deferred.get(rule);
+      if (waiting === undefined) continue;
+      this.deferred.delete(rule as Rule);
+      const { leaf } = waiting;
+      rules[index] = this.settle(leaf, waiting.at, leaf.whenNull === true && !excluded.has(leaf.field));
+    }
+  }
+
+  /**
+   * Translates a leaf, or leaves it to its `and` (see {@link ConditionImporter.settleAnd}). By Kleene
+   * monotonicity the UNKNOWN of a null field changes who is selected only where the other engine's
+   * result for null selects: `whenNull` true under an even number of negations, false under an odd one.
+   */
+  leaf(leaf: Leaf | undefined, at: Site): Rule | undefined {
+    if (leaf === undefined) return undefined;
+    if (at.deferring === true) {
+      this.deferred.set(leaf.rule, { leaf, at });
+      return leaf.rule;
+    }
+    return this.settle(leaf, at, leaf.whenNull === at.positive);
+  }
+
+  /** A leaf with its null handling: where `selectsNull`, a `missing` / `exists` guard (`keepForeignNulls`) or a warning. */
+  settle(leaf: Leaf, at: Site, selectsNull: boolean): Rule | undefined {
+    const guarded = selectsNull && this.keepForeignNulls;
+    // The translated leaf is one level deep, two for an exclusive range, and a guard adds one.
+    if (!this.fits(at, (leaf.rule.op === "and" ? 2 : 1) + (guarded ? 1 : 0))) return undefined;
+    if (!selectsNull) return leaf.rule;
+    if (guarded) {
+      if (!this.fitsPair(at)) return undefined;
+      return leaf.whenNull === true
+        ? { op: "or", rules: [{ op: "missing", field: leaf.field }, leaf.rule] }
+        : { op: "and", rules: [{ op: "exists", field: leaf.field }, leaf.rule] };
+    }
+    this.warn("null_selected", at.path, leaf.field, this.nullMessage(leaf));
+    return leaf.rule;
+  }
+
+  /**
+   * The result of the import: the issues as a `RuleError` naming `functionName`, or the rule checked
+   * by `parseRule` (a fresh, validated copy) with the warnings in document order.
+   */
+  finish(rule: Rule | undefined): ImportResult<Code | "null_selected"> {
+    if (rule === undefined || this.issues.length > 0) {
+      return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, this.issues), this.issues) };
+    }
+    // Depth, list and string limits were checked on the translation as it was built. Its size is at
+    // most a few rule nodes per counted foreign node, so the document's node limit already bounds
+    // the work.
+    const { maxDepth, maxListLength, maxStringLength } = this.limits;
+    const checked = safeParseRule(rule, { maxDepth, maxNodes: Number.MAX_SAFE_INTEGER, maxListLength, maxStringLength });
+    if (!checked.success) {
+      // Not expected: every check runs on the foreign side. Should one be missed, the caller still
+      // gets a RuleError of the importer, never parseRule's, and never a partial rule.
+      const issues = checked.error.issues.map((issue) => ({ ...issue, path: [], message: `the translated rule: ${issue.message}` }));
+      return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, issues), issues) };
+    }
+    const warnings = this.warnings.sort((left, right) => comparePaths(left.path, right.path));
+    return { success: true, data: { rule: checked.data, warnings } };
+  }
+}
