@@ -1,7 +1,8 @@
 /**
  * Demo section: named rules over CDNOW customer summaries (segmentkit/rules). Three-valued counts
  * (TRUE / FALSE / UNKNOWN) next to what the same condition saved as JsonLogic selects (imported with
- * parseJsonLogic, which keeps JsonLogic's audience on request and warns where it differs), the
+ * parseJsonLogic, which keeps JsonLogic's audience on request and warns where it differs) and as
+ * json-rules-engine conditions (parseJsonRulesEngine), the
  * breakdown of one rule by condition, an event rule over
  * the raw purchases, the compiled predicate checked against the interpreter on every customer, and
  * an explanation of one customer.
@@ -20,6 +21,7 @@ import {
   lt,
   not,
   parseJsonLogic,
+  parseJsonRulesEngine,
   parseRule,
   ruleBreakdown,
   withinLast,
@@ -32,19 +34,24 @@ import { formatNumber, heading, percent, table } from "./format.js";
 /** The same condition as a JsonLogic document: JavaScript reads null < 60 as 0 < 60. */
 const frequentJsonLogic = { "<": [{ var: "behavior.meanInterPurchaseDays" }, 60] };
 
-/** The named rules; one arrives as JSON, the way a UI would save it, and two as JsonLogic too. */
-const namedRules: ReadonlyArray<{ name: string; rule: Rule; jsonLogic?: unknown }> = [
+/** The same condition as json-rules-engine conditions: its operators are two-valued, and `not` turns a missing value's false into true. */
+const frequentConditions = { fact: "behavior", path: "$.meanInterPurchaseDays", operator: "lessThan", value: 60 };
+
+/** The named rules; one arrives as JSON, the way a UI would save it, and two as JsonLogic and json-rules-engine conditions too. */
+const namedRules: ReadonlyArray<{ name: string; rule: Rule; jsonLogic?: unknown; jsonRulesEngine?: unknown }> = [
   { name: "recent buyers", rule: withinLast("behavior.lastPurchaseAt", 90, "days") },
   { name: "big spenders", rule: gte("behavior.totalSpend", 500) },
   {
     name: "frequent repeaters",
     rule: lt("behavior.meanInterPurchaseDays", 60),
     jsonLogic: frequentJsonLogic,
+    jsonRulesEngine: { all: [frequentConditions] },
   },
   {
     name: "not frequent repeaters",
     rule: not(lt("behavior.meanInterPurchaseDays", 60)),
     jsonLogic: { "!": frequentJsonLogic },
+    jsonRulesEngine: { not: frequentConditions },
   },
   {
     name: "lapsed high value",
@@ -69,13 +76,16 @@ export async function rulesSection(context: DemoContext): Promise<string> {
 
   const rows: Array<Array<string | number | null>> = [];
   let disagreements = 0;
-  for (const { name, rule, jsonLogic } of namedRules) {
+  for (const { name, rule, jsonLogic, jsonRulesEngine } of namedRules) {
     const truth = compileRuleTruth(rule, { asOf, eventsOf });
     const selected = compileRule(rule, { asOf, eventsOf });
     // JsonLogic's audience: the import with `nulls: "jsonlogic"` guards each condition where JsonLogic selects nulls.
     const asJsonLogic = jsonLogic === undefined ? undefined : compileRule(parseJsonLogic(jsonLogic, { nulls: "jsonlogic" }).rule, { asOf });
+    const asJsonRulesEngine =
+      jsonRulesEngine === undefined ? undefined : compileRule(parseJsonRulesEngine(jsonRulesEngine, { nulls: "json-rules-engine" }).rule, { asOf });
     const counts = { true: 0, false: 0, unknown: 0 };
     let jsonLogicCount = 0;
+    let jsonRulesEngineCount = 0;
     for (const profile of profiles) {
       const result = truth(profile);
       if (result === true) counts.true += 1;
@@ -83,12 +93,22 @@ export async function rulesSection(context: DemoContext): Promise<string> {
       else counts.unknown += 1;
       if (selected(profile) !== (result === true)) disagreements += 1;
       if (asJsonLogic?.(profile) === true) jsonLogicCount += 1;
+      if (asJsonRulesEngine?.(profile) === true) jsonRulesEngineCount += 1;
     }
     for (let index = 0; index < profiles.length; index += 97) {
       const profile = profiles[index]!;
       if (evaluate(rule, profile, { asOf, events: eventsOf(profile) }) !== truth(profile)) disagreements += 1;
     }
-    rows.push([name, describeRule(rule), counts.true, counts.false, counts.unknown, percent(counts.true / profiles.length), asJsonLogic === undefined ? "" : formatNumber(jsonLogicCount)]);
+    rows.push([
+      name,
+      describeRule(rule),
+      counts.true,
+      counts.false,
+      counts.unknown,
+      percent(counts.true / profiles.length),
+      asJsonLogic === undefined ? "" : formatNumber(jsonLogicCount),
+      asJsonRulesEngine === undefined ? "" : formatNumber(jsonRulesEngineCount),
+    ]);
   }
   const [warning] = parseJsonLogic(frequentJsonLogic).warnings;
 
@@ -107,9 +127,11 @@ export async function rulesSection(context: DemoContext): Promise<string> {
   return [
     heading("Rules: SQL three-valued logic over CDNOW customers"),
     `${formatNumber(profiles.length)} customer profiles, clock ${asOf.toISOString().slice(0, 10)}. A customer is selected only when the rule is TRUE;`,
-    "UNKNOWN comes from missing values (one-purchase customers have no inter-purchase gap). \"JsonLogic\" counts what the same condition selects as a JsonLogic document.",
+    "UNKNOWN comes from missing values (one-purchase customers have no inter-purchase gap). \"JsonLogic\" and \"json-rules-engine\" count what the same",
+    "condition selects in those engines (imported with parseJsonLogic / parseJsonRulesEngine, which keep each engine's audience on request): JsonLogic",
+    "selects the missing gaps as frequent (null < 60 is 0 < 60), json-rules-engine as not frequent (not turns its false into true), SQL in neither.",
     "",
-    table(["rule", "definition", "TRUE", "FALSE", "UNKNOWN", "selected", "JsonLogic"], rows),
+    table(["rule", "definition", "TRUE", "FALSE", "UNKNOWN", "selected", "JsonLogic", "json-rules-engine"], rows),
     "",
     `Importing ${JSON.stringify(frequentJsonLogic)} with parseJsonLogic: ${warning?.code} at ${JSON.stringify(warning?.path)}: ${warning?.message}.`,
     `With { nulls: "jsonlogic" } the import adds a missing guard instead and keeps JsonLogic's audience (the column above).`,
