@@ -39,6 +39,8 @@ export { parseRule, safeParseRule } from "./parseRule.js";
 export type { RuleLimits, SafeParseRuleResult } from "./parseRule.js";
 export { parseJsonLogic, safeParseJsonLogic } from "./parseJsonLogic.js";
 export { parseJsonRulesEngine, safeParseJsonRulesEngine } from "./parseJsonRulesEngine.js";
+export { toJsonLogic } from "./toJsonLogic.js";
+export type { JsonLogic, ToJsonLogicOptions } from "./toJsonLogic.js";
 export type { JsonRulesEngineImport, JsonRulesEngineWarning, ParseJsonRulesEngineOptions, SafeParseJsonRulesEngineResult } from "./parseJsonRulesEngine.js";
 export { ruleBreakdown } from "./ruleBreakdown.js";
 export { ruleBreakdownAsync } from "./ruleBreakdownAsync.js";

@@ -11,6 +11,7 @@ import type { RuleError } from "./RuleError.js";
 import { isRecord, jsonType } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
 import { ConditionImporter, operandAt } from "./_lib/conditionImport.js";
+import { inheritedMembers } from "./_lib/jsonLogic.js";
 import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
 import { pathLink } from "../_lib/pathLinks.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
@@ -77,15 +78,6 @@ export type SafeParseJsonLogicResult =
 const untranslatable: ReadonlySet<string> = new Set([
   "if", "?:", "+", "-", "*", "/", "%", "min", "max", "cat", "substr", "merge", "map", "filter", "reduce",
   "all", "some", "none", "missing_some", "log", "method",
-]);
-
-/**
- * Members of `Object.prototype`: json-logic-js's `var` finds them on every object that lacks the key
- * (`{ "var": "toString" }` is a function), where segmentkit reads own fields only.
- */
-const inheritedMembers: ReadonlySet<string> = new Set([
-  "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
-  "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
 ]);
 
 /** JavaScript's `left <op> right` with a null on one side, as JsonLogic computes it. */

@@ -1,0 +1,262 @@
+/**
+ * JsonLogic export: a rule as a JsonLogic document that json-logic-js evaluates to the same audience,
+ * SQL's UNKNOWN included, for evaluators that only speak JsonLogic (a mobile client, an edge worker,
+ * a rules table shared with another service).
+ *
+ * @module
+ */
+import type { Rule, RuleScalar, RuleTable } from "./ast.js";
+import { RuleError } from "./RuleError.js";
+import type { RuleIssue } from "./RuleError.js";
+import { checkExpansion, findNodePath, lookupSegment } from "./_lib/context.js";
+import { ownHandler } from "./_lib/interpreter.js";
+import { ruleErrorMessage } from "./_lib/issues.js";
+import { inheritedMembers } from "./_lib/jsonLogic.js";
+import { maxIssues } from "./_lib/json.js";
+import { assertRecord } from "../_lib/arguments.js";
+
+/** A JsonLogic document: a literal, a list, or an object with one operator. */
+export type JsonLogic = boolean | number | string | null | ReadonlyArray<JsonLogic> | { readonly [operator: string]: JsonLogic };
+
+/** Options of {@link toJsonLogic}. */
+export interface ToJsonLogicOptions {
+  /** Segments that `inSegment` nodes may name, by id; their rules are written in place (JsonLogic has no references). */
+  readonly segments?: Readonly<Record<string, Rule>> | undefined;
+}
+
+interface ExportContext {
+  readonly issues: RuleIssue[];
+  readonly segments: Readonly<Record<string, Rule>> | undefined;
+  readonly active: string[];
+  root: Rule;
+  /** The `inSegment` node of the exported rule that the walk is inside, for the paths of issues. */
+  entry: Rule | undefined;
+}
+
+/** "The node is TRUE" (`wanted`) or "the node is FALSE" as JsonLogic; `undefined` once an issue is reported. */
+type Exporter = (node: never, wanted: boolean, context: ExportContext) => JsonLogic | undefined;
+
+const functionName = "toJsonLogic";
+
+const read = (field: string): JsonLogic => ({ var: field });
+const present = (field: string): JsonLogic => ({ "!=": [read(field), null] });
+const absent = (field: string): JsonLogic => ({ "==": [read(field), null] });
+/** The test for a value that is there: JsonLogic reads `null < 30` as `0 < 30`, so every FALSE (and some TRUE) tests presence first. */
+const guarded = (field: string, test: JsonLogic): JsonLogic => ({ and: [present(field), test] });
+const negated = (test: JsonLogic): JsonLogic => ({ "!": test });
+/** JsonLogic's empty `and` returns `undefined` (falsy), so it is written `true`; one operand is written alone. */
+const every = (tests: ReadonlyArray<JsonLogic>): JsonLogic => (tests.length === 0 ? true : tests.length === 1 ? (tests[0] as JsonLogic) : { and: tests });
+const some = (tests: ReadonlyArray<JsonLogic>): JsonLogic => (tests.length === 0 ? false : tests.length === 1 ? (tests[0] as JsonLogic) : { or: tests });
+
+function issue(context: ExportContext, node: Rule, message: string): undefined {
+  if (context.issues.length >= maxIssues) return undefined;
+  const path = context.entry === undefined ? findNodePath(context.root, node) : [...findNodePath(context.root, context.entry), "segment"];
+  const where = context.active.length > 0 ? `in segment "${context.active[context.active.length - 1]}": ` : "";
+  context.issues.push({ code: "unsupported_logic", path, message: `${where}${message}` });
+  return undefined;
+}
+
+/** The field, unless json-logic-js would find one of its segments on `Object.prototype`. */
+function field(node: Rule & { readonly field: string }, context: ExportContext): string | undefined {
+  const inherited = node.field.split(".").find((segment) => inheritedMembers.has(segment));
+  if (inherited === undefined) return node.field;
+  return issue(context, node, `json-logic-js reads the inherited "${inherited}" of every object that lacks it; segmentkit reads own fields only`);
+}
+
+/** A list of one type; JsonLogic's strict `indexOf` cannot give the UNKNOWN that a list of two types gives. */
+function singleTyped(node: Rule & { readonly values: ReadonlyArray<RuleScalar> }, context: ExportContext): ReadonlyArray<RuleScalar> | undefined {
+  const types = new Set(node.values.map((value) => typeof value));
+  if (types.size <= 1) return node.values;
+  return issue(context, node, `the list mixes ${[...types].join(" and ")} values, which JsonLogic cannot compare with SQL's UNKNOWN`);
+}
+
+/** `eq` / `ne` / `lt` / ... : TRUE and FALSE, each for a value of the literal's type only. */
+function comparison(op: "===" | "!==" | "<" | "<=" | ">" | ">=", opposite: "===" | "!==" | "<" | "<=" | ">" | ">=") {
+  return (node: Rule & { readonly field: string; readonly value: RuleScalar }, wanted: boolean, context: ExportContext): JsonLogic | undefined => {
+    const name = field(node, context);
+    if (name === undefined) return undefined;
+    // Booleans have no order: `lt true` is UNKNOWN for every profile.
+    if (typeof node.value === "boolean" && op !== "===" && op !== "!==") return false;
+    const test: JsonLogic = { [wanted ? op : opposite]: [read(name), node.value] };
+    // `===` with a literal is false for null and missing values already.
+    return (wanted ? op : opposite) === "===" ? test : guarded(name, test);
+  };
+}
+
+/** `contains` / `startsWith` / `endsWith`: the empty text is in every text; others through `in` and `substr`. */
+function text(kind: "contains" | "startsWith" | "endsWith") {
+  return (node: Rule & { readonly field: string; readonly value: string; readonly caseInsensitive?: boolean }, wanted: boolean, context: ExportContext): JsonLogic | undefined => {
+    const name = field(node, context);
+    if (name === undefined) return undefined;
+    if (node.caseInsensitive === true) return issue(context, node, "JsonLogic has no case folding for caseInsensitive");
+    const needle = node.value;
+    if (needle === "") return wanted ? present(name) : false;
+    const length = needle.length;
+    const found: JsonLogic =
+      kind === "contains"
+        ? { in: [needle, read(name)] }
+        : { "===": [{ substr: kind === "startsWith" ? [read(name), 0, length] : [read(name), -length] }, needle] };
+    // `in` is false for null; `substr` reads null as the text "null", so the TRUE of a prefix or suffix is guarded too.
+    if (wanted) return kind === "contains" ? found : guarded(name, found);
+    return guarded(name, negated(found));
+  };
+}
+
+/** `hasAny`: TRUE when an element is listed; FALSE for an array whose elements are all unlisted. */
+function hasAny(node: Rule & { readonly field: string; readonly values: ReadonlyArray<RuleScalar> }, wanted: boolean, context: ExportContext): JsonLogic | undefined {
+  const name = field(node, context);
+  const values = singleTyped(node, context);
+  if (name === undefined || values === undefined) return undefined;
+  if (values.length === 0) return wanted ? false : present(name);
+  const listed: JsonLogic = values.length === 1 ? { in: [values[0] as RuleScalar, read(name)] } : { some: [read(name), { in: [{ var: "" }, values] }] };
+  return wanted ? listed : guarded(name, negated(listed));
+}
+
+function unsupported(message: string) {
+  return (node: Rule, _wanted: boolean, context: ExportContext): undefined => issue(context, node, message);
+}
+
+function exportNode(node: Rule, wanted: boolean, context: ExportContext): JsonLogic | undefined {
+  return (ownHandler(exporters, node, functionName) as (node: Rule, wanted: boolean, context: ExportContext) => JsonLogic | undefined)(node, wanted, context);
+}
+
+function exportAll(rules: ReadonlyArray<Rule>, wanted: boolean, context: ExportContext): JsonLogic[] | undefined {
+  const tests = rules.map((rule) => exportNode(rule, wanted, context));
+  return tests.every((test) => test !== undefined) ? (tests as JsonLogic[]) : undefined;
+}
+
+const exporters = {
+  // TRUE(and) = every operand TRUE; FALSE(and) = some operand FALSE; `or` the other way round.
+  and: (node, wanted, context) => {
+    const tests = exportAll(node.rules, wanted, context);
+    return tests === undefined ? undefined : wanted ? every(tests) : some(tests);
+  },
+  or: (node, wanted, context) => {
+    const tests = exportAll(node.rules, wanted, context);
+    return tests === undefined ? undefined : wanted ? some(tests) : every(tests);
+  },
+  not: (node, wanted, context) => exportNode(node.rule, !wanted, context),
+  always: (_node, wanted) => wanted,
+  never: (_node, wanted) => !wanted,
+  eq: comparison("===", "!=="),
+  ne: comparison("!==", "==="),
+  lt: comparison("<", ">="),
+  lte: comparison("<=", ">"),
+  gt: comparison(">", "<="),
+  gte: comparison(">=", "<"),
+  between: (node, wanted, context) => {
+    const name = field(node, context);
+    if (name === undefined) return undefined;
+    if (typeof node.min !== typeof node.max) return issue(context, node, "the bounds have two types, which JsonLogic would compare by converting one");
+    const inside: JsonLogic = { "<=": [node.min, read(name), node.max] };
+    return guarded(name, wanted ? inside : negated(inside));
+  },
+  in: (node, wanted, context) => {
+    const name = field(node, context);
+    const values = singleTyped(node, context);
+    if (name === undefined || values === undefined) return undefined;
+    // `in []` is FALSE for every profile, a missing value included.
+    if (values.length === 0) return !wanted;
+    const listed: JsonLogic = { in: [read(name), values] };
+    return wanted ? listed : guarded(name, negated(listed));
+  },
+  notIn: (node, wanted, context) => {
+    const name = field(node, context);
+    const values = singleTyped(node, context);
+    if (name === undefined || values === undefined) return undefined;
+    // `notIn []` is TRUE for a value that is there, UNKNOWN for a missing one.
+    if (values.length === 0) return wanted ? present(name) : false;
+    const listed: JsonLogic = { in: [read(name), values] };
+    return wanted ? guarded(name, negated(listed)) : listed;
+  },
+  contains: text("contains"),
+  startsWith: text("startsWith"),
+  endsWith: text("endsWith"),
+  hasAny: (node, wanted, context) => hasAny(node, wanted, context),
+  hasNone: (node, wanted, context) => hasAny(node, !wanted, context),
+  hasAll: (node, wanted, context) => {
+    const name = field(node, context);
+    const values = singleTyped(node, context);
+    if (name === undefined || values === undefined) return undefined;
+    // The empty list is TRUE for every array.
+    if (values.length === 0) return wanted ? present(name) : false;
+    const found = values.map((value): JsonLogic => ({ in: [value, read(name)] }));
+    return wanted ? every(found) : guarded(name, some(found.map(negated)));
+  },
+  exists: (node, wanted, context) => {
+    const name = field(node, context);
+    return name === undefined ? undefined : wanted ? present(name) : absent(name);
+  },
+  missing: (node, wanted, context) => {
+    const name = field(node, context);
+    return name === undefined ? undefined : wanted ? absent(name) : present(name);
+  },
+  withinLast: unsupported("JsonLogic has no dates: a time window has no JsonLogic equivalent"),
+  before: unsupported("JsonLogic has no dates: a time bound has no JsonLogic equivalent"),
+  after: unsupported("JsonLogic has no dates: a time bound has no JsonLogic equivalent"),
+  event: unsupported("JsonLogic reads one object: event conditions have no JsonLogic equivalent"),
+  inSegment: (node, wanted, context) => {
+    const rule = lookupSegment(functionName, context.segments, node.segment, context.active, context.root, node);
+    const previousEntry = context.entry;
+    context.active.push(node.segment);
+    context.entry ??= node;
+    try {
+      return exportNode(rule, wanted, context);
+    } finally {
+      context.active.pop();
+      context.entry = previousEntry;
+    }
+  },
+} satisfies RuleTable<Exporter>;
+
+/**
+ * Writes a rule as a JsonLogic document that json-logic-js evaluates to the same audience: truthy
+ * exactly for the profiles the rule is TRUE for.
+ *
+ * @remarks JsonLogic is two-valued and JavaScript's comparisons convert null (`null < 30` is
+ * `0 < 30`), so every condition is written for the truth value it needs, as `compileRule` compiles
+ * it: "TRUE" and, under `not`, "FALSE", each with a `{ "!=": [{ "var": field }, null] }` test where
+ * JsonLogic would otherwise take a null or missing value. `not` is pushed down to the leaves. The
+ * document is linear in the rule (segments named by `inSegment`, from `options.segments`, are
+ * written in place).
+ *
+ * Exactness: on profiles whose fields hold values of the type the rule compares them with (finite
+ * numbers, texts, booleans; for `hasAny` / `hasAll` / `hasNone` arrays of the listed values' type),
+ * null, or nothing, reached through objects, `jsonLogic.truthy(jsonLogic.apply(logic, profile))` is
+ * `true` exactly when `evaluate` gives TRUE (tested against json-logic-js 2.0.5). JsonLogic converts
+ * types where segmentkit gives UNKNOWN (`"30" < 60`), so values of other types can be selected.
+ * Written with `===`, `!==`, `==` / `!=` with `null`, `<`, `<=` (also three-operand), `>`, `>=`, `!`,
+ * `and`, `or`, `in`, `some` and `substr`, all built into json-logic-js.
+ *
+ * Not exported, as `unsupported_logic` issues with the node's path: time conditions (`withinLast`,
+ * `before`, `after`: JsonLogic has no dates), `event` conditions, `caseInsensitive` text tests,
+ * lists that mix types, `between` with bounds of two types, and fields through `toString`, `valueOf`
+ * and the other members of `Object.prototype`, which json-logic-js finds on every object. O(n) for a
+ * rule of n nodes, segments expanded.
+ * @param rule - a rule, usually from `parseRule` or the builders.
+ * @param options - `segments` for `inSegment`.
+ * @returns The JsonLogic document, JSON-serialisable.
+ * @throws `RuleError` `"toJsonLogic found <n> issue(s): <first message> at <path>"` with every
+ *   `unsupported_logic` issue and its path into the rule; `unknown_segment`, `segment_cycle`,
+ *   `too_deep` and `too_many_nodes` as `compileRule`.
+ * @throws `TypeError` for a rule that names an unknown op (check untrusted rules with `parseRule`),
+ *   and for `options` that are not an object.
+ * @example
+ * import jsonLogic from "json-logic-js";
+ * const logic = toJsonLogic({ op: "and", rules: [
+ *   { op: "gte", field: "totalSpend", value: 500 },
+ *   { op: "not", rule: { op: "in", field: "country", values: ["IN", "BR"] } },
+ * ] });
+ * logic //=> { and: [{ and: [{ "!=": [{ var: "totalSpend" }, null] }, { ">=": [{ var: "totalSpend" }, 500] }] }, { and: [{ "!=": [{ var: "country" }, null] }, { "!": { in: [{ var: "country" }, ["IN", "BR"]] } }] }] }
+ * jsonLogic.apply(logic, { totalSpend: 640 }) //=> false
+ * (() => { try { return toJsonLogic({ op: "withinLast", field: "lastPurchaseAt", amount: 30, unit: "days" }); } catch (error) { return (error as RuleError).issues.map((issue) => issue.code); } })() //=> ["unsupported_logic"]
+ * @category Rules
+ */
+export function toJsonLogic(rule: Rule, options?: ToJsonLogicOptions): JsonLogic {
+  if (options !== undefined) assertRecord(functionName, "options", options);
+  checkExpansion(functionName, rule, options?.segments);
+  const context: ExportContext = { issues: [], segments: options?.segments, active: [], root: rule, entry: undefined };
+  const logic = exportNode(rule, true, context);
+  if (logic === undefined || context.issues.length > 0) throw new RuleError(ruleErrorMessage(functionName, context.issues), context.issues);
+  return logic;
+}

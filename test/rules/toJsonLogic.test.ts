@@ -1,0 +1,228 @@
+/**
+ * `toJsonLogic` against json-logic-js 2.0.5 itself: the written form of every op and of `not`, the
+ * issues for what JsonLogic cannot express, and the property that json-logic-js selects exactly the
+ * profiles the rule is TRUE for.
+ */
+import fc from "fast-check";
+import jsonLogic from "json-logic-js";
+import { describe, expect, it } from "vitest";
+import { evaluate, RuleError, safeParseJsonLogic, toJsonLogic } from "../../src/rules/index.js";
+import type { Rule, RuleScalar } from "../../src/rules/index.js";
+import { generateBenchProfiles } from "../../bench/rules/data.js";
+import { expectedCounts, segmentkitRules } from "../../bench/rules/rules.js";
+
+const asOf = new Date("2026-01-01T00:00:00Z");
+const v = (field: string) => ({ var: field });
+const present = (field: string) => ({ "!=": [v(field), null] });
+const selectedByJsonLogic = (logic: unknown, profile: unknown): boolean => jsonLogic.truthy(jsonLogic.apply(logic, profile));
+
+function issuesOf(rule: Rule, segments?: Readonly<Record<string, Rule>>) {
+  try {
+    toJsonLogic(rule, { segments });
+  } catch (error) {
+    expect(error).toBeInstanceOf(RuleError);
+    return (error as RuleError).issues.map((issue) => [issue.code, issue.path]);
+  }
+  throw new Error(`expected ${JSON.stringify(rule)} to be refused`);
+}
+
+describe("toJsonLogic: the written form", () => {
+  it("writes each op for TRUE, and for FALSE under not, with a presence test where JsonLogic would take a null", () => {
+    const cases: ReadonlyArray<readonly [Rule, unknown, unknown]> = [
+      [{ op: "eq", field: "plan", value: "pro" }, { "===": [v("plan"), "pro"] }, { and: [present("plan"), { "!==": [v("plan"), "pro"] }] }],
+      [{ op: "ne", field: "plan", value: "pro" }, { and: [present("plan"), { "!==": [v("plan"), "pro"] }] }, { "===": [v("plan"), "pro"] }],
+      [{ op: "lt", field: "age", value: 30 }, { and: [present("age"), { "<": [v("age"), 30] }] }, { and: [present("age"), { ">=": [v("age"), 30] }] }],
+      [{ op: "gte", field: "age", value: 30 }, { and: [present("age"), { ">=": [v("age"), 30] }] }, { and: [present("age"), { "<": [v("age"), 30] }] }],
+      [
+        { op: "between", field: "age", min: 25, max: 34 },
+        { and: [present("age"), { "<=": [25, v("age"), 34] }] },
+        { and: [present("age"), { "!": { "<=": [25, v("age"), 34] } }] },
+      ],
+      [{ op: "in", field: "country", values: ["US", "CA"] }, { in: [v("country"), ["US", "CA"]] }, { and: [present("country"), { "!": { in: [v("country"), ["US", "CA"]] } }] }],
+      [{ op: "in", field: "country", values: [] }, false, true],
+      [{ op: "notIn", field: "country", values: [] }, present("country"), false],
+      [{ op: "contains", field: "email", value: "@acme" }, { in: ["@acme", v("email")] }, { and: [present("email"), { "!": { in: ["@acme", v("email")] } }] }],
+      [{ op: "contains", field: "email", value: "" }, present("email"), false],
+      [
+        { op: "startsWith", field: "email", value: "ann" },
+        { and: [present("email"), { "===": [{ substr: [v("email"), 0, 3] }, "ann"] }] },
+        { and: [present("email"), { "!": { "===": [{ substr: [v("email"), 0, 3] }, "ann"] } }] },
+      ],
+      [{ op: "endsWith", field: "email", value: ".org" }, { and: [present("email"), { "===": [{ substr: [v("email"), -4] }, ".org"] }] }, { and: [present("email"), { "!": { "===": [{ substr: [v("email"), -4] }, ".org"] } }] }],
+      [{ op: "hasAny", field: "tags", values: ["vip"] }, { in: ["vip", v("tags")] }, { and: [present("tags"), { "!": { in: ["vip", v("tags")] } }] }],
+      [
+        { op: "hasAny", field: "tags", values: ["vip", "loyal"] },
+        { some: [v("tags"), { in: [{ var: "" }, ["vip", "loyal"]] }] },
+        { and: [present("tags"), { "!": { some: [v("tags"), { in: [{ var: "" }, ["vip", "loyal"]] }] } }] },
+      ],
+      [{ op: "hasAny", field: "tags", values: [] }, false, present("tags")],
+      [
+        { op: "hasAll", field: "tags", values: ["a", "b"] },
+        { and: [{ in: ["a", v("tags")] }, { in: ["b", v("tags")] }] },
+        { and: [present("tags"), { or: [{ "!": { in: ["a", v("tags")] } }, { "!": { in: ["b", v("tags")] } }] }] },
+      ],
+      [{ op: "hasNone", field: "tags", values: ["b2b"] }, { and: [present("tags"), { "!": { in: ["b2b", v("tags")] } }] }, { in: ["b2b", v("tags")] }],
+      [{ op: "exists", field: "income" }, present("income"), { "==": [v("income"), null] }],
+      [{ op: "missing", field: "income" }, { "==": [v("income"), null] }, present("income")],
+      [{ op: "always" }, true, false],
+      [{ op: "and", rules: [] }, true, false],
+      [{ op: "or", rules: [] }, false, true],
+    ];
+    for (const [rule, whenTrue, whenFalse] of cases) {
+      expect(toJsonLogic(rule), JSON.stringify(rule)).toEqual(whenTrue);
+      expect(toJsonLogic({ op: "not", rule }), `not ${JSON.stringify(rule)}`).toEqual(whenFalse);
+    }
+  });
+
+  it("pushes not down to the leaves with De Morgan, and writes segments in place", () => {
+    const rule: Rule = { op: "not", rule: { op: "and", rules: [{ op: "eq", field: "plan", value: "pro" }, { op: "inSegment", segment: "vip" }] } };
+    expect(toJsonLogic(rule, { segments: { vip: { op: "gt", field: "spend", value: 500 } } })).toEqual({
+      or: [{ and: [present("plan"), { "!==": [v("plan"), "pro"] }] }, { and: [present("spend"), { "<=": [v("spend"), 500] }] }],
+    });
+  });
+
+  it("writes the benchmark's R1–R5 so that json-logic-js selects the SQL audience (seed 42, N = 100,000)", () => {
+    const profiles = generateBenchProfiles(100_000, 42);
+    for (const name of ["R1", "R2", "R3", "R4", "R5"] as const) {
+      const logic = toJsonLogic(segmentkitRules[name]);
+      expect(profiles.reduce((total, profile) => total + (selectedByJsonLogic(logic, profile) ? 1 : 0), 0), name).toBe(expectedCounts[name]);
+    }
+  });
+});
+
+describe("toJsonLogic: what it refuses", () => {
+  it("names every node JsonLogic cannot express, with its path", () => {
+    const rule: Rule = {
+      op: "and",
+      rules: [
+        { op: "withinLast", field: "lastPurchaseAt", amount: 30, unit: "days" },
+        { op: "not", rule: { op: "before", field: "signupAt", date: "2024-01-01" } },
+        { op: "event", type: "purchase" },
+        { op: "contains", field: "name", value: "ann", caseInsensitive: true },
+        { op: "in", field: "plan", values: ["pro", 3] },
+        { op: "eq", field: "profile.toString", value: "x" },
+        { op: "gte", field: "spend", value: 10 },
+      ],
+    };
+    expect(issuesOf(rule)).toEqual([
+      ["unsupported_logic", ["rules", 0]],
+      ["unsupported_logic", ["rules", 1, "rule"]],
+      ["unsupported_logic", ["rules", 2]],
+      ["unsupported_logic", ["rules", 3]],
+      ["unsupported_logic", ["rules", 4]],
+      ["unsupported_logic", ["rules", 5]],
+    ]);
+  });
+
+  it("reports an issue inside a segment at the inSegment node, naming the segment", () => {
+    try {
+      toJsonLogic({ op: "or", rules: [{ op: "always" }, { op: "inSegment", segment: "recent" }] }, { segments: { recent: { op: "withinLast", field: "at", amount: 1, unit: "days" } } });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RuleError).issues).toEqual([{ code: "unsupported_logic", path: ["rules", 1, "segment"], message: `in segment "recent": JsonLogic has no dates: a time window has no JsonLogic equivalent` }]);
+      expect((error as RuleError).message).toBe(`toJsonLogic found 1 issue: in segment "recent": JsonLogic has no dates: a time window has no JsonLogic equivalent at rules[1].segment`);
+    }
+  });
+
+  it("throws compileRule's errors for unknown segments, cycles, unknown ops and bad options", () => {
+    expect(issuesOf({ op: "inSegment", segment: "nope" })).toEqual([["unknown_segment", ["segment"]]]);
+    expect(issuesOf({ op: "inSegment", segment: "a" }, { a: { op: "inSegment", segment: "a" } })[0]?.[0]).toBe("segment_cycle");
+    expect(() => toJsonLogic({ op: "xor" } as unknown as Rule)).toThrow(new TypeError(`toJsonLogic requires a valid rule: unknown op "xor" (check untrusted rules with parseRule)`));
+    expect(() => toJsonLogic({ op: "always" }, 5 as never)).toThrow(TypeError);
+    let deep: Rule = { op: "always" };
+    for (let level = 0; level < 5_000; level += 1) deep = { op: "not", rule: deep };
+    expect(issuesOf(deep)).toEqual([["too_deep", []]]);
+  });
+});
+
+// Property: random rules over typed fields, and profiles whose fields hold a value of that type, null,
+// or nothing (the documented domain). `s` may hold "null", the text json-logic-js's substr makes of null.
+const numbers = fc.constantFrom(-2, -1, 0, 0.5, 1, 2, 30);
+const texts = fc.constantFrom("", "a", "b", "ab", "ba", "null", "nu");
+const tagValues = fc.constantFrom("a", "b", "c");
+const slot = <T>(value: fc.Arbitrary<T>) => fc.oneof(fc.constant("absent" as const), fc.constant(null), value);
+const profileArbitrary = fc
+  .record({
+    n: slot(numbers),
+    s: slot(texts),
+    b: slot(fc.boolean()),
+    t: slot(fc.uniqueArray(tagValues, { maxLength: 3 })),
+    u: slot(fc.array(numbers, { maxLength: 3 })),
+    m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})),
+  })
+  .map((slots) => {
+    const profile: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(slots)) {
+      if (value === "absent") continue;
+      if (key === "m" && value !== null && typeof value === "object" && (value as { n: unknown }).n === "absent") profile[key] = {};
+      else profile[key] = value;
+    }
+    return profile;
+  });
+
+const scalarOf = { n: numbers, s: texts, b: fc.boolean(), "m.n": numbers } as const;
+type ScalarField = keyof typeof scalarOf;
+const listOf = <T extends RuleScalar>(values: fc.Arbitrary<T>) => fc.uniqueArray(values, { maxLength: 3 });
+const leafArbitrary: fc.Arbitrary<Rule> = fc.oneof(
+  fc.constantFrom<Rule>({ op: "always" }, { op: "never" }),
+  fc
+    .tuple(fc.constantFrom("eq", "ne"), fc.constantFrom(...(Object.keys(scalarOf) as ScalarField[])))
+    .chain(([op, field]) => (scalarOf[field] as fc.Arbitrary<RuleScalar>).map((value) => ({ op, field, value }) as Rule)),
+  fc
+    .tuple(fc.constantFrom("lt", "lte", "gt", "gte"), fc.constantFrom<"n" | "s" | "m.n">("n", "s", "m.n"))
+    .chain(([op, field]) => (scalarOf[field] as fc.Arbitrary<RuleScalar>).map((value) => ({ op, field, value }) as Rule)),
+  fc.tuple(numbers, numbers).map(([a, b]) => ({ op: "between", field: "n", min: Math.min(a, b), max: Math.max(a, b) }) as Rule),
+  fc.tuple(texts, texts).map(([a, b]) => ({ op: "between", field: "s", min: a < b ? a : b, max: a < b ? b : a }) as Rule),
+  fc.tuple(fc.constantFrom("in", "notIn"), fc.constantFrom<"n" | "s" | "b">("n", "s", "b")).chain(([op, field]) =>
+    listOf(scalarOf[field] as fc.Arbitrary<RuleScalar>).map((values) => ({ op, field, values }) as Rule),
+  ),
+  fc.tuple(fc.constantFrom("contains", "startsWith", "endsWith"), texts).map(([op, value]) => ({ op, field: "s", value }) as Rule),
+  fc.tuple(fc.constantFrom("hasAny", "hasAll", "hasNone"), listOf(tagValues)).map(([op, values]) => ({ op, field: "t", values }) as Rule),
+  fc.tuple(fc.constantFrom("hasAny", "hasAll", "hasNone"), listOf(numbers)).map(([op, values]) => ({ op, field: "u", values }) as Rule),
+  fc.tuple(fc.constantFrom("exists", "missing"), fc.constantFrom("n", "s", "b", "t", "u", "m", "m.n")).map(([op, field]) => ({ op, field }) as Rule),
+  fc.constant<Rule>({ op: "inSegment", segment: "regular" }),
+);
+const ruleArbitrary = fc.letrec<{ node: Rule }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leafArbitrary,
+    fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([op, rules]) => ({ op, rules }) as Rule),
+    tie("node").map((rule) => ({ op: "not", rule }) as Rule),
+  ),
+})).node;
+const segments: Readonly<Record<string, Rule>> = { regular: { op: "and", rules: [{ op: "gte", field: "n", value: 1 }, { op: "not", rule: { op: "hasAny", field: "t", values: ["c"] } }] } };
+
+describe("toJsonLogic agrees with json-logic-js (property)", () => {
+  it("json-logic-js selects exactly the profiles the rule is TRUE for", () => {
+    fc.assert(
+      fc.property(ruleArbitrary, fc.array(profileArbitrary, { minLength: 1, maxLength: 8 }), (rule, profiles) => {
+        const logic = toJsonLogic(rule, { segments });
+        const written = JSON.parse(JSON.stringify(logic)) as unknown;
+        for (const profile of profiles) {
+          expect(selectedByJsonLogic(written, profile), JSON.stringify({ rule, profile, logic })).toBe(evaluate(rule, profile, { asOf, segments }) === true);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("parseJsonLogic reads the document back to a rule that selects the same profiles, wherever it can translate it", () => {
+    let translated = 0;
+    fc.assert(
+      fc.property(ruleArbitrary, fc.array(profileArbitrary, { minLength: 1, maxLength: 8 }), (rule, profiles) => {
+        const back = safeParseJsonLogic(toJsonLogic(rule, { segments }), { arrayFields: ["t", "u"] });
+        // `some` and `substr` have no import: several values in hasAny, startsWith and endsWith.
+        if (!back.success) {
+          expect(back.error.issues.every((issue) => issue.code === "unsupported_logic"), JSON.stringify(back.error.issues)).toBe(true);
+          return;
+        }
+        translated += 1;
+        for (const profile of profiles) {
+          expect(evaluate(back.data.rule, profile, { asOf }) === true, JSON.stringify({ rule, profile, back: back.data.rule })).toBe(evaluate(rule, profile, { asOf, segments }) === true);
+        }
+      }),
+      { numRuns: 1_500 },
+    );
+    expect(translated).toBeGreaterThan(500);
+  });
+});
