@@ -2,7 +2,8 @@
  * A walkthrough of segmentkit/rules: parse a rule a UI saved, build the same rule with typed
  * builders, evaluate with SQL three-valued logic, compile for speed, explain a result, check a rule
  * against the profile schema, see every invalid document rejected with a path, and import JsonLogic
- * and json-rules-engine rules with the places where their null handling selects other customers.
+ * and json-rules-engine rules with the places where their null handling selects other customers, and
+ * export a rule back to JsonLogic.
  *
  * Run: npx tsx --tsconfig examples/tsconfig.json examples/rules.ts
  */
@@ -18,6 +19,7 @@ import {
   parseRule,
   ruleBuilder,
   safeParseRule,
+  toJsonLogic,
 } from "segmentkit/rules";
 import { CustomerProfile } from "segmentkit/schema";
 
@@ -95,6 +97,10 @@ assert.equal(evaluate(imported.rule, neverBought, { asOf }), null); // SQL seman
 const asJsonLogicDid = parseJsonLogic(legacy, { nulls: "jsonlogic" }).rule;
 assert.equal(evaluate(asJsonLogicDid, neverBought, { asOf }), true); // JsonLogic's audience, with an explicit guard
 console.log("imported:", describeRule(imported.rule));
+// ...and back out for a JsonLogic-only evaluator: toJsonLogic adds the null tests JsonLogic needs.
+const exported = toJsonLogic(imported.rule);
+console.log("exported:", JSON.stringify(exported));
+assert.equal(evaluate(parseJsonLogic(exported).rule, neverBought, { asOf }), false); // FALSE now: the null test is explicit
 // 9. A rule kept for json-rules-engine: its notIn is true for a customer with no country at all.
 const stored = { event: { type: "outside-core-markets" }, conditions: { all: [{ fact: "country", operator: "notIn", value: ["US", "CA"] }] } };
 const fromEngine = parseJsonRulesEngine(stored);
