@@ -8,7 +8,7 @@
 import type { BetweenRule, ComparisonOp, Rule, RuleScalar } from "./ast.js";
 import type { RuleLimits } from "./parseRule.js";
 import type { RuleError } from "./RuleError.js";
-import { isRecord, jsonType } from "./_lib/json.js";
+import { isRecord, jsonType, ownItems } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
 import { ConditionImporter, operandAt } from "./_lib/conditionImport.js";
 import { inheritedMembers } from "./_lib/jsonLogic.js";
@@ -148,8 +148,13 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     }
     const operator = keys[0] as string;
     const value = logic[operator];
-    const operands: ReadonlyArray<unknown> = Array.isArray(value) ? value : [value];
     const at: Site = { ...site, path: pathLink(site.path, operator), listed: Array.isArray(value) };
+    // Only `and`, `or` and `missing` take more than three operands, and they check maxListLength themselves.
+    const maxOperands = Math.max(this.limits.maxListLength, 3);
+    if (Array.isArray(value) && value.length > maxOperands) {
+      return this.issue("list_too_long", at.path, `"${operator.slice(0, 40)}" has ${value.length} operands, more than the limit of ${maxOperands}`);
+    }
+    const operands: ReadonlyArray<unknown> = Array.isArray(value) ? ownItems(value) : [value];
     switch (operator) {
       case "and":
       case "or":
@@ -185,23 +190,19 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     }
   }
 
-  /**
-   * `and` / `or`. The null handling of the leaves directly under an `and` that no `!` negates waits
-   * until all of them are translated: a leaf that JsonLogic makes false for a null field (`x > 10`,
-   * `x != null`) already keeps such profiles out of the `and`, in JsonLogic and in the rule alike,
-   * so a sibling on the same field (`x < 30`) needs no guard and no warning.
-   */
+  /** `and` / `or`; the null handling of the leaves directly under a conjunction waits for all of them (see `settleConjunction`). */
   junction(operator: "and" | "or", operands: ReadonlyArray<unknown>, at: Site): Rule | undefined {
     if (operands.length > this.limits.maxListLength) {
       return this.issue("list_too_long", at.path, `"${operator}" has ${operands.length} operands, more than the limit of ${this.limits.maxListLength}`);
     }
     // JsonLogic's empty "and" returns undefined, which is falsy: it selects no one (segmentkit's empty `and` is TRUE).
     if (operands.length === 0) return { op: "never" };
-    const deferring = operator === "and" && at.positive;
+    // A conjunction: `and`, or `or` under an odd number of `!` (De Morgan).
+    const deferring = (operator === "and") === at.positive;
     const rules: Array<Rule | undefined> = operands.map((operand, index) =>
       this.condition(operand, { path: operandAt(at, index), depth: at.depth + 1, positive: at.positive, deferring }),
     );
-    if (deferring) this.settleAnd(rules);
+    if (deferring) this.settleConjunction(rules, at.positive);
     return rules.every((rule) => rule !== undefined) ? { op: operator, rules: rules as Rule[] } : undefined;
   }
 
@@ -375,7 +376,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const values: RuleScalar[] = [];
     let hasNull = false;
     let ok = named !== undefined;
-    for (const [index, item] of list.entries()) {
+    for (const [index, item] of ownItems(list).entries()) {
       const literal = this.literal(item, pathLink(operandAt(at, 1), index), true);
       if (literal === undefined) ok = false;
       else if (literal === null) hasNull = true;
@@ -444,16 +445,17 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
       return this.issue("list_too_long", listPath, `"missing" has ${names.length} field names, more than the limit of ${this.limits.maxListLength}`);
     }
     // One `missing` rule per name, under an `or` when there are several.
-    if (!this.count(names.length, at.path) || !this.fits(at, names.length > 1 ? 2 : 1)) return undefined;
+    const items = ownItems(names);
+    if (!this.count(items.length, at.path) || !this.fits(at, items.length > 1 ? 2 : 1)) return undefined;
     const rules: Rule[] = [];
-    for (const [index, name] of names.entries()) {
+    for (const [index, name] of items.entries()) {
       const path = nested ? pathLink(listPath, index) : operandAt(at, index);
       const field = typeof name === "string" ? this.fieldName(name, path) : this.issue("invalid_type", path, `"missing" takes field names, got ${jsonType(name)}`);
       if (field === undefined) continue;
       this.warn("empty_text", path, field, `JsonLogic's "missing" also counts an empty "${field.slice(0, 40)}" as missing; the rule does not`);
       rules.push({ op: "missing", field });
     }
-    if (rules.length < names.length) return undefined;
+    if (rules.length < items.length) return undefined;
     return rules.length === 1 ? rules[0] : { op: "or", rules };
   }
 
@@ -484,8 +486,8 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * arrays and texts: `tags.0` and `name.length` give an `indexed_path` warning, `name.trim` none), the rule with `nulls: "jsonlogic"` selects exactly
  * the profiles that json-logic-js 2.0.5 selects; with `nulls: "sql"` (the default) it selects the same
  * profiles wherever no `null_selected` warning is reported, and the SQL audience where one is. A
- * `null_selected` condition is judged with the other conditions of its `and` (`x < 30` next to
- * `x != null` is not one); in other combinations a warning can mark a condition whose nulls no
+ * `null_selected` condition is judged with the other conditions of its `and`, or of a negated `or`
+ * (`x < 30` next to `x != null` is not one); in other combinations a warning can mark a condition whose nulls no
  * profile would in the end be selected for. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and
  * segmentkit never does: a `numeric_text` warning marks such literals, and `checkRule` finds fields
  * whose values do not fit against a schema. The walk is recursive but bounded by `maxDepth` (at most

@@ -8,7 +8,7 @@
 import type { Rule, RuleScalar } from "./ast.js";
 import type { RuleLimits } from "./parseRule.js";
 import type { RuleError } from "./RuleError.js";
-import { isRecord, jsonType } from "./_lib/json.js";
+import { isRecord, jsonType, ownItems } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
 import { ConditionImporter } from "./_lib/conditionImport.js";
 import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
@@ -132,7 +132,7 @@ class Importer extends ConditionImporter<"null_selected"> {
     }
   }
 
-  /** `all` / `any`; the null handling of the leaves directly under an `all` that no `not` encloses waits for all of them (see `settleAnd`). */
+  /** `all` / `any`; the null handling of the leaves directly under a conjunction waits for all of them (see `settleConjunction`). */
   junction(kind: "all" | "any", operands: unknown, at: Site): Rule | undefined {
     if (!Array.isArray(operands)) return this.issue("invalid_type", at.path, `"${kind}" takes a list of conditions, got ${jsonType(operands)}`);
     if (operands.length > this.limits.maxListLength) {
@@ -140,11 +140,12 @@ class Importer extends ConditionImporter<"null_selected"> {
     }
     // json-rules-engine's empty "all" and empty "any" are both true.
     if (operands.length === 0) return { op: "always" };
-    const deferring = kind === "all" && at.positive;
-    const rules: Array<Rule | undefined> = operands.map((operand, index) =>
+    // A conjunction: `all`, or `any` under an odd number of `not` (De Morgan).
+    const deferring = (kind === "all") === at.positive;
+    const rules: Array<Rule | undefined> = ownItems(operands).map((operand, index) =>
       this.condition(operand, { path: pathLink(at.path, index), depth: at.depth + 1, positive: at.positive, deferring }),
     );
-    if (deferring) this.settleAnd(rules);
+    if (deferring) this.settleConjunction(rules, at.positive);
     if (!rules.every((rule) => rule !== undefined)) return undefined;
     return { op: kind === "all" ? "and" : "or", rules: rules as Rule[] };
   }
@@ -225,6 +226,9 @@ class Importer extends ConditionImporter<"null_selected"> {
       return this.issue("unsupported_logic", pathPath, `the JSONPath "${jsonPath.slice(0, 40)}" is read only as $.key.key (no brackets, wildcards, filters or indexes)`);
     }
     const keys = jsonPath.split(".").slice(1);
+    if (keys.includes("$")) {
+      return this.issue("unsupported_logic", pathPath, `json-rules-engine's JSONPath reads a "$" key as the root again; the rule reads a field named "$"`);
+    }
     if (keys.includes("length")) {
       return this.issue("unsupported_logic", pathPath, `json-rules-engine's JSONPath also reads "length" from arrays and texts; the rule reads object fields only`);
     }
@@ -261,12 +265,13 @@ class Importer extends ConditionImporter<"null_selected"> {
     if (value.length > this.limits.maxListLength) {
       return this.issue("list_too_long", path, `the list has ${value.length} items, more than the limit of ${this.limits.maxListLength}`);
     }
+    const items = ownItems(value);
     const values: RuleScalar[] = [];
-    for (const [index, item] of value.entries()) {
+    for (const [index, item] of items.entries()) {
       const literal = this.literal(item, pathLink(path, index));
       if (literal !== undefined) values.push(literal);
     }
-    if (values.length < value.length) return undefined;
+    if (values.length < items.length) return undefined;
     const types = new Set(values.map((item) => typeof item));
     // Kleene `in` gives UNKNOWN for a field of another type than an item, where indexOf gives false.
     if (types.size > 1) return this.issue("invalid_value", path, `the list mixes ${[...types].join(" and ")} items; segmentkit compares one type`);
@@ -292,7 +297,8 @@ function run(document: unknown, options: ParseJsonRulesEngineOptions | undefined
  * profile's field of that name (the profile is what `engine.run` is given), and `path: "$.a.b"`
  * steps into it (`fact: "behavior", path: "$.totalSpend"` is `behavior.totalSpend`). `name` and
  * `priority` change no result and are ignored. Condition references, `params`, a `value` that is a
- * fact, operator decorators (`everyFact:...`), other JSONPaths, dotted fact names and `null` values
+ * fact, operator decorators (`everyFact:...`), other JSONPaths (and a `$` key, which jsonpath-plus
+ * reads as the root), dotted fact names and `null` values
  * (json-rules-engine tells a null fact from a missing one there) are `unsupported_logic` issues;
  * custom operators are `unknown_op`: never a rule that means something else.
  *
@@ -304,7 +310,9 @@ function run(document: unknown, options: ParseJsonRulesEngineOptions | undefined
  * profiles wherever no `null_selected` warning is reported, and the SQL audience where one is.
  * json-rules-engine is two-valued: `notEqual` and `notIn` select a missing fact, and `not` turns any
  * operator's false on a missing fact into true. A `null_selected` condition is judged with the other
- * conditions of its `all` (`x notEqual 5` next to `x greaterThan 0` is not one). Without
+ * conditions of its `all`, or of a negated `any` (`x notEqual 5` next to `x greaterThan 0` is not
+ * one); in other combinations a warning can mark a condition whose nulls no profile would in the
+ * end be selected for. Without
  * `allowUndefinedFacts` json-rules-engine throws on a missing top-level fact. The walk is recursive
  * but bounded by `maxDepth` (at most 1,000), so a 100,000-deep document gives a `too_deep` issue,
  * never a stack overflow. Keys are read as own keys only. O(n) for n nodes.

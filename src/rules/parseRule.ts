@@ -7,7 +7,7 @@ import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
 import { parseIsoInstant } from "./_lib/time.js";
-import { isRecord, jsonType, maxIssues } from "./_lib/json.js";
+import { isRecord, jsonType, maxIssues, ownItems } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
 
 /**
@@ -160,10 +160,11 @@ class Walker {
       this.issue("list_too_long", path, `values has ${value.length} items, more than the limit of ${this.maxListLength}`);
       return undefined;
     }
+    const items = ownItems(value);
     const out: Array<string | number | boolean> = [];
     let ok = true;
-    for (let index = 0; index < value.length && !this.stopped; index += 1) {
-      const item = this.scalar(value[index], pathLink(path, index), "each value");
+    for (let index = 0; index < items.length && !this.stopped; index += 1) {
+      const item = this.scalar(items[index], pathLink(path, index), "each value");
       if (item === undefined) ok = false;
       else out.push(item);
     }
@@ -287,10 +288,11 @@ class Walker {
           this.issue("list_too_long", at("rules"), `rules has ${rules.length} items, more than the limit of ${this.maxListLength}`);
           return;
         }
-        const children: unknown[] = new Array<unknown>(rules.length);
+        const items = ownItems(rules);
+        const children: unknown[] = new Array<unknown>(items.length);
         out["rules"] = children;
-        for (let index = rules.length - 1; index >= 0; index -= 1) {
-          this.child(rules[index], pathLink(path, "rules", index), depth + 1, children as unknown as Slot, index, task.inWhere);
+        for (let index = items.length - 1; index >= 0; index -= 1) {
+          this.child(items[index], pathLink(path, "rules", index), depth + 1, children as unknown as Slot, index, task.inWhere);
         }
         break;
       }

@@ -227,6 +227,20 @@ describe("parseJsonLogic: what it refuses", () => {
     expect(issuesOf(inherited)).toEqual([["invalid_type", []]]);
   });
 
+  it("reads sparse lists as their items, and judges a negated or as the conjunction it is", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(issuesOf({ and: [true, , false] })).toEqual([["invalid_type", ["and", 1]]]);
+    const growing = (first: string) => {
+      const list = [first];
+      Object.defineProperty(list, 0, { get: () => (list.push("b", "c", "d"), first), enumerable: true });
+      return list;
+    };
+    expect(parseJsonLogic({ in: [v("x"), growing("a")] }, { maxListLength: 2 }).rule).toEqual({ op: "in", field: "x", values: ["a"] });
+    expect(parseJsonLogic({ missing: [growing("a")] }, { maxListLength: 2 }).rule).toEqual({ op: "missing", field: "a" });
+    expect(parseJsonLogic({ "!": { or: [{ "!=": [v("x"), 5] }, { "==": [v("x"), 3] }] } }).warnings).toEqual([]);
+    expect(parseJsonLogic({ "!": { or: [{ "==": [v("x"), 3] }] } }).warnings.map((warning) => warning.path)).toEqual([["!", "or", 0, "=="]]);
+  });
+
   it("stops hostile documents at the limits, without a stack overflow", () => {
     let deep: unknown = { "==": [v("a"), 1] };
     for (let level = 0; level < 100_000; level += 1) deep = { "!": deep };

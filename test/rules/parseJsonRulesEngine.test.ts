@@ -137,6 +137,29 @@ describe("parseJsonRulesEngine: what it refuses", () => {
     expect(issuesOf("all")).toEqual([["invalid_type", []]]);
   });
 
+  it("refuses a \"$\" key, which jsonpath-plus reads as the root again", () => {
+    expect(issuesOf({ all: [fact("a", "equal", 5, "$.$")] })).toEqual([["unsupported_logic", ["all", 0, "path"]]]);
+    expect(issuesOf({ all: [fact("a", "equal", 5, "$.b.$.c")] })).toEqual([["unsupported_logic", ["all", 0, "path"]]]);
+  });
+
+  it("reads sparse and growing lists as their items at the start, never beyond the limits", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(issuesOf({ all: [fact("a", "equal", 1), , fact("b", "equal", 2)] })).toEqual([["invalid_type", ["all", 1]]]);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(issuesOf({ not: { any: [, fact("a", "equal", 1)] } })).toEqual([["invalid_type", ["not", "any", 0]]]);
+    const growing = ["a"];
+    Object.defineProperty(growing, 0, { get: () => (growing.push(...Array.from({ length: 50 }, () => "b")), "a"), enumerable: true });
+    expect(parseJsonRulesEngine({ all: [fact("x", "in", growing)] }, { maxListLength: 5 }).rule).toEqual({ op: "and", rules: [{ op: "in", field: "x", values: ["a"] }] });
+  });
+
+  it("judges a negated any as the conjunction it is: no warning where a sibling already keeps the missing fact out", () => {
+    expect(parseJsonRulesEngine({ not: { any: [fact("x", "notEqual", 5), fact("x", "equal", 3)] } }).warnings).toEqual([]);
+    expect(parseJsonRulesEngine({ not: { any: [fact("x", "equal", 3), fact("y", "equal", 3)] } }).warnings.map((warning) => warning.path)).toEqual([
+      ["not", "any", 0],
+      ["not", "any", 1],
+    ]);
+  });
+
   it("refuses prototype paths without reading them", () => {
     expect(issuesOf({ all: [fact("__proto__", "equal", 1)] })).toEqual([["forbidden_path", ["all", 0, "fact"]]]);
     expect(issuesOf({ all: [fact("profile", "equal", 1, "$.constructor.name")] })).toEqual([["forbidden_path", ["all", 0, "path"]]]);

@@ -238,6 +238,24 @@ describe("parseRule", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
+  it("reads the holes of sparse lists as missing items, never from Array.prototype, and each list once", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparseValues = ["a", , "b"];
+    // eslint-disable-next-line no-sparse-arrays
+    const sparseRules = [{ op: "always" }, , { op: "never" }];
+    Object.defineProperty(Array.prototype, 1, { value: "polluted", configurable: true, writable: true });
+    try {
+      expect(issuesOf({ op: "in", field: "x", values: sparseValues }).map((issue) => issue.path)).toEqual([["values", 1]]);
+      expect(issuesOf({ op: "and", rules: sparseRules }).map((issue) => issue.path)).toEqual([["rules", 1]]);
+    } finally {
+      delete (Array.prototype as unknown as Record<number, unknown>)[1];
+    }
+    // A list whose getter grows it while it is read: the length is read once, so the limit holds.
+    const growing = ["a"];
+    Object.defineProperty(growing, 0, { get: () => (growing.push("b", "c", "d"), "a"), enumerable: true });
+    expect(safeParseRule({ op: "in", field: "x", values: growing }, { maxListLength: 2 })).toEqual({ success: true, data: { op: "in", field: "x", values: ["a"] } });
+  });
+
   it("cuts a long untrusted key in the message and keeps it whole in the path", () => {
     const key = "k".repeat(1_000_000);
     const result = safeParseRule({ op: "always", [key]: 1 });

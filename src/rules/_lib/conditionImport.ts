@@ -23,7 +23,7 @@ export interface Site {
   readonly positive: boolean;
   /** False when the operator's operand was given bare (`{ "!": x }`), not as a list: its path has no index. */
   readonly listed?: boolean;
-  /** A direct operand of an `and` that no negation encloses: its null handling waits for its siblings. */
+  /** A direct operand of a conjunction (see `ConditionImporter.settleConjunction`): its null handling waits for its siblings. */
   readonly deferring?: boolean;
 }
 
@@ -42,7 +42,7 @@ export interface Leaf {
   readonly because: string;
 }
 
-/** A leaf whose null handling waits for its `and` (see `ConditionImporter.settleAnd`). */
+/** A leaf whose null handling waits for its conjunction (see `ConditionImporter.settleConjunction`). */
 interface Deferred {
   readonly leaf: Leaf;
   readonly at: Site;
@@ -131,28 +131,34 @@ export abstract class ConditionImporter<Code extends string> {
   }
 
   /**
-   * Settles the leaves directly under an `and` that no negation encloses, once all of them are
-   * translated: a leaf that the other engine makes false for a null field (`x > 10`, `x != null`)
-   * already keeps such profiles out of the `and`, there and in the rule alike, so a sibling on the
-   * same field (`x < 30`) needs no guard and no warning. Replaces the leaves in `rules` in place.
+   * Settles the leaves directly under a conjunction once all of them are translated: an `and` under
+   * an even number of negations, or an `or` under an odd one (`not (a or b)` is `not a and not b`).
+   * An operand that the other engine makes false for a null field (`x > 10`, `x != null`; under an
+   * odd number of negations, `x <= 10`) already keeps such profiles out of the conjunction, there and
+   * in the rule alike, so a sibling on the same field (`x < 30`) needs no guard and no warning.
+   * `positive` is the polarity of the leaves. Replaces the leaves in `rules` in place.
    */
-  settleAnd(rules: Array<Rule | undefined>): void {
+  settleConjunction(rules: Array<Rule | undefined>, positive: boolean): void {
+    // The operand's value in the other engine for a null field: the leaf's, negated under an odd number of negations.
+    const operandWhenNull = (leaf: Leaf): boolean | undefined => (leaf.whenNull === undefined ? undefined : leaf.whenNull === positive);
     const excluded = new Set<string>();
     for (const rule of rules) {
       const waiting = rule === undefined ? undefined : this.deferred.get(rule);
-      if (waiting !== undefined && (waiting.leaf.whenNull === false || waiting.leaf.rule.op === "exists")) excluded.add(waiting.leaf.field);
+      if (waiting === undefined) continue;
+      const { leaf } = waiting;
+      if (operandWhenNull(leaf) === false || leaf.rule.op === (positive ? "exists" : "missing")) excluded.add(leaf.field);
     }
     for (const [index, rule] of rules.entries()) {
       const waiting = rule === undefined ? undefined : this.deferred.get(rule);
       if (waiting === undefined) continue;
       this.deferred.delete(rule as Rule);
       const { leaf } = waiting;
-      rules[index] = this.settle(leaf, waiting.at, leaf.whenNull === true && !excluded.has(leaf.field));
+      rules[index] = this.settle(leaf, waiting.at, operandWhenNull(leaf) === true && !excluded.has(leaf.field));
     }
   }
 
   /**
-   * Translates a leaf, or leaves it to its `and` (see {@link ConditionImporter.settleAnd}). By Kleene
+   * Translates a leaf, or leaves it to its conjunction (see {@link ConditionImporter.settleConjunction}). By Kleene
    * monotonicity the UNKNOWN of a null field changes who is selected only where the other engine's
    * result for null selects: `whenNull` true under an even number of negations, false under an odd one.
    */

@@ -12,3 +12,15 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
 
 /** At most this many issues are reported for one untrusted document; the walk stops there. */
 export const maxIssues = 100;
+
+/**
+ * The items of an untrusted array as a fixed, dense copy: the length is read once (a getter cannot
+ * grow the list while it is read), and a hole is `undefined`, never an index inherited from
+ * `Array.prototype`. Callers check the length against their limit first. O(length).
+ */
+export function ownItems(list: ReadonlyArray<unknown>): unknown[] {
+  const length = list.length;
+  const items = new Array<unknown>(length);
+  for (let index = 0; index < length; index += 1) items[index] = Object.hasOwn(list, index) ? list[index] : undefined;
+  return items;
+}
