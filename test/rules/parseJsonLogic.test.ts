@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
+import { slot, slotProfiles } from "./_slots.js";
 import { evaluate, parseJsonLogic, parseRule, RuleError, safeParseJsonLogic } from "../../src/rules/index.js";
 import type { ParseJsonLogicOptions, Rule } from "../../src/rules/index.js";
 import { generateBenchProfiles } from "../../bench/rules/data.js";
@@ -323,18 +324,7 @@ type ScalarField = "n" | "s" | "u" | "b" | "m.n";
 const textLiterals = fc.constantFrom("a", "b", "ab", "");
 const literalOf: Readonly<Record<ScalarField, fc.Arbitrary<string | number | boolean>>> = { n: numbers, s: textLiterals, u: textLiterals, b: flags, "m.n": numbers };
 
-const slot = <T>(value: fc.Arbitrary<T>) => fc.oneof(fc.constant("absent" as const), fc.constant(null), value);
-const profileArbitrary = fc
-  .record({ n: slot(numbers), s: slot(texts), u: slot(textsWithEmpty), b: slot(flags), t: slot(tagLists), m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})) })
-  .map((slots) => {
-    const profile: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(slots)) {
-      if (value === "absent") continue;
-      if (key === "m" && value !== null && typeof value === "object" && (value as { n: unknown }).n === "absent") profile[key] = {};
-      else profile[key] = value;
-    }
-    return profile;
-  });
+const profileArbitrary = slotProfiles({ n: slot(numbers), s: slot(texts), u: slot(textsWithEmpty), b: slot(flags), t: slot(tagLists), m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})) });
 
 const sided = (operator: string, field: string, literal: unknown, literalFirst: boolean) => ({ [operator]: literalFirst ? [literal, v(field)] : [v(field), literal] });
 const leafArbitrary: fc.Arbitrary<unknown> = fc.oneof(

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
+import { slot, slotProfiles } from "./_slots.js";
 import { evaluate, parseJsonRulesEngine, parseRule, RuleError, safeParseJsonRulesEngine } from "../../src/rules/index.js";
 import type { ParseJsonRulesEngineOptions, Rule } from "../../src/rules/index.js";
 import { generateBenchProfiles } from "../../bench/rules/data.js";
@@ -236,18 +237,7 @@ const numbers = fc.constantFrom(-2, -1, 0, 0.5, 1, 2);
 const texts = fc.constantFrom("a", "b", "ab");
 const flags = fc.boolean();
 const tagLists = fc.subarray(["a", "b", "c"]);
-const slot = <T>(value: fc.Arbitrary<T>) => fc.oneof(fc.constant("absent" as const), fc.constant(null), value);
-const profileArbitrary = fc
-  .record({ n: slot(numbers), s: slot(texts), b: slot(flags), t: slot(tagLists), toString: slot(numbers), m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})) })
-  .map((slots) => {
-    const profile: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(slots)) {
-      if (value === "absent") continue;
-      if (key === "m" && value !== null && typeof value === "object" && (value as { n: unknown }).n === "absent") profile[key] = {};
-      else profile[key] = value;
-    }
-    return profile;
-  });
+const profileArbitrary = slotProfiles({ n: slot(numbers), s: slot(texts), b: slot(flags), t: slot(tagLists), toString: slot(numbers), m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})) });
 
 type Scalar = "n" | "s" | "b" | "m" | "toString";
 const literalOf: Readonly<Record<Scalar, fc.Arbitrary<string | number | boolean>>> = { n: numbers, s: texts, b: flags, m: numbers, toString: numbers };

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
+import { slot, slotProfiles } from "./_slots.js";
 import { evaluate, RuleError, safeParseJsonLogic, toJsonLogic } from "../../src/rules/index.js";
 import type { Rule, RuleScalar } from "../../src/rules/index.js";
 import { generateBenchProfiles } from "../../bench/rules/data.js";
@@ -140,25 +141,14 @@ describe("toJsonLogic: what it refuses", () => {
 const numbers = fc.constantFrom(-2, -1, 0, 0.5, 1, 2, 30);
 const texts = fc.constantFrom("", "a", "b", "ab", "ba", "null", "nu");
 const tagValues = fc.constantFrom("a", "b", "c");
-const slot = <T>(value: fc.Arbitrary<T>) => fc.oneof(fc.constant("absent" as const), fc.constant(null), value);
-const profileArbitrary = fc
-  .record({
-    n: slot(numbers),
-    s: slot(texts),
-    b: slot(fc.boolean()),
-    t: slot(fc.uniqueArray(tagValues, { maxLength: 3 })),
-    u: slot(fc.array(numbers, { maxLength: 3 })),
-    m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})),
-  })
-  .map((slots) => {
-    const profile: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(slots)) {
-      if (value === "absent") continue;
-      if (key === "m" && value !== null && typeof value === "object" && (value as { n: unknown }).n === "absent") profile[key] = {};
-      else profile[key] = value;
-    }
-    return profile;
-  });
+const profileArbitrary = slotProfiles({
+  n: slot(numbers),
+  s: slot(texts),
+  b: slot(fc.boolean()),
+  t: slot(fc.uniqueArray(tagValues, { maxLength: 3 })),
+  u: slot(fc.array(numbers, { maxLength: 3 })),
+  m: fc.oneof(slot(fc.record({ n: slot(numbers) })), fc.constant({})),
+});
 
 const scalarOf = { n: numbers, s: texts, b: fc.boolean(), "m.n": numbers } as const;
 type ScalarField = keyof typeof scalarOf;
