@@ -7,13 +7,14 @@
  */
 import type { Rule, RuleScalar, RuleTable } from "./ast.js";
 import { RuleError } from "./RuleError.js";
-import type { RuleIssue } from "./RuleError.js";
+import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { checkExpansion, findNodePath, lookupSegment } from "./_lib/context.js";
 import { ownHandler } from "./_lib/interpreter.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 import { inheritedMembers } from "./_lib/jsonLogic.js";
 import { maxIssues } from "./_lib/json.js";
 import { assertRecord } from "../_lib/arguments.js";
+import { pathProblem } from "../_lib/fieldPaths.js";
 
 /** A JsonLogic document: a literal, a list, or an object with one operator. */
 export type JsonLogic = boolean | number | string | null | ReadonlyArray<JsonLogic> | { readonly [operator: string]: JsonLogic };
@@ -48,36 +49,49 @@ const negated = (test: JsonLogic): JsonLogic => ({ "!": test });
 const every = (tests: ReadonlyArray<JsonLogic>): JsonLogic => (tests.length === 0 ? true : tests.length === 1 ? (tests[0] as JsonLogic) : { and: tests });
 const some = (tests: ReadonlyArray<JsonLogic>): JsonLogic => (tests.length === 0 ? false : tests.length === 1 ? (tests[0] as JsonLogic) : { or: tests });
 
-function issue(context: ExportContext, node: Rule, message: string): undefined {
+function issue(context: ExportContext, node: Rule, message: string, code: RuleIssueCode = "unsupported_logic"): undefined {
   if (context.issues.length >= maxIssues) return undefined;
   const path = context.entry === undefined ? findNodePath(context.root, node) : [...findNodePath(context.root, context.entry), "segment"];
   const where = context.active.length > 0 ? `in segment "${context.active[context.active.length - 1]}": ` : "";
-  context.issues.push({ code: "unsupported_logic", path, message: `${where}${message}` });
+  context.issues.push({ code, path, message: `${where}${message}` });
   return undefined;
 }
 
-/** The field, unless json-logic-js would find one of its segments on `Object.prototype`. */
+/**
+ * The field, checked as `parseRule` checks it, unless json-logic-js would find one of its segments on
+ * `Object.prototype` (an empty path would be the whole profile to `var`).
+ */
 function field(node: Rule & { readonly field: string }, context: ExportContext): string | undefined {
+  const problem = pathProblem(node.field);
+  if (problem !== undefined) return issue(context, node, problem.message, problem.code);
   const inherited = node.field.split(".").find((segment) => inheritedMembers.has(segment));
   if (inherited === undefined) return node.field;
   return issue(context, node, `json-logic-js reads the inherited "${inherited}" of every object that lacks it; segmentkit reads own fields only`);
 }
 
-/** A list of one type; JsonLogic's strict `indexOf` cannot give the UNKNOWN that a list of two types gives. */
-function singleTyped(node: Rule & { readonly values: ReadonlyArray<RuleScalar> }, context: ExportContext): ReadonlyArray<RuleScalar> | undefined {
+/** A literal as JSON writes it: a non-finite number, which only a rule that skipped `parseRule` can hold, would become `null`. */
+function literal<Value extends RuleScalar>(value: Value, node: Rule, context: ExportContext): Value | undefined {
+  if (typeof value !== "number" || Number.isFinite(value)) return value;
+  return issue(context, node, `the number ${value} is not finite, and JSON cannot hold it`, "non_finite_number");
+}
+
+/** A copy of a list of one type; JsonLogic's strict `indexOf` cannot give the UNKNOWN that a list of two types gives. */
+function singleTyped(node: Rule & { readonly values: ReadonlyArray<RuleScalar> }, context: ExportContext): RuleScalar[] | undefined {
   const types = new Set(node.values.map((value) => typeof value));
-  if (types.size <= 1) return node.values;
-  return issue(context, node, `the list mixes ${[...types].join(" and ")} values, which JsonLogic cannot compare with SQL's UNKNOWN`);
+  if (types.size > 1) return issue(context, node, `the list mixes ${[...types].join(" and ")} values, which JsonLogic cannot compare with SQL's UNKNOWN`);
+  const values = node.values.map((value) => literal(value, node, context));
+  return values.every((value) => value !== undefined) ? (values as RuleScalar[]) : undefined;
 }
 
 /** `eq` / `ne` / `lt` / ... : TRUE and FALSE, each for a value of the literal's type only. */
 function comparison(op: "===" | "!==" | "<" | "<=" | ">" | ">=", opposite: "===" | "!==" | "<" | "<=" | ">" | ">=") {
   return (node: Rule & { readonly field: string; readonly value: RuleScalar }, wanted: boolean, context: ExportContext): JsonLogic | undefined => {
     const name = field(node, context);
-    if (name === undefined) return undefined;
+    const value = literal(node.value, node, context);
+    if (name === undefined || value === undefined) return undefined;
     // Booleans have no order: `lt true` is UNKNOWN for every profile.
-    if (typeof node.value === "boolean" && op !== "===" && op !== "!==") return false;
-    const test: JsonLogic = { [wanted ? op : opposite]: [read(name), node.value] };
+    if (typeof value === "boolean" && op !== "===" && op !== "!==") return false;
+    const test: JsonLogic = { [wanted ? op : opposite]: [read(name), value] };
     // `===` with a literal is false for null and missing values already.
     return (wanted ? op : opposite) === "===" ? test : guarded(name, test);
   };
@@ -146,9 +160,11 @@ const exporters = {
   gte: comparison(">=", "<"),
   between: (node, wanted, context) => {
     const name = field(node, context);
-    if (name === undefined) return undefined;
-    if (typeof node.min !== typeof node.max) return issue(context, node, "the bounds have two types, which JsonLogic would compare by converting one");
-    const inside: JsonLogic = { "<=": [node.min, read(name), node.max] };
+    const min = literal(node.min, node, context);
+    const max = literal(node.max, node, context);
+    if (name === undefined || min === undefined || max === undefined) return undefined;
+    if (typeof min !== typeof max) return issue(context, node, "the bounds have two types, which JsonLogic would compare by converting one");
+    const inside: JsonLogic = { "<=": [min, read(name), max] };
     return guarded(name, wanted ? inside : negated(inside));
   },
   in: (node, wanted, context) => {
@@ -222,7 +238,8 @@ const exporters = {
  *
  * Exactness: on profiles whose fields hold values of the type the rule compares them with (finite
  * numbers, texts, booleans; for `hasAny` / `hasAll` / `hasNone` arrays of the listed values' type),
- * null, or nothing, reached through objects, `jsonLogic.truthy(jsonLogic.apply(logic, profile))` is
+ * null, or nothing, reached through plain objects (json-logic-js also steps into arrays and texts,
+ * `tags.0`, `name.length`, and reads inherited getters, where segmentkit reads own fields of objects), `jsonLogic.truthy(jsonLogic.apply(logic, profile))` is
  * `true` exactly when `evaluate` gives TRUE (tested against json-logic-js 2.0.5). JsonLogic converts
  * types where segmentkit gives UNKNOWN (`"30" < 60`), so values of other types can be selected.
  * Written with `===`, `!==`, `==` / `!=` with `null`, `<`, `<=` (also three-operand), `>`, `>=`, `!`,
@@ -231,7 +248,9 @@ const exporters = {
  * Not exported, as `unsupported_logic` issues with the node's path: time conditions (`withinLast`,
  * `before`, `after`: JsonLogic has no dates), `event` conditions, `caseInsensitive` text tests,
  * lists that mix types, `between` with bounds of two types, and fields through `toString`, `valueOf`
- * and the other members of `Object.prototype`, which json-logic-js finds on every object. O(n) for a
+ * and the other members of `Object.prototype`, which json-logic-js finds on every object. A rule that
+ * skipped `parseRule` gets its `invalid_path`, `forbidden_path` and `non_finite_number` issues here
+ * too. The document shares no array with the rule. O(n) for a
  * rule of n nodes, segments expanded.
  * @param rule - a rule, usually from `parseRule` or the builders.
  * @param options - `segments` for `inSegment`.

@@ -115,6 +115,35 @@ describe("toJsonLogic: what it refuses", () => {
     ]);
   });
 
+  it("checks what a rule that skipped parseRule may hold: paths that var would read otherwise, and numbers JSON cannot hold", () => {
+    const rule = {
+      op: "or",
+      rules: [
+        { op: "exists", field: "constructor" },
+        { op: "exists", field: "a.__proto__" },
+        { op: "exists", field: "" },
+        { op: "lt", field: "x", value: Number.POSITIVE_INFINITY },
+        { op: "in", field: "x", values: [1, Number.NaN] },
+        { op: "between", field: "x", min: Number.NEGATIVE_INFINITY, max: 3 },
+      ],
+    } as Rule;
+    expect(issuesOf(rule)).toEqual([
+      ["forbidden_path", ["rules", 0]],
+      ["forbidden_path", ["rules", 1]],
+      ["invalid_path", ["rules", 2]],
+      ["non_finite_number", ["rules", 3]],
+      ["non_finite_number", ["rules", 4]],
+      ["non_finite_number", ["rules", 5]],
+    ]);
+  });
+
+  it("shares no array with the rule", () => {
+    const rule: Rule = { op: "in", field: "plan", values: ["pro", "team"] };
+    const logic = toJsonLogic(rule) as { in: [unknown, string[]] };
+    expect(logic.in[1]).toEqual(rule.values);
+    expect(logic.in[1]).not.toBe(rule.values);
+  });
+
   it("reports an issue inside a segment at the inSegment node, naming the segment", () => {
     try {
       toJsonLogic({ op: "or", rules: [{ op: "always" }, { op: "inSegment", segment: "recent" }] }, { segments: { recent: { op: "withinLast", field: "at", amount: 1, unit: "days" } } });
