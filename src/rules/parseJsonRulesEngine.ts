@@ -252,7 +252,7 @@ class Importer extends ConditionImporter<"null_selected"> {
     if (typeof value === "boolean") return value;
     if (typeof value === "number") return Number.isFinite(value) ? value : this.issue("non_finite_number", path, `the number ${value} is not finite`);
     if (value === null) {
-      return this.issue("unsupported_logic", path, "json-rules-engine tells a null fact from a missing one here, segmentkit does not: test presence with exists / missing after the import");
+      return this.issue("unsupported_logic", path, "json-rules-engine tells a null fact from a missing one here, segmentkit does not: write the presence test with exists / missing instead");
     }
     return this.issue("invalid_value", path, `a json-rules-engine value here is a string, a number or a boolean, got ${jsonType(value)}`);
   }
