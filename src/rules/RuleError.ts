@@ -23,7 +23,7 @@ import type { Issue } from "../_lib/errors.js";
  * - `unknown_field`, `operator_type_mismatch`, `value_type_mismatch`: found by `checkRule` against a profile schema.
  * - `unsupported_logic`: a JsonLogic or json-rules-engine construct that `parseJsonLogic` or
  *   `parseJsonRulesEngine` cannot translate exactly (arithmetic, `if`, a `var` default, two fields
- *   compared, a condition reference, `params`).
+ *   compared, `params`, a JSONPath with brackets).
  */
 export type RuleIssueCode =
   | "invalid_type"

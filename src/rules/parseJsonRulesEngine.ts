@@ -38,6 +38,12 @@ export interface ParseJsonRulesEngineOptions extends RuleLimits {
    * imported rule selects exactly who json-rules-engine selected, null and missing facts included.
    */
   readonly nulls?: "sql" | "json-rules-engine";
+  /**
+   * The shared conditions that `{ condition: name }` references name, by name, as they were given to
+   * `engine.setCondition(name, conditions)`. Untrusted like the conditions: each reference is
+   * translated in its place, within the same limits.
+   */
+  readonly conditions?: Readonly<Record<string, unknown>>;
 }
 
 /** The result of {@link parseJsonRulesEngine}. */
@@ -79,11 +85,17 @@ const dottedPath = /^\$(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
 const functionName = "parseJsonRulesEngine";
 
 class Importer extends ConditionImporter<"null_selected"> {
+  readonly shared: Readonly<Record<string, unknown>> | undefined;
+  /** The names of the shared conditions being translated, outermost first. */
+  readonly active: string[] = [];
+
   constructor(options: ParseJsonRulesEngineOptions | undefined) {
     if (options !== undefined) assertRecord(functionName, "options", options);
     const limits = resolveRuleLimits(functionName, options);
     const nulls = choice(functionName, "nulls", options?.nulls, ["sql", "json-rules-engine"], "sql");
+    if (options?.conditions !== undefined) assertRecord(functionName, "options.conditions", options.conditions);
     super(functionName, limits, nulls === "json-rules-engine", "the json-rules-engine conditions");
+    this.shared = options?.conditions;
   }
 
   protected nullMessage(leaf: Leaf): string {
@@ -126,9 +138,38 @@ class Importer extends ConditionImporter<"null_selected"> {
         return rule === undefined ? undefined : { op: "not", rule };
       }
       case "condition":
-        return this.issue("unsupported_logic", at.path, `a condition reference names a condition stored in the engine (engine.setCondition); import that condition in its place`);
+        return this.reference(node["condition"], { ...site, path: at.path });
       case "fact":
         return this.leaf(this.comparison(node, site), site);
+    }
+  }
+
+  /**
+   * `{ condition: name }`: the shared condition of that name from `options.conditions`, translated in
+   * its place. Issues inside it have paths that go on from the reference through the name
+   * (`all[0].condition.isVip.all[1]`).
+   */
+  reference(name: unknown, at: Site): Rule | undefined {
+    if (typeof name !== "string") return this.issue("invalid_type", at.path, `"condition" names a shared condition with a string, got ${jsonType(name)}`);
+    const shown = JSON.stringify(name.slice(0, 40));
+    if (this.shared === undefined || !Object.hasOwn(this.shared, name)) {
+      return this.issue("invalid_value", at.path, `the shared condition ${shown} is not in options.conditions (json-rules-engine's engine.setCondition)`);
+    }
+    if (this.active.includes(name)) {
+      const cycle = [...this.active.slice(this.active.indexOf(name)), name].map((item) => JSON.stringify(item.slice(0, 40))).join(" -> ");
+      return this.issue("invalid_value", at.path, `shared conditions refer to each other in a cycle: ${cycle}`);
+    }
+    const conditions = this.shared[name];
+    const path = pathLink(at.path, name);
+    // json-rules-engine's setCondition requires "all", "any", "not" or "condition" at the root.
+    if (isRecord(conditions) && Object.hasOwn(conditions, "fact")) {
+      return this.issue("invalid_type", path, `the root of the shared condition ${shown} is "all", "any" or "not", not a fact condition`);
+    }
+    this.active.push(name);
+    try {
+      return this.condition(conditions, { path, depth: at.depth + 1, positive: at.positive });
+    } finally {
+      this.active.pop();
     }
   }
 
@@ -295,8 +336,11 @@ function run(document: unknown, options: ParseJsonRulesEngineOptions | undefined
  * `contains` / `doesNotContain` (`hasAny` / `hasNone` of the one value), and `lessThan`,
  * `lessThanInclusive`, `greaterThan`, `greaterThanInclusive` with a number. A fact is read as the
  * profile's field of that name (the profile is what `engine.run` is given), and `path: "$.a.b"`
- * steps into it (`fact: "behavior", path: "$.totalSpend"` is `behavior.totalSpend`). `name` and
- * `priority` change no result and are ignored. Condition references, `params`, a `value` that is a
+ * steps into it (`fact: "behavior", path: "$.totalSpend"` is `behavior.totalSpend`). A condition
+ * reference (`{ condition: "isVip" }`) is translated in place from `options.conditions`, the shared
+ * conditions given to `engine.setCondition` (a reference counts as one level of nesting; an unknown
+ * name or a cycle is an `invalid_value` issue). `name` and `priority` change no result and are
+ * ignored. `params`, a `value` that is a
  * fact, operator decorators (`everyFact:...`), other JSONPaths (and a `$` key, which jsonpath-plus
  * reads as the root), dotted fact names and `null` values
  * (json-rules-engine tells a null fact from a missing one there) are `unsupported_logic` issues;
@@ -317,8 +361,8 @@ function run(document: unknown, options: ParseJsonRulesEngineOptions | undefined
  * but bounded by `maxDepth` (at most 1,000), so a 100,000-deep document gives a `too_deep` issue,
  * never a stack overflow. Keys are read as own keys only. O(n) for n nodes.
  * @param conditions - the untrusted conditions or rule, typically from `JSON.parse`.
- * @param options - limits (as {@link parseRule}, applied to the conditions) and `nulls`; see
- *   {@link ParseJsonRulesEngineOptions}.
+ * @param options - limits (as {@link parseRule}, applied to the conditions), `nulls` and the shared
+ *   `conditions`; see {@link ParseJsonRulesEngineOptions}.
  * @returns The rule and the warnings, each with a `path` into the conditions.
  * @throws `RuleError` `"parseJsonRulesEngine found <n> issue(s): <first message> at <path>"`, with
  *   every issue (codes as in `parseRule`, plus `unsupported_logic`) and its path into the conditions.

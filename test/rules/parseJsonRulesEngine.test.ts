@@ -18,8 +18,9 @@ const fact = (name: string, operator: string, value: unknown, path?: string) => 
 const selectedBy = (rule: Rule, profile: unknown): boolean => evaluate(rule, profile, { asOf }) === true;
 
 /** json-rules-engine's verdict on each profile, one engine for the conditions, as an application runs it. */
-async function selectedByEngine(conditions: unknown, profiles: ReadonlyArray<Record<string, unknown>>): Promise<boolean[]> {
+async function selectedByEngine(conditions: unknown, profiles: ReadonlyArray<Record<string, unknown>>, shared: Readonly<Record<string, unknown>> = {}): Promise<boolean[]> {
   const engine = new Engine([], { allowUndefinedFacts: true });
+  for (const [name, condition] of Object.entries(shared)) engine.setCondition(name, condition as never);
   engine.addRule({ conditions: conditions as never, event: { type: "match" } });
   const verdicts: boolean[] = [];
   for (const profile of profiles) verdicts.push((await engine.run(profile)).events.length > 0);
@@ -54,6 +55,32 @@ describe("parseJsonRulesEngine: translation", () => {
       [{ all: [{ ...fact("plan", "equal", "pro"), name: "paid", priority: 5 }] }, { op: "and", rules: [{ op: "eq", field: "plan", value: "pro" }] }],
     ];
     for (const [conditions, rule] of cases) expect(parseJsonRulesEngine(conditions).rule, JSON.stringify(conditions)).toEqual(rule);
+  });
+
+  it("writes shared conditions (engine.setCondition) in place of their references", () => {
+    const conditions = { isVip: { any: [fact("tags", "contains", "vip"), fact("spend", "greaterThan", 1_000)] }, activeVip: { all: [{ condition: "isVip" }, fact("daysSinceLastPurchase", "lessThan", 90)] } };
+    expect(parseJsonRulesEngine({ not: { condition: "activeVip" } }, { conditions }).rule).toEqual({
+      op: "not",
+      rule: {
+        op: "and",
+        rules: [
+          { op: "or", rules: [{ op: "hasAny", field: "tags", values: ["vip"] }, { op: "gt", field: "spend", value: 1_000 }] },
+          { op: "lt", field: "daysSinceLastPurchase", value: 90 },
+        ],
+      },
+    });
+    // Issues inside a shared condition go on from the reference through its name.
+    expect(issuesOf({ all: [{ condition: "bad" }] }, { conditions: { bad: { any: [fact("x", "between", [1, 2])] } } })).toEqual([["unknown_op", ["all", 0, "condition", "bad", "any", 0, "operator"]]]);
+    expect(issuesOf({ all: [{ condition: "a" }] }, { conditions: { a: { any: [{ condition: "b" }] }, b: { not: { condition: "a" } } } })).toEqual([
+      ["invalid_value", ["all", 0, "condition", "a", "any", 0, "condition", "b", "not", "condition"]],
+    ]);
+    expect(issuesOf({ all: [{ condition: "leaf" }] }, { conditions: { leaf: fact("x", "equal", 1) } })).toEqual([["invalid_type", ["all", 0, "condition", "leaf"]]]);
+    expect(issuesOf({ all: [{ condition: 3 }] })).toEqual([["invalid_type", ["all", 0, "condition"]]]);
+    expect(issuesOf({ all: [{ condition: "toString" }] }, { conditions: {} })).toEqual([["invalid_value", ["all", 0, "condition"]]]);
+    // A reference counts as a level, so a long chain of them stops at maxDepth.
+    const chain = Object.fromEntries(Array.from({ length: 100_000 }, (_, index) => [`c${index}`, { not: { condition: `c${index + 1}` } }]));
+    expect(issuesOf({ not: { condition: "c0" } }, { conditions: chain })[0]?.[0]).toBe("too_deep");
+    expect(() => parseJsonRulesEngine({ all: [] }, { conditions: [] as never })).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonRulesEngine requires options.conditions to be an object]`);
   });
 
   it("reads the conditions of a whole rule, with paths from its root", () => {
@@ -100,7 +127,7 @@ describe("parseJsonRulesEngine: translation", () => {
 
 describe("parseJsonRulesEngine: what it refuses", () => {
   it("names the untranslatable construct and where it is", () => {
-    expect(issuesOf({ all: [{ condition: "isVip" }] })).toEqual([["unsupported_logic", ["all", 0, "condition"]]]);
+    expect(issuesOf({ all: [{ condition: "isVip" }] })).toEqual([["invalid_value", ["all", 0, "condition"]]]);
     expect(issuesOf({ all: [{ ...fact("spend", "greaterThan", 1), params: { days: 30 } }] })).toEqual([["unsupported_logic", ["all", 0, "params"]]]);
     expect(issuesOf({ all: [fact("spend", "greaterThan", { fact: "budget" })] })).toEqual([["unsupported_logic", ["all", 0, "value"]]]);
     expect(issuesOf({ all: [fact("tags", "everyFact:equal", "a")] })).toEqual([["unsupported_logic", ["all", 0, "operator"]]]);
@@ -254,10 +281,16 @@ const leafArbitrary: fc.Arbitrary<unknown> = fc.oneof(
     .map(([operator, field, value]) => ({ ...read(field), operator, value })),
   fc.tuple(fc.constantFrom("contains", "doesNotContain"), fc.constantFrom("a", "c")).map(([operator, value]) => ({ fact: "t", operator, value })),
 );
+// Shared conditions, one referring to the other, with a condition that selects missing values.
+const sharedConditions = {
+  lapsed: { any: [{ fact: "n", operator: "lessThan", value: 1 }, { not: { fact: "s", operator: "equal", value: "a" } }] },
+  tagged: { all: [{ fact: "t", operator: "contains", value: "a" }, { condition: "lapsed" }] },
+};
 const conditionArbitrary = fc.letrec<{ node: unknown }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     leafArbitrary,
+    fc.constantFrom({ condition: "lapsed" }, { condition: "tagged" }),
     fc.tuple(fc.constantFrom("all", "any"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
     tie("node").map((operand) => ({ not: operand })),
   ),
@@ -275,9 +308,9 @@ describe("parseJsonRulesEngine agrees with json-rules-engine (property)", () => 
   it('nulls: "json-rules-engine" selects exactly the profiles json-rules-engine selects; nulls: "sql" wherever no null_selected warning is reported', async () => {
     await fc.assert(
       fc.asyncProperty(rootArbitrary, fc.array(profileArbitrary, { minLength: 1, maxLength: 8 }), async (conditions, profiles) => {
-        const engine = await selectedByEngine(conditions, profiles);
-        const kept = parseJsonRulesEngine(conditions, { nulls: "json-rules-engine" });
-        const sql = parseJsonRulesEngine(conditions);
+        const engine = await selectedByEngine(conditions, profiles, sharedConditions);
+        const kept = parseJsonRulesEngine(conditions, { nulls: "json-rules-engine", conditions: sharedConditions });
+        const sql = parseJsonRulesEngine(conditions, { conditions: sharedConditions });
         const warned = sql.warnings.length > 0;
         profiles.forEach((profile, index) => {
           const context = JSON.stringify({ conditions, profile });
