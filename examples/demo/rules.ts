@@ -23,6 +23,7 @@ import {
   parseJsonLogic,
   parseJsonRulesEngine,
   parseRule,
+  toJsonLogic,
   ruleBreakdown,
   withinLast,
 } from "segmentkit/rules";
@@ -111,6 +112,11 @@ export async function rulesSection(context: DemoContext): Promise<string> {
     ]);
   }
   const [warning] = parseJsonLogic(frequentJsonLogic).warnings;
+  // The other direction: the SQL meaning of "not frequent repeaters" written as JsonLogic, with the null test JsonLogic needs.
+  const notFrequent = namedRules[3]!.rule;
+  const exported = toJsonLogic(notFrequent);
+  const readBack = compileRule(parseJsonLogic(exported).rule, { asOf });
+  const readBackCount = profiles.reduce((total, profile) => total + (readBack(profile) ? 1 : 0), 0);
 
   const lapsed = namedRules[4]!.rule;
   const breakdown = ruleBreakdown(lapsed, profiles, { asOf });
@@ -135,6 +141,8 @@ export async function rulesSection(context: DemoContext): Promise<string> {
     "",
     `Importing ${JSON.stringify(frequentJsonLogic)} with parseJsonLogic: ${warning?.code} at ${JSON.stringify(warning?.path)}: ${warning?.message}.`,
     `With { nulls: "jsonlogic" } the import adds a missing guard instead and keeps JsonLogic's audience (the column above).`,
+    `The other way, toJsonLogic writes "not frequent repeaters" as ${JSON.stringify(exported)}: the null test keeps the SQL audience`,
+    `in any JsonLogic evaluator (read back with parseJsonLogic it selects ${formatNumber(readBackCount)}, as the rule does).`,
     "",
     `Compiled predicate vs interpreter: ${disagreements} disagreements (every profile checked for compileRule vs compileRuleTruth, every 97th against evaluate).`,
     "",
