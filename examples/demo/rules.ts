@@ -2,10 +2,10 @@
  * Demo section: named rules over CDNOW customer summaries (segmentkit/rules). Three-valued counts
  * (TRUE / FALSE / UNKNOWN) next to what the same condition saved as JsonLogic selects (imported with
  * parseJsonLogic, which keeps JsonLogic's audience on request and warns where it differs) and as
- * json-rules-engine conditions (parseJsonRulesEngine), the
- * breakdown of one rule by condition, an event rule over
- * the raw purchases, the compiled predicate checked against the interpreter on every customer, and
- * an explanation of one customer.
+ * json-rules-engine conditions (parseJsonRulesEngine), one rule written back out as JsonLogic
+ * (toJsonLogic), the breakdown of one rule by condition, an event rule over the raw purchases, the
+ * compiled predicate checked against the interpreter on every customer, and an explanation of one
+ * customer.
  */
 import type { Transaction } from "segmentkit/schema";
 import {
