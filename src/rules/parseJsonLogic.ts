@@ -77,7 +77,7 @@ export type SafeParseJsonLogicResult =
 /** JsonLogic operators that have no exact segmentkit equivalent. */
 const untranslatable: ReadonlySet<string> = new Set([
   "if", "?:", "+", "-", "*", "/", "%", "min", "max", "cat", "substr", "merge", "map", "filter", "reduce",
-  "all", "some", "none", "missing_some", "log", "method",
+  "all", "none", "missing_some", "log", "method",
 ]);
 
 /** JavaScript's `left <op> right` with a null on one side, as JsonLogic computes it. */
@@ -182,6 +182,8 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
         return this.leaf(this.truthiness(logic, site), site);
       case "missing":
         return this.missing(operands, at);
+      case "some":
+        return this.leaf(this.someListed(operands, at), at);
       default:
         if (untranslatable.has(operator)) {
           return this.issue("unsupported_logic", at.path, `JsonLogic "${operator}" has no exact segmentkit equivalent`);
@@ -304,6 +306,8 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
   }
 
   equality(operator: "==" | "===" | "!=" | "!==", operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
+    const affixAt = operands.length === 2 ? operands.findIndex((operand) => isRecord(operand) && Object.keys(operand).length === 1 && Object.hasOwn(operand, "substr")) : -1;
+    if (affixAt >= 0) return this.affix(operator, operands, affixAt, at);
     const sides = this.sides(operator, operands, at);
     if (sides === undefined) return undefined;
     const { literal, literalFirst } = sides;
@@ -370,28 +374,89 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
   /** `{ "in": [{ "var": field }, [values]] }`: JsonLogic's `indexOf`, which is strict, so `in`. */
   inList(needle: unknown, list: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
     const named = this.field(needle, operandAt(at, 0));
-    if (list.length > this.limits.maxListLength) {
-      return this.issue("list_too_long", operandAt(at, 1), `the list has ${list.length} items, more than the limit of ${this.limits.maxListLength}`);
-    }
-    const values: RuleScalar[] = [];
-    let hasNull = false;
-    let ok = named !== undefined;
-    for (const [index, item] of ownItems(list).entries()) {
-      const literal = this.literal(item, pathLink(operandAt(at, 1), index), true);
-      if (literal === undefined) ok = false;
-      else if (literal === null) hasNull = true;
-      else values.push(literal);
-    }
-    if (!ok || named === undefined) return undefined;
-    const types = new Set(values.map((item) => typeof item));
-    // Kleene `in` gives UNKNOWN for an item of another type, where JsonLogic's indexOf gives false.
-    if (types.size > 1) return this.issue("invalid_value", operandAt(at, 1), `the list mixes ${[...types].join(" and ")} items; segmentkit compares one type`);
+    const listed = this.literalList(list, operandAt(at, 1));
+    if (named === undefined || listed === undefined) return undefined;
+    const { values, hasNull } = listed;
     const field = this.scalarField(named, at);
     if (field === undefined) return undefined;
     // `in []` is FALSE for a missing field too, where the other leaves are UNKNOWN: exact as it is,
     // and `[null]` is exactly `missing`.
     if (values.length === 0) return { field, rule: hasNull ? { op: "missing", field } : { op: "in", field, values }, whenNull: undefined, because: "" };
     return { field, rule: { op: "in", field, values }, whenNull: hasNull, because: `a null field is ${hasNull ? "" : "not "}in the list` };
+  }
+
+  /** The literals of a list that `in` searches, of one type; `null` items are noted, not kept. */
+  literalList(list: ReadonlyArray<unknown>, path: Path): { values: RuleScalar[]; hasNull: boolean } | undefined {
+    if (list.length > this.limits.maxListLength) {
+      return this.issue("list_too_long", path, `the list has ${list.length} items, more than the limit of ${this.limits.maxListLength}`);
+    }
+    const values: RuleScalar[] = [];
+    let hasNull = false;
+    let ok = true;
+    for (const [index, item] of ownItems(list).entries()) {
+      const literal = this.literal(item, pathLink(path, index), true);
+      if (literal === undefined) ok = false;
+      else if (literal === null) hasNull = true;
+      else values.push(literal);
+    }
+    if (!ok) return undefined;
+    const types = new Set(values.map((item) => typeof item));
+    // Kleene `in` gives UNKNOWN for an item of another type, where JsonLogic's indexOf gives false.
+    if (types.size > 1) return this.issue("invalid_value", path, `the list mixes ${[...types].join(" and ")} items; segmentkit compares one type`);
+    return { values, hasNull };
+  }
+
+  /**
+   * `{ "some": [{ "var": field }, { "in": [{ "var": "" }, [values]] }] }` on a field in `arrayFields`:
+   * some element is listed, `hasAny` (what `toJsonLogic` writes for `hasAny` of several values).
+   */
+  someListed(operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
+    const test = operands[1];
+    const inner = isRecord(test) && Object.keys(test).length === 1 && Array.isArray(test["in"]) ? ownItems(test["in"] as ReadonlyArray<unknown>) : undefined;
+    const element = inner?.[0];
+    const isElement = isRecord(element) && Object.keys(element).length === 1 && element["var"] === "";
+    if (operands.length !== 2 || !this.isVar(operands[0]) || inner === undefined || inner.length !== 2 || !isElement || !Array.isArray(inner[1])) {
+      return this.issue("unsupported_logic", at.path, `"some" is read only as [{ "var": field }, { "in": [{ "var": "" }, [values]] }]`);
+    }
+    const field = this.field(operands[0], operandAt(at, 0));
+    const listed = this.literalList(inner[1] as ReadonlyArray<unknown>, pathLink(operandAt(at, 1), "in", 1));
+    if (field === undefined || listed === undefined) return undefined;
+    if (!this.arrayFields.has(field)) return this.issue("invalid_value", at.path, `"some" reads an array: list "${field.slice(0, 40)}" in arrayFields`);
+    if (listed.hasNull) return this.issue("unsupported_logic", pathLink(operandAt(at, 1), "in", 1), "a null element has no segmentkit equivalent: hasAny compares values");
+    return { field, rule: { op: "hasAny", field, values: listed.values }, whenNull: false, because: `"some" is false for a null field` };
+  }
+
+  /**
+   * `{ "===": [{ "substr": [{ "var": field }, 0, n] }, text] }` (a prefix, `startsWith`) or
+   * `[{ "var": field }, -n]` (a suffix, `endsWith`), n the length of the text; `!==` / `!=` negate it
+   * (what `toJsonLogic` writes for `startsWith` / `endsWith`). json-logic-js's substr reads null as the
+   * text "null", so a null field matches a text that begins or ends "null".
+   */
+  affix(operator: "==" | "===" | "!=" | "!==", operands: ReadonlyArray<unknown>, index: number, at: Site): Leaf | undefined {
+    const substrPath = pathLink(operandAt(at, index), "substr");
+    const substr = (operands[index] as Readonly<Record<string, unknown>>)["substr"];
+    const args = Array.isArray(substr) && substr.length <= 3 ? ownItems(substr) : undefined;
+    const shape = `"substr" is read only as [{ "var": field }, 0, length] (a prefix) or [{ "var": field }, -length] (a suffix), compared with a text of that length`;
+    if (args === undefined || args.length < 2 || !this.isVar(args[0])) return this.issue("unsupported_logic", substrPath, shape);
+    const named = this.field(args[0], pathLink(substrPath, 0));
+    const text = this.literal(operands[1 - index], operandAt(at, 1 - index));
+    if (named === undefined || text === undefined) return undefined;
+    if (typeof text !== "string") return this.issue("unsupported_logic", operandAt(at, 1 - index), shape);
+    const length = text.length;
+    const prefix = args.length === 3 && args[1] === 0 && args[2] === length;
+    const suffix = args.length === 2 && length > 0 && args[1] === -length;
+    if (!prefix && !suffix) return this.issue("unsupported_logic", substrPath, shape);
+    const field = this.scalarField(named, at);
+    if (field === undefined) return undefined;
+    const equal = operator === "==" || operator === "===";
+    const nullMatches = (prefix ? "null".slice(0, length) : "null".slice(-length)) === text;
+    const test: Rule = { op: prefix ? "startsWith" : "endsWith", field, value: text };
+    return {
+      field,
+      rule: equal ? test : { op: "not", rule: test },
+      whenNull: equal === nullMatches,
+      because: 'substr reads null as the text "null"',
+    };
   }
 
   /** `{ "in": [value, { "var": field }] }`: an element of an array field, or a text in a text field. */
@@ -474,8 +539,13 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * literal (`== null` is `missing`, `!= null` is `exists`), `<` / `<=` / `>` / `>=` (either side, and
  * the three-operand between), `in` (a field in a list; a value in a text field as `contains` of its
  * text, `""` as `ne ""`; a value in an array field named in `arrayFields` as `hasAny`), `missing`,
- * `true` / `false`, a bare `var` (as `eq true`), and react-querybuilder's `startsWith` / `endsWith`.
- * Arithmetic, `if`, `var` defaults, comparisons of two fields, `some` / `all` / `none`, the other
+ * `true` / `false`, a bare `var` (as `eq true`), react-querybuilder's `startsWith` / `endsWith`, and
+ * the two forms `toJsonLogic` writes besides these, so that everything it writes reads back: a
+ * `substr` prefix or suffix compared with a text of its length (`startsWith` / `endsWith`, negated
+ * under `!=` / `!==`; json-logic-js's `substr` reads null as the text "null", so a text such as
+ * `"nu"` gives a `null_selected` warning), and `{ "some": [{ "var": field }, { "in": [{ "var": "" },
+ * [values]] }] }` on an `arrayFields` field (`hasAny`). Arithmetic, `if`, `var` defaults,
+ * comparisons of two fields, other `some` / `all` / `none` and `substr` forms, the other
  * operators, and paths through members of `Object.prototype` (`toString`, `valueOf`..., which
  * json-logic-js finds on every object) are `unsupported_logic` issues: never a rule that means
  * something else. JsonLogic's empty `and` selects no one and becomes `never`.

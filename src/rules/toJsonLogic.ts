@@ -243,7 +243,8 @@ const exporters = {
  * `true` exactly when `evaluate` gives TRUE (tested against json-logic-js 2.0.5). JsonLogic converts
  * types where segmentkit gives UNKNOWN (`"30" < 60`), so values of other types can be selected.
  * Written with `===`, `!==`, `==` / `!=` with `null`, `<`, `<=` (also three-operand), `>`, `>=`, `!`,
- * `and`, `or`, `in`, `some` and `substr`, all built into json-logic-js.
+ * `and`, `or`, `in`, `some` and `substr`, all built into json-logic-js; `parseJsonLogic` (with the
+ * array fields in `arrayFields`) reads every document back to a rule with the same audience.
  *
  * Not exported, as `unsupported_logic` issues with the node's path: time conditions (`withinLast`,
  * `before`, `after`: JsonLogic has no dates), `event` conditions, `caseInsensitive` text tests,

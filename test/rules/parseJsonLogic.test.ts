@@ -61,6 +61,17 @@ describe("parseJsonLogic: translation", () => {
     for (const [logic, rule] of cases) expect(parseJsonLogic(logic).rule, JSON.stringify(logic)).toEqual(rule);
   });
 
+  it("reads back what toJsonLogic writes for startsWith, endsWith and hasAny of several values", () => {
+    expect(parseJsonLogic({ "===": [{ substr: [v("email"), 0, 3] }, "ann"] }).rule).toEqual({ op: "startsWith", field: "email", value: "ann" });
+    expect(parseJsonLogic({ "==": [".org", { substr: [v("email"), -4] }] }).rule).toEqual({ op: "endsWith", field: "email", value: ".org" });
+    expect(parseJsonLogic({ "!==": [{ substr: [v("email"), 0, 3] }, "ann"] }).rule).toEqual({ op: "not", rule: { op: "startsWith", field: "email", value: "ann" } });
+    expect(parseJsonLogic({ some: [v("tags"), { in: [{ var: "" }, ["vip", "loyal"]] }] }, { arrayFields: ["tags"] }).rule).toEqual({ op: "hasAny", field: "tags", values: ["vip", "loyal"] });
+    // json-logic-js's substr reads null as the text "null": a prefix of it selects missing values.
+    const { warnings } = parseJsonLogic({ "===": [{ substr: [v("name"), 0, 2] }, "nu"] });
+    expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([["null_selected", ["==="]]]);
+    expect(parseJsonLogic({ "===": [{ substr: [v("name"), 0, 2] }, "an"] }).warnings).toEqual([]);
+  });
+
   it("reads `in` on a field as text unless the field is listed in arrayFields", () => {
     const logic = { in: ["vip", v("tags")] };
     expect(parseJsonLogic(logic)).toEqual({
@@ -181,6 +192,13 @@ describe("parseJsonLogic: what it refuses", () => {
     expect(issuesOf({ and: [{ ">": [v("a"), 1] }, { ">=": [{ "/": [v("spend"), v("orders")] }, 150] }] })).toEqual([["unsupported_logic", ["and", 1, ">=", 0]]]);
     expect(issuesOf({ if: [true, true, false] })).toEqual([["unsupported_logic", ["if"]]]);
     expect(issuesOf({ some: [v("tags"), { "==": [v(""), "vip"] }] })).toEqual([["unsupported_logic", ["some"]]]);
+    expect(issuesOf({ some: [v("tags"), { in: [{ var: "" }, ["vip"]] }] })).toEqual([["invalid_value", ["some"]]]);
+    expect(issuesOf({ some: [v("tags"), { in: [{ var: "" }, ["vip", null]] }] }, { arrayFields: ["tags"] })).toEqual([["unsupported_logic", ["some", 1, "in", 1]]]);
+    expect(issuesOf({ "===": [{ substr: [v("name"), 0, 3] }, "an"] })).toEqual([["unsupported_logic", ["===", 0, "substr"]]]);
+    expect(issuesOf({ "===": [{ substr: [v("name"), 1, 2] }, "an"] })).toEqual([["unsupported_logic", ["===", 0, "substr"]]]);
+    expect(issuesOf({ "===": [{ substr: [v("name"), -2, 1] }, "an"] })).toEqual([["unsupported_logic", ["===", 0, "substr"]]]);
+    expect(issuesOf({ "===": [{ substr: [v("name"), 0, 1] }, 5] })).toEqual([["unsupported_logic", ["===", 1]]]);
+    expect(issuesOf({ "===": [{ substr: ["ann", 0, 1] }, "a"] })).toEqual([["unsupported_logic", ["===", 0, "substr"]]]);
     expect(issuesOf({ "==": [v("a"), v("b")] })).toEqual([["unsupported_logic", ["=="]]]);
     expect(issuesOf({ "==": [1, 1] })).toEqual([["unsupported_logic", ["=="]]]);
     expect(issuesOf({ "==": [{ var: ["a", 0] }, 1] })).toEqual([["unsupported_logic", ["==", 0, "var"]]]);
@@ -316,7 +334,7 @@ describe("parseJsonLogic on the rule benchmark's JsonLogic (seed 42, N = 100,000
 // value of that type, null, or nothing. `s` never holds "" (JsonLogic's `missing` counts it, the
 // documented `empty_text` difference); `u` is a text field that may, and that `missing` never tests.
 const numbers = fc.constantFrom(-2, -1, 0, 0.5, 1, 2);
-const texts = fc.constantFrom("a", "b", "ab", "ba");
+const texts = fc.constantFrom("a", "b", "ab", "ba", "null");
 const textsWithEmpty = fc.constantFrom("", "a", "ab");
 const flags = fc.boolean();
 const tagLists = fc.subarray(["a", "b", "c"]);
@@ -343,6 +361,15 @@ const leafArbitrary: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom("a", "c").map((tag) => ({ in: [tag, v("t")] })),
   fc.tuple(fc.constantFrom("startsWith", "endsWith"), fc.constantFrom("a", "b", ""), fc.constantFrom("s", "u")).map(([operator, text, field]) => ({ [operator]: [v(field), text] })),
   fc.constant(v("b")),
+  // What toJsonLogic writes for startsWith / endsWith and for hasAny of several values; "nu" and "ll" also match json-logic-js's "null".
+  fc
+    .tuple(fc.constantFrom("==", "===", "!=", "!=="), fc.constantFrom("s", "u"), fc.constantFrom("a", "ab", "nu", "ll", "null", ""), fc.boolean(), fc.boolean())
+    .filter(([, , text, prefix]) => prefix || text !== "")
+    .map(([operator, field, text, prefix, textFirst]) => {
+      const substr = { substr: prefix ? [v(field), 0, text.length] : [v(field), -text.length] };
+      return { [operator]: textFirst ? [text, substr] : [substr, text] };
+    }),
+  fc.array(fc.constantFrom("a", "b", "c"), { maxLength: 3 }).map((values) => ({ some: [v("t"), { in: [{ var: "" }, values] }] })),
   fc.subarray(["n", "s", "b", "t", "m.n"], { minLength: 1 }).chain((fields) => fc.constantFrom({ missing: fields }, { missing: [fields] })),
   fc.boolean(),
 );

@@ -174,8 +174,8 @@ export abstract class ConditionImporter<Code extends string> {
   /** A leaf with its null handling: where `selectsNull`, a `missing` / `exists` guard (`keepForeignNulls`) or a warning. */
   settle(leaf: Leaf, at: Site, selectsNull: boolean): Rule | undefined {
     const guarded = selectsNull && this.keepForeignNulls;
-    // The translated leaf is one level deep, two for an exclusive range, and a guard adds one.
-    if (!this.fits(at, (leaf.rule.op === "and" ? 2 : 1) + (guarded ? 1 : 0))) return undefined;
+    // The translated leaf is one level deep, two for an exclusive range or a negated prefix, and a guard adds one.
+    if (!this.fits(at, (leaf.rule.op === "and" || leaf.rule.op === "not" ? 2 : 1) + (guarded ? 1 : 0))) return undefined;
     if (!selectsNull) return leaf.rule;
     if (guarded) {
       if (!this.fitsPair(at)) return undefined;
