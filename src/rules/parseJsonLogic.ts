@@ -154,7 +154,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     if (Array.isArray(value) && value.length > maxOperands) {
       return this.issue("list_too_long", at.path, `"${operator.slice(0, 40)}" has ${value.length} operands, more than the limit of ${maxOperands}`);
     }
-    const operands: ReadonlyArray<unknown> = Array.isArray(value) ? ownItems(value) : [value];
+    const operands: ReadonlyArray<unknown> = Array.isArray(value) ? ownItems(value, maxOperands) : [value];
     switch (operator) {
       case "and":
       case "or":
@@ -204,13 +204,14 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const rules: Array<Rule | undefined> = operands.map((operand, index) =>
       this.condition(operand, { path: operandAt(at, index), depth: at.depth + 1, positive: at.positive, deferring }),
     );
-    if (deferring) this.settleConjunction(rules, at.positive);
+    if (deferring) this.settleConjunction(rules);
     return rules.every((rule) => rule !== undefined) ? { op: operator, rules: rules as Rule[] } : undefined;
   }
 
   negation(operator: "!" | "!!", operand: unknown, at: Site): Rule | undefined {
     const positive = operator === "!!" ? at.positive : !at.positive;
-    const rule = this.condition(operand, { path: at.path, depth: at.depth + 1, positive });
+    // A leaf under `!` directly in a conjunction still waits for its siblings there.
+    const rule = this.condition(operand, { path: at.path, depth: at.depth + 1, positive, deferring: at.deferring === true });
     if (rule === undefined) return undefined;
     return operator === "!!" ? rule : { op: "not", rule };
   }
@@ -393,7 +394,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const values: RuleScalar[] = [];
     let hasNull = false;
     let ok = true;
-    for (const [index, item] of ownItems(list).entries()) {
+    for (const [index, item] of ownItems(list, this.limits.maxListLength).entries()) {
       const literal = this.literal(item, pathLink(path, index), true);
       if (literal === undefined) ok = false;
       else if (literal === null) hasNull = true;
@@ -412,9 +413,11 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
    */
   someListed(operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
     const test = operands[1];
-    const inner = isRecord(test) && Object.keys(test).length === 1 && Array.isArray(test["in"]) ? ownItems(test["in"] as ReadonlyArray<unknown>) : undefined;
+    // Own keys only, each read once: `{ "in": [{ "var": "" }, [values]] }`.
+    const search = isRecord(test) && Object.keys(test).length === 1 && Object.hasOwn(test, "in") ? test["in"] : undefined;
+    const inner = Array.isArray(search) && search.length === 2 ? ownItems(search, 2) : undefined;
     const element = inner?.[0];
-    const isElement = isRecord(element) && Object.keys(element).length === 1 && element["var"] === "";
+    const isElement = this.isVar(element) && (element as Readonly<Record<string, unknown>>)["var"] === "";
     if (operands.length !== 2 || !this.isVar(operands[0]) || inner === undefined || inner.length !== 2 || !isElement || !Array.isArray(inner[1])) {
       return this.issue("unsupported_logic", at.path, `"some" is read only as [{ "var": field }, { "in": [{ "var": "" }, [values]] }]`);
     }
@@ -435,7 +438,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
   affix(operator: "==" | "===" | "!=" | "!==", operands: ReadonlyArray<unknown>, index: number, at: Site): Leaf | undefined {
     const substrPath = pathLink(operandAt(at, index), "substr");
     const substr = (operands[index] as Readonly<Record<string, unknown>>)["substr"];
-    const args = Array.isArray(substr) && substr.length <= 3 ? ownItems(substr) : undefined;
+    const args = Array.isArray(substr) && substr.length <= 3 ? ownItems(substr, 3) : undefined;
     const shape = `"substr" is read only as [{ "var": field }, 0, length] (a prefix) or [{ "var": field }, -length] (a suffix), compared with a text of that length`;
     if (args === undefined || args.length < 2 || !this.isVar(args[0])) return this.issue("unsupported_logic", substrPath, shape);
     const named = this.field(args[0], pathLink(substrPath, 0));
@@ -510,7 +513,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
       return this.issue("list_too_long", listPath, `"missing" has ${names.length} field names, more than the limit of ${this.limits.maxListLength}`);
     }
     // One `missing` rule per name, under an `or` when there are several.
-    const items = ownItems(names);
+    const items = ownItems(names, this.limits.maxListLength);
     if (!this.count(items.length, at.path) || !this.fits(at, items.length > 1 ? 2 : 1)) return undefined;
     const rules: Rule[] = [];
     for (const [index, name] of items.entries()) {
@@ -556,8 +559,8 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * arrays and texts: `tags.0` and `name.length` give an `indexed_path` warning, `name.trim` none), the rule with `nulls: "jsonlogic"` selects exactly
  * the profiles that json-logic-js 2.0.5 selects; with `nulls: "sql"` (the default) it selects the same
  * profiles wherever no `null_selected` warning is reported, and the SQL audience where one is. A
- * `null_selected` condition is judged with the other conditions of its `and`, or of a negated `or`
- * (`x < 30` next to `x != null` is not one); in other combinations a warning can mark a condition whose nulls no
+ * `null_selected` condition is judged with the other conditions of its `and`, or of a negated `or`,
+ * also under `!` there (`x < 30` next to `x != null` is not one, nor `!(x contains "a")`); in other combinations a warning can mark a condition whose nulls no
  * profile would in the end be selected for. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and
  * segmentkit never does: a `numeric_text` warning marks such literals, and `checkRule` finds fields
  * whose values do not fit against a schema. The walk is recursive but bounded by `maxDepth` (at most

@@ -134,7 +134,8 @@ class Importer extends ConditionImporter<"null_selected"> {
       case "not": {
         const operand = node["not"];
         if (!isRecord(operand)) return this.issue("invalid_type", at.path, `"not" takes one condition object, got ${jsonType(operand)}`);
-        const rule = this.condition(operand, { path: at.path, depth: at.depth + 1, positive: !at.positive });
+        // A leaf under `not` directly in a conjunction still waits for its siblings there.
+        const rule = this.condition(operand, { path: at.path, depth: at.depth + 1, positive: !at.positive, deferring: site.deferring === true });
         return rule === undefined ? undefined : { op: "not", rule };
       }
       case "condition":
@@ -183,10 +184,10 @@ class Importer extends ConditionImporter<"null_selected"> {
     if (operands.length === 0) return { op: "always" };
     // A conjunction: `all`, or `any` under an odd number of `not` (De Morgan).
     const deferring = (kind === "all") === at.positive;
-    const rules: Array<Rule | undefined> = ownItems(operands).map((operand, index) =>
+    const rules: Array<Rule | undefined> = ownItems(operands, this.limits.maxListLength).map((operand, index) =>
       this.condition(operand, { path: pathLink(at.path, index), depth: at.depth + 1, positive: at.positive, deferring }),
     );
-    if (deferring) this.settleConjunction(rules, at.positive);
+    if (deferring) this.settleConjunction(rules);
     if (!rules.every((rule) => rule !== undefined)) return undefined;
     return { op: kind === "all" ? "and" : "or", rules: rules as Rule[] };
   }
@@ -306,7 +307,7 @@ class Importer extends ConditionImporter<"null_selected"> {
     if (value.length > this.limits.maxListLength) {
       return this.issue("list_too_long", path, `the list has ${value.length} items, more than the limit of ${this.limits.maxListLength}`);
     }
-    const items = ownItems(value);
+    const items = ownItems(value, this.limits.maxListLength);
     const values: RuleScalar[] = [];
     for (const [index, item] of items.entries()) {
       const literal = this.literal(item, pathLink(path, index));
@@ -354,8 +355,8 @@ function run(document: unknown, options: ParseJsonRulesEngineOptions | undefined
  * profiles wherever no `null_selected` warning is reported, and the SQL audience where one is.
  * json-rules-engine is two-valued: `notEqual` and `notIn` select a missing fact, and `not` turns any
  * operator's false on a missing fact into true. A `null_selected` condition is judged with the other
- * conditions of its `all`, or of a negated `any` (`x notEqual 5` next to `x greaterThan 0` is not
- * one); in other combinations a warning can mark a condition whose nulls no profile would in the
+ * conditions of its `all`, or of a negated `any`, also under `not` there (`x notEqual 5` next to
+ * `x greaterThan 0` is not one, nor `not (x equal 5)`); in other combinations a warning can mark a condition whose nulls no profile would in the
  * end be selected for. Without
  * `allowUndefinedFacts` json-rules-engine throws on a missing top-level fact. The walk is recursive
  * but bounded by `maxDepth` (at most 1,000), so a 100,000-deep document gives a `too_deep` issue,

@@ -160,7 +160,7 @@ class Walker {
       this.issue("list_too_long", path, `values has ${value.length} items, more than the limit of ${this.maxListLength}`);
       return undefined;
     }
-    const items = ownItems(value);
+    const items = ownItems(value, this.maxListLength);
     const out: Array<string | number | boolean> = [];
     let ok = true;
     for (let index = 0; index < items.length && !this.stopped; index += 1) {
@@ -288,7 +288,7 @@ class Walker {
           this.issue("list_too_long", at("rules"), `rules has ${rules.length} items, more than the limit of ${this.maxListLength}`);
           return;
         }
-        const items = ownItems(rules);
+        const items = ownItems(rules, this.maxListLength);
         const children: unknown[] = new Array<unknown>(items.length);
         out["rules"] = children;
         for (let index = items.length - 1; index >= 0; index -= 1) {

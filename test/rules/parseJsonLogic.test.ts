@@ -70,6 +70,11 @@ describe("parseJsonLogic: translation", () => {
     const { warnings } = parseJsonLogic({ "===": [{ substr: [v("name"), 0, 2] }, "nu"] });
     expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([["null_selected", ["==="]]]);
     expect(parseJsonLogic({ "===": [{ substr: [v("name"), 0, 2] }, "an"] }).warnings).toEqual([]);
+    // `some` reads its `in` as an own key, once, and a long one is refused before it is read.
+    expect(issuesOf({ some: [v("t"), { in: new Array(2 ** 32 - 1) }] }, { arrayFields: ["t"] })).toEqual([["unsupported_logic", ["some"]]]);
+    expect(issuesOf({ some: [v("t"), { in: [{ var: "" }, new Array(1e9)] }] }, { arrayFields: ["t"] })).toEqual([["list_too_long", ["some", 1, "in", 1]]]);
+    const inherited = Object.assign(Object.create({ in: [{ var: "" }, ["a"]] }) as object, { x: 1 });
+    expect(issuesOf({ some: [v("t"), inherited] }, { arrayFields: ["t"] })).toEqual([["unsupported_logic", ["some"]]]);
   });
 
   it("reads `in` on a field as text unless the field is listed in arrayFields", () => {
@@ -257,6 +262,15 @@ describe("parseJsonLogic: what it refuses", () => {
     expect(parseJsonLogic({ in: [v("x"), growing("a")] }, { maxListLength: 2 }).rule).toEqual({ op: "in", field: "x", values: ["a"] });
     expect(parseJsonLogic({ missing: [growing("a")] }, { maxListLength: 2 }).rule).toEqual({ op: "missing", field: "a" });
     expect(parseJsonLogic({ "!": { or: [{ "!=": [v("x"), 5] }, { "==": [v("x"), 3] }] } }).warnings).toEqual([]);
+    // A negated leaf in an `and` (react-querybuilder's "does not contain") waits for its siblings too.
+    const doesNotContain = { "!": { in: ["a", v("x")] } };
+    const nullSelected = (logic: unknown) => parseJsonLogic(logic).warnings.filter((warning) => warning.code === "null_selected").map((warning) => warning.path);
+    expect(nullSelected({ and: [{ "!=": [v("x"), null] }, doesNotContain] })).toEqual([]);
+    expect(nullSelected({ and: [doesNotContain] })).toEqual([["and", 0, "!", "in"]]);
+    expect(parseJsonLogic({ and: [doesNotContain] }, { nulls: "jsonlogic" }).rule).toEqual({
+      op: "and",
+      rules: [{ op: "not", rule: { op: "and", rules: [{ op: "exists", field: "x" }, { op: "contains", field: "x", value: "a" }] } }],
+    });
     expect(parseJsonLogic({ "!": { or: [{ "==": [v("x"), 3] }] } }).warnings.map((warning) => warning.path)).toEqual([["!", "or", 0, "=="]]);
   });
 

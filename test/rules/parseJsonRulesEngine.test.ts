@@ -182,6 +182,9 @@ describe("parseJsonRulesEngine: what it refuses", () => {
 
   it("judges a negated any as the conjunction it is: no warning where a sibling already keeps the missing fact out", () => {
     expect(parseJsonRulesEngine({ not: { any: [fact("x", "notEqual", 5), fact("x", "equal", 3)] } }).warnings).toEqual([]);
+    // A negated leaf in an `all` waits for its siblings too.
+    expect(parseJsonRulesEngine({ all: [fact("x", "greaterThan", 0), { not: fact("x", "equal", 5) }] }).warnings).toEqual([]);
+    expect(parseJsonRulesEngine({ all: [{ not: fact("x", "equal", 5) }] }).warnings.map((warning) => warning.path)).toEqual([["all", 0, "not"]]);
     expect(parseJsonRulesEngine({ not: { any: [fact("x", "equal", 3), fact("y", "equal", 3)] } }).warnings.map((warning) => warning.path)).toEqual([
       ["not", "any", 0],
       ["not", "any", 1],

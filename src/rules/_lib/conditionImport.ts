@@ -3,7 +3,7 @@
  * sites and paths into the foreign document, the limits, issues and warnings, and the null handling
  * of a leaf, which waits for the other conditions of its `and`.
  */
-import type { Rule } from "../ast.js";
+import type { NotRule, Rule } from "../ast.js";
 import { safeParseRule } from "../parseRule.js";
 import { RuleError } from "../RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "../RuleError.js";
@@ -23,7 +23,7 @@ export interface Site {
   readonly positive: boolean;
   /** False when the operator's operand was given bare (`{ "!": x }`), not as a list: its path has no index. */
   readonly listed?: boolean;
-  /** A direct operand of a conjunction (see `ConditionImporter.settleConjunction`): its null handling waits for its siblings. */
+  /** A direct operand of a conjunction, or a leaf under negations that are one (see `ConditionImporter.settleConjunction`): its null handling waits for its siblings. */
   readonly deferring?: boolean;
 }
 
@@ -136,24 +136,33 @@ export abstract class ConditionImporter<Code extends string> {
    * An operand that the other engine makes false for a null field (`x > 10`, `x != null`; under an
    * odd number of negations, `x <= 10`) already keeps such profiles out of the conjunction, there and
    * in the rule alike, so a sibling on the same field (`x < 30`) needs no guard and no warning.
-   * `positive` is the polarity of the leaves. Replaces the leaves in `rules` in place.
+   * A leaf under negations counts with its own polarity. Replaces the operands in `rules` in place.
    */
-  settleConjunction(rules: Array<Rule | undefined>, positive: boolean): void {
-    // The operand's value in the other engine for a null field: the leaf's, negated under an odd number of negations.
-    const operandWhenNull = (leaf: Leaf): boolean | undefined => (leaf.whenNull === undefined ? undefined : leaf.whenNull === positive);
+  settleConjunction(rules: Array<Rule | undefined>): void {
+    // The leaf waiting under each operand, through the negations between them (`{ "!": leaf }`).
+    const waitingUnder = (rule: Rule | undefined): Deferred | undefined => {
+      let node = rule;
+      while (node !== undefined && !this.deferred.has(node) && node.op === "not") node = node.rule;
+      return node === undefined ? undefined : this.deferred.get(node);
+    };
+    // The operand's value in the other engine for a null field, in the conjunction's sense: the
+    // leaf's own, negated under an odd number of negations (the leaf's polarity says which).
+    const operandWhenNull = ({ leaf, at }: Deferred): boolean | undefined => (leaf.whenNull === undefined ? undefined : leaf.whenNull === at.positive);
     const excluded = new Set<string>();
     for (const rule of rules) {
-      const waiting = rule === undefined ? undefined : this.deferred.get(rule);
+      const waiting = waitingUnder(rule);
       if (waiting === undefined) continue;
-      const { leaf } = waiting;
-      if (operandWhenNull(leaf) === false || leaf.rule.op === (positive ? "exists" : "missing")) excluded.add(leaf.field);
+      if (operandWhenNull(waiting) === false || waiting.leaf.rule.op === (waiting.at.positive ? "exists" : "missing")) excluded.add(waiting.leaf.field);
     }
     for (const [index, rule] of rules.entries()) {
-      const waiting = rule === undefined ? undefined : this.deferred.get(rule);
+      const waiting = waitingUnder(rule);
       if (waiting === undefined) continue;
-      this.deferred.delete(rule as Rule);
       const { leaf } = waiting;
-      rules[index] = this.settle(leaf, waiting.at, operandWhenNull(leaf) === true && !excluded.has(leaf.field));
+      this.deferred.delete(leaf.rule);
+      const settled = this.settle(leaf, waiting.at, operandWhenNull(waiting) === true && !excluded.has(leaf.field));
+      // Put the settled leaf back under its negations.
+      const rebuild = (node: Rule): Rule | undefined => (node === leaf.rule ? settled : settled === undefined ? undefined : { op: "not", rule: rebuild((node as NotRule).rule) as Rule });
+      rules[index] = rebuild(rule as Rule);
     }
   }
 

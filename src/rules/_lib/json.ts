@@ -14,12 +14,13 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
 export const maxIssues = 100;
 
 /**
- * The items of an untrusted array as a fixed, dense copy: the length is read once (a getter cannot
- * grow the list while it is read), and a hole is `undefined`, never an index inherited from
- * `Array.prototype`. Callers check the length against their limit first. O(length).
+ * The items of an untrusted array as a fixed, dense copy of at most `limit` items: the length is read
+ * once (a getter cannot grow the list while it is read), and a hole is `undefined`, never an index
+ * inherited from `Array.prototype`. Callers report a list longer than `limit` first; the cap keeps a
+ * length that changes between their check and the copy (a Proxy) from costing more. O(length).
  */
-export function ownItems(list: ReadonlyArray<unknown>): unknown[] {
-  const length = list.length;
+export function ownItems(list: ReadonlyArray<unknown>, limit: number): unknown[] {
+  const length = Math.min(list.length, limit);
   const items = new Array<unknown>(length);
   for (let index = 0; index < length; index += 1) items[index] = Object.hasOwn(list, index) ? list[index] : undefined;
   return items;
