@@ -11,7 +11,7 @@ import type { RuleError } from "./RuleError.js";
 import { isRecord, jsonType, ownItems } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
 import { ConditionImporter, operandAt } from "./_lib/conditionImport.js";
-import { inheritedMembers } from "./_lib/jsonLogic.js";
+import { inheritedMemberProblem } from "./_lib/jsonLogic.js";
 import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
 import { pathLink } from "../_lib/pathLinks.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
@@ -232,11 +232,9 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     }
     const problem = pathProblem(name);
     if (problem !== undefined) return this.issue(problem.code, path, problem.message);
+    const inherited = inheritedMemberProblem(name);
+    if (inherited !== undefined) return this.issue("unsupported_logic", path, inherited);
     const segments = name.split(".");
-    const inherited = segments.find((segment) => inheritedMembers.has(segment));
-    if (inherited !== undefined) {
-      return this.issue("unsupported_logic", path, `json-logic-js reads the inherited "${inherited}" of every object that lacks it; segmentkit reads own fields only`);
-    }
     if (segments.slice(1).some((segment) => segment === "length" || /^\d+$/.test(segment))) {
       this.warn("indexed_path", path, name, `json-logic-js also reads "${name.slice(0, 40)}" from an array or a text (an element, a length); the rule reads object fields only`);
     }
@@ -256,20 +254,14 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
   /** A literal operand: a string, a finite number or a boolean (and `null` where `allowNull`). */
   literal(operand: unknown, path: Path, allowNull = false): RuleScalar | null | undefined {
     if (operand === null && allowNull) return null;
-    if (typeof operand === "string") {
-      if (operand.length > this.limits.maxStringLength) {
-        return this.issue("string_too_long", path, `the string is ${operand.length} characters long, more than the limit of ${this.limits.maxStringLength}`);
+    return this.scalar(operand, path, () => {
+      if (isRecord(operand) && Object.keys(operand).length === 1) {
+        const operator = Object.keys(operand)[0] as string;
+        if (operator === "var") return this.issue("unsupported_logic", path, "comparing two fields has no segmentkit equivalent");
+        return this.issue("unsupported_logic", path, `a computed operand ("${operator.slice(0, 40)}") has no exact segmentkit equivalent`);
       }
-      return operand;
-    }
-    if (typeof operand === "boolean") return operand;
-    if (typeof operand === "number") return Number.isFinite(operand) ? operand : this.issue("non_finite_number", path, `the number ${operand} is not finite`);
-    if (isRecord(operand) && Object.keys(operand).length === 1) {
-      const operator = Object.keys(operand)[0] as string;
-      if (operator === "var") return this.issue("unsupported_logic", path, "comparing two fields has no segmentkit equivalent");
-      return this.issue("unsupported_logic", path, `a computed operand ("${operator.slice(0, 40)}") has no exact segmentkit equivalent`);
-    }
-    return this.issue("invalid_value", path, `a JsonLogic literal must be a string, a number or a boolean${allowNull ? " or null" : ""}, got ${jsonType(operand)}`);
+      return this.issue("invalid_value", path, `a JsonLogic literal must be a string, a number or a boolean${allowNull ? " or null" : ""}, got ${jsonType(operand)}`);
+    });
   }
 
   /** Warns when JsonLogic would read a text literal as a number (`ordering`: `<` and the like; else `==` / `!=`). */
@@ -388,23 +380,19 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
 
   /** The literals of a list that `in` searches, of one type; `null` items are noted, not kept. */
   literalList(list: ReadonlyArray<unknown>, path: Path): { values: RuleScalar[]; hasNull: boolean } | undefined {
-    if (list.length > this.limits.maxListLength) {
-      return this.issue("list_too_long", path, `the list has ${list.length} items, more than the limit of ${this.limits.maxListLength}`);
-    }
+    const items = this.listItems(list, path);
+    if (items === undefined) return undefined;
     const values: RuleScalar[] = [];
     let hasNull = false;
     let ok = true;
-    for (const [index, item] of ownItems(list, this.limits.maxListLength).entries()) {
+    for (const [index, item] of items.entries()) {
       const literal = this.literal(item, pathLink(path, index), true);
       if (literal === undefined) ok = false;
       else if (literal === null) hasNull = true;
       else values.push(literal);
     }
-    if (!ok) return undefined;
-    const types = new Set(values.map((item) => typeof item));
-    // Kleene `in` gives UNKNOWN for an item of another type, where JsonLogic's indexOf gives false.
-    if (types.size > 1) return this.issue("invalid_value", path, `the list mixes ${[...types].join(" and ")} items; segmentkit compares one type`);
-    return { values, hasNull };
+    const checked = ok ? this.oneType(values, path) : undefined;
+    return checked === undefined ? undefined : { values: checked, hasNull };
   }
 
   /**

@@ -285,18 +285,11 @@ class Importer extends ConditionImporter<"null_selected"> {
 
   /** A literal value: a string, a finite number or a boolean. */
   literal(value: unknown, path: Path): RuleScalar | undefined {
-    if (typeof value === "string") {
-      if (value.length > this.limits.maxStringLength) {
-        return this.issue("string_too_long", path, `the string is ${value.length} characters long, more than the limit of ${this.limits.maxStringLength}`);
-      }
-      return value;
-    }
-    if (typeof value === "boolean") return value;
-    if (typeof value === "number") return Number.isFinite(value) ? value : this.issue("non_finite_number", path, `the number ${value} is not finite`);
-    if (value === null) {
-      return this.issue("unsupported_logic", path, "json-rules-engine tells a null fact from a missing one here, segmentkit does not: write the presence test with exists / missing instead");
-    }
-    return this.issue("invalid_value", path, `a json-rules-engine value here is a string, a number or a boolean, got ${jsonType(value)}`);
+    return this.scalar(value, path, () =>
+      value === null
+        ? this.issue("unsupported_logic", path, "json-rules-engine tells a null fact from a missing one here, segmentkit does not: write the presence test with exists / missing instead")
+        : this.issue("invalid_value", path, `a json-rules-engine value here is a string, a number or a boolean, got ${jsonType(value)}`),
+    );
   }
 
   /** The list of `in` / `notIn`: literals of one type. */
@@ -304,20 +297,14 @@ class Importer extends ConditionImporter<"null_selected"> {
     if (!Array.isArray(value)) {
       return this.issue("unsupported_logic", path, `"${operator}" is read with a list of values, got ${jsonType(value)} (json-rules-engine would search a text for a part of it)`);
     }
-    if (value.length > this.limits.maxListLength) {
-      return this.issue("list_too_long", path, `the list has ${value.length} items, more than the limit of ${this.limits.maxListLength}`);
-    }
-    const items = ownItems(value, this.limits.maxListLength);
+    const items = this.listItems(value, path);
+    if (items === undefined) return undefined;
     const values: RuleScalar[] = [];
     for (const [index, item] of items.entries()) {
       const literal = this.literal(item, pathLink(path, index));
       if (literal !== undefined) values.push(literal);
     }
-    if (values.length < items.length) return undefined;
-    const types = new Set(values.map((item) => typeof item));
-    // Kleene `in` gives UNKNOWN for a field of another type than an item, where indexOf gives false.
-    if (types.size > 1) return this.issue("invalid_value", path, `the list mixes ${[...types].join(" and ")} items; segmentkit compares one type`);
-    return values;
+    return values.length < items.length ? undefined : this.oneType(values, path);
   }
 }
 

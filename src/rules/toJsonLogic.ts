@@ -11,7 +11,7 @@ import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { checkExpansion, findNodePath, lookupSegment } from "./_lib/context.js";
 import { ownHandler } from "./_lib/interpreter.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
-import { inheritedMembers } from "./_lib/jsonLogic.js";
+import { inheritedMemberProblem } from "./_lib/jsonLogic.js";
 import { maxIssues } from "./_lib/json.js";
 import { assertRecord } from "../_lib/arguments.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
@@ -64,9 +64,8 @@ function issue(context: ExportContext, node: Rule, message: string, code: RuleIs
 function field(node: Rule & { readonly field: string }, context: ExportContext): string | undefined {
   const problem = pathProblem(node.field);
   if (problem !== undefined) return issue(context, node, problem.message, problem.code);
-  const inherited = node.field.split(".").find((segment) => inheritedMembers.has(segment));
-  if (inherited === undefined) return node.field;
-  return issue(context, node, `json-logic-js reads the inherited "${inherited}" of every object that lacks it; segmentkit reads own fields only`);
+  const inherited = inheritedMemberProblem(node.field);
+  return inherited === undefined ? node.field : issue(context, node, inherited);
 }
 
 /** A literal as JSON writes it: a non-finite number, which only a rule that skipped `parseRule` can hold, would become `null`. */

@@ -3,12 +3,12 @@
  * sites and paths into the foreign document, the limits, issues and warnings, and the null handling
  * of a leaf, which waits for the other conditions of its `and`.
  */
-import type { NotRule, Rule } from "../ast.js";
+import type { NotRule, Rule, RuleScalar } from "../ast.js";
 import { safeParseRule } from "../parseRule.js";
 import { RuleError } from "../RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "../RuleError.js";
 import { ruleErrorMessage } from "./issues.js";
-import { maxIssues } from "./json.js";
+import { maxIssues, ownItems } from "./json.js";
 import type { ResolvedRuleLimits } from "./limits.js";
 import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
 import type { PathLink } from "../../_lib/pathLinks.js";
@@ -114,6 +114,38 @@ export abstract class ConditionImporter<Code extends string> {
     if (this.nodes <= this.limits.maxNodes) return true;
     if (before <= this.limits.maxNodes) this.issue("too_many_nodes", path, `${this.documentName} has more than the limit of ${this.limits.maxNodes} nodes`);
     return false;
+  }
+
+  /**
+   * A literal: a string within `maxStringLength`, a boolean or a finite number, else an issue (a
+   * string too long, a number not finite); any other value goes to `otherwise`, which reports it in
+   * the importer's words.
+   */
+  scalar(value: unknown, path: Path, otherwise: () => undefined): RuleScalar | undefined {
+    if (typeof value === "string") {
+      if (value.length > this.limits.maxStringLength) {
+        return this.issue("string_too_long", path, `the string is ${value.length} characters long, more than the limit of ${this.limits.maxStringLength}`);
+      }
+      return value;
+    }
+    if (typeof value === "boolean") return value;
+    if (typeof value === "number") return Number.isFinite(value) ? value : this.issue("non_finite_number", path, `the number ${value} is not finite`);
+    return otherwise();
+  }
+
+  /** The items of a list of literals (a copy, see `ownItems`), or a `list_too_long` issue. */
+  listItems(list: ReadonlyArray<unknown>, path: Path): unknown[] | undefined {
+    if (list.length > this.limits.maxListLength) {
+      return this.issue("list_too_long", path, `the list has ${list.length} items, more than the limit of ${this.limits.maxListLength}`);
+    }
+    return ownItems(list, this.limits.maxListLength);
+  }
+
+  /** `values` when they share one type: Kleene `in` gives UNKNOWN for an item of another type, where the engines' `indexOf` gives false. */
+  oneType(values: RuleScalar[], path: Path): RuleScalar[] | undefined {
+    const types = new Set(values.map((item) => typeof item));
+    if (types.size <= 1) return values;
+    return this.issue("invalid_value", path, `the list mixes ${[...types].join(" and ")} items; segmentkit compares one type`);
   }
 
   /** Checks that a translation `height` levels tall, placed at `at`, stays within `maxDepth`. */
