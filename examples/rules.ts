@@ -18,6 +18,7 @@ import {
   parseJsonRulesEngine,
   parseRule,
   ruleBuilder,
+  safeParseJsonLogic,
   safeParseRule,
   toJsonLogic,
 } from "segmentkit/rules";
@@ -101,6 +102,11 @@ console.log("imported:", describeRule(imported.rule));
 const exported = toJsonLogic(imported.rule);
 console.log("exported:", JSON.stringify(exported));
 assert.equal(evaluate(parseJsonLogic(exported).rule, neverBought, { asOf }), false); // FALSE now: the null test is explicit
+// react-querybuilder writes every value as text ("3"); with the profile schema the import reads it as
+// JsonLogic does for a number field, knows that tags is an array, and refuses fields the schema lacks.
+const fromBuilder = parseJsonLogic({ and: [{ ">=": [{ var: "behavior.orderCount" }, "3"] }, { in: ["vip", { var: "tags" }] }] }, { schema: CustomerProfile });
+assert.deepEqual(fromBuilder.rule, { op: "and", rules: [{ op: "gte", field: "behavior.orderCount", value: 3 }, { op: "hasAny", field: "tags", values: ["vip"] }] });
+assert.equal(safeParseJsonLogic({ ">=": [{ var: "behavior.ordercount" }, "3"] }, { schema: CustomerProfile }).success, false);
 // 9. A rule kept for json-rules-engine: its notIn is true for a customer with no country at all.
 const stored = { event: { type: "outside-core-markets" }, conditions: { all: [{ fact: "country", operator: "notIn", value: ["US", "CA"] }] } };
 const fromEngine = parseJsonRulesEngine(stored);

@@ -10,7 +10,9 @@ import type { RuleLimits } from "./parseRule.js";
 import type { RuleError } from "./RuleError.js";
 import { isRecord, jsonType, ownItems } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
-import { ConditionImporter, operandAt } from "./_lib/conditionImport.js";
+import { ConditionImporter, operandAt, schemaOption } from "./_lib/conditionImport.js";
+import { holdsOnly } from "./_lib/profileSchema.js";
+import type { ZodSchemaLike } from "./_lib/profileSchema.js";
 import { inheritedMemberProblem } from "./_lib/jsonLogic.js";
 import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
 import { pathLink } from "../_lib/pathLinks.js";
@@ -59,6 +61,17 @@ export interface ParseJsonLogicOptions extends RuleLimits {
    * tests (`missing`, `== null`, `!= null`); any other condition on them is an `invalid_value` issue.
    */
   readonly arrayFields?: ReadonlyArray<string>;
+  /**
+   * A zod 4 profile schema (e.g. `CustomerProfile` from `segmentkit/schema`). With it, the import
+   * reads the document as JsonLogic reads it on such profiles:
+   * - a text literal that JsonLogic's `==`, `!=`, `<`, `<=`, `>` or `>=` reads as a number is that
+   *   number where the field holds numbers (`"30"` is 30; react-querybuilder writes values as text);
+   * - a field that holds arrays is read as one, as if listed in `arrayFields`;
+   * - every translated condition is checked as by `checkRule`: an unknown field, an operator that
+   *   does not fit the field's type (`<` on a date) or a value of the wrong type (`=== "30"` on a
+   *   number field, which JsonLogic never finds equal) is an issue at the condition's path.
+   */
+  readonly schema?: ZodSchemaLike;
 }
 
 /** The result of {@link parseJsonLogic}. */
@@ -123,7 +136,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     if (arrayFields !== undefined && (!Array.isArray(arrayFields) || !arrayFields.every((field) => typeof field === "string"))) {
       throw new TypeError(`${functionName} requires arrayFields to be an array of strings`);
     }
-    super(functionName, limits, nulls === "jsonlogic", "the JsonLogic document");
+    super(functionName, limits, nulls === "jsonlogic", "the JsonLogic document", schemaOption(functionName, options?.schema));
     this.arrayFields = new Set(arrayFields ?? []);
   }
 
@@ -241,10 +254,16 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     return name;
   }
 
-  /** Refuses a field listed in `arrayFields` where a condition reads a single value. */
+  /** Whether `field` holds arrays: it is listed in `arrayFields`, or the schema says so. */
+  holdsArrays(field: string): boolean {
+    return this.arrayFields.has(field) || holdsOnly(this.fieldType(field), "array");
+  }
+
+  /** Refuses a field that holds arrays where a condition reads a single value. */
   scalarField(field: string, at: Site): string | undefined {
-    if (!this.arrayFields.has(field)) return field;
-    return this.issue("invalid_value", at.path, `"${field.slice(0, 40)}" is listed in arrayFields: only "in" (a value in the field) and null tests read an array`);
+    if (!this.holdsArrays(field)) return field;
+    const source = this.arrayFields.has(field) ? "is listed in arrayFields" : "holds arrays in the schema";
+    return this.issue("invalid_value", at.path, `"${field.slice(0, 40)}" ${source}: only "in" (a value in the field) and null tests read an array`);
   }
 
   isVar(operand: unknown): boolean {
@@ -264,15 +283,27 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     });
   }
 
+  /**
+   * Where the schema says `field` holds numbers, a text literal as JsonLogic's `<` (`ordering`) or
+   * `==` reads it against a number (`"30"` as 30); any other literal as it is.
+   */
+  reading(literal: RuleScalar, field: string, path: Path, ordering: boolean): RuleScalar | undefined {
+    const number = numericText(literal, ordering);
+    if (number === undefined || !holdsOnly(this.fieldType(field), "number")) return literal;
+    if (Number.isFinite(number)) return number;
+    return this.issue("non_finite_number", path, `JsonLogic reads the text ${JSON.stringify(literal).slice(0, 40)} as ${number}, which a rule cannot compare with`);
+  }
+
   /** Warns when JsonLogic would read a text literal as a number (`ordering`: `<` and the like; else `==` / `!=`). */
   numeric(literal: RuleScalar, field: string, path: Path, ordering: boolean): void {
     const number = numericText(literal, ordering);
-    if (number === undefined) return;
+    // A schema that says the field holds texts settles it: JsonLogic compares text with text there.
+    if (number === undefined || holdsOnly(this.fieldType(field), "string")) return;
     this.warn(
       "numeric_text",
       path,
       field,
-      `JsonLogic compares the text ${JSON.stringify(literal).slice(0, 40)} with a number as ${number}; the rule compares text with text only: write ${number} if "${field.slice(0, 40)}" holds numbers`,
+      `JsonLogic compares the text ${JSON.stringify(literal).slice(0, 40)} with a number as ${number}; the rule compares text with text only: write ${number}, or pass the profile schema, if "${field.slice(0, 40)}" holds numbers`,
     );
   }
 
@@ -309,8 +340,12 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     if (literal === null) return { field: sides.field, rule: { op: equal ? "missing" : "exists", field: sides.field }, whenNull: undefined, because: "" };
     const field = this.scalarField(sides.field, at);
     if (field === undefined) return undefined;
-    if (operator === "==" || operator === "!=") this.numeric(literal, field, operandAt(at, literalFirst ? 0 : 1), false);
-    return { field, rule: { op: equal ? "eq" : "ne", field, value: literal }, whenNull: !equal, because: `null ${operator} ${JSON.stringify(literal).slice(0, 40)} is ${!equal}` };
+    const loose = operator === "==" || operator === "!=";
+    const literalPath = operandAt(at, literalFirst ? 0 : 1);
+    const value = loose ? this.reading(literal, field, literalPath, false) : literal;
+    if (value === undefined) return undefined;
+    if (loose) this.numeric(value, field, literalPath, false);
+    return { field, rule: { op: equal ? "eq" : "ne", field, value }, whenNull: !equal, because: `null ${operator} ${JSON.stringify(value).slice(0, 40)} is ${!equal}` };
   }
 
   ordering(operator: "<" | "<=" | ">" | ">=", operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
@@ -321,12 +356,13 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const literalPath = operandAt(at, literalFirst ? 0 : 1);
     if (literal === null || typeof literal === "boolean") return this.issue("invalid_value", literalPath, `"${operator}" needs a number or a string, got ${jsonType(literal)}`);
     const field = this.scalarField(sides.field, at);
-    if (field === undefined) return undefined;
-    this.numeric(literal, field, literalPath, true);
+    const value = field === undefined ? undefined : this.reading(literal, field, literalPath, true);
+    if (field === undefined || value === undefined) return undefined;
+    this.numeric(value, field, literalPath, true);
     const op = literalFirst ? mirrored[operator] : direct[operator];
-    const whenNull = literalFirst ? nullComparison(operator, literal, null) : nullComparison(operator, null, literal);
-    const text = literalFirst ? `${JSON.stringify(literal).slice(0, 40)} ${operator} null` : `null ${operator} ${JSON.stringify(literal).slice(0, 40)}`;
-    return { field, rule: { op, field, value: literal }, whenNull, because: `${text} is ${whenNull}` };
+    const whenNull = literalFirst ? nullComparison(operator, value, null) : nullComparison(operator, null, value);
+    const text = literalFirst ? `${JSON.stringify(value).slice(0, 40)} ${operator} null` : `null ${operator} ${JSON.stringify(value).slice(0, 40)}`;
+    return { field, rule: { op, field, value }, whenNull, because: `${text} is ${whenNull}` };
   }
 
   /** JsonLogic's between: `{ "<=": [low, { "var": field }, high] }` (inclusive) or `"<"` (exclusive). */
@@ -334,9 +370,12 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const [low, middle, high] = operands;
     if (!this.isVar(middle)) return this.issue("unsupported_logic", at.path, `a three-operand "${operator}" is read only as low ${operator} { "var": field } ${operator} high`);
     const field = this.field(middle, operandAt(at, 1));
-    const min = this.literal(low, operandAt(at, 0));
-    const max = this.literal(high, operandAt(at, 2));
-    if (field === undefined || min === undefined || max === undefined || min === null || max === null) return undefined;
+    const lowLiteral = this.literal(low, operandAt(at, 0));
+    const highLiteral = this.literal(high, operandAt(at, 2));
+    if (field === undefined || lowLiteral === undefined || highLiteral === undefined || lowLiteral === null || highLiteral === null) return undefined;
+    const min = this.reading(lowLiteral, field, operandAt(at, 0), true);
+    const max = this.reading(highLiteral, field, operandAt(at, 2), true);
+    if (min === undefined || max === undefined) return undefined;
     const bothNumbers = typeof min === "number" && typeof max === "number";
     const bothStrings = typeof min === "string" && typeof max === "string";
     if (!bothNumbers && !bothStrings) return this.issue("invalid_value", at.path, `the bounds of "${operator}" must be two numbers or two strings`);
@@ -412,7 +451,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const field = this.field(operands[0], operandAt(at, 0));
     const listed = this.literalList(inner[1] as ReadonlyArray<unknown>, pathLink(operandAt(at, 1), "in", 1));
     if (field === undefined || listed === undefined) return undefined;
-    if (!this.arrayFields.has(field)) return this.issue("invalid_value", at.path, `"some" reads an array: list "${field.slice(0, 40)}" in arrayFields`);
+    if (!this.holdsArrays(field)) return this.issue("invalid_value", at.path, `"some" reads an array: list "${field.slice(0, 40)}" in arrayFields`);
     if (listed.hasNull) return this.issue("unsupported_logic", pathLink(operandAt(at, 1), "in", 1), "a null element has no segmentkit equivalent: hasAny compares values");
     return { field, rule: { op: "hasAny", field, values: listed.values }, whenNull: false, because: `"some" is false for a null field` };
   }
@@ -456,14 +495,14 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const value = this.literal(needle, operandAt(at, 0));
     if (field === undefined || value === undefined || value === null) return undefined;
     const because = `"in" is false for a null field`;
-    if (this.arrayFields.has(field)) return { field, rule: { op: "hasAny", field, values: [value] }, whenNull: false, because };
+    if (this.holdsArrays(field)) return { field, rule: { op: "hasAny", field, values: [value] }, whenNull: false, because };
     // json-logic-js tests `text.indexOf(value)`, which reads a number or a boolean as its text, after
     // refusing an empty text: so an empty value is found in every other text.
     const text = String(value);
     if (text.length > this.limits.maxStringLength) {
       return this.issue("string_too_long", operandAt(at, 0), `the text ${JSON.stringify(text.slice(0, 40))} is ${text.length} characters long, more than the limit of ${this.limits.maxStringLength}`);
     }
-    this.warn("text_or_array", at.path, field, `"in" was read as "${field.slice(0, 40)}" contains the text ${JSON.stringify(text.slice(0, 40))}; list the field in arrayFields if it holds an array`);
+    if (!holdsOnly(this.fieldType(field), "string")) this.warn("text_or_array", at.path, field, `"in" was read as "${field.slice(0, 40)}" contains the text ${JSON.stringify(text.slice(0, 40))}; list the field in arrayFields if it holds an array`);
     if (text === "") return { field, rule: { op: "ne", field, value: "" }, whenNull: false, because };
     return { field, rule: { op: "contains", field, value: text }, whenNull: false, because };
   }
@@ -487,7 +526,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const named = this.field(logic, site.path);
     const field = named === undefined ? undefined : this.scalarField(named, site);
     if (field === undefined) return undefined;
-    this.warn("truthiness", site.path, field, `JsonLogic selects any truthy "${field.slice(0, 40)}" here; the rule selects only true`);
+    if (!holdsOnly(this.fieldType(field), "boolean")) this.warn("truthiness", site.path, field, `JsonLogic selects any truthy "${field.slice(0, 40)}" here; the rule selects only true`);
     return { field, rule: { op: "eq", field, value: true }, whenNull: false, because: "null is falsy" };
   }
 
@@ -508,8 +547,11 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
       const path = nested ? pathLink(listPath, index) : operandAt(at, index);
       const field = typeof name === "string" ? this.fieldName(name, path) : this.issue("invalid_type", path, `"missing" takes field names, got ${jsonType(name)}`);
       if (field === undefined) continue;
-      this.warn("empty_text", path, field, `JsonLogic's "missing" also counts an empty "${field.slice(0, 40)}" as missing; the rule does not`);
-      rules.push({ op: "missing", field });
+      const rule: Rule = { op: "missing", field };
+      if (!this.fitsSchema(rule, path)) continue;
+      const type = this.fieldType(field);
+      if (type === undefined || type.kinds.has("string") || type.kinds.has("unknown")) this.warn("empty_text", path, field, `JsonLogic's "missing" also counts an empty "${field.slice(0, 40)}" as missing; the rule does not`);
+      rules.push(rule);
     }
     if (rules.length < items.length) return undefined;
     return rules.length === 1 ? rules[0] : { op: "or", rules };
@@ -550,25 +592,35 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * `null_selected` condition is judged with the other conditions of its `and`, or of a negated `or`,
  * also under `!` there (`x < 30` next to `x != null` is not one, nor `!(x contains "a")`); in other combinations a warning can mark a condition whose nulls no
  * profile would in the end be selected for. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and
- * segmentkit never does: a `numeric_text` warning marks such literals, and `checkRule` finds fields
- * whose values do not fit against a schema. The walk is recursive but bounded by `maxDepth` (at most
+ * segmentkit never does: a `numeric_text` warning marks such literals. Given the profile `schema`,
+ * the import reads them as JsonLogic does where the field holds numbers (react-querybuilder writes
+ * every value as text), reads fields that hold arrays as `arrayFields`, leaves out the warnings that
+ * the field's type settles, and checks every condition as `checkRule` does: a field the schema does not have, or a
+ * condition that does not fit it (`<` on a date, `=== "30"` on a number), is an issue at its path. The walk is recursive but bounded by `maxDepth` (at most
  * 1,000), so a 100,000-deep document gives a `too_deep` issue, never a stack overflow. Operators and
  * `var` are read as own keys only. O(n) for n nodes, plus the paths of the warnings (each as long as
  * its depth: with the default limits at most 10,000 × 32 keys).
  * @param logic - the untrusted JsonLogic value, typically from `JSON.parse`.
- * @param options - limits (as {@link parseRule}, applied to the JsonLogic document), `nulls` and
- *   `arrayFields`; see {@link ParseJsonLogicOptions}.
+ * @param options - limits (as {@link parseRule}, applied to the JsonLogic document), `nulls`,
+ *   `arrayFields` and `schema`; see {@link ParseJsonLogicOptions}.
  * @returns The rule and the warnings, each with a `path` into the JsonLogic document.
  * @throws `RuleError` `"parseJsonLogic found <n> issue(s): <first message> at <path>"`, with every issue
- *   (codes as in `parseRule`, plus `unsupported_logic`) and its path into the JsonLogic document.
- * @throws `TypeError` `"parseJsonLogic requires nulls to be \"sql\" or \"jsonlogic\""`, and for an
- *   `options` or `arrayFields` of the wrong type; `RangeError` for an invalid limit.
+ *   (codes as in `parseRule` and `checkRule`, plus `unsupported_logic`) and its path into the JsonLogic document.
+ * @throws `TypeError` `"parseJsonLogic requires nulls to be \"sql\" or \"jsonlogic\""`,
+ *   `"parseJsonLogic requires schema to be a zod schema"`, and for an `options` or `arrayFields` of
+ *   the wrong type; `RangeError` for an invalid limit.
  * @example
  * const logic = { and: [{ "<=": [25, { var: "age" }, 34] }, { in: [{ var: "country" }, ["US", "CA"]] }, { "<": [{ var: "lastPurchaseDaysAgo" }, 30] }] };
  * const { rule, warnings } = parseJsonLogic(logic);
  * rule //=> { op: "and", rules: [{ op: "between", field: "age", min: 25, max: 34 }, { op: "in", field: "country", values: ["US", "CA"] }, { op: "lt", field: "lastPurchaseDaysAgo", value: 30 }] }
  * warnings.map((warning) => [warning.code, warning.path]) //=> [["null_selected", ["and", 2, "<"]]]
  * parseJsonLogic({ "<": [{ var: "lastPurchaseDaysAgo" }, 30] }, { nulls: "jsonlogic" }).rule //=> { op: "or", rules: [{ op: "missing", field: "lastPurchaseDaysAgo" }, { op: "lt", field: "lastPurchaseDaysAgo", value: 30 }] }
+ *
+ * // react-querybuilder writes values as text; the profile schema says which fields hold numbers and arrays.
+ * import { z } from "zod";
+ * const schema = z.object({ age: z.number().nullish(), tags: z.array(z.string()).nullish() });
+ * parseJsonLogic({ and: [{ ">=": [{ var: "age" }, "21"] }, { in: ["vip", { var: "tags" }] }] }, { schema }).rule //=> { op: "and", rules: [{ op: "gte", field: "age", value: 21 }, { op: "hasAny", field: "tags", values: ["vip"] }] }
+ * safeParseJsonLogic({ "==": [{ var: "agee" }, 30] }, { schema }).error?.issues[0]?.message //=> "unknown field \"agee\" (checked against the schema)"
  * @category Rules
  */
 export function parseJsonLogic(logic: unknown, options?: ParseJsonLogicOptions): JsonLogicImport {

@@ -10,7 +10,8 @@ import type { RuleLimits } from "./parseRule.js";
 import type { RuleError } from "./RuleError.js";
 import { isRecord, jsonType, ownItems } from "./_lib/json.js";
 import { resolveRuleLimits } from "./_lib/limits.js";
-import { ConditionImporter } from "./_lib/conditionImport.js";
+import { ConditionImporter, schemaOption } from "./_lib/conditionImport.js";
+import type { ZodSchemaLike } from "./_lib/profileSchema.js";
 import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
 import { pathLink } from "../_lib/pathLinks.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
@@ -44,6 +45,13 @@ export interface ParseJsonRulesEngineOptions extends RuleLimits {
    * translated in its place, within the same limits.
    */
   readonly conditions?: Readonly<Record<string, unknown>>;
+  /**
+   * A zod 4 profile schema (e.g. `CustomerProfile` from `segmentkit/schema`): every translated
+   * condition is checked against it as by `checkRule`, and an unknown fact or path, an operator that
+   * does not fit the field (`contains` on a text: json-rules-engine's `contains` reads arrays) or a
+   * value of the wrong type is an issue at the condition's path.
+   */
+  readonly schema?: ZodSchemaLike;
 }
 
 /** The result of {@link parseJsonRulesEngine}. */
@@ -94,7 +102,7 @@ class Importer extends ConditionImporter<"null_selected"> {
     const limits = resolveRuleLimits(functionName, options);
     const nulls = choice(functionName, "nulls", options?.nulls, ["sql", "json-rules-engine"], "sql");
     if (options?.conditions !== undefined) assertRecord(functionName, "options.conditions", options.conditions);
-    super(functionName, limits, nulls === "json-rules-engine", "the json-rules-engine conditions");
+    super(functionName, limits, nulls === "json-rules-engine", "the json-rules-engine conditions", schemaOption(functionName, options?.schema));
     this.shared = options?.conditions;
   }
 
@@ -349,13 +357,15 @@ function run(document: unknown, options: ParseJsonRulesEngineOptions | undefined
  * but bounded by `maxDepth` (at most 1,000), so a 100,000-deep document gives a `too_deep` issue,
  * never a stack overflow. Keys are read as own keys only. O(n) for n nodes.
  * @param conditions - the untrusted conditions or rule, typically from `JSON.parse`.
- * @param options - limits (as {@link parseRule}, applied to the conditions), `nulls` and the shared
- *   `conditions`; see {@link ParseJsonRulesEngineOptions}.
+ * @param options - limits (as {@link parseRule}, applied to the conditions), `nulls`, the shared
+ *   `conditions` and the profile `schema` that every condition is checked against as by
+ *   `checkRule`; see {@link ParseJsonRulesEngineOptions}.
  * @returns The rule and the warnings, each with a `path` into the conditions.
  * @throws `RuleError` `"parseJsonRulesEngine found <n> issue(s): <first message> at <path>"`, with
- *   every issue (codes as in `parseRule`, plus `unsupported_logic`) and its path into the conditions.
+ *   every issue (codes as in `parseRule` and `checkRule`, plus `unsupported_logic`) and its path into the conditions.
  * @throws `TypeError` `"parseJsonRulesEngine requires nulls to be \"sql\" or \"json-rules-engine\""`,
- *   and for `options` of the wrong type; `RangeError` for an invalid limit.
+ *   `"parseJsonRulesEngine requires schema to be a zod schema"`, and for `options` of the wrong type;
+ *   `RangeError` for an invalid limit.
  * @example
  * const conditions = { all: [
  *   { fact: "plan", operator: "in", value: ["pro", "enterprise"] },

@@ -71,7 +71,7 @@ describe("checkRule", () => {
         },
         {
           "code": "operator_type_mismatch",
-          "message": "op "lt" needs a number or string (compare dates with withinLast, before or after) field, but "behavior.lastPurchaseAt" is date",
+          "message": "op "lt" needs a number or string field, but "behavior.lastPurchaseAt" is date: compare dates with withinLast, before or after",
           "path": [
             "rules",
             3,
@@ -80,7 +80,7 @@ describe("checkRule", () => {
         },
         {
           "code": "operator_type_mismatch",
-          "message": "op "eq" needs a string, number or boolean (compare dates with withinLast, before or after) field, but "behavior.lastPurchaseAt" is date",
+          "message": "op "eq" needs a string, number or boolean field, but "behavior.lastPurchaseAt" is date: compare dates with withinLast, before or after",
           "path": [
             "rules",
             4,

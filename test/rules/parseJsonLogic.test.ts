@@ -5,10 +5,12 @@
  */
 import fc from "fast-check";
 import jsonLogic from "json-logic-js";
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { slot, slotProfiles } from "./_slots.js";
 import { evaluate, parseJsonLogic, parseRule, RuleError, safeParseJsonLogic } from "../../src/rules/index.js";
 import type { ParseJsonLogicOptions, Rule } from "../../src/rules/index.js";
+import { CustomerProfile } from "../../src/schema/index.js";
 import { generateBenchProfiles } from "../../bench/rules/data.js";
 import { expectedCounts, jsonLogicRules } from "../../bench/rules/rules.js";
 
@@ -125,7 +127,7 @@ describe("parseJsonLogic: translation", () => {
     expect(codes({ in: [v("age"), ["30"]] })).toEqual([]);
     expect(codes({ "==": [v("zip"), ""] })).toEqual([]);
     expect(parseJsonLogic({ "<": [v("age"), "30"] }).warnings[1]?.message).toBe(
-      'JsonLogic compares the text "30" with a number as 30; the rule compares text with text only: write 30 if "age" holds numbers',
+      'JsonLogic compares the text "30" with a number as 30; the rule compares text with text only: write 30, or pass the profile schema, if "age" holds numbers',
     );
   });
 
@@ -317,6 +319,68 @@ describe("parseJsonLogic: what it refuses", () => {
     );
     expect(() => parseJsonLogic(true, { maxDepth: 0 })).toThrowErrorMatchingInlineSnapshot(`[RangeError: parseJsonLogic requires maxDepth to be an integer from 1 to 1000]`);
     expect(() => safeParseJsonLogic(true, null as unknown as ParseJsonLogicOptions)).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonLogic requires options to be an object]`);
+    expect(() => parseJsonLogic(true, { schema: {} } as unknown as ParseJsonLogicOptions)).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonLogic requires schema to be a zod schema]`);
+  });
+});
+
+describe("parseJsonLogic with the profile schema", () => {
+  const schema = CustomerProfile;
+  const withSchema = (logic: unknown) => parseJsonLogic(logic, { schema });
+  const codes = (logic: unknown) => withSchema(logic).warnings.map((warning) => [warning.code, warning.path]);
+
+  it("reads numeric texts as JsonLogic does where the field holds numbers, and arrays where it holds arrays", () => {
+    // react-querybuilder without parseNumbers: every value is text.
+    expect(withSchema({ and: [{ ">=": [v("behavior.orderCount"), "3"] }, { "==": [v("demographics.age"), " 1e1 "] }, { in: ["vip", v("tags")] }] })).toEqual({
+      rule: {
+        op: "and",
+        rules: [
+          { op: "gte", field: "behavior.orderCount", value: 3 },
+          { op: "eq", field: "demographics.age", value: 10 },
+          { op: "hasAny", field: "tags", values: ["vip"] },
+        ],
+      },
+      warnings: [],
+    });
+    // The ordering operators read "" as 0; a range's texts are compared as numbers ("5" is above "10" as text).
+    expect(withSchema({ "<": ["", v("behavior.totalSpend")] }).rule).toEqual({ op: "gt", field: "behavior.totalSpend", value: 0 });
+    expect(withSchema({ "<=": ["5", v("demographics.age"), "10"] }).rule).toEqual({ op: "between", field: "demographics.age", min: 5, max: 10 });
+    expect(withSchema({ "<": [4, v("demographics.age"), "10"] }).rule).toEqual({
+      op: "and",
+      rules: [{ op: "gt", field: "demographics.age", value: 4 }, { op: "lt", field: "demographics.age", value: 10 }],
+    });
+    // Texts stay texts where the field holds texts, with no warning: JsonLogic compares text with text there.
+    expect(withSchema({ "<": [v("geography.country"), "30"] }).rule).toEqual({ op: "lt", field: "geography.country", value: "30" });
+    expect(codes({ "<": [v("geography.country"), ""] })).toEqual([]);
+    expect(codes({ "<": [v("geography.country"), "30"] })).toEqual([["null_selected", ["<"]]]);
+    expect(parseJsonLogic({ "<": [v("geography.country"), "30"] }).warnings.map((warning) => warning.code)).toEqual(["null_selected", "numeric_text"]);
+  });
+
+  it("leaves out the warnings that the field's type settles", () => {
+    // "in" on a text field is contains; a bare boolean is exactly "is true"; a number is never "".
+    expect(withSchema({ in: ["burg", v("geography.city")] })).toEqual({ rule: { op: "contains", field: "geography.city", value: "burg" }, warnings: [] });
+    expect(parseJsonLogic({ in: ["burg", v("geography.city")] }).warnings.map((warning) => warning.code)).toEqual(["text_or_array"]);
+    expect(codes(v("consent.doNotSell"))).toEqual([]);
+    expect(codes({ missing: ["behavior.orderCount", "geography.city"] })).toEqual([["empty_text", ["missing", 1]]]);
+  });
+
+  it("refuses what does not fit the schema, at the condition's path", () => {
+    const refused = (logic: unknown) => issuesOf(logic, { schema });
+    expect(refused({ and: [{ ">": [v("behavior.ordercount"), 3] }, { missing: ["emial"] }] })).toEqual([
+      ["unknown_field", ["and", 0, ">"]],
+      ["unknown_field", ["and", 1, "missing", 0]],
+    ]);
+    expect(refused({ "<": [v("behavior.lastPurchaseAt"), "2024-01-01"] })).toEqual([["operator_type_mismatch", ["<"]]]);
+    // Strict equality and in-lists never read a text as a number: JsonLogic finds no number equal to "3".
+    expect(refused({ "===": [v("behavior.orderCount"), "3"] })).toEqual([["value_type_mismatch", ["==="]]]);
+    expect(refused({ in: [v("behavior.orderCount"), ["1", "2"]] })).toEqual([["value_type_mismatch", ["in"]], ["value_type_mismatch", ["in"]]]);
+    expect(refused({ "==": [v("behavior.orderCount"), "three"] })).toEqual([["value_type_mismatch", ["=="]]]);
+    expect(refused({ "<": [v("behavior.orderCount"), "1e999"] })).toEqual([["non_finite_number", ["<", 1]]]);
+    expect(refused({ in: ["vip", v("geography.city.0")] })).toEqual([["unknown_field", ["in"]]]);
+    expect(refused({ "==": [v("tags"), "vip"] })).toEqual([["invalid_value", ["=="]]]);
+    const dated = safeParseJsonLogic({ "<": [v("behavior.lastPurchaseAt"), "2024-01-01"] }, { schema });
+    expect(dated.success ? undefined : dated.error.issues[0]?.message).toBe(
+      'op "lt" needs a number or string field, but "behavior.lastPurchaseAt" is date: compare dates with withinLast, before or after (checked against the schema)',
+    );
   });
 });
 
@@ -422,6 +486,59 @@ describe("parseJsonLogic agrees with json-logic-js (property)", () => {
         }
       }),
       { numRuns: 3_000 },
+    );
+  });
+
+  // The schema of the fields above, and texts that JsonLogic reads as numbers against them.
+  const fieldSchema = z.object({
+    n: z.number().nullish(),
+    s: z.string().nullish(),
+    u: z.string().nullish(),
+    b: z.boolean().nullish(),
+    t: z.array(z.string()).nullish(),
+    m: z.object({ n: z.number().nullish() }).nullish(),
+  });
+  const numericTexts = fc.constantFrom("-1", "0", "-0", "0.5", " 2 ", "1e0", "0x1");
+  const asText = (value: number, text: boolean) => (text ? ` ${String(value)}` : value);
+  const numericTextLeaf: fc.Arbitrary<unknown> = fc.oneof(
+    fc.tuple(fc.constantFrom("==", "!="), fc.constantFrom("n", "m.n"), numericTexts, fc.boolean()).map(([operator, field, text, textFirst]) => sided(operator, field, text, textFirst)),
+    fc
+      .tuple(fc.constantFrom("<", "<=", ">", ">="), fc.constantFrom("n", "m.n"), fc.oneof(numericTexts, fc.constant("")), fc.boolean())
+      .map(([operator, field, text, textFirst]) => sided(operator, field, text, textFirst)),
+    fc
+      .tuple(fc.constantFrom("<", "<="), numbers, numbers, fc.boolean(), fc.boolean())
+      .map(([operator, a, b, lowText, highText]) => ({ [operator]: [asText(Math.min(a, b), lowText), v("n"), asText(Math.max(a, b), highText)] })),
+  );
+  const schemaLogic = fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      numericTextLeaf,
+      leafArbitrary,
+      fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
+      fc.tuple(fc.constantFrom("!", "!!"), tie("node")).map(([operator, operand]) => ({ [operator]: operand })),
+    ),
+  })).node;
+
+  it("with the schema, numeric texts compared with number fields select exactly what json-logic-js selects", () => {
+    fc.assert(
+      fc.property(schemaLogic, fc.array(profileArbitrary, { minLength: 1, maxLength: 8 }), (logic, profiles) => {
+        const { rule, warnings } = parseJsonLogic(logic, { schema: fieldSchema, nulls: "jsonlogic" });
+        expect(warnings.filter((warning) => warning.code === "numeric_text")).toEqual([]);
+        for (const profile of profiles) expect(selectedBy(rule, profile), JSON.stringify({ logic, profile, rule })).toBe(selectedByJsonLogic(logic, profile));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("the schema changes no rule for documents that fit it, and only takes warnings away", () => {
+    fc.assert(
+      fc.property(logicArbitrary, (logic) => {
+        const plain = parseJsonLogic(logic, { arrayFields: ["t"] });
+        const typed = parseJsonLogic(logic, { schema: fieldSchema });
+        expect(typed.rule).toEqual(plain.rule);
+        for (const warning of typed.warnings) expect(plain.warnings).toContainEqual(warning);
+      }),
+      { numRuns: 2_000 },
     );
   });
 

@@ -7,9 +7,11 @@
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { slot, slotProfiles } from "./_slots.js";
 import { evaluate, parseJsonRulesEngine, parseRule, RuleError, safeParseJsonRulesEngine } from "../../src/rules/index.js";
 import type { ParseJsonRulesEngineOptions, Rule } from "../../src/rules/index.js";
+import { CustomerProfile } from "../../src/schema/index.js";
 import { generateBenchProfiles } from "../../bench/rules/data.js";
 import { expectedCounts, jsonRulesEngineConditions, naiveCounts } from "../../bench/rules/rules.js";
 
@@ -221,6 +223,39 @@ describe("parseJsonRulesEngine: what it refuses", () => {
     expect(() => parseJsonRulesEngine({ all: [] }, { nulls: "jsonlogic" as "sql" })).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonRulesEngine requires nulls to be "sql" or "json-rules-engine"]`);
     expect(() => parseJsonRulesEngine({ all: [] }, { maxDepth: 0 })).toThrowErrorMatchingInlineSnapshot(`[RangeError: parseJsonRulesEngine requires maxDepth to be an integer from 1 to 1000]`);
     expect(() => safeParseJsonRulesEngine({ all: [] }, null as unknown as ParseJsonRulesEngineOptions)).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonRulesEngine requires options to be an object]`);
+    expect(() => parseJsonRulesEngine({ all: [] }, { schema: { _zod: null } } as unknown as ParseJsonRulesEngineOptions)).toThrowErrorMatchingInlineSnapshot(`[TypeError: parseJsonRulesEngine requires schema to be a zod schema]`);
+  });
+
+  it("with the profile schema, refuses facts, operators and values that do not fit it, at the condition's path", () => {
+    const schema = CustomerProfile;
+    const fitting = { all: [{ fact: "behavior", path: "$.orderCount", operator: "greaterThanInclusive", value: 3 }, { fact: "tags", operator: "contains", value: "vip" }] };
+    expect(parseJsonRulesEngine(fitting, { schema })).toEqual(parseJsonRulesEngine(fitting));
+    const refused = (conditions: unknown, options: ParseJsonRulesEngineOptions = {}) => {
+      const result = safeParseJsonRulesEngine(conditions, { ...options, schema });
+      if (result.success) throw new Error("expected the conditions to be refused");
+      return result.error.issues.map((issue) => [issue.code, issue.path, issue.message]);
+    };
+    expect(
+      refused({
+        any: [
+          { fact: "geography", path: "$.city", operator: "contains", value: "burg" },
+          { fact: "behavior", path: "$.ordercount", operator: "lessThan", value: 3 },
+          { not: { fact: "demographics", path: "$.education", operator: "equal", value: "phd" } },
+        ],
+      }),
+    ).toEqual([
+      ["operator_type_mismatch", ["any", 0], 'op "hasAny" needs an array field, but "geography.city" is string (checked against the schema)'],
+      ["unknown_field", ["any", 1], 'unknown field "behavior.ordercount" (checked against the schema)'],
+      [
+        "value_type_mismatch",
+        ["any", 2, "not"],
+        '"phd" is not one of the values of "demographics.education": "none", "primary", "secondary", "vocational", "bachelor", "master", "doctorate" (checked against the schema)',
+      ],
+    ]);
+    // A shared condition is checked where it is written in.
+    expect(refused({ all: [{ condition: "engaged" }] }, { conditions: { engaged: { all: [{ fact: "sessions", operator: "greaterThan", value: 3 }] } } })).toEqual([
+      ["unknown_field", ["all", 0, "condition", "engaged", "all", 0], 'unknown field "sessions" (checked against the schema)'],
+    ]);
   });
 });
 
@@ -322,6 +357,23 @@ describe("parseJsonRulesEngine agrees with json-rules-engine (property)", () => 
         });
       }),
       { numRuns: 800 },
+    );
+  });
+
+  it("a schema that the conditions fit changes neither the rule nor the warnings", () => {
+    const fieldSchema = z.object({
+      n: z.number().nullish(),
+      s: z.string().nullish(),
+      b: z.boolean().nullish(),
+      t: z.array(z.string()).nullish(),
+      toString: z.number().nullish(),
+      m: z.object({ n: z.number().nullish() }).nullish(),
+    });
+    fc.assert(
+      fc.property(rootArbitrary, (conditions) => {
+        expect(parseJsonRulesEngine(conditions, { conditions: sharedConditions, schema: fieldSchema })).toEqual(parseJsonRulesEngine(conditions, { conditions: sharedConditions }));
+      }),
+      { numRuns: 1_000 },
     );
   });
 

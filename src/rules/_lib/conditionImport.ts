@@ -4,12 +4,15 @@
  * of a leaf, which waits for the other conditions of its `and`.
  */
 import type { NotRule, Rule, RuleScalar } from "../ast.js";
+import { checkRule } from "../checkRule.js";
 import { safeParseRule } from "../parseRule.js";
 import { RuleError } from "../RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "../RuleError.js";
 import { ruleErrorMessage } from "./issues.js";
 import { maxIssues, ownItems } from "./json.js";
 import type { ResolvedRuleLimits } from "./limits.js";
+import { fieldTypeAt, isZodSchemaLike } from "./profileSchema.js";
+import type { FieldType, ZodSchemaLike } from "./profileSchema.js";
 import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
 import type { PathLink } from "../../_lib/pathLinks.js";
 import type { Issue } from "../../_lib/errors.js";
@@ -30,6 +33,12 @@ export interface Site {
 /** The path of an operator's operand `index`. */
 export function operandAt(at: Site, index: number): Path {
   return at.listed === false ? at.path : pathLink(at.path, index);
+}
+
+/** The importers' `schema` option: a zod 4 schema, or `undefined`; anything else is a `TypeError`. */
+export function schemaOption(functionName: string, schema: unknown): ZodSchemaLike | undefined {
+  if (schema === undefined || isZodSchemaLike(schema)) return schema;
+  throw new TypeError(`${functionName} requires schema to be a zod schema`);
 }
 
 /** A leaf condition before its null handling: the rule, and what the other engine gives for a null or missing field. */
@@ -88,7 +97,25 @@ export abstract class ConditionImporter<Code extends string> {
     readonly keepForeignNulls: boolean,
     /** What the messages call the foreign document: `"the JsonLogic document"`. */
     readonly documentName: string,
+    /** The profile schema that every translated condition is checked against (`checkRule`), if any. */
+    readonly schema: ZodSchemaLike | undefined,
   ) {}
+
+  /** The schema's type of `field`; `undefined` without a schema or for a field the schema does not have. */
+  fieldType(field: string): FieldType | undefined {
+    return this.schema === undefined ? undefined : fieldTypeAt(this.schema, field);
+  }
+
+  /**
+   * With a `schema`, reports what `checkRule` finds in a translated condition (an unknown field, an
+   * operator or a value that does not fit the field's type) at the condition's path; true when it fits.
+   */
+  fitsSchema(rule: Rule, path: Path): boolean {
+    if (this.schema === undefined) return true;
+    const problems = checkRule(rule, this.schema);
+    for (const problem of problems) this.issue(problem.code, path, `${problem.message} (checked against the schema)`);
+    return problems.length === 0;
+  }
 
   /** The `null_selected` warning's message for a leaf. */
   protected abstract nullMessage(leaf: Leaf): string;
@@ -204,7 +231,7 @@ export abstract class ConditionImporter<Code extends string> {
    * result for null selects: `whenNull` true under an even number of negations, false under an odd one.
    */
   leaf(leaf: Leaf | undefined, at: Site): Rule | undefined {
-    if (leaf === undefined) return undefined;
+    if (leaf === undefined || !this.fitsSchema(leaf.rule, at.path)) return undefined;
     if (at.deferring === true) {
       this.deferred.set(leaf.rule, { leaf, at });
       return leaf.rule;
