@@ -24,14 +24,17 @@ function describeKinds(kinds: ReadonlySet<Kind>): string {
  * @remarks Reads the schema's `_zod.def` (classic zod and `zod/mini` alike), unwrapping optional,
  * nullable, default, readonly, catch, lazy and pipe, and following every member of a union. A
  * `transform` output has no visible type: inside a union with typed members it is ignored, alone it
- * accepts every op. `record` values, the keys a loose object or a `catchall` admits, and
- * `unknown`/`any` fields accept any key below them. Rules:
+ * accepts every op; a union with a member of any other type zod 4 has but this function does not
+ * read (`unknown`, `any`, `custom`, `bigint`, tuples, intersections) accepts every op too. `record`
+ * values, the keys a loose object or a `catchall` admits, and `unknown`/`any` fields accept any key
+ * below them. Recursive schemas are followed member by member, each distinct member once; a field
+ * with more than 256 distinct members, or wrapped more than 64 levels deep, accepts every op. Rules:
  * `eq`/`ne`/`in`/`notIn` need a string, number or boolean field (dates are compared with
  * `withinLast`/`before`/`after` only); `lt`/`lte`/`gt`/`gte`/`between` a number or string field;
  * text ops a string field; `hasAny`/`hasAll`/`hasNone` an array field; time ops a date field.
  * Literals must have the field's type and, for enums and literals, be one of its values. `event`
  * `where` rules (over event properties) and `inSegment` are not checked. O(size of the rule × path
- * length).
+ * length × members of the field's union).
  * @param rule - a parsed rule.
  * @param profileSchema - a zod 4 object schema of the profile (e.g. `CustomerProfile` from `segmentkit/schema`).
  * @returns The issues (`unknown_field`, `operator_type_mismatch`, `value_type_mismatch`) with paths into the rule; empty when the rule fits.

@@ -70,6 +70,8 @@ export interface ParseJsonLogicOptions extends RuleLimits {
    * - every translated condition is checked as by `checkRule`: an unknown field, an operator that
    *   does not fit the field's type (`<` on a date) or a value of the wrong type (`=== "30"` on a
    *   number field, which JsonLogic never finds equal) is an issue at the condition's path.
+   *
+   * The schema is read as `checkRule` reads it; an error thrown by its own getters passes through.
    */
   readonly schema?: ZodSchemaLike;
 }
@@ -303,7 +305,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
       "numeric_text",
       path,
       field,
-      `JsonLogic compares the text ${JSON.stringify(literal).slice(0, 40)} with a number as ${number}; the rule compares text with text only: write ${number}, or pass the profile schema, if "${field.slice(0, 40)}" holds numbers`,
+      `JsonLogic compares the text ${JSON.stringify(literal).slice(0, 40)} with a number as ${number}; the rule compares text with text only: write ${number}${this.schema === undefined ? ", or pass the profile schema," : ""} if "${field.slice(0, 40)}" holds numbers`,
     );
   }
 
@@ -549,8 +551,10 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
       if (field === undefined) continue;
       const rule: Rule = { op: "missing", field };
       if (!this.fitsSchema(rule, path)) continue;
+      // Only a field that can hold "" needs the warning: not a number, nor an enum without "".
       const type = this.fieldType(field);
-      if (type === undefined || type.kinds.has("string") || type.kinds.has("unknown")) this.warn("empty_text", path, field, `JsonLogic's "missing" also counts an empty "${field.slice(0, 40)}" as missing; the rule does not`);
+      const mayBeEmpty = type === undefined || type.kinds.has("unknown") || (type.kinds.has("string") && (type.literals === undefined || type.literals.includes("")));
+      if (mayBeEmpty) this.warn("empty_text", path, field, `JsonLogic's "missing" also counts an empty "${field.slice(0, 40)}" as missing; the rule does not`);
       rules.push(rule);
     }
     if (rules.length < items.length) return undefined;
@@ -620,7 +624,7 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * import { z } from "zod";
  * const schema = z.object({ age: z.number().nullish(), tags: z.array(z.string()).nullish() });
  * parseJsonLogic({ and: [{ ">=": [{ var: "age" }, "21"] }, { in: ["vip", { var: "tags" }] }] }, { schema }).rule //=> { op: "and", rules: [{ op: "gte", field: "age", value: 21 }, { op: "hasAny", field: "tags", values: ["vip"] }] }
- * safeParseJsonLogic({ "==": [{ var: "agee" }, 30] }, { schema }).error?.issues[0]?.message //=> "unknown field \"agee\" (checked against the schema)"
+ * safeParseJsonLogic({ "==": [{ var: "agee" }, 30] }, { schema }).error?.issues[0]?.message //=> "unknown field \"agee\" (the translated condition, checked against the schema)"
  * @category Rules
  */
 export function parseJsonLogic(logic: unknown, options?: ParseJsonLogicOptions): JsonLogicImport {

@@ -49,7 +49,8 @@ export interface ParseJsonRulesEngineOptions extends RuleLimits {
    * A zod 4 profile schema (e.g. `CustomerProfile` from `segmentkit/schema`): every translated
    * condition is checked against it as by `checkRule`, and an unknown fact or path, an operator that
    * does not fit the field (`contains` on a text: json-rules-engine's `contains` reads arrays) or a
-   * value of the wrong type is an issue at the condition's path.
+   * value of the wrong type is an issue at the condition's path. The schema is read as `checkRule`
+   * reads it; an error thrown by its own getters passes through.
    */
   readonly schema?: ZodSchemaLike;
 }

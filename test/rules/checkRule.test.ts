@@ -184,6 +184,27 @@ describe("checkRule", () => {
     ]);
   });
 
+  it("reads a union with a member of any type as any type, and follows recursive schemas down long paths once per member (review)", () => {
+    const Profile = z.object({ loose: z.union([z.number(), z.unknown()]), custom: z.union([z.boolean(), z.custom<unknown>()]) });
+    // Only a transform's output is left out of a union: z.unknown() and z.custom() hold anything.
+    expect(checkRule(and(eq("loose", "30"), eq("custom", 1)), Profile)).toEqual([]);
+    // zod 4's recursive style: each step of the path reads the same two members, not twice as many.
+    const A = z.object({ kind: z.literal("a"), score: z.number().optional(), get child() { return Tree.optional(); } });
+    const B = z.object({ kind: z.literal("b"), score: z.number().optional(), get child() { return Tree.optional(); } });
+    const Tree: z.ZodType = z.discriminatedUnion("kind", [A, B]);
+    const Trees = z.object({ tree: Tree.optional() });
+    const deep = `tree.${"child.".repeat(200)}`;
+    expect(checkRule(gte(`${deep}score`, 1), Trees)).toEqual([]);
+    expect(checkRule(gte(`${deep}score`, "1"), Trees).map((issue) => issue.code)).toEqual(["value_type_mismatch"]);
+    expect(checkRule(gte(`${deep}scores`, 1), Trees).map((issue) => issue.code)).toEqual(["unknown_field"]);
+    // A union of itself nested 40 levels has one member; one wrapped in more than 64 layers reads as any type.
+    let wide: z.ZodType = z.number();
+    for (let level = 0; level < 40; level += 1) wide = z.union([wide, wide]);
+    let wrapped: z.ZodType = z.number();
+    for (let level = 0; level < 70; level += 1) wrapped = wrapped.optional();
+    expect(checkRule(and(gte("wide", "1"), gte("wrapped", "1")), z.object({ wide, wrapped })).map((issue) => issue.path)).toEqual([["rules", 0, "value"]]);
+  });
+
   it("reads enums and literals value by value: a numeric TypeScript enum, a literal of mixed types (review: both were reported as mismatches)", () => {
     enum Status {
       Active = 1,

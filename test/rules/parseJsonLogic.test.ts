@@ -195,6 +195,12 @@ describe("parseJsonLogic: translation", () => {
 });
 
 describe("parseJsonLogic: what it refuses", () => {
+  it("refuses a translation larger than the evaluators accept, when the limits are raised (review)", () => {
+    const logic = { or: Array.from({ length: 40_000 }, (_, index) => ({ "<": [v("n"), index] })) };
+    expect(issuesOf(logic, { nulls: "jsonlogic", maxNodes: 1_000_000, maxListLength: 1_000_000 })).toEqual([["too_many_nodes", []]]);
+  });
+
+
   it("names the untranslatable construct and where it is", () => {
     expect(issuesOf({ and: [{ ">": [v("a"), 1] }, { ">=": [{ "/": [v("spend"), v("orders")] }, 150] }] })).toEqual([["unsupported_logic", ["and", 1, ">=", 0]]]);
     expect(issuesOf({ if: [true, true, false] })).toEqual([["unsupported_logic", ["if"]]]);
@@ -377,9 +383,18 @@ describe("parseJsonLogic with the profile schema", () => {
     expect(refused({ "<": [v("behavior.orderCount"), "1e999"] })).toEqual([["non_finite_number", ["<", 1]]]);
     expect(refused({ in: ["vip", v("geography.city.0")] })).toEqual([["unknown_field", ["in"]]]);
     expect(refused({ "==": [v("tags"), "vip"] })).toEqual([["invalid_value", ["=="]]]);
+    // An exclusive range is two comparisons, reported once.
+    expect(refused({ "<": [1, v("behavior.ordercount"), 5] })).toEqual([["unknown_field", ["<"]]]);
+    // The schema says which warnings remain, and the numeric_text message no longer suggests it.
+    const loose = z.object({ x: z.union([z.number(), z.string()]).nullish(), tier: z.enum(["gold", "silver"]).nullish() });
+    expect(parseJsonLogic({ "==": [v("x"), "30"] }, { schema: loose }).warnings[0]?.message).toBe(
+      'JsonLogic compares the text "30" with a number as 30; the rule compares text with text only: write 30 if "x" holds numbers',
+    );
+    expect(parseJsonLogic({ missing: ["x", "tier"] }, { schema: loose }).warnings.map((warning) => warning.path)).toEqual([["missing", 0]]);
+    expect(() => parseJsonLogic(true, { schema: { _zod: { def: null } } } as unknown as ParseJsonLogicOptions)).toThrow("parseJsonLogic requires schema to be a zod schema");
     const dated = safeParseJsonLogic({ "<": [v("behavior.lastPurchaseAt"), "2024-01-01"] }, { schema });
     expect(dated.success ? undefined : dated.error.issues[0]?.message).toBe(
-      'op "lt" needs a number or string field, but "behavior.lastPurchaseAt" is date: compare dates with withinLast, before or after (checked against the schema)',
+      'op "lt" needs a number or string field, but "behavior.lastPurchaseAt" is date: compare dates with withinLast, before or after (the translated condition, checked against the schema)',
     );
   });
 });

@@ -244,17 +244,17 @@ describe("parseJsonRulesEngine: what it refuses", () => {
         ],
       }),
     ).toEqual([
-      ["operator_type_mismatch", ["any", 0], 'op "hasAny" needs an array field, but "geography.city" is string (checked against the schema)'],
-      ["unknown_field", ["any", 1], 'unknown field "behavior.ordercount" (checked against the schema)'],
+      ["operator_type_mismatch", ["any", 0], 'op "hasAny" needs an array field, but "geography.city" is string (the translated condition, checked against the schema)'],
+      ["unknown_field", ["any", 1], 'unknown field "behavior.ordercount" (the translated condition, checked against the schema)'],
       [
         "value_type_mismatch",
         ["any", 2, "not"],
-        '"phd" is not one of the values of "demographics.education": "none", "primary", "secondary", "vocational", "bachelor", "master", "doctorate" (checked against the schema)',
+        '"phd" is not one of the values of "demographics.education": "none", "primary", "secondary", "vocational", "bachelor", "master", "doctorate" (the translated condition, checked against the schema)',
       ],
     ]);
     // A shared condition is checked where it is written in.
     expect(refused({ all: [{ condition: "engaged" }] }, { conditions: { engaged: { all: [{ fact: "sessions", operator: "greaterThan", value: 3 }] } } })).toEqual([
-      ["unknown_field", ["all", 0, "condition", "engaged", "all", 0], 'unknown field "sessions" (checked against the schema)'],
+      ["unknown_field", ["all", 0, "condition", "engaged", "all", 0], 'unknown field "sessions" (the translated condition, checked against the schema)'],
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { RuleError } from "../RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "../RuleError.js";
 import { ruleErrorMessage } from "./issues.js";
 import { maxIssues, ownItems } from "./json.js";
+import { expansionIssue } from "./context.js";
 import type { ResolvedRuleLimits } from "./limits.js";
 import { fieldTypeAt, isZodSchemaLike } from "./profileSchema.js";
 import type { FieldType, ZodSchemaLike } from "./profileSchema.js";
@@ -108,12 +109,18 @@ export abstract class ConditionImporter<Code extends string> {
 
   /**
    * With a `schema`, reports what `checkRule` finds in a translated condition (an unknown field, an
-   * operator or a value that does not fit the field's type) at the condition's path; true when it fits.
+   * operator or a value that does not fit the field's type) at the condition's path, each problem
+   * once (an exclusive range is two comparisons); true when it fits.
    */
   fitsSchema(rule: Rule, path: Path): boolean {
     if (this.schema === undefined) return true;
     const problems = checkRule(rule, this.schema);
-    for (const problem of problems) this.issue(problem.code, path, `${problem.message} (checked against the schema)`);
+    const reported = new Set<string>();
+    for (const { code, message } of problems) {
+      if (reported.has(message)) continue;
+      reported.add(message);
+      this.issue(code, path, `${message} (the translated condition, checked against the schema)`);
+    }
     return problems.length === 0;
   }
 
@@ -267,6 +274,12 @@ export abstract class ConditionImporter<Code extends string> {
     // most a few rule nodes per counted foreign node, so the document's node limit already bounds
     // the work.
     const { maxDepth, maxListLength, maxStringLength } = this.limits;
+    // A translation may outgrow what the evaluators accept (100,000 nodes) when maxNodes is raised.
+    const oversized = expansionIssue(rule, undefined);
+    if (oversized !== undefined) {
+      const issues = [{ ...oversized, message: `the translated rule: ${oversized.message}` }];
+      return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, issues), issues) };
+    }
     const checked = safeParseRule(rule, { maxDepth, maxNodes: Number.MAX_SAFE_INTEGER, maxListLength, maxStringLength });
     if (!checked.success) {
       // Not expected: every check runs on the foreign side. Should one be missed, the caller still

@@ -33,19 +33,56 @@ export function definition(schema: ZodSchemaLike): Definition {
   return typeof def === "object" && def !== null ? (def as Definition) : {};
 }
 
-/** Unwraps optional/nullable/default/pipe/lazy and flattens unions into the possible terminal schemas. */
-export function terminals(schema: ZodSchemaLike, depth = 0): ZodSchemaLike[] {
-  if (depth > 64) return [];
-  const def = definition(schema);
-  const type = def.type ?? "unknown";
-  if (wrappers.has(type) && def.innerType !== undefined) return terminals(def.innerType, depth + 1);
-  if (type === "lazy" && def.getter !== undefined) return terminals(def.getter(), depth + 1);
-  if (type === "pipe" && def.out !== undefined && def.in !== undefined) {
-    // A transform's output type is not visible: treat it as unknown (see `kinds`).
-    return definition(def.out).type === "transform" ? [def.out] : terminals(def.out, depth + 1);
+/** Whether `value` looks like a zod 4 schema: an object with an object `_zod.def`. */
+export function isZodSchemaLike(value: unknown): value is ZodSchemaLike {
+  if (typeof value !== "object" || value === null || !Object.hasOwn(value, "_zod")) return false;
+  const internals = (value as { _zod: unknown })._zod;
+  if (typeof internals !== "object" || internals === null) return false;
+  const def = (internals as { def?: unknown }).def;
+  return typeof def === "object" && def !== null;
+}
+
+/**
+ * What a field reads as when its schema cannot be followed (malformed, nested more than
+ * {@link maxNesting} wrappers deep, or wider than {@link maxMembers} members): any value, which every
+ * op accepts.
+ */
+const anything: ZodSchemaLike = { _zod: { def: { type: "unknown" } } };
+/** The most distinct schemas a field may have: a recursive union followed down a long path stays this wide. */
+const maxMembers = 256;
+/** The most wrappers (optional, lazy, union...) followed around one schema. */
+const maxNesting = 64;
+
+/**
+ * Unwraps optional/nullable/default/pipe/lazy and flattens unions into the distinct terminal schemas,
+ * in order, each once: a recursive schema followed down a path does not multiply its members.
+ */
+export function terminals(schema: unknown): ZodSchemaLike[] {
+  const found = new Set<ZodSchemaLike>();
+  const seen = new Set<unknown>();
+  const stack: Array<{ readonly schema: unknown; readonly depth: number }> = [{ schema, depth: 0 }];
+  while (stack.length > 0) {
+    const { schema: current, depth } = stack.pop() as { schema: unknown; depth: number };
+    if (seen.has(current)) continue;
+    seen.add(current);
+    if (!isZodSchemaLike(current) || depth > maxNesting || seen.size > maxMembers * maxNesting) return [anything];
+    const def = definition(current);
+    const type = def.type ?? "unknown";
+    const inner = (next: unknown): void => {
+      stack.push({ schema: next, depth: depth + 1 });
+    };
+    if (wrappers.has(type) && def.innerType !== undefined) inner(def.innerType);
+    // zod caches a lazy schema's inner type on `_zod.innerType`; the getter would build it again.
+    else if (type === "lazy" && typeof def.getter === "function") inner((current._zod as { innerType?: unknown }).innerType ?? def.getter());
+    // A transform's output type is not visible: it stays a terminal of unknown type (see `fieldType`).
+    else if (type === "pipe" && def.out !== undefined && def.in !== undefined) inner(def.out);
+    else if (type === "union" && Array.isArray(def.options)) for (let index = def.options.length - 1; index >= 0; index -= 1) inner(def.options[index]);
+    else {
+      found.add(current);
+      if (found.size > maxMembers) return [anything];
+    }
   }
-  if (type === "union" && def.options !== undefined) return def.options.flatMap((option) => terminals(option, depth + 1));
-  return [schema];
+  return [...found];
 }
 
 /** The kind of a literal value. */
@@ -96,7 +133,7 @@ function kindsOf(schema: ZodSchemaLike): { kinds: ReadonlyArray<Kind>; literals?
   }
 }
 
-/** The field's possible kinds; a transform's unknown output is dropped when other members are known. */
+/** The field's possible kinds. */
 export interface FieldType {
   readonly kinds: ReadonlySet<Kind>;
   /** Allowed literal values when every scalar member is an enum or literal. */
@@ -104,10 +141,12 @@ export interface FieldType {
   readonly schemas: ReadonlyArray<ZodSchemaLike>;
 }
 
+/** The kinds of a field's member schemas; a transform's output, of no visible type, is left out when other members have one. */
 export function fieldType(schemas: ReadonlyArray<ZodSchemaLike>): FieldType {
   const kinds = new Set<Kind>();
   let literals: unknown[] | undefined = [];
-  for (const schema of schemas) {
+  const typed = schemas.filter((schema) => definition(schema).type !== "transform");
+  for (const schema of typed.length > 0 ? typed : schemas) {
     const { kinds: memberKinds, literals: values } = kindsOf(schema);
     for (const kind of memberKinds) kinds.add(kind);
     if (memberKinds.some((kind) => kind === "string" || kind === "number" || kind === "boolean")) {
@@ -116,7 +155,6 @@ export function fieldType(schemas: ReadonlyArray<ZodSchemaLike>): FieldType {
     }
   }
   kinds.delete("null");
-  if (kinds.size > 1) kinds.delete("unknown");
   return { kinds, literals: literals !== undefined && literals.length > 0 ? literals : undefined, schemas };
 }
 
@@ -124,17 +162,22 @@ export function fieldType(schemas: ReadonlyArray<ZodSchemaLike>): FieldType {
 function resolve(schema: ZodSchemaLike, segments: ReadonlyArray<string>): ZodSchemaLike[] | undefined {
   let current = terminals(schema);
   for (const segment of segments) {
-    const next: ZodSchemaLike[] = [];
+    const next = new Set<ZodSchemaLike>();
     for (const member of current) {
       const def = definition(member);
-      if (def.type === "object" && def.shape !== undefined && Object.hasOwn(def.shape, segment)) next.push(...terminals(def.shape[segment] as ZodSchemaLike));
+      const shape = def.type === "object" && typeof def.shape === "object" && def.shape !== null ? def.shape : undefined;
+      let below: unknown;
+      if (shape !== undefined && Object.hasOwn(shape, segment)) below = shape[segment];
       // Keys outside the shape: a loose object's (catch-all `unknown`) or a `catchall(schema)`'s; a strict object's `never` has none.
-      else if (def.type === "object" && def.catchall !== undefined && definition(def.catchall).type !== "never") next.push(...terminals(def.catchall));
-      else if (def.type === "record" && def.valueType !== undefined) next.push(...terminals(def.valueType));
+      else if (def.type === "object" && def.catchall !== undefined && !(isZodSchemaLike(def.catchall) && definition(def.catchall).type === "never")) below = def.catchall;
+      else if (def.type === "record" && def.valueType !== undefined) below = def.valueType;
       else if (kindsOf(member).kinds.includes("unknown") && def.type !== "transform") return [member];
+      if (below === undefined) continue;
+      for (const terminal of terminals(below)) next.add(terminal);
+      if (next.size > maxMembers) return [anything];
     }
-    if (next.length === 0) return undefined;
-    current = next;
+    if (next.size === 0) return undefined;
+    current = [...next];
   }
   return current;
 }
@@ -148,11 +191,4 @@ export function fieldTypeAt(schema: ZodSchemaLike, field: string): FieldType | u
 /** Whether a field of this type holds only `kind` (besides null and missing). */
 export function holdsOnly(type: FieldType | undefined, kind: Kind): boolean {
   return type !== undefined && type.kinds.size === 1 && type.kinds.has(kind);
-}
-
-/** Whether `value` looks like a zod 4 schema: an object with an object `_zod.def`. */
-export function isZodSchemaLike(value: unknown): value is ZodSchemaLike {
-  if (typeof value !== "object" || value === null || !Object.hasOwn(value, "_zod")) return false;
-  const internals = (value as { _zod: unknown })._zod;
-  return typeof internals === "object" && internals !== null && typeof (internals as { def?: unknown }).def === "object";
 }
