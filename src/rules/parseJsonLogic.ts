@@ -37,8 +37,11 @@ import { assertRecord, choice } from "../_lib/arguments.js";
  * - `empty_text`: JsonLogic's `missing` also counts an empty string as missing; segmentkit's does not.
  * - `indexed_path`: a `var` path steps into `length` or a numeric key; json-logic-js also reads those
  *   from arrays and texts (`tags.0`, `name.length`), the rule only from objects.
+ * - `date_text`: a date field (by the `schema`) compared with a date: JsonLogic compares the texts,
+ *   the rule the instants. They agree where the stored dates are written as JSON writes a `Date`
+ *   (`2024-01-01T10:00:00.000Z`); dates written with an offset or without milliseconds sort otherwise.
  */
-export type JsonLogicWarningCode = "null_selected" | "numeric_text" | "truthiness" | "text_or_array" | "empty_text" | "indexed_path";
+export type JsonLogicWarningCode = "null_selected" | "numeric_text" | "truthiness" | "text_or_array" | "empty_text" | "indexed_path" | "date_text";
 
 /** A place where the imported rule can select other profiles than JsonLogic did: `path` points into the JsonLogic document. */
 export interface JsonLogicWarning extends ImportWarning<JsonLogicWarningCode> {
@@ -67,6 +70,10 @@ export interface ParseJsonLogicOptions extends RuleLimits {
    * - a text literal that JsonLogic's `==`, `!=`, `<`, `<=`, `>` or `>=` reads as a number is that
    *   number where the field holds numbers (`"30"` is 30; react-querybuilder writes values as text);
    * - a field that holds arrays is read as one, as if listed in `arrayFields`;
+   * - a date field compared by `<`, `<=`, `>`, `>=` (or a three-operand range) with a date
+   *   (`2024-01-01`) or an instant as JSON writes it (`2024-01-01T10:00:00.000Z`) becomes `before` /
+   *   `after`, ordered as JsonLogic orders the texts (a date sorts before every instant of its day),
+   *   with a `date_text` warning; other texts there are `unsupported_logic`;
    * - every translated condition is checked as by `checkRule`: an unknown field, an operator that
    *   does not fit the field's type (`<` on a date) or a value of the wrong type (`=== "30"` on a
    *   number field, which JsonLogic never finds equal) is an issue at the condition's path.
@@ -119,6 +126,36 @@ function numericText(value: RuleScalar, blank: boolean): number | undefined {
   if (typeof value !== "string" || (!blank && value.trim() === "")) return undefined;
   const number = Number(value);
   return Number.isNaN(number) ? undefined : number;
+}
+
+/** A date, or an instant as `JSON.stringify` writes a `Date`: the texts that JsonLogic's `<` orders in time. */
+function isSortableDate(text: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T00:00:00.000Z`).toISOString().slice(0, 10) === text;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text;
+}
+
+type Ordering = "<" | "<=" | ">" | ">=";
+const reversed: Readonly<Record<Ordering, Ordering>> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" };
+
+/**
+ * `field <op> text` on a date field, as JsonLogic orders the texts: an instant text in time order; a
+ * date sorts before every instant of its day, so `<=` a date is before its midnight and `>` a date
+ * is from its midnight on.
+ */
+function dateBound(operator: Ordering, field: string, date: string): Rule {
+  const dateOnly = date.length === 10;
+  const before: Rule = { op: "before", field, date };
+  const notBefore: Rule = { op: "not", rule: before };
+  switch (operator) {
+    case "<":
+      return before;
+    case "<=":
+      return dateOnly ? before : { op: "not", rule: { op: "after", field, date } };
+    case ">":
+      return dateOnly ? notBefore : { op: "after", field, date };
+    case ">=":
+      return notBefore;
+  }
 }
 
 const mirrored: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "gt", "<=": "gte", ">": "lt", ">=": "lte" };
@@ -357,6 +394,10 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const { literal, literalFirst } = sides;
     const literalPath = operandAt(at, literalFirst ? 0 : 1);
     if (literal === null || typeof literal === "boolean") return this.issue("invalid_value", literalPath, `"${operator}" needs a number or a string, got ${jsonType(literal)}`);
+    if (typeof literal === "string" && this.holdsDates(sides.field)) {
+      if (!this.sortableDate(literal, literalPath)) return undefined;
+      return this.dateLeaf(sides.field, dateBound(literalFirst ? reversed[operator] : operator, sides.field, literal), at);
+    }
     const field = this.scalarField(sides.field, at);
     const value = field === undefined ? undefined : this.reading(literal, field, literalPath, true);
     if (field === undefined || value === undefined) return undefined;
@@ -367,6 +408,34 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     return { field, rule: { op, field, value }, whenNull, because: `${text} is ${whenNull}` };
   }
 
+  /** Whether the schema says `field` holds dates. */
+  holdsDates(field: string): boolean {
+    return holdsOnly(this.fieldType(field), "date");
+  }
+
+  /** Whether JsonLogic orders `text` in time (see `isSortableDate`); else an issue at `path`. */
+  sortableDate(text: string, path: Path): boolean {
+    if (isSortableDate(text)) return true;
+    this.issue("unsupported_logic", path, `JsonLogic compares dates as text, in time order only for a date (2024-01-01) or an instant as JSON writes it (2024-01-01T10:00:00.000Z), got ${JSON.stringify(text.slice(0, 40))}`);
+    return false;
+  }
+
+  /** A date comparison: false for a null or missing field in JsonLogic (`null < "2024-01-01"` reads NaN), with the `date_text` warning. */
+  dateLeaf(field: string, rule: Rule, at: Site): Leaf {
+    this.warn("date_text", at.path, field, `JsonLogic compares "${field.slice(0, 40)}" as text and the rule as instants: they agree where the stored dates are written as JSON writes them (2024-01-01T10:00:00.000Z)`);
+    return { field, rule, whenNull: false, because: "a comparison of null with a text is false" };
+  }
+
+  /** `{ "<=": [date, { "var": field }, date] }` on a date field: both bounds as JsonLogic orders texts. */
+  dateRange(operator: "<" | "<=", field: string, low: string, high: string, at: Site): Leaf | undefined {
+    const lowOk = this.sortableDate(low, operandAt(at, 0));
+    const highOk = this.sortableDate(high, operandAt(at, 2));
+    if (!lowOk || !highOk) return undefined;
+    if (low > high) return this.issue("invalid_range", at.path, `the lower bound ${JSON.stringify(low)} is above the upper bound ${JSON.stringify(high)}`);
+    if (!this.fitsPair(at)) return undefined;
+    return this.dateLeaf(field, { op: "and", rules: [dateBound(reversed[operator], field, low), dateBound(operator, field, high)] }, at);
+  }
+
   /** JsonLogic's between: `{ "<=": [low, { "var": field }, high] }` (inclusive) or `"<"` (exclusive). */
   range(operator: "<" | "<=", operands: ReadonlyArray<unknown>, at: Site): Leaf | undefined {
     const [low, middle, high] = operands;
@@ -375,6 +444,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const lowLiteral = this.literal(low, operandAt(at, 0));
     const highLiteral = this.literal(high, operandAt(at, 2));
     if (field === undefined || lowLiteral === undefined || highLiteral === undefined || lowLiteral === null || highLiteral === null) return undefined;
+    if (typeof lowLiteral === "string" && typeof highLiteral === "string" && this.holdsDates(field)) return this.dateRange(operator, field, lowLiteral, highLiteral, at);
     const min = this.reading(lowLiteral, field, operandAt(at, 0), true);
     const max = this.reading(highLiteral, field, operandAt(at, 2), true);
     if (min === undefined || max === undefined) return undefined;
@@ -598,7 +668,8 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * profile would in the end be selected for. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and
  * segmentkit never does: a `numeric_text` warning marks such literals. Given the profile `schema`,
  * the import reads them as JsonLogic does where the field holds numbers (react-querybuilder writes
- * every value as text), reads fields that hold arrays as `arrayFields`, leaves out the warnings that
+ * every value as text), reads fields that hold arrays as `arrayFields`, reads a date field compared
+ * with a date text as `before` / `after` in JsonLogic's text order (`date_text`), leaves out the warnings that
  * the field's type settles, and checks every condition as `checkRule` does: a field the schema does not have, or a
  * condition that does not fit it (`<` on a date, `=== "30"` on a number), is an issue at its path. The walk is recursive but bounded by `maxDepth` (at most
  * 1,000), so a 100,000-deep document gives a `too_deep` issue, never a stack overflow. Operators and
@@ -622,8 +693,9 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  *
  * // react-querybuilder writes values as text; the profile schema says which fields hold numbers and arrays.
  * import { z } from "zod";
- * const schema = z.object({ age: z.number().nullish(), tags: z.array(z.string()).nullish() });
+ * const schema = z.object({ age: z.number().nullish(), tags: z.array(z.string()).nullish(), signedUpAt: z.date().nullish() });
  * parseJsonLogic({ and: [{ ">=": [{ var: "age" }, "21"] }, { in: ["vip", { var: "tags" }] }] }, { schema }).rule //=> { op: "and", rules: [{ op: "gte", field: "age", value: 21 }, { op: "hasAny", field: "tags", values: ["vip"] }] }
+ * parseJsonLogic({ ">=": [{ var: "signedUpAt" }, "2024-01-01"] }, { schema }).rule //=> { op: "not", rule: { op: "before", field: "signedUpAt", date: "2024-01-01" } }
  * safeParseJsonLogic({ "==": [{ var: "agee" }, 30] }, { schema }).error?.issues[0]?.message //=> "unknown field \"agee\" (the translated condition, checked against the schema)"
  * @category Rules
  */

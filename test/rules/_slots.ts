@@ -10,7 +10,8 @@ const absent = "absent (no key)" as const;
 export const slot = <T>(value: fc.Arbitrary<T>) => fc.oneof(fc.constant(absent), fc.constant(null), value);
 
 function withoutAbsent(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  // Records only: arrays and dates are values.
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return value;
   const object: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== absent) object[key] = withoutAbsent(item);
   return object;

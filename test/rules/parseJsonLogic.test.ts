@@ -361,6 +361,24 @@ describe("parseJsonLogic with the profile schema", () => {
     expect(parseJsonLogic({ "<": [v("geography.country"), "30"] }).warnings.map((warning) => warning.code)).toEqual(["null_selected", "numeric_text"]);
   });
 
+  it("reads dates compared with dates as JsonLogic orders the texts, with a date_text warning", () => {
+    const field = "behavior.lastPurchaseAt";
+    const rule = (logic: unknown) => withSchema(logic).rule;
+    // An instant as JSON writes it sorts in time order.
+    expect(rule({ "<": [v(field), "2024-01-01T10:00:00.000Z"] })).toEqual({ op: "before", field, date: "2024-01-01T10:00:00.000Z" });
+    expect(rule({ "<=": [v(field), "2024-01-01T10:00:00.000Z"] })).toEqual({ op: "not", rule: { op: "after", field, date: "2024-01-01T10:00:00.000Z" } });
+    // A date sorts before every instant of its day: "<=" a date is before its midnight, ">" a date from its midnight on.
+    expect(rule({ "<=": [v(field), "2024-01-01"] })).toEqual({ op: "before", field, date: "2024-01-01" });
+    expect(rule({ "<": ["2024-01-01", v(field)] })).toEqual({ op: "not", rule: { op: "before", field, date: "2024-01-01" } });
+    expect(rule({ "<=": ["2024-01-01", v(field), "2024-01-31"] })).toEqual({
+      op: "and",
+      rules: [{ op: "not", rule: { op: "before", field, date: "2024-01-01" } }, { op: "before", field, date: "2024-01-31" }],
+    });
+    expect(codes({ "<": [v(field), "2024-01-01"] })).toEqual([["date_text", ["<"]]]);
+    // JsonLogic's null < "2024-01-01" is false, so only a negation selects a missing date.
+    expect(codes({ "!": { "<": [v(field), "2024-01-01"] } })).toEqual([["date_text", ["!", "<"]], ["null_selected", ["!", "<"]]]);
+  });
+
   it("leaves out the warnings that the field's type settles", () => {
     // "in" on a text field is contains; a bare boolean is exactly "is true"; a number is never "".
     expect(withSchema({ in: ["burg", v("geography.city")] })).toEqual({ rule: { op: "contains", field: "geography.city", value: "burg" }, warnings: [] });
@@ -375,7 +393,14 @@ describe("parseJsonLogic with the profile schema", () => {
       ["unknown_field", ["and", 0, ">"]],
       ["unknown_field", ["and", 1, "missing", 0]],
     ]);
-    expect(refused({ "<": [v("behavior.lastPurchaseAt"), "2024-01-01"] })).toEqual([["operator_type_mismatch", ["<"]]]);
+    expect(refused({ "<": [v("behavior.lastPurchaseAt"), 20240101] })).toEqual([["operator_type_mismatch", ["<"]]]);
+    expect(refused({ "==": [v("behavior.lastPurchaseAt"), "2024-01-01"] })).toEqual([["operator_type_mismatch", ["=="]]]);
+    // JsonLogic orders dates as text: only a date or an instant as JSON writes it sorts in time order.
+    expect(refused({ and: [{ "<": [v("behavior.lastPurchaseAt"), "2024-01-01T10:00:00Z"] }, { ">": [v("behavior.lastPurchaseAt"), "2024-02-30"] }] })).toEqual([
+      ["unsupported_logic", ["and", 0, "<", 1]],
+      ["unsupported_logic", ["and", 1, ">", 1]],
+    ]);
+    expect(refused({ "<=": ["2024-02-01", v("behavior.lastPurchaseAt"), "2024-01-01"] })).toEqual([["invalid_range", ["<="]]]);
     // Strict equality and in-lists never read a text as a number: JsonLogic finds no number equal to "3".
     expect(refused({ "===": [v("behavior.orderCount"), "3"] })).toEqual([["value_type_mismatch", ["==="]]]);
     expect(refused({ in: [v("behavior.orderCount"), ["1", "2"]] })).toEqual([["value_type_mismatch", ["in"]], ["value_type_mismatch", ["in"]]]);
@@ -392,7 +417,7 @@ describe("parseJsonLogic with the profile schema", () => {
     );
     expect(parseJsonLogic({ missing: ["x", "tier"] }, { schema: loose }).warnings.map((warning) => warning.path)).toEqual([["missing", 0]]);
     expect(() => parseJsonLogic(true, { schema: { _zod: { def: null } } } as unknown as ParseJsonLogicOptions)).toThrow("parseJsonLogic requires schema to be a zod schema");
-    const dated = safeParseJsonLogic({ "<": [v("behavior.lastPurchaseAt"), "2024-01-01"] }, { schema });
+    const dated = safeParseJsonLogic({ "<": [v("behavior.lastPurchaseAt"), 20240101] }, { schema });
     expect(dated.success ? undefined : dated.error.issues[0]?.message).toBe(
       'op "lt" needs a number or string field, but "behavior.lastPurchaseAt" is date: compare dates with withinLast, before or after (the translated condition, checked against the schema)',
     );
@@ -540,6 +565,36 @@ describe("parseJsonLogic agrees with json-logic-js (property)", () => {
         const { rule, warnings } = parseJsonLogic(logic, { schema: fieldSchema, nulls: "jsonlogic" });
         expect(warnings.filter((warning) => warning.code === "numeric_text")).toEqual([]);
         for (const profile of profiles) expect(selectedBy(rule, profile), JSON.stringify({ logic, profile, rule })).toBe(selectedByJsonLogic(logic, profile));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("with the schema, dates compared with dates select exactly what json-logic-js selects on profiles as JSON writes them", () => {
+    const instants = ["2023-12-31T23:59:59.999Z", "2024-01-01T00:00:00.000Z", "2024-01-01T10:00:00.000Z", "2024-01-02T00:00:00.000Z"];
+    const dateTexts = fc.constantFrom("2024-01-01", "2024-01-02", ...instants);
+    const dateSchema = z.object({ d: z.date().nullish(), n: z.number().nullish() });
+    const dateLeaf: fc.Arbitrary<unknown> = fc.oneof(
+      fc.tuple(fc.constantFrom("<", "<=", ">", ">="), dateTexts, fc.boolean()).map(([operator, text, textFirst]) => sided(operator, "d", text, textFirst)),
+      fc.tuple(fc.constantFrom("<", "<="), dateTexts, dateTexts).filter(([, a, b]) => a <= b).map(([operator, a, b]) => ({ [operator]: [a, v("d"), b] })),
+      fc.tuple(fc.constantFrom("<", ">="), numbers).map(([operator, value]) => ({ [operator]: [v("n"), value] })),
+    );
+    const dateLogic = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        dateLeaf,
+        fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
+        tie("node").map((operand) => ({ "!": operand })),
+      ),
+    })).node;
+    const dateProfiles = slotProfiles({ d: slot(fc.constantFrom(...instants).map((text) => new Date(text))), n: slot(numbers) });
+    fc.assert(
+      fc.property(dateLogic, fc.array(dateProfiles, { minLength: 1, maxLength: 8 }), (logic, profiles) => {
+        const { rule } = parseJsonLogic(logic, { schema: dateSchema, nulls: "jsonlogic" });
+        for (const profile of profiles) {
+          const stored: unknown = JSON.parse(JSON.stringify(profile));
+          expect(selectedBy(rule, profile), JSON.stringify({ logic, profile, rule })).toBe(selectedByJsonLogic(logic, stored));
+        }
       }),
       { numRuns: 2_000 },
     );

@@ -42,6 +42,12 @@ export function schemaOption(functionName: string, schema: unknown): ZodSchemaLi
   throw new TypeError(`${functionName} requires schema to be a zod schema`);
 }
 
+/** The levels of a translated leaf (a handful of nodes): 1 for a comparison, more under `and` / `not`. */
+function ruleHeight(rule: Rule): number {
+  if (rule.op === "and" || rule.op === "or") return 1 + Math.max(0, ...rule.rules.map(ruleHeight));
+  return rule.op === "not" ? 1 + ruleHeight(rule.rule) : 1;
+}
+
 /** A leaf condition before its null handling: the rule, and what the other engine gives for a null or missing field. */
 export interface Leaf {
   readonly field: string;
@@ -249,8 +255,8 @@ export abstract class ConditionImporter<Code extends string> {
   /** A leaf with its null handling: where `selectsNull`, a `missing` / `exists` guard (`keepForeignNulls`) or a warning. */
   settle(leaf: Leaf, at: Site, selectsNull: boolean): Rule | undefined {
     const guarded = selectsNull && this.keepForeignNulls;
-    // The translated leaf is one level deep, two for an exclusive range or a negated prefix, and a guard adds one.
-    if (!this.fits(at, (leaf.rule.op === "and" || leaf.rule.op === "not" ? 2 : 1) + (guarded ? 1 : 0))) return undefined;
+    // The translated leaf is one level deep, two or three for a range or a negated prefix, and a guard adds one.
+    if (!this.fits(at, ruleHeight(leaf.rule) + (guarded ? 1 : 0))) return undefined;
     if (!selectsNull) return leaf.rule;
     if (guarded) {
       if (!this.fitsPair(at)) return undefined;
