@@ -75,7 +75,7 @@ export interface ParseJsonLogicOptions extends RuleLimits {
    *   `after`, ordered as JsonLogic orders the texts (a date sorts before every instant of its day),
    *   with a `date_text` warning; other texts there are `unsupported_logic`;
    * - every translated condition is checked as by `checkRule`: an unknown field, an operator that
-   *   does not fit the field's type (`<` on a date) or a value of the wrong type (`=== "30"` on a
+   *   does not fit the field's type (`==` on a date) or a value of the wrong type (`=== "30"` on a
    *   number field, which JsonLogic never finds equal) is an issue at the condition's path.
    *
    * The schema is read as `checkRule` reads it; an error thrown by its own getters passes through.
@@ -669,9 +669,10 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * segmentkit never does: a `numeric_text` warning marks such literals. Given the profile `schema`,
  * the import reads them as JsonLogic does where the field holds numbers (react-querybuilder writes
  * every value as text), reads fields that hold arrays as `arrayFields`, reads a date field compared
- * with a date text as `before` / `after` in JsonLogic's text order (`date_text`), leaves out the warnings that
- * the field's type settles, and checks every condition as `checkRule` does: a field the schema does not have, or a
- * condition that does not fit it (`<` on a date, `=== "30"` on a number), is an issue at its path. The walk is recursive but bounded by `maxDepth` (at most
+ * with a date text as `before` / `after` in JsonLogic's text order (`date_text`), leaves out the
+ * warnings that the field's type settles, and checks every condition as `checkRule` does: a field
+ * the schema does not have, or a condition that does not fit it (`==` on a date, `=== "30"` on a
+ * number), is an issue at its path. The walk is recursive but bounded by `maxDepth` (at most
  * 1,000), so a 100,000-deep document gives a `too_deep` issue, never a stack overflow. Operators and
  * `var` are read as own keys only. O(n) for n nodes, plus the paths of the warnings (each as long as
  * its depth: with the default limits at most 10,000 × 32 keys).
