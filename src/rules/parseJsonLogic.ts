@@ -39,7 +39,8 @@ import { assertRecord, choice } from "../_lib/arguments.js";
  *   from arrays and texts (`tags.0`, `name.length`), the rule only from objects.
  * - `date_text`: a date field (by the `schema`) compared with a date: JsonLogic compares the texts,
  *   the rule the instants. They agree where the stored dates are written as JSON writes a `Date`
- *   (`2024-01-01T10:00:00.000Z`); dates written with an offset or without milliseconds sort otherwise.
+ *   (`2024-01-01T10:00:00.000Z`) in the years 0 to 9999; dates written with an offset or without
+ *   milliseconds, and JSON's `+010000-01-01T...` for later years, sort otherwise.
  */
 export type JsonLogicWarningCode = "null_selected" | "numeric_text" | "truthiness" | "text_or_array" | "empty_text" | "indexed_path" | "date_text";
 
@@ -78,7 +79,9 @@ export interface ParseJsonLogicOptions extends RuleLimits {
    *   does not fit the field's type (`==` on a date) or a value of the wrong type (`=== "30"` on a
    *   number field, which JsonLogic never finds equal) is an issue at the condition's path.
    *
-   * The schema is read as `checkRule` reads it; an error thrown by its own getters passes through.
+   * The schema is read as `checkRule` reads it: a transform next to typed members is taken to give
+   * one of their types, as `CustomerProfile`'s timestamps do (a `Date`, or a text parsed into one).
+   * An error thrown by the schema's own getters passes through.
    */
   readonly schema?: ZodSchemaLike;
 }
@@ -130,7 +133,10 @@ function numericText(value: RuleScalar, blank: boolean): number | undefined {
 
 /** A date, or an instant as `JSON.stringify` writes a `Date`: the texts that JsonLogic's `<` orders in time. */
 function isSortableDate(text: string): boolean {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T00:00:00.000Z`).toISOString().slice(0, 10) === text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const midnight = new Date(`${text}T00:00:00.000Z`);
+    return !Number.isNaN(midnight.getTime()) && midnight.toISOString().slice(0, 10) === text;
+  }
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text;
 }
 
@@ -394,11 +400,11 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const { literal, literalFirst } = sides;
     const literalPath = operandAt(at, literalFirst ? 0 : 1);
     if (literal === null || typeof literal === "boolean") return this.issue("invalid_value", literalPath, `"${operator}" needs a number or a string, got ${jsonType(literal)}`);
-    if (typeof literal === "string" && this.holdsDates(sides.field)) {
-      if (!this.sortableDate(literal, literalPath)) return undefined;
-      return this.dateLeaf(sides.field, dateBound(literalFirst ? reversed[operator] : operator, sides.field, literal), at);
-    }
     const field = this.scalarField(sides.field, at);
+    if (field !== undefined && typeof literal === "string" && this.holdsDates(field)) {
+      if (!this.sortableDate(literal, literalPath)) return undefined;
+      return this.dateLeaf(field, dateBound(literalFirst ? reversed[operator] : operator, field, literal), at);
+    }
     const value = field === undefined ? undefined : this.reading(literal, field, literalPath, true);
     if (field === undefined || value === undefined) return undefined;
     this.numeric(value, field, literalPath, true);
@@ -422,7 +428,7 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
 
   /** A date comparison: false for a null or missing field in JsonLogic (`null < "2024-01-01"` reads NaN), with the `date_text` warning. */
   dateLeaf(field: string, rule: Rule, at: Site): Leaf {
-    this.warn("date_text", at.path, field, `JsonLogic compares "${field.slice(0, 40)}" as text and the rule as instants: they agree where the stored dates are written as JSON writes them (2024-01-01T10:00:00.000Z)`);
+    this.warn("date_text", at.path, field, `JsonLogic compares "${field.slice(0, 40)}" as text and the rule as instants: they agree where the stored dates are written as JSON writes them (2024-01-01T10:00:00.000Z), in the years 0 to 9999`);
     return { field, rule, whenNull: false, because: "a comparison of null with a text is false" };
   }
 
@@ -444,7 +450,9 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const lowLiteral = this.literal(low, operandAt(at, 0));
     const highLiteral = this.literal(high, operandAt(at, 2));
     if (field === undefined || lowLiteral === undefined || highLiteral === undefined || lowLiteral === null || highLiteral === null) return undefined;
-    if (typeof lowLiteral === "string" && typeof highLiteral === "string" && this.holdsDates(field)) return this.dateRange(operator, field, lowLiteral, highLiteral, at);
+    if (typeof lowLiteral === "string" && typeof highLiteral === "string" && this.holdsDates(field)) {
+      return this.scalarField(field, at) === undefined ? undefined : this.dateRange(operator, field, lowLiteral, highLiteral, at);
+    }
     const min = this.reading(lowLiteral, field, operandAt(at, 0), true);
     const max = this.reading(highLiteral, field, operandAt(at, 2), true);
     if (min === undefined || max === undefined) return undefined;

@@ -401,6 +401,13 @@ describe("parseJsonLogic with the profile schema", () => {
       ["unsupported_logic", ["and", 1, ">", 1]],
     ]);
     expect(refused({ "<=": ["2024-02-01", v("behavior.lastPurchaseAt"), "2024-01-01"] })).toEqual([["invalid_range", ["<="]]]);
+    // Days and months that do not exist are refused, not thrown (review: "2024-13-01" threw a RangeError).
+    expect(refused({ or: [{ ">": [v("behavior.lastPurchaseAt"), "2024-13-01"] }, { "<": ["2024-01-32", v("behavior.lastPurchaseAt"), "2024-02-01"] }] })).toEqual([
+      ["unsupported_logic", ["or", 0, ">", 1]],
+      ["unsupported_logic", ["or", 1, "<", 0]],
+    ]);
+    // A date field listed in arrayFields is read as an array, as any field listed there.
+    expect(issuesOf({ "<": [v("behavior.lastPurchaseAt"), "2024-01-01"] }, { schema, arrayFields: ["behavior.lastPurchaseAt"] })).toEqual([["invalid_value", ["<"]]]);
     // Strict equality and in-lists never read a text as a number: JsonLogic finds no number equal to "3".
     expect(refused({ "===": [v("behavior.orderCount"), "3"] })).toEqual([["value_type_mismatch", ["==="]]]);
     expect(refused({ in: [v("behavior.orderCount"), ["1", "2"]] })).toEqual([["value_type_mismatch", ["in"]], ["value_type_mismatch", ["in"]]]);
@@ -571,8 +578,8 @@ describe("parseJsonLogic agrees with json-logic-js (property)", () => {
   });
 
   it("with the schema, dates compared with dates select exactly what json-logic-js selects on profiles as JSON writes them", () => {
-    const instants = ["2023-12-31T23:59:59.999Z", "2024-01-01T00:00:00.000Z", "2024-01-01T10:00:00.000Z", "2024-01-02T00:00:00.000Z"];
-    const dateTexts = fc.constantFrom("2024-01-01", "2024-01-02", ...instants);
+    const instants = ["0000-01-01T00:00:00.000Z", "2023-12-31T23:59:59.999Z", "2024-01-01T00:00:00.000Z", "2024-01-01T10:00:00.000Z", "2024-01-02T00:00:00.000Z", "2024-02-29T23:59:59.999Z", "9999-12-31T23:59:59.999Z"];
+    const dateTexts = fc.constantFrom("0000-01-01", "2024-01-01", "2024-01-02", "2024-03-01", "9999-12-31", ...instants);
     const dateSchema = z.object({ d: z.date().nullish(), n: z.number().nullish() });
     const dateLeaf: fc.Arbitrary<unknown> = fc.oneof(
       fc.tuple(fc.constantFrom("<", "<=", ">", ">="), dateTexts, fc.boolean()).map(([operator, text, textFirst]) => sided(operator, "d", text, textFirst)),

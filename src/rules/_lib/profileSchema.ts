@@ -141,7 +141,11 @@ export interface FieldType {
   readonly schemas: ReadonlyArray<ZodSchemaLike>;
 }
 
-/** The kinds of a field's member schemas; a transform's output, of no visible type, is left out when other members have one. */
+/**
+ * The kinds of a field's member schemas. A transform's output has no visible type: next to typed
+ * members it is taken to be one of theirs (the pattern of "a Date, or a text parsed into a Date"),
+ * alone it is of unknown type.
+ */
 export function fieldType(schemas: ReadonlyArray<ZodSchemaLike>): FieldType {
   const kinds = new Set<Kind>();
   let literals: unknown[] | undefined = [];
