@@ -108,9 +108,14 @@ export abstract class ConditionImporter<Code extends string> {
     readonly schema: ZodSchemaLike | undefined,
   ) {}
 
+  /** The schema's type of each field asked about (a document names each field many times). */
+  readonly fieldTypes = new Map<string, FieldType | undefined>();
+
   /** The schema's type of `field`; `undefined` without a schema or for a field the schema does not have. */
   fieldType(field: string): FieldType | undefined {
-    return this.schema === undefined ? undefined : fieldTypeAt(this.schema, field);
+    if (this.schema === undefined) return undefined;
+    if (!this.fieldTypes.has(field)) this.fieldTypes.set(field, fieldTypeAt(this.schema, field));
+    return this.fieldTypes.get(field);
   }
 
   /**
