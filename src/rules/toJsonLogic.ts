@@ -8,8 +8,9 @@
 import type { Rule, RuleScalar, RuleTable } from "./ast.js";
 import { RuleError } from "./RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
-import { checkExpansion, findNodePath, lookupSegment } from "./_lib/context.js";
-import { ownHandler } from "./_lib/interpreter.js";
+import { checkExpansion, findNodePath, lookupSegment, resolveAsOf } from "./_lib/context.js";
+import { ownHandler, timeBound } from "./_lib/interpreter.js";
+import { subtractDuration } from "./_lib/time.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 import { inheritedMemberProblem } from "./_lib/jsonLogic.js";
 import { maxIssues } from "./_lib/json.js";
@@ -23,12 +24,20 @@ export type JsonLogic = boolean | number | string | null | ReadonlyArray<JsonLog
 export interface ToJsonLogicOptions {
   /** Segments that `inSegment` nodes may name, by id; their rules are written in place (JsonLogic has no references). */
   readonly segments?: Readonly<Record<string, Rule>> | undefined;
+  /**
+   * The clock the document is written for: `withinLast` and `before` / `after` with an amount and a
+   * unit become comparisons with the instants they mean at `asOf` (the document does not move with
+   * time). Without it, only `before` / `after` with a date are written.
+   */
+  readonly asOf?: Date | undefined;
 }
 
 interface ExportContext {
   readonly issues: RuleIssue[];
   readonly segments: Readonly<Record<string, Rule>> | undefined;
   readonly active: string[];
+  /** `options.asOf` in epoch milliseconds, if given. */
+  readonly asOf: number | undefined;
   root: Rule;
   /** The `inSegment` node of the exported rule that the walk is inside, for the paths of issues. */
   entry: Rule | undefined;
@@ -125,6 +134,40 @@ function hasAny(node: Rule & { readonly field: string; readonly values: Readonly
   return wanted ? listed : guarded(name, negated(listed));
 }
 
+/** The instants that JSON writes as `0000-01-01T00:00:00.000Z` to `9999-12-31T23:59:59.999Z`, which sort in time order as texts. */
+const firstSortable = Date.parse("0000-01-01T00:00:00.000Z");
+const lastSortable = Date.parse("9999-12-31T23:59:59.999Z");
+
+/**
+ * `field <op> bound` on a date field as JsonLogic compares the texts that JSON writes: the bound as
+ * such a text, or, beyond the years 0 to 9999, `true` / `false` for every date there. `null` and a
+ * missing field compare false with a text, as with SQL's UNKNOWN.
+ */
+function instantTest(name: string, op: "<" | "<=" | ">" | ">=", bound: number): JsonLogic {
+  if (bound < firstSortable || bound > lastSortable) {
+    const holds = op === "<" || op === "<=" ? bound > lastSortable : bound < firstSortable;
+    return holds ? present(name) : false;
+  }
+  return { [op]: [read(name), new Date(bound).toISOString()] };
+}
+
+/** The clock of the document, or an issue: a window relative to the clock needs `asOf`. */
+function clock(node: Rule, context: ExportContext): number | undefined {
+  if (context.asOf !== undefined) return context.asOf;
+  return issue(context, node, "a time condition relative to the clock needs options.asOf, the instant the document is written for");
+}
+
+/** `before` / `after`: TRUE is the strict comparison, FALSE its complement, each false for a null or missing date. */
+function timeBoundTest(op: "before" | "after") {
+  return (node: Extract<Rule, { op: "before" | "after" }>, wanted: boolean, context: ExportContext): JsonLogic | undefined => {
+    const name = field(node, context);
+    const asOf = "date" in node ? Number.NaN : clock(node, context);
+    if (name === undefined || asOf === undefined) return undefined;
+    const comparison = op === "before" ? (wanted ? "<" : ">=") : wanted ? ">" : "<=";
+    return instantTest(name, comparison, timeBound(node, asOf));
+  };
+}
+
 function unsupported(message: string) {
   return (node: Rule, _wanted: boolean, context: ExportContext): undefined => issue(context, node, message);
 }
@@ -206,9 +249,16 @@ const exporters = {
     const name = field(node, context);
     return name === undefined ? undefined : wanted ? absent(name) : present(name);
   },
-  withinLast: unsupported("JsonLogic has no dates: a time window has no JsonLogic equivalent"),
-  before: unsupported("JsonLogic has no dates: a time bound has no JsonLogic equivalent"),
-  after: unsupported("JsonLogic has no dates: a time bound has no JsonLogic equivalent"),
+  // `asOf - amount unit <= t <= asOf`: FALSE is a date before the window or after the clock.
+  withinLast: (node, wanted, context) => {
+    const name = field(node, context);
+    const asOf = clock(node, context);
+    if (name === undefined || asOf === undefined) return undefined;
+    const lower = subtractDuration(asOf, node.amount, node.unit);
+    return wanted ? every([instantTest(name, ">=", lower), instantTest(name, "<=", asOf)]) : some([instantTest(name, "<", lower), instantTest(name, ">", asOf)]);
+  },
+  before: timeBoundTest("before"),
+  after: timeBoundTest("after"),
   event: unsupported("JsonLogic reads one object: event conditions have no JsonLogic equivalent"),
   inSegment: (node, wanted, context) => {
     const rule = lookupSegment(functionName, context.segments, node.segment, context.active, context.root, node);
@@ -245,21 +295,29 @@ const exporters = {
  * `and`, `or`, `in`, `some` and `substr`, all built into json-logic-js; `parseJsonLogic` (with the
  * array fields in `arrayFields`) reads every document back to a rule with the same audience.
  *
- * Not exported, as `unsupported_logic` issues with the node's path: time conditions (`withinLast`,
- * `before`, `after`: JsonLogic has no dates), `event` conditions, `caseInsensitive` text tests,
+ * Time conditions: JsonLogic has no dates; stored as JSON, a date is a text such as
+ * `2024-01-01T10:00:00.000Z`, and these texts sort in time order in the years 0 to 9999. So
+ * `withinLast` and `before` / `after` are written as `<`, `<=`, `>`, `>=` with their bounds as such
+ * texts (a bound beyond those years as the answer it gives there), exact where the profile's date
+ * fields hold `Date`s and json-logic-js reads the profile as `JSON.stringify` writes it. Bounds
+ * relative to the clock are computed at `options.asOf`, so the document holds fixed instants; without
+ * `asOf` they are `unsupported_logic` issues. `parseJsonLogic` with a schema that says the field
+ * holds dates reads them back.
+ *
+ * Not exported, as `unsupported_logic` issues with the node's path: `event` conditions, `caseInsensitive` text tests,
  * lists that mix types, `between` with bounds of two types, and fields through `toString`, `valueOf`
  * and the other members of `Object.prototype`, which json-logic-js finds on every object. A rule that
  * skipped `parseRule` gets its `invalid_path`, `forbidden_path` and `non_finite_number` issues here
  * too. The document shares no array with the rule. O(n) for a
  * rule of n nodes, segments expanded.
  * @param rule - a rule, usually from `parseRule` or the builders.
- * @param options - `segments` for `inSegment`.
+ * @param options - `segments` for `inSegment`, and `asOf` for time conditions relative to the clock.
  * @returns The JsonLogic document, JSON-serialisable.
  * @throws `RuleError` `"toJsonLogic found <n> issue(s): <first message> at <path>"` with every
  *   `unsupported_logic` issue and its path into the rule; `unknown_segment`, `segment_cycle`,
  *   `too_deep` and `too_many_nodes` as `compileRule`.
  * @throws `TypeError` for a rule that names an unknown op (check untrusted rules with `parseRule`),
- *   and for `options` that are not an object.
+ *   for `options` that are not an object, and `"toJsonLogic requires asOf to be a valid Date"`.
  * @example
  * import jsonLogic from "json-logic-js";
  * const logic = toJsonLogic({ op: "and", rules: [
@@ -268,13 +326,15 @@ const exporters = {
  * ] });
  * logic //=> { and: [{ and: [{ "!=": [{ var: "totalSpend" }, null] }, { ">=": [{ var: "totalSpend" }, 500] }] }, { and: [{ "!=": [{ var: "country" }, null] }, { "!": { in: [{ var: "country" }, ["IN", "BR"]] } }] }] }
  * jsonLogic.apply(logic, { totalSpend: 640 }) //=> false
- * (() => { try { return toJsonLogic({ op: "withinLast", field: "lastPurchaseAt", amount: 30, unit: "days" }); } catch (error) { return (error as RuleError).issues.map((issue) => issue.code); } })() //=> ["unsupported_logic"]
+ * toJsonLogic({ op: "withinLast", field: "lastPurchaseAt", amount: 30, unit: "days" }, { asOf: new Date("2024-06-30T00:00:00Z") }) //=> { and: [{ ">=": [{ var: "lastPurchaseAt" }, "2024-05-31T00:00:00.000Z"] }, { "<=": [{ var: "lastPurchaseAt" }, "2024-06-30T00:00:00.000Z"] }] }
+ * (() => { try { return toJsonLogic({ op: "event", type: "purchase" }); } catch (error) { return (error as RuleError).issues.map((issue) => issue.code); } })() //=> ["unsupported_logic"]
  * @category Rules
  */
 export function toJsonLogic(rule: Rule, options?: ToJsonLogicOptions): JsonLogic {
   if (options !== undefined) assertRecord(functionName, "options", options);
   checkExpansion(functionName, rule, options?.segments);
-  const context: ExportContext = { issues: [], segments: options?.segments, active: [], root: rule, entry: undefined };
+  const asOf = options?.asOf === undefined ? undefined : resolveAsOf(options.asOf, functionName);
+  const context: ExportContext = { issues: [], segments: options?.segments, active: [], asOf, root: rule, entry: undefined };
   const logic = exportNode(rule, true, context);
   if (logic === undefined || context.issues.length > 0) throw new RuleError(ruleErrorMessage(functionName, context.issues), context.issues);
   return logic;

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
 import { slot, slotProfiles } from "./_slots.js";
-import { evaluate, RuleError, safeParseJsonLogic, toJsonLogic } from "../../src/rules/index.js";
+import { z } from "zod";
+import { evaluate, parseJsonLogic, RuleError, safeParseJsonLogic, toJsonLogic } from "../../src/rules/index.js";
 import type { Rule, RuleScalar } from "../../src/rules/index.js";
 import { generateBenchProfiles } from "../../bench/rules/data.js";
 import { expectedCounts, segmentkitRules } from "../../bench/rules/rules.js";
@@ -75,6 +76,22 @@ describe("toJsonLogic: the written form", () => {
     }
   });
 
+  it("writes time conditions as comparisons with the instants JSON writes, relative ones at options.asOf", () => {
+    const at = "2024-06-30T12:00:00.000Z";
+    const clock = { asOf: new Date(at) };
+    // A date bound is its midnight, written as JSON writes a Date; FALSE is the complement, false for null as TRUE is.
+    expect(toJsonLogic({ op: "before", field: "d", date: "2024-01-01" })).toEqual({ "<": [v("d"), "2024-01-01T00:00:00.000Z"] });
+    expect(toJsonLogic({ op: "not", rule: { op: "before", field: "d", date: "2024-01-01T10:00:00+02:00" } })).toEqual({ ">=": [v("d"), "2024-01-01T08:00:00.000Z"] });
+    expect(toJsonLogic({ op: "after", field: "d", amount: 1, unit: "months" }, clock)).toEqual({ ">": [v("d"), "2024-05-30T12:00:00.000Z"] });
+    expect(toJsonLogic({ op: "not", rule: { op: "after", field: "d", date: "2024-01-01" } })).toEqual({ "<=": [v("d"), "2024-01-01T00:00:00.000Z"] });
+    expect(toJsonLogic({ op: "withinLast", field: "d", amount: 30, unit: "days" }, clock)).toEqual({ and: [{ ">=": [v("d"), "2024-05-31T12:00:00.000Z"] }, { "<=": [v("d"), at] }] });
+    expect(toJsonLogic({ op: "not", rule: { op: "withinLast", field: "d", amount: 30, unit: "days" } }, clock)).toEqual({ or: [{ "<": [v("d"), "2024-05-31T12:00:00.000Z"] }, { ">": [v("d"), at] }] });
+    // Beyond the years 0 to 9999 JSON writes "+010000-...", which sorts before every other date: there the answer is known.
+    expect(toJsonLogic({ op: "withinLast", field: "d", amount: 3_000, unit: "years" }, clock)).toEqual({ and: [present("d"), { "<=": [v("d"), at] }] });
+    expect(toJsonLogic({ op: "not", rule: { op: "after", field: "d", amount: 1e6, unit: "years" } }, clock)).toEqual(false);
+    expect(toJsonLogic({ op: "before", field: "d", amount: -10_000, unit: "years" }, clock)).toEqual(present("d"));
+  });
+
   it("pushes not down to the leaves with De Morgan, and writes segments in place", () => {
     const rule: Rule = { op: "not", rule: { op: "and", rules: [{ op: "eq", field: "plan", value: "pro" }, { op: "inSegment", segment: "vip" }] } };
     expect(toJsonLogic(rule, { segments: { vip: { op: "gt", field: "spend", value: 500 } } })).toEqual({
@@ -97,7 +114,7 @@ describe("toJsonLogic: what it refuses", () => {
       op: "and",
       rules: [
         { op: "withinLast", field: "lastPurchaseAt", amount: 30, unit: "days" },
-        { op: "not", rule: { op: "before", field: "signupAt", date: "2024-01-01" } },
+        { op: "not", rule: { op: "before", field: "signupAt", amount: 1, unit: "years" } },
         { op: "event", type: "purchase" },
         { op: "contains", field: "name", value: "ann", caseInsensitive: true },
         { op: "in", field: "plan", values: ["pro", 3] },
@@ -149,8 +166,9 @@ describe("toJsonLogic: what it refuses", () => {
       toJsonLogic({ op: "or", rules: [{ op: "always" }, { op: "inSegment", segment: "recent" }] }, { segments: { recent: { op: "withinLast", field: "at", amount: 1, unit: "days" } } });
       expect.unreachable();
     } catch (error) {
-      expect((error as RuleError).issues).toEqual([{ code: "unsupported_logic", path: ["rules", 1, "segment"], message: `in segment "recent": JsonLogic has no dates: a time window has no JsonLogic equivalent` }]);
-      expect((error as RuleError).message).toBe(`toJsonLogic found 1 issue: in segment "recent": JsonLogic has no dates: a time window has no JsonLogic equivalent at rules[1].segment`);
+      const message = `in segment "recent": a time condition relative to the clock needs options.asOf, the instant the document is written for`;
+      expect((error as RuleError).issues).toEqual([{ code: "unsupported_logic", path: ["rules", 1, "segment"], message }]);
+      expect((error as RuleError).message).toBe(`toJsonLogic found 1 issue: ${message} at rules[1].segment`);
     }
   });
 
@@ -159,6 +177,7 @@ describe("toJsonLogic: what it refuses", () => {
     expect(issuesOf({ op: "inSegment", segment: "a" }, { a: { op: "inSegment", segment: "a" } })[0]?.[0]).toBe("segment_cycle");
     expect(() => toJsonLogic({ op: "xor" } as unknown as Rule)).toThrow(new TypeError(`toJsonLogic requires a valid rule: unknown op "xor" (check untrusted rules with parseRule)`));
     expect(() => toJsonLogic({ op: "always" }, 5 as never)).toThrow(TypeError);
+    expect(() => toJsonLogic({ op: "always" }, { asOf: new Date(Number.NaN) })).toThrow(new TypeError("toJsonLogic requires asOf to be a valid Date"));
     let deep: Rule = { op: "always" };
     for (let level = 0; level < 5_000; level += 1) deep = { op: "not", rule: deep };
     expect(issuesOf(deep)).toEqual([["too_deep", []]]);
@@ -222,6 +241,42 @@ describe("toJsonLogic agrees with json-logic-js (property)", () => {
         }
       }),
       { numRuns: 3_000 },
+    );
+  });
+
+  it("with dates: json-logic-js on the profiles as JSON writes them selects exactly the profiles the rule is TRUE for, and parseJsonLogic reads the document back", () => {
+    const clock = new Date("2024-01-01T12:00:00.000Z");
+    const instants = ["0000-01-01T00:00:00.000Z", "2023-12-02T12:00:00.000Z", "2023-12-31T23:59:59.999Z", "2024-01-01T00:00:00.000Z", "2024-01-01T12:00:00.000Z", "2024-01-02T00:00:00.000Z", "9999-12-31T23:59:59.999Z"];
+    const bounds = fc.constantFrom("2024-01-01", "2023-12-31", "2024-01-01T12:00:00Z", "2024-01-01T13:00:00+01:00", "0000-01-01", "9999-12-31");
+    const amounts = fc.tuple(fc.constantFrom(0, 1, 30, 12, 3_000, 20_000, -1, -10_000), fc.constantFrom("hours", "days", "months", "years") as fc.Arbitrary<"hours" | "days" | "months" | "years">);
+    const timeLeaf: fc.Arbitrary<Rule> = fc.oneof(
+      fc.tuple(fc.constantFrom("before", "after") as fc.Arbitrary<"before" | "after">, bounds).map(([op, date]) => ({ op, field: "d", date }) as Rule),
+      fc.tuple(fc.constantFrom("before", "after") as fc.Arbitrary<"before" | "after">, amounts).map(([op, [amount, unit]]) => ({ op, field: "d", amount, unit }) as Rule),
+      amounts.filter(([amount]) => amount >= 0).map(([amount, unit]) => ({ op: "withinLast", field: "d", amount, unit }) as Rule),
+      fc.constantFrom<Rule>({ op: "exists", field: "d" }, { op: "gte", field: "n", value: 1 }),
+    );
+    const timeRule = fc.letrec<{ node: Rule }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        timeLeaf,
+        fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([op, rules]) => ({ op, rules }) as Rule),
+        tie("node").map((rule) => ({ op: "not", rule }) as Rule),
+      ),
+    })).node;
+    const dated = slotProfiles({ d: slot(fc.constantFrom(...instants).map((text) => new Date(text))), n: slot(numbers) });
+    const schema = z.object({ d: z.date().nullish(), n: z.number().nullish() });
+    fc.assert(
+      fc.property(timeRule, fc.array(dated, { minLength: 1, maxLength: 8 }), (rule, profiles) => {
+        const logic = toJsonLogic(rule, { asOf: clock });
+        const back = parseJsonLogic(logic, { schema }).rule;
+        for (const profile of profiles) {
+          const expected = evaluate(rule, profile, { asOf: clock }) === true;
+          const context = JSON.stringify({ rule, profile, logic });
+          expect(selectedByJsonLogic(logic, JSON.parse(JSON.stringify(profile))), context).toBe(expected);
+          expect(evaluate(back, profile, { asOf: clock }) === true, context).toBe(expected);
+        }
+      }),
+      { numRuns: 2_000 },
     );
   });
 
