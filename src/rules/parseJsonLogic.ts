@@ -668,12 +668,12 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * Exactness: on profiles whose fields hold the literal's type (numbers where the rule compares with
  * numbers, strings with strings, arrays without nulls in `arrayFields`, no empty strings where
  * `missing` tests them), null, or nothing, read through objects (json-logic-js also reads members of
- * arrays and texts: `tags.0` and `name.length` give an `indexed_path` warning, `name.trim` none), the rule with `nulls: "jsonlogic"` selects exactly
- * the profiles that json-logic-js 2.0.5 selects; with `nulls: "sql"` (the default) it selects the same
+ * arrays and texts: `tags.0` and `name.length` give an `indexed_path` warning, `name.trim` none),
+ * the rule with `nulls: "jsonlogic"` selects exactly the profiles that json-logic-js 2.0.5 selects; with `nulls: "sql"` (the default) it selects the same
  * profiles wherever no `null_selected` warning is reported, and the SQL audience where one is. A
  * `null_selected` condition is judged with the other conditions of its `and`, or of a negated `or`,
- * also under `!` there (`x < 30` next to `x != null` is not one, nor `!(x contains "a")`); in other combinations a warning can mark a condition whose nulls no
- * profile would in the end be selected for. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and
+ * also under `!` there (`x < 30` next to `x != null` is not one, nor `!(x contains "a")`); in other
+ * combinations a warning can mark a condition whose nulls no profile would in the end be selected for. JsonLogic converts types (`"30" == 30`, `"30" < 60`) and
  * segmentkit never does: a `numeric_text` warning marks such literals. Given the profile `schema`,
  * the import reads them as JsonLogic does where the field holds numbers (react-querybuilder writes
  * every value as text), reads fields that hold arrays as `arrayFields`, reads a date field compared

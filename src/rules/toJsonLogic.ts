@@ -5,12 +5,13 @@
  *
  * @module
  */
-import type { Rule, RuleScalar, RuleTable } from "./ast.js";
+import { timeUnits } from "./ast.js";
+import type { Duration, Rule, RuleScalar, RuleTable } from "./ast.js";
 import { RuleError } from "./RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { checkExpansion, findNodePath, lookupSegment, resolveAsOf } from "./_lib/context.js";
-import { ownHandler, timeBound } from "./_lib/interpreter.js";
-import { subtractDuration } from "./_lib/time.js";
+import { ownHandler } from "./_lib/interpreter.js";
+import { parseIsoInstant, subtractDuration } from "./_lib/time.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 import { inheritedMemberProblem } from "./_lib/jsonLogic.js";
 import { maxIssues } from "./_lib/json.js";
@@ -148,23 +149,34 @@ function instantTest(name: string, op: "<" | "<=" | ">" | ">=", bound: number): 
     const holds = op === "<" || op === "<=" ? bound > lastSortable : bound < firstSortable;
     return holds ? present(name) : false;
   }
-  return { [op]: [read(name), new Date(bound).toISOString()] };
+  // Dates hold whole milliseconds: a fractional bound (a fractional amount) is the next one inward.
+  const whole = op === "<" || op === ">=" ? Math.ceil(bound) : Math.floor(bound);
+  return { [op]: [read(name), new Date(whole).toISOString()] };
 }
 
-/** The clock of the document, or an issue: a window relative to the clock needs `asOf`. */
-function clock(node: Rule, context: ExportContext): number | undefined {
-  if (context.asOf !== undefined) return context.asOf;
-  return issue(context, node, "a time condition relative to the clock needs options.asOf, the instant the document is written for");
+/** `options.asOf - amount unit`, or an issue: without `asOf`, or for an amount or unit that a rule that skipped `parseRule` may hold. */
+function clockBound(node: Rule, duration: Duration, context: ExportContext): number | undefined {
+  if (context.asOf === undefined) return issue(context, node, "a time condition relative to the clock needs options.asOf, the instant the document is written for");
+  if (!Number.isFinite(duration.amount)) return issue(context, node, `the amount ${duration.amount} is not finite`, "non_finite_number");
+  if (!timeUnits.includes(duration.unit)) return issue(context, node, `unit must be one of ${timeUnits.join(", ")}, got ${JSON.stringify(String(duration.unit).slice(0, 40))}`, "invalid_unit");
+  return subtractDuration(context.asOf, duration.amount, duration.unit);
+}
+
+/** An absolute bound, or an `invalid_date` issue for a date that a rule that skipped `parseRule` may hold. */
+function dateBound(node: Rule, date: string, context: ExportContext): number | undefined {
+  const bound = typeof date === "string" ? parseIsoInstant(date) : Number.NaN;
+  if (!Number.isNaN(bound)) return bound;
+  return issue(context, node, `date must be an ISO-8601 date (2024-03-01) or instant with an offset (2024-03-01T12:00:00Z), got ${JSON.stringify(String(date).slice(0, 40))}`, "invalid_date");
 }
 
 /** `before` / `after`: TRUE is the strict comparison, FALSE its complement, each false for a null or missing date. */
 function timeBoundTest(op: "before" | "after") {
   return (node: Extract<Rule, { op: "before" | "after" }>, wanted: boolean, context: ExportContext): JsonLogic | undefined => {
     const name = field(node, context);
-    const asOf = "date" in node ? Number.NaN : clock(node, context);
-    if (name === undefined || asOf === undefined) return undefined;
+    const bound = "date" in node ? dateBound(node, node.date, context) : clockBound(node, node, context);
+    if (name === undefined || bound === undefined) return undefined;
     const comparison = op === "before" ? (wanted ? "<" : ">=") : wanted ? ">" : "<=";
-    return instantTest(name, comparison, timeBound(node, asOf));
+    return instantTest(name, comparison, bound);
   };
 }
 
@@ -252,9 +264,9 @@ const exporters = {
   // `asOf - amount unit <= t <= asOf`: FALSE is a date before the window or after the clock.
   withinLast: (node, wanted, context) => {
     const name = field(node, context);
-    const asOf = clock(node, context);
-    if (name === undefined || asOf === undefined) return undefined;
-    const lower = subtractDuration(asOf, node.amount, node.unit);
+    const lower = clockBound(node, node, context);
+    const asOf = context.asOf;
+    if (name === undefined || lower === undefined || asOf === undefined) return undefined;
     return wanted ? every([instantTest(name, ">=", lower), instantTest(name, "<=", asOf)]) : some([instantTest(name, "<", lower), instantTest(name, ">", asOf)]);
   },
   before: timeBoundTest("before"),
@@ -288,18 +300,21 @@ const exporters = {
  * Exactness: on profiles whose fields hold values of the type the rule compares them with (finite
  * numbers, texts, booleans; for `hasAny` / `hasAll` / `hasNone` arrays of the listed values' type),
  * null, or nothing, reached through plain objects (json-logic-js also steps into arrays and texts,
- * `tags.0`, `name.length`, and reads inherited getters, where segmentkit reads own fields of objects), `jsonLogic.truthy(jsonLogic.apply(logic, profile))` is
- * `true` exactly when `evaluate` gives TRUE (tested against json-logic-js 2.0.5). JsonLogic converts
+ * `tags.0`, `name.length`, and reads inherited getters, where segmentkit reads own fields of
+ * objects), `jsonLogic.truthy(jsonLogic.apply(logic, profile))` is `true` exactly when `evaluate` gives TRUE (tested against json-logic-js 2.0.5). JsonLogic converts
  * types where segmentkit gives UNKNOWN (`"30" < 60`), so values of other types can be selected.
  * Written with `===`, `!==`, `==` / `!=` with `null`, `<`, `<=` (also three-operand), `>`, `>=`, `!`,
  * `and`, `or`, `in`, `some` and `substr`, all built into json-logic-js; `parseJsonLogic` (with the
- * array fields in `arrayFields`) reads every document back to a rule with the same audience.
+ * array fields in `arrayFields`, and a `schema` for date fields) reads every document back to a rule
+ * with the same audience.
  *
  * Time conditions: JsonLogic has no dates; stored as JSON, a date is a text such as
  * `2024-01-01T10:00:00.000Z`, and these texts sort in time order in the years 0 to 9999. So
  * `withinLast` and `before` / `after` are written as `<`, `<=`, `>`, `>=` with their bounds as such
  * texts (a bound beyond those years as the answer it gives there), exact where the profile's date
- * fields hold `Date`s and json-logic-js reads the profile as `JSON.stringify` writes it. Bounds
+ * fields hold `Date`s, compared only by time conditions (json-logic-js would compare the text of a
+ * date with `eq` or `contains`, or read `d.0` in it), and json-logic-js reads the profile as
+ * `JSON.stringify` writes it. Bounds
  * relative to the clock are computed at `options.asOf`, so the document holds fixed instants; without
  * `asOf` they are `unsupported_logic` issues. `parseJsonLogic` with a schema that says the field
  * holds dates reads them back.
@@ -307,8 +322,8 @@ const exporters = {
  * Not exported, as `unsupported_logic` issues with the node's path: `event` conditions, `caseInsensitive` text tests,
  * lists that mix types, `between` with bounds of two types, and fields through `toString`, `valueOf`
  * and the other members of `Object.prototype`, which json-logic-js finds on every object. A rule that
- * skipped `parseRule` gets its `invalid_path`, `forbidden_path` and `non_finite_number` issues here
- * too. The document shares no array with the rule. O(n) for a
+ * skipped `parseRule` gets its `invalid_path`, `forbidden_path`, `non_finite_number`, `invalid_date`
+ * and `invalid_unit` issues here too. The document shares no array with the rule. O(n) for a
  * rule of n nodes, segments expanded.
  * @param rule - a rule, usually from `parseRule` or the builders.
  * @param options - `segments` for `inSegment`, and `asOf` for time conditions relative to the clock.

@@ -154,6 +154,35 @@ describe("toJsonLogic: what it refuses", () => {
     ]);
   });
 
+  it("checks the time conditions of a rule that skipped parseRule: dates, amounts and units become issues, fractional bounds whole milliseconds (review)", () => {
+    const clock = { asOf: new Date("2024-03-31T12:00:00.000Z") };
+    const rule = {
+      op: "or",
+      rules: [
+        { op: "before", field: "d", date: "yesterday" },
+        { op: "after", field: "d", amount: Number.NaN, unit: "days" },
+        { op: "withinLast", field: "d", amount: 1, unit: "fortnights" },
+      ],
+    } as Rule;
+    try {
+      toJsonLogic(rule, clock);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RuleError).issues.map((issue) => [issue.code, issue.path])).toEqual([
+        ["invalid_date", ["rules", 0]],
+        ["non_finite_number", ["rules", 1]],
+        ["invalid_unit", ["rules", 2]],
+      ]);
+    }
+    // Half a millisecond before the clock: a Date at 11:59:59.999 is before it, one at 12:00:00.000 is not.
+    const half: Rule = { op: "before", field: "d", amount: 0.0005, unit: "seconds" };
+    expect(toJsonLogic(half, clock)).toEqual({ "<": [v("d"), "2024-03-31T12:00:00.000Z"] });
+    expect(toJsonLogic({ op: "withinLast", field: "d", amount: 0.0005, unit: "seconds" }, clock)).toEqual({
+      and: [{ ">=": [v("d"), "2024-03-31T12:00:00.000Z"] }, { "<=": [v("d"), "2024-03-31T12:00:00.000Z"] }],
+    });
+    expect(evaluate(half, { d: new Date("2024-03-31T11:59:59.999Z") }, clock)).toBe(true);
+  });
+
   it("shares no array with the rule", () => {
     const rule: Rule = { op: "in", field: "plan", values: ["pro", "team"] };
     const logic = toJsonLogic(rule) as { in: [unknown, string[]] };
@@ -248,6 +277,7 @@ describe("toJsonLogic agrees with json-logic-js (property)", () => {
     const clock = new Date("2024-01-01T12:00:00.000Z");
     const instants = ["0000-01-01T00:00:00.000Z", "2023-12-02T12:00:00.000Z", "2023-12-31T23:59:59.999Z", "2024-01-01T00:00:00.000Z", "2024-01-01T12:00:00.000Z", "2024-01-02T00:00:00.000Z", "9999-12-31T23:59:59.999Z"];
     const bounds = fc.constantFrom("2024-01-01", "2023-12-31", "2024-01-01T12:00:00Z", "2024-01-01T13:00:00+01:00", "0000-01-01", "9999-12-31");
+    // Negative amounts, which parseRule refuses and evaluate reads, put bounds after the clock and past the year 9999.
     const amounts = fc.tuple(fc.constantFrom(0, 1, 30, 12, 3_000, 20_000, -1, -10_000), fc.constantFrom("hours", "days", "months", "years") as fc.Arbitrary<"hours" | "days" | "months" | "years">);
     const timeLeaf: fc.Arbitrary<Rule> = fc.oneof(
       fc.tuple(fc.constantFrom("before", "after") as fc.Arbitrary<"before" | "after">, bounds).map(([op, date]) => ({ op, field: "d", date }) as Rule),
