@@ -301,12 +301,12 @@ const exporters = {
  * numbers, texts, booleans; for `hasAny` / `hasAll` / `hasNone` arrays of the listed values' type),
  * null, or nothing, reached through plain objects (json-logic-js also steps into arrays and texts,
  * `tags.0`, `name.length`, and reads inherited getters, where segmentkit reads own fields of
- * objects), `jsonLogic.truthy(jsonLogic.apply(logic, profile))` is `true` exactly when `evaluate` gives TRUE (tested against json-logic-js 2.0.5). JsonLogic converts
- * types where segmentkit gives UNKNOWN (`"30" < 60`), so values of other types can be selected.
- * Written with `===`, `!==`, `==` / `!=` with `null`, `<`, `<=` (also three-operand), `>`, `>=`, `!`,
- * `and`, `or`, `in`, `some` and `substr`, all built into json-logic-js; `parseJsonLogic` (with the
- * array fields in `arrayFields`, and a `schema` for date fields) reads every document back to a rule
- * with the same audience.
+ * objects), `jsonLogic.truthy(jsonLogic.apply(logic, profile))` is `true` exactly when `evaluate`
+ * gives TRUE (tested against json-logic-js 2.0.5). JsonLogic converts types where segmentkit gives
+ * UNKNOWN (`"30" < 60`), so values of other types can be selected. Written with `===`, `!==`, `==`
+ * / `!=` with `null`, `<`, `<=` (also three-operand), `>`, `>=`, `!`, `and`, `or`, `in`, `some` and
+ * `substr`, all built into json-logic-js; `parseJsonLogic` (with the array fields in `arrayFields`,
+ * and a `schema` for date fields) reads every document back to a rule with the same audience.
  *
  * Time conditions: JsonLogic has no dates; stored as JSON, a date is a text such as
  * `2024-01-01T10:00:00.000Z`, and these texts sort in time order in the years 0 to 9999. So
@@ -314,17 +314,16 @@ const exporters = {
  * texts (a bound beyond those years as the answer it gives there), exact where the profile's date
  * fields hold `Date`s, compared only by time conditions (json-logic-js would compare the text of a
  * date with `eq` or `contains`, or read `d.0` in it), and json-logic-js reads the profile as
- * `JSON.stringify` writes it. Bounds
- * relative to the clock are computed at `options.asOf`, so the document holds fixed instants; without
- * `asOf` they are `unsupported_logic` issues. `parseJsonLogic` with a schema that says the field
- * holds dates reads them back.
+ * `JSON.stringify` writes it. Bounds relative to the clock are computed at `options.asOf`, so the
+ * document holds fixed instants; without `asOf` they are `unsupported_logic` issues.
+ * `parseJsonLogic` with a schema that says the field holds dates reads them back.
  *
- * Not exported, as `unsupported_logic` issues with the node's path: `event` conditions, `caseInsensitive` text tests,
- * lists that mix types, `between` with bounds of two types, and fields through `toString`, `valueOf`
- * and the other members of `Object.prototype`, which json-logic-js finds on every object. A rule that
- * skipped `parseRule` gets its `invalid_path`, `forbidden_path`, `non_finite_number`, `invalid_date`
- * and `invalid_unit` issues here too. The document shares no array with the rule. O(n) for a
- * rule of n nodes, segments expanded.
+ * Not exported, as `unsupported_logic` issues with the node's path: `event` conditions,
+ * `caseInsensitive` text tests, lists that mix types, `between` with bounds of two types, and
+ * fields through `toString`, `valueOf` and the other members of `Object.prototype`, which
+ * json-logic-js finds on every object. A rule that skipped `parseRule` gets its `invalid_path`,
+ * `forbidden_path`, `non_finite_number`, `invalid_date` and `invalid_unit` issues here too. The
+ * document shares no array with the rule. O(n) for a rule of n nodes, segments expanded.
  * @param rule - a rule, usually from `parseRule` or the builders.
  * @param options - `segments` for `inSegment`, and `asOf` for time conditions relative to the clock.
  * @returns The JsonLogic document, JSON-serialisable.
