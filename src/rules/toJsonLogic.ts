@@ -163,7 +163,7 @@ function clockBound(node: Rule, duration: Duration, context: ExportContext): num
 }
 
 /** An absolute bound, or an `invalid_date` issue for a date that a rule that skipped `parseRule` may hold. */
-function dateBound(node: Rule, date: string, context: ExportContext): number | undefined {
+function fixedBound(node: Rule, date: string, context: ExportContext): number | undefined {
   const bound = typeof date === "string" ? parseIsoInstant(date) : Number.NaN;
   if (!Number.isNaN(bound)) return bound;
   return issue(context, node, `date must be an ISO-8601 date (2024-03-01) or instant with an offset (2024-03-01T12:00:00Z), got ${JSON.stringify(String(date).slice(0, 40))}`, "invalid_date");
@@ -173,7 +173,7 @@ function dateBound(node: Rule, date: string, context: ExportContext): number | u
 function timeBoundTest(op: "before" | "after") {
   return (node: Extract<Rule, { op: "before" | "after" }>, wanted: boolean, context: ExportContext): JsonLogic | undefined => {
     const name = field(node, context);
-    const bound = "date" in node ? dateBound(node, node.date, context) : clockBound(node, node, context);
+    const bound = "date" in node ? fixedBound(node, node.date, context) : clockBound(node, node, context);
     if (name === undefined || bound === undefined) return undefined;
     const comparison = op === "before" ? (wanted ? "<" : ">=") : wanted ? ">" : "<=";
     return instantTest(name, comparison, bound);

@@ -136,18 +136,22 @@ export const segments: Readonly<Record<string, Rule>> = {
   lapsed: { op: "and", rules: [{ op: "inSegment", segment: "vip" }, { op: "before", field: "d", amount: 90, unit: "days" }] },
 };
 
-export function ruleArbitrary(options: { events?: boolean; segments?: boolean } = {}): fc.Arbitrary<Rule> {
-  const leaves: Array<fc.Arbitrary<Rule>> = [leafArbitrary];
-  if (options.events === true) leaves.push(eventRuleArbitrary);
-  if (options.segments === true) leaves.push(fc.constantFrom("vip", "lapsed").map((segment) => ({ op: "inSegment", segment }) as Rule));
-  const leaf = fc.oneof(...leaves);
+/** Rule trees over `leaf`: `and` / `or` of up to `maxOperands` rules, and `not`. */
+export function ruleTrees(leaf: fc.Arbitrary<Rule>, maxOperands = 4): fc.Arbitrary<Rule> {
   return fc.letrec<{ rule: Rule }>((tie) => ({
     rule: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       leaf,
-      fc.array(tie("rule"), { maxLength: 4 }).map((rules) => ({ op: "and", rules }) as Rule),
-      fc.array(tie("rule"), { maxLength: 4 }).map((rules) => ({ op: "or", rules }) as Rule),
+      fc.array(tie("rule"), { maxLength: maxOperands }).map((rules) => ({ op: "and", rules }) as Rule),
+      fc.array(tie("rule"), { maxLength: maxOperands }).map((rules) => ({ op: "or", rules }) as Rule),
       tie("rule").map((rule) => ({ op: "not", rule }) as Rule),
     ),
   })).rule;
+}
+
+export function ruleArbitrary(options: { events?: boolean; segments?: boolean } = {}): fc.Arbitrary<Rule> {
+  const leaves: Array<fc.Arbitrary<Rule>> = [leafArbitrary];
+  if (options.events === true) leaves.push(eventRuleArbitrary);
+  if (options.segments === true) leaves.push(fc.constantFrom("vip", "lapsed").map((segment) => ({ op: "inSegment", segment }) as Rule));
+  return ruleTrees(fc.oneof(...leaves));
 }

@@ -498,14 +498,19 @@ const leafArbitrary: fc.Arbitrary<unknown> = fc.oneof(
   fc.subarray(["n", "s", "b", "t", "m.n"], { minLength: 1 }).chain((fields) => fc.constantFrom({ missing: fields }, { missing: [fields] })),
   fc.boolean(),
 );
-const logicArbitrary = fc.letrec<{ node: unknown }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    leafArbitrary,
-    fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
-    fc.tuple(fc.constantFrom("!", "!!"), tie("node"), fc.boolean()).map(([operator, operand, listed]) => ({ [operator]: listed ? [operand] : operand })),
-  ),
-})).node;
+/** JsonLogic trees over `leaf`: `and` / `or` of up to three operands, and the negations `negated` writes. */
+const logicTrees = (leaf: fc.Arbitrary<unknown>, negated: (operand: fc.Arbitrary<unknown>) => fc.Arbitrary<unknown>) =>
+  fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
+      negated(tie("node")),
+    ),
+  })).node;
+const logicArbitrary = logicTrees(leafArbitrary, (operand) =>
+  fc.tuple(fc.constantFrom("!", "!!"), operand, fc.boolean()).map(([operator, negatedOperand, listed]) => ({ [operator]: listed ? [negatedOperand] : negatedOperand })),
+);
 
 const presentEverywhere = (profile: Record<string, unknown>): boolean =>
   ["n", "s", "u", "b", "t"].every((key) => profile[key] !== undefined && profile[key] !== null) &&
@@ -556,15 +561,7 @@ describe("parseJsonLogic agrees with json-logic-js (property)", () => {
       .tuple(fc.constantFrom("<", "<="), numbers, numbers, fc.boolean(), fc.boolean())
       .map(([operator, a, b, lowText, highText]) => ({ [operator]: [asText(Math.min(a, b), lowText), v("n"), asText(Math.max(a, b), highText)] })),
   );
-  const schemaLogic = fc.letrec<{ node: unknown }>((tie) => ({
-    node: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      numericTextLeaf,
-      leafArbitrary,
-      fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
-      fc.tuple(fc.constantFrom("!", "!!"), tie("node")).map(([operator, operand]) => ({ [operator]: operand })),
-    ),
-  })).node;
+  const schemaLogic = logicTrees(fc.oneof(numericTextLeaf, leafArbitrary), (operand) => fc.tuple(fc.constantFrom("!", "!!"), operand).map(([operator, negatedOperand]) => ({ [operator]: negatedOperand })));
 
   it("with the schema, numeric texts compared with number fields select exactly what json-logic-js selects", () => {
     fc.assert(
@@ -586,14 +583,7 @@ describe("parseJsonLogic agrees with json-logic-js (property)", () => {
       fc.tuple(fc.constantFrom("<", "<="), dateTexts, dateTexts).filter(([, a, b]) => a <= b).map(([operator, a, b]) => ({ [operator]: [a, v("d"), b] })),
       fc.tuple(fc.constantFrom("<", ">="), numbers).map(([operator, value]) => ({ [operator]: [v("n"), value] })),
     );
-    const dateLogic = fc.letrec<{ node: unknown }>((tie) => ({
-      node: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        dateLeaf,
-        fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([operator, operands]) => ({ [operator]: operands })),
-        tie("node").map((operand) => ({ "!": operand })),
-      ),
-    })).node;
+    const dateLogic = logicTrees(dateLeaf, (operand) => operand.map((negatedOperand) => ({ "!": negatedOperand })));
     const dateProfiles = slotProfiles({ d: slot(fc.constantFrom(...instants).map((text) => new Date(text))), n: slot(numbers) });
     fc.assert(
       fc.property(dateLogic, fc.array(dateProfiles, { minLength: 1, maxLength: 8 }), (logic, profiles) => {

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
+import { ruleTrees } from "./_arbitraries.js";
 import { slot, slotProfiles } from "./_slots.js";
 import { z } from "zod";
 import { evaluate, parseJsonLogic, RuleError, safeParseJsonLogic, toJsonLogic } from "../../src/rules/index.js";
@@ -249,14 +250,7 @@ const leafArbitrary: fc.Arbitrary<Rule> = fc.oneof(
   fc.tuple(fc.constantFrom("exists", "missing"), fc.constantFrom("n", "s", "b", "t", "u", "m", "m.n")).map(([op, field]) => ({ op, field }) as Rule),
   fc.constant<Rule>({ op: "inSegment", segment: "regular" }),
 );
-const ruleArbitrary = fc.letrec<{ node: Rule }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    leafArbitrary,
-    fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([op, rules]) => ({ op, rules }) as Rule),
-    tie("node").map((rule) => ({ op: "not", rule }) as Rule),
-  ),
-})).node;
+const ruleArbitrary = ruleTrees(leafArbitrary, 3);
 const segments: Readonly<Record<string, Rule>> = { regular: { op: "and", rules: [{ op: "gte", field: "n", value: 1 }, { op: "not", rule: { op: "hasAny", field: "t", values: ["c"] } }] } };
 
 describe("toJsonLogic agrees with json-logic-js (property)", () => {
@@ -285,14 +279,7 @@ describe("toJsonLogic agrees with json-logic-js (property)", () => {
       amounts.filter(([amount]) => amount >= 0).map(([amount, unit]) => ({ op: "withinLast", field: "d", amount, unit }) as Rule),
       fc.constantFrom<Rule>({ op: "exists", field: "d" }, { op: "gte", field: "n", value: 1 }),
     );
-    const timeRule = fc.letrec<{ node: Rule }>((tie) => ({
-      node: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        timeLeaf,
-        fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("node"), { maxLength: 3 })).map(([op, rules]) => ({ op, rules }) as Rule),
-        tie("node").map((rule) => ({ op: "not", rule }) as Rule),
-      ),
-    })).node;
+    const timeRule = ruleTrees(timeLeaf, 3);
     const dated = slotProfiles({ d: slot(fc.constantFrom(...instants).map((text) => new Date(text))), n: slot(numbers) });
     const schema = z.object({ d: z.date().nullish(), n: z.number().nullish() });
     fc.assert(
