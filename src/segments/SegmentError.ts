@@ -4,7 +4,8 @@ import type { Issue } from "../_lib/errors.js";
 /**
  * Machine-readable codes of {@link SegmentIssue}. Stable: UIs and tests may switch on them.
  *
- * - `invalid_definition`: a segment definition is not an object, or its `id`, `name`,
+ * - `invalid_definition`: a segment definition is not an object, has a key other than `id`,
+ *   `name`, `rule`, `description` and `priority` (the `path` ends at it), or its `id`, `name`,
  *   `description` or `priority` has the wrong type or is empty, too long or not finite.
  * - `invalid_rule`: the segment's rule is not a valid rule (the issue's `path` continues into the rule).
  * - `duplicate_segment_id`: two segments of one list share an id.

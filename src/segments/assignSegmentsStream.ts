@@ -40,7 +40,7 @@ export interface AssignSegmentsStreamOptions<P> {
   readonly eventsOf?: EventsOf<P>;
   /** The profile's id; default: its own `id` property. A row without an id is rejected (`missing_id`). */
   readonly idOf?: (profile: P, index: number) => string;
-  /** Called every `progressEvery` rows and once at the end. */
+  /** Called every `progressEvery` rows and once at the end (also for an empty input, with 0 rows). */
   readonly onProgress?: (progress: StreamProgress) => void;
   /** Rows between two `onProgress` calls. Default 10,000. */
   readonly progressEvery?: number;
@@ -94,6 +94,15 @@ function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => Ro
   };
 }
 
+/** The message of a thrown value, whatever was thrown (a getter or `toString` may throw too). */
+function thrownMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return "(the thrown value cannot be turned into text)";
+  }
+}
+
 /**
  * Assigns segments to a stream of rows (ETL): yields one result per input row, in input order, in
  * constant memory.
@@ -106,7 +115,8 @@ function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => Ro
  * a row without an id is rejected with code `missing_id`, and a row on which `schema`, `idOf` or
  * `eventsOf` throws is rejected with code `row_error` and the thrown value in `error` (the stream goes
  * on with the next row). Works with any async or sync iterable
- * (Node streams in object mode, async generators, arrays). O(s) rule evaluations per row.
+ * (Node streams in object mode, async generators, arrays); the rows of a sync iterable are taken as
+ * they are, never awaited, as `assignSegments` takes them. O(s) rule evaluations per row.
  * @param rows - the input rows (untrusted).
  * @param segments - segments from `defineSegment`, ids unique.
  * @param options - as `assignSegments`, plus `schema`, `onProgress`, `progressEvery`.
@@ -167,21 +177,35 @@ export async function* assignSegmentsStream<P>(
 
   let index = 0;
   let rejected = 0;
-  for await (const row of rows) {
+  /** The next row's outcome; a callback's throw rejects the row and the stream goes on. */
+  const take = (row: unknown): AssignedRow<P> | RejectedRow => {
     const rowIndex = index;
     index++;
     let outcome: AssignedRow<P> | RejectedRow;
     try {
       outcome = assignRow(row, rowIndex);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      outcome = { kind: "rejected", index: rowIndex, issues: [{ code: "row_error", path: [], message: `a callback threw on this row: ${message}` }], error };
+      outcome = { kind: "rejected", index: rowIndex, issues: [{ code: "row_error", path: [], message: `a callback threw on this row: ${thrownMessage(error)}` }], error };
     }
     if (outcome.kind === "rejected") rejected++;
-    yield outcome;
+    return outcome;
+  };
+  const report = () => {
     if (onProgress !== undefined && index % progressEvery === 0) onProgress({ rowsDone: index, rejected });
+  };
+  // A sync iterable is read with for...of: for await would read every row's `then` and await it.
+  if (typeof (rows as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === "function") {
+    for await (const row of rows as AsyncIterable<unknown>) {
+      yield take(row);
+      report();
+    }
+  } else {
+    for (const row of rows as Iterable<unknown>) {
+      yield take(row);
+      report();
+    }
   }
-  if (onProgress !== undefined && index % progressEvery !== 0) onProgress({ rowsDone: index, rejected });
+  if (onProgress !== undefined && (index === 0 || index % progressEvery !== 0)) onProgress({ rowsDone: index, rejected });
   return {
     rowsDone: index,
     assigned: index - rejected,

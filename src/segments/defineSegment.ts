@@ -25,7 +25,9 @@ export interface SegmentDefinition {
  * and returns a frozen {@link Segment}.
  *
  * @remarks The rule goes through `parseRule` (limits, forbidden paths, shapes), so an invalid rule
- * never becomes a segment that matches everyone. Ids are checked for uniqueness, and `inSegment`
+ * never becomes a segment that matches everyone. A key other than those five is an `invalid_definition`
+ * issue at that key: a typo such as `priorty` would otherwise leave the priority at 0 and change
+ * first-match assignment without a word. Ids are checked for uniqueness, and `inSegment`
  * references resolved, when segments are used together (`assignSegments`, `analyzeSegments`). The
  * result shares nothing with the input. O(size of the rule).
  * @param definition - `{ id, name, rule, description?, priority? }`.
@@ -40,6 +42,8 @@ export interface SegmentDefinition {
  * let code = "";
  * try { defineSegment({ id: "x", name: "X", rule: { op: "xor" } }); } catch (error) { code = error.issues[0].code; }
  * code //=> "invalid_rule"
+ * try { defineSegment(JSON.parse('{ "id": "x", "name": "X", "rule": { "op": "always" }, "priorty": 2 }')); } catch (error) { code = `${error.issues[0].code} at ${error.issues[0].path}`; }
+ * code //=> "invalid_definition at priorty"
  * @category Segments
  */
 export function defineSegment(definition: SegmentDefinition, limits?: RuleLimits): Segment {

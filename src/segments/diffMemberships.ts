@@ -15,7 +15,11 @@ export interface SegmentChange {
 
 /** The result of {@link diffMemberships}. */
 export interface DiffMembershipsResult {
-  /** One entry per segment seen in either run (first-seen order: `before`, then `after`); unchanged segments included. */
+  /**
+   * One entry per segment seen in either run, unchanged ones included: first those listed in the
+   * `sizes` of an `assignSegments` result (declaration order, `before` then `after`), so a segment
+   * that stayed empty has its row too; then those met in the memberships (first-seen order).
+   */
   readonly segments: ReadonlyArray<SegmentChange>;
   /** Number of profiles whose segment list changed (including profiles present in one run only). */
   readonly changedProfiles: number;
@@ -31,6 +35,17 @@ function membershipsOf(input: MembershipsInput, side: "before" | "after"): Reado
   const list: unknown = Array.isArray(input) ? input : typeof input === "object" && input !== null ? (input as AssignSegmentsResult).memberships : undefined;
   if (!Array.isArray(list)) throw new TypeError(`diffMemberships requires ${side} to be an assignSegments result or its memberships`);
   return list as ReadonlyArray<SegmentMembership>;
+}
+
+/** The segment ids of a result's `sizes`, in declaration order; none for a bare memberships list. */
+function declaredSegments(input: MembershipsInput, side: "before" | "after"): ReadonlyArray<string> {
+  if (Array.isArray(input)) return [];
+  const sizes: unknown = (input as AssignSegmentsResult).sizes;
+  if (sizes === undefined) return [];
+  if (!Array.isArray(sizes) || sizes.some((size: unknown) => typeof size !== "object" || size === null || typeof (size as { id?: unknown }).id !== "string")) {
+    throw new TypeError(`diffMemberships requires the sizes of ${side}, when given, to be an array of { id } objects`);
+  }
+  return (sizes as ReadonlyArray<{ readonly id: string }>).map((size) => size.id);
 }
 
 function indexById(list: ReadonlyArray<SegmentMembership>, side: "before" | "after"): Map<string, ReadonlySet<string>> {
@@ -65,7 +80,8 @@ interface MutableChange {
  *
  * @remarks Profiles are matched by id. A profile present only in `after` enters each of its
  * segments; a profile present only in `before` leaves each of its segments. Works for both modes
- * (first-match memberships hold at most one segment). O(n + m) plus the total number of memberships
+ * (first-match memberships hold at most one segment). Given `assignSegments` results rather than
+ * bare memberships, every declared segment gets its entry, also one that was empty in both runs. O(n + m) plus the total number of memberships
  * (each profile's segments are hashed once).
  * @param before - the earlier `assignSegments` result, or its `memberships`.
  * @param after - the later result, or its `memberships`.
@@ -73,7 +89,8 @@ interface MutableChange {
  * @throws `RangeError` `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`),
  * `"diffMemberships requires each profile's segments to be listed once (\"<id>\" in before)"` (or `after`).
  * @throws `TypeError` `"diffMemberships requires before to be an assignSegments result or its memberships"` (or `after`),
- * `"diffMemberships requires every membership to have a string id and an array of segments (before[<index>])"`.
+ * `"diffMemberships requires every membership to have a string id and an array of segments (before[<index>])"`,
+ * `"diffMemberships requires the sizes of before, when given, to be an array of { id } objects"` (or `after`).
  * @example
  * const before = [{ id: "a", index: 0, segments: ["vip"], segment: "vip" }, { id: "b", index: 1, segments: [], segment: null }];
  * const after = [{ id: "a", index: 0, segments: [], segment: null }, { id: "b", index: 1, segments: ["vip"], segment: "vip" }];
@@ -97,6 +114,7 @@ export function diffMemberships(before: MembershipsInput, after: MembershipsInpu
     }
     return change;
   };
+  for (const segment of [...declaredSegments(before, "before"), ...declaredSegments(after, "after")]) changeOf(segment);
   const removedProfiles: string[] = [];
   const addedProfiles: string[] = [];
   let changedProfiles = 0;

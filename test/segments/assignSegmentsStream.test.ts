@@ -53,6 +53,39 @@ describe("assignSegmentsStream", () => {
     expect(progress).toEqual([{ rowsDone: 4, rejected: 2 }]);
   });
 
+  it("rejects the row when the thrown value cannot be turned into text, and goes on", async () => {
+    const unprintable: unknown[] = [
+      Object.create(null),
+      { toString: () => { throw new Error("no text"); } },
+      Object.defineProperty(new Error("x"), "message", { get: () => { throw new Error("no message"); } }),
+    ];
+    const idOf = (profile: { id: string; throws?: number }) => {
+      if (profile.throws !== undefined) throw unprintable[profile.throws];
+      return profile.id;
+    };
+    const input = [{ id: "1" }, { id: "2", throws: 0 }, { id: "3", throws: 1 }, { id: "4", throws: 2 }, { id: "5" }];
+    const { rows, summary } = await collect(assignSegmentsStream(input, [], { asOf, mode: "all", idOf }));
+    expect(rows.map((row) => row.kind)).toEqual(["assigned", "rejected", "rejected", "rejected", "assigned"]);
+    for (const [position, row] of rows.slice(1, 4).entries()) {
+      expect(row).toMatchObject({ index: position + 1, issues: [{ code: "row_error", message: "a callback threw on this row: (the thrown value cannot be turned into text)" }] });
+      expect((row as RejectedRow).error).toBe(unprintable[position]);
+    }
+    expect(summary).toMatchObject({ rowsDone: 5, assigned: 2, rejected: 3 });
+  });
+
+  it("takes the rows of a sync iterable as they are, never awaiting them, as assignSegments does", async () => {
+    const big = defineSegment({ id: "big", name: "Big", rule: { op: "gte", field: "spend", value: 100 } });
+    let thenCalls = 0;
+    const thenable = { id: "b", spend: 1, then: (resolve: (value: unknown) => void) => { thenCalls++; resolve({ id: "forged", spend: 1e9 }); } };
+    const pending = { id: "c", spend: 500, then: () => undefined };
+    const input = [{ id: "a", spend: 200 }, thenable, pending, { id: "d", spend: 300 }];
+    const expected = assignSegments(input, [big], { asOf, mode: "all" });
+    const { rows } = await collect(assignSegmentsStream(input, [big], { asOf, mode: "all" }));
+    expect(rows.map((row) => (row.kind === "assigned" ? { id: row.id, index: row.index, segments: row.segments, segment: row.segment } : row))).toEqual(expected.memberships);
+    expect(rows.map((row) => (row as AssignedRow<unknown>).profile)).toEqual(input);
+    expect(thenCalls).toBe(0);
+  });
+
   it("rejects invalid rows with their index and zod's issues, never drops them, and parses valid rows with the schema", async () => {
     const recent = defineSegment({ id: "recent", name: "Recent", rule: { op: "withinLast", field: "behavior.lastPurchaseAt", amount: 30, unit: "days" } });
     const input = [
@@ -114,6 +147,12 @@ describe("assignSegmentsStream", () => {
       { rowsDone: 20, rejected: 1 },
       { rowsDone: 25, rejected: 1 },
     ]);
+    const empty: StreamProgress[] = [];
+    await collect(assignSegmentsStream([], [any], { asOf, mode: "all", onProgress: (value) => empty.push(value) }));
+    expect(empty).toEqual([{ rowsDone: 0, rejected: 0 }]);
+    const exact: StreamProgress[] = [];
+    await collect(assignSegmentsStream(input.slice(0, 20), [any], { asOf, mode: "all", progressEvery: 10, onProgress: (value) => exact.push(value) }));
+    expect(exact).toEqual([{ rowsDone: 10, rejected: 1 }, { rowsDone: 20, rejected: 1 }]);
     await expect(collect(assignSegmentsStream(input, [any], { asOf, mode: "all", progressEvery: 0 }))).rejects.toThrow(
       "assignSegmentsStream requires progressEvery to be a positive integer",
     );

@@ -44,6 +44,28 @@ describe("defineSegment", () => {
     expect(new Set(caught?.issues.map((issue) => issue.code))).toEqual(new Set(["invalid_definition"]));
   });
 
+  it("rejects keys it does not know, so that a typo never changes a segment silently", () => {
+    let caught: SegmentError | undefined;
+    try {
+      defineSegment(JSON.parse('{"id":"vip","name":"VIP","rule":{"op":"always"},"priorty":5,"descripton":"x"}'));
+    } catch (error) {
+      caught = error as SegmentError;
+    }
+    expect(caught?.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ["invalid_definition", ["priorty"]],
+      ["invalid_definition", ["descripton"]],
+    ]);
+    expect(caught?.message).toBe('defineSegment found 2 issues: a segment definition takes only id, name, rule, description and priority, not the key "priorty" at priorty');
+    const many = Object.fromEntries([["id", "x"], ["name", "X"], ["rule", { op: "always" }], ...Array.from({ length: 50 }, (_, index) => [`extra${index}`, index])]);
+    let manyCaught: SegmentError | undefined;
+    try {
+      defineSegment(many as never);
+    } catch (error) {
+      manyCaught = error as SegmentError;
+    }
+    expect(manyCaught?.issues.map((issue) => issue.path[0])).toEqual(Array.from({ length: 20 }, (_, index) => `extra${index}`));
+  });
+
   it("rejects non-objects, prototype paths and rules that would match everyone by accident", () => {
     expect(() => defineSegment(null as never)).toThrow(SegmentError);
     expect(() => defineSegment([] as never)).toThrow(SegmentError);

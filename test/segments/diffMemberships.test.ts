@@ -65,6 +65,25 @@ describe("diffMemberships", () => {
     expect(diff.changedProfiles).toBe(2);
   });
 
+  it("gives every declared segment its entry when given results, also one empty in both runs, in declaration order", () => {
+    const big = defineSegment({ id: "big", name: "Big", rule: { op: "gte", field: "spend", value: 100 } });
+    const none = defineSegment({ id: "none", name: "Nobody", rule: { op: "never" } });
+    const small = defineSegment({ id: "small", name: "Small", rule: { op: "lt", field: "spend", value: 100 } });
+    const asOf = new Date("2024-06-01T00:00:00Z");
+    const before = assignSegments([{ id: "a", spend: 5 }], [big, none, small], { asOf, mode: "all" });
+    const after = assignSegments([{ id: "a", spend: 500 }], [big, none, small], { asOf, mode: "all" });
+    expect(diffMemberships(before, after).segments).toEqual([
+      { segment: "big", entered: ["a"], left: [], stayed: 0, sizeBefore: 0, sizeAfter: 1 },
+      { segment: "none", entered: [], left: [], stayed: 0, sizeBefore: 0, sizeAfter: 0 },
+      { segment: "small", entered: [], left: ["a"], stayed: 0, sizeBefore: 1, sizeAfter: 0 },
+    ]);
+    // Bare memberships name only the segments someone is in.
+    expect(diffMemberships(before.memberships, after.memberships).segments.map((change) => change.segment)).toEqual(["small", "big"]);
+    expect(() => diffMemberships({ ...before, sizes: [{ size: 1 }] } as never, after)).toThrow(
+      "diffMemberships requires the sizes of before, when given, to be an array of { id } objects",
+    );
+  });
+
   it("rejects inputs that are not memberships", () => {
     expect(() => diffMemberships(null as never, [])).toThrow("diffMemberships requires before to be an assignSegments result or its memberships");
     expect(() => diffMemberships([], {} as never)).toThrow("diffMemberships requires after to be an assignSegments result or its memberships");

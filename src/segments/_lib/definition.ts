@@ -27,6 +27,10 @@ export function isDefinedSegment(value: unknown): value is Segment {
 }
 const maxNameLength = 1_000;
 const maxDescriptionLength = 10_000;
+/** The keys of a definition; any other key is a typo (`priorty`) that would change nothing silently. */
+const definitionKeys: ReadonlySet<string> = new Set(["id", "name", "rule", "description", "priority"]);
+/** Unknown keys reported per definition, at most. */
+const maxUnknownKeys = 20;
 
 function ownValue(object: object, key: string): unknown {
   return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
@@ -45,6 +49,16 @@ export function checkSegmentDefinition(
   if (definition === null || typeof definition !== "object" || Array.isArray(definition)) {
     issues.push({ code: "invalid_definition", path: [...prefix], message: "a segment definition must be an object" });
     return { issues };
+  }
+  let unknownKeys = 0;
+  for (const key of Object.keys(definition)) {
+    if (definitionKeys.has(key)) continue;
+    if (++unknownKeys > maxUnknownKeys) break;
+    issues.push({
+      code: "invalid_definition",
+      path: [...prefix, key],
+      message: `a segment definition takes only id, name, rule, description and priority, not the key ${JSON.stringify(key.slice(0, 100))}`,
+    });
   }
   const id = ownValue(definition, "id");
   const name = ownValue(definition, "name");
