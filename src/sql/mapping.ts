@@ -69,7 +69,10 @@ export interface SqlCompileOptions {
   readonly dialect: SqlDialectName;
   /** Field path → column. A field that is not mapped is a compile error. */
   readonly columns: SqlColumnMapping;
-  /** The clock: relative windows end here. Bound as a parameter, as is every window bound derived from it. */
+  /**
+   * The clock: relative windows end here. Bound as a parameter, as is every window bound derived
+   * from it. In the years 1 to 9999 (a `RangeError` otherwise), the range every dialect's timestamps hold.
+   */
   readonly asOf: Date;
   /** The events table, needed when a rule has an `event` condition. */
   readonly events?: SqlEventMapping;

@@ -57,7 +57,8 @@ export interface ToSqlResult {
  *   unsupported construct, unknown or cyclic segment; `TypeError` `toSql requires asOf to be a valid Date`,
  *   `toSql does not know the dialect "<name>"`, `toSql requires options with a dialect, columns and asOf`,
  *   `toSql requires a columns mapping`, `toSql requires onUnsupported to be "throw" or "unknown"`;
- *   `RangeError` `toSql requires parameterOffset to be a non-negative integer`.
+ *   `RangeError` `toSql requires parameterOffset to be a non-negative integer`,
+ *   `toSql requires asOf in the years 1 to 9999, which every dialect's timestamps hold, got <ISO date>`.
  * @example
  * const { sql, params } = toSql(
  *   { op: "and", rules: [{ op: "gte", field: "behavior.totalSpend", value: 100 }, { op: "eq", field: "geography.country", value: "US" }] },

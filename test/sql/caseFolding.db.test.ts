@@ -54,4 +54,30 @@ describe("caseInsensitive folding", () => {
       expect(rows.map((row) => row["id"]), database.name).toEqual(["p0"]);
     }
   });
+
+  it("agrees with evaluate on an ICU collation too, whose lower() folds a word-final Σ to ς by context (review)", async () => {
+    const postgres = databases.find((database) => database.name === "postgres")!;
+    const asOf = new Date("2024-01-01T00:00:00Z");
+    const texts = ["ΟΔΟΣ", "ΣΑΣ", "ΑΣ ΒΑ", "ΑΣ.", "Σ", "οδοσ", "οδος", "ΟΔΟΣ."];
+    await postgres.query(`DROP TABLE IF EXISTS icu_texts; CREATE TABLE icu_texts (id TEXT, s TEXT COLLATE "und-x-icu")`);
+    for (const [index, text] of texts.entries()) await postgres.query("INSERT INTO icu_texts VALUES ($1, $2)", [`p${index}`, text]);
+    // The premise: under ICU, lower() alone gives the final ς (libc gives σ).
+    const [plain] = await postgres.query(`SELECT lower(s) AS l FROM icu_texts WHERE id = 'p0'`);
+    expect(plain?.["l"]).toBe("οδος");
+    const rules = [
+      { op: "endsWith", field: "s", value: "σ", caseInsensitive: true },
+      { op: "endsWith", field: "s", value: "Σ", caseInsensitive: true },
+      { op: "contains", field: "s", value: "ς", caseInsensitive: true },
+      { op: "contains", field: "s", value: "σ ", caseInsensitive: true },
+      { op: "contains", field: "s", value: "ΟΔΟΣ", caseInsensitive: true },
+      { op: "startsWith", field: "s", value: "σα", caseInsensitive: true },
+    ] as const;
+    for (const rule of rules) {
+      const want = texts.flatMap((s, index) => (evaluate(rule, { s }, { asOf }) === true ? [`p${index}`] : []));
+      const { sql, params } = toSql(rule, { dialect: "postgres", columns: { s: { column: "s", type: "text" } }, asOf });
+      const rows = await postgres.query(`SELECT id FROM icu_texts WHERE ${sql} ORDER BY id`, params);
+      expect(rows.map((row) => row["id"]), JSON.stringify(rule)).toEqual(want);
+    }
+    await postgres.query("DROP TABLE icu_texts");
+  });
 });

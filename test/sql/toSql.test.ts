@@ -53,7 +53,7 @@ describe("toSql golden output", () => {
           "2024-02-29T12:00:00.000Z",
           "2024-03-31T12:00:00.000Z",
         ],
-        "sql": "((NULLIF("total_spend", CAST('NaN' AS DOUBLE PRECISION)) >= CAST($1 AS DOUBLE PRECISION)) AND (NOT (CASE WHEN "country" IS NOT NULL THEN ("country" IN (CAST($2 AS TEXT), CAST($3 AS TEXT))) ELSE CAST(NULL AS BOOLEAN) END)) AND ("country" LIKE CAST($4 AS TEXT) ESCAPE '\\') AND ((CAST($5 AS TEXT) = ANY("tags"))) AND ("last_purchase_at" >= CAST($6 AS TIMESTAMPTZ) AND "last_purchase_at" <= CAST($7 AS TIMESTAMPTZ)) AND (NOT (NOT ("order_count" IS NOT NULL))))",
+        "sql": "((NULLIF("total_spend", CAST('NaN' AS DOUBLE PRECISION)) >= CAST($1 AS DOUBLE PRECISION)) AND (NOT (CASE WHEN "country" IS NOT NULL THEN ("country" IN (CAST($2 AS TEXT), CAST($3 AS TEXT))) ELSE CAST(NULL AS BOOLEAN) END)) AND ("country" LIKE CAST($4 AS TEXT) ESCAPE '\\') AND ((CAST($5 AS TEXT) = ANY("tags"))) AND ((CASE WHEN isfinite("last_purchase_at") THEN "last_purchase_at" END) >= CAST($6 AS TIMESTAMPTZ) AND (CASE WHEN isfinite("last_purchase_at") THEN "last_purchase_at" END) <= CAST($7 AS TIMESTAMPTZ)) AND (NOT (NOT ("order_count" IS NOT NULL))))",
       }
     `);
   });
@@ -78,7 +78,7 @@ describe("toSql golden output", () => {
           "2024-02-29T12:00:00.000Z",
           "2024-03-31T12:00:00.000Z",
         ],
-        "sql": "((NULLIF("total_spend", CAST('NaN' AS DOUBLE)) >= CAST($1 AS DOUBLE)) AND (NOT (CASE WHEN "country" IS NOT NULL THEN ("country" IN (CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))) ELSE CAST(NULL AS BOOLEAN) END)) AND ("country" LIKE CAST($4 AS VARCHAR) ESCAPE '\\') AND ((CASE WHEN list_contains("tags", CAST($5 AS VARCHAR)) THEN TRUE WHEN "tags" IS NULL OR list_count("tags") < len("tags") THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)) AND ("last_purchase_at" >= CAST($6 AS TIMESTAMPTZ) AND "last_purchase_at" <= CAST($7 AS TIMESTAMPTZ)) AND (NOT (NOT ("order_count" IS NOT NULL))))",
+        "sql": "((NULLIF("total_spend", CAST('NaN' AS DOUBLE)) >= CAST($1 AS DOUBLE)) AND (NOT (CASE WHEN "country" IS NOT NULL THEN ("country" IN (CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))) ELSE CAST(NULL AS BOOLEAN) END)) AND ("country" LIKE CAST($4 AS VARCHAR) ESCAPE '\\') AND ((CASE WHEN list_contains("tags", CAST($5 AS VARCHAR)) THEN TRUE WHEN "tags" IS NULL OR list_count("tags") < len("tags") THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)) AND ((CASE WHEN isfinite("last_purchase_at") THEN "last_purchase_at" END) >= CAST($6 AS TIMESTAMPTZ) AND (CASE WHEN isfinite("last_purchase_at") THEN "last_purchase_at" END) <= CAST($7 AS TIMESTAMPTZ)) AND (NOT (NOT ("order_count" IS NOT NULL))))",
       }
     `);
   });
@@ -214,7 +214,7 @@ describe("toSql semantics in the text", () => {
           "2024-03-31T12:00:00.000Z",
           2,
         ],
-        "sql": "((SELECT COUNT(*) FROM "events" AS "segmentkit_event_1" WHERE "segmentkit_event_1"."customer_id" = "p"."id" AND "segmentkit_event_1"."type" = CAST($1 AS TEXT) AND ("segmentkit_event_1"."ts" >= CAST($2 AS TIMESTAMPTZ) AND "segmentkit_event_1"."ts" <= CAST($3 AS TIMESTAMPTZ))) >= CAST($4 AS DOUBLE PRECISION))",
+        "sql": "((SELECT COUNT(*) FROM "events" AS "segmentkit_event_1" WHERE "segmentkit_event_1"."customer_id" = "p"."id" AND "segmentkit_event_1"."type" = CAST($1 AS TEXT) AND ((CASE WHEN isfinite("segmentkit_event_1"."ts") THEN "segmentkit_event_1"."ts" END) >= CAST($2 AS TIMESTAMPTZ) AND (CASE WHEN isfinite("segmentkit_event_1"."ts") THEN "segmentkit_event_1"."ts" END) <= CAST($3 AS TIMESTAMPTZ))) >= CAST($4 AS DOUBLE PRECISION))",
       }
     `);
   });
@@ -288,6 +288,16 @@ describe("toSql errors", () => {
     expect(() => toSql({ op: "always" }, options("mysql" as SqlDialectName))).toThrowErrorMatchingInlineSnapshot(`[TypeError: toSql does not know the dialect "mysql"]`);
     expect(() => toSql({ op: "always" }, options("postgres", { asOf: new Date(Number.NaN) }))).toThrowErrorMatchingInlineSnapshot(`[TypeError: toSql requires asOf to be a valid Date]`);
     expect(() => toSql({ op: "always" }, options("postgres", { parameterOffset: -1 }))).toThrowErrorMatchingInlineSnapshot(`[RangeError: toSql requires parameterOffset to be a non-negative integer]`);
+    // Outside the years 1 to 9999 the bound asOf would fail the query (+010000-… or year 0), so it is refused here.
+    for (const dialect of ["postgres", "duckdb", "bigquery", "snowflake"] as const) {
+      expect(() => toSql({ op: "always" }, options(dialect, { asOf: new Date(Date.UTC(10_000, 0, 1)) }))).toThrow(
+        `toSql requires asOf in the years 1 to 9999, which every dialect's timestamps hold, got +010000-01-01T00:00:00.000Z`,
+      );
+      expect(() => toSql({ op: "always" }, options(dialect, { asOf: new Date("0000-12-31T23:59:59.999Z") }))).toThrow(RangeError);
+      expect(toSql({ op: "withinLast", field: "behavior.lastPurchaseAt", amount: 1, unit: "days" }, options(dialect, { asOf: new Date("9999-12-31T23:59:59.999Z") })).params).toContain("9999-12-31T23:59:59.999Z");
+      expect(toSql({ op: "withinLast", field: "behavior.lastPurchaseAt", amount: 1, unit: "days" }, options(dialect, { asOf: new Date("0001-01-01T00:00:00.000Z") })).params).toContain("0001-01-01T00:00:00.000Z");
+    }
+    expect(() => segmentQuery([], { dialect: "postgres", table: "p", idColumn: "id", columns: {}, mode: "all", asOf: new Date(Date.UTC(10_000, 0, 1)) })).toThrow("segmentQuery requires asOf in the years 1 to 9999");
   });
 });
 

@@ -112,8 +112,9 @@ export function membershipNotIn(actual: unknown, values: ReadonlyArray<RuleScala
 /**
  * The one case folding of `caseInsensitive`, applied to both sides: `String.prototype.toLowerCase`
  * (locale-independent) code point by code point. Its only context-sensitive mapping, the word-final
- * capital sigma (Σ to ς), is replaced by the plain σ that PostgreSQL and DuckDB give, so the SQL
- * compiler's `lower()` agrees character for character.
+ * capital sigma (Σ to ς), is replaced by the plain σ that PostgreSQL (libc) and DuckDB give, so the SQL
+ * compiler's `lower()` agrees character for character; the compiler maps Σ to σ itself before
+ * `lower()`, since ICU's `lower()` is context-sensitive too.
  */
 export function foldCase(text: string): string {
   return text.includes("Σ") ? text.replaceAll("Σ", "σ").toLowerCase() : text.toLowerCase();

@@ -65,6 +65,8 @@ const jsonTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(["any", "timestam
 const timeUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set(["seconds", "minutes", "hours", "days", "weeks", "months", "years"]);
 /** Earliest instant bound as a timestamp parameter (0001-01-01T00:00:00Z); earlier bounds are unbounded. */
 const earliestBoundMilliseconds = -62_135_596_800_000;
+/** 9999-12-31T23:59:59.999Z, the last instant written with a four-digit year. */
+const latestBoundMilliseconds = 253_402_300_799_999;
 
 /** The scalar kind of a rule literal. */
 function literalKind(value: unknown): SqlScalarKind | undefined {
@@ -134,6 +136,10 @@ export class Compilation {
     if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) {
       throw new TypeError(`${functionName} requires asOf to be a valid Date`);
     }
+    const asOfMilliseconds = options.asOf.getTime();
+    if (asOfMilliseconds < earliestBoundMilliseconds || asOfMilliseconds > latestBoundMilliseconds) {
+      throw new RangeError(`${functionName} requires asOf in the years 1 to 9999, which every dialect's timestamps hold, got ${options.asOf.toISOString()}`);
+    }
     if (typeof options.columns !== "object" || options.columns === null) {
       throw new TypeError(`${functionName} requires a columns mapping`);
     }
@@ -141,7 +147,7 @@ export class Compilation {
     if (mode !== "throw" && mode !== "unknown") {
       throw new TypeError(`${functionName} requires onUnsupported to be "throw" or "unknown"`);
     }
-    this.asOfMilliseconds = options.asOf.getTime();
+    this.asOfMilliseconds = asOfMilliseconds;
   }
 
   issue(code: SqlCompileIssue["code"], path: Path, message: string): string {
@@ -218,7 +224,7 @@ export class Compilation {
       const quoted = this.identifier(column, path, `the column of ${what} ${JSON.stringify(field)}`);
       if (quoted === undefined) return undefined;
       const raw = `${prefix}${quoted}`;
-      const sql = type === "number" ? this.adapter.nanToNull(raw) : raw;
+      const sql = type === "number" ? this.adapter.nanToNull(raw) : type === "timestamp" ? this.adapter.finiteInstant(raw) : raw;
       const columnType = type as SqlColumnType;
       const own: SqlScalarKind | undefined = columnType === "timestamp" ? "timestamp" : comparableKind(columnType);
       return { type: columnType, sql, present: `(${sql} IS NOT NULL)`, read: (kind) => (kind === own ? sql : undefined) };
@@ -517,7 +523,7 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
   const filters = [`${alias}.${typeColumn} = ${c.bind(node.type, "text")}`];
   // Events count only up to the clock: asOf - window <= t <= asOf (no window: t <= asOf).
   const start = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : c.windowStart(node.withinLast, pathLink(path, "withinLast"));
-  if (start !== undefined) filters.push(c.window(`${alias}.${timeColumn}`, start));
+  if (start !== undefined) filters.push(c.window(c.adapter.finiteInstant(`${alias}.${timeColumn}`), start));
   const eventScope: Scope = { columns: events.properties ?? {}, qualifier: alias, inEvent: true };
   if (node.where !== undefined) filters.push(c.rule(node.where, pathLink(path, "where"), eventScope, depth + 1));
   const filter = filters.join(" AND ");
@@ -531,8 +537,10 @@ function eventCondition(node: Rule & { op: "event" }, c: Compilation, path: Path
     if (property !== undefined && amount === undefined) {
       c.issue("invalid_mapping", pathLink(path, "sum", "property"), `sum needs a numeric property, ${JSON.stringify(node.sum.property)} is ${property.type}`);
     } else if (amount !== undefined) {
-      // Only finite numbers are summed (other values are ignored, like the in-memory reducer).
-      conditions.push(...bounds(c, c.events.sum(filter, c.adapter.finiteOrNull(amount), alias), node.sum, pathLink(path, "sum")));
+      // Only finite numbers are summed (other values are ignored, like the in-memory reducer), as
+      // doubles: SUM over an integer column would add exactly where JavaScript rounds past 2^53.
+      const double = property?.type === "integer" ? c.adapter.cast(amount, "number") : amount;
+      conditions.push(...bounds(c, c.events.sum(filter, c.adapter.finiteOrNull(double), alias), node.sum, pathLink(path, "sum")));
     }
   }
   if (node.count === undefined && node.sum === undefined) conditions.push(`${c.events.count(filter, alias)} >= 1`);

@@ -30,6 +30,11 @@ export interface DialectAdapter {
   readonly arrayContains: (array: string, value: string, numeric: boolean) => string;
   /** The expression when it is a finite number, else NULL (NaN and infinities are not summed). */
   readonly finiteOrNull: (sql: string) => string;
+  /**
+   * A timestamp column read as an instant: NULL for PostgreSQL's and DuckDB's `infinity` and
+   * `-infinity`, which no `Date` holds (missing, as an invalid `Date` is in memory).
+   */
+  readonly finiteInstant: (sql: string) => string;
   /** Number of elements of an array (NULL for a NULL array). */
   readonly arrayLength: (array: string) => string;
   /** Whether JSON-path columns are supported, and how to read a typed scalar at a path. */
@@ -51,12 +56,13 @@ const newerUpper = "\u{1c89}\u{a7cb}\u{a7cc}\u{a7ce}\u{a7d2}\u{a7d4}\u{a7da}\u{a
 const newerLower = "\u{1c8a}\u{264}\u{a7cd}\u{a7cf}\u{a7d3}\u{a7d5}\u{a7db}\u{19b}\u{10d70}\u{10d71}\u{10d72}\u{10d73}\u{10d74}\u{10d75}\u{10d76}\u{10d77}\u{10d78}\u{10d79}\u{10d7a}\u{10d7b}\u{10d7c}\u{10d7d}\u{10d7e}\u{10d7f}\u{10d80}\u{10d81}\u{10d82}\u{10d83}\u{10d84}\u{10d85}\u{16ebb}\u{16ebc}\u{16ebd}\u{16ebe}\u{16ebf}\u{16ec0}\u{16ec1}\u{16ec2}\u{16ec3}\u{16ec4}\u{16ec5}\u{16ec6}\u{16ec7}\u{16ec8}\u{16ec9}\u{16eca}\u{16ecb}\u{16ecc}\u{16ecd}\u{16ece}\u{16ecf}\u{16ed0}\u{16ed1}\u{16ed2}\u{16ed3}";
 
 /**
- * The case folding of `caseInsensitive`, made to agree with `String.prototype.toLowerCase` code
- * point by code point: U+0130 (İ) lowers to "i̇" (i and U+0307) as in JavaScript, not to "i", and the
+ * The case folding of `caseInsensitive`, made to agree with segmentkit's `foldCase` code point by
+ * code point: U+0130 (İ) lowers to "i̇" (i and U+0307) as in JavaScript, not to "i"; Σ becomes σ
+ * before `lower()`, which under an ICU collation would give the word-final ς by context; and the
  * Unicode 16 letters above are mapped explicitly. Literals here are library constants, never user data.
  */
 function foldWith(lower: string, replace: string, translate: string): (sql: string) => string {
-  return (sql) => `${lower}(${translate}(${replace}(${sql}, '\u0130', 'i\u0307'), '${newerUpper}', '${newerLower}'))`;
+  return (sql) => `${lower}(${translate}(${replace}(${sql}, '\u0130', 'i\u0307'), '\u03a3${newerUpper}', '\u03c3${newerLower}'))`;
 }
 
 const postgresTypes: Readonly<Record<SqlScalarKind, string>> = {
@@ -114,6 +120,7 @@ const postgres: DialectAdapter = {
       ? `((${value} = ANY(${array})) OR (CASE WHEN CAST('NaN' AS DOUBLE PRECISION) = ANY(${array}) THEN CAST(NULL AS BOOLEAN) ELSE FALSE END))`
       : `(${value} = ANY(${array}))`,
   finiteOrNull: (sql) => `(CASE WHEN ${sql} > CAST('-Infinity' AS DOUBLE PRECISION) AND ${sql} < CAST('Infinity' AS DOUBLE PRECISION) THEN ${sql} END)`,
+  finiteInstant: (sql) => `(CASE WHEN isfinite(${sql}) THEN ${sql} END)`,
   arrayLength: (array) => `cardinality(${array})`,
   jsonScalar: (column, pathParams, kind) => {
     const path = `ARRAY[${pathParams.join(", ")}]`;
@@ -141,11 +148,13 @@ const postgres: DialectAdapter = {
  * The JSON strings that `type: "timestamp"` reads as instants: an ISO-8601 date and time with `Z` or
  * an offset, as `JSON.stringify` writes a `Date` and as the profile schema accepts. Other strings
  * (a date alone, no offset, free text, a month 13 or an hour 24) are UNKNOWN, like a string in
- * memory, instead of being read in the session's time zone or failing the query; only a day past
+ * memory, instead of being read in the session's time zone or failing the query, and so are the
+ * years outside 0001–9999 (`JSON.stringify` writes year 0 as `0000`, which PostgreSQL refuses, and
+ * later years as `+010000`); only a day past
  * the month's end (30 February) still reaches PostgreSQL's cast. A library constant, never a rule value.
  */
 const jsonInstantPattern =
-  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?(Z|z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)$";
+  "^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?(Z|z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)$";
 
 /**
  * PostgreSQL's `#>` reads a key such as "0" or "-1" of an array as an index; the in-memory reader
@@ -173,6 +182,7 @@ const duckdb: DialectAdapter = {
       numeric ? ` OR list_contains(${array}, CAST('NaN' AS DOUBLE))` : ""
     } THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)`,
   finiteOrNull: (sql) => `(CASE WHEN isfinite(${sql}) THEN ${sql} END)`,
+  finiteInstant: (sql) => `(CASE WHEN isfinite(${sql}) THEN ${sql} END)`,
   arrayLength: (array) => `len(${array})`,
   jsonScalar: (column, pathParams, kind) => {
     const path = pathParams[0] ?? "'$'";
@@ -211,6 +221,8 @@ const bigquery: DialectAdapter = {
       numeric ? ` OR EXISTS(SELECT 1 FROM UNNEST(${array}) AS element WHERE IS_NAN(element))` : ""
     } THEN CAST(NULL AS BOOL) ELSE FALSE END)`,
   finiteOrNull: (sql) => `IF(IS_INF(${sql}) OR IS_NAN(${sql}), NULL, ${sql})`,
+  // BigQuery's TIMESTAMP has no infinities.
+  finiteInstant: (sql) => sql,
   arrayLength: (array) => `ARRAY_LENGTH(${array})`,
   jsonScalar: undefined,
   jsonPresent: undefined,
@@ -231,6 +243,8 @@ const snowflake: DialectAdapter = {
   arrayContains: (array, value) =>
     `(CASE WHEN ARRAY_CONTAINS(CAST(${value} AS VARIANT), ${array}) THEN TRUE WHEN ${array} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)`,
   finiteOrNull: (sql) => `(CASE WHEN ${sql} > CAST('-inf' AS DOUBLE) AND ${sql} < CAST('inf' AS DOUBLE) THEN ${sql} END)`,
+  // Snowflake's TIMESTAMP_TZ has no infinities.
+  finiteInstant: (sql) => sql,
   arrayLength: (array) => `ARRAY_SIZE(${array})`,
   jsonScalar: undefined,
   jsonPresent: undefined,
