@@ -1,5 +1,8 @@
 import { defineConfig } from "tsup";
 
+/** zod's English messages, imported by src/schema/_lib/messages.ts. */
+const zodEnglish = /^zod\/v4\/locales\/en\.js$/;
+
 /** One entry per public subpath; see the `exports` map in package.json. */
 export default defineConfig({
   entry: {
@@ -35,10 +38,21 @@ export default defineConfig({
   external: [/^node:/],
   // The @stdlib special functions (CommonJS, 226 packages of tiny modules, Apache-2.0 headers kept)
   // are bundled, so users install none of them (26 MB); they are devDependencies.
-  noExternal: [/^@stdlib\//],
+  noExternal: [/^@stdlib\//, zodEnglish],
   // @stdlib's gammaincinv logs through `debug` (MIT, with `ms`), which would read process.env.DEBUG or
   // localStorage on import: its calls become no-ops, so neither package is bundled.
   esbuildPlugins: [
+    // zod's English messages are one file per format (`en.js` is ESM only): the CommonJS build
+    // requires `en.cjs`, so it loads where `require` cannot load ES modules (Jest, Node without
+    // require(esm), tsx's CommonJS loader). Left out of tsup's externals above to be resolved here.
+    {
+      name: "zod-english-per-format",
+      setup(build) {
+        // With splitting, tsup builds CommonJS as ESM and converts it afterwards: its format is in TSUP_FORMAT.
+        const path = build.initialOptions.define?.["TSUP_FORMAT"] === '"cjs"' ? "zod/v4/locales/en.cjs" : "zod/v4/locales/en.js";
+        build.onResolve({ filter: zodEnglish }, () => ({ path, external: true }));
+      },
+    },
     {
       name: "debug-as-no-op",
       setup(build) {
