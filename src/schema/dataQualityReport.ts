@@ -12,14 +12,15 @@ export interface FieldQuality {
   /** Rows with a value that the field's schema accepts. */
   readonly valid: number;
   /**
-   * Rows where the field is absent, or `null` where its schema accepts `null`, including rows whose
-   * whole group is absent (or `null` where the group accepts it).
+   * Rows where the field is absent or `null` where its schema allows that, including rows whose
+   * whole group is absent or `null` where the group allows it.
    */
   readonly missing: number;
   /**
-   * Rows with a value that the field's schema rejects, including a `null` it does not accept (a
-   * required field such as `consent.email.granted`), and rows whose group (or the row itself) is
-   * present but not a plain object: a string, an array, a `Date`, a `Map`, a class instance.
+   * Rows with a value that the field's schema rejects, including an absent value or a `null` that
+   * a required field (such as `consent.email.granted`) does not accept, and rows whose group (or the
+   * row itself) is present but not a plain object: a string, an array, a `Date`, a `Map`, a class
+   * instance.
    */
   readonly invalid: number;
   /** `missing / rows`, or `null` when there are no rows. */
@@ -73,6 +74,8 @@ interface LeafCheck extends SchemaLeaf {
   readonly group: number;
   /** Whether the leaf's schema accepts `null`. */
   readonly acceptsNull: boolean;
+  /** Whether the leaf's schema accepts an absent value (it is optional). */
+  readonly acceptsUndefined: boolean;
 }
 
 /** An object that holds leaves: the row (no keys) or a nested group. */
@@ -80,6 +83,8 @@ interface GroupCheck {
   readonly keys: ReadonlyArray<string>;
   /** Whether the schema of each key on the way accepts `null`. */
   readonly levelAcceptsNull: ReadonlyArray<boolean>;
+  /** Whether the schema of each key on the way accepts an absent value. */
+  readonly levelAcceptsUndefined: ReadonlyArray<boolean>;
 }
 
 /** A group of one row: the (snapshot) object that holds its leaves, or the state of all its leaves. */
@@ -88,7 +93,7 @@ type GroupValue = Readonly<Record<string, unknown>> | "missing" | "invalid";
 function groupValue(row: unknown, group: GroupCheck): GroupValue {
   let current: unknown = row;
   for (let level = 0; level <= group.keys.length; level++) {
-    if (level > 0 && current === undefined) return "missing";
+    if (level > 0 && current === undefined) return group.levelAcceptsUndefined[level - 1] ? "missing" : "invalid";
     if (level > 0 && current === null) return group.levelAcceptsNull[level - 1] ? "missing" : "invalid";
     // The row, or a group, is present but not an object (the snapshot made every plain object a null-prototype copy).
     if (!isPlainObject(current)) return "invalid";
@@ -109,7 +114,8 @@ function fieldState(snapshot: OwnSnapshot, leaf: LeafCheck, group: GroupValue): 
   const key = leaf.keys[leaf.keys.length - 1];
   if (key !== undefined && typeof group === "string") return group;
   const value = key === undefined ? snapshot.value : Object.hasOwn(group as object, key) ? (group as Record<string, unknown>)[key] : undefined;
-  if (value === undefined) return "missing";
+  // Absent or null is missing where the schema allows it, and invalid where the field is required.
+  if (value === undefined) return leaf.acceptsUndefined ? "missing" : "invalid";
   if (value === null) return leaf.acceptsNull ? "missing" : "invalid";
   return z.safeParse(leaf.schema, value).success ? "valid" : "invalid";
 }
@@ -142,16 +148,17 @@ function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string,
  *
  * @remarks
  * The seeds name data quality as the first challenge of segmentation, so this report is honest: for
- * every leaf field of the schema it counts rows where the value is valid, missing (absent, or `null`
- * where the field accepts `null`) or invalid (present but rejected by the field's schema, including
- * a `null` that a required field rejects and any field of a group that is present but not a plain
- * object), lists identifiers used more than once, and lists keys the schema does not know (parsing
+ * every leaf field of the schema it counts rows where the value is valid, missing (absent or `null`
+ * where the field allows it) or invalid (rejected by the field's schema, including an absent value
+ * or a `null` that a required field rejects, and any field of a group that is present but not a
+ * plain object), lists identifiers used more than once, and lists keys the schema does not know (parsing
  * would drop them), inside arrays of objects too. Rows are read exactly as `parseProfiles` reads
  * them: through a snapshot of their own enumerable properties (inherited properties are never
  * read), where a `Map`, a `Date` or a class instance given for an object makes its fields invalid;
  * so `validRows` always equals the number of rows `parseProfiles` (or `parseTransactions`,
  * `parseEvents` with their schema) would accept, and it agrees with the field counts. Rates are
- * `null` for an empty input, never 0. O(rows × fields).
+ * `null` for an empty input, never 0. A row that throws while it is read (a getter, a Proxy trap) or
+ * validated is invalid in every field and does not stop the report. O(rows × fields).
  *
  * @param rows - raw rows (anything iterable).
  * @param options - the schema (default `CustomerProfile`) and the id field (default `"id"` when the
@@ -169,7 +176,7 @@ function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string,
  * report.unknownFields //=> [{ field: "nickname", rows: 1 }]
  * [report.validRows, report.invalidRows] //=> [2, 1]
  * @example
- * // A group that is not an object makes its fields invalid; a null that a required field rejects is invalid too.
+ * // A group that is not an object makes its fields invalid; an absent value or a null that a required field rejects is invalid too.
  * const consent = dataQualityReport([
  *   { id: "c1", demographics: "unknown" },
  *   { id: "c2", consent: { email: { granted: null } } },
@@ -196,10 +203,15 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
     let group = groupIndexes.get(name);
     if (group === undefined) {
       group = groups.length;
-      groups.push({ keys: groupKeys, levelAcceptsNull: leaf.levels.slice(0, -1).map((level) => z.safeParse(level, null).success) });
+      const levels = leaf.levels.slice(0, -1);
+      groups.push({
+        keys: groupKeys,
+        levelAcceptsNull: levels.map((level) => z.safeParse(level, null).success),
+        levelAcceptsUndefined: levels.map((level) => z.safeParse(level, undefined).success),
+      });
       groupIndexes.set(name, group);
     }
-    return { ...leaf, group, acceptsNull: z.safeParse(leaf.schema, null).success };
+    return { ...leaf, group, acceptsNull: z.safeParse(leaf.schema, null).success, acceptsUndefined: z.safeParse(leaf.schema, undefined).success };
   });
   const topLevel = (name: string): boolean => leaves.some((leaf) => leaf.keys.length === 1 && leaf.keys[0] === name);
   const idField = options.idField === undefined ? (topLevel("id") ? "id" : null) : options.idField;
@@ -217,19 +229,31 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
   let validRows = 0;
 
   assertIterable("dataQualityReport", "rows", rows);
+  const states = new Array<FieldState>(leaves.length);
   for (const row of rows) {
-    // Every count below reads this one snapshot, so validRows and the field counts agree.
-    const snapshot = ownSnapshot(row, schema);
-    if (snapshot.issues.length === 0 && z.safeParse(schema, snapshot.value).success) validRows++;
-    for (let group = 0; group < groups.length; group++) groupValues[group] = groupValue(snapshot.value, groups[group]!);
+    // Every count below reads this one snapshot, so validRows and the field counts agree. A row that
+    // throws while read or validated (a getter, a Proxy trap, zod out of stack on a huge array) is
+    // invalid in every field; it never stops the report.
+    let snapshot: OwnSnapshot | undefined;
+    let rowValid = false;
+    try {
+      snapshot = ownSnapshot(row, schema);
+      rowValid = snapshot.issues.length === 0 && z.safeParse(schema, snapshot.value).success;
+      for (let group = 0; group < groups.length; group++) groupValues[group] = groupValue(snapshot.value, groups[group]!);
+      for (let leaf = 0; leaf < leaves.length; leaf++) states[leaf] = fieldState(snapshot, leaves[leaf]!, groupValues[leaves[leaf]!.group]!);
+    } catch {
+      snapshot = undefined;
+      rowValid = false;
+      states.fill("invalid");
+    }
+    if (rowValid) validRows++;
     for (let leaf = 0; leaf < leaves.length; leaf++) {
-      const check = leaves[leaf]!;
-      const state = fieldState(snapshot, check, groupValues[check.group]!);
+      const state = states[leaf];
       if (state === "valid") valid[leaf]!++;
       else if (state === "missing") missing[leaf]!++;
       else invalid[leaf]!++;
     }
-    if (idField !== null && isPlainObject(snapshot.value) && Object.hasOwn(snapshot.value, idField)) {
+    if (snapshot !== undefined && idField !== null && isPlainObject(snapshot.value) && Object.hasOwn(snapshot.value, idField)) {
       const id = snapshot.value[idField];
       if (typeof id === "string" || typeof id === "number") {
         const key = String(id);
@@ -239,7 +263,7 @@ export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityR
       }
     }
     unknownInRow.clear();
-    collectUnknown(snapshot.value, schema, "", unknownInRow, 0);
+    if (snapshot !== undefined) collectUnknown(snapshot.value, schema, "", unknownInRow, 0);
     for (const field of unknownInRow) unknown.set(field, (unknown.get(field) ?? 0) + 1);
     rowCount++;
   }

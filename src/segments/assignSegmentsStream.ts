@@ -1,4 +1,5 @@
 import { isZodSchema } from "../schema/_lib/isZodSchema.js";
+import { thrownMessage } from "../_lib/thrownMessage.js";
 import type * as z from "zod/mini";
 import type { Issue } from "../_lib/errors.js";
 import type { Segment } from "./_lib/definition.js";
@@ -92,15 +93,6 @@ function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => Ro
     const result = schema.safeParse(row);
     return result.success ? result : { success: false, issues: toIssues(result.error.issues) };
   };
-}
-
-/** The message of a thrown value, whatever was thrown (a getter or `toString` may throw too). */
-function thrownMessage(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error);
-  } catch {
-    return "(the thrown value cannot be turned into text)";
-  }
 }
 
 /**

@@ -61,7 +61,7 @@ describe("dataQualityReport", () => {
     expect(report.validRows).toBe(parseProfiles(rows).counts.valid);
   });
 
-  it("counts a null that the field rejects as invalid; missing is absent or an accepted null", () => {
+  it("counts an absent value or a null that the field rejects as invalid; missing is what the schema allows", () => {
     const report = dataQualityReport([
       { id: "a", consent: { email: { granted: null } } },
       { id: "b", consent: { email: {} } },
@@ -71,10 +71,25 @@ describe("dataQualityReport", () => {
       "not a row",
     ]);
     const granted = report.fields.find((field) => field.field === "consent.email.granted")!;
-    expect([granted.valid, granted.missing, granted.invalid]).toEqual([1, 2, 3]);
+    // a: null rejected, b: absent but required (review: it counted as missing, so an invalid row showed no invalid field).
+    expect([granted.valid, granted.missing, granted.invalid]).toEqual([1, 1, 4]);
     const id = report.fields.find((field) => field.field === "id")!;
     expect([id.valid, id.missing, id.invalid]).toEqual([4, 0, 2]);
     expect([report.validRows, report.invalidRows]).toEqual([2, 4]);
+    // Every invalid row shows at least one invalid field.
+    const transactions = dataQualityReport([{ customerId: "c", amount: 1 }, {}], { schema: Transaction });
+    const invalidFields = (name: string) => transactions.fields.find((field) => field.field === name)!.invalid;
+    expect([invalidFields("timestamp"), invalidFields("customerId"), transactions.invalidRows]).toEqual([2, 1, 2]);
+  });
+
+  it("counts a row that throws while read or validated as invalid in every field, and goes on (review)", () => {
+    const throwing = Object.defineProperty({}, "id", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const huge = JSON.parse(`{"id":"x","tags":[${Array(500_000).fill("1").join(",")}]}`);
+    const report = dataQualityReport([{ id: "a" }, throwing, huge, { id: "b" }]);
+    expect([report.rows, report.validRows, report.invalidRows]).toEqual([4, 2, 2]);
+    const id = report.fields.find((field) => field.field === "id")!;
+    expect([id.valid, id.missing, id.invalid]).toEqual([2, 0, 2]);
+    expect(report.fields.every((field) => field.invalid >= 1)).toBe(true);
   });
 
   it("agrees with parseProfiles on inherited, polluted and non-plain rows", () => {

@@ -78,6 +78,22 @@ describe("parseProfiles", () => {
     expect(result.rejected[0]!.message).toBe("Invalid time zone: expected an IANA name such as Europe/Berlin");
   });
 
+  it("rejects a row that throws while read or validated as row_error, and goes on with the next (review)", () => {
+    const throwing = Object.defineProperty({}, "id", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const huge = JSON.parse(`{"id":"x","tags":[${Array(500_000).fill("1").join(",")}]}`);
+    const result = parseProfiles([{ id: "a" }, throwing, revoked.proxy, huge, { id: "b" }]);
+    expect(result.counts).toEqual({ input: 5, valid: 2, rejected: 3 });
+    expect(result.validIndexes).toEqual([0, 4]);
+    expect(result.rejected.map((rejection) => [rejection.index, rejection.code])).toEqual([[1, "row_error"], [2, "row_error"], [3, "row_error"]]);
+    expect(result.rejected[0]?.message).toBe("reading or validating the row threw: boom");
+    const failing = extendProfileSchema({ score: z.optional(z.pipe(z.number(), z.transform((): number => { throw new Error("transform failed"); }))) });
+    expect(parseProfiles([{ id: "c", score: 1 }, { id: "d" }], failing).rejected).toEqual([
+      { index: 0, path: [], code: "row_error", message: "reading or validating the row threw: transform failed", issues: [{ code: "row_error", path: [], message: "reading or validating the row threw: transform failed" }] },
+    ]);
+  });
+
   it("does not coerce: a numeric string is not a number", () => {
     const result = parseProfiles([{ id: "c1", behavior: { orderCount: "3" } }]);
     expect(result.rejected[0]!.path).toEqual(["behavior", "orderCount"]);

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
+import { thrownMessage } from "../../_lib/thrownMessage.js";
 import { ownSnapshot, startsWithPath } from "./ownSnapshot.js";
 
 /** One row through a zod schema: its parsed value, or every problem found. */
@@ -9,9 +10,24 @@ export type RowParse<Row> = { readonly success: true; readonly data: Row } | { r
  * Validates one row the way every segmentkit parser does: through its own-property snapshot
  * (inherited properties are never read; a non-plain object where the schema expects an object is a
  * problem), with zod's English messages in the parse context (`context`: `parseContext()`, taken once
- * per call of the parser, not per row).
+ * per call of the parser, not per row). Never throws: what throws rejects the row (`row_error`).
  */
 export function parseRow<Schema extends z.core.$ZodType>(
+  schema: Schema,
+  row: unknown,
+  context: z.core.ParseContext<z.core.$ZodIssue> | undefined,
+): RowParse<z.output<Schema>> {
+  // One row never stops the batch: a getter or Proxy trap of the row that throws, a schema's own
+  // refinement or transform that throws, or zod running out of stack on a huge invalid array
+  // rejects this row with code `row_error`.
+  try {
+    return parseSnapshot(schema, row, context);
+  } catch (error) {
+    return { success: false, issues: [{ code: "row_error", path: [], message: `reading or validating the row threw: ${thrownMessage(error)}` }] };
+  }
+}
+
+function parseSnapshot<Schema extends z.core.$ZodType>(
   schema: Schema,
   row: unknown,
   context: z.core.ParseContext<z.core.$ZodIssue> | undefined,
