@@ -1,7 +1,8 @@
+import { ownElements } from "../_lib/ownElements.js";
 import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
-import { categoriesOf, createOneHotEncoder, missingCategory } from "./_lib/oneHotEncoder.js";
+import { categoriesOf, createOneHotEncoder, missingCategory, sharedColumnName } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
 import { choice } from "../_lib/arguments.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
@@ -35,7 +36,8 @@ export interface FitOneHotEncoderOptions {
  * @returns The fitted {@link OneHotEncoder}.
  * @throws `TypeError` `fitOneHotEncoder requires handleUnknown to be "error" or "ignore"` (likewise
  * `missing`), `fitOneHotEncoder requires features to be an array of field paths`; `RangeError`
- * `fitOneHotEncoder requires valid feature paths: <problem>`, `fitOneHotEncoder requires unique features: "<feature>" repeats`;
+ * `fitOneHotEncoder requires valid feature paths: <problem>`, `fitOneHotEncoder requires unique features: "<feature>" repeats`,
+ * `fitOneHotEncoder requires distinct column names: "<feature=category>" would name two columns` (a path or a category holding "=");
  * `SegmentationError` `fitOneHotEncoder found N issues` (`missing_value`, `invalid_value`);
  * `transform` throws `SegmentationError` `oneHotEncoder.transform found <n> issue(s): <first message> at <path>` (`unknown_category`, ...).
  * @example
@@ -45,6 +47,9 @@ export interface FitOneHotEncoderOptions {
  * @category Feature preparation
  */
 export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOneHotEncoderOptions): OneHotEncoder {
+  if (!Array.isArray(records)) throw new TypeError("fitOneHotEncoder requires records to be an array");
+  // A hole is a record without the features (missing), never a record skipped.
+  const rows = ownElements(records);
   const handleUnknown = choice("fitOneHotEncoder", "handleUnknown", options.handleUnknown, ["error", "ignore"], "error");
   const missing = choice("fitOneHotEncoder", "missing", options.missing, ["error", "category"], "error");
   if (!Array.isArray(options.features)) throw new TypeError("fitOneHotEncoder requires features to be an array of field paths");
@@ -58,7 +63,7 @@ export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOn
   });
   const issues: Issue[] = [];
   const seen = features.map(() => new Set<string>());
-  records.forEach((record, row) => {
+  rows.forEach((record, row) => {
     features.forEach((feature, column) => {
       for (const value of categoriesOf(record, feature, row, missing, issues)) seen[column]?.add(value);
     });
@@ -70,5 +75,7 @@ export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOn
     if (seen[column]?.has(missingCategory)) values.push(missingCategory);
     categories[feature] = values;
   });
+  const shared = sharedColumnName(features, categories);
+  if (shared !== undefined) throw new RangeError(`fitOneHotEncoder requires distinct column names: ${JSON.stringify(shared)} would name two columns`);
   return createOneHotEncoder(features, categories, handleUnknown, missing);
 }

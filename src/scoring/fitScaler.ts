@@ -37,7 +37,7 @@ export interface FitScalerOptions {
  * @param options - see {@link FitScalerOptions}.
  * @returns A {@link Scaler}: `transform(rows)`, `inverseTransform(rows)`, `toJSON()`; `offset` and `scale` per column.
  * @throws `TypeError` `fitScaler requires rows of equal length: row i differs from row 0`,
- * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires finite numbers: row i, column j is Infinity`, `fitScaler requires values above -1 for log1p: row i, column j`, `fitScaler requires at least one number in every column: column j is all NaN`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`, `fitScaler requires data to be an array of rows`, `fitScaler requires options with a method`.
+ * `fitScaler requires numbers: row i, column j is x`; `RangeError` `fitScaler requires finite numbers: row i, column j is Infinity`, `fitScaler requires values above -1 for log1p: row i, column j`, `fitScaler requires at least one number in every column: column j is all NaN`, `fitScaler requires values whose spread is a finite number: column j overflows`. `TypeError` `fitScaler requires method "standard", "minMax", "robust" or "log"`, `fitScaler requires data to be an array of rows`, `fitScaler requires options with a method`.
  * @example
  * const scaler = fitScaler([[1, 10], [3, 10], [5, 10]], { method: "standard" });
  * scaler.transform([[3, 10], [5, 10]]).map((row) => row.map((value) => Number(value.toFixed(4)))) //=> [[0, 0], [1.2247, 0]]
@@ -55,7 +55,9 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
 
   const columns = data[0]?.length ?? 0;
   const byColumn: number[][] = Array.from({ length: columns }, () => []);
-  data.forEach((row, rowIndex) => {
+  for (let rowIndex = 0; rowIndex < data.length; rowIndex++) {
+    // Indexed, so that a hole of a sparse array is a row that differs, never a row skipped.
+    const row: ArrayLike<number> | undefined = data[rowIndex];
     if (row === null || typeof row !== "object" || row.length !== columns) {
       throw new TypeError(`fitScaler requires rows of equal length: row ${rowIndex} differs from row 0`);
     }
@@ -67,7 +69,7 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
       if (log && !(value > -1)) throw new RangeError(`fitScaler requires values above -1 for log1p: row ${rowIndex}, column ${column}`);
       (byColumn[column] as number[]).push(log ? Math.log1p(value) : value);
     }
-  });
+  }
   const offset: number[] = [];
   const scale: number[] = [];
   for (let column = 0; column < columns; column++) {
@@ -92,6 +94,8 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
         deviations.add(value - mean);
       }
       const variance = (squares.value - (deviations.value * deviations.value) / values.length) / values.length;
+      // An infinite variance would pass the constant-column test below (Infinity <= Infinity) as scale 1.
+      if (!Number.isFinite(variance)) throw new RangeError(`fitScaler requires values whose spread is a finite number: column ${column} overflows`);
       offset.push(mean);
       // StandardScaler passes its constant-feature mask to `_handle_zeros_in_scale`: only that test applies.
       scale.push(isConstantColumn(variance, mean, values.length) ? 1 : Math.sqrt(variance));
@@ -108,6 +112,10 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
       const sorted = Float64Array.from(values).sort();
       offset.push(quantileSorted(sorted, 0.5));
       scale.push(nonZero(quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25)));
+    }
+    // A spread beyond the double range (values near ±1.8e308) would scale everything to 0 and write null to JSON.
+    if (!Number.isFinite(offset[column]!) || !Number.isFinite(scale[column]!)) {
+      throw new RangeError(`fitScaler requires values whose spread is a finite number: column ${column} overflows`);
     }
   }
   return createScaler({ format: "segmentkit.scaler", version: 1, method, log1p: log, offset, scale });

@@ -1,7 +1,7 @@
 import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
-import { createOneHotEncoder } from "./_lib/oneHotEncoder.js";
+import { createOneHotEncoder, sharedColumnName } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
 
@@ -58,6 +58,8 @@ export function parseOneHotEncoder(json: unknown): OneHotEncoder {
       }
     }
   }
+  const shared = issues.length === 0 ? sharedColumnName(features, categories) : undefined;
+  if (shared !== undefined) issues.push({ code: "invalid_categories", path: ["categories"], message: `the column name ${JSON.stringify(shared)} would name two columns` });
   if (issues.length > 0) throw new SegmentationError(issueSummary("parseOneHotEncoder", issues), issues);
   return createOneHotEncoder(features, categories, get("handleUnknown") as "error" | "ignore", get("missing") as "error" | "category");
 }

@@ -10,7 +10,8 @@ const methods: ReadonlyArray<ScalerMethod> = ["standard", "minMax", "robust", "l
  * Reads a fitted scaler back from untrusted JSON (the output of `scaler.toJSON()`).
  *
  * @remarks Checks the format tag, version 1, the method, and that `offset` and `scale` are arrays of
- * the same length holding finite numbers, with non-zero scales. O(d).
+ * the same length holding finite numbers, with positive scales, as `fitScaler` writes them (the
+ * method "log" with `log1p` true, offsets 0 and scales 1). O(d).
  * @param json - the parsed JSON value.
  * @returns The scaler, ready to `transform` new rows.
  * @throws `SegmentationError` (`parseScaler found N issues`) listing every problem with its path.
@@ -36,14 +37,21 @@ export function parseScaler(json: unknown): Scaler {
         issues.push({ code: "invalid_type", path: [key], message: `${key} must be an array of numbers` });
         continue;
       }
-      value.forEach((entry: unknown, index) => {
-        if (typeof entry !== "number" || !Number.isFinite(entry) || (key === "scale" && entry === 0)) {
-          issues.push({ code: "invalid_number", path: [key, index], message: `${key} values must be finite${key === "scale" ? " and non-zero" : ""}` });
+      // Indexed: a hole of a sparse array is a missing number, not one skipped.
+      for (let index = 0; index < value.length; index++) {
+        const entry: unknown = value[index];
+        // fitScaler's scales are positive: a standard deviation, a range or an interquartile range (1 where it is 0).
+        if (typeof entry !== "number" || !Number.isFinite(entry) || (key === "scale" && !(entry > 0))) {
+          issues.push({ code: "invalid_number", path: [key, index], message: `${key} values must be finite${key === "scale" ? " and positive" : ""}` });
         }
-      });
+      }
     }
     if (Array.isArray(offset) && Array.isArray(scale) && offset.length !== scale.length) {
       issues.push({ code: "invalid_length", path: ["scale"], message: "offset and scale must have the same length" });
+    }
+    // The "log" method is log1p alone: fitScaler writes it with offset 0 and scale 1.
+    if (get("method") === "log" && (get("log1p") !== true || (Array.isArray(offset) && offset.some((entry) => entry !== 0)) || (Array.isArray(scale) && scale.some((entry) => entry !== 1)))) {
+      issues.push({ code: "invalid_method", path: ["method"], message: 'the method "log" takes log1p true, offsets 0 and scales 1' });
     }
   }
   if (issues.length > 0) throw new SegmentationError(issueSummary("parseScaler", issues), issues);

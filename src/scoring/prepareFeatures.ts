@@ -1,3 +1,4 @@
+import { ownElements } from "../_lib/ownElements.js";
 import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
@@ -78,6 +79,9 @@ export interface PrepareFeaturesResult {
  * @category Feature preparation
  */
 export function prepareFeatures(records: ReadonlyArray<unknown>, options: PrepareFeaturesOptions): PrepareFeaturesResult {
+  if (!Array.isArray(records)) throw new TypeError("prepareFeatures requires records to be an array");
+  // A hole is a record without features (missing values under the policy), never a row skipped.
+  const rows = ownElements(records);
   if (typeof options !== "object" || options === null || !Array.isArray(options.features) || !options.features.every((feature) => typeof feature === "string")) {
     throw new TypeError("prepareFeatures requires options.features to be an array of field paths");
   }
@@ -112,7 +116,7 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
     }
   });
   const issues: Issue[] = [];
-  const raw: Array<Array<number | undefined>> = records.map((record, row) =>
+  const raw: Array<Array<number | undefined>> = rows.map((record, row) =>
     paths.map((path, column) => {
       const value = readPath(record, path);
       if (value === undefined || value === null || (typeof value === "number" && Number.isNaN(value))) {
@@ -144,7 +148,11 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
       }
       return undefined;
     }
-    if (policy.impute === "mean") return present.reduce((sum, value) => sum + value, 0) / present.length;
+    if (policy.impute === "mean") {
+      const mean = present.reduce((sum, value) => sum + value, 0) / present.length;
+      // A sum past the double range (values near ±1.8e308): the mean of the scaled values is finite.
+      return Number.isFinite(mean) ? mean : present.reduce((sum, value) => sum + value / present.length, 0);
+    }
     if (policy.impute === "median") return quantileSorted(Float64Array.from(present).sort(), 0.5);
     // Mode: the most frequent value, the smallest one on ties.
     const counts = new Map<number, number>();
@@ -181,5 +189,5 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
   features.forEach((feature, column) => {
     if (fills[column] !== undefined) imputed[feature] = { count: imputedCounts[column] as number, value: fills[column] as number };
   });
-  return { data, featureNames: [...features], rowIndexes, report: { inputRows: records.length, keptRows: data.length, dropped, imputed } };
+  return { data, featureNames: [...features], rowIndexes, report: { inputRows: rows.length, keptRows: data.length, dropped, imputed } };
 }

@@ -1,3 +1,4 @@
+import { ownElements } from "../_lib/ownElements.js";
 import { quantileScores } from "./_lib/quantileScores.js";
 import { choice } from "../_lib/arguments.js";
 
@@ -89,6 +90,8 @@ export interface RfmScore {
  */
 export function rfmScores(customers: ReadonlyArray<RfmInput>, options: RfmScoresOptions = {}): RfmScore[] {
   if (!Array.isArray(customers)) throw new TypeError("rfmScores requires customers to be an array");
+  // A hole is a row that is not a customer, as an explicit undefined: never a customer scored as all zeros.
+  const rows = ownElements(customers);
   if (typeof options !== "object" || options === null) throw new TypeError("rfmScores requires options to be an object");
   const bins = options.bins ?? 5;
   if (!Number.isInteger(bins) || bins < 2 || bins > 9) throw new RangeError("rfmScores requires bins between two and nine");
@@ -101,11 +104,11 @@ export function rfmScores(customers: ReadonlyArray<RfmInput>, options: RfmScores
   };
   if (options.weights !== undefined && (typeof options.weights !== "object" || options.weights === null)) throw new TypeError("rfmScores requires weights to be an object");
   const weights = { recency: weight("recency"), frequency: weight("frequency"), monetary: weight("monetary") };
-  const count = customers.length;
+  const count = rows.length;
   const recency = new Float64Array(count);
   const frequency = new Float64Array(count);
   const monetary = new Float64Array(count);
-  customers.forEach((customer, index) => {
+  rows.forEach((customer, index) => {
     if (typeof customer !== "object" || customer === null) throw new TypeError(`rfmScores requires finite recencyDays, frequency and monetary values: row ${index}`);
     const value = monetaryChoice === "average" ? customer.monetaryAverage ?? customer.monetaryTotal / customer.frequency : customer.monetaryTotal;
     // monetaryTotal is also summed as revenue by assignRfmSegments: it must be a number whichever value is scored.
@@ -120,7 +123,7 @@ export function rfmScores(customers: ReadonlyArray<RfmInput>, options: RfmScores
   const recencyScores = quantileScores(recency, bins, ties);
   const frequencyScores = quantileScores(frequency, bins, ties);
   const monetaryScores = quantileScores(monetary, bins, ties);
-  return customers.map((customer, index) => {
+  return rows.map((customer, index) => {
     const r = recencyScores[index] as number;
     const f = frequencyScores[index] as number;
     const m = monetaryScores[index] as number;

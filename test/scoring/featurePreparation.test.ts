@@ -269,3 +269,66 @@ describe("parseOneHotEncoder (review: the encoder had toJSON but no parser)", ()
     expect(codes({ ...encoder.toJSON(), handleUnknown: "warn", missing: "drop" })).toEqual(["invalid_policy@handleUnknown", "invalid_policy@missing"]);
   });
 });
+
+describe("feature preparation on untrusted arrays and saved documents (review)", () => {
+  it("reads a hole of a sparse array as a missing record, never a row skipped", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [{ a: 1 }, , { a: 3 }] as Array<{ a: number }>;
+    expect(() => prepareFeatures(sparse, { features: ["a"] })).toThrow(expect.objectContaining({ issues: [{ code: "missing_value", path: [1, "a"], message: "a is missing" }] }));
+    const dropped = prepareFeatures(sparse, { features: ["a"], missing: "drop" });
+    expect([dropped.report.inputRows, dropped.report.keptRows, dropped.rowIndexes]).toEqual([3, 2, [0, 2]]);
+    const filled = prepareFeatures(sparse, { features: ["a"], missing: { impute: 0 } });
+    expect(filled.data).toEqual([[1], [0], [3]]);
+    expect(() => fitOneHotEncoder([{ c: "x" }, , { c: "y" }] as unknown[], { features: ["c"] })).toThrow(SegmentationError);
+    const encoder = fitOneHotEncoder([{ c: "x" }, { c: "y" }], { features: ["c"], missing: "category", handleUnknown: "ignore" });
+    const encoded = encoder.transform([{ c: "x" }, , { c: "y" }] as unknown[]);
+    expect(encoded).toEqual([[1, 0], [0, 0], [0, 1]]);
+    expect(Object.hasOwn(encoded, 1)).toBe(true);
+    expect(() => fitScaler([[1], , [3]] as number[][], { method: "minMax" })).toThrow("fitScaler requires rows of equal length: row 1 differs from row 0");
+    const scaler = fitScaler([[1], [3]], { method: "minMax" });
+    expect(() => scaler.transform([[1], , [3]] as number[][])).toThrow("transform requires rows of 1 values: row 1 differs");
+  });
+
+  it("checks what a fitted scaler transforms as fitScaler checks what it fits: null is not 0", () => {
+    const scaler = fitScaler([[1], [2]], { method: "minMax" });
+    expect(scaler.transform([[1.5], [Number.NaN]])).toEqual([[0.5], [Number.NaN]]);
+    expect(() => scaler.transform([[null as unknown as number]])).toThrow("transform requires numbers: row 0, column 0 is null");
+    expect(() => scaler.transform([["1.5" as unknown as number]])).toThrow(TypeError);
+    expect(() => scaler.transform([[Number.POSITIVE_INFINITY]])).toThrow("transform requires finite numbers: row 0, column 0 is Infinity");
+    expect(() => scaler.inverseTransform([[null as unknown as number]])).toThrow("inverseTransform requires numbers: row 0, column 0 is null");
+    const logged = fitScaler([[0], [9]], { method: "standard", log1p: true });
+    expect(() => logged.transform([[-1]])).toThrow("transform requires values above -1 for log1p: row 0, column 0");
+    expect(() => logged.transform([[-2]])).toThrow(RangeError);
+    expect(() => scaler.transform("rows" as never)).toThrow("transform requires an array of rows");
+  });
+
+  it("refuses a fit whose spread overflows, so every fitted scaler survives its JSON round trip", () => {
+    for (const method of ["standard", "minMax", "robust"] as const) {
+      expect(() => fitScaler([[-1e308], [1e308]], { method })).toThrow("fitScaler requires values whose spread is a finite number: column 0 overflows");
+    }
+    const fitted = fitScaler([[-1e307], [1e307]], { method: "minMax" });
+    expect(parseScaler(JSON.parse(JSON.stringify(fitted))).transform([[0]])).toEqual([[0.5]]);
+  });
+
+  it("parseScaler accepts only what fitScaler writes: positive scales, and the log method as log1p alone", () => {
+    const base = { format: "segmentkit.scaler", version: 1, method: "minMax", log1p: false, offset: [0], scale: [2] };
+    expect(parseScaler(base).transform([[1]])).toEqual([[0.5]]);
+    expect(() => parseScaler({ ...base, scale: [-2] })).toThrow("scale values must be finite and positive");
+    expect(() => parseScaler({ ...base, scale: [-1e-320] })).toThrow(SegmentationError);
+    expect(() => parseScaler({ ...base, method: "log", log1p: false, offset: [5], scale: [-2] })).toThrow(SegmentationError);
+    expect(() => parseScaler({ ...base, method: "log", log1p: true, offset: [0], scale: [2] })).toThrow('the method "log" takes log1p true, offsets 0 and scales 1');
+    const log = fitScaler([[1]], { method: "log" });
+    expect(parseScaler(JSON.parse(JSON.stringify(log))).transform([[Math.E - 1]])).toEqual([[1]]);
+  });
+
+  it("refuses one-hot column names that two columns would share", () => {
+    expect(() => fitOneHotEncoder([{ a: "b=c", "a=b": "c" }], { features: ["a", "a=b"] })).toThrow('fitOneHotEncoder requires distinct column names: "a=b=c" would name two columns');
+    const saved = { ...fitOneHotEncoder([{ a: "x", "a=b": "c" }], { features: ["a", "a=b"] }).toJSON() };
+    expect(() => parseOneHotEncoder({ ...saved, categories: { a: ["b=c"], "a=b": ["c"] } })).toThrow('the column name "a=b=c" would name two columns');
+  });
+
+  it("imputes a finite mean where the plain sum overflows", () => {
+    const result = prepareFeatures([{ a: 1e308 }, { a: 1e308 }, { a: null }], { features: ["a"], missing: { impute: "mean" } });
+    expect(result.data).toEqual([[1e308], [1e308], [1e308]]);
+  });
+});

@@ -106,3 +106,13 @@ describe("RFM options and inputs outside the types (fuzz review)", () => {
     expect(() => rfmScores(customers, null as never)).toThrow(new TypeError("rfmScores requires options to be an object"));
   });
 });
+
+describe("rfmScores on a sparse array (review)", () => {
+  it("refuses a hole as it refuses an undefined row, instead of scoring it as a customer of zeros", () => {
+    const customer = (customerId: string, recencyDays: number) => ({ customerId, recencyDays, frequency: 2, monetaryTotal: 100 });
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [customer("a", 1), , customer("b", 9)] as Array<ReturnType<typeof customer>>;
+    expect(() => rfmScores(sparse, { bins: 3 })).toThrow("rfmScores requires finite recencyDays, frequency and monetary values: row 1");
+    expect(() => rfmScores([customer("a", 1), undefined as never, customer("b", 9)], { bins: 3 })).toThrow("rfmScores requires finite recencyDays, frequency and monetary values: row 1");
+  });
+});

@@ -1,3 +1,4 @@
+import { ownElements } from "../../_lib/ownElements.js";
 import { issueSummary } from "../../_lib/issueSummary.js";
 /**
  * The one-hot encoder that `fitOneHotEncoder` fits and `parseOneHotEncoder` restores.
@@ -61,6 +62,22 @@ export function categoriesOf(record: unknown, feature: string, row: number, miss
   return result;
 }
 
+/**
+ * The first column name (`feature=category`) that two columns would share, or `undefined`: a feature
+ * path or a category holding "=" can make `a` + `b=c` and `a=b` + `c` one name.
+ */
+export function sharedColumnName(features: ReadonlyArray<string>, categories: Readonly<Record<string, ReadonlyArray<string>>>): string | undefined {
+  const names = new Set<string>();
+  for (const feature of features) {
+    for (const category of categories[feature] ?? []) {
+      const name = `${feature}=${category}`;
+      if (names.has(name)) return name;
+      names.add(name);
+    }
+  }
+  return undefined;
+}
+
 export function createOneHotEncoder(
   features: string[],
   categories: Record<string, string[]>,
@@ -82,8 +99,10 @@ export function createOneHotEncoder(
     categories,
     featureNames,
     transform(records) {
+      if (!Array.isArray(records)) throw new TypeError("transform requires records to be an array");
       const issues: Issue[] = [];
-      const rows = records.map((record, row) => {
+      // A hole is a record without the features, never a row left out of the matrix.
+      const rows = ownElements(records).map((record, row) => {
         const encoded = new Array<number>(featureNames.length).fill(0);
         features.forEach((feature, column) => {
           for (const value of categoriesOf(record, feature, row, missing, issues)) {
