@@ -32,7 +32,10 @@ export interface AdjustPValuesResult {
  * With the m non-NaN p-values sorted ascending, p_(1) ≤ … ≤ p_(m):
  * Bonferroni min(1, m·p); Holm p̃_(i) = max_{j≤i} min(1, (m − j + 1)·p_(j)); Benjamini-Hochberg
  * p̃_(i) = min_{j≥i} min(1, m·p_(j)/j); Benjamini-Yekutieli = BH × Σ_{k=1..m} 1/k (capped at 1).
- * Matches `statsmodels.stats.multitest.multipletests(method="bonferroni" | "holm" | "fdr_bh" | "fdr_by")`.
+ * Matches `statsmodels.stats.multitest.multipletests(method="bonferroni" | "holm" | "fdr_bh" | "fdr_by")`
+ * operation for operation: adjusted values as p / (rank / m), decisions as statsmodels takes them
+ * (p ≤ α/m; Holm's step-down p ≤ α/(m − i + 1); BH's step-up p ≤ (i/m)·α), so that values on a
+ * boundary agree too.
  * NaN p-values are excluded from m and reported in `excluded`; an empty input gives empty arrays.
  * Reference: https://www.statsmodels.org/stable/generated/statsmodels.stats.multitest.multipletests.html.
  * O(m log m).
@@ -75,14 +78,25 @@ export function adjustPValues(pValues: ReadonlyArray<number>, options: AdjustPVa
   order.sort((a, b) => (pValues[a] as number) - (pValues[b] as number) || a - b);
   const m = order.length;
   const adjusted = new Array<number>(pValues.length).fill(Number.NaN);
+  const reject = new Array<boolean>(pValues.length).fill(false);
+  // statsmodels' arithmetic, operation for operation, so that a p-value on a boundary (0.05 of
+  // three equal p-values under BH) gives its adjusted value and its decision exactly.
   if (method === "bonferroni") {
-    for (const index of order) adjusted[index] = Math.min(1, m * (pValues[index] as number));
+    for (const index of order) {
+      adjusted[index] = Math.min(1, (pValues[index] as number) * m);
+      reject[index] = (pValues[index] as number) <= alpha / m;
+    }
   } else if (method === "holm") {
     let running = 0;
+    let rejecting = true;
     for (let rank = 0; rank < m; rank++) {
       const index = order[rank] as number;
-      running = Math.max(running, Math.min(1, (m - rank) * (pValues[index] as number)));
-      adjusted[index] = running;
+      const p = pValues[index] as number;
+      running = Math.max(running, p * (m - rank));
+      adjusted[index] = Math.min(1, running);
+      // Step-down: the first p-value above alpha / (m − rank) stops the rejections.
+      if (p > alpha / (m - rank)) rejecting = false;
+      reject[index] = rejecting;
     }
   } else {
     let harmonic = 1;
@@ -90,13 +104,19 @@ export function adjustPValues(pValues: ReadonlyArray<number>, options: AdjustPVa
       harmonic = 0;
       for (let k = 1; k <= m; k++) harmonic += 1 / k;
     }
-    let running = 1;
+    // ecdffactor of statsmodels' fdrcorrection: rank / m, divided by the harmonic sum for BY.
+    const factor = (rank: number) => (rank + 1) / m / harmonic;
+    let running = Number.POSITIVE_INFINITY;
+    let rejectUpTo = -1;
     for (let rank = m - 1; rank >= 0; rank--) {
       const index = order[rank] as number;
-      running = Math.min(running, (harmonic * m * (pValues[index] as number)) / (rank + 1));
+      const p = pValues[index] as number;
+      running = Math.min(running, p / factor(rank));
       adjusted[index] = Math.min(1, running);
+      // Step-up: every p-value up to the largest one below its line is rejected.
+      if (rejectUpTo < 0 && p <= factor(rank) * alpha) rejectUpTo = rank;
     }
+    for (let rank = 0; rank <= rejectUpTo; rank++) reject[order[rank] as number] = true;
   }
-  const reject = adjusted.map((value) => !Number.isNaN(value) && value <= alpha);
   return { adjusted, reject, method, alpha, familySize: m, excluded };
 }

@@ -12,6 +12,19 @@ describe("adjustPValues", () => {
       expect(result.reject, c.call).toEqual(c.reject);
     }
   });
+
+  it("takes statsmodels' arithmetic on the decision boundaries: three p-values of 0.05 under BH are all rejected (review)", () => {
+    const boundary = fixtures.adjustPValues.filter((c: { pValues: number[] }) => c.pValues.length > 0 && c.pValues.at(-1) === 0.05 && c.pValues.length <= 5);
+    expect(boundary.length).toBeGreaterThanOrEqual(12);
+    for (const c of boundary) {
+      const result = adjustPValues(c.pValues, { method: c.method as PValueAdjustment, alpha: c.alpha });
+      // Bit for bit: the same operations in the same order as statsmodels (the harmonic sum of BY included, for m ≤ 8).
+      expect(result.adjusted, c.call).toEqual(c.adjusted);
+      expect(result.reject, c.call).toEqual(c.reject);
+    }
+    const bh = adjustPValues([0.05, 0.05, 0.05], { method: "bh" });
+    expect(bh).toMatchObject({ adjusted: [0.05, 0.05, 0.05], reject: [true, true, true] });
+  });
   it("keeps the caller's order and excludes NaN from the family", () => {
     const result = adjustPValues([0.04, Number.NaN, 0.01], { method: "bonferroni" });
     expect(result.adjusted[0]).toBeCloseTo(0.08, 15);

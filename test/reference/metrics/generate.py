@@ -266,7 +266,9 @@ out["minimumDetectableEffect"] = mde_cases
 
 # --- multiple comparisons --------------------------------------------------------------------
 vectors = [[0.01, 0.04, 0.03, 0.005], [0.0, 1.0, 0.5, 0.5, 0.02], [1e-12, 3e-9, 0.2, 0.049, 0.051, 0.9, 0.0007],
-           [0.05], [0.3, 0.3, 0.3], list(np.round(np.linspace(0.001, 0.2, 25), 6)), [1e-300, 1e-200, 0.5]]
+           [0.05], [0.3, 0.3, 0.3], list(np.round(np.linspace(0.001, 0.2, 25), 6)), [1e-300, 1e-200, 0.5],
+           # p-values on the decision boundaries (review): three equal 0.05 under BH, Holm's and Bonferroni's alpha / m
+           [0.05, 0.05, 0.05], [0.025, 0.05], [0.0125, 0.025, 0.0375, 0.05], [0.025, 0.025], [0.01, 0.02, 0.03, 0.04, 0.05]]
 mc = []
 for v in vectors:
     for method, sm in [("bonferroni", "bonferroni"), ("holm", "holm"), ("bh", "fdr_bh"), ("by", "fdr_by")]:
