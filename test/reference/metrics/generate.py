@@ -71,7 +71,10 @@ out["logBeta"] = [{"a": a, "b": b, "expected": num(scipy.special.betaln(a, b)), 
 
 # --- proportion intervals --------------------------------------------------------------------
 interval_cases = [(30, 1200, 0.05), (0, 10, 0.05), (10, 10, 0.05), (1, 1000000, 0.01), (999999, 1000000, 0.05), (3, 20, 0.1),
-                  (5000, 10000, 0.001), (1, 2, 0.05), (17, 23, 0.2), (0, 1, 0.05), (7, 100000, 0.05), (250, 251, 0.05), (2, 7, 0.5)]
+                  (5000, 10000, 0.001), (1, 2, 0.05), (17, 23, 0.2), (0, 1, 0.05), (7, 100000, 0.05), (250, 251, 0.05), (2, 7, 0.5),
+                  # 10^9 trials, where @stdlib's betaincinv alone was off (review): an inverted interval at confidence 1e-6
+                  (500000000, 1000000000, 0.999999), (500000000, 1000000000, 0.95), (200000000, 1000000000, 0.99),
+                  (123456789, 987654321, 0.05), (500000000, 1000000000, 0.05)]
 methods = {"wilson": "wilson", "agrestiCoull": "agresti_coull", "clopperPearson": "beta", "jeffreys": "jeffreys"}
 for name, sm in methods.items():
     cases = []
