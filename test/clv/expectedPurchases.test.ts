@@ -137,6 +137,37 @@ describe("expectedPurchases errors", () => {
     }
   });
 
+  it("stays exact at short horizons, where the closed form lost 1e-16 / (|a - 1| z) relative (review: 3.5e-7 at a = 1 + 1e-5, 0.27 % at t = 1e-6)", () => {
+    // test/reference/clv/shapeNearOne.py, "shortHorizons": mpmath at 80 digits, a from 0.5 to 1.3 with 1 ± 1e-5 and 1 itself,
+    // z = t / (alpha + T + t) from 2.6e-8 to 0.6 %. Stated tolerance 1e-11 relative.
+    const reference = JSON.parse(readFileSync(new URL("../reference/clv/shape-near-one.json", import.meta.url), "utf8")) as {
+      shortHorizons: Array<{
+        r: number; alpha: number; a: number; b: number; gap: string; horizon: number;
+        customer: { frequency: number; recency: number; T: number };
+        bgConditional: number; mbgConditional: number; bgPopulation: number; mbgPopulation: number;
+      }>;
+    };
+    expect(reference.shortHorizons.length).toBe(60);
+    let worst = 0;
+    for (const row of reference.shortHorizons) {
+      const params = { r: row.r, alpha: row.alpha, a: row.a, b: row.b };
+      const bg = modelFromParams({ kind: "BG/NBD", unit: "weeks", params });
+      const mbg = modelFromParams({ kind: "MBG/NBD", unit: "weeks", params });
+      const label = `r ${row.r}, a = 1 + ${row.gap}, ${JSON.stringify(row.customer)}, t ${row.horizon}`;
+      for (const [actual, expected, what] of [
+        [expectedPurchases(bg, row.customer, row.horizon), row.bgConditional, "BG/NBD conditional"],
+        [expectedPurchases(mbg, row.customer, row.horizon), row.mbgConditional, "MBG/NBD conditional"],
+        [expectedPopulationPurchases(bg, row.horizon), row.bgPopulation, "BG/NBD population"],
+        [expectedPopulationPurchases(mbg, row.horizon), row.mbgPopulation, "MBG/NBD population"],
+      ] as const) {
+        const error = Math.abs(actual / expected - 1);
+        worst = Math.max(worst, error);
+        expect(error, `${what} ${label}`).toBeLessThan(1e-11);
+      }
+    }
+    expect(worst).toBeGreaterThan(0);
+  });
+
   it("is continuous through gamma = 1 for BG/BB, where the closed forms are 0/0 (review: Infinity or NaN at 1)", () => {
     // test/reference/clv/shapeNearOne.py: mpmath at 80 digits. Stated tolerance 1e-8 relative (the log-gamma
     // differences of the closed form lose about 1e-14 / |gamma - 1|; within 1e-4 of 1, the line from the limit).

@@ -38,6 +38,39 @@ for label in ["1", "1e-14", "-1e-14", "1e-12", "-1e-10", "1e-6", "-1e-6", "5e-6"
         "bgConditional": float(conditional(a, False)), "bgPopulation": float(population(a, False)),
         "mbgConditional": float(conditional(a, True)), "mbgPopulation": float(population(a, True)),
     })
+# Short horizons (review): z = t / (alpha + T + t) far below 1, where the closed form lost about
+# 1e-16 / (|a - 1| z) relative. Any customer, BG/NBD (the odds term only for x > 0) and MBG/NBD.
+def conditional_at(r, alpha, a, b, x, tx, T, t, modified):
+    r, alpha, a, b, tx, T, t = (mpmath.mpf(v) for v in (r, alpha, a, b, tx, T, t))
+    shift = 1 if modified else 0
+    z = t / (alpha + T + t)
+    bracket = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * mpmath.hyp2f1(r + x, b + x + shift, a + b + x - 1 + shift, z)
+    odds = 0 if (x == 0 and not modified) else a / (b + x - 1 + shift) * ((alpha + T) / (alpha + tx)) ** (r + x)
+    return (a + b + x - 1 + shift) / (a - 1) * bracket / (1 + odds)
+
+
+def population_at(r, alpha, a, b, t, modified):
+    r, alpha, a, b, t = (mpmath.mpf(v) for v in (r, alpha, a, b, t))
+    z = t / (alpha + t)
+    if modified:
+        return b / (a - 1) * (1 - (alpha / (alpha + t)) ** r * mpmath.hyp2f1(r, b + 1, a + b, z))
+    return (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * mpmath.hyp2f1(r, b, a + b - 1, z))
+
+
+short = []
+for r_, alpha_, b_ in [("0.5", "2", "3"), ("0.243", "4.414", "2.426")]:
+    for label in ["1", "1e-5", "-1e-5", "1e-3", "0.3", "-0.5"]:
+        gap = mpmath.mpf("1e-40") if label == "1" else mpmath.mpf(label)
+        a = 1 + gap
+        for x_, tx_, T_, t_ in [(0, "0", "10000", "1"), (500, "77", "78", "1"), (0, "0", "38.86", "1e-6"), (2, "30", "38", "0.5"), (1, "5", "38", "1e-3")]:
+            row = {"r": float(mpmath.mpf(r_)), "alpha": float(mpmath.mpf(alpha_)), "b": float(mpmath.mpf(b_)), "a": float(a), "gap": label,
+                   "customer": {"frequency": x_, "recency": float(mpmath.mpf(tx_)), "T": float(mpmath.mpf(T_))}, "horizon": float(mpmath.mpf(t_))}
+            row["bgConditional"] = float(conditional_at(r_, alpha_, a, b_, x_, tx_, T_, t_, False))
+            row["mbgConditional"] = float(conditional_at(r_, alpha_, a, b_, x_, tx_, T_, t_, True))
+            row["bgPopulation"] = float(population_at(r_, alpha_, a, b_, t_, False))
+            row["mbgPopulation"] = float(population_at(r_, alpha_, a, b_, t_, True))
+            short.append(row)
+
 # BG/BB (Fader, Hardie and Shang 2010, eqs. 5 and 13), gamma near 1.
 al, be, de = mpmath.mpf("1.204"), mpmath.mpf("0.750"), mpmath.mpf("2.783")
 bx, btx, bn, bm = 2, 4, 6, 5
@@ -68,7 +101,7 @@ for label in ["1", "1e-14", "-1e-12", "1e-8", "-1e-8", "5e-5", "-5e-5", "1e-4", 
     ga = 1 + gap
     bb_rows.append({"gamma": float(ga), "gap": label, "conditional": float(bgbb_conditional(ga)), "population": float(bgbb_population(ga))})
 
-out = {"params": {"r": 0.243, "alpha": 4.414, "b": 2.426}, "customer": {"frequency": x, "recency": 30, "T": 38}, "horizon": 39, "rows": rows,
+out = {"params": {"r": 0.243, "alpha": 4.414, "b": 2.426}, "customer": {"frequency": x, "recency": 30, "T": 38}, "horizon": 39, "rows": rows, "shortHorizons": short,
        "bgbb": {"params": {"alpha": 1.204, "beta": 0.750, "delta": 2.783}, "customer": {"frequency": bx, "recency": btx, "periods": bn}, "horizon": bm, "rows": bb_rows}}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shape-near-one.json")
 with open(path, "w") as handle:
