@@ -57,12 +57,12 @@ export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitSc
   const byColumn: number[][] = Array.from({ length: columns }, () => []);
   for (let rowIndex = 0; rowIndex < data.length; rowIndex++) {
     // Indexed, so that a hole of a sparse array is a row that differs, never a row skipped.
-    const row: ArrayLike<number> | undefined = data[rowIndex];
+    const row: ArrayLike<number> | undefined = Object.hasOwn(data, rowIndex) ? data[rowIndex] : undefined;
     if (row === null || typeof row !== "object" || row.length !== columns) {
       throw new TypeError(`fitScaler requires rows of equal length: row ${rowIndex} differs from row 0`);
     }
     for (let column = 0; column < columns; column++) {
-      const value = row[column];
+      const value = Object.hasOwn(row, column) ? row[column] : undefined;
       if (typeof value !== "number") throw new TypeError(`fitScaler requires numbers: row ${rowIndex}, column ${column} is ${String(value)}`);
       if (Number.isNaN(value)) continue;
       if (!Number.isFinite(value)) throw new RangeError(`fitScaler requires finite numbers: row ${rowIndex}, column ${column} is ${value}`);

@@ -42,13 +42,13 @@ export function createScaler(json: ScalerJson): Scaler {
     if (!Array.isArray(rows)) throw new TypeError(`${name} requires an array of rows`);
     const out = new Array<number[]>(rows.length);
     for (let index = 0; index < rows.length; index++) {
-      const row: unknown = rows[index];
+      const row: unknown = Object.hasOwn(rows, index) ? rows[index] : undefined;
       if (row === null || typeof row !== "object" || (row as ArrayLike<unknown>).length !== columns) {
         throw new RangeError(`${name} requires rows of ${columns} values: row ${index} differs`);
       }
       const result = new Array<number>(columns);
       for (let column = 0; column < columns; column++) {
-        const value: unknown = (row as ArrayLike<unknown>)[column];
+        const value: unknown = Object.hasOwn(row, column) ? (row as ArrayLike<unknown>)[column] : undefined;
         if (typeof value !== "number") throw new TypeError(`${name} requires numbers: row ${index}, column ${column} is ${String(value)}`);
         if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) throw new RangeError(`${name} requires finite numbers: row ${index}, column ${column} is ${value}`);
         if (logFirst && value <= -1) throw new RangeError(`${name} requires values above -1 for log1p: row ${index}, column ${column}`);
