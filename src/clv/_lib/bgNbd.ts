@@ -187,6 +187,24 @@ export function unconditionalExpected(p: ArrayLike<number>, t: number, modified:
 }
 
 /**
+ * Σ_{j≥n} NB(j) from NB(n) (its log) by the ratio NB(j + 1)/NB(j) = (r + j)/(j + 1) · q, summed until
+ * the terms no longer count; `undefined` if that takes more than a million terms (q near 1).
+ */
+function negativeBinomialTail(r: number, logQ: number, n: number, logFirst: number): number | undefined {
+  if (logFirst === Number.NEGATIVE_INFINITY) return 0;
+  const q = Math.exp(logQ);
+  let term = 1;
+  let sum = 1;
+  for (let j = n; j < n + 1_000_000; j++) {
+    term *= ((r + j) / (j + 1)) * q;
+    sum += term;
+    // Past the mode the terms shrink at least geometrically: stop when the next ones cannot count.
+    if (term < sum * 1e-17 && (r + j) * q < j + 1) return Math.exp(logFirst) * sum;
+  }
+  return undefined;
+}
+
+/**
  * P(X(t) = n) for a customer who made a first purchase at time 0.
  * BG/NBD (FHL 2005 eq. 8):
  *   B(a, b+n)/B(a, b) · NB(n) + δ_{n>0} B(a+1, b+n−1)/B(a, b) · P(NB ≥ n)
@@ -207,10 +225,11 @@ export function countProbability(p: ArrayLike<number>, t: number, n: number, mod
   const shift = modified ? 1 : 0;
   let value = Math.exp(logBeta(a, b + n + shift) - lbAB + negativeBinomial(n));
   if (n > 0 || modified) {
-    // P(NB ≥ n) = 1 − Σ_{j<n} NB(j), in log space
+    // P(NB ≥ n) = 1 − Σ_{j<n} NB(j), in log space; a small tail is summed upwards instead, where the
+    // subtraction would leave rounding noise (1.6e-20 for a tail of 5e-27).
     let lowerLog = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < n; j++) lowerLog = logAddExp(lowerLog, negativeBinomial(j));
-    const upper = Math.max(0, -Math.expm1(lowerLog));
+    const upper = lowerLog > -0.1 ? negativeBinomialTail(r, logQ, n, negativeBinomial(n)) ?? Math.max(0, -Math.expm1(lowerLog)) : Math.max(0, -Math.expm1(lowerLog));
     value += Math.exp(logBeta(a + 1, b + n - 1 + shift) - lbAB) * upper;
   }
   return value;
