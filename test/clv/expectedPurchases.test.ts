@@ -168,6 +168,27 @@ describe("expectedPurchases errors", () => {
     expect(worst).toBeGreaterThan(0);
   });
 
+  it("BG/BB stays exact over long histories and near gamma = 1 (review: 8.9e-7 at n = 10,000, 1.5e-4 at gamma = 1.0002)", () => {
+    // test/reference/clv/shapeNearOne.py, "longHistories": FHS 2010 eqs. 13 and 5 in mpmath at 80 digits.
+    // Stated tolerance 1e-10 relative (the worst case, 10,000 periods and a horizon of 1, is 2.6e-11).
+    const reference = JSON.parse(readFileSync(new URL("../reference/clv/shape-near-one.json", import.meta.url), "utf8")) as {
+      bgbb: {
+        longHistories: Array<{
+          alpha: number; beta: number; gamma: number; delta: number; horizon: number;
+          customer: { frequency: number; recency: number; periods: number }; conditional: number; population: number;
+        }>;
+      };
+    };
+    const rows = reference.bgbb.longHistories;
+    expect(rows.length).toBe(50);
+    for (const row of rows) {
+      const model = modelFromParams({ kind: "BG/BB", params: { alpha: row.alpha, beta: row.beta, gamma: row.gamma, delta: row.delta } });
+      const label = `gamma ${row.gamma}, ${JSON.stringify(row.customer)}, m ${row.horizon}`;
+      expect(Math.abs(expectedPurchases(model, row.customer, row.horizon) / row.conditional - 1), `conditional ${label}`).toBeLessThan(1e-10);
+      expect(Math.abs(expectedPopulationPurchases(model, row.customer.periods) / row.population - 1), `population ${label}`).toBeLessThan(1e-10);
+    }
+  });
+
   it("is continuous through gamma = 1 for BG/BB, where the closed forms are 0/0 (review: Infinity or NaN at 1)", () => {
     // test/reference/clv/shapeNearOne.py: mpmath at 80 digits. Stated tolerance 1e-8 relative (the log-gamma
     // differences of the closed form lose about 1e-14 / |gamma - 1|; within 1e-4 of 1, the line from the limit).

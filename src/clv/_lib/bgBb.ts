@@ -6,7 +6,7 @@
  *   + Σ_{j=0}^{n−t_x−1} B(α+x, β+t_x−x+j)/B(α,β) · B(γ+1, δ+t_x+j)/B(γ,δ),
  * summed in log space (log-sum-exp over j).
  */
-import { acrossRemovableSingularity, digamma, logAddExp, logBeta, logGamma } from "./special.js";
+import { acrossRemovableSingularity, digamma, logAddExp, logBeta, logGamma, logGammaRatio } from "./special.js";
 
 export interface OpportunityRows {
   frequency: Float64Array;
@@ -114,8 +114,8 @@ export function conditionalExpected(params: ArrayLike<number>, x: number, tx: nu
     logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) + logGamma(gamma + delta) - logGamma(1 + delta) - rowLogLikelihood(params, x, tx, n);
   // (e^first − e^second)/(γ−1) is 0/0 at γ = 1, where its limit is ψ(1+δ+n+m) − ψ(1+δ+n); the rest is smooth.
   const closed = (gap: number): number => {
-    const first = logGamma(1 + delta + n) - logGamma(1 + gap + delta + n);
-    const second = logGamma(1 + delta + n + m) - logGamma(1 + gap + delta + n + m);
+    const first = -logGammaRatio(1 + delta + n, gap);
+    const second = -logGammaRatio(1 + delta + n + m, gap);
     return (Math.exp(first) * -Math.expm1(second - first)) / gap;
   };
   const difference = acrossRemovableSingularity(gamma - 1, shapeGapWidth, closed, () => digamma(1 + delta + n + m) - digamma(1 + delta + n));
@@ -123,10 +123,12 @@ export function conditionalExpected(params: ArrayLike<number>, x: number, tx: nu
 }
 
 /**
- * Within this |γ − 1| the BG/BB expectations (0/0 at γ = 1) take the line to their limit: the closed
- * forms' log-gamma differences, divided by γ − 1, lose about 1e-14 / |γ − 1| relative.
+ * Within this |γ − 1| the BG/BB expectations (0/0 at γ = 1) take the line to their limit. The closed
+ * forms read their log-gamma differences from `logGammaRatio`, accurate also for tiny γ − 1 (the plain
+ * differences lost about 1e-14 / |γ − 1| relative, and 1e-11 absolute at n = 10⁴), so the line is
+ * needed only where γ − 1 itself underflows the arithmetic.
  */
-const shapeGapWidth = 1e-4;
+const shapeGapWidth = 1e-12;
 
 /** E[X(n)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]. */
 export function unconditionalExpected(params: ArrayLike<number>, n: number): number {
@@ -136,7 +138,7 @@ export function unconditionalExpected(params: ArrayLike<number>, n: number): num
   const delta = params[3] as number;
   const share = alpha / (alpha + beta);
   const closed = (gap: number): number => {
-    const logRatio = logGamma(1 + gap + delta) + logGamma(1 + delta + n) - logGamma(1 + gap + delta + n) - logGamma(1 + delta);
+    const logRatio = logGammaRatio(1 + delta, gap) - logGammaRatio(1 + delta + n, gap);
     return share * (delta / gap) * -Math.expm1(logRatio);
   };
   // At γ = 1 the limit is α/(α+β) · δ · [ψ(1+δ+n) − ψ(1+δ)].

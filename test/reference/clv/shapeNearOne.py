@@ -101,8 +101,34 @@ for label in ["1", "1e-14", "-1e-12", "1e-8", "-1e-8", "5e-5", "-5e-5", "1e-4", 
     ga = 1 + gap
     bb_rows.append({"gamma": float(ga), "gap": label, "conditional": float(bgbb_conditional(ga)), "population": float(bgbb_population(ga))})
 
+# Long histories and gamma near 1 (review): log-gamma differences at n = 10^4 kept only 11 digits.
+def bgbb_conditional_for(al_, be_, ga, de_, x_, tx_, n_, m_):
+    al_, be_, ga, de_ = (mpmath.mpf(v) for v in (al_, be_, ga, de_))
+    G = mpmath.gamma
+    likelihood = B(al_ + x_, be_ + n_ - x_) / B(al_, be_) * B(ga, de_ + n_) / B(ga, de_)
+    for i in range(n_ - tx_):
+        likelihood += B(al_ + x_, be_ + tx_ - x_ + i) / B(al_, be_) * B(ga + 1, de_ + tx_ + i) / B(ga, de_)
+    bracket = mpmath.exp(mpmath.loggamma(1 + de_ + n_) - mpmath.loggamma(ga + de_ + n_)) - mpmath.exp(mpmath.loggamma(1 + de_ + n_ + m_) - mpmath.loggamma(ga + de_ + n_ + m_))
+    return B(al_ + x_ + 1, be_ + n_ - x_) / B(al_, be_) * de_ / (ga - 1) * G(ga + de_) / G(1 + de_) * bracket / likelihood
+
+
+def bgbb_population_for(al_, be_, ga, de_, n_):
+    al_, be_, ga, de_ = (mpmath.mpf(v) for v in (al_, be_, ga, de_))
+    ratio = mpmath.exp(mpmath.loggamma(ga + de_) + mpmath.loggamma(1 + de_ + n_) - mpmath.loggamma(ga + de_ + n_) - mpmath.loggamma(1 + de_))
+    return al_ / (al_ + be_) * de_ / (ga - 1) * (1 - ratio)
+
+
+long_rows = []
+for al_, be_, de_ in [("1.204", "0.750", "2.783"), ("1.2", "0.75", "2.8")]:
+    for ga_label in ["0.657", "1.0002", "1.00005", "0.99999999", "1.3"]:
+        for x_, tx_, n_, m_ in [(100, 10000, 10000, 1), (100, 10000, 10000, 5), (3, 6, 6, 100), (2, 4, 6, 5), (40, 900, 1000, 52)]:
+            long_rows.append({"alpha": float(mpmath.mpf(al_)), "beta": float(mpmath.mpf(be_)), "gamma": float(mpmath.mpf(ga_label)), "delta": float(mpmath.mpf(de_)),
+                              "customer": {"frequency": x_, "recency": tx_, "periods": n_}, "horizon": m_,
+                              "conditional": float(bgbb_conditional_for(al_, be_, ga_label, de_, x_, tx_, n_, m_)),
+                              "population": float(bgbb_population_for(al_, be_, ga_label, de_, n_))})
+
 out = {"params": {"r": 0.243, "alpha": 4.414, "b": 2.426}, "customer": {"frequency": x, "recency": 30, "T": 38}, "horizon": 39, "rows": rows, "shortHorizons": short,
-       "bgbb": {"params": {"alpha": 1.204, "beta": 0.750, "delta": 2.783}, "customer": {"frequency": bx, "recency": btx, "periods": bn}, "horizon": bm, "rows": bb_rows}}
+       "bgbb": {"params": {"alpha": 1.204, "beta": 0.750, "delta": 2.783}, "customer": {"frequency": bx, "recency": btx, "periods": bn}, "horizon": bm, "rows": bb_rows, "longHistories": long_rows}}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shape-near-one.json")
 with open(path, "w") as handle:
     json.dump(out, handle, indent=1)
