@@ -168,7 +168,7 @@ export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult 
     if (best === undefined || (result.inertia < best.inertia && !sameClustering(result.labels, best.labels, k))) best = result;
   }
   const chosen = best as ReturnType<typeof runKMeans>;
-  const ordered = canonicalOrder(chosen.centers, chosen.labels, k, matrix.columns);
+  const ordered = canonicalOrder(matrix, chosen.centers, chosen.labels, k);
   const centroids = toRows(ordered.centers, k, matrix.columns);
   const model = createKMeansModel(centroids, checked.featureNames, {
     algorithm: method,

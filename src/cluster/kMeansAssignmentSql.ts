@@ -46,9 +46,10 @@ const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION
  *
  * @remarks
  * The expression computes the squared Euclidean distance `d_j` to every centroid and returns
- * `CASE WHEN x_1 IS NULL OR ... THEN NULL WHEN d_0 <= d_1 AND ... THEN 0 WHEN d_1 <= d_2 AND ... THEN 1 ... ELSE k-1 END`:
- * NULL when any feature column is NULL, otherwise the nearest centroid, ties to the lower id, exactly
- * as `model.predict`. For k = 1 it is `CASE WHEN x_1 IS NULL OR ... THEN NULL ELSE 0 END`, an integer
+ * `CASE WHEN x_1 IS NULL OR ... THEN NULL WHEN NOT (d_0 - d_0 = 0 OR ...) THEN NULL WHEN d_0 <= d_1 AND ... THEN 0 WHEN d_1 <= d_2 AND ... THEN 1 ... ELSE k-1 END`:
+ * NULL when any feature column is NULL, and where `model.predict` throws (a NaN or infinite value,
+ * every distance beyond the double range; PostgreSQL raises on the overflow itself), otherwise the
+ * nearest centroid, ties to the lower id, exactly as `model.predict`. For k = 1 it is `CASE WHEN x_1 IS NULL OR ... THEN NULL ELSE 0 END`, an integer
  * like the others (just `0` for a model without feature columns). Centroids (and scaling parameters)
  * are bound parameters, never SQL text; identifiers are quoted by the dialect helper of
  * `segmentkit/sql`. Size O(k^2 * d).
@@ -65,7 +66,8 @@ const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION
  * @example
  * const model = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]], featureNames: ["spend"] });
  * const { sql, params } = kMeansAssignmentSql(model, { dialect: "postgres" });
- * sql //=> "CASE WHEN \"spend\" IS NULL THEN NULL WHEN (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($1 AS DOUBLE PRECISION), 2)) <= (POWER(CAST(\"spend\" AS DOUBLE PRECISION) - CAST($2 AS DOUBLE PRECISION), 2)) THEN 0 ELSE 1 END"
+ * sql.startsWith('CASE WHEN "spend" IS NULL THEN NULL WHEN NOT (') //=> true
+ * sql.endsWith('WHEN (POWER(CAST("spend" AS DOUBLE PRECISION) - CAST($1 AS DOUBLE PRECISION), 2)) <= (POWER(CAST("spend" AS DOUBLE PRECISION) - CAST($2 AS DOUBLE PRECISION), 2)) THEN 0 ELSE 1 END') //=> true
  * params //=> [0, 10]
  * @category Clustering
  */
@@ -125,6 +127,10 @@ export function kMeansAssignmentSql(model: KMeansModel, options: KMeansAssignmen
   const anyNull = Array.from({ length: model.columns }, (_, column) => `${reference(column)} IS NULL`).join(" OR ");
   const branches: string[] = anyNull === "" ? [] : [`WHEN ${anyNull} THEN NULL`];
   if (model.k === 1) return { sql: branches.length === 0 ? "0" : `CASE ${branches.join(" ")} ELSE 0 END`, params };
+  // Where predict refuses the row (NaN or an infinity in a feature, every distance beyond the double
+  // range), NULL: NaN <= NaN and Infinity <= Infinity hold in SQL, so the first WHEN would name cluster 0.
+  // `d - d = 0` is TRUE for a finite double only, in every dialect.
+  branches.push(`WHEN NOT (${Array.from({ length: model.k }, (_, cluster) => `${distance(cluster)} - ${distance(cluster)} = 0`).join(" OR ")}) THEN NULL`);
   for (let cluster = 0; cluster < model.k - 1; cluster++) {
     const conditions: string[] = [];
     for (let other = cluster + 1; other < model.k; other++) conditions.push(`${distance(cluster)} <= ${distance(other)}`);

@@ -139,7 +139,7 @@ export function miniBatchKMeans(data: MatrixInput, options: MiniBatchKMeansOptio
   const labels = nearestCenters(matrix, current, k);
   let inertia = 0;
   for (let index = 0; index < rows; index++) inertia += squaredDistance(values, index, current, labels[index] as number, columns);
-  const ordered = canonicalOrder(current, labels, k, columns);
+  const ordered = canonicalOrder(matrix, current, labels, k);
   const centroids = toRows(ordered.centers, k, columns);
   return {
     centroids,

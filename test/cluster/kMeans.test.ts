@@ -243,3 +243,56 @@ describe("kMeans rejects hostile options and arguments", () => {
     expect(result.sizes).toEqual([2, 2]);
   });
 });
+
+describe("kMeans on exact ties (review)", () => {
+  const algorithms = ["lloyd", "hamerly", "elkan"] as const;
+
+  it("gives one result for the three algorithms when a row is exactly between two centres: the tie goes to the lower id", () => {
+    for (const [data, options] of [
+      [[[-1], [1], [2], [3], [7]], { k: 2, initialization: [[0], [3]] }],
+      [[[0], [0], [5], [6], [1], [2], [5], [5], [5], [0], [6], [1], [2], [1], [1], [5], [1], [5], [3], [2]], { k: 2, seed: 165, nInit: 1 }],
+    ] as const) {
+      const results = algorithms.map((algorithm) => kMeans(data as unknown as number[][], { ...options, algorithm } as never));
+      for (const result of results.slice(1)) {
+        expect(result.inertia).toBe(results[0]!.inertia);
+        expect(Array.from(result.labels)).toEqual(Array.from(results[0]!.labels));
+        expect(result.centroids).toEqual(results[0]!.centroids);
+      }
+    }
+  });
+
+  it("returns the labels that predict gives on the training rows, ties included, after the renumbering by size", () => {
+    for (const algorithm of algorithms) {
+      const tied = kMeans([[4], [1], [3], [2], [1], [2], [2], [2], [2], [4], [5]], { k: 3, seed: 1389, algorithm });
+      expect(Array.from(tied.labels), algorithm).toEqual(Array.from(tied.model.predict([[4], [1], [3], [2], [1], [2], [2], [2], [2], [4], [5]])));
+      const explicit = kMeans([[-2], [0], [2], [3], [4], [5], [4]], { k: 2, initialization: [[0], [4]], algorithm });
+      expect(Array.from(explicit.labels), algorithm).toEqual(Array.from(explicit.model.predict([[-2], [0], [2], [3], [4], [5], [4]])));
+      expect(explicit.sizes.reduce((total, size) => total + size, 0)).toBe(7);
+    }
+  });
+
+  it("property: the three algorithms agree, and labels equal predict on the training rows, on small integer data full of ties", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 4, maxLength: 20 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (values, k, seed) => {
+          const rows = values.map((value) => [value]);
+          const [lloyd, ...others] = algorithms.map((algorithm) => kMeans(rows, { k, seed, nInit: 1, algorithm }));
+          for (const result of [lloyd!, ...others]) {
+            expect(Array.from(result.labels)).toEqual(Array.from(result.model.predict(rows)));
+            const counts = new Array<number>(k).fill(0);
+            for (const label of result.labels) counts[label]! += 1;
+            expect(result.sizes).toEqual(counts);
+          }
+          for (const result of others) {
+            expect(result.inertia).toBe(lloyd!.inertia);
+            expect(Array.from(result.labels)).toEqual(Array.from(lloyd!.labels));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -88,4 +88,37 @@ describe("kMeansAssignmentSql in real databases", () => {
       }
     });
   });
+
+  describe("a row that predict refuses (NaN, an infinity, every distance beyond the double range) gives NULL, never cluster 0 (review)", () => {
+    const model = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]], featureNames: ["x"] });
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e200]) expect(() => model.predict([[value]])).toThrow();
+    expect(Array.from(model.predict([[9], [-1]]))).toEqual([1, 0]);
+    it("DuckDB", async () => {
+      const instance = await DuckDBInstance.create(":memory:");
+      const connection = await instance.connect();
+      await connection.run(`CREATE TABLE odd (id INTEGER, x DOUBLE)`);
+      await connection.run(`INSERT INTO odd VALUES (1, 'NaN'), (2, 'Infinity'), (3, '-Infinity'), (4, 1e200), (5, 9), (6, -1)`);
+      const { sql, params } = kMeansAssignmentSql(model, { dialect: "duckdb" });
+      const rows = (await connection.runAndReadAll(`SELECT ${sql} AS cluster FROM odd ORDER BY id`, params)).getRowObjectsJson();
+      expect(rows.map((row) => (row["cluster"] === null ? null : Number(row["cluster"])))).toEqual([null, null, null, null, 1, 0]);
+      connection.closeSync();
+    });
+    it("PostgreSQL (which raises on the overflow of 1e200 squared itself)", async () => {
+      const client = new pg.Client({ connectionString: inject("pgUrl") });
+      await client.connect();
+      try {
+        await client.query(`DROP TABLE IF EXISTS kmeans_odd`);
+        await client.query(`CREATE TABLE kmeans_odd (id INTEGER, x DOUBLE PRECISION)`);
+        await client.query(`INSERT INTO kmeans_odd VALUES (1, 'NaN'), (2, 'Infinity'), (3, '-Infinity'), (5, 9), (6, -1)`);
+        const { sql, params } = kMeansAssignmentSql(model, { dialect: "postgres" });
+        const result = await client.query(`SELECT ${sql} AS cluster FROM kmeans_odd ORDER BY id`, params);
+        expect(result.rows.map((row: { cluster: unknown }) => (row.cluster === null ? null : Number(row.cluster)))).toEqual([null, null, null, 1, 0]);
+        await client.query(`INSERT INTO kmeans_odd VALUES (4, 1e200)`);
+        await expect(client.query(`SELECT ${sql} AS cluster FROM kmeans_odd`, params)).rejects.toThrow(/out of range/);
+        await client.query(`DROP TABLE kmeans_odd`);
+      } finally {
+        await client.end();
+      }
+    });
+  });
 });

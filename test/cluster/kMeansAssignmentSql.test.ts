@@ -16,13 +16,15 @@ describe("kMeansAssignmentSql", () => {
     const d = (a: number, b: number) =>
       `(POWER(CAST("c"."recency days" AS DOUBLE PRECISION) - CAST($${a} AS DOUBLE PRECISION), 2) + POWER(CAST("c"."spend ""usd""" AS DOUBLE PRECISION) - CAST($${b} AS DOUBLE PRECISION), 2))`;
     const anyNull = `"c"."recency days" IS NULL OR "c"."spend ""usd""" IS NULL`;
-    expect(sql).toBe(`CASE WHEN ${anyNull} THEN NULL WHEN ${d(1, 2)} <= ${d(3, 4)} AND ${d(1, 2)} <= ${d(5, 6)} THEN 0 WHEN ${d(3, 4)} <= ${d(5, 6)} THEN 1 ELSE 2 END`);
+    const finite = (a: number, b: number) => `${d(a, b)} - ${d(a, b)} = 0`;
+    const noneFinite = `NOT (${finite(1, 2)} OR ${finite(3, 4)} OR ${finite(5, 6)})`;
+    expect(sql).toBe(`CASE WHEN ${anyNull} THEN NULL WHEN ${noneFinite} THEN NULL WHEN ${d(1, 2)} <= ${d(3, 4)} AND ${d(1, 2)} <= ${d(5, 6)} THEN 0 WHEN ${d(3, 4)} <= ${d(5, 6)} THEN 1 ELSE 2 END`);
     expect(params).toEqual([0, 1, 5, 5, -3, 2]);
   });
   it("Snowflake gets one positional parameter per occurrence; BigQuery named ones; offsets and transforms", () => {
     const snowflake = kMeansAssignmentSql(model, { dialect: "snowflake" });
     expect(snowflake.sql.split("?").length - 1).toBe(snowflake.params.length);
-    expect(snowflake.params).toHaveLength(3 * 2 * 2); // 3 comparisons x 2 distances x 2 features
+    expect(snowflake.params).toHaveLength((3 * 2 + 3 * 2) * 2); // (3 comparisons + 3 finiteness tests) x 2 distances x 2 features
     const bigquery = kMeansAssignmentSql(model, { dialect: "bigquery", parameterOffset: 2, transform: { offset: [1, 2], scale: [3, 4], log1p: true } });
     expect(bigquery.sql).toContain("@p3");
     expect(bigquery.sql).not.toContain("@p1 ");
@@ -38,8 +40,9 @@ describe("kMeansAssignmentSql", () => {
     });
     const two = parseKMeansModel({ format: "segmentkit.kMeansModel", version: 1, k: 2, columns: 1, centroids: [[0], [10]] });
     const { sql, params } = kMeansAssignmentSql(two, { dialect: "snowflake", columns: ["spend"] });
-    expect(sql).toBe('CASE WHEN "spend" IS NULL THEN NULL WHEN (POWER(CAST("spend" AS DOUBLE) - CAST(? AS DOUBLE), 2)) <= (POWER(CAST("spend" AS DOUBLE) - CAST(? AS DOUBLE), 2)) THEN 0 ELSE 1 END');
-    expect(params).toEqual([0, 10]);
+    const d = "(POWER(CAST(\"spend\" AS DOUBLE) - CAST(? AS DOUBLE), 2))";
+    expect(sql).toBe(`CASE WHEN "spend" IS NULL THEN NULL WHEN NOT (${d} - ${d} = 0 OR ${d} - ${d} = 0) THEN NULL WHEN ${d} <= ${d} THEN 0 ELSE 1 END`);
+    expect(params).toEqual([0, 0, 10, 10, 0, 10]);
   });
   it("rejects missing column names and mismatched transforms", () => {
     const unnamed = kMeans([[1], [2], [9]], { k: 2 }).model;

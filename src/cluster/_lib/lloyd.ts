@@ -359,7 +359,9 @@ function assignHamerly(state: AssignmentState, centers: Float64Array, half: Floa
     lower[index] = lowerBound;
     const halfGap = half[label] as number;
     const bound = halfGap > lowerBound ? halfGap : lowerBound;
-    if (upperBound <= bound) continue;
+    // Strict: a row exactly as far from another centre must be looked at, so that the tie goes to
+    // the lower id as in Lloyd's loop (equal bounds skipped it before).
+    if (upperBound < bound) continue;
     const rowOffset = index * columns;
     const centerOffset = label * columns;
     let own = 0;
@@ -369,7 +371,7 @@ function assignHamerly(state: AssignmentState, centers: Float64Array, half: Floa
     }
     const tightened = Math.sqrt(own);
     upper[index] = tightened;
-    if (tightened <= bound) continue;
+    if (tightened < bound) continue;
     distancesToCenters(values, rowOffset, centers, k, columns, rowDistances);
     const bestLabel = nearestTwo(rowDistances, k, closestTwo);
     const best = closestTwo[0] as number;
@@ -395,13 +397,13 @@ function assignElkan(state: AssignmentState, centers: Float64Array, half: Float6
     const previous = labels[index] as number;
     let label = previous;
     let bound = upper[index] as number;
-    if (bound <= (half[label] as number)) continue;
+    if (bound < (half[label] as number)) continue;
     let stale = true;
     const rowOffset = index * columns;
     const boundOffset = index * k;
     for (let center = 0; center < k; center++) {
       if (center === label) continue;
-      if (bound <= (bounds[boundOffset + center] as number) || bound <= 0.5 * (between[label * k + center] as number)) continue;
+      if (bound < (bounds[boundOffset + center] as number) || bound < 0.5 * (between[label * k + center] as number)) continue;
       if (stale) {
         let distance = 0;
         const centerOffset = label * columns;
@@ -412,7 +414,7 @@ function assignElkan(state: AssignmentState, centers: Float64Array, half: Float6
         bound = Math.sqrt(distance);
         bounds[boundOffset + label] = bound;
         stale = false;
-        if (bound <= (bounds[boundOffset + center] as number) || bound <= 0.5 * (between[label * k + center] as number)) continue;
+        if (bound < (bounds[boundOffset + center] as number) || bound < 0.5 * (between[label * k + center] as number)) continue;
       }
       let distance = 0;
       const centerOffset = center * columns;
@@ -628,14 +630,18 @@ export function nearestCenters(matrix: Matrix, centers: Float64Array, k: number,
 
 /**
  * Canonical relabelling: cluster ids by decreasing size, ties by the centroid's coordinates in
- * lexicographic order. Returns the permuted centres, labels and sizes.
+ * lexicographic order. Returns the permuted centres, and the labels that `predict` gives with them
+ * (a row exactly as far from two centres joins the lower final id, as in `predict` and the SQL;
+ * renumbering the converged labels would have kept the tie rule of the ids before the renumbering),
+ * with their sizes.
  */
 export function canonicalOrder(
+  matrix: Matrix,
   centers: Float64Array,
   labels: Int32Array,
   k: number,
-  columns: number,
 ): { centers: Float64Array; labels: Int32Array; sizes: number[] } {
+  const columns = matrix.columns;
   const sizes = new Array<number>(k).fill(0);
   for (let index = 0; index < labels.length; index++) { const label = labels[index] as number; sizes[label] = (sizes[label] as number) + 1; }
   const order = Array.from({ length: k }, (_, index) => index);
@@ -648,15 +654,14 @@ export function canonicalOrder(
     }
     return a - b;
   });
-  const rank = new Int32Array(k);
   const sortedCenters = new Float64Array(k * columns);
-  const sortedSizes: number[] = [];
-  order.forEach((old, position) => {
-    rank[old] = position;
-    sortedCenters.set(centers.subarray(old * columns, old * columns + columns), position * columns);
-    sortedSizes.push(sizes[old] as number);
-  });
-  const sortedLabels = new Int32Array(labels.length);
-  for (let index = 0; index < labels.length; index++) sortedLabels[index] = rank[labels[index] as number] as number;
+  order.forEach((old, position) => sortedCenters.set(centers.subarray(old * columns, old * columns + columns), position * columns));
+  // Only rows exactly as far from two centres can change cluster here; the sizes follow the final labels.
+  const sortedLabels = nearestCenters(matrix, sortedCenters, k);
+  const sortedSizes = new Array<number>(k).fill(0);
+  for (let index = 0; index < sortedLabels.length; index++) {
+    const label = sortedLabels[index] as number;
+    sortedSizes[label] = (sortedSizes[label] as number) + 1;
+  }
   return { centers: sortedCenters, labels: sortedLabels, sizes: sortedSizes };
 }
