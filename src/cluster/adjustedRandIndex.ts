@@ -27,19 +27,27 @@ export function adjustedRandIndex(truth: ArrayLike<number>, predicted: ArrayLike
   const a = toLabels(truth, rows, "adjustedRandIndex");
   const b = toLabels(predicted, rows, "adjustedRandIndex");
   if (rows <= 1) return 1;
-  const table = new Float64Array(a.clusterCount * b.clusterCount);
-  for (let index = 0; index < rows; index++) { const cell = (a.labels[index] as number) * b.clusterCount + (b.labels[index] as number); table[cell] = (table[cell] as number) + 1; }
+  // The contingency table holds at most one cell per row: kept sparse (a map of the cells that occur)
+  // when the dense k1 × k2 table would be larger than the input, as scikit-learn keeps it sparse.
   const pairs = (value: number) => (value * (value - 1)) / 2;
-  let sumCells = 0;
   const rowSums = new Float64Array(a.clusterCount);
   const columnSums = new Float64Array(b.clusterCount);
-  for (let i = 0; i < a.clusterCount; i++) {
-    for (let j = 0; j < b.clusterCount; j++) {
-      const value = table[i * b.clusterCount + j] as number;
-      sumCells += pairs(value);
-      rowSums[i] = (rowSums[i] as number) + value;
-      columnSums[j] = (columnSums[j] as number) + value;
+  for (let index = 0; index < rows; index++) {
+    rowSums[a.labels[index] as number]! += 1;
+    columnSums[b.labels[index] as number]! += 1;
+  }
+  let sumCells = 0;
+  if (a.clusterCount * b.clusterCount <= 4 * rows) {
+    const table = new Float64Array(a.clusterCount * b.clusterCount);
+    for (let index = 0; index < rows; index++) table[(a.labels[index] as number) * b.clusterCount + (b.labels[index] as number)]! += 1;
+    for (const value of table) sumCells += pairs(value);
+  } else {
+    const cells = new Map<number, number>();
+    for (let index = 0; index < rows; index++) {
+      const cell = (a.labels[index] as number) * b.clusterCount + (b.labels[index] as number);
+      cells.set(cell, (cells.get(cell) ?? 0) + 1);
     }
+    for (const value of cells.values()) sumCells += pairs(value);
   }
   let sumRows = 0;
   for (const value of rowSums) sumRows += pairs(value);

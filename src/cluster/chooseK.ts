@@ -25,7 +25,7 @@ export interface ChooseKOptions {
   /** Which rule picks `k`: `"silhouette"` (default, highest mean silhouette), `"elbow"` (knee of the inertia curve) or `"gap"` (Tibshirani's rule). */
   readonly criterion?: "silhouette" | "elbow" | "gap";
   /**
-   * Rows used for each silhouette, an integer of at least two; exact when the data is smaller. Default 3000.
+   * Rows used for each silhouette, an integer of at least three (a silhouette needs two clusters and a cluster of two); exact when the data is smaller. Default 3000.
    * The sample is seeded and stratified (`silhouetteScore`'s `stratified`): every cluster in proportion
    * to its size and at least two rows of each (all of a smaller one), so the total can exceed it by a
    * few rows and a small cluster weighs a little more than in the exact mean.

@@ -43,7 +43,7 @@ export interface KPrototypesModel {
    * categorical mismatch (an unseen category is a mismatch); ties go to the lower id. Pass `[]` as
    * `numeric` for k-modes. O(n * k * (d + m)). Throws `RangeError` `predict requires matching numeric and categorical rows`,
    * `predict requires m categorical values per row`; `TypeError` `predict requires an array of categorical rows`,
-   * `predict requires categorical rows to be arrays: row i is null` and the data errors of `kMeans` with `predict` for `kMeans`.
+   * `predict requires categorical rows to be arrays: row i is null` and the data errors of `kMeans` with `predict` for `kMeans`, including `RangeError` `predict requires values small enough for finite sums of squared distances (scale the data first)` where every cost overflows.
    */
   predict(numeric: MatrixInput, categorical: ReadonlyArray<ReadonlyArray<string | number | boolean>>): Int32Array;
   /** Plain JSON; `parseKPrototypesModel(model.toJSON())` gives an equivalent model. */

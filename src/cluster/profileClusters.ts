@@ -1,6 +1,6 @@
 import { quantileSorted } from "../_lib/quantile.js";
 import type { MatrixInput } from "./_lib/matrix.js";
-import { requireLabelArray, toMatrix } from "./_lib/matrix.js";
+import { distanceOverflow, requireLabelArray, toMatrix } from "./_lib/matrix.js";
 import { numberOption, requireOptions, requireStrings } from "./_lib/options.js";
 
 /**
@@ -65,7 +65,8 @@ export interface ClusterProfile {
  * @param options - see {@link ProfileClustersOptions}.
  * @returns One profile per cluster id present, in id order.
  * @throws `RangeError` `profileClusters requires one label per row`, `profileClusters requires one feature name per column`,
- * `profileClusters requires a non-negative threshold`, `profileClusters requires maxLabelFeatures to be a non-negative integer`;
+ * `profileClusters requires a non-negative threshold`, `profileClusters requires maxLabelFeatures to be a non-negative integer`,
+ * `profileClusters requires values small enough for finite sums of squared distances (scale the data first)`;
  * `TypeError` `profileClusters requires an array of rows`, `profileClusters requires rows to be arrays of numbers: row i is null`,
  * `profileClusters requires rows of equal length: row i differs from row 0`, `profileClusters requires finite numbers: row i, column j is NaN`,
  * `profileClusters requires labels to be an array of numbers`, `profileClusters requires labels to be non-negative integers: label i is -1`,
@@ -136,6 +137,8 @@ export function profileClusters(
     mean[column] = average;
     // A constant column has no spread, whatever rounding makes of its mean (ten 0.1s gave sd 1e-17 and d = 2).
     deviation[column] = rows === 0 || lowest === highest ? 0 : Math.sqrt(squares / rows);
+    // A mean or spread past the double range would call every cluster typical: refused as the clustering functions refuse it.
+    if (!Number.isFinite(mean[column]!) || !Number.isFinite(deviation[column]!)) throw distanceOverflow("profileClusters");
   }
   const profiles = [...members.keys()]
     .sort((a, b) => a - b)

@@ -8,7 +8,7 @@ import { meanSilhouette } from "./_lib/silhouette.js";
  * @category Cluster quality
  */
 export interface SilhouetteScoreOptions {
-  /** Score a random sample of this many rows (without replacement) instead of all rows: O(m^2) instead of O(n^2). An integer of at least two; at least the number of rows (`Infinity` included) scores every row. */
+  /** Score a random sample of this many rows (without replacement) instead of all rows: O(m^2) instead of O(n^2). An integer of at least three; at least the number of rows (`Infinity` included) scores every row. */
   readonly sampleSize?: number;
   /** Seed of the sample draw. Default 0. */
   readonly seed?: number;

@@ -212,3 +212,11 @@ describe("kPrototypes and kModes reject hostile options and arguments", () => {
     expect(() => model.predict([[1]], [null] as never)).toThrow(new TypeError("predict requires categorical rows to be arrays: row 0 is null"));
   });
 });
+
+describe("k-prototypes predict where every cost overflows (review)", () => {
+  it("refuses the row as k-means' predict does, instead of naming cluster 0", () => {
+    const fit = kPrototypes([[0], [0.1], [10], [10.1]], [["a"], ["b"], ["a"], ["b"]], { k: 2, seed: 1 });
+    expect(() => fit.model.predict([[1e200]], [["a"]])).toThrow("predict requires values small enough for finite sums of squared distances (scale the data first)");
+    expect(Array.from(fit.model.predict([[10], [0]], [["a"], ["a"]]))).toEqual(Array.from(fit.model.predict([[10.05], [0.05]], [["b"], ["b"]])));
+  });
+});

@@ -85,3 +85,11 @@ describe("profileClusters rejects hostile arguments", () => {
     );
   });
 });
+
+describe("profileClusters past the double range (review)", () => {
+  it("refuses a spread that overflows, as the clustering functions do, instead of calling every cluster typical", () => {
+    expect(() => profileClusters([[1e200], [3e200], [0], [1]], [0, 0, 1, 1], ["a"])).toThrow(
+      "profileClusters requires values small enough for finite sums of squared distances (scale the data first)",
+    );
+  });
+});

@@ -160,3 +160,37 @@ describe("quality metrics on values whose squared distances overflow (fuzz revie
     expect(silhouetteScore([[1e100], [1e100], [0], [1]], labels)).toBeCloseTo(1, 12);
   });
 });
+
+describe("adjustedRandIndex with many labels (review)", () => {
+  it("keeps the contingency table sparse: 100,000 labels against 50,000 is 0, as scikit-learn gives (a dense table threw)", () => {
+    const n = 100_000;
+    expect(adjustedRandIndex(Array.from({ length: n }, (_, index) => index), Array.from({ length: n }, (_, index) => index % 50_000))).toBe(0);
+  });
+
+  it("property: equals the pair-counting definition, on the dense and the sparse path alike", () => {
+    const byPairs = (truth: number[], predicted: number[]) => {
+      // Hubert and Arabie's index from the four pair counts.
+      let both = 0, onlyTruth = 0, onlyPredicted = 0, neither = 0;
+      for (let i = 0; i < truth.length; i++) {
+        for (let j = i + 1; j < truth.length; j++) {
+          const sameTruth = truth[i] === truth[j];
+          const samePredicted = predicted[i] === predicted[j];
+          if (sameTruth && samePredicted) both++;
+          else if (sameTruth) onlyTruth++;
+          else if (samePredicted) onlyPredicted++;
+          else neither++;
+        }
+      }
+      const total = both + onlyTruth + onlyPredicted + neither;
+      const expected = ((both + onlyTruth) * (both + onlyPredicted)) / total;
+      const maximum = (2 * both + onlyTruth + onlyPredicted) / 2;
+      return maximum === expected ? 1 : (both - expected) / (maximum - expected);
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 14 }).chain((n) => fc.tuple(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 0, max: 12 }), { minLength: n, maxLength: n }))), ([truth, predicted]) => {
+        expect(adjustedRandIndex(truth, predicted)).toBeCloseTo(byPairs(truth, predicted), 12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

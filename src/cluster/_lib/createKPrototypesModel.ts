@@ -1,6 +1,6 @@
 import type { KPrototypesModel, KPrototypesModelJson } from "../kPrototypesModel.js";
 import type { MatrixInput } from "./matrix.js";
-import { toMatrix } from "./matrix.js";
+import { distanceOverflow, toMatrix } from "./matrix.js";
 
 /** Builds a model from validated prototypes. Internal: the public ways are `kPrototypes`, `kModes` and `parseKPrototypesModel`. */
 export function createKPrototypesModel(
@@ -53,6 +53,8 @@ export function createKPrototypesModel(
             labels[row] = cluster;
           }
         }
+        // Every cost overflowed: the label would be 0 whatever the row, as k-means' predict refuses too.
+        if (!(best < Number.POSITIVE_INFINITY)) throw distanceOverflow("predict");
       }
       return labels;
     },
