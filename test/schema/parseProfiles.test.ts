@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as zm from "zod/mini";
 import { cachedTimeZoneCount, timeZoneCacheLimit } from "../../src/schema/_lib/fields.js";
-import { CustomerProfile, dataQualityReport, extendProfileSchema, parseEvents, parseProfiles, parseTransactions, summarizeCustomers, summarizeCustomersAsync } from "../../src/schema/index.js";
+import { CustomerProfile, Transaction, dataQualityReport, extendProfileSchema, parseEvents, parseProfiles, parseTransactions, summarizeCustomers, summarizeCustomersAsync } from "../../src/schema/index.js";
 
 describe("parseProfiles", () => {
   it("parses a full profile across every segmentation basis", () => {
@@ -361,5 +361,22 @@ describe("schema functions given something that is not rows (fuzz review)", () =
       expect(() => summarizeCustomers(rows as never, { asOf: new Date(0) })).toThrow(new TypeError("summarizeCustomers requires transactions to be iterable"));
       await expect(summarizeCustomersAsync(rows as never, { asOf: new Date(0) })).rejects.toThrow(new TypeError("summarizeCustomersAsync requires transactions to be iterable or async iterable"));
     }
+  });
+});
+
+describe("Dates of another realm (review)", () => {
+  it("are Dates to the parsers and the report, as summarizeCustomers reads them", async () => {
+    const { runInNewContext } = await import("node:vm");
+    const foreign = runInNewContext('new Date("2024-03-01T10:00:00Z")') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    const transactions = parseTransactions([{ customerId: "c", timestamp: foreign, amount: 5 }]);
+    expect(transactions.counts).toEqual({ input: 1, valid: 1, rejected: 0 });
+    expect(transactions.valid[0]?.timestamp).toEqual(new Date("2024-03-01T10:00:00Z"));
+    expect(transactions.valid[0]?.timestamp instanceof Date).toBe(true);
+    const report = dataQualityReport([{ customerId: "c", timestamp: foreign, amount: 5 }], { schema: Transaction, idField: null });
+    expect(report.validRows).toBe(1);
+    // An object that only claims to be a Date is not one.
+    const pretender = { [Symbol.toStringTag]: "Date", getTime: () => 0 };
+    expect(parseTransactions([{ customerId: "c", timestamp: pretender, amount: 5 }]).counts.rejected).toBe(1);
   });
 });

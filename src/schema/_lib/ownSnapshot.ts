@@ -115,8 +115,24 @@ interface SnapshotState {
   readonly path: Array<string | number>;
 }
 
+/** The time of a `Date` made in another realm (an iframe, `node:vm`), or `undefined` for anything else. */
+function foreignDateTime(value: object): number | undefined {
+  try {
+    // The brand check of this realm's getTime: it throws for every object without a Date's internal slot.
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function copy(state: SnapshotState, value: unknown, schema: z.core.$ZodType | undefined, depth: number): unknown {
   if (typeof value !== "object" || value === null) return value;
+  // A Date of another realm is a Date here too (summarizeCustomers reads it so); zod's z.date() checks
+  // instanceof, so it is copied into this realm's Date. Plain objects and arrays skip the check.
+  if (!(value instanceof Date) && !Array.isArray(value) && !isPlainObject(value)) {
+    const time = foreignDateTime(value);
+    if (time !== undefined) return new Date(time);
+  }
   const definition = definitionOf(schema);
   if (definition === undefined) return value;
   const { path, issues } = state;
