@@ -56,7 +56,7 @@ const MAX_PERIODS = 100_000;
  *   `customerLifetimeValue requires a Gamma-Gamma model with q above one`,
  *   `customerLifetimeValue requires periods to be a non-negative integer up to 100000`,
  *   `customerLifetimeValue requires a positive period length`,
- *   `customerLifetimeValue requires a discount rate above -1`,
+ *   `customerLifetimeValue requires a discount rate above -1 and at most 1 (a fraction: 0.01 is 1 % per period)`,
  *   `customerLifetimeValue requires frequency to be a non-negative integer` and the other row checks of `expectedPurchases`,
  *   `customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row i)`
  * @example
@@ -90,7 +90,10 @@ export function customerLifetimeValue(
         : UNIT_DAYS[period] / UNIT_DAYS[modelUnit];
   if (!(length > 0) || !Number.isFinite(length)) throw new RangeError("customerLifetimeValue requires a positive period length");
   const discountRate = options.discountRate ?? 0;
-  if (typeof discountRate !== "number" || !(discountRate > -1)) throw new RangeError("customerLifetimeValue requires a discount rate above -1");
+  // A fraction per period, as discountedLifetimeValue takes it: 10 (a percent typed as a number) or Infinity would discount everything away.
+  if (typeof discountRate !== "number" || !(discountRate > -1 && discountRate <= 1)) {
+    throw new RangeError("customerLifetimeValue requires a discount rate above -1 and at most 1 (a fraction: 0.01 is 1 % per period)");
+  }
   const params = vector(purchaseModel);
   const g = spendModel.params;
   const spendParams = [g.p, g.q, g.gamma];

@@ -7,7 +7,9 @@ import type { PaybackResult } from "./customerAcquisitionCostPayback.js";
  *
  * @remarks
  * months = min{ k : Σ_{t=1..k} margin_t ≥ CAC } (1-based, whole months). Not reached within the observed
- * months: `Infinity` with a reason (the cohort may still pay back later). Compensated running sum. O(months).
+ * months: `Infinity` with a reason (the cohort may still pay back later). Compensated running sum; a
+ * sum within 1e-12 relative of the cost reaches it, since amounts in cents are not exact in binary
+ * (43.89 + 16.99 is 60.879999… against the double 60.88). O(months).
  * @param input - `acquisitionCost` per customer, `monthlyMargins`: gross margin per acquired customer in month 1, 2, …
  * @returns `{ months, defined, reason? }`; a CAC of 0 pays back at month 0.
  * @throws RangeError `cohortPayback requires acquisitionCost to be a non-negative finite number`,
@@ -16,6 +18,7 @@ import type { PaybackResult } from "./customerAcquisitionCostPayback.js";
  * @example
  * cohortPayback({ acquisitionCost: 100, monthlyMargins: [40, 30, 20, 15, 10] }).months //=> 4
  * cohortPayback({ acquisitionCost: 100, monthlyMargins: [10, 10] }).months //=> Infinity
+ * cohortPayback({ acquisitionCost: 60.88, monthlyMargins: [43.89, 16.99] }).months //=> 2
  * @category Metrics
  */
 export function cohortPayback(input: { readonly acquisitionCost: number; readonly monthlyMargins: ReadonlyArray<number> }): PaybackResult {
@@ -24,6 +27,7 @@ export function cohortPayback(input: { readonly acquisitionCost: number; readonl
   for (const margin of input.monthlyMargins) assertFinite("cohortPayback", "monthlyMargins", margin as number);
   assertNonNegative("cohortPayback", "acquisitionCost", input.acquisitionCost);
   if (input.acquisitionCost === 0) return { months: 0, defined: true };
+  const reached = input.acquisitionCost * (1 - 1e-12);
   let sum = 0;
   let compensation = 0;
   for (let month = 0; month < input.monthlyMargins.length; month++) {
@@ -31,7 +35,7 @@ export function cohortPayback(input: { readonly acquisitionCost: number; readonl
     const total = sum + margin;
     compensation += Math.abs(sum) >= Math.abs(margin) ? sum - total + margin : margin - total + sum;
     sum = total;
-    if (sum + compensation >= input.acquisitionCost) return { months: month + 1, defined: true };
+    if (sum + compensation >= reached) return { months: month + 1, defined: true };
   }
   return { months: Number.POSITIVE_INFINITY, defined: true, reason: "not paid back within the observed months" };
 }

@@ -101,7 +101,8 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  * @param options - `period`, `asOf` (required), `mode` ("n-day"), `cohortEventType`, `retentionEventType`, `periods`.
  * @returns `{ rows, average, period, mode, cohortEventType, retentionEventType }`; no events gives no rows.
  * @throws RangeError `cohortRetention requires valid timestamps`, `cohortRetention requires a valid asOf date`,
- *   `cohortRetention requires periods to be a positive integer`, `cohortRetention requires periods to be at most 100000`; TypeError for an unknown `period` or `mode`.
+ *   `cohortRetention requires periods to be a positive integer`, `cohortRetention requires periods to be at most 100000`,
+ *   `cohortRetention requires the cohorts to span at most 100000 periods, got <n> (pass periods, or check the earliest cohort dates)`; TypeError for an unknown `period` or `mode`.
  * @throws TypeError `cohortRetention requires events to be an array`, `cohortRetention requires options to be an object`,
  *   `cohortRetention requires every event to be an object`.
  * @example
@@ -171,6 +172,11 @@ export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: 
   let firstCohort = Number.POSITIVE_INFINITY;
   for (const index of cohortOf) if (index < firstCohort) firstCohort = index;
   const columns = options.periods ?? (firstCohort === Number.POSITIVE_INFINITY ? 0 : lastIndex - firstCohort + 1);
+  // The width derived from the data has the bound of an explicit one: a stray row of the year 1000
+  // would otherwise give every cohort some 374,000 daily cells.
+  if (options.periods === undefined && columns > 100_000) {
+    throw new RangeError(`cohortRetention requires the cohorts to span at most 100000 periods, got ${columns} (pass periods, or check the earliest cohort dates)`);
+  }
   const cohorts = new Map<number, { size: number; active: Float64Array }>();
   for (const index of cohortOf) {
     if (index === Number.POSITIVE_INFINITY) continue;

@@ -28,5 +28,9 @@ export function compoundAnnualGrowthRate(input: { readonly start: number; readon
   if (typeof input.years !== "number" || !Number.isFinite(input.years) || input.years <= 0) throw new RangeError("compoundAnnualGrowthRate requires years to be positive");
   if (input.start === 0) return { value: Number.NaN, defined: false, reason: "start value is zero" };
   if (input.end === 0) return { value: -1, defined: true };
-  return { value: Math.expm1(Math.log(input.end / input.start) / input.years), defined: true };
+  // The log of the ratio as a difference of logs: end / start overflows to Infinity (or to 0) for values
+  // far apart, such as 1e300 over 1e-300, where the rate itself is an ordinary number.
+  const ratio = input.end / input.start;
+  const logRatio = Number.isFinite(ratio) && ratio > 0 ? Math.log(ratio) : Math.log(input.end) - Math.log(input.start);
+  return { value: Math.expm1(logRatio / input.years), defined: true };
 }

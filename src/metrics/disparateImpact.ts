@@ -125,7 +125,9 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
   const referenceRate = reference.included / reference.total;
   const rows: DisparateImpactRow[] = kept.map((entry) => {
     const rate = entry.included / entry.total;
-    const impactRatio = rate / referenceRate;
+    // One division of the cross products, correctly rounded: 12/20 against 15/20 is 0.8 exactly, where
+    // a ratio of the two rounded rates gave 0.7999999999999999 and flagged a group at four-fifths.
+    const impactRatio = (entry.included * reference.total) / (entry.total * reference.included);
     const flagged = impactRatio < threshold;
     let z = Number.NaN;
     let pValue = Number.NaN;
@@ -147,7 +149,8 @@ export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, opt
             [entry.included, entry.total - entry.included],
             [ref.included, ref.total - ref.included],
           ]).pValue;
-    const decisive = smallSample ? fisherPValue : pValue;
+    // Above the members Fisher's test takes (its p-value NaN), the z test decides, as documented.
+    const decisive = smallSample && !Number.isNaN(fisherPValue) ? fisherPValue : pValue;
     return { group: entry.group, included: entry.included, total: entry.total, rate, impactRatio, flagged, z, pValue, fisherPValue, smallSample, significant: flagged && decisive < alpha };
   });
   return { groups: rows, referenceGroup: reference.group, excludedGroups, adverseImpact: rows.some((row) => row.flagged), threshold, defined: true };

@@ -40,9 +40,12 @@ describe("customerLifetimeValue (BG/NBD + Gamma-Gamma on CDNOW)", () => {
   it("validates options", () => {
     expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1.5, period: "months" })).toThrow("customerLifetimeValue requires periods to be a non-negative integer");
     expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: 0 })).toThrow("customerLifetimeValue requires a positive period length");
-    expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: "months", discountRate: -1 })).toThrow(
-      "customerLifetimeValue requires a discount rate above -1",
-    );
+    for (const discountRate of [-1, 10, Number.POSITIVE_INFINITY, Number.NaN]) {
+      // 10 is a percent typed as a number (review: it gave 0.39 for about 36), Infinity gave 0 for everyone.
+      expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: "months", discountRate })).toThrow(
+        "customerLifetimeValue requires a discount rate above -1 and at most 1 (a fraction: 0.01 is 1 % per period)",
+      );
+    }
     expect(() => customerLifetimeValue(purchases, spend, [{ frequency: 2, recency: 3, T: 5, monetaryValue: -4 }], { periods: 1, period: "months" })).toThrow(
       "customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row 0)",
     );

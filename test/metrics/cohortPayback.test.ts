@@ -14,3 +14,23 @@ describe("cohortPayback", () => {
     expect(cohortPayback({ acquisitionCost: 1, monthlyMargins: new Array(10).fill(0.1) }).months).toBe(10);
   });
 });
+
+describe("cohortPayback on amounts in cents (review)", () => {
+  it("pays back when the margins add up to the cost in cents, which binary sums miss by a hair", () => {
+    expect(43.89 + 16.99 < 60.88).toBe(true);
+    expect(cohortPayback({ acquisitionCost: 60.88, monthlyMargins: [43.89, 16.99] }).months).toBe(2);
+    // Random cent amounts whose exact decimal sums reach the cost at a known month.
+    let state = 7;
+    const cents = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return 1 + (state % 10_000);
+    };
+    for (let trial = 0; trial < 2_000; trial++) {
+      const margins = [cents(), cents(), cents()];
+      const month = 1 + (trial % 3);
+      const cost = margins.slice(0, month).reduce((total, value) => total + value, 0);
+      expect(cohortPayback({ acquisitionCost: cost / 100, monthlyMargins: margins.map((value) => value / 100) }).months).toBe(month);
+    }
+    expect(cohortPayback({ acquisitionCost: 60.89, monthlyMargins: [43.89, 16.99] }).months).toBe(Number.POSITIVE_INFINITY);
+  });
+});

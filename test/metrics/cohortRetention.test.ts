@@ -130,3 +130,16 @@ describe("cohortRetention against a naive Date-based implementation", () => {
     );
   });
 });
+
+describe("cohortRetention's width from the data (review)", () => {
+  it("refuses cohorts that span more than 100,000 periods, as it refuses periods above 100,000", () => {
+    const events = [
+      { customerId: "stray", timestamp: new Date("1000-01-01T00:00:00Z") },
+      { customerId: "c", timestamp: new Date("2024-01-01T00:00:00Z") },
+    ];
+    expect(() => cohortRetention(events, { period: "day", asOf: new Date("2024-02-01T00:00:00Z") })).toThrow(
+      "cohortRetention requires the cohorts to span at most 100000 periods, got 374040 (pass periods, or check the earliest cohort dates)",
+    );
+    expect(cohortRetention(events, { period: "day", asOf: new Date("2024-02-01T00:00:00Z"), periods: 30 }).rows).toHaveLength(2);
+  });
+});

@@ -16,3 +16,11 @@ describe("compoundAnnualGrowthRate", () => {
     expect(() => compoundAnnualGrowthRate({ start: 1, end: 2, years: 0 })).toThrow(new RangeError("compoundAnnualGrowthRate requires years to be positive"));
   });
 });
+
+describe("compoundAnnualGrowthRate of values far apart (review)", () => {
+  it("takes the log of the ratio as a difference of logs where the ratio itself overflows", () => {
+    // Reference: math.expm1((math.log(1e300) - math.log(1e-300)) / 1000) in Python.
+    expect(compoundAnnualGrowthRate({ start: 1e-300, end: 1e300, years: 1000 }).value).toBeCloseTo(2.9810717055349727, 13);
+    expect(compoundAnnualGrowthRate({ start: 1e300, end: 1e-300, years: 1000 }).value).toBeCloseTo(-0.748811356849042, 13);
+  });
+});

@@ -67,3 +67,38 @@ describe("disparateImpact small samples", () => {
     expect(result.groups[1]?.fisherPValue).toBeNaN();
   });
 });
+
+describe("disparateImpact at the four-fifths line and above Fisher's limit (review)", () => {
+  it("does not flag a ratio of exactly four-fifths (29 CFR 1607.4(D) counts less than four-fifths)", () => {
+    const result = disparateImpact([{ group: "women", included: 12, total: 20 }, { group: "men", included: 15, total: 20 }]);
+    const women = result.groups.find((row) => row.group === "women")!;
+    expect([women.impactRatio, women.flagged, result.adverseImpact]).toEqual([0.8, false, false]);
+    // Every integer case with an exact ratio of 4/5 up to 40 members per group (7,611 of 24,785 were flagged before).
+    let exact = 0;
+    for (let referenceTotal = 1; referenceTotal <= 40; referenceTotal++) {
+      for (let referenceIncluded = 1; referenceIncluded <= referenceTotal; referenceIncluded++) {
+        for (let total = 1; total <= 40; total++) {
+          // included / total = 4/5 · referenceIncluded / referenceTotal, in integers.
+          const numerator = 4 * referenceIncluded * total;
+          if (numerator % (5 * referenceTotal) !== 0) continue;
+          const included = numerator / (5 * referenceTotal);
+          if (included > total) continue;
+          const rows = disparateImpact([{ group: "g", included, total }, { group: "r", included: referenceIncluded, total: referenceTotal }]).groups;
+          expect(rows.find((row) => row.group === "g")!.flagged, `${included}/${total} against ${referenceIncluded}/${referenceTotal}`).toBe(false);
+          exact++;
+        }
+      }
+    }
+    expect(exact).toBeGreaterThan(500);
+    const below = disparateImpact([{ group: "g", included: 11, total: 20 }, { group: "r", included: 15, total: 20 }]).groups.find((row) => row.group === "g")!;
+    expect(below.flagged).toBe(true);
+  });
+
+  it("lets the z test decide a small-count group in pools above Fisher's 1e11 members", () => {
+    const row = disparateImpact([{ group: "a", included: 3, total: 1e12 }, { group: "b", included: 5e11, total: 1e12 }]).groups.find((entry) => entry.group === "a")!;
+    expect(row.smallSample).toBe(true);
+    expect(row.fisherPValue).toBeNaN();
+    expect(row.pValue).toBe(0);
+    expect(row.significant).toBe(true);
+  });
+});
