@@ -48,10 +48,11 @@ export interface TrackingRow {
  *   `repeatPurchaseTracking requires a converged model`, `repeatPurchaseTracking requires an array of transactions`,
  *   `repeatPurchaseTracking requires options to be an object`,
  *   `repeatPurchaseTracking requires every transaction to be an object (row i)`,
- *   `repeatPurchaseTracking requires every timestamp to be a valid Date (row i)`
+ *   `repeatPurchaseTracking requires every timestamp to be a valid Date (row i)`,
+ *   `repeatPurchaseTracking requires every customerId to be a string (row i)`
  * @throws `RangeError` `repeatPurchaseTracking requires a model with unit days, weeks, months or years`,
  *   `repeatPurchaseTracking requires a model with a positive finite parameter r` (any parameter name),
- *   `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order`,
+ *   `repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order` (as UTC days),
  *   `repeatPurchaseTracking covers at most 10,000 periods of the model's unit from the first purchase to observationEnd`
  * @example
  * const day = (iso) => new Date(iso + "T00:00:00Z");
@@ -75,17 +76,19 @@ export function repeatPurchaseTracking(
   assertObject(options, "repeatPurchaseTracking", "options");
   const calibrationTime = options.calibrationEnd instanceof Date ? options.calibrationEnd.getTime() : Number.NaN;
   const observationTime = options.observationEnd instanceof Date ? options.observationEnd.getTime() : Number.NaN;
-  if (!Number.isFinite(calibrationTime) || !Number.isFinite(observationTime) || observationTime < calibrationTime) {
-    throw new RangeError("repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order");
-  }
+  // The ends are inclusive UTC days, as in rfmSummary: two instants of one day are in order.
   const calibrationDay = Math.floor(calibrationTime / DAY_MS);
   const observationDay = Math.floor(observationTime / DAY_MS);
+  if (!Number.isFinite(calibrationTime) || !Number.isFinite(observationTime) || observationDay < calibrationDay) {
+    throw new RangeError("repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order");
+  }
   const unitDays = UNIT_DAYS[model.unit as keyof typeof UNIT_DAYS]; // a time unit: assertModel checked it
   const days = new Map<string, Set<number>>();
   for (let i = 0; i < transactions.length; i++) {
     const row = rowAt(transactions, i, "repeatPurchaseTracking", "transaction");
     const time = row.timestamp instanceof Date ? row.timestamp.getTime() : Number.NaN;
     if (!Number.isFinite(time)) throw new TypeError(`repeatPurchaseTracking requires every timestamp to be a valid Date (row ${i})`);
+    if (typeof row.customerId !== "string") throw new TypeError(`repeatPurchaseTracking requires every customerId to be a string (row ${i})`);
     const day = Math.floor(time / DAY_MS);
     if (day > observationDay) continue;
     let set = days.get(row.customerId);

@@ -75,6 +75,13 @@ export function populationStabilityIndex(expectedCounts: ReadonlyArray<number>, 
     expectedTotal += e;
     actualTotal += a;
   }
+  // Counts whose total overflows (near 1.8e308) are shares of the same shape: scaled by their largest
+  // count first (a division by 1 leaves ordinary counts exact).
+  const largest = (counts: ReadonlyArray<number>) => counts.reduce((maximum, count) => (count > maximum ? count : maximum), 0);
+  const expectedScale = Number.isFinite(expectedTotal) ? 1 : largest(expectedCounts);
+  const actualScale = Number.isFinite(actualTotal) ? 1 : largest(actualCounts);
+  if (expectedScale !== 1) expectedTotal = expectedCounts.reduce((total, count) => total + count / expectedScale, 0);
+  if (actualScale !== 1) actualTotal = actualCounts.reduce((total, count) => total + count / actualScale, 0);
   const base = { zeroReplacement, smoothedBins: [] as number[] };
   if (expectedTotal === 0 || actualTotal === 0) {
     return { value: Number.NaN, band: null, contributions: [], expectedProportions: [], actualProportions: [], ...base, defined: false, reason: "a distribution has no observations" };
@@ -85,8 +92,8 @@ export function populationStabilityIndex(expectedCounts: ReadonlyArray<number>, 
   const smoothedBins: number[] = [];
   let value = 0;
   for (let i = 0; i < bins; i++) {
-    let e = (expectedCounts[i] as number) / expectedTotal;
-    let a = (actualCounts[i] as number) / actualTotal;
+    let e = (expectedCounts[i] as number) / expectedScale / expectedTotal;
+    let a = (actualCounts[i] as number) / actualScale / actualTotal;
     let contribution: number;
     if (e === 0 && a === 0) contribution = 0;
     else {

@@ -39,6 +39,14 @@ describe("repeatPurchaseTracking on CDNOW (FHL 2005 figure 3)", () => {
     expect(() => repeatPurchaseTracking([], model, { calibrationEnd: day("1998-01-01"), observationEnd: day("1997-01-01") })).toThrow(
       "repeatPurchaseTracking requires calibrationEnd and observationEnd to be valid Dates in order",
     );
+    // As rfmSummary (review): the ends are UTC days, so two instants of one day are in order, and ids are strings.
+    const sameDay = { calibrationEnd: new Date("1997-09-30T18:00:00Z"), observationEnd: new Date("1997-09-30T06:00:00Z") };
+    const rows = [{ customerId: "a", timestamp: day("1997-01-01"), amount: 1 }];
+    expect(() => rfmSummary(rows, { calibrationEnd: sameDay.calibrationEnd, observationEnd: sameDay.observationEnd, unit: "weeks" })).not.toThrow();
+    expect(() => repeatPurchaseTracking(rows, model, sameDay)).not.toThrow();
+    expect(() => repeatPurchaseTracking([{ customerId: undefined as never, timestamp: day("1997-01-01"), amount: 1 }], model, options)).toThrow(
+      "repeatPurchaseTracking requires every customerId to be a string (row 0)",
+    );
   });
 
   it("refuses a discrete-time BG/BB model (it has no time unit to cut periods with; the loop never ended)", () => {

@@ -49,3 +49,12 @@ describe("populationStabilityIndex", () => {
     );
   });
 });
+
+describe("populationStabilityIndex of counts whose total overflows (review)", () => {
+  it("reads them as the shares they are: identical distributions are stable", () => {
+    const result = populationStabilityIndex([1e308, 1e308], [1, 1]);
+    expect([result.value, result.band, result.smoothedBins]).toEqual([0, "stable", []]);
+    expect(result.expectedProportions).toEqual([0.5, 0.5]);
+    expect(populationStabilityIndex([1e308, 1e308, 0], [1, 1, 2]).value).toBeCloseTo(populationStabilityIndex([1, 1, 0], [1, 1, 2]).value, 12);
+  });
+});
