@@ -79,7 +79,8 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
  *   `defined: false`, `count` 0, its NaN members in `missing` and null statistics.
  * @throws `TypeError` `clvBySegment requires values and memberships to be arrays`,
  *   `clvBySegment requires options to be an object`, `clvBySegment requires probabilities to be an array`,
- *   `clvBySegment requires segments to be an array`, `clvBySegment requires every value to be a number (index i)`
+ *   `clvBySegment requires segments to be an array`, `clvBySegment requires segments to be strings or numbers`,
+ *   `clvBySegment requires every value to be a number (index i)`
  * @throws `RangeError` `clvBySegment requires values and memberships of the same length`,
  *   `clvBySegment requires probabilities between zero and one`, `clvBySegment requires finite values (index i)`
  * @example
@@ -105,6 +106,10 @@ export function clvBySegment(
   if (!Array.isArray(segments)) throw new TypeError("clvBySegment requires segments to be an array");
   for (const probability of probabilities) {
     if (!(typeof probability === "number" && probability >= 0 && probability <= 1)) throw new RangeError("clvBySegment requires probabilities between zero and one");
+  }
+  // A label is a string or a number; null stands for "no segment" and has its own last row.
+  for (const segment of segments) {
+    if (typeof segment !== "string" && typeof segment !== "number") throw new TypeError("clvBySegment requires segments to be strings or numbers");
   }
   const groups = new Map<string | number, SegmentMembers>();
   for (const segment of segments) if (!groups.has(segment)) groups.set(segment, { values: [], missing: 0 });

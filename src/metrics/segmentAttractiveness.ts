@@ -112,7 +112,8 @@ export function segmentAttractiveness(segments: ReadonlyArray<AttractivenessSegm
       // Values a full double range apart (±1e308): max − min overflows, so scale their halves instead.
       if (!Number.isFinite(max - min)) scaled = (value / 2 - min / 2) / (max / 2 - min / 2);
       if (criterion.direction === "lower-is-better" && max !== min) scaled = 1 - scaled;
-      (normalized[index] as Record<string, number>)[criterion.name] = scaled;
+      // An own property whatever the name: assigning "__proto__" would set the prototype instead.
+      Object.defineProperty(normalized[index] as Record<string, number>, criterion.name, { value: scaled, enumerable: true, writable: true, configurable: true });
       scores[index] = (scores[index] as number) + criterion.weight * scaled;
     }
   }

@@ -67,6 +67,9 @@ describe("clvBySegment on hostile input", () => {
   it("throws house-style TypeErrors for missing arrays and bad options", () => {
     expect(() => clvBySegment(undefined as never, memberships)).toThrow(new TypeError("clvBySegment requires values and memberships to be arrays"));
     expect(() => clvBySegment([1], ["a"], { segments: 0 as never })).toThrow(new TypeError("clvBySegment requires segments to be an array"));
+    // A null label in segments gave a second row labelled null beside the "no segment" row (review).
+    expect(() => clvBySegment([1], ["a"], { segments: [null] as never })).toThrow(new TypeError("clvBySegment requires segments to be strings or numbers"));
+    expect(() => clvBySegment([1], ["a"], { segments: [undefined] as never })).toThrow(new TypeError("clvBySegment requires segments to be strings or numbers"));
     expect(() => clvBySegment([1], ["a"], { probabilities: {} as never })).toThrow(new TypeError("clvBySegment requires probabilities to be an array"));
     expect(() => clvBySegment([1], ["a"], null as never)).toThrow(new TypeError("clvBySegment requires options to be an object"));
     expect(() => clvBySegment([1], ["a"], { probabilities: ["0.5" as never] })).toThrow(new RangeError("clvBySegment requires probabilities between zero and one"));

@@ -48,3 +48,17 @@ describe("segmentAttractiveness", () => {
     expect(() => segmentAttractiveness([{ segment: "a", values: Object.create({ size: 1, competition: 1 }) }], criteria)).toThrow(RangeError);
   });
 });
+
+describe("segmentAttractiveness with a criterion named __proto__ (review)", () => {
+  it("keeps it as an own normalized value instead of setting the prototype", () => {
+    const segments = JSON.parse('[{"segment":"a","values":{"__proto__":1,"size":10}},{"segment":"b","values":{"__proto__":3,"size":20}}]');
+    const result = segmentAttractiveness(segments, [
+      { name: "__proto__", weight: 0.5, direction: "higher-is-better" },
+      { name: "size", weight: 0.5, direction: "higher-is-better" },
+    ]);
+    expect(Object.getPrototypeOf(result.rows[0]!.normalized)).toBe(Object.prototype);
+    expect(Object.hasOwn(result.rows[1]!.normalized, "__proto__")).toBe(true);
+    expect(result.rows[1]!.normalized["__proto__"]).toBe(1);
+    expect(result.rows.map((row) => row.score)).toEqual([0, 1]);
+  });
+});
