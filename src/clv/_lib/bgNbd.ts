@@ -131,6 +131,8 @@ const shapeGapWidth = 1e-5;
  * closed form at ±1e-5 (error about the curvature times 1e-10).
  */
 function bracketOverShapeGap(R: number, beta: number, epsilon: number, z: number): number {
+  const series = z <= 0.5 ? eulerBracketOverShapeGap(R, beta, epsilon, z) : undefined;
+  if (series !== undefined) return series;
   const closed = (gap: number): number => -Math.expm1(R * Math.log1p(-z) + log2F1(R, beta, beta + gap, z)) / gap;
   const limit = (): number => {
     // The negative binomial probabilities are at most 1, so the running term cannot overflow.
@@ -148,10 +150,6 @@ function bracketOverShapeGap(R: number, beta: number, epsilon: number, z: number
     }
     return sum;
   };
-  if (z <= 0.5) {
-    const series = eulerBracketOverShapeGap(R, beta, epsilon, z);
-    if (series !== undefined) return series;
-  }
   return acrossRemovableSingularity(epsilon, shapeGapWidth, closed, limit);
 }
 
@@ -229,7 +227,7 @@ export function countProbability(p: ArrayLike<number>, t: number, n: number, mod
     // subtraction would leave rounding noise (1.6e-20 for a tail of 5e-27).
     let lowerLog = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < n; j++) lowerLog = logAddExp(lowerLog, negativeBinomial(j));
-    const upper = lowerLog > -0.1 ? negativeBinomialTail(r, logQ, n, negativeBinomial(n)) ?? Math.max(0, -Math.expm1(lowerLog)) : Math.max(0, -Math.expm1(lowerLog));
+    const upper = (lowerLog > -0.1 ? negativeBinomialTail(r, logQ, n, negativeBinomial(n)) : undefined) ?? Math.max(0, -Math.expm1(lowerLog));
     value += Math.exp(logBeta(a + 1, b + n - 1 + shift) - lbAB) * upper;
   }
   return value;

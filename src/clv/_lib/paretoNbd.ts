@@ -143,7 +143,7 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
   // B1 is the whole series Σ_j term(j), so the bracket is its tail beyond x. Where the first x + 1
   // terms hold nearly all of B1, the subtraction would leave rounding noise (2.95e-19 for 6.3e-55):
   // the tail is summed directly; its terms shrink by about t / (min(α, β) + t) each.
-  const bracket = logB1 - logSum < 0.1 ? (seriesTail(logTerm, x + 1) ?? logSubExp(logB1, logSum)) : logSubExp(logB1, logSum);
+  const bracket = (logB1 - logSum < 0.1 ? seriesTail(logTerm, x + 1) : undefined) ?? logSubExp(logB1, logSum);
   const dead = r * Math.log(alpha) + s * Math.log(beta) + logBeta(r + x, s + 1) - logBeta(r, s) + bracket;
   return Math.exp(alive) + (Number.isFinite(dead) ? Math.exp(dead) : 0);
 }
