@@ -104,7 +104,7 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  *   `cohortRetention requires periods to be a positive integer`, `cohortRetention requires periods to be at most 100000`,
  *   `cohortRetention requires the cohorts to span at most 100000 periods, got <n> (pass periods, or check the earliest cohort dates)`; TypeError for an unknown `period` or `mode`.
  * @throws TypeError `cohortRetention requires events to be an array`, `cohortRetention requires options to be an object`,
- *   `cohortRetention requires every event to be an object`.
+ *   `cohortRetention requires every event to be an object`, `cohortRetention requires every customerId to be a string (row i)`.
  * @example
  * const day = (d) => new Date(Date.UTC(2024, 0, d));
  * const table = cohortRetention(
@@ -140,8 +140,12 @@ export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: 
   let activityCustomer = new Int32Array(1024);
   let activityPeriod = new Float64Array(1024);
   let activityCount = 0;
+  let row = 0;
   for (const event of events) {
     assertRecord("cohortRetention", "every event", event);
+    // One customer, one id: a Map would count 1 and "1" as two customers.
+    if (typeof event.customerId !== "string") throw new TypeError(`cohortRetention requires every customerId to be a string (row ${row})`);
+    row++;
     const timestamp = event.timestamp;
     const time = timestamp instanceof Date ? timestamp.getTime() : Number.NaN;
     if (Number.isNaN(time)) throw new RangeError("cohortRetention requires valid timestamps");

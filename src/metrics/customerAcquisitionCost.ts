@@ -1,4 +1,4 @@
-import { assertNonNegative, assertRecord } from "./_lib/assert.js";
+import { assertFiniteTotal, assertNonNegative, assertRecord } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** Input of {@link customerAcquisitionCost}, all for the same period. @category Metrics */
@@ -26,7 +26,7 @@ export interface CustomerAcquisitionCostResult extends RateResult {
  * @param options - `basis`: "paid" or "blended" (required).
  * @returns A rate value object with `basis`; no new customers gives `defined: false`.
  * @throws RangeError `customerAcquisitionCost requires mediaSpend to be a non-negative finite number` (likewise the others),
- *   `customerAcquisitionCost requires otherSalesAndMarketingSpend for the blended basis`; TypeError for an unknown basis.
+ *   `customerAcquisitionCost requires otherSalesAndMarketingSpend for the blended basis`, `customerAcquisitionCost requires the total spend to be finite (the values overflow)`; TypeError for an unknown basis.
  * @throws TypeError `customerAcquisitionCost requires input to be an object`, `customerAcquisitionCost requires options to be an object`.
  * @example
  * customerAcquisitionCost({ mediaSpend: 30000, otherSalesAndMarketingSpend: 20000, newCustomers: 250 }, { basis: "blended" }).value //=> 200
@@ -45,6 +45,7 @@ export function customerAcquisitionCost(input: CustomerAcquisitionCostInput, opt
     if (input.otherSalesAndMarketingSpend === undefined) throw new RangeError("customerAcquisitionCost requires otherSalesAndMarketingSpend for the blended basis");
     assertNonNegative("customerAcquisitionCost", "otherSalesAndMarketingSpend", input.otherSalesAndMarketingSpend);
     spend += input.otherSalesAndMarketingSpend;
+    assertFiniteTotal("customerAcquisitionCost", "the total spend", spend);
   }
   if (input.newCustomers === 0) return { value: Number.NaN, numerator: spend, denominator: 0, defined: false, reason: "no new customers", basis };
   return { value: spend / input.newCustomers, numerator: spend, denominator: input.newCustomers, defined: true, basis };

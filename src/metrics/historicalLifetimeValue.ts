@@ -1,4 +1,4 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertFiniteTotal, assertRecord } from "./_lib/assert.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import type { RateResult } from "./types.js";
 
@@ -17,7 +17,7 @@ export interface HistoricalLifetimeValueResult extends RateResult {
  * @param valuesPerCustomer - each customer's revenue or margin to date (finite numbers).
  * @param options - `basis` (required): what the values are.
  * @returns A rate value object (numerator = total, denominator = customers); an empty segment gives `defined: false`.
- * @throws RangeError `historicalLifetimeValue requires finite values`; TypeError `historicalLifetimeValue requires basis to be "revenue" or "gross-margin"`.
+ * @throws RangeError `historicalLifetimeValue requires finite values`, `historicalLifetimeValue requires the total to be finite (the values overflow)`; TypeError `historicalLifetimeValue requires basis to be "revenue" or "gross-margin"`.
  * @throws TypeError `historicalLifetimeValue requires valuesPerCustomer to be an array`, `historicalLifetimeValue requires options to be an object`.
  * @example
  * historicalLifetimeValue([120, 80, 0, 200], { basis: "revenue" }).value //=> 100
@@ -33,6 +33,7 @@ export function historicalLifetimeValue(valuesPerCustomer: ReadonlyArray<number>
     if (typeof value !== "number" || !Number.isFinite(value)) throw new RangeError("historicalLifetimeValue requires finite values");
     sum.add(value);
   }
+  assertFiniteTotal("historicalLifetimeValue", "the total", sum.value);
   const customers = valuesPerCustomer.length;
   if (customers === 0) return { value: Number.NaN, numerator: 0, denominator: 0, defined: false, reason: "no customers in the segment", basis };
   return { value: sum.value / customers, numerator: sum.value, denominator: customers, defined: true, basis };

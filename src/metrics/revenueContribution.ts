@@ -1,4 +1,4 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertFiniteTotal, assertRecord } from "./_lib/assert.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 
 /** One segment's totals for {@link revenueContribution}. @category Metrics */
@@ -47,7 +47,8 @@ export interface RevenueContributionResult {
  *   optional `customers` (give it for all segments or none).
  * @returns `{ rows, totalRevenue, totalCustomers, defined }`.
  * @throws RangeError `revenueContribution requires finite revenue`, `revenueContribution requires customers for every segment or none`,
- *   `revenueContribution requires customers to be non-negative integers`, `revenueContribution requires unique segment names`.
+ *   `revenueContribution requires customers to be non-negative integers`, `revenueContribution requires unique segment names`,
+ *   `revenueContribution requires the total revenue to be finite (the values overflow)` (likewise the total customers).
  * @throws TypeError `revenueContribution requires segments to be an array`,
  *   `revenueContribution requires every segment to be an object`.
  * @example
@@ -78,6 +79,8 @@ export function revenueContribution(segments: ReadonlyArray<SegmentRevenue>): Re
     }
   }
   const totalRevenue = revenue.value;
+  assertFiniteTotal("revenueContribution", "the total revenue", totalRevenue);
+  assertFiniteTotal("revenueContribution", "the total customers", customerTotal);
   const hasCustomers = withCustomers > 0;
   const defined = totalRevenue > 0;
   const rows = segments.map((segment): RevenueContributionRow => {

@@ -142,4 +142,9 @@ describe("cohortRetention's width from the data (review)", () => {
     );
     expect(cohortRetention(events, { period: "day", asOf: new Date("2024-02-01T00:00:00Z"), periods: 30 }).rows).toHaveLength(2);
   });
+  it("rejects an id that is not a string instead of counting 1 and \"1\" as two customers", () => {
+    const at = new Date(Date.UTC(2024, 0, 1));
+    const events = [{ customerId: "1", timestamp: at }, { customerId: 1 as unknown as string, timestamp: at }];
+    expect(() => cohortRetention(events, { period: "day", asOf: at })).toThrow(new TypeError("cohortRetention requires every customerId to be a string (row 1)"));
+  });
 });

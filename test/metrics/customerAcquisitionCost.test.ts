@@ -13,4 +13,7 @@ describe("customerAcquisitionCost", () => {
   it("blended requires the other spend", () => {
     expect(() => customerAcquisitionCost({ mediaSpend: 100, newCustomers: 2 }, { basis: "blended" })).toThrow(new RangeError("customerAcquisitionCost requires otherSalesAndMarketingSpend for the blended basis"));
   });
+  it("rejects spends whose blended total overflows instead of returning Infinity", () => {
+    expect(() => customerAcquisitionCost({ mediaSpend: 1e308, otherSalesAndMarketingSpend: 1e308, newCustomers: 2 }, { basis: "blended" })).toThrow(new RangeError("customerAcquisitionCost requires the total spend to be finite (the values overflow)"));
+  });
 });

@@ -16,4 +16,8 @@ describe("historicalLifetimeValue", () => {
   it("rejects non-finite values", () => {
     expect(() => historicalLifetimeValue([Number.NaN], { basis: "revenue" })).toThrow(new RangeError("historicalLifetimeValue requires finite values"));
   });
+  it("rejects finite values whose total overflows instead of returning Infinity", () => {
+    expect(() => historicalLifetimeValue([1e308, 1e308], { basis: "revenue" })).toThrow(new RangeError("historicalLifetimeValue requires the total to be finite (the values overflow)"));
+    expect(historicalLifetimeValue([1e308, -1e308], { basis: "revenue" }).value).toBe(0);
+  });
 });

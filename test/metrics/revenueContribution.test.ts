@@ -28,4 +28,8 @@ describe("revenueContribution", () => {
     expect(() => revenueContribution([{ segment: "a", revenue: 1, customers: 1 }, { segment: "b", revenue: 1 }])).toThrow(new RangeError("revenueContribution requires customers for every segment or none"));
     expect(() => revenueContribution([{ segment: "a", revenue: 1 }, { segment: "a", revenue: 1 }])).toThrow(new RangeError("revenueContribution requires unique segment names"));
   });
+  it("rejects totals that overflow instead of giving shares of 0 and NaN", () => {
+    expect(() => revenueContribution([{ segment: "a", revenue: 1e308 }, { segment: "b", revenue: 1e308 }])).toThrow(new RangeError("revenueContribution requires the total revenue to be finite (the values overflow)"));
+    expect(() => revenueContribution([{ segment: "a", revenue: 1, customers: 1e308 }, { segment: "b", revenue: 1, customers: 1e308 }])).toThrow(new RangeError("revenueContribution requires the total customers to be finite (the values overflow)"));
+  });
 });

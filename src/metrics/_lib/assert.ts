@@ -36,6 +36,11 @@ export function assertFraction(functionName: string, name: string, value: number
   }
 }
 
+/** Throws `<functionName> requires <name> to be finite (the values overflow)`: finite inputs whose sum passes ±1.8e308. */
+export function assertFiniteTotal(functionName: string, name: string, value: number): void {
+  if (!Number.isFinite(value)) throw new RangeError(`${functionName} requires ${name} to be finite (the values overflow)`);
+}
+
 export { assertArray, assertIterable, assertRecord } from "../../_lib/arguments.js";
 
 /** Throws `<functionName> requires <name> not to exceed Number.MAX_SAFE_INTEGER`: larger counts are not exact and overflow the beta functions. */
