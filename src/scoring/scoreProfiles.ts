@@ -1,7 +1,9 @@
+import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { compileRuleTruth } from "../rules/index.js";
 import type { RuleEvent, Truth } from "../rules/index.js";
 import { defineScoringPlan, isDefinedScoringPlan } from "./defineScoringPlan.js";
 import type { ScoringPlan, ScoringPlanDefinition } from "./defineScoringPlan.js";
+import { decimalPoints } from "./_lib/decimalPoints.js";
 
 /**
  * Options of {@link scoreProfiles}.
@@ -33,7 +35,10 @@ export interface ProfileScore {
  *
  * @remarks Rules are compiled once (`compileRuleTruth`); SQL three-valued logic, so a rule on a
  * missing field is UNKNOWN and gives no points, and the explanation says so (`matched: null`).
- * O(n * total rule size).
+ * Points are added as the decimals they are written as: 0.7 + 0.1 scores 0.8 and reaches a tier at
+ * 0.8 (in doubles it is 0.7999999999999999). This holds when every point value has at most 15
+ * decimals and the points' total stays within 2^53 units of the smallest decimal; other plans (points
+ * such as 1/3) are added in doubles with compensated summation. O(n * total rule size).
  * @param plan - from {@link defineScoringPlan}; any other object (a stored plan read back from JSON) is
  *   validated by it first.
  * @param profiles - any objects the rules read.
@@ -65,15 +70,21 @@ export function scoreProfiles<P>(plan: ScoringPlan, profiles: Iterable<P>, optio
   }
   if (!isDefinedScoringPlan(plan)) plan = defineScoringPlan(plan as unknown as ScoringPlanDefinition);
   const compiled = plan.rules.map((entry) => compileRuleTruth<P>(entry.rule, { asOf: options.asOf, eventsOf: options.eventsOf }));
+  const { scale, units } = decimalPoints(plan.rules.map((entry) => entry.points));
   const results: ProfileScore[] = [];
   for (const profile of profiles) {
-    let score = 0;
+    let unitTotal = 0;
+    const doubleTotal = new CompensatedSum();
     const contributions = plan.rules.map((entry, index) => {
       const matched = (compiled[index] as (profile: P) => Truth)(profile);
       const points = matched === true ? entry.points : 0;
-      score += points;
+      if (matched === true) {
+        if (scale === null) doubleTotal.add(points);
+        else unitTotal += units[index] as number;
+      }
       return { id: entry.id, name: entry.name, matched, points };
     });
+    const score = scale === null ? doubleTotal.value : unitTotal / scale;
     const tier = plan.tiers.find((candidate) => score >= candidate.min)?.name ?? null;
     results.push({ score, tier, contributions });
   }

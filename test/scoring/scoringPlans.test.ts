@@ -110,3 +110,25 @@ describe("scoring plans: review cases", () => {
     expect(codes(() => defineScoringPlan({ id: "p", rules: [], tiers: [{ name: "a", min: 10 }, { name: "b", min: 10 }] }))).toEqual(["invalid_tier tiers.1.min"]);
   });
 });
+
+describe("scoring plans: points are added as written", () => {
+  const asOf = new Date("2024-01-01T00:00:00Z");
+  const always = (id: string, points: number) => ({ id, rule: { op: "always" }, points });
+  it("0.7 + 0.1 reaches a tier at 0.8 (in doubles it is 0.7999999999999999)", () => {
+    const plan = defineScoringPlan({ id: "p", rules: [always("a", 0.7), always("b", 0.1)], tiers: [{ name: "hot", min: 0.8 }] });
+    expect(scoreProfiles(plan, [{}], { asOf })[0]).toMatchObject({ score: 0.8, tier: "hot" });
+  });
+  it("the score is the double nearest the decimal sum of points with up to four decimals (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 }), { minLength: 1, maxLength: 12 }), (tenThousandths) => {
+        const plan = defineScoringPlan({ id: "p", rules: tenThousandths.map((units, index) => always(`r${index}`, units / 10_000)) });
+        const exact = tenThousandths.reduce((sum, units) => sum + units, 0) / 10_000;
+        expect(scoreProfiles(plan, [{}], { asOf })[0]?.score).toBe(exact);
+      }),
+    );
+  });
+  it("points with no exact decimal scale are added with compensated summation", () => {
+    const plan = defineScoringPlan({ id: "p", rules: [always("a", 1e20), always("b", 1), always("c", -1e20), always("d", 1 / 3)] });
+    expect(scoreProfiles(plan, [{}], { asOf })[0]?.score).toBe(1 + 1 / 3);
+  });
+});
