@@ -50,7 +50,7 @@ function describeKinds(kinds: ReadonlySet<Kind>): string {
  * @category Rules
  */
 export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArray<RuleIssue> {
-  const oversized = expansionIssue(rule, undefined);
+  const oversized = expansionIssue("checkRule", rule, undefined);
   if (oversized !== undefined) return [oversized];
   const issues: RuleIssue[] = [];
   // `inWhere`: a node of an event's `where` rule, over event properties: its op is checked, its fields are not.

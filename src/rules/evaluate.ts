@@ -28,13 +28,17 @@ export type { RuleEvent } from "./_lib/leaves.js";
  * @throws `TypeError` for a rule that skipped `parseRule` and names an unknown op
  * (`"evaluate requires a valid rule: unknown op \"xor\" (check untrusted rules with parseRule)"`), or
  * holds a `before` / `after` date that is not ISO-8601 or a time window without a finite amount and a
- * known unit (`"rule before needs an ISO-8601 date or instant with an offset, not …"`,
- * `"a rule time window needs a finite amount and a unit from seconds to years, not …"`).
+ * known unit, or with a fractional number of months (`"rule before needs an ISO-8601 date or instant with an offset, not …"`,
+ * `"a rule time window needs a finite amount and a unit from seconds to years, not …"`,
+ * `"a rule time window in months needs a whole number of months, not …"`); inside an event's `where`
+ * too, whether or not an event matches.
  * @throws `RuleError` with code `unknown_segment` (`inSegment` names a segment not in `segments`) or `segment_cycle`;
  * `too_deep` or `too_many_nodes` when the rule, its segment references expanded, nests more than 1,000
  * levels or exceeds 100,000 nodes, or segments refer to one another more than 100 levels deep;
  * `invalid_type` for a node that is not an object, has no `op`, or has a `field` that is not a string
- * or `rules` / `values` that are not arrays (a rule that skipped `parseRule`).
+ * or `rules` / `values` that are not arrays, or a literal of the wrong type (a missing or `null` `value`,
+ * a list item that is not a string, finite number or boolean, a text test's non-text `value`, event
+ * bounds that are not finite numbers); a rule that skipped `parseRule`.
  * @example
  * const asOf = new Date("2024-06-30T00:00:00Z");
  * evaluate({ op: "gte", field: "behavior.totalSpend", value: 500 }, { behavior: { totalSpend: 640 } }, { asOf }) //=> true

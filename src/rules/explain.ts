@@ -1,12 +1,12 @@
 import type { Rule, Truth } from "./ast.js";
-import { evaluateNode, evaluationContext, timeBound } from "./_lib/interpreter.js";
+import { evaluateNode, evaluationContext } from "./_lib/interpreter.js";
 import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
 import { lookupSegment } from "./_lib/context.js";
-import { aggregateEvents, kleeneNot, readPath } from "./_lib/leaves.js";
+import { aggregateEvents, isPresent, kleeneNot, readPath } from "./_lib/leaves.js";
 import { splitPath } from "../_lib/fieldPaths.js";
 import { eventPhrase, fieldLabel, formatValue, leafPhrase } from "./_lib/phrases.js";
 import type { FieldLabels } from "./_lib/phrases.js";
-import { subtractDuration } from "./_lib/time.js";
+import { subtractDuration, timeBound } from "./_lib/time.js";
 import { describeRule } from "./describeRule.js";
 
 /** Options of {@link explain}: those of `evaluate` plus field labels for the sentences. */
@@ -85,7 +85,8 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
     }
     case "event": {
       const result = evaluateNode(node, profile, context);
-      const events = context.events ?? [];
+      // As `evaluate`: anything but an array holds no events (its `length` is never read).
+      const events = Array.isArray(context.events) ? context.events : [];
       const where = node.where;
       const lower = node.withinLast === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(context.asOf, node.withinLast.amount, node.withinLast.unit);
       const aggregate = aggregateEvents(events, node.type, lower, context.asOf, where === undefined ? undefined : (properties) => evaluateNode(where, properties, context), node.sum === undefined ? undefined : splitPath(node.sum.property), { count: 0, sum: 0 });
@@ -101,7 +102,7 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       let sentence: string;
       if (result === true) sentence = `${label} ${formatValue(value)} ${phrase.positive}`;
       else if (result === false) sentence = node.op === "exists" || node.op === "missing" ? `${label} ${phrase.negative}` : `${label} ${formatValue(value)} ${phrase.negative}`;
-      else if (value === undefined || value === null || (typeof value === "number" && Number.isNaN(value))) sentence = `${label} is ${formatValue(value)}, so '${phrase.positive}' is unknown`;
+      else if (!isPresent(value)) sentence = `${label} is ${formatValue(value)}, so '${phrase.positive}' is unknown`;
       else {
         const bound = node.op === "before" || node.op === "after" ? timeBound(node, context.asOf) : 0;
         sentence = Number.isNaN(bound)

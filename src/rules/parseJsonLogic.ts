@@ -123,10 +123,11 @@ function nullComparison(op: "<" | "<=" | ">" | ">=", left: unknown, right: unkno
 
 /**
  * The number that JavaScript's `<` (or, without `blank`, `==`) reads a text as when the other side is
- * a number (`"30"`, `" 1e3 "`, `"Infinity"`, and `""` as 0 for `<`), or `undefined`.
+ * a number (`"30"`, `" 1e3 "`, `"Infinity"`, whitespace as 0, and `""` as 0 for `<`), or `undefined`.
+ * `== ""` is left alone as the test for empty text; `== " "` is not such a test and reads as 0.
  */
 function numericText(value: RuleScalar, blank: boolean): number | undefined {
-  if (typeof value !== "string" || (!blank && value.trim() === "")) return undefined;
+  if (typeof value !== "string" || (!blank && value === "")) return undefined;
   const number = Number(value);
   return Number.isNaN(number) ? undefined : number;
 }
@@ -636,7 +637,10 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
       rules.push(rule);
     }
     if (rules.length < items.length) return undefined;
-    return rules.length === 1 ? rules[0] : { op: "or", rules };
+    // One name is a leaf of its conjunction: under `!` it is `exists`, which keeps null profiles out of
+    // the conjunction, so a sibling on the field needs no guard or warning (`settleConjunction`).
+    if (rules.length === 1) return this.leaf({ field: (rules[0] as { field: string }).field, rule: rules[0] as Rule, whenNull: undefined, because: "" }, at);
+    return { op: "or", rules };
   }
 
 }

@@ -164,7 +164,7 @@ function clockBound(node: Rule, duration: Duration, context: ExportContext): num
 
 /** An absolute bound, or an `invalid_date` issue for a date that a rule that skipped `parseRule` may hold. */
 function fixedBound(node: Rule, date: string, context: ExportContext): number | undefined {
-  const bound = typeof date === "string" ? parseIsoInstant(date) : Number.NaN;
+  const bound = typeof date === "string" ? parseIsoInstant(date, node.op === "before" ? "up" : "down") : Number.NaN;
   if (!Number.isNaN(bound)) return bound;
   return issue(context, node, `date must be an ISO-8601 date (2024-03-01) or instant with an offset (2024-03-01T12:00:00Z), got ${JSON.stringify(String(date).slice(0, 40))}`, "invalid_date");
 }
@@ -346,7 +346,8 @@ const exporters = {
  */
 export function toJsonLogic(rule: Rule, options?: ToJsonLogicOptions): JsonLogic {
   if (options !== undefined) assertRecord(functionName, "options", options);
-  checkExpansion(functionName, rule, options?.segments);
+  // Literals are checked by the exporters, which report every issue with its code.
+  checkExpansion(functionName, rule, options?.segments, false);
   const asOf = options?.asOf === undefined ? undefined : resolveAsOf(options.asOf, functionName);
   const context: ExportContext = { issues: [], segments: options?.segments, active: [], asOf, root: rule, entry: undefined };
   const logic = exportNode(rule, true, context);

@@ -284,3 +284,91 @@ describe("unvalidated rules (review fixes)", () => {
     expect(() => compileRule({ op: "not", rule: { op: "before", field: "a", date: "junk" } } as never, { asOf })).toThrow('rule before needs an ISO-8601 date or instant with an offset, not "junk"');
   });
 });
+
+describe("hostile data and unchecked rules (rules-core review)", () => {
+  const asOf = new Date("2024-06-30T00:00:00Z");
+  const all = (rule: Rule, profile: unknown, events?: unknown): [Truth, boolean, Truth] => [
+    evaluate(rule, profile, { asOf, events: events as never }),
+    compileRule(rule, { asOf, eventsOf: () => (events ?? []) as never })(profile),
+    explain(rule, profile, { asOf, events: events as never }).result,
+  ];
+
+  it("hasAll never calls the profile array's own includes", () => {
+    const tags = Object.assign(["newsletter"], { includes: () => true });
+    expect(all({ op: "hasAll", field: "tags", values: ["vip", "churned"] }, { tags })).toEqual([false, false, false]);
+  });
+
+  it("reads a Date through Date.prototype.getTime: an overridden getTime and objects that only inherit from Date.prototype are not instants", () => {
+    const window: Rule = { op: "withinLast", field: "d", amount: 7, unit: "days" };
+    const overridden = Object.assign(new Date("2020-01-01T00:00:00Z"), { getTime: () => Date.UTC(2024, 5, 29) });
+    expect(all(window, { d: overridden })).toEqual([false, false, false]);
+    const impostor = Object.setPrototypeOf({ getTime: () => Date.UTC(2024, 5, 29) }, Date.prototype);
+    expect(all(window, { d: impostor })).toEqual([null, false, null]);
+    const hollow = Object.create(Date.prototype);
+    expect(all({ op: "exists", field: "d" }, { d: hollow })).toEqual([false, false, false]);
+    expect(all({ op: "in", field: "d", values: ["x"] }, { d: hollow })).toEqual([null, false, null]);
+    expect(explain({ op: "before", field: "d", date: "2024-01-01" }, { d: hollow }, { asOf }).sentence).toBe("d is an invalid date, so 'is before 2024-01-01' is unknown");
+    expect(() => evaluate(window, {}, { asOf: hollow })).toThrow(new TypeError("evaluate requires asOf to be a valid Date"));
+  });
+
+  it("explain reads no events from something that is not an array, as evaluate does", () => {
+    const rule: Rule = { op: "event", type: "purchase" };
+    const events = { length: 2 ** 53, 0: { type: "purchase", timestamp: new Date("2024-06-01T00:00:00Z") } };
+    const explanation = explain(rule, {}, { asOf, events: events as never });
+    expect(explanation).toMatchObject({ result: null, value: { count: 0 } });
+  });
+
+  it("refuses a malformed event where before any event is read: the error does not depend on the data (it was thrown only when an event matched)", () => {
+    const event = (where: unknown): Rule => ({ op: "event", type: "p", where } as never);
+    const matching = [{ type: "p", timestamp: new Date("2024-06-01T00:00:00Z") }];
+    for (const events of [[], matching]) {
+      expect(() => evaluate(event({ op: "xor" }), {}, { asOf, events })).toThrow(new TypeError('evaluate requires a valid rule: unknown op "xor" (check untrusted rules with parseRule)'));
+      expect(() => explain(event({ op: "before", field: "x", date: "yesterday" }), {}, { asOf, events })).toThrow('rule before needs an ISO-8601 date or instant with an offset, not "yesterday"');
+      expect(() => evaluate(event({ op: "withinLast", field: "x", amount: Number.POSITIVE_INFINITY, unit: "days" }), {}, { asOf, events })).toThrow("a rule time window needs a finite amount");
+    }
+  });
+
+  it("refuses literals of the wrong type in a rule that skipped parseRule, with the node's path (they selected more, or threw raw TypeErrors)", () => {
+    const cases: ReadonlyArray<[unknown, string]> = [
+      [{ op: "eq", field: "a" }, 'the value of "eq" must be a string, a finite number or a boolean, got undefined'],
+      [{ op: "eq", field: "a", value: null }, 'the value of "eq" must be a string, a finite number or a boolean, got null'],
+      [{ op: "gt", field: "a", value: true }, 'the value of "gt" must be a string or a finite number, got boolean'],
+      [{ op: "between", field: "a", min: 1, max: "9" }, 'the min and max of "between" must be both finite numbers or both strings, got number and string'],
+      [{ op: "in", field: "a", values: ["x", null] }, 'the values of "in" must be strings, finite numbers or booleans: item 1 is null'],
+      [{ op: "hasAny", field: "a", values: [Number.NaN] }, 'the values of "hasAny" must be strings, finite numbers or booleans: item 0 is NaN'],
+      [{ op: "notIn", field: "a", values: [, "x"] }, 'the values of "notIn" must be strings, finite numbers or booleans: item 0 is undefined'],
+      [{ op: "contains", field: "a", value: 5 }, 'the value of "contains" must be a string, got number'],
+      [{ op: "endsWith", field: "a", value: "x", caseInsensitive: "yes" }, 'the caseInsensitive of "endsWith" must be a boolean, got string'],
+      [{ op: "event", type: "p", sum: { property: 5, gte: 1 } }, 'the sum.property of "event" must be a string, got number'],
+      [{ op: "event", type: "p", count: null }, 'the count of "event" must be an object, got null'],
+      [{ op: "event", type: "p", count: { gte: "1" } }, 'the count.gte of "event" must be a finite number, got string'],
+      [{ op: "inSegment", segment: 1 }, 'the segment of "inSegment" must be a string, got number'],
+    ];
+    for (const [node, message] of cases) {
+      const rule = { op: "or", rules: [{ op: "always" }, node] } as never;
+      for (const call of [() => evaluate(rule, { a: null }, { asOf, events: [] }), () => compileRule(rule, { asOf, eventsOf: () => [] }), () => explain(rule, {}, { asOf, events: [] })]) {
+        try {
+          call();
+          expect.unreachable();
+        } catch (error) {
+          expect(error).toBeInstanceOf(RuleError);
+          expect((error as RuleError).issues).toEqual([{ code: "invalid_type", path: ["rules", 1], message }]);
+        }
+      }
+    }
+  });
+
+  it("keeps a before bound finer than a millisecond strict: a Date 0.5 µs before the bound is before it", () => {
+    const at = { d: new Date("2024-06-30T12:00:00.000Z") };
+    expect(all({ op: "before", field: "d", date: "2024-06-30T12:00:00.0005Z" }, at)).toEqual([true, true, true]);
+    expect(all({ op: "after", field: "d", date: "2024-06-30T11:59:59.9995Z" }, at)).toEqual([true, true, true]);
+    expect(all({ op: "before", field: "d", date: "2024-06-30T12:00:00.000000Z" }, at)).toEqual([false, false, false]);
+  });
+
+  it("refuses a fractional number of months instead of rounding it (0.5 months acted as 1)", () => {
+    const profile = { d: new Date("2024-05-30T00:00:00Z") };
+    expect(() => evaluate({ op: "withinLast", field: "d", amount: 0.5, unit: "months" }, profile, { asOf })).toThrow(new TypeError("a rule time window in months needs a whole number of months, not 0.5 months (check untrusted rules with parseRule)"));
+    expect(() => compileRule({ op: "before", field: "d", amount: 1.5, unit: "months" }, { asOf })).toThrow("needs a whole number of months");
+    expect(all({ op: "withinLast", field: "d", amount: 0.5, unit: "years" }, profile)).toEqual([true, true, true]);
+  });
+});

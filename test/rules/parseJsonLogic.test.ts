@@ -624,3 +624,23 @@ describe("parseJsonLogic agrees with json-logic-js (property)", () => {
     );
   });
 });
+
+describe("parseJsonLogic: importer review (session 12)", () => {
+  const codes = (result: { warnings: ReadonlyArray<{ code: string; path: ReadonlyArray<string | number> }> }) => result.warnings.map((warning) => [warning.code, warning.path]);
+  it("counts `!missing x` as excluding null profiles from its conjunction: no null_selected and no guard on a sibling", () => {
+    const logic = { and: [{ "!": { missing: ["x"] } }, { "<": [{ var: "x" }, 30] }] };
+    const plain = parseJsonLogic(logic);
+    expect(codes(plain)).toEqual([["empty_text", ["and", 0, "!", "missing", 0]]]);
+    const exact = parseJsonLogic(logic, { nulls: "jsonlogic" });
+    expect(exact.rule).toEqual({ op: "and", rules: [{ op: "not", rule: { op: "missing", field: "x" } }, { op: "lt", field: "x", value: 30 }] });
+    const asOf = new Date("2024-01-01T00:00:00Z");
+    for (const profile of [{}, { x: null }, { x: 3 }, { x: 40 }]) expect(evaluate(exact.rule, profile, { asOf }) === true).toBe(jsonLogic.apply(logic, profile) === true);
+  });
+  it("warns that `== \" \"` and `!= \"\\n\"` match the number 0 in JsonLogic (only `== \"\"` is the empty-text test)", () => {
+    expect(jsonLogic.apply({ "==": [{ var: "age" }, " "] }, { age: 0 })).toBe(true);
+    expect(codes(parseJsonLogic({ "==": [{ var: "age" }, " "] }))).toEqual([["numeric_text", ["==", 1]]]);
+    expect(codes(parseJsonLogic({ "!=": [{ var: "age" }, "\n"] }))).toEqual([["null_selected", ["!="]], ["numeric_text", ["!=", 1]]]);
+    expect(codes(parseJsonLogic({ "==": [{ var: "age" }, ""] }))).toEqual([]);
+    expect(parseJsonLogic({ "==": [{ var: "demographics.age" }, " "] }, { schema: CustomerProfile }).rule).toEqual({ op: "eq", field: "demographics.age", value: 0 });
+  });
+});

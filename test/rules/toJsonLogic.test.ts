@@ -182,6 +182,9 @@ describe("toJsonLogic: what it refuses", () => {
       and: [{ ">=": [v("d"), "2024-03-31T12:00:00.000Z"] }, { "<=": [v("d"), "2024-03-31T12:00:00.000Z"] }],
     });
     expect(evaluate(half, { d: new Date("2024-03-31T11:59:59.999Z") }, clock)).toBe(true);
+    // An absolute date finer than a millisecond: inward too (it was truncated, so a Date 0.5 µs before the bound was not before it).
+    expect(toJsonLogic({ op: "before", field: "d", date: "2024-03-31T12:00:00.0005Z" })).toEqual({ "<": [v("d"), "2024-03-31T12:00:00.001Z"] });
+    expect(toJsonLogic({ op: "after", field: "d", date: "2024-03-31T12:00:00.0005Z" })).toEqual({ ">": [v("d"), "2024-03-31T12:00:00.000Z"] });
   });
 
   it("shares no array with the rule", () => {

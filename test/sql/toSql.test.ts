@@ -451,3 +451,12 @@ describe("toSql and segmentQuery without options (fuzz review)", () => {
     expect(() => segmentQuery([], undefined as never)).toThrow(new TypeError("segmentQuery requires options with a dialect, a table, columns, mode and asOf"));
   });
 });
+
+describe("toSql: date bounds finer than a millisecond", () => {
+  it("binds whole milliseconds as evaluate compares them: a before bound rounds up, an after bound down", () => {
+    const field = "behavior.lastPurchaseAt";
+    expect(toSql({ op: "before", field, date: "2024-03-01T12:00:00.0005Z" }, options("postgres")).params).toEqual(["2024-03-01T12:00:00.001Z"]);
+    expect(toSql({ op: "after", field, date: "2024-03-01T12:00:00.0005Z" }, options("postgres")).params).toEqual(["2024-03-01T12:00:00.000Z"]);
+    expect(toSql({ op: "before", field, date: "2024-03-01T12:00:00.000900Z" }, options("postgres")).params).toEqual(["2024-03-01T12:00:00.001Z"]);
+  });
+});

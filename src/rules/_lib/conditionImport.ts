@@ -286,7 +286,7 @@ export abstract class ConditionImporter<Code extends string> {
     // the work.
     const { maxDepth, maxListLength, maxStringLength } = this.limits;
     // A translation may outgrow what the evaluators accept (100,000 nodes) when maxNodes is raised.
-    const oversized = expansionIssue(rule, undefined);
+    const oversized = expansionIssue(this.functionName, rule, undefined);
     if (oversized !== undefined) {
       const issues = [{ ...oversized, message: `the translated rule: ${oversized.message}` }];
       return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, issues), issues) };

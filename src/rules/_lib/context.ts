@@ -2,13 +2,14 @@ import type { Rule } from "../ast.js";
 import { RuleError } from "../RuleError.js";
 import type { RuleIssue } from "../RuleError.js";
 import { ruleErrorMessage } from "./issues.js";
+import { instantOf } from "./leaves.js";
+import { nodeShapeProblems } from "./nodeShape.js";
 
 /** The epoch milliseconds of a valid `asOf`, or a `TypeError` naming the function. */
 export function resolveAsOf(asOf: unknown, functionName: string): number {
-  if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime())) {
-    throw new TypeError(`${functionName} requires asOf to be a valid Date`);
-  }
-  return asOf.getTime();
+  const time = instantOf(asOf);
+  if (Number.isNaN(time)) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+  return time;
 }
 
 /** Finds the path of `target` (by identity) inside `root`; `[]` when it is not there. Iterative. */
@@ -75,16 +76,20 @@ class Oversized extends Error {
  * nests each rule inside the next. Measures the expanded size and depth once, with memoized
  * segment measures and an explicit stack, against {@link maxExpandedNodes},
  * {@link maxExpandedDepth} and {@link maxSegmentChain}, and refuses a node that is not an object
- * (`invalid_type`: `null`, a hole in a `rules` array, `rules` that is not an array), which only a
- * rule that skipped `parseRule` can hold. Unknown segments and cycles are left to `lookupSegment`. O(total size of the distinct rules).
+ * (`invalid_type`: `null`, a hole in a `rules` array, `rules` that is not an array, or a literal of
+ * the wrong type: {@link nodeShapeProblems}), which only a rule that skipped `parseRule` can hold; an
+ * unknown op and a malformed time window or date throw the interpreters' `TypeError` here, before
+ * any profile is read (`literals: false` leaves them to a caller that reports every such issue
+ * itself, as `toJsonLogic` does). Unknown segments and cycles are left to `lookupSegment`. O(total size of the
+ * distinct rules, lists included).
  */
-export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rule>> | undefined): RuleIssue | undefined {
+export function expansionIssue(functionName: string, rule: Rule, segments: Readonly<Record<string, Rule>> | undefined, literals = true): RuleIssue | undefined {
   // `height`: how many segment references deep the segment's own expansion goes (0 without references),
   // so that a segment measured first near the top of a chain is still refused deeper in another one.
   const measured = new Map<string, { readonly size: number; readonly depth: number; readonly height: number }>();
   const visiting = new Set<string>();
-  const fail = (code: "too_many_nodes" | "too_deep" | "invalid_type", message: string): never => {
-    throw new Oversized({ code, path: [], message });
+  const fail = (code: "too_many_nodes" | "too_deep" | "invalid_type", message: string, path: Array<string | number> = []): never => {
+    throw new Oversized({ code, path, message });
   };
   const tooLong = (): never => fail("too_deep", `segments refer to one another more than ${maxSegmentChain} levels deep`);
   const measure = (root: Rule, chain: number): { size: number; depth: number; height: number } => {
@@ -104,6 +109,13 @@ export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rul
       if ("field" in node && typeof node.field !== "string") fail("invalid_type", `the field of "${node.op}" must be a string`);
       if ((node.op === "and" || node.op === "or") && !Array.isArray(node.rules)) fail("invalid_type", `the rules of "${node.op}" must be an array`);
       if ("values" in node && !Array.isArray(node.values)) fail("invalid_type", `the values of "${node.op}" must be an array`);
+      if (literals) {
+        if (!Object.hasOwn(nodeShapeProblems, node.op)) {
+          throw new TypeError(`${functionName} requires a valid rule: unknown op ${JSON.stringify(node.op)} (check untrusted rules with parseRule)`);
+        }
+        const problem = (nodeShapeProblems[node.op] as (node: Rule) => string | undefined)(node);
+        if (problem !== undefined) fail("invalid_type", problem, findNodePath(rule, node));
+      }
       if (node.op === "and" || node.op === "or") for (let index = 0; index < node.rules.length; index += 1) { nodes.push(node.rules[index] as Rule); depths.push(depth + 1); }
       else if (node.op === "not") { nodes.push(node.rule); depths.push(depth + 1); }
       else if (node.op === "event" && node.where !== undefined) { nodes.push(node.where); depths.push(depth + 1); }
@@ -144,7 +156,7 @@ export function expansionIssue(rule: Rule, segments: Readonly<Record<string, Rul
 }
 
 /** Throws the {@link expansionIssue} of a rule, if any, as a `RuleError` naming `functionName`. */
-export function checkExpansion(functionName: string, rule: Rule, segments: Readonly<Record<string, Rule>> | undefined): void {
-  const issue = expansionIssue(rule, segments);
+export function checkExpansion(functionName: string, rule: Rule, segments: Readonly<Record<string, Rule>> | undefined, literals = true): void {
+  const issue = expansionIssue(functionName, rule, segments, literals);
   if (issue !== undefined) throw new RuleError(ruleErrorMessage(functionName, [issue]), [issue]);
 }

@@ -21,7 +21,7 @@ import {
 } from "./leaves.js";
 import type { RuleEvent } from "./leaves.js";
 import { splitPath } from "../../_lib/fieldPaths.js";
-import { parseIsoInstant, subtractDuration } from "./time.js";
+import { subtractDuration, timeBound } from "./time.js";
 
 
 /** Options of {@link evaluate}. */
@@ -47,16 +47,6 @@ export interface EvaluationContext {
 }
 
 type Evaluator = (node: never, profile: unknown, context: EvaluationContext) => Truth;
-
-/** Lower bound of a `before` / `after` node in epoch milliseconds. */
-export function timeBound(node: Extract<Rule, { op: "before" | "after" }>, asOf: number): number {
-  if (!("date" in node)) return subtractDuration(asOf, node.amount, node.unit);
-  const bound = parseIsoInstant(node.date);
-  if (Number.isNaN(bound)) {
-    throw new TypeError(`rule ${node.op} needs an ISO-8601 date or instant with an offset, not ${JSON.stringify(node.date)} (check untrusted rules with parseRule)`);
-  }
-  return bound;
-}
 
 /**
  * The handler of a node's op from an interpreter table, read as an own property: a rule that did not

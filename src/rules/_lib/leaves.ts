@@ -43,13 +43,25 @@ export function readPath(root: unknown, segments: ReadonlyArray<string>): unknow
 export function isPresent(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === "number") return value === value;
-  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  if (value instanceof Date) return instantOf(value) === instantOf(value);
   return true;
 }
 
-/** The epoch milliseconds of a valid `Date`, else `NaN` (strings and numbers are not dates). */
+// Taken once: the data's own or overridden `getTime` is never called.
+const dateTime = Date.prototype.getTime;
+
+/**
+ * The epoch milliseconds of a valid `Date`, else `NaN` (strings and numbers are not dates). Read
+ * through `Date.prototype.getTime`, so a `Date` whose `getTime` was overridden gives its real
+ * instant, and an object that only inherits from `Date.prototype` (it holds no instant) is `NaN`.
+ */
 export function instantOf(value: unknown): number {
-  return value instanceof Date ? value.getTime() : Number.NaN;
+  if (!(value instanceof Date)) return Number.NaN;
+  try {
+    return dateTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** `eq` / `ne` / `lt` / ... : same-typed values only; anything else is UNKNOWN. */
@@ -218,12 +230,18 @@ export function arrayHasAll(actual: unknown, list: ListIndex): Truth {
   let result: Truth = true;
   for (let index = 0; index < values.length; index += 1) {
     const value = values[index] as RuleScalar;
-    const found = value === value && (marks !== undefined ? marks.stamps[(positions as ReadonlyMap<unknown, number>).get(value) as number] === round : actual.includes(value));
+    const found = value === value && (marks !== undefined ? marks.stamps[(positions as ReadonlyMap<unknown, number>).get(value) as number] === round : holds(actual, value));
     if (found) continue;
     if (hasNaN || (types & ~typeBit(typeof value)) !== 0) result = null;
     else return false;
   }
   return result;
+}
+
+/** `value` is an element (`===`), read by index: the array's own `includes` is never called. */
+function holds(array: ReadonlyArray<unknown>, value: unknown): boolean {
+  for (let index = 0; index < array.length; index += 1) if (array[index] === value) return true;
+  return false;
 }
 
 const typeBits: Readonly<Record<string, number>> = { string: 1, number: 2, boolean: 4, undefined: 8, object: 16, bigint: 32, symbol: 64, function: 128 };

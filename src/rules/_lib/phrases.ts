@@ -1,4 +1,5 @@
 import type { Duration, Rule, RuleScalar } from "../ast.js";
+import { instantOf } from "./leaves.js";
 
 /** Field labels for sentences: a path → a human name (`"behavior.totalSpend"` → `"total spend"` by default). */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -22,8 +23,16 @@ export function formatValue(value: unknown): string {
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === "boolean") return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString();
-  if (Array.isArray(value)) return `[${value.slice(0, 8).map(formatValue).join(", ")}${value.length > 8 ? ", ..." : ""}]`;
+  if (value instanceof Date) {
+    const time = instantOf(value);
+    return Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
+  }
+  if (Array.isArray(value)) {
+    // Read by index: the array's own `slice` or `map` is never called.
+    const shown: string[] = [];
+    for (let index = 0; index < Math.min(value.length, 8); index += 1) shown.push(formatValue(Object.hasOwn(value, index) ? value[index] : undefined));
+    return `[${shown.join(", ")}${value.length > 8 ? ", ..." : ""}]`;
+  }
   return "an object";
 }
 

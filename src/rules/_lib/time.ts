@@ -1,4 +1,4 @@
-import type { TimeUnit } from "../ast.js";
+import type { Rule, TimeUnit } from "../ast.js";
 
 const fixedUnitMilliseconds: Readonly<Record<TimeUnit, number>> = {
   seconds: 1_000,
@@ -30,6 +30,10 @@ export function subtractDuration(instantMilliseconds: number, amount: number, un
   let result: number;
   if (unit === "months" || unit === "years") {
     const months = unit === "years" ? amount * 12 : amount;
+    // Calendar arithmetic takes whole months: 0.5 months has no meaning (setUTCMonth would round it).
+    if (!Number.isInteger(months)) {
+      throw new TypeError(`a rule time window in ${unit} needs a whole number of months, not ${String(amount)} ${unit} (check untrusted rules with parseRule)`);
+    }
     const date = new Date(instantMilliseconds);
     const day = date.getUTCDate();
     const target = new Date(instantMilliseconds);
@@ -51,9 +55,9 @@ const isoPattern =
  * Parses an ISO-8601 date (`2024-03-01`, midnight UTC) or instant with an explicit offset
  * (`2024-03-01T12:00:00Z`, `2024-03-01T12:00:00.5+02:00`) to epoch milliseconds; `NaN` for anything
  * else, including impossible calendar dates (`2024-02-30`) and local times without an offset.
- * Fractions beyond milliseconds are truncated.
+ * A fraction beyond milliseconds rounds `down` (the default) or `up` to a whole millisecond.
  */
-export function parseIsoInstant(text: string): number {
+export function parseIsoInstant(text: string, rounding: "down" | "up" = "down"): number {
   const match = isoPattern.exec(text);
   if (match === null) return Number.NaN;
   const year = Number(match[1]);
@@ -62,7 +66,8 @@ export function parseIsoInstant(text: string): number {
   const hour = match[4] === undefined ? 0 : Number(match[4]);
   const minute = match[5] === undefined ? 0 : Number(match[5]);
   const second = match[6] === undefined ? 0 : Number(match[6]);
-  const millisecond = match[7] === undefined ? 0 : Math.trunc(Number(`0.${match[7]}`) * 1000 + 1e-7);
+  const fraction = match[7] ?? "";
+  const millisecond = Number(fraction.slice(0, 3).padEnd(3, "0")) + (rounding === "up" && /[1-9]/.test(fraction.slice(3)) ? 1 : 0);
   if (month < 1 || month > 12 || day < 1 || day > daysInUtcMonth(year, month - 1)) return Number.NaN;
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
   let offsetMinutes = 0;
@@ -77,4 +82,19 @@ export function parseIsoInstant(text: string): number {
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, millisecond);
   return date.getTime() - offsetMinutes * 60_000;
+}
+
+/**
+ * The bound of a `before` / `after` node in epoch milliseconds, for a comparison with whole
+ * milliseconds: a date with a fraction below the millisecond rounds up for `before` and down for
+ * `after`, so `t < bound` and `t > bound` stay exact on `Date`s. A `TypeError` for a date that is not
+ * ISO-8601 (only a rule that skipped `parseRule` holds one).
+ */
+export function timeBound(node: Extract<Rule, { op: "before" | "after" }>, asOf: number): number {
+  if (!("date" in node)) return subtractDuration(asOf, node.amount, node.unit);
+  const bound = typeof node.date === "string" ? parseIsoInstant(node.date, node.op === "before" ? "up" : "down") : Number.NaN;
+  if (Number.isNaN(bound)) {
+    throw new TypeError(`rule ${node.op} needs an ISO-8601 date or instant with an offset, not ${JSON.stringify(node.date)} (check untrusted rules with parseRule)`);
+  }
+  return bound;
 }

@@ -219,7 +219,7 @@ export function planSegments<P>(functionName: string, segmentList: ReadonlyArray
   const segmentRules: Record<string, Rule> = {};
   for (const segment of segments) Object.defineProperty(segmentRules, segment.id, { value: segment.rule, enumerable: true });
   for (let index = 0; index < count; index++) {
-    const oversized = expansionIssue(segments[index]!.rule, segmentRules);
+    const oversized = expansionIssue(functionName, segments[index]!.rule, segmentRules);
     if (oversized !== undefined) {
       const issue: SegmentIssue = {
         code: oversized.code as "too_deep" | "too_many_nodes",

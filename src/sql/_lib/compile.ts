@@ -477,7 +477,8 @@ function timeBound(direction: "before" | "after") {
     let bound: number | undefined;
     if (Object.hasOwn(node, "date")) {
       const date = (node as { date: unknown }).date;
-      bound = typeof date === "string" ? parseIsoInstant(date) : Number.NaN;
+      // Whole milliseconds, as `evaluate` binds them: a finer `before` bound rounds up, an `after` bound down.
+      bound = typeof date === "string" ? parseIsoInstant(date, direction === "before" ? "up" : "down") : Number.NaN;
       if (Number.isNaN(bound)) return c.issue("invalid_date", pathLink(path, "date"), `date ${JSON.stringify(date)} is not an ISO-8601 instant`);
     } else {
       bound = c.windowStart(node as unknown as Duration, path);
