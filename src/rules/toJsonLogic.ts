@@ -312,7 +312,8 @@ const exporters = {
  * `2024-01-01T10:00:00.000Z`, and these texts sort in time order in the years 0 to 9999. So
  * `withinLast` and `before` / `after` are written as `<`, `<=`, `>`, `>=` with their bounds as such
  * texts (a bound beyond those years as the answer it gives there), exact where the profile's date
- * fields hold `Date`s, compared only by time conditions (json-logic-js would compare the text of a
+ * fields hold `Date`s of the years 0 to 9999 (JSON writes a later one as `+010000-…`, which sorts
+ * before them), compared only by time conditions (json-logic-js would compare the text of a
  * date with `eq` or `contains`, or read `d.0` in it), and json-logic-js reads the profile as
  * `JSON.stringify` writes it. Bounds relative to the clock are computed at `options.asOf`, so the
  * document holds fixed instants; without `asOf` they are `unsupported_logic` issues.

@@ -332,7 +332,7 @@ describe("hostile data and unchecked rules (rules-core review)", () => {
     const cases: ReadonlyArray<[unknown, string]> = [
       [{ op: "eq", field: "a" }, 'the value of "eq" must be a string, a finite number or a boolean, got undefined'],
       [{ op: "eq", field: "a", value: null }, 'the value of "eq" must be a string, a finite number or a boolean, got null'],
-      [{ op: "gt", field: "a", value: true }, 'the value of "gt" must be a string or a finite number, got boolean'],
+      [{ op: "gt", field: "a", value: Number.POSITIVE_INFINITY }, 'the value of "gt" must be a string, a finite number or a boolean, got Infinity'],
       [{ op: "between", field: "a", min: 1, max: "9" }, 'the min and max of "between" must be both finite numbers or both strings, got number and string'],
       [{ op: "in", field: "a", values: ["x", null] }, 'the values of "in" must be strings, finite numbers or booleans: item 1 is null'],
       [{ op: "hasAny", field: "a", values: [Number.NaN] }, 'the values of "hasAny" must be strings, finite numbers or booleans: item 0 is NaN'],
@@ -370,5 +370,15 @@ describe("hostile data and unchecked rules (rules-core review)", () => {
     expect(() => evaluate({ op: "withinLast", field: "d", amount: 0.5, unit: "months" }, profile, { asOf })).toThrow(new TypeError("a rule time window in months needs a whole number of months, not 0.5 months (check untrusted rules with parseRule)"));
     expect(() => compileRule({ op: "before", field: "d", amount: 1.5, unit: "months" }, { asOf })).toThrow("needs a whole number of months");
     expect(all({ op: "withinLast", field: "d", amount: 0.5, unit: "years" }, profile)).toEqual([true, true, true]);
+  });
+
+  it("segments: null is no segments (an unknown_segment issue, not a raw TypeError)", () => {
+    expect(() => evaluate({ op: "inSegment", segment: "a" }, {}, { asOf, segments: null as never })).toThrow('evaluate found 1 issue: the rule refers to the unknown segment "a" at segment');
+    try {
+      compileRule({ op: "inSegment", segment: "a" }, { asOf, segments: null as never });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RuleError).issues.map((issue) => issue.code)).toEqual(["unknown_segment"]);
+    }
   });
 });

@@ -36,7 +36,7 @@ export function lookupSegment(
 ): Rule {
   const path = (): Array<string | number> => [...findNodePath(root, node), "segment"];
   const owner = active.length > 0 ? `segment "${active[active.length - 1]}"` : "the rule";
-  if (segments === undefined || !Object.hasOwn(segments, id)) {
+  if (typeof segments !== "object" || segments === null || !Object.hasOwn(segments, id)) {
     const issue: RuleIssue = { code: "unknown_segment", path: path(), message: `${owner} refers to the unknown segment "${id}"` };
     throw new RuleError(ruleErrorMessage(functionName, [issue]), [issue]);
   }
@@ -119,7 +119,7 @@ export function expansionIssue(functionName: string, rule: Rule, segments: Reado
       if (node.op === "and" || node.op === "or") for (let index = 0; index < node.rules.length; index += 1) { nodes.push(node.rules[index] as Rule); depths.push(depth + 1); }
       else if (node.op === "not") { nodes.push(node.rule); depths.push(depth + 1); }
       else if (node.op === "event" && node.where !== undefined) { nodes.push(node.where); depths.push(depth + 1); }
-      else if (node.op === "inSegment" && segments !== undefined && Object.hasOwn(segments, node.segment) && !visiting.has(node.segment)) {
+      else if (node.op === "inSegment" && typeof segments === "object" && segments !== null && Object.hasOwn(segments, node.segment) && !visiting.has(node.segment)) {
         let segment = measured.get(node.segment);
         if (segment === undefined) {
           visiting.add(node.segment);

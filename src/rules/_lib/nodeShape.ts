@@ -16,12 +16,12 @@ export const nodeShapeProblems = {
   not: () => undefined,
   always: () => undefined,
   never: () => undefined,
-  eq: (node) => scalarProblem(node, "value", node.value, true),
-  ne: (node) => scalarProblem(node, "value", node.value, true),
-  lt: (node) => scalarProblem(node, "value", node.value, false),
-  lte: (node) => scalarProblem(node, "value", node.value, false),
-  gt: (node) => scalarProblem(node, "value", node.value, false),
-  gte: (node) => scalarProblem(node, "value", node.value, false),
+  eq: (node) => scalarProblem(node, "value", node.value),
+  ne: (node) => scalarProblem(node, "value", node.value),
+  lt: (node) => scalarProblem(node, "value", node.value),
+  lte: (node) => scalarProblem(node, "value", node.value),
+  gt: (node) => scalarProblem(node, "value", node.value),
+  gte: (node) => scalarProblem(node, "value", node.value),
   between: (node) => {
     const numbers = typeof node.min === "number" && Number.isFinite(node.min) && typeof node.max === "number" && Number.isFinite(node.max);
     const strings = typeof node.min === "string" && typeof node.max === "string";
@@ -76,13 +76,15 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-function isScalar(value: unknown, booleans: boolean): boolean {
-  return typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || (booleans && typeof value === "boolean");
+// Booleans pass under `lt` and the like too, which `parseRule` refuses: `false < true` holds in
+// `evaluate` and in SQL alike, so such a rule is well defined, only unusual.
+function isScalar(value: unknown): boolean {
+  return typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean";
 }
 
-function scalarProblem(node: Rule, key: string, value: unknown, booleans: boolean): string | undefined {
-  if (isScalar(value, booleans)) return undefined;
-  return `the ${key} of "${node.op}" must be a string${booleans ? ", a finite number or a boolean" : " or a finite number"}, got ${typeName(value)}`;
+function scalarProblem(node: Rule, key: string, value: unknown): string | undefined {
+  if (isScalar(value)) return undefined;
+  return `the ${key} of "${node.op}" must be a string, a finite number or a boolean, got ${typeName(value)}`;
 }
 
 function listProblem(node: { readonly op: string; readonly values: ReadonlyArray<unknown> }): string | undefined {
@@ -90,7 +92,7 @@ function listProblem(node: { readonly op: string; readonly values: ReadonlyArray
   for (let index = 0; index < values.length; index += 1) {
     // A hole is not read (it would read Array.prototype): it is an item that is not a literal.
     const item = Object.hasOwn(values, index) ? values[index] : undefined;
-    if (!isScalar(item, true)) return `the values of "${node.op}" must be strings, finite numbers or booleans: item ${index} is ${typeName(item)}`;
+    if (!isScalar(item)) return `the values of "${node.op}" must be strings, finite numbers or booleans: item ${index} is ${typeName(item)}`;
   }
   return undefined;
 }
