@@ -48,7 +48,7 @@ const doubleType: Record<SqlDialectName, string> = { postgres: "DOUBLE PRECISION
  * The expression computes the squared Euclidean distance `d_j` to every centroid and returns
  * `CASE WHEN x_1 IS NULL OR ... THEN NULL WHEN NOT (d_0 - d_0 = 0 OR ...) THEN NULL WHEN d_0 <= d_1 AND ... THEN 0 WHEN d_1 <= d_2 AND ... THEN 1 ... ELSE k-1 END`:
  * NULL when any feature column is NULL, and where `model.predict` throws (a NaN or infinite value,
- * every distance beyond the double range; PostgreSQL raises on the overflow itself), otherwise the
+ * every distance beyond the double range; PostgreSQL and BigQuery raise on the overflow itself), otherwise the
  * nearest centroid, ties to the lower id, exactly as `model.predict`. For k = 1 it is `CASE WHEN x_1 IS NULL OR ... THEN NULL ELSE 0 END`, an integer
  * like the others (just `0` for a model without feature columns). Centroids (and scaling parameters)
  * are bound parameters, never SQL text; identifiers are quoted by the dialect helper of

@@ -460,3 +460,21 @@ describe("toSql: date bounds finer than a millisecond", () => {
     expect(toSql({ op: "before", field, date: "2024-03-01T12:00:00.000900Z" }, options("postgres")).params).toEqual(["2024-03-01T12:00:00.001Z"]);
   });
 });
+
+describe("toSql: arrays of numbers holding NaN", () => {
+  it("every dialect makes a miss UNKNOWN when the array holds NaN, as evaluate does (Snowflake lacked the branch)", () => {
+    const numbers: SqlColumnMapping = { scores: { column: "scores", type: "numberArray" } };
+    expect(evaluate({ op: "hasNone", field: "scores", values: [1] }, { scores: [Number.NaN] }, { asOf })).toBeNull();
+    const branches: Record<SqlDialectName, string> = {
+      postgres: "CAST('NaN' AS DOUBLE PRECISION) = ANY(",
+      duckdb: "list_contains(\"p\".\"scores\", CAST('NaN' AS DOUBLE))",
+      bigquery: "WHERE IS_NAN(element)",
+      snowflake: "ARRAY_CONTAINS(CAST(CAST('NaN' AS DOUBLE) AS VARIANT), \"p\".\"scores\")",
+    };
+    for (const dialect of sqlDialectNames) {
+      const { sql } = toSql({ op: "hasNone", field: "scores", values: [1] }, { dialect, columns: numbers, asOf, tableAlias: "p" });
+      expect(sql).toContain(branches[dialect]);
+    }
+  });
+});
+

@@ -240,8 +240,11 @@ const snowflake: DialectAdapter = {
   like: (text, pattern) => `(${text} LIKE ${pattern} ESCAPE '\\\\')`,
   likeEscape: "\\",
   lower: foldWith("LOWER", "REPLACE", "TRANSLATE"),
-  arrayContains: (array, value) =>
-    `(CASE WHEN ARRAY_CONTAINS(CAST(${value} AS VARIANT), ${array}) THEN TRUE WHEN ${array} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)`,
+  // A NaN element makes a miss UNKNOWN, as in the other dialects (Snowflake's NaN equals NaN).
+  arrayContains: (array, value, numeric) =>
+    `(CASE WHEN ARRAY_CONTAINS(CAST(${value} AS VARIANT), ${array}) THEN TRUE WHEN ${array} IS NULL${
+      numeric ? ` OR ARRAY_CONTAINS(CAST(CAST('NaN' AS DOUBLE) AS VARIANT), ${array})` : ""
+    } THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)`,
   finiteOrNull: (sql) => `(CASE WHEN ${sql} > CAST('-inf' AS DOUBLE) AND ${sql} < CAST('inf' AS DOUBLE) THEN ${sql} END)`,
   // Snowflake's TIMESTAMP_TZ has no infinities.
   finiteInstant: (sql) => sql,
