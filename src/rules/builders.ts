@@ -4,7 +4,12 @@
  * against a profile type, so a wrong field path or a string compared with `gt` is a compile error.
  * The leaf builders run the checks of `parseRule` on the node they build and throw its `RuleError`
  * (named after the builder) for what no type can rule out: `between("age", 10, 5)`, a negative
- * `withinLast` amount, an event `count` without bounds, a non-finite number, a `__proto__` path.
+ * `withinLast` amount, an event `count` without bounds, a non-finite number, a `__proto__` path. They
+ * return what `parseRule` returns: a fresh node, with `-0` read as `0`, deep-equal to its JSON read
+ * back. `and` / `or` / `not` check only that each child is a node: a tree built in code may be larger
+ * than `parseRule`'s default limits for untrusted input allow (32 levels, 10,000 nodes; the
+ * evaluators take up to 1,000 levels and 100,000 nodes), so read such a saved rule back with raised
+ * limits, and a hand-written child is checked where the rule is used.
  *
  * @module
  */
@@ -30,7 +35,7 @@ import type {
   TimeUnit,
   WithinLastRule,
 } from "./ast.js";
-import { ruleIssues } from "./parseRule.js";
+import { checkedRule } from "./parseRule.js";
 import { RuleError } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 
@@ -48,11 +53,14 @@ function childrenOf(builder: string, rules: ReadonlyArray<Rule>): Rule[] {
   return [...rules];
 }
 
-/** Returns a leaf built by `builder` after the checks of `parseRule`, or throws its `RuleError`. */
+/**
+ * The node built by `builder` as `parseRule` returns it (a fresh copy, `-0` read as `0`, so that the
+ * result deep-equals its JSON read back), or the `RuleError` of `parseRule`'s issues named after the builder.
+ */
 function checked<R>(builder: string, rule: R): R {
-  const issues = ruleIssues(rule);
-  if (issues.length > 0) throw new RuleError(ruleErrorMessage(builder, issues), issues);
-  return rule;
+  const { rule: clean, issues } = checkedRule(rule);
+  if (clean === undefined) throw new RuleError(ruleErrorMessage(builder, issues), issues);
+  return clean as R;
 }
 
 /**
@@ -488,7 +496,13 @@ type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6];
 /**
  * Every dot path into `P`, for editor completion: `"behavior.totalSpend"`, `"geography"`...
  * Arrays, dates and functions are leaves; a `Record<string, V>` (or an `unknown` field) admits any
- * key below it (`"traits.${string}"`). Optional and nullable groups are followed. Depth is capped at 6.
+ * key below it (`"traits.${string}"`), and the paths into `V` below that key when `V` is an object.
+ * Optional and nullable groups, unions of objects and numeric keys (`"byYear.2023"`) are followed.
+ * Paths have at most 7 segments. The paths multiply with every nested object: a recursive type that
+ * refers to itself from several fields (`parent`, `owner`, `partner`...) can pass TypeScript's
+ * instantiation limit (TS2589); type the builder with a narrower profile type there, or use the
+ * untyped builders. Below a record key any text is admitted (`"traits.plan.x"` too), as no type can
+ * say "a key without a dot".
  */
 export type Path<P, Depth extends number = 6> = [Depth] extends [never]
   ? never
@@ -497,36 +511,50 @@ export type Path<P, Depth extends number = 6> = [Depth] extends [never]
       ? never
       : O extends object
         ? {
-            [K in keyof O & string]-?: unknown extends O[K]
-              ? K | `${K}.${string}`
+            [K in keyof O & (string | number)]-?: unknown extends O[K]
+              ? `${K}` | `${K}.${string}`
               : NonNullable<O[K]> extends PathLeaf
-                ? K
+                ? `${K}`
                 : string extends keyof NonNullable<O[K]>
-                  ? K | `${K}.${string}`
-                  : K | `${K}.${Path<O[K], PreviousDepth[Depth]>}`;
-          }[keyof O & string]
+                  ? `${K}` | `${K}.${string}` | `${K}.${string}.${Path<NonNullable<O[K]>[string], PreviousDepth[Depth]>}`
+                  : `${K}` | `${K}.${Path<O[K], PreviousDepth[Depth]>}`;
+          }[keyof O & (string | number)]
         : never
     : never;
 
-/** The type at a dot path of `P` (`unknown` for paths below an `unknown` field). */
-export type PathValue<P, K extends string> = K extends `${infer Head}.${infer Rest}`
-  ? Head extends keyof NonNullable<P>
-    ? PathValue<NonNullable<P>[Head], Rest>
-    : unknown
-  : K extends keyof NonNullable<P>
-    ? NonNullable<P>[K]
-    : unknown;
+/**
+ * The type at a dot path of `P` (`unknown` for paths below an `unknown` field). Over a union of
+ * objects, the union of the members' types at the path (a member without the key adds nothing).
+ */
+export type PathValue<P, K extends string> = unknown extends P ? unknown : PathValueIn<NonNullable<P>, K>;
+
+type PathValueIn<O, K extends string> = O extends unknown
+  ? K extends `${infer Head}.${infer Rest}`
+    ? KeyOf<O, Head> extends infer Key
+      ? [Key] extends [never]
+        ? never
+        : PathValue<O[Key & keyof O], Rest>
+      : never
+    : KeyOf<O, K> extends infer Key
+      ? [Key] extends [never]
+        ? never
+        : O[Key & keyof O]
+      : never
+  : never;
+
+/** The key of `O` that the path segment `S` names: `S` itself, or the number it spells (`"2023"`). */
+type KeyOf<O, S extends string> = S extends keyof O ? S : S extends `${infer N extends number}` ? (N extends keyof O ? N : never) : never;
 
 /** The part of a field's type that a literal of type `T` can be compared with (`T` for `unknown` fields). */
 export type ValueFor<V, T> = unknown extends V ? T : Extract<NonNullable<V>, T>;
 
-/** The paths of `P` whose type has a part of type `T`. */
-export type PathOf<P, T> = {
-  [K in Path<P>]: [ValueFor<PathValue<P, K>, T>] extends [never] ? never : K;
-}[Path<P>];
+/** The paths of `P` whose type has a part of type `T` (a conditional type over each path: key patterns such as `"traits.${string}"` would overlap as the keys of a mapped type). */
+export type PathOf<P, T> = Path<P> extends infer K ? (K extends string ? ([ValueFor<PathValue<P, K>, T>] extends [never] ? never : K) : never) : never;
 
-/** The element type of an array field, restricted to literals. */
-export type ElementFor<V> = unknown extends V ? RuleScalar : NonNullable<V> extends ReadonlyArray<infer E> ? Extract<NonNullable<E>, RuleScalar> : never;
+/** The element type of an array field (of each array part of a union), restricted to literals. */
+export type ElementFor<V> = unknown extends V ? RuleScalar : ElementOf<NonNullable<V>>;
+
+type ElementOf<V> = V extends ReadonlyArray<infer E> ? Extract<NonNullable<E>, RuleScalar> : never;
 
 /**
  * The builders typed against a profile type `P`: fields are `Path<P>` with completion, and values

@@ -465,10 +465,11 @@ class Walker {
   }
 }
 
-/** The issues `parseRule` finds in a value under the default limits; empty when it is a valid rule. @internal */
-export function ruleIssues(json: unknown): ReadonlyArray<RuleIssue> {
+/** What `parseRule` makes of a value under the default limits: the clean rule, or its issues. @internal */
+export function checkedRule(json: unknown): { readonly rule: Rule; readonly issues: readonly [] } | { readonly rule: undefined; readonly issues: ReadonlyArray<RuleIssue> } {
   const walker = new Walker(undefined);
-  return walker.run(json) === undefined ? walker.issues : [];
+  const rule = walker.run(json);
+  return rule === undefined ? { rule, issues: walker.issues } : { rule, issues: [] };
 }
 
 /**

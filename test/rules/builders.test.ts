@@ -69,14 +69,21 @@ describe("builders", () => {
     fc.assert(
       fc.property(ruleArbitrary({ events: true, segments: true }), (rule) => {
         const built = rebuild(rule);
-        // Strict: no extra keys holding undefined. (structuredClone gives the arbitrary's
-        // null-prototype objects the plain prototype that builders and JSON.parse give.)
-        expect(built).toStrictEqual(structuredClone(rule));
+        // Strict: no extra keys holding undefined. (JSON gives the arbitrary's null-prototype objects
+        // the plain prototype that builders give, and writes its -0 as 0, as the builders read it.)
+        expect(built).toStrictEqual(JSON.parse(JSON.stringify(rule)));
         const json = JSON.parse(JSON.stringify(built)) as unknown;
         expect(parseRule(json)).toEqual(json);
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("read -0 as 0 everywhere, as parseRule and JSON do (a builder kept -0, so it was not deep-equal to its JSON read back)", () => {
+    const built = [rules.gte("a", -0), rules.between("a", -0, 1), rules.inList("a", [-0]), rules.withinLast("t", -0, "days"), rules.event("p", { count: { gte: -0 } })];
+    for (const rule of built) expect(rule).toEqual(JSON.parse(JSON.stringify(rule)));
+    const where = rules.eq("amount", 5);
+    expect(rules.event("p", { where }).where).not.toBe(where);
   });
 
   it("reject what parseRule rejects, with its issue codes and the builder's name", () => {
@@ -173,5 +180,38 @@ describe("builders", () => {
     expect(() => r.withinLast("behavior.lastPurchaseAt", 30, "fortnights")).toThrow("withinLast found 1 issue: unit must be one of");
     // @ts-expect-error: exists on an unknown path
     r.exists("geography.planet");
+  });
+
+  it("types unions, records of objects and numeric keys (builders review)", () => {
+    // A trait may hold a list of texts: the array ops take its elements (they took none).
+    const r = rules.ruleBuilder<CustomerProfile>();
+    expect(r.hasAny("traits.segments", ["beta"])).toEqual({ op: "hasAny", field: "traits.segments", values: ["beta"] });
+    type Profile = {
+      contact?: { kind: "email"; email: string; verifiedAt: Date } | { kind: "phone"; phone: number };
+      scores: Record<string, { score: number; at: Date }>;
+      byYear: { 2023: number };
+      aliases?: string | string[] | null;
+    };
+    const p = rules.ruleBuilder<Profile>();
+    // Paths into a record's values, numeric keys, and each member of a union of objects.
+    expect(p.gt("scores.north.score", 5).field).toBe("scores.north.score");
+    expect(p.withinLast("scores.north.at", 1, "days").field).toBe("scores.north.at");
+    expect(p.gt("byYear.2023", 1).field).toBe("byYear.2023");
+    expect(p.eq("contact.kind", "email").value).toBe("email");
+    expect(p.withinLast("contact.verifiedAt", 3, "days").op).toBe("withinLast");
+    expect(p.hasAny("aliases", ["bob"]).values).toEqual(["bob"]);
+    // Inside a union of objects the checks held for no path (every op and value compiled).
+    // @ts-expect-error: gt on a text field of a union member
+    p.gt("contact.email", 5);
+    // @ts-expect-error: a number compared with a text field of a union member
+    p.eq("contact.email", 5);
+    // @ts-expect-error: withinLast on a number field of a union member
+    p.withinLast("contact.phone", 1, "days");
+    // @ts-expect-error: a value outside the union's discriminants
+    p.eq("contact.kind", "fax");
+    // @ts-expect-error: gt on a date inside a record's values
+    p.gt("scores.north.at", 1);
+    // @ts-expect-error: an element of the wrong type for a field that may hold a list of texts
+    p.hasAny("aliases", [1]);
   });
 });
