@@ -279,7 +279,9 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
   field(operand: unknown, path: Path): string | undefined {
     const name = (operand as Readonly<Record<string, unknown>>)["var"];
     if (!Array.isArray(name)) return this.fieldName(name, pathLink(path, "var"));
-    if (name.length !== 1) return this.issue("unsupported_logic", pathLink(path, "var"), `a "var" with a default value has no exact segmentkit equivalent`);
+    // A default of null is json-logic-js's own "not found" value: `["x", null]` reads as `"x"`.
+    const plain = name.length === 1 || (name.length === 2 && name[1] === null);
+    if (!plain) return this.issue("unsupported_logic", pathLink(path, "var"), `a "var" with a default value has no exact segmentkit equivalent`);
     return this.fieldName(name[0], pathLink(path, "var", 0));
   }
 
@@ -663,7 +665,7 @@ function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafePa
  * `substr` prefix or suffix compared with a text of its length (`startsWith` / `endsWith`, negated
  * under `!=` / `!==`; json-logic-js's `substr` reads null as the text "null", so a text such as
  * `"nu"` gives a `null_selected` warning), and `{ "some": [{ "var": field }, { "in": [{ "var": "" },
- * [values]] }] }` on an `arrayFields` field (`hasAny`). Arithmetic, `if`, `var` defaults,
+ * [values]] }] }` on an `arrayFields` field (`hasAny`). Arithmetic, `if`, `var` defaults other than `null`,
  * comparisons of two fields, other `some` / `all` / `none` and `substr` forms, the other
  * operators, and paths through members of `Object.prototype` (`toString`, `valueOf`..., which
  * json-logic-js finds on every object) are `unsupported_logic` issues: never a rule that means

@@ -643,4 +643,10 @@ describe("parseJsonLogic: importer review (session 12)", () => {
     expect(codes(parseJsonLogic({ "==": [{ var: "age" }, ""] }))).toEqual([]);
     expect(parseJsonLogic({ "==": [{ var: "demographics.age" }, " "] }, { schema: CustomerProfile }).rule).toEqual({ op: "eq", field: "demographics.age", value: 0 });
   });
+  it("reads a var with a null default as the plain var (json-logic-js's own not-found value); other defaults stay unsupported", () => {
+    const logic = { "<": [{ var: ["x", null] }, 30] };
+    expect(parseJsonLogic(logic).rule).toEqual({ op: "lt", field: "x", value: 30 });
+    for (const profile of [{}, { x: null }, { x: 3 }]) expect(jsonLogic.apply(logic, profile)).toBe(jsonLogic.apply({ "<": [{ var: "x" }, 30] }, profile));
+    expect(safeParseJsonLogic({ "<": [{ var: ["x", 0] }, 30] }).success).toBe(false);
+  });
 });
