@@ -14,7 +14,8 @@ function scalarKind(value: RuleScalar): Kind {
 }
 
 function describeKinds(kinds: ReadonlySet<Kind>): string {
-  return [...kinds].join(" or ");
+  // No kind at all: a field that holds only null (z.null()) or nothing (z.never()).
+  return kinds.size === 0 ? "always null or missing" : [...kinds].join(" or ");
 }
 
 /**

@@ -231,6 +231,11 @@ describe("checkRule", () => {
     expect(checkRule(and(eq("strict.other", "v"), eq("scores.any", "high")), Profile).map((issue) => issue.code)).toEqual(["unknown_field", "value_type_mismatch"]);
   });
 
+  it("names a field that holds only null (the message ended in an empty type name)", () => {
+    const schema = z.object({ gone: z.null() });
+    expect(checkRule({ op: "eq", field: "gone", value: 1 }, schema).map((issue) => issue.message)).toEqual(['op "eq" needs a string, number or boolean field, but "gone" is always null or missing']);
+  });
+
   it("throws on an unknown op also where the node has no field (it returned no issues, review)", () => {
     expect(() => checkRule({ op: "xor" } as never, CustomerProfile)).toThrow(new TypeError('checkRule requires a valid rule: unknown op "xor" (check untrusted rules with parseRule)'));
     expect(() => checkRule(and({ op: "xor", rules: [] } as never), CustomerProfile)).toThrow('unknown op "xor"');
