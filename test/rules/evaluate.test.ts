@@ -381,4 +381,9 @@ describe("hostile data and unchecked rules (rules-core review)", () => {
       expect((error as RuleError).issues.map((issue) => issue.code)).toEqual(["unknown_segment"]);
     }
   });
+
+  it("says what an empty list means in explanations (it said 'country missing is not nothing')", () => {
+    expect(explain({ op: "in", field: "country", values: [] }, {}, { asOf }).sentence).toBe("country missing is not in an empty list");
+    expect(explain({ op: "hasNone", field: "tags", values: [] }, { tags: ["a"] }, { asOf }).sentence).toBe('tags ["a"] includes no value of an empty list');
+  });
 });

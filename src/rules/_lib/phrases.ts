@@ -36,8 +36,8 @@ export function formatValue(value: unknown): string {
   return "an object";
 }
 
+/** A non-empty list of literals for a sentence (empty lists have phrases of their own). */
 function list(values: ReadonlyArray<RuleScalar>, joiner: "or" | "and"): string {
-  if (values.length === 0) return "nothing";
   if (values.length === 1) return formatLiteral(values[0] as RuleScalar);
   const shown = values.slice(0, 10).map(formatLiteral);
   const rest = values.length > 10 ? `, ... (${values.length} values)` : "";
@@ -67,8 +67,10 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
     case "between":
       return { positive: `is ${formatLiteral(node.min)} to ${formatLiteral(node.max)}`, negative: `is not ${formatLiteral(node.min)} to ${formatLiteral(node.max)}` };
     case "in":
+      if (node.values.length === 0) return { positive: "is in an empty list", negative: "is not in an empty list" };
       return { positive: `is ${list(node.values, "or")}`, negative: `is not ${list(node.values, "or")}` };
     case "notIn":
+      if (node.values.length === 0) return { positive: "is not in an empty list", negative: "is in an empty list" };
       return { positive: `is not ${list(node.values, "or")}`, negative: `is ${list(node.values, "or")}` };
     case "contains":
     case "startsWith":
@@ -79,10 +81,13 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
       return { positive: `${third} ${formatLiteral(node.value)}${suffix}`, negative: `does not ${verb} ${formatLiteral(node.value)}${suffix}` };
     }
     case "hasAny":
+      if (node.values.length === 0) return { positive: "includes a value of an empty list", negative: "includes no value of an empty list" };
       return { positive: `includes ${list(node.values, "or")}`, negative: `includes none of ${list(node.values, "or")}` };
     case "hasAll":
+      if (node.values.length === 0) return { positive: "includes every value of an empty list", negative: "does not include every value of an empty list" };
       return { positive: `includes ${list(node.values, "and")}`, negative: `does not include all of ${list(node.values, "and")}` };
     case "hasNone":
+      if (node.values.length === 0) return { positive: "includes no value of an empty list", negative: "includes a value of an empty list" };
       return { positive: `includes none of ${list(node.values, "or")}`, negative: `includes ${list(node.values, "or")}` };
     case "exists":
       return { positive: "is known", negative: "is missing" };
