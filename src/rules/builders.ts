@@ -526,24 +526,27 @@ export type Path<P, Depth extends number = 6> = [Depth] extends [never]
  * The type at a dot path of `P` (`unknown` for paths below an `unknown` field). Over a union of
  * objects, the union of the members' types at the path (a member without the key adds nothing).
  */
-export type PathValue<P, K extends string> = unknown extends P ? unknown : PathValueIn<NonNullable<P>, K>;
-
-type PathValueIn<O, K extends string> = O extends unknown
-  ? K extends `${infer Head}.${infer Rest}`
-    ? KeyOf<O, Head> extends infer Key
-      ? [Key] extends [never]
-        ? never
-        : PathValue<O[Key & keyof O], Rest>
+export type PathValue<P, K extends string> = unknown extends P
+  ? unknown
+  : NonNullable<P> extends infer O
+    ? O extends unknown
+      ? K extends `${infer Head}.${infer Rest}`
+        ? Head extends keyof O
+          ? PathValue<O[Head], Rest>
+          : Head extends `${infer N extends number}`
+            ? N extends keyof O
+              ? PathValue<O[N], Rest>
+              : never
+            : never
+        : K extends keyof O
+          ? O[K]
+          : K extends `${infer N extends number}`
+            ? N extends keyof O
+              ? O[N]
+              : never
+            : never
       : never
-    : KeyOf<O, K> extends infer Key
-      ? [Key] extends [never]
-        ? never
-        : O[Key & keyof O]
-      : never
-  : never;
-
-/** The key of `O` that the path segment `S` names: `S` itself, or the number it spells (`"2023"`). */
-type KeyOf<O, S extends string> = S extends keyof O ? S : S extends `${infer N extends number}` ? (N extends keyof O ? N : never) : never;
+    : never;
 
 /** The part of a field's type that a literal of type `T` can be compared with (`T` for `unknown` fields). */
 export type ValueFor<V, T> = unknown extends V ? T : Extract<NonNullable<V>, T>;
@@ -552,9 +555,13 @@ export type ValueFor<V, T> = unknown extends V ? T : Extract<NonNullable<V>, T>;
 export type PathOf<P, T> = Path<P> extends infer K ? (K extends string ? ([ValueFor<PathValue<P, K>, T>] extends [never] ? never : K) : never) : never;
 
 /** The element type of an array field (of each array part of a union), restricted to literals. */
-export type ElementFor<V> = unknown extends V ? RuleScalar : ElementOf<NonNullable<V>>;
-
-type ElementOf<V> = V extends ReadonlyArray<infer E> ? Extract<NonNullable<E>, RuleScalar> : never;
+export type ElementFor<V> = unknown extends V
+  ? RuleScalar
+  : NonNullable<V> extends infer U
+    ? U extends ReadonlyArray<infer E>
+      ? Extract<NonNullable<E>, RuleScalar>
+      : never
+    : never;
 
 /**
  * The builders typed against a profile type `P`: fields are `Path<P>` with completion, and values
