@@ -406,7 +406,8 @@ function timeBound<O extends "before" | "after">(op: O, field: string, bound: st
 /**
  * `{ op: "before", field, date }` or `{ op: "before", field, amount, unit }`: `field < bound`, strict.
  * @param field - a dot path to a `Date` field.
- * @param bound - an ISO-8601 date or instant, a `Date` (stored with `toISOString()`), or `{ amount, unit }` before `asOf`.
+ * @param bound - an ISO-8601 date or instant, a `Date` of the years 0 to 9999 (stored with `toISOString()`; a later
+ *   or earlier one is an `invalid_date`, as rule dates have four-digit years), or `{ amount, unit }` before `asOf`.
  * @returns The rule JSON.
  * @example
  * before("behavior.lastPurchaseAt", { amount: 90, unit: "days" }) //=> { op: "before", field: "behavior.lastPurchaseAt", amount: 90, unit: "days" }
