@@ -1,3 +1,4 @@
+import vm from "node:vm";
 import fc from "fast-check";
 import { subMonths, subYears } from "date-fns";
 import { describe, expect, it } from "vitest";
@@ -309,6 +310,17 @@ describe("hostile data and unchecked rules (rules-core review)", () => {
     expect(all({ op: "in", field: "d", values: ["x"] }, { d: hollow })).toEqual([null, false, null]);
     expect(explain({ op: "before", field: "d", date: "2024-01-01" }, { d: hollow }, { asOf }).sentence).toBe("d is an invalid date, so 'is before 2024-01-01' is unknown");
     expect(() => evaluate(window, {}, { asOf: hollow })).toThrow(new TypeError("evaluate requires asOf to be a valid Date"));
+  });
+
+  it("reads a Date of another realm (node:vm, an iframe) as a Date, as the schema parsers do (it was UNKNOWN)", () => {
+    const foreign = vm.runInNewContext("new Date('2024-06-29T00:00:00Z')") as Date;
+    expect(foreign instanceof Date).toBe(false);
+    expect(all({ op: "withinLast", field: "d", amount: 7, unit: "days" }, { d: foreign })).toEqual([true, true, true]);
+    expect(all({ op: "before", field: "d", date: "2024-06-30" }, { d: foreign })).toEqual([true, true, true]);
+    expect(explain({ op: "after", field: "d", date: "2024-06-30" }, { d: foreign }, { asOf }).sentence).toBe("d 2024-06-29T00:00:00.000Z is not after 2024-06-30");
+    expect(evaluate({ op: "withinLast", field: "d", amount: 7, unit: "days" }, { d: new Date("2024-06-29T00:00:00Z") }, { asOf: vm.runInNewContext("new Date('2024-06-30T00:00:00Z')") as Date })).toBe(true);
+    const events = [{ type: "p", timestamp: foreign }];
+    expect(evaluate({ op: "event", type: "p", withinLast: { amount: 7, unit: "days" } }, {}, { asOf, events })).toBe(true);
   });
 
   it("explain reads no events from something that is not an array, as evaluate does", () => {

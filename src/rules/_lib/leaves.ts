@@ -52,11 +52,12 @@ const dateTime = Date.prototype.getTime;
 
 /**
  * The epoch milliseconds of a valid `Date`, else `NaN` (strings and numbers are not dates). Read
- * through `Date.prototype.getTime`, so a `Date` whose `getTime` was overridden gives its real
- * instant, and an object that only inherits from `Date.prototype` (it holds no instant) is `NaN`.
+ * through `Date.prototype.getTime`, which checks that the object holds an instant: a `Date` whose
+ * `getTime` was overridden gives its real instant, an object that only inherits from
+ * `Date.prototype` is `NaN`, and a `Date` of another realm (an iframe, `node:vm`) is a `Date`.
  */
 export function instantOf(value: unknown): number {
-  if (!(value instanceof Date)) return Number.NaN;
+  if (typeof value !== "object" || value === null) return Number.NaN;
   try {
     return dateTime.call(value);
   } catch {

@@ -33,7 +33,9 @@ export function formatValue(value: unknown): string {
     for (let index = 0; index < Math.min(value.length, 8); index += 1) shown.push(formatValue(Object.hasOwn(value, index) ? value[index] : undefined));
     return `[${shown.join(", ")}${value.length > 8 ? ", ..." : ""}]`;
   }
-  return "an object";
+  // A Date of another realm.
+  const time = instantOf(value);
+  return Number.isNaN(time) ? "an object" : new Date(time).toISOString();
 }
 
 /** A non-empty list of literals for a sentence (empty lists have phrases of their own). */
