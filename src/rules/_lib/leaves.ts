@@ -43,7 +43,10 @@ export function readPath(root: unknown, segments: ReadonlyArray<string>): unknow
 export function isPresent(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === "number") return value === value;
-  if (value instanceof Date) return instantOf(value) === instantOf(value);
+  if (value instanceof Date) {
+    const time = instantOf(value);
+    return time === time;
+  }
   return true;
 }
 
