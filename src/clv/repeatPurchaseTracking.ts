@@ -1,4 +1,5 @@
 import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
+import { instantOf } from "../_lib/instant.js";
 import { assertModel, unconditional, vector } from "./_lib/models.js";
 import type { RfmTransaction } from "./rfmSummary.js";
 import { UNIT_DAYS } from "./_lib/units.js";
@@ -74,8 +75,8 @@ export function repeatPurchaseTracking(
   assertArray(transactions, "repeatPurchaseTracking", "transactions");
   assertModel(model, "repeatPurchaseTracking", true);
   assertObject(options, "repeatPurchaseTracking", "options");
-  const calibrationTime = options.calibrationEnd instanceof Date ? options.calibrationEnd.getTime() : Number.NaN;
-  const observationTime = options.observationEnd instanceof Date ? options.observationEnd.getTime() : Number.NaN;
+  const calibrationTime = instantOf(options.calibrationEnd);
+  const observationTime = instantOf(options.observationEnd);
   // The ends are inclusive UTC days, as in rfmSummary: two instants of one day are in order.
   const calibrationDay = Math.floor(calibrationTime / DAY_MS);
   const observationDay = Math.floor(observationTime / DAY_MS);
@@ -86,7 +87,7 @@ export function repeatPurchaseTracking(
   const days = new Map<string, Set<number>>();
   for (let i = 0; i < transactions.length; i++) {
     const row = rowAt(transactions, i, "repeatPurchaseTracking", "transaction");
-    const time = row.timestamp instanceof Date ? row.timestamp.getTime() : Number.NaN;
+    const time = instantOf(row.timestamp);
     if (!Number.isFinite(time)) throw new TypeError(`repeatPurchaseTracking requires every timestamp to be a valid Date (row ${i})`);
     if (typeof row.customerId !== "string") throw new TypeError(`repeatPurchaseTracking requires every customerId to be a string (row ${i})`);
     const day = Math.floor(time / DAY_MS);

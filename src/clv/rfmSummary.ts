@@ -1,4 +1,5 @@
 import { CompensatedSum } from "../_lib/compensatedSum.js";
+import { instantOf } from "../_lib/instant.js";
 import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
 import { isTimeUnit, UNIT_DAYS } from "./_lib/units.js";
 import type { TimeUnit } from "./types.js";
@@ -118,12 +119,12 @@ export function rfmSummary(transactions: ReadonlyArray<RfmTransaction>, options:
   const unit = options.unit;
   if (!isTimeUnit(unit)) throw new TypeError("rfmSummary requires unit to be days, weeks, months or years");
   const unitDays = UNIT_DAYS[unit];
-  const calibrationTime = options.calibrationEnd instanceof Date ? options.calibrationEnd.getTime() : Number.NaN;
+  const calibrationTime = instantOf(options.calibrationEnd);
   if (!Number.isFinite(calibrationTime)) throw new TypeError("rfmSummary requires calibrationEnd to be a valid Date");
   const calibrationDay = Math.floor(calibrationTime / DAY_MS);
   let observationDay = calibrationDay;
   if (options.observationEnd !== undefined) {
-    const observationTime = options.observationEnd instanceof Date ? options.observationEnd.getTime() : Number.NaN;
+    const observationTime = instantOf(options.observationEnd);
     if (!Number.isFinite(observationTime)) throw new TypeError("rfmSummary requires observationEnd to be a valid Date");
     observationDay = Math.floor(observationTime / DAY_MS);
     if (observationDay < calibrationDay) throw new RangeError("rfmSummary requires observationEnd to be on or after calibrationEnd");
@@ -135,7 +136,7 @@ export function rfmSummary(transactions: ReadonlyArray<RfmTransaction>, options:
   for (let i = 0; i < transactions.length; i++) {
     const row = rowAt(transactions, i, "rfmSummary", "transaction");
     if (typeof row.customerId !== "string") throw new TypeError(`rfmSummary requires every customerId to be a string (row ${i})`);
-    const time = row.timestamp instanceof Date ? row.timestamp.getTime() : Number.NaN;
+    const time = instantOf(row.timestamp);
     if (!Number.isFinite(time)) throw new TypeError(`rfmSummary requires every timestamp to be a valid Date (row ${i})`);
     if (typeof row.amount !== "number" || !Number.isFinite(row.amount)) throw new TypeError(`rfmSummary requires every amount to be a finite number (row ${i})`);
     const day = Math.floor(time / DAY_MS);

@@ -1,5 +1,5 @@
 import { assertArray, assertRecord } from "./_lib/assert.js";
-import { isValid } from "date-fns/isValid";
+import { instantOf } from "../_lib/instant.js";
 
 /** One event for {@link cohortRetention}: a purchase, a login, any activity. @category Metrics */
 export interface RetentionEvent {
@@ -102,7 +102,8 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  * @returns `{ rows, average, period, mode, cohortEventType, retentionEventType }`; no events gives no rows.
  * @throws RangeError `cohortRetention requires valid timestamps`, `cohortRetention requires a valid asOf date`,
  *   `cohortRetention requires periods to be a positive integer`, `cohortRetention requires periods to be at most 100000`,
- *   `cohortRetention requires the cohorts to span at most 100000 periods, got <n> (pass periods, or check the earliest cohort dates)`; TypeError for an unknown `period` or `mode`.
+ *   `cohortRetention requires the cohorts to span at most 100000 periods, got <n> (pass periods, or check the earliest cohort dates)`,
+ *   `cohortRetention requires every cohort to start within the Date range (events from -271821-05-01 on)`; TypeError for an unknown `period` or `mode`.
  * @throws TypeError `cohortRetention requires events to be an array`, `cohortRetention requires options to be an object`,
  *   `cohortRetention requires every event to be an object`, `cohortRetention requires every customerId to be a string (row i)`.
  * @example
@@ -127,13 +128,13 @@ export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: 
   const mode = options.mode ?? "n-day";
   if (period !== "day" && period !== "week" && period !== "month") throw new TypeError('cohortRetention requires period to be "day", "week" or "month"');
   if (mode !== "n-day" && mode !== "unbounded") throw new TypeError('cohortRetention requires mode to be "n-day" or "unbounded"');
-  if (!(asOf instanceof Date) || !isValid(asOf)) throw new RangeError("cohortRetention requires a valid asOf date");
+  const end = instantOf(asOf);
+  if (Number.isNaN(end)) throw new RangeError("cohortRetention requires a valid asOf date");
   if (options.periods !== undefined && !(Number.isInteger(options.periods) && options.periods > 0)) throw new RangeError("cohortRetention requires periods to be a positive integer");
   // every cohort row holds `periods` cells: 100 000 days is 270 years
   if (options.periods !== undefined && options.periods > 100_000) throw new RangeError("cohortRetention requires periods to be at most 100000");
   const cohortType = options.cohortEventType;
   const retentionType = options.retentionEventType;
-  const end = asOf.getTime();
   // Pass 1: intern customer ids, keep each customer's cohort period and the (customer, period) activity pairs.
   const ids = new Map<string, number>();
   const cohortOf: number[] = [];
@@ -147,7 +148,7 @@ export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: 
     if (typeof event.customerId !== "string") throw new TypeError(`cohortRetention requires every customerId to be a string (row ${row})`);
     row++;
     const timestamp = event.timestamp;
-    const time = timestamp instanceof Date ? timestamp.getTime() : Number.NaN;
+    const time = instantOf(timestamp);
     if (Number.isNaN(time)) throw new RangeError("cohortRetention requires valid timestamps");
     if (time > end) continue;
     const index = periodIndex(time, period);
@@ -247,7 +248,11 @@ export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: 
       sizeSums[offset] = (sizeSums[offset] as number) + cohort.size;
     }
     const start = new Date(periodStart(cohortIndex, period));
-    return { cohort: start.toISOString().slice(0, 10), cohortStart: start, size: cohort.size, active, retention };
+    // The week or month of an event in the first days of the Date range starts before it.
+    if (Number.isNaN(start.getTime())) throw new RangeError("cohortRetention requires every cohort to start within the Date range (events from -271821-05-01 on)");
+    // The date part of the ISO text, also for the six-digit years beyond 0 to 9999 (+010000-03-01).
+    const iso = start.toISOString();
+    return { cohort: iso.slice(0, iso.indexOf("T")), cohortStart: start, size: cohort.size, active, retention };
   });
   const average: Array<number | null> = [];
   for (let offset = 0; offset < columns; offset++) {

@@ -36,6 +36,7 @@ import type {
   WithinLastRule,
 } from "./ast.js";
 import { checkedRule } from "./parseRule.js";
+import { instantOf, isDate } from "../_lib/instant.js";
 import { RuleError } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 
@@ -396,8 +397,12 @@ export function withinLast(field: string, amount: number, unit: TimeUnit): Withi
 
 function timeBound<O extends "before" | "after">(op: O, field: string, bound: string | Date | Duration): TimeBoundRule<O> {
   if (typeof bound === "string") return checked(op, { op, field, date: bound });
-  // An invalid Date becomes the text "Invalid Date", which the check reports as `invalid_date`.
-  if (bound instanceof Date) return checked(op, { op, field, date: Number.isNaN(bound.getTime()) ? String(bound) : bound.toISOString() });
+  // A Date of any realm, read through Date.prototype.getTime; an invalid one becomes the text
+  // "Invalid Date", which the check reports as `invalid_date`.
+  if (bound instanceof Date || isDate(bound)) {
+    const time = instantOf(bound);
+    return checked(op, { op, field, date: Number.isNaN(time) ? "Invalid Date" : new Date(time).toISOString() });
+  }
   // Anything else that is no duration (null from JavaScript) goes to the check as it is, which names it.
   if (typeof bound !== "object" || bound === null) return checked(op, { op, field, date: bound as unknown as string });
   return checked(op, { op, field, amount: bound.amount, unit: bound.unit });

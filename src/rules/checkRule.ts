@@ -2,7 +2,7 @@ import type { Rule, RuleScalar } from "./ast.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
 import { pathKeys, pathLink } from "../_lib/pathLinks.js";
 import type { PathLink } from "../_lib/pathLinks.js";
-import { expansionIssue } from "./_lib/context.js";
+import { expansionIssue, unknownOpError } from "./_lib/context.js";
 import { evaluators, ownHandler } from "./_lib/interpreter.js";
 import { definition, fieldType, fieldTypeAt, terminals } from "./_lib/profileSchema.js";
 import type { Kind, ZodSchemaLike } from "./_lib/profileSchema.js";
@@ -14,7 +14,7 @@ function scalarKind(value: RuleScalar): Kind {
 }
 
 function describeKinds(kinds: ReadonlySet<Kind>): string {
-  // No kind at all: a field that holds only null (z.null()) or nothing (z.never()).
+  // No kind at all: a field that holds only null (z.null()).
   return kinds.size === 0 ? "always null or missing" : [...kinds].join(" or ");
 }
 
@@ -51,7 +51,8 @@ function describeKinds(kinds: ReadonlySet<Kind>): string {
  * @category Rules
  */
 export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArray<RuleIssue> {
-  const oversized = expansionIssue("checkRule", rule, undefined);
+  // Literals of the wrong type are value issues here, reported one by one below.
+  const oversized = expansionIssue("checkRule", rule, undefined, false);
   if (oversized !== undefined) return [oversized];
   const issues: RuleIssue[] = [];
   // `inWhere`: a node of an event's `where` rule, over event properties: its op is checked, its fields are not.
@@ -145,7 +146,7 @@ export function checkRule(rule: Rule, profileSchema: ZodSchemaLike): ReadonlyArr
       default: {
         // A new op that reads a field is a type error here until it says what it needs.
         const unchecked: never = node;
-        throw new TypeError(`checkRule requires a valid rule: unknown op ${JSON.stringify((unchecked as { op: unknown }).op)} (check untrusted rules with parseRule)`);
+        throw unknownOpError("checkRule", (unchecked as { op: unknown }).op);
       }
     }
   }

@@ -347,11 +347,14 @@ const exporters = {
  */
 export function toJsonLogic(rule: Rule, options?: ToJsonLogicOptions): JsonLogic {
   if (options !== undefined) assertRecord(functionName, "options", options);
-  // Literals are checked by the exporters, which report every issue with its code.
+  // The exporters report non-finite numbers, malformed dates and units as issues with their codes; the
+  // other literals are checked after them.
   checkExpansion(functionName, rule, options?.segments, false);
   const asOf = options?.asOf === undefined ? undefined : resolveAsOf(options.asOf, functionName);
   const context: ExportContext = { issues: [], segments: options?.segments, active: [], asOf, root: rule, entry: undefined };
   const logic = exportNode(rule, true, context);
+  // What the exporters let through (`eq` without a value, a `null` literal) is refused as the evaluators refuse it.
+  if (context.issues.length === 0) checkExpansion(functionName, rule, options?.segments);
   if (logic === undefined || context.issues.length > 0) throw new RuleError(ruleErrorMessage(functionName, context.issues), context.issues);
   return logic;
 }

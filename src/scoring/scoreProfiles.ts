@@ -1,4 +1,5 @@
 import { CompensatedSum } from "../_lib/compensatedSum.js";
+import { instantOf } from "../_lib/instant.js";
 import { compileRuleTruth } from "../rules/index.js";
 import type { RuleEvent, Truth } from "../rules/index.js";
 import { defineScoringPlan, isDefinedScoringPlan } from "./defineScoringPlan.js";
@@ -65,7 +66,7 @@ export interface ProfileScore {
  * @category Scoring plans
  */
 export function scoreProfiles<P>(plan: ScoringPlan, profiles: Iterable<P>, options: ScoreProfilesOptions<P>): ProfileScore[] {
-  if (typeof options !== "object" || options === null || !(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) {
+  if (typeof options !== "object" || options === null || Number.isNaN(instantOf(options.asOf))) {
     throw new TypeError("scoreProfiles requires asOf to be a valid Date");
   }
   if (!isDefinedScoringPlan(plan)) plan = defineScoringPlan(plan as unknown as ScoringPlanDefinition);
@@ -74,17 +75,17 @@ export function scoreProfiles<P>(plan: ScoringPlan, profiles: Iterable<P>, optio
   const results: ProfileScore[] = [];
   for (const profile of profiles) {
     let unitTotal = 0;
-    const doubleTotal = new CompensatedSum();
+    const doubleTotal = scale === null ? new CompensatedSum() : undefined;
     const contributions = plan.rules.map((entry, index) => {
       const matched = (compiled[index] as (profile: P) => Truth)(profile);
       const points = matched === true ? entry.points : 0;
       if (matched === true) {
-        if (scale === null) doubleTotal.add(points);
+        if (doubleTotal !== undefined) doubleTotal.add(points);
         else unitTotal += units[index] as number;
       }
       return { id: entry.id, name: entry.name, matched, points };
     });
-    const score = scale === null ? doubleTotal.value : unitTotal / scale;
+    const score = doubleTotal !== undefined ? doubleTotal.value : unitTotal / (scale as number);
     const tier = plan.tiers.find((candidate) => score >= candidate.min)?.name ?? null;
     results.push({ score, tier, contributions });
   }

@@ -2,6 +2,7 @@ import type { Segment } from "./_lib/definition.js";
 import type { EventsOf } from "./_lib/compile.js";
 import { checkArguments, planSegments } from "./_lib/plan.js";
 import { profileIdOf } from "./_lib/profileId.js";
+import { instantOf } from "../_lib/instant.js";
 
 /** Options of {@link assignSegments}. */
 export interface AssignSegmentsOptions<P> {
@@ -114,7 +115,7 @@ export function assignSegments<P>(profiles: Iterable<P>, segments: ReadonlyArray
   const total = index;
   return {
     mode,
-    asOf: new Date(options.asOf.getTime()),
+    asOf: new Date(instantOf(options.asOf)),
     total,
     memberships,
     sizes: plan.segments.map((segment, position) => ({

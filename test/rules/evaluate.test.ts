@@ -2,7 +2,8 @@ import vm from "node:vm";
 import fc from "fast-check";
 import { subMonths, subYears } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { compileRule, evaluate, explain, RuleError } from "../../src/rules/index.js";
+import { z } from "zod";
+import { checkRule, compileRule, describeRule, evaluate, explain, RuleError, toJsonLogic } from "../../src/rules/index.js";
 import type { Rule, Truth } from "../../src/rules/index.js";
 import { asOf, profileArbitrary, ruleArbitrary, segments } from "./_arbitraries.js";
 
@@ -397,5 +398,27 @@ describe("hostile data and unchecked rules (rules-core review)", () => {
   it("says what an empty list means in explanations (it said 'country missing is not nothing')", () => {
     expect(explain({ op: "in", field: "country", values: [] }, {}, { asOf }).sentence).toBe("country missing is not in an empty list");
     expect(explain({ op: "hasNone", field: "tags", values: [] }, { tags: ["a"] }, { asOf }).sentence).toBe('tags ["a"] includes no value of an empty list');
+  });
+
+  it("explain shows an array without calling its own slice or map; describeRule says what an empty list means", () => {
+    const tags = Object.assign(["a", "b"], { slice: () => { throw new Error("slice called"); }, map: () => { throw new Error("map called"); } });
+    expect(explain({ op: "hasAny", field: "tags", values: ["c"] }, { tags }, { asOf }).sentence).toBe('tags ["a", "b"] includes none of "c"');
+    expect(describeRule({ op: "in", field: "country", values: [] })).toBe("country is in an empty list");
+    expect(describeRule({ op: "hasAll", field: "tags", values: [] })).toBe("tags includes every value of an empty list");
+  });
+
+  it("keeps booleans as literals of ordering ops in an unchecked rule: UNKNOWN, as in SQL, not an error", () => {
+    expect(all({ op: "lt", field: "b", value: true } as never, { b: false })).toEqual([null, false, null]);
+  });
+
+  it("toJsonLogic and checkRule on unchecked literals: an invalid_type issue, and checkRule's own issues as before", () => {
+    try {
+      toJsonLogic({ op: "eq", field: "a" } as never);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RuleError).issues.map((issue) => issue.code)).toEqual(["invalid_type"]);
+    }
+    const schema = z.object({ age: z.number() });
+    expect(checkRule({ op: "and", rules: [{ op: "eq", field: "nope", value: 1 }, { op: "eq", field: "age", value: null }] } as never, schema).map((issue) => issue.code)).toEqual(["unknown_field", "value_type_mismatch"]);
   });
 });

@@ -12,6 +12,11 @@ export function resolveAsOf(asOf: unknown, functionName: string): number {
   return time;
 }
 
+/** The `TypeError` of a node whose op no table has (a rule that skipped `parseRule`, `{ op: "toString" }`). */
+export function unknownOpError(functionName: string, op: unknown): TypeError {
+  return new TypeError(`${functionName} requires a valid rule: unknown op ${JSON.stringify(op)} (check untrusted rules with parseRule)`);
+}
+
 /** Finds the path of `target` (by identity) inside `root`; `[]` when it is not there. Iterative. */
 export function findNodePath(root: Rule, target: Rule): Array<string | number> {
   const stack: Array<{ node: Rule; path: Array<string | number> }> = [{ node: root, path: [] }];
@@ -110,9 +115,7 @@ export function expansionIssue(functionName: string, rule: Rule, segments: Reado
       if ((node.op === "and" || node.op === "or") && !Array.isArray(node.rules)) fail("invalid_type", `the rules of "${node.op}" must be an array`);
       if ("values" in node && !Array.isArray(node.values)) fail("invalid_type", `the values of "${node.op}" must be an array`);
       if (literals) {
-        if (!Object.hasOwn(nodeShapeProblems, node.op)) {
-          throw new TypeError(`${functionName} requires a valid rule: unknown op ${JSON.stringify(node.op)} (check untrusted rules with parseRule)`);
-        }
+        if (!Object.hasOwn(nodeShapeProblems, node.op)) throw unknownOpError(functionName, node.op);
         const problem = (nodeShapeProblems[node.op] as (node: Rule) => string | undefined)(node);
         if (problem !== undefined) fail("invalid_type", problem, findNodePath(rule, node));
       }

@@ -1,5 +1,5 @@
 import type { Rule, RuleTable, Truth } from "../ast.js";
-import { checkExpansion, lookupSegment, resolveAsOf } from "./context.js";
+import { checkExpansion, lookupSegment, resolveAsOf, unknownOpError } from "./context.js";
 import {
   aggregateEvents,
   arrayHasAll,
@@ -54,9 +54,7 @@ type Evaluator = (node: never, profile: unknown, context: EvaluationContext) => 
  */
 export function ownHandler<Table extends object>(table: Table, node: { readonly op: unknown }, functionName: string): Table[keyof Table] {
   const op = node?.op;
-  if (typeof op !== "string" || !Object.hasOwn(table, op)) {
-    throw new TypeError(`${functionName} requires a valid rule: unknown op ${JSON.stringify(op)} (check untrusted rules with parseRule)`);
-  }
+  if (typeof op !== "string" || !Object.hasOwn(table, op)) throw unknownOpError(functionName, op);
   return table[op as keyof Table];
 }
 

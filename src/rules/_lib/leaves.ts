@@ -3,6 +3,7 @@
  * one definition of each comparison, so the interpreters cannot drift apart.
  */
 import type { ComparisonOp, RuleScalar, Truth } from "../ast.js";
+import { instantOf, isDate } from "../../_lib/instant.js";
 
 /** Kleene conjunction of two truths. */
 export function kleeneAnd(left: Truth, right: Truth): Truth {
@@ -43,30 +44,15 @@ export function readPath(root: unknown, segments: ReadonlyArray<string>): unknow
 export function isPresent(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === "number") return value === value;
-  if (value instanceof Date) {
-    const time = instantOf(value);
-    return time === time;
-  }
-  return true;
+  if (typeof value !== "object") return true;
+  // A Date (of any realm) holds a time value; plain objects and arrays are never Dates (no brand check).
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null || Array.isArray(value) || !(value instanceof Date || isDate(value))) return true;
+  const time = instantOf(value);
+  return time === time;
 }
 
-// Taken once: the data's own or overridden `getTime` is never called.
-const dateTime = Date.prototype.getTime;
-
-/**
- * The epoch milliseconds of a valid `Date`, else `NaN` (strings and numbers are not dates). Read
- * through `Date.prototype.getTime`, which checks that the object holds an instant: a `Date` whose
- * `getTime` was overridden gives its real instant, an object that only inherits from
- * `Date.prototype` is `NaN`, and a `Date` of another realm (an iframe, `node:vm`) is a `Date`.
- */
-export function instantOf(value: unknown): number {
-  if (typeof value !== "object" || value === null) return Number.NaN;
-  try {
-    return dateTime.call(value);
-  } catch {
-    return Number.NaN;
-  }
-}
+export { instantOf } from "../../_lib/instant.js";
 
 /** `eq` / `ne` / `lt` / ... : same-typed values only; anything else is UNKNOWN. */
 export function compareScalar(op: ComparisonOp, actual: unknown, expected: RuleScalar): Truth {

@@ -76,8 +76,9 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-// Booleans pass under `lt` and the like too, which `parseRule` refuses: `false < true` holds in
-// `evaluate` and in SQL alike, so such a rule is well defined, only unusual.
+// Booleans pass under `lt` and the like too, which `parseRule` refuses: such a leaf is UNKNOWN in
+// `evaluate` (ordering compares numbers and strings only) and NULL in `toSql` alike, so the rule is
+// well defined, only useless.
 function isScalar(value: unknown): boolean {
   return typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean";
 }

@@ -1,5 +1,5 @@
 import type { Duration, Rule, RuleScalar } from "../ast.js";
-import { instantOf } from "./leaves.js";
+import { instantOf, isDate } from "../../_lib/instant.js";
 
 /** Field labels for sentences: a path → a human name (`"behavior.totalSpend"` → `"total spend"` by default). */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -23,19 +23,15 @@ export function formatValue(value: unknown): string {
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === "boolean") return String(value);
-  if (value instanceof Date) {
-    const time = instantOf(value);
-    return Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
-  }
   if (Array.isArray(value)) {
     // Read by index: the array's own `slice` or `map` is never called.
     const shown: string[] = [];
     for (let index = 0; index < Math.min(value.length, 8); index += 1) shown.push(formatValue(Object.hasOwn(value, index) ? value[index] : undefined));
     return `[${shown.join(", ")}${value.length > 8 ? ", ..." : ""}]`;
   }
-  // A Date of another realm.
+  if (!(value instanceof Date || isDate(value))) return "an object";
   const time = instantOf(value);
-  return Number.isNaN(time) ? "an object" : new Date(time).toISOString();
+  return Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
 }
 
 /** A non-empty list of literals for a sentence (empty lists have phrases of their own). */

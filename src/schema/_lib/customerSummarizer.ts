@@ -1,3 +1,4 @@
+import { instantOf, isDate } from "../../_lib/instant.js";
 import { CompensatedSum } from "../../_lib/compensatedSum.js";
 import type { CustomerSummary, RefundOnlyCustomer, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "../summarizeCustomers.js";
 
@@ -18,16 +19,9 @@ interface Accumulator {
   currency: string | null;
 }
 
-/** The time of a `Date` of any realm, `undefined` for anything else. */
+/** The time of a `Date` of any realm (`NaN` for an invalid one), `undefined` for anything else. */
 function timeOf(value: unknown): number | undefined {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value !== "object" || value === null) return undefined;
-  try {
-    // Throws for anything without a Date's internal time value (the check `instanceof` cannot make across realms).
-    return Date.prototype.getTime.call(value);
-  } catch {
-    return undefined;
-  }
+  return isDate(value) ? instantOf(value) : undefined;
 }
 
 /**

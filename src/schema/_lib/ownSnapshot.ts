@@ -8,6 +8,7 @@
 import type * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
 import { unwrapSchema } from "./schemaLeaves.js";
+import { instantOf, isDate } from "../../_lib/instant.js";
 
 /** Nesting levels a snapshot follows before it reports the row as too deep. */
 export const maximumSnapshotDepth = 64;
@@ -115,23 +116,16 @@ interface SnapshotState {
   readonly path: Array<string | number>;
 }
 
-/** The time of a `Date` made in another realm (an iframe, `node:vm`), or `undefined` for anything else. */
-function foreignDateTime(value: object): number | undefined {
-  try {
-    // The brand check of this realm's getTime: it throws for every object without a Date's internal slot.
-    return Date.prototype.getTime.call(value);
-  } catch {
-    return undefined;
-  }
-}
-
-function copy(state: SnapshotState, value: unknown, schema: z.core.$ZodType | undefined, depth: number): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  // A Date of another realm is a Date here too (summarizeCustomers reads it so); zod's z.date() checks
-  // instanceof, so it is copied into this realm's Date. Plain objects and arrays skip the check.
-  if (!(value instanceof Date) && !Array.isArray(value) && !isPlainObject(value)) {
-    const time = foreignDateTime(value);
-    if (time !== undefined) return new Date(time);
+function copy(state: SnapshotState, input: unknown, schema: z.core.$ZodType | undefined, depth: number): unknown {
+  if (typeof input !== "object" || input === null) return input;
+  let value: object = input;
+  // A Date is copied into a fresh Date of this realm from its time value, read by Date.prototype.getTime:
+  // one of another realm is a Date here too (zod's z.date() checks instanceof), a Date's own getTime
+  // decides nothing (zod would call it), and an object that only inherits from Date.prototype is an
+  // invalid date, reported at its field. Plain objects and arrays skip the check.
+  if (!Array.isArray(value) && !isPlainObject(value)) {
+    if (isDate(value)) value = new Date(instantOf(value));
+    else if (value instanceof Date) value = new Date(Number.NaN);
   }
   const definition = definitionOf(schema);
   if (definition === undefined) return value;

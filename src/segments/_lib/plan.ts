@@ -13,6 +13,7 @@ import { compileSegmentRule } from "./compile.js";
 import type { EventsOf } from "./compile.js";
 import { segmentErrorMessage } from "./messages.js";
 import { expansionIssue } from "../../rules/_lib/context.js";
+import { instantOf } from "../../_lib/instant.js";
 
 /** Options every plan needs. */
 export interface PlanOptions<P> {
@@ -116,7 +117,7 @@ export function checkArguments(functionName: string, profiles: unknown, options:
 /** Validates a segment list, resolves references and compiles every rule once. */
 export function planSegments<P>(functionName: string, segmentList: ReadonlyArray<Segment>, options: PlanOptions<P>): SegmentPlan<P> {
   if (!Array.isArray(segmentList)) throw new TypeError(`${functionName} requires an array of segments`);
-  if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) {
+  if (Number.isNaN(instantOf(options.asOf))) {
     throw new TypeError(`${functionName} requires asOf to be a valid Date`);
   }
   const issues: SegmentIssue[] = [];

@@ -1,5 +1,6 @@
 import { maxExpandedDepth, maxExpandedNodes, maxSegmentChain } from "../../rules/_lib/context.js";
 import { issueSummary } from "../../_lib/issueSummary.js";
+import { instantOf } from "../../_lib/instant.js";
 import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
 import type { PathLink } from "../../_lib/pathLinks.js";
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
@@ -133,12 +134,10 @@ export class Compilation {
   ) {
     this.adapter = dialectAdapter(options.dialect, functionName);
     this.dialect = sqlDialect(options.dialect);
-    if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) {
-      throw new TypeError(`${functionName} requires asOf to be a valid Date`);
-    }
-    const asOfMilliseconds = options.asOf.getTime();
+    const asOfMilliseconds = instantOf(options.asOf);
+    if (Number.isNaN(asOfMilliseconds)) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
     if (asOfMilliseconds < earliestBoundMilliseconds || asOfMilliseconds > latestBoundMilliseconds) {
-      throw new RangeError(`${functionName} requires asOf in the years 1 to 9999, which every dialect's timestamps hold, got ${options.asOf.toISOString()}`);
+      throw new RangeError(`${functionName} requires asOf in the years 1 to 9999, which every dialect's timestamps hold, got ${new Date(asOfMilliseconds).toISOString()}`);
     }
     if (typeof options.columns !== "object" || options.columns === null) {
       throw new TypeError(`${functionName} requires a columns mapping`);
