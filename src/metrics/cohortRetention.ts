@@ -91,7 +91,7 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  *
  * @remarks
  * All arithmetic is in UTC, independent of the host time zone (calendar months by integer civil-date
- * arithmetic, no Date allocation per event; date-fns validates `asOf`). Unfinished
+ * arithmetic, no Date allocation per event). Unfinished
  * periods (ending after `asOf`) are `null`, not 0; events after `asOf` are ignored; activity before a
  * customer's cohort period is ignored; empty cohorts are omitted. Period 0 is 100 % only when the
  * retention event is the cohortizing event. The cross-cohort average is weighted by cohort size over
