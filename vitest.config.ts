@@ -19,8 +19,9 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
+// The package has no runtime dependencies today (the @stdlib functions are bundled from devDependencies).
 const stdlibPackages = Object.keys(
-  (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> }).dependencies,
+  (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {},
 ).filter((name) => name.startsWith("@stdlib/"));
 
 export default defineConfig({
