@@ -492,11 +492,13 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
     const listed = this.literalList(list, operandAt(at, 1));
     if (named === undefined || listed === undefined) return undefined;
     const { values, hasNull } = listed;
+    // `in [null]` is a null test, on an array field too (an array is never `===` null).
+    if (values.length === 0 && hasNull) return { field: named, rule: { op: "missing", field: named }, whenNull: undefined, because: "" };
     const field = this.scalarField(named, at);
     if (field === undefined) return undefined;
     // `in []` is FALSE for a missing field too, where the other leaves are UNKNOWN: exact as it is,
     // and `[null]` is exactly `missing`.
-    if (values.length === 0) return { field, rule: hasNull ? { op: "missing", field } : { op: "in", field, values }, whenNull: undefined, because: "" };
+    if (values.length === 0) return { field, rule: { op: "in", field, values }, whenNull: undefined, because: "" };
     return { field, rule: { op: "in", field, values }, whenNull: hasNull, because: `a null field is ${hasNull ? "" : "not "}in the list` };
   }
 

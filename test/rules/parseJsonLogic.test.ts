@@ -649,4 +649,11 @@ describe("parseJsonLogic: importer review (session 12)", () => {
     for (const profile of [{}, { x: null }, { x: 3 }]) expect(jsonLogic.apply(logic, profile)).toBe(jsonLogic.apply({ "<": [{ var: "x" }, 30] }, profile));
     expect(safeParseJsonLogic({ "<": [{ var: ["x", 0] }, 30] }).success).toBe(false);
   });
+  it("reads `in [null]` on an array field as `missing`, as on any field (it was an invalid_value issue)", () => {
+    const logic = { in: [{ var: "tags" }, [null]] };
+    expect(parseJsonLogic(logic, { arrayFields: ["tags"] }).rule).toEqual({ op: "missing", field: "tags" });
+    for (const profile of [{}, { tags: null }, { tags: [] }, { tags: ["a"] }]) expect(jsonLogic.apply(logic, profile)).toBe(!("tags" in profile) || profile.tags === null);
+    expect(safeParseJsonLogic({ in: [{ var: "tags" }, ["a"]] }, { arrayFields: ["tags"] }).success).toBe(false);
+  });
 });
+
