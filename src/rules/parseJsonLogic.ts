@@ -651,7 +651,11 @@ class Importer extends ConditionImporter<JsonLogicWarningCode> {
 
 function run(logic: unknown, options: ParseJsonLogicOptions | undefined): SafeParseJsonLogicResult {
   const importer = new Importer(options);
-  return importer.finish(importer.condition(logic, { path: undefined, depth: 1, positive: true }));
+  try {
+    return importer.finish(importer.condition(logic, { path: undefined, depth: 1, positive: true }));
+  } catch (error) {
+    return importer.unreadable(error);
+  }
 }
 
 /**

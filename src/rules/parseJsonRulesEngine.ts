@@ -319,7 +319,11 @@ class Importer extends ConditionImporter<"null_selected"> {
 
 function run(document: unknown, options: ParseJsonRulesEngineOptions | undefined): SafeParseJsonRulesEngineResult {
   const importer = new Importer(options);
-  return importer.finish(importer.root(document));
+  try {
+    return importer.finish(importer.root(document));
+  } catch (error) {
+    return importer.unreadable(error);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { pathKeys, pathLink } from "../_lib/pathLinks.js";
 import type { PathLink } from "../_lib/pathLinks.js";
+import { thrownMessage } from "../_lib/thrownMessage.js";
 import type { Rule, RuleOp, TimeUnit } from "./ast.js";
 import { timeUnits } from "./ast.js";
 import { RuleError } from "./RuleError.js";
@@ -506,7 +507,8 @@ export function parseRule(json: unknown, options?: RuleLimits): Rule {
  * Like {@link parseRule}, but returns `{ success: true, data }` or `{ success: false, error }`
  * instead of throwing on invalid rules.
  *
- * @remarks Same checks and cost as {@link parseRule}.
+ * @remarks Same checks and cost as {@link parseRule}. A value that throws while it is read (a getter or
+ * a Proxy trap; JSON holds neither) is an `invalid_type` issue at the root, never a raw error.
  * @param json - the untrusted value.
  * @param options - limits; see {@link RuleLimits}.
  * @returns The rule, or a {@link RuleError} whose `issues` list every problem with its path.
@@ -519,7 +521,14 @@ export function parseRule(json: unknown, options?: RuleLimits): Rule {
  */
 export function safeParseRule(json: unknown, options?: RuleLimits): SafeParseRuleResult {
   const walker = new Walker(options);
-  const rule = walker.run(json);
+  let rule: Rule | undefined;
+  try {
+    rule = walker.run(json);
+  } catch (error) {
+    // A value that throws while read (a getter, a Proxy trap; JSON holds neither) is an issue, never a raw error.
+    const issues: RuleIssue[] = [{ code: "invalid_type", path: [], message: `the rule could not be read: ${thrownMessage(error)}` }];
+    return { success: false, error: new RuleError(ruleErrorMessage("parseRule", issues), issues) };
+  }
   if (rule !== undefined) return { success: true, data: rule };
   return { success: false, error: new RuleError(ruleErrorMessage("parseRule", walker.issues), walker.issues) };
 }

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { subMonths, subYears } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkRule, compileRule, describeRule, evaluate, explain, RuleError, toJsonLogic } from "../../src/rules/index.js";
+import { checkRule, compileRule, describeRule, evaluate, explain, parseRule, RuleError, safeParseJsonLogic, safeParseJsonRulesEngine, safeParseRule, toJsonLogic } from "../../src/rules/index.js";
 import type { Rule, Truth } from "../../src/rules/index.js";
 import { asOf, profileArbitrary, ruleArbitrary, segments } from "./_arbitraries.js";
 
@@ -421,4 +421,16 @@ describe("hostile data and unchecked rules (rules-core review)", () => {
     const schema = z.object({ age: z.number() });
     expect(checkRule({ op: "and", rules: [{ op: "eq", field: "nope", value: 1 }, { op: "eq", field: "age", value: null }] } as never, schema).map((issue) => issue.code)).toEqual(["unknown_field", "value_type_mismatch"]);
   });
+
+  it("the safe parsers turn a value that throws while read into an issue (a throwing getter or Proxy trap escaped as a raw error)", () => {
+    const getter = { op: "eq", field: "a", get value(): never { throw new Error("boom"); } };
+    const proxy = new Proxy({}, { ownKeys: () => { throw new Error("trap"); } });
+    const first = (result: { success: boolean; error?: RuleError }) => (result.success ? undefined : result.error?.issues[0]);
+    expect(first(safeParseRule(getter))).toEqual({ code: "invalid_type", path: [], message: "the rule could not be read: boom" });
+    expect(first(safeParseJsonLogic(proxy))).toEqual({ code: "invalid_type", path: [], message: "the document could not be read: trap" });
+    const condition = { operator: "equal", value: 1, get fact(): never { throw new Error("fact"); } };
+    expect(first(safeParseJsonRulesEngine({ all: [condition] }))?.message).toBe("the document could not be read: fact");
+    expect(() => parseRule(getter)).toThrow("parseRule found 1 issue: the rule could not be read: boom");
+  });
 });
+

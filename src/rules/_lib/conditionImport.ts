@@ -17,6 +17,7 @@ import type { FieldType, ZodSchemaLike } from "./profileSchema.js";
 import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
 import type { PathLink } from "../../_lib/pathLinks.js";
 import type { Issue } from "../../_lib/errors.js";
+import { thrownMessage } from "../../_lib/thrownMessage.js";
 
 export type Path = PathLink | undefined;
 
@@ -277,6 +278,12 @@ export abstract class ConditionImporter<Code extends string> {
    * The result of the import: the issues as a `RuleError` naming `functionName`, or the rule checked
    * by `parseRule` (a fresh, validated copy) with the warnings in document order.
    */
+  /** The failed import of a document that threw while read (a getter, a Proxy trap): never a raw error from `safeParse…`. */
+  unreadable(error: unknown): ImportResult<Code | "null_selected"> {
+    const issues: RuleIssue[] = [{ code: "invalid_type", path: [], message: `the document could not be read: ${thrownMessage(error)}` }];
+    return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, issues), issues) };
+  }
+
   finish(rule: Rule | undefined): ImportResult<Code | "null_selected"> {
     if (rule === undefined || this.issues.length > 0) {
       return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, this.issues), this.issues) };
