@@ -554,8 +554,26 @@ export type PathValue<P, K extends string> = unknown extends P
       : never
     : never;
 
-/** The part of a field's type that a literal of type `T` can be compared with (`T` for `unknown` fields). */
-export type ValueFor<V, T> = unknown extends V ? T : Extract<NonNullable<V>, T>;
+/**
+ * The part of a field's type that a literal of type `T` can be compared with (`T` for `unknown`
+ * fields). A branded type (`z.string().brand<"CustomerId">()`, `number & { __brand: "USD" }`) takes
+ * the plain literal, as no rule literal can carry a brand; literal unions (enums) stay as they are.
+ */
+export type ValueFor<V, T> = unknown extends V ? T : Unbranded<Extract<NonNullable<V>, T>>;
+
+/**
+ * A branded string or number as the plain type (`string & { __brand: "X" }` → `string`); other types,
+ * string and number literals included, as they are.
+ */
+export type Unbranded<M> = M extends string
+  ? [Exclude<keyof M, keyof string>] extends [never]
+    ? M
+    : string
+  : M extends number
+    ? [Exclude<keyof M, keyof number>] extends [never]
+      ? M
+      : number
+    : M;
 
 /** The paths of `P` whose type has a part of type `T` (a conditional type over each path: key patterns such as `"traits.${string}"` would overlap as the keys of a mapped type). */
 export type PathOf<P, T> = Path<P> extends infer K ? (K extends string ? ([ValueFor<PathValue<P, K>, T>] extends [never] ? never : K) : never) : never;

@@ -80,7 +80,7 @@ export {
   startsWith,
   withinLast,
 } from "./builders.js";
-export type { ElementFor, EventOptions, Path, PathLeaf, PathOf, PathValue, RuleBuilder, TextOptions, ValueFor } from "./builders.js";
+export type { ElementFor, EventOptions, Path, PathLeaf, PathOf, PathValue, RuleBuilder, TextOptions, Unbranded, ValueFor } from "./builders.js";
 export { describeRule } from "./describeRule.js";
 export type { DescribeRuleOptions } from "./describeRule.js";
 export { explain } from "./explain.js";

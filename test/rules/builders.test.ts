@@ -214,4 +214,16 @@ describe("builders", () => {
     // @ts-expect-error: an element of the wrong type for a field that may hold a list of texts
     p.hasAny("aliases", [1]);
   });
+
+  it("take plain literals for branded fields (a rule literal carries no brand); enums stay checked", () => {
+    type Branded = { id: string & { readonly __brand: "CustomerId" }; price: number & { readonly __brand: "USD" }; plan: "free" | "pro" };
+    const b = rules.ruleBuilder<Branded>();
+    expect(b.eq("id", "c1").value).toBe("c1");
+    expect(b.inList("id", ["c1", "c2"]).values).toEqual(["c1", "c2"]);
+    expect(b.eq("price", 5).value).toBe(5);
+    // @ts-expect-error: a number for a branded text field
+    b.eq("id", 5);
+    // @ts-expect-error: a value outside the enum
+    b.eq("plan", "team");
+  });
 });
