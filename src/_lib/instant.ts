@@ -2,28 +2,22 @@
 const dateTime = Date.prototype.getTime;
 
 /**
- * The epoch milliseconds of a valid `Date`, else `NaN` (strings and numbers are not dates). Read
- * through `Date.prototype.getTime`, which checks that the object holds an instant: a `Date` whose
- * `getTime` was overridden gives its real instant, an object that only inherits from
- * `Date.prototype` is `NaN`, and a `Date` of another realm (an iframe, `node:vm`) is a `Date`.
- * Every module reads dates from data and options through it.
+ * The time value of a `Date` of any realm (`NaN` for an invalid one), or `undefined` for anything
+ * that is not a `Date`. Read through `Date.prototype.getTime`, which checks that the object holds a
+ * time value: a `Date` whose `getTime` was overridden gives its real instant, an object that only
+ * inherits from `Date.prototype` is not a `Date`, and a `Date` of another realm (an iframe,
+ * `node:vm`) is one. Every module reads dates from data and options through it or {@link instantOf}.
  */
-export function instantOf(value: unknown): number {
-  if (typeof value !== "object" || value === null) return Number.NaN;
+export function dateTimeValue(value: unknown): number | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
   try {
     return dateTime.call(value);
   } catch {
-    return Number.NaN;
+    return undefined;
   }
 }
 
-/** Whether `value` is a `Date` of any realm, valid or not: it holds the time value `Date.prototype.getTime` reads. */
-export function isDate(value: unknown): value is Date {
-  if (typeof value !== "object" || value === null) return false;
-  try {
-    dateTime.call(value);
-    return true;
-  } catch {
-    return false;
-  }
+/** The epoch milliseconds of a valid `Date` (see {@link dateTimeValue}), else `NaN`. */
+export function instantOf(value: unknown): number {
+  return dateTimeValue(value) ?? Number.NaN;
 }

@@ -36,7 +36,7 @@ import type {
   WithinLastRule,
 } from "./ast.js";
 import { checkedRule } from "./parseRule.js";
-import { instantOf, isDate } from "../_lib/instant.js";
+import { dateTimeValue } from "../_lib/instant.js";
 import { RuleError } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 
@@ -399,9 +399,9 @@ function timeBound<O extends "before" | "after">(op: O, field: string, bound: st
   if (typeof bound === "string") return checked(op, { op, field, date: bound });
   // A Date of any realm, read through Date.prototype.getTime; an invalid one becomes the text
   // "Invalid Date", which the check reports as `invalid_date`.
-  if (bound instanceof Date || isDate(bound)) {
-    const time = instantOf(bound);
-    return checked(op, { op, field, date: Number.isNaN(time) ? "Invalid Date" : new Date(time).toISOString() });
+  const time = dateTimeValue(bound);
+  if (time !== undefined || bound instanceof Date) {
+    return checked(op, { op, field, date: time === undefined || Number.isNaN(time) ? "Invalid Date" : new Date(time).toISOString() });
   }
   // Anything else that is no duration (null from JavaScript) goes to the check as it is, which names it.
   if (typeof bound !== "object" || bound === null) return checked(op, { op, field, date: bound as unknown as string });

@@ -1,5 +1,5 @@
 import { ownElements } from "../_lib/ownElements.js";
-import { instantOf, isDate } from "../_lib/instant.js";
+import { dateTimeValue } from "../_lib/instant.js";
 import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
@@ -126,7 +126,7 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
         }
         return undefined;
       }
-      const number = isDate(value) ? instantOf(value) : value;
+      const number = dateTimeValue(value) ?? value;
       if (typeof number !== "number" || !Number.isFinite(number)) {
         issues.push({ code: "invalid_value", path: [row, ...path], message: `${features[column]} must be a finite number` });
         return undefined;

@@ -3,7 +3,7 @@
  * one definition of each comparison, so the interpreters cannot drift apart.
  */
 import type { ComparisonOp, RuleScalar, Truth } from "../ast.js";
-import { instantOf, isDate } from "../../_lib/instant.js";
+import { dateTimeValue, instantOf } from "../../_lib/instant.js";
 
 /** Kleene conjunction of two truths. */
 export function kleeneAnd(left: Truth, right: Truth): Truth {
@@ -47,8 +47,10 @@ export function isPresent(value: unknown): boolean {
   if (typeof value !== "object") return true;
   // A Date (of any realm) holds a time value; plain objects and arrays are never Dates (no brand check).
   const prototype = Object.getPrototypeOf(value);
-  if (prototype === Object.prototype || prototype === null || Array.isArray(value) || !(value instanceof Date || isDate(value))) return true;
-  const time = instantOf(value);
+  if (prototype === Object.prototype || prototype === null || Array.isArray(value)) return true;
+  const time = dateTimeValue(value);
+  // Not a Date: present, unless it only inherits from Date.prototype (a Date without a time value).
+  if (time === undefined) return !(value instanceof Date);
   return time === time;
 }
 

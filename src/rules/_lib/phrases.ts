@@ -1,5 +1,5 @@
 import type { Duration, Rule, RuleScalar } from "../ast.js";
-import { instantOf, isDate } from "../../_lib/instant.js";
+import { dateTimeValue } from "../../_lib/instant.js";
 
 /** Field labels for sentences: a path → a human name (`"behavior.totalSpend"` → `"total spend"` by default). */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -29,9 +29,9 @@ export function formatValue(value: unknown): string {
     for (let index = 0; index < Math.min(value.length, 8); index += 1) shown.push(formatValue(Object.hasOwn(value, index) ? value[index] : undefined));
     return `[${shown.join(", ")}${value.length > 8 ? ", ..." : ""}]`;
   }
-  if (!(value instanceof Date || isDate(value))) return "an object";
-  const time = instantOf(value);
-  return Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
+  const time = dateTimeValue(value);
+  if (time === undefined && !(value instanceof Date)) return "an object";
+  return time === undefined || Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
 }
 
 /** A non-empty list of literals for a sentence (empty lists have phrases of their own). */

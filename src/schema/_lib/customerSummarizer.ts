@@ -1,4 +1,4 @@
-import { instantOf, isDate } from "../../_lib/instant.js";
+import { dateTimeValue } from "../../_lib/instant.js";
 import { CompensatedSum } from "../../_lib/compensatedSum.js";
 import type { CustomerSummary, RefundOnlyCustomer, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "../summarizeCustomers.js";
 
@@ -20,9 +20,7 @@ interface Accumulator {
 }
 
 /** The time of a `Date` of any realm (`NaN` for an invalid one), `undefined` for anything else. */
-function timeOf(value: unknown): number | undefined {
-  return isDate(value) ? instantOf(value) : undefined;
-}
+const timeOf = dateTimeValue;
 
 /**
  * The one-pass core of `summarizeCustomers` and `summarizeCustomersAsync`: `add` each transaction,

@@ -8,7 +8,7 @@
 import type * as z from "zod/mini";
 import type { Issue } from "../../_lib/errors.js";
 import { unwrapSchema } from "./schemaLeaves.js";
-import { instantOf, isDate } from "../../_lib/instant.js";
+import { dateTimeValue } from "../../_lib/instant.js";
 
 /** Nesting levels a snapshot follows before it reports the row as too deep. */
 export const maximumSnapshotDepth = 64;
@@ -124,7 +124,8 @@ function copy(state: SnapshotState, input: unknown, schema: z.core.$ZodType | un
   // decides nothing (zod would call it), and an object that only inherits from Date.prototype is an
   // invalid date, reported at its field. Plain objects and arrays skip the check.
   if (!Array.isArray(value) && !isPlainObject(value)) {
-    if (isDate(value)) value = new Date(instantOf(value));
+    const time = dateTimeValue(value);
+    if (time !== undefined) value = new Date(time);
     else if (value instanceof Date) value = new Date(Number.NaN);
   }
   const definition = definitionOf(schema);
