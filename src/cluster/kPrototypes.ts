@@ -30,8 +30,8 @@ export interface KPrototypesResult {
   readonly sizes: number[];
   /** Numeric part of each prototype (cluster means). */
   readonly numericCentroids: number[][];
-  /** Categorical part of each prototype (cluster modes), in the original values; booleans come back as the strings `"true"` / `"false"`, as the type says. */
-  readonly categoricalModes: Array<Array<string | number>>;
+  /** Categorical part of each prototype (cluster modes), in the original values (`true` and `"true"` are different categories). */
+  readonly categoricalModes: Array<Array<string | number | boolean>>;
   /** Total cost: squared numeric distances plus gamma times mismatches. */
   readonly cost: number;
   /** The two parts of the cost, to see whether one side dominates (nicodv/kmodes#161). */

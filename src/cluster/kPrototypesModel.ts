@@ -21,8 +21,8 @@ export interface KPrototypesModelJson {
   readonly categoricalColumns: number;
   /** Numeric part of each prototype, in cluster-id order. */
   readonly numericCentroids: ReadonlyArray<ReadonlyArray<number>>;
-  /** Categorical part of each prototype (booleans appear as `"true"` / `"false"`). */
-  readonly categoricalModes: ReadonlyArray<ReadonlyArray<string | number>>;
+  /** Categorical part of each prototype: strings, finite numbers and booleans, as in the data. */
+  readonly categoricalModes: ReadonlyArray<ReadonlyArray<string | number | boolean>>;
   /** How the model was fitted, for the record. */
   readonly fit?: { readonly initialization: string; readonly seed: number; readonly cost: number; readonly rows: number };
 }
@@ -37,7 +37,7 @@ export interface KPrototypesModel {
   readonly numericColumns: number;
   readonly categoricalColumns: number;
   readonly numericCentroids: ReadonlyArray<ReadonlyArray<number>>;
-  readonly categoricalModes: ReadonlyArray<ReadonlyArray<string | number>>;
+  readonly categoricalModes: ReadonlyArray<ReadonlyArray<string | number | boolean>>;
   /**
    * Nearest prototype of each row: squared Euclidean distance on the numeric part plus `gamma` per
    * categorical mismatch (an unseen category is a mismatch); ties go to the lower id. Pass `[]` as
@@ -54,7 +54,7 @@ export interface KPrototypesModel {
  * Reads a k-prototypes or k-modes model from untrusted JSON (the output of `model.toJSON()`), checking every field.
  *
  * @remarks Checks the `format` tag, `version` 1, that `k` numeric centroids of `numericColumns`
- * finite numbers and `k` modes of `categoricalColumns` strings or finite numbers are present, and
+ * finite numbers and `k` modes of `categoricalColumns` strings, finite numbers or booleans are present, and
  * that `gamma` is a finite non-negative number. O(k * (d + m)).
  * @param json - the parsed JSON value.
  * @returns A model with `predict` and `toJSON`.
@@ -132,14 +132,14 @@ export function safeParseKPrototypesModel(
   const categoricalModes = get("categoricalModes");
   const finite = (value: unknown) => typeof value === "number" && Number.isFinite(value);
   checkTable(numericCentroids, "numericCentroids", k, numericColumns, finite, "finite numbers", issues);
-  checkTable(categoricalModes, "categoricalModes", k, categoricalColumns, (value) => typeof value === "string" || finite(value), "strings or finite numbers", issues);
+  checkTable(categoricalModes, "categoricalModes", k, categoricalColumns, (value) => typeof value === "string" || typeof value === "boolean" || finite(value), "strings, finite numbers or booleans", issues);
   const parsedFit = readFitRecord(get("fit"), { initialization: "string", seed: "number", cost: "number", rows: "number" }, issues) as KPrototypesModelJson["fit"];
   if (issues.length > 0) return modelParseFailure("parseKPrototypesModel", issues);
   return {
     success: true,
     data: createKPrototypesModel(
       numericCentroids as number[][],
-      categoricalModes as Array<Array<string | number>>,
+      categoricalModes as Array<Array<string | number | boolean>>,
       gamma as number,
       numericColumns as number,
       parsedFit,

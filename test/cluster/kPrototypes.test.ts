@@ -138,8 +138,20 @@ describe("k-prototypes models as JSON", () => {
     const result = kModes(rows, { k: 2 });
     const restored = parseKPrototypesModel(JSON.parse(JSON.stringify(result.model)));
     expect(restored.numericColumns).toBe(0);
-    expect(restored.categoricalModes).toEqual([["true", "a"], ["false", "b"]]);
+    expect(restored.categoricalModes).toEqual([[true, "a"], [false, "b"]]);
     expect(Array.from(restored.predict([], rows))).toEqual(Array.from(result.labels));
+  });
+
+  it("keeps true and \"true\" apart (review: booleans were turned into text, so the two were one category)", () => {
+    const rows = [[true], [true], [true], ["true"], ["true"], ["true"]];
+    const result = kModes(rows, { k: 2 });
+    expect(result.cost).toBe(0);
+    expect(result.categoricalModes).toEqual([[true], ["true"]]);
+    expect(Array.from(result.labels)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(Array.from(result.model.predict([], [["true"], [true], [false]]))).toEqual([1, 0, 0]);
+    const mixed = kPrototypes([[0], [0], [0], [0]], [[1], ["1"], [1], ["1"]], { k: 2 });
+    expect(mixed.categoricalModes).toEqual([[1], ["1"]]);
+    expect(mixed.categoricalCost).toBe(0);
   });
 
   it("reports every problem of a hostile document with its path, never a half-built model", () => {

@@ -5,7 +5,7 @@ import { distanceOverflow, toMatrix } from "./matrix.js";
 /** Builds a model from validated prototypes. Internal: the public ways are `kPrototypes`, `kModes` and `parseKPrototypesModel`. */
 export function createKPrototypesModel(
   numericCentroids: ReadonlyArray<ReadonlyArray<number>>,
-  categoricalModes: ReadonlyArray<ReadonlyArray<string | number>>,
+  categoricalModes: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
   gamma: number,
   numericColumns: number,
   fit: KPrototypesModelJson["fit"],
@@ -43,10 +43,10 @@ export function createKPrototypesModel(
             const difference = (matrix.values[row * d + column] as number) - (centers[cluster * d + column] as number);
             cost += difference * difference;
           }
-          const mode = frozenModes[cluster] as ReadonlyArray<string | number>;
+          const mode = frozenModes[cluster] as ReadonlyArray<string | number | boolean>;
           for (let column = 0; column < m; column++) {
             const value = values[column];
-            if ((typeof value === "boolean" ? String(value) : value) !== mode[column]) cost += gamma;
+            if (value !== mode[column]) cost += gamma;
           }
           if (cost < best) {
             best = cost;

@@ -76,7 +76,7 @@ export function fitMixed(
   const m = categorical.columns;
   const numericCentroids = order.map((old) => Array.from(chosen.centers.numeric.subarray(old * d, old * d + d)));
   const modeCodes = order.map((old) => Array.from(chosen.centers.categorical.subarray(old * m, old * m + m)));
-  const categoricalModes = modeCodes.map((codes) => codes.map((code, column) => (categorical.levels[column] as ReadonlyArray<string | number>)[code] as string | number));
+  const categoricalModes = modeCodes.map((codes) => codes.map((code, column) => (categorical.levels[column] as ReadonlyArray<string | number | boolean>)[code] as string | number | boolean));
   const model = createKPrototypesModel(numericCentroids, categoricalModes, gamma, d, {
     initialization,
     seed,

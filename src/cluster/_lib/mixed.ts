@@ -10,7 +10,7 @@ export interface Categorical {
   readonly rows: number;
   readonly columns: number;
   /** Category values of each column, by code (in order of first appearance). */
-  readonly levels: ReadonlyArray<ReadonlyArray<string | number>>;
+  readonly levels: ReadonlyArray<ReadonlyArray<string | number | boolean>>;
 }
 
 export function encodeCategorical(rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>, caller: string): Categorical {
@@ -19,23 +19,22 @@ export function encodeCategorical(rows: ReadonlyArray<ReadonlyArray<string | num
   const first: unknown = rows[0];
   const columns = Array.isArray(first) ? first.length : 0;
   const codes = new Int32Array(count * columns);
-  const maps = Array.from({ length: columns }, () => new Map<string | number, number>());
-  const levels: Array<Array<string | number>> = Array.from({ length: columns }, () => []);
+  const maps = Array.from({ length: columns }, () => new Map<string | number | boolean, number>());
+  const levels: Array<Array<string | number | boolean>> = Array.from({ length: columns }, () => []);
   rows.forEach((row, rowIndex) => {
     if (!Array.isArray(row)) throw new TypeError(`${caller} requires categorical rows to be arrays: row ${rowIndex} is ${row === null ? "null" : typeof row}`);
     if (row.length !== columns) throw new TypeError(`${caller} requires categorical rows of equal length: row ${rowIndex} differs from row 0`);
     for (let column = 0; column < columns; column++) {
-      const raw = row[column];
-      if (typeof raw !== "string" && typeof raw !== "boolean" && !(typeof raw === "number" && Number.isFinite(raw))) {
-        throw new TypeError(`${caller} requires categories to be strings, finite numbers or booleans: row ${rowIndex}, column ${column} is ${String(raw)}`);
+      const value = row[column];
+      if (typeof value !== "string" && typeof value !== "boolean" && !(typeof value === "number" && Number.isFinite(value))) {
+        throw new TypeError(`${caller} requires categories to be strings, finite numbers or booleans: row ${rowIndex}, column ${column} is ${String(value)}`);
       }
-      const value = typeof raw === "boolean" ? String(raw) : raw;
-      const map = maps[column] as Map<string | number, number>;
+      const map = maps[column] as Map<string | number | boolean, number>;
       let code = map.get(value);
       if (code === undefined) {
         code = map.size;
         map.set(value, code);
-        (levels[column] as Array<string | number>).push(value);
+        (levels[column] as Array<string | number | boolean>).push(value);
       }
       codes[rowIndex * columns + column] = code;
     }
