@@ -17,7 +17,9 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * a plain object (prototype `Object.prototype` or `null`) is required; a `Map`, a `Date`, a class
  * instance or an object with another prototype rejects the row with code `invalid_type` and the
  * message `Invalid input: expected a plain object, received …` at that path, and nesting deeper than
- * 64 levels rejects it with code `too_big`. Parsed rows are ordinary objects. Messages are zod's
+ * 64 levels rejects it with code `too_big`. An own key `__proto__` in a record, or in an object
+ * that keeps unknown keys (a catchall, `looseObject`), rejects the row with code `custom` at that key:
+ * zod would drop it unseen. Parsed rows are ordinary objects. Messages are zod's
  * English ones, passed to each parse; zod's global configuration is never changed, and when the host
  * app configured messages of its own (`z.config({ localeError })` or `customError`), zod uses those.
  * O(n) in the number of rows.

@@ -331,6 +331,30 @@ describe("records reject the key __proto__", () => {
     expect(report.fields.find((field) => field.field === "traits")!.invalid).toBe(1);
   });
 
+  it("rejects __proto__ in the host schema's records and key-keeping objects too; a plain object strips it as any unknown key", () => {
+    const schema = zm.object({
+      id: zm.string(),
+      prefs: zm.record(zm.string(), zm.number()),
+      extra: zm.optional(zm.looseObject({ b: zm.number() })),
+      plain: zm.optional(zm.object({ c: zm.number() })),
+    });
+    const rows = [
+      JSON.parse('{"id":"a","prefs":{"__proto__":1,"x":2}}'),
+      JSON.parse('{"id":"b","prefs":{},"extra":{"b":1,"__proto__":{"z":1}}}'),
+      JSON.parse('{"id":"c","prefs":{},"plain":{"c":1,"__proto__":{}}}'),
+    ];
+    const parsed = parseProfiles(rows, schema);
+    expect(parsed.counts).toEqual({ input: 3, valid: 1, rejected: 2 });
+    expect(parsed.rejected.map((reject) => [reject.index, reject.path, reject.code, reject.issues.length])).toEqual([
+      [0, ["prefs", "__proto__"], "custom", 1],
+      [1, ["extra", "__proto__"], "custom", 1],
+    ]);
+    expect(parsed.valid[0]).toEqual({ id: "c", prefs: {}, plain: { c: 1 } });
+    const report = dataQualityReport(rows, { schema });
+    expect([report.validRows, report.invalidRows]).toEqual([1, 2]);
+    expect(report.fields.find((field) => field.field === "prefs")!.invalid).toBe(1);
+  });
+
   it("still accepts ordinary traits and properties, typed as before", () => {
     const profile = CustomerProfile.parse({ id: "c1", traits: { plan: "pro", seats: 3, beta: true, nothing: null, regions: ["eu"] } });
     const plan: string | number | boolean | string[] | null | undefined = profile.traits?.plan;

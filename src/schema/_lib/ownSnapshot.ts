@@ -21,7 +21,11 @@ export interface OwnSnapshot {
    * own elements, everything else is kept as it is. A value that raised an issue is left out.
    */
   readonly value: unknown;
-  /** Non-plain objects where the schema expects an object (code `invalid_type`), and nesting deeper than {@link maximumSnapshotDepth} (code `too_big`). */
+  /**
+   * Non-plain objects where the schema expects an object (code `invalid_type`), nesting deeper than
+   * {@link maximumSnapshotDepth} (code `too_big`), and an own key `__proto__` where the schema keeps
+   * unknown keys (a record, an object with a catchall; code `custom`), which zod would drop unseen.
+   */
   readonly issues: Issue[];
 }
 
@@ -142,7 +146,14 @@ function copy(state: SnapshotState, input: unknown, schema: z.core.$ZodType | un
       if (depth >= maximumSnapshotDepth) return tooDeep(state);
       const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       const shape = definition.shape;
+      // zod drops the key `__proto__` from records and from objects that keep unknown keys (a
+      // catchall, `looseObject`, `strictObject`) while the row counts as valid: it is reported instead.
+      const keepsUnknownKeys = definition.type === "record" || definition.catchall !== undefined;
       for (const key of Object.keys(value)) {
+        if (key === "__proto__" && keepsUnknownKeys && !(shape !== undefined && Object.hasOwn(shape, key))) {
+          issues.push({ code: "custom", path: [...path, key], message: 'Invalid key: "__proto__" is not allowed as a key' });
+          continue;
+        }
         const child =
           definition.type === "record" ? definition.valueType : shape !== undefined && Object.hasOwn(shape, key) ? shape[key] : definition.catchall;
         const own = value[key];
