@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectClose, fixtures } from "./_fixtures.js";
 import { adjustPValues, compareSegments, differenceInterval, probabilityToBeat, twoProportionZTest } from "../../src/metrics/index.js";
 
 const segments = [
@@ -35,10 +36,24 @@ describe("compareSegments", () => {
     expect(row?.lift).toBeCloseTo(0.3, 12);
     expect(row?.probabilityToBeat).toBe(probabilityToBeat({ successesA: 200, trialsA: 5000, successesB: 260, trialsB: 5000 }).probability);
   });
-  it("BH is available and reported; 'none' leaves p-values unadjusted", () => {
-    expect(compareSegments(segments, { correction: "bh" }).correction.method).toBe("bh");
+  it("BH is available and reported; 'none' leaves every p-value unadjusted", () => {
+    expect(compareSegments(segments, { correction: "bh" }).correction).toEqual({ method: "bh", familySize: 3, alpha: 0.05 });
     const none = compareSegments(segments, { correction: "none" });
-    expect(none.rows[0]?.adjustedPValue).toBe(none.rows[0]?.pValue);
+    none.rows.slice(0, 3).forEach((row) => expect(row.adjustedPValue).toBe(row.pValue));
+  });
+  it("matches statsmodels (proportions_ztest, then multipletests) under Holm and BH", () => {
+    const cases = fixtures.compareSegments as Array<{ segments: typeof segments; correction: "holm" | "bh"; pValues: number[]; adjusted: number[]; significant: boolean[] }>;
+    expect(cases.map((entry) => entry.correction)).toEqual(["holm", "bh"]);
+    // The two corrections differ on "mobile", so the test tells them apart.
+    expect(cases[0]!.adjusted[2]).not.toBeCloseTo(cases[1]!.adjusted[2]!, 6);
+    for (const entry of cases) {
+      const report = compareSegments(entry.segments, { correction: entry.correction });
+      report.rows.forEach((row, index) => {
+        expectClose(row.pValue, entry.pValues[index], `${entry.correction} p ${index}`, { relative: 1e-12, absolute: 0 });
+        expectClose(row.adjustedPValue, entry.adjusted[index], `${entry.correction} adjusted ${index}`, { relative: 1e-12, absolute: 0 });
+        expect(row.significant).toBe(entry.significant[index]);
+      });
+    }
   });
   it("honours a planned unequal split in the SRM guard", () => {
     const report = compareSegments([{ segment: "s", control: { successes: 100, trials: 2000 }, treatment: { successes: 420, trials: 8000 } }], { expectedSplit: [0.2, 0.8] });

@@ -70,7 +70,10 @@ describe("summarizeCustomers", () => {
   it("property: order does not matter, counts reconcile, sync equals async", async () => {
     const transaction = fc.record({
       customerId: fc.constantFrom("a", "b", "c", "d"),
-      timestamp: fc.integer({ min: asOf.getTime() - 400 * day, max: asOf.getTime() + 30 * day }).map((time) => new Date(time)),
+      // The instants next to asOf come up often: a purchase at asOf counts, one a millisecond later does not.
+      timestamp: fc
+        .oneof(fc.integer({ min: asOf.getTime() - 400 * day, max: asOf.getTime() + 30 * day }), fc.constantFrom(asOf.getTime() - 1, asOf.getTime(), asOf.getTime() + 1))
+        .map((time) => new Date(time)),
       amount: fc.integer({ min: -500, max: 50_000 }).map((cents) => cents / 100),
     });
     await fc.assert(
@@ -103,6 +106,20 @@ describe("summarizeCustomers", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("counts a purchase made exactly at asOf and leaves one a millisecond later out", () => {
+    const { customers, counts } = summarizeCustomers(
+      [
+        { customerId: "a", timestamp: new Date(asOf.getTime() - 10 * day), amount: 10 },
+        { customerId: "a", timestamp: new Date(asOf.getTime()), amount: 20 },
+        { customerId: "a", timestamp: new Date(asOf.getTime() + 1), amount: 40 },
+      ],
+      { asOf },
+    );
+    expect(counts).toMatchObject({ used: 2, afterAsOf: 1 });
+    expect(customers[0]).toMatchObject({ frequency: 2, monetaryTotal: 30, recencyDays: 0 });
+    expect(customers[0]!.lastPurchaseAt.getTime()).toBe(asOf.getTime());
   });
 
   it("counts refunds (negative amounts) in the net total, not as purchases", () => {

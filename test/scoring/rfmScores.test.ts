@@ -44,7 +44,15 @@ describe("rfmScores", () => {
   it("properties: scores in range, monotone in the value, equal values equal scores", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 1e4, noNaN: true })), { minLength: 1, maxLength: 80 }),
+        // Values from small sets as well as continuous ones, so that ties occur in every dimension.
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 6 }).map((step) => step * 30)),
+            fc.integer({ min: 1, max: 6 }),
+            fc.oneof(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.integer({ min: 0, max: 8 }).map((step) => step * 12.5)),
+          ),
+          { minLength: 1, maxLength: 80 },
+        ),
         fc.integer({ min: 2, max: 9 }),
         (rows, bins) => {
           const scores = rfmScores(rows.map(([recency, frequency, money], index) => customer(index, recency, frequency, money)), { bins });
@@ -59,6 +67,9 @@ describe("rfmScores", () => {
               if (a.frequency < b.frequency) expect(a.rfm.frequency).toBeLessThanOrEqual(b.rfm.frequency);
               if (a.frequency === b.frequency) expect(a.rfm.frequency).toBe(b.rfm.frequency);
               if (a.recencyDays < b.recencyDays) expect(a.rfm.recency).toBeGreaterThanOrEqual(b.rfm.recency);
+              if (a.recencyDays === b.recencyDays) expect(a.rfm.recency).toBe(b.rfm.recency);
+              if (a.monetary < b.monetary) expect(a.rfm.monetary).toBeLessThanOrEqual(b.rfm.monetary);
+              if (a.monetary === b.monetary) expect(a.rfm.monetary).toBe(b.rfm.monetary);
             }
           }
           // A unique best customer in a dimension always gets the top score when n >= bins.

@@ -230,11 +230,25 @@ describe("toSql semantics in the text", () => {
         expect(paramTypes.length).toBe(params.length);
         const placeholders = dialect === "snowflake" ? sql.split("?").length - 1 : (sql.match(dialect === "bigquery" ? /@p\d+/g : /\$\d+/g) ?? []).length;
         expect(placeholders).toBe(params.length);
+        expect(inlineLiterals(sql)).toEqual([]);
       }),
       { numRuns: 300 },
     );
   });
 });
+
+/**
+ * The literals written into SQL text: every quoted string and number outside identifiers and
+ * placeholders that is not one of the compiler's own constants (type names, 'NaN', the LIKE escape,
+ * 0 and 1, the case-folding tables). A value from the rule must be bound, so it never appears here.
+ */
+function inlineLiterals(sql: string): string[] {
+  const constants = new Set(["0", "1", "'NaN'", "'inf'", "'Infinity'", "'NULL'", "'null'", "'object'", "'string'", "'number'", "'boolean'", "'VARCHAR'", "'DOUBLE'", "'BIGINT'", "'UBIGINT'", "'HUGEINT'", "'BOOLEAN'", "'\\'", "'\\\\'", "'\u0130'", "'i\u0307'"]);
+  const caseTable = /^'[\u03a3\u03c3][^\u0000-\u007f]{20,}'$/u;
+  const outside = sql.replace(/"(?:[^"]|"")*"|`(?:[^`]|``)*`/g, " ").replace(/\$\d+|@p\d+|\?/g, " ");
+  const tokens = outside.match(/'(?:[^']|'')*'|(?<![\w.])\d+(?:\.\d+)?(?:e[+-]?\d+)?(?!\w)/giu) ?? [];
+  return tokens.filter((token) => !constants.has(token) && !caseTable.test(token));
+}
 
 describe("toSql errors", () => {
   it("collects every unmapped field with its rule path", () => {
@@ -339,6 +353,7 @@ describe("toSql on untrusted, malformed rule JSON", () => {
         try {
           const { sql, params } = toSql(rule as Rule, { dialect, columns: testColumns, asOf, events: testEvents, tableAlias: "p", idColumn: "id", segments: { s: { op: "always" } } });
           for (const param of params) if (typeof param === "string" && param.length > 3 && /['";]/u.test(param)) expect(sql.includes(param)).toBe(false);
+          expect(inlineLiterals(sql)).toEqual([]);
         } catch (error) {
           expect(error).toBeInstanceOf(SqlCompileError);
         }

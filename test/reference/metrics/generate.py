@@ -377,6 +377,17 @@ for t in [[[8, 2], [1, 5]], [[3, 1], [1, 3]], [[0, 5], [5, 0]], [[20, 380], [45,
         fisher.append({"table": t, "alternative": alt, "pValue": num(p), "oddsRatio": num(odds), "call": call})
 out["fisherExactTest"] = fisher
 
+# --- compareSegments: two-sided pooled z tests per segment, then one correction across the tested family
+segment_arms = [("new", 260, 5000, 200, 5000), ("returning", 310, 4000, 300, 4000), ("mobile", 192, 3000, 150, 3000)]
+segment_p = [float(proportions_ztest([t, c], [nt, nc], value=0, alternative="two-sided")[1]) for _, t, nt, c, nc in segment_arms]
+compare = []
+for method, sm in [("holm", "holm"), ("bh", "fdr_bh")]:
+    reject, adj, _, _ = multipletests(segment_p, alpha=0.05, method=sm)
+    compare.append({"segments": [{"segment": name, "treatment": {"successes": t, "trials": nt}, "control": {"successes": c, "trials": nc}} for name, t, nt, c, nc in segment_arms],
+                    "correction": method, "pValues": [num(x) for x in segment_p], "adjusted": [num(x) for x in adj], "significant": [bool(x) for x in reject],
+                    "call": f"proportions_ztest per segment (treatment, control), then multipletests(p, alpha=0.05, method='{sm}')"})
+out["compareSegments"] = compare
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures.json")
 with open(path, "w") as fh:
     json.dump(out, fh, indent=1)
