@@ -30,6 +30,24 @@ describe("cohortRetention", () => {
     expect(table.rows[0]?.retention).toEqual([1, 1, 0.5, 0, null]);
     expect(table.rows[1]?.retention).toEqual([1, 1, 1, null, null]);
   });
+  it("counts an event exactly at asOf, as activity and as a cohort's first event; a millisecond later is ignored", () => {
+    const asOf = at("2024-01-10T00:00:00Z");
+    const table = cohortRetention(
+      [
+        { customerId: "a", timestamp: at("2024-01-03T00:00:00Z") },
+        { customerId: "a", timestamp: asOf },
+        { customerId: "b", timestamp: asOf },
+        { customerId: "c", timestamp: new Date(asOf.getTime() + 1) },
+      ],
+      { period: "day", asOf, mode: "unbounded" },
+    );
+    expect(table.rows.map((row) => [row.cohort, row.size])).toEqual([
+      ["2024-01-03", 1],
+      ["2024-01-10", 1],
+    ]);
+    // Active on day 7 (at asOf), so in unbounded mode in every earlier column; day 7 itself is unfinished.
+    expect(table.rows[0]?.active).toEqual([1, 1, 1, 1, 1, 1, 1, null]);
+  });
   it("separates the cohortizing event from the retention event", () => {
     const table = cohortRetention(events, { period: "month", asOf: at("2024-05-01T00:00:00Z"), cohortEventType: "signup", retentionEventType: "purchase" });
     expect(table.rows[0]?.active.slice(0, 4)).toEqual([1, 1, 1, 0]);

@@ -209,3 +209,43 @@ describe("argument shapes (defect: raw JavaScript errors)", () => {
     expect(cohortRetention(events, { period: "day", asOf: new Date(86_400_000), periods: 100_000 }).rows[0]?.retention.length).toBe(100_000);
   });
 });
+
+describe("'not defined' is NaN with defined: false, never 0 (mutation review: the tests checked only the flag)", () => {
+  it("rates, costs and returns with an empty denominator", () => {
+    const results: Array<[string, { value: number; defined: boolean }]> = [
+      ["churnRate", metrics.churnRate({ customersAtStart: 0, customersLost: 0 })],
+      ["segmentShare", metrics.segmentShare({ segmentSize: 0, populationSize: 0 })],
+      ["returnOnAdSpend", metrics.returnOnAdSpend({ revenue: 10, adSpend: 0 })],
+      ["campaignEngagementRate", metrics.campaignEngagementRate({ interactions: 0, audience: 0, denominator: "reach" })],
+      ["customerAcquisitionCost paid", metrics.customerAcquisitionCost({ mediaSpend: 100, newCustomers: 0 }, { basis: "paid" })],
+      ["customerAcquisitionCost blended", metrics.customerAcquisitionCost({ mediaSpend: 100, otherSalesAndMarketingSpend: 50, newCustomers: 0 }, { basis: "blended" })],
+      ["conversionRate", metrics.conversionRate({ conversions: 0, units: 0, unit: "user" })],
+      ["engagementRate", metrics.engagementRate([])],
+      ["returnOnInvestment", metrics.returnOnInvestment({ returns: 200, cost: 0, basis: "revenue" })],
+      ["segmentGrowth", metrics.segmentGrowth({ previousSize: 0, currentSize: 10 })],
+    ];
+    for (const [name, result] of results) {
+      expect(result.defined, name).toBe(false);
+      expect(result.value, name).toBeNaN();
+    }
+  });
+
+  it("revenueContribution: no customers gives NaN shares and indexes, not 0 or Infinity", () => {
+    const oneEmpty = metrics.revenueContribution([
+      { segment: "a", revenue: 100, customers: 0 },
+      { segment: "b", revenue: 100, customers: 10 },
+    ]);
+    expect(oneEmpty.rows[0]).toMatchObject({ customerShare: 0, revenueShare: 0.5 });
+    expect(oneEmpty.rows[0]?.contributionIndex).toBeNaN();
+    expect(oneEmpty.rows[0]?.revenuePerCustomer).toBeNaN();
+    expect(oneEmpty.rows[1]?.contributionIndex).toBe(0.5);
+    const allEmpty = metrics.revenueContribution([
+      { segment: "a", revenue: 100, customers: 0 },
+      { segment: "b", revenue: 50, customers: 0 },
+    ]);
+    for (const row of allEmpty.rows) {
+      expect(row.customerShare).toBeNaN();
+      expect(row.contributionIndex).toBeNaN();
+    }
+  });
+});

@@ -18,6 +18,49 @@ describe("compileRule", () => {
     );
   });
 
+  it("agrees with evaluate on every leaf, alone and under not, over a grid of hostile values (NaN, boundaries, wrong types)", () => {
+    // The two-valued fast paths compile "is TRUE" and "is FALSE" separately; the FALSE side (reached
+    // under not) must also leave NaN, null, a missing field and elements of another type UNKNOWN.
+    const leaves: Rule[] = [
+      { op: "lt", field: "x", value: 5 },
+      { op: "lte", field: "x", value: 5 },
+      { op: "gt", field: "x", value: 5 },
+      { op: "gte", field: "x", value: 5 },
+      { op: "eq", field: "x", value: 5 },
+      { op: "ne", field: "x", value: 5 },
+      { op: "eq", field: "x", value: "a" },
+      { op: "between", field: "x", min: 1, max: 5 },
+      { op: "in", field: "x", values: [1, 5] },
+      { op: "notIn", field: "x", values: [1, 5] },
+      { op: "in", field: "x", values: ["a", "b"] },
+      { op: "notIn", field: "x", values: ["a", "b"] },
+      { op: "hasAny", field: "x", values: ["a"] },
+      { op: "hasNone", field: "x", values: ["a"] },
+      { op: "hasAny", field: "x", values: [1, 5] },
+      { op: "hasNone", field: "x", values: [1, 5] },
+      { op: "hasAll", field: "x", values: ["a", "b"] },
+      { op: "exists", field: "x" },
+      { op: "missing", field: "x" },
+    ];
+    const values: unknown[] = [Number.NaN, 0, 1, 4.999, 5, 5.001, 6, -0, Number.POSITIVE_INFINITY, null, "5", "a", "b", true, [], ["a"], ["b"], [1], [5], [Number.NaN], ["a", 1], ["b", null], [Number.NaN, "a"]];
+    const profiles: Array<Record<string, unknown>> = [{}, ...values.map((value) => ({ x: value }))];
+    let checked = 0;
+    const outcomes = new Set<string>();
+    for (const leaf of leaves) {
+      for (const rule of [leaf, { op: "not", rule: leaf } as Rule]) {
+        const selected = compileRule(rule, { asOf });
+        for (const profile of profiles) {
+          const expected = evaluate(rule, profile, { asOf });
+          outcomes.add(String(expected));
+          expect(selected(profile), `${JSON.stringify(rule)} on ${String(profile.x)}`).toBe(expected === true);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(leaves.length * 2 * profiles.length);
+    expect([...outcomes].sort()).toEqual(["false", "null", "true"]);
+  });
+
   it("the random rules and profiles above reach TRUE, FALSE and UNKNOWN often (the property is not vacuous)", () => {
     const samples = fc.sample(fc.tuple(ruleArbitrary({ events: true, segments: true }), profileArbitrary, eventsArbitrary), { numRuns: 3000, seed: 42 });
     const counts = { true: 0, false: 0, null: 0 };

@@ -247,6 +247,16 @@ describe("evaluate: events", () => {
     expect(check({ op: "event", type: "visit", sum: { property: "amount", gte: 0, lte: 0 }, count: { gte: 1 } })).toBe(true);
   });
 
+  it("sums finite numbers only: Infinity, -Infinity and NaN amounts are ignored, as texts are", () => {
+    const list = [event("purchase", 1, { amount: Number.POSITIVE_INFINITY }), event("purchase", 2, { amount: 5 }), event("purchase", 3, { amount: Number.NEGATIVE_INFINITY }), event("purchase", 4, { amount: Number.NaN })];
+    const exactlyFive = { op: "event", type: "purchase", sum: { property: "amount", gte: 5, lte: 5 }, count: { gte: 4, lte: 4 } } as const;
+    expect(check(exactlyFive, list)).toBe(true);
+    expect(compileRule(exactlyFive, { asOf, eventsOf: () => list })({})).toBe(true);
+    expect(explain(exactlyFive, {}, { asOf, events: list }).value).toEqual({ count: 4, sum: 5 });
+    // Without a sum, explain reports the count alone.
+    expect(explain({ op: "event", type: "purchase" }, {}, { asOf, events: list }).value).toStrictEqual({ count: 4 });
+  });
+
   it("reads events through own properties only, like profiles; null and non-object events never count", () => {
     const sum = { op: "event", type: "purchase", sum: { property: "amount", gte: 5 } } as const;
     const inherited = Object.create({ type: "purchase", timestamp: new Date(asOf.getTime() - day), properties: { amount: 5 } }) as object;

@@ -102,6 +102,21 @@ describe("explain", () => {
     `);
   });
 
+  it("words unknown and / or, false presence tests and every inSegment result", () => {
+    const local = { high: { op: "gte", field: "a", value: 100 } } as const;
+    const sentences = (rule: Rule, profile: Record<string, unknown>) => {
+      const result = explain(rule, profile, { asOf, segments: local });
+      return [result.result, result.sentence];
+    };
+    expect(sentences({ op: "and", rules: [{ op: "eq", field: "x", value: 1 }, { op: "always" }] }, {})).toEqual([null, "1 of 2 conditions is unknown and none is false, so the and is unknown"]);
+    expect(sentences({ op: "or", rules: [{ op: "eq", field: "x", value: 1 }, { op: "never" }] }, {})).toEqual([null, "1 of 2 conditions is unknown and none is true, so the or is unknown"]);
+    expect(sentences({ op: "missing", field: "email" }, { email: "a@b" })).toEqual([false, "email is known"]);
+    expect(sentences({ op: "exists", field: "email" }, {})).toEqual([false, "email is missing"]);
+    expect(sentences({ op: "inSegment", segment: "high" }, { a: 150 })).toEqual([true, 'is in segment "high"']);
+    expect(sentences({ op: "inSegment", segment: "high" }, { a: 50 })).toEqual([false, 'is not in segment "high"']);
+    expect(sentences({ op: "inSegment", segment: "high" }, {})).toEqual([null, 'may or may not be in segment "high"']);
+  });
+
   it("throws like evaluate", () => {
     expect(() => explain(inSegment("nope"), {}, { asOf })).toThrowErrorMatchingInlineSnapshot(`[RuleError: explain found 1 issue: the rule refers to the unknown segment "nope" at segment]`);
     expect(() => explain(eq("a", 1), {}, { asOf: new Date(Number.NaN) })).toThrowErrorMatchingInlineSnapshot(`[TypeError: explain requires asOf to be a valid Date]`);

@@ -308,7 +308,9 @@ describe("parseRule", () => {
   it("validates dates and ranges", () => {
     expect(parseRule({ op: "before", field: "t", date: "2024-02-29" })).toBeDefined();
     expect(parseRule({ op: "before", field: "t", date: "2024-02-29T23:59:59.999+05:30" })).toBeDefined();
-    for (const date of ["2023-02-29", "2024-13-01", "2024-01-01T24:00:00Z", "2024-01-01T10:00Z0", "yesterday", "2024-1-1", ""]) {
+    for (const date of ["2024-06-30T12:00:00+23:59", "2024-06-30T23:59:59-00:00", "2024-12-31T23:59:59.9999Z"]) expect(parseRule({ op: "after", field: "t", date }), date).toBeDefined();
+    // Every field one past its range: hour 24, minute 60, second 60, offset hours 24, offset minutes 60.
+    for (const date of ["2023-02-29", "2024-13-01", "2024-04-31", "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z", "2024-01-01T23:59:60Z", "2024-06-30T12:00:00+24:00", "2024-06-30T12:00:00+02:60", "2024-06-30T12:00:00-00:60", "2024-01-01T10:00Z0", "yesterday", "2024-1-1", ""]) {
       expect(issuesOf({ op: "after", field: "t", date })[0]?.code, date).toBe("invalid_date");
     }
     expect(issuesOf({ op: "before", field: "t", date: "2024-01-01", amount: 1, unit: "days" })[0]?.code).toBe("invalid_value");

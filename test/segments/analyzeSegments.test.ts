@@ -65,6 +65,19 @@ describe("analyzeSegments", () => {
     expect(bySize.tooSmall).toEqual(["whales", "ghosts", "rare"]);
   });
 
+  it("tooSmall means below minShare (a share equal to it is enough); lostTo lists the largest loss first", () => {
+    const first = defineSegment({ id: "first", name: "First", rule: { op: "eq", field: "spend", value: 1 }, priority: 5 });
+    const second = defineSegment({ id: "second", name: "Second", rule: { op: "eq", field: "spend", value: 2 }, priority: 4 });
+    const everyone = defineSegment({ id: "everyone", name: "Everyone", rule: { op: "gte", field: "spend", value: 0 } });
+    const profiles = [{ spend: 1 }, { spend: 2 }, { spend: 2 }, { spend: 3 }, { spend: 4 }];
+    const report = analyzeSegments([first, second, everyone], profiles, { asOf, minShare: 0.2 });
+    expect(report.segments[0]).toMatchObject({ id: "first", size: 1, share: 0.2, tooSmall: false });
+    expect(report.tooSmall).toEqual([]);
+    expect(analyzeSegments([first, second, everyone], profiles, { asOf, minShare: 0.2000001 }).tooSmall).toEqual(["first"]);
+    // "everyone" loses 1 to "first" (declared first) and 2 to "second": the larger loss comes first.
+    expect(report.segments[2]).toMatchObject({ id: "everyone", size: 5, wins: 2, lostTo: [{ segment: "second", count: 2 }, { segment: "first", count: 1 }] });
+  });
+
   it("reports RFM-style uncovered cells over synthetic profiles without ids (125 score cells)", () => {
     const cells = [];
     for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) cells.push({ r, f, m });

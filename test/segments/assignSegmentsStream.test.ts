@@ -118,6 +118,24 @@ describe("assignSegmentsStream", () => {
     expect(rows.map((row) => (row.kind === "assigned" ? row.segments : row.issues[0]?.path))).toEqual([["big"], ["key"]]);
   });
 
+  it("takes any object with safeParse; a failure without issues still gives the reject one (invalid_row)", async () => {
+    const big = defineSegment({ id: "big", name: "Big", rule: { op: "gt", field: "spend", value: 100 } });
+    const schema = {
+      safeParse: (row: unknown) =>
+        (row as { spend?: unknown }).spend === "bad"
+          ? { success: false as const, error: { issues: [] } }
+          : (row as { spend?: unknown }).spend === "worse"
+            ? { success: false as const, error: { issues: [{ code: "custom", path: ["spend"], message: "not a spend" }] } }
+            : { success: true as const, data: row as { id: string; spend: number } },
+    };
+    const { rows } = await collect(assignSegmentsStream([{ id: "a", spend: 150 }, { id: "b", spend: "bad" }, { id: "c", spend: "worse" }], [big], { asOf, mode: "all", schema }));
+    expect(rows.map((row) => (row.kind === "assigned" ? [row.index, row.segments] : [row.index, row.issues]))).toEqual([
+      [0, ["big"]],
+      [1, [{ code: "invalid_row", path: [], message: "Invalid row" }]],
+      [2, [{ code: "custom", path: ["spend"], message: "not a spend" }]],
+    ]);
+  });
+
   it("is lazy: it pulls one row at a time from an endless source, so memory does not grow with the input", async () => {
     let produced = 0;
     async function* endless() {

@@ -77,6 +77,14 @@ describe("diffMemberships", () => {
       { segment: "none", entered: [], left: [], stayed: 0, sizeBefore: 0, sizeAfter: 0 },
       { segment: "small", entered: [], left: ["a"], stayed: 0, sizeBefore: 1, sizeAfter: 0 },
     ]);
+    // A segment declared only in the later run (a new one, empty so far) gets its entry too, after the earlier ones.
+    const later = assignSegments([{ id: "a", spend: 500 }], [big, small, none], { asOf, mode: "all" });
+    const earlier = assignSegments([{ id: "a", spend: 500 }], [big], { asOf, mode: "all" });
+    expect(diffMemberships(earlier, later).segments.map((change) => [change.segment, change.sizeBefore, change.sizeAfter])).toEqual([
+      ["big", 1, 1],
+      ["small", 0, 0],
+      ["none", 0, 0],
+    ]);
     // Bare memberships name only the segments someone is in.
     expect(diffMemberships(before.memberships, after.memberships).segments.map((change) => change.segment)).toEqual(["small", "big"]);
     expect(() => diffMemberships({ ...before, sizes: [{ size: 1 }] } as never, after)).toThrow(
