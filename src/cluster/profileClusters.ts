@@ -53,7 +53,7 @@ export interface ClusterProfile {
  *
  * @remarks
  * For feature j of cluster c: `lift = mean_c / mean` and `d = (mean_c - mean) / sd` (population sd).
- * The label lists up to `maxLabelFeatures` features with `|d| >= threshold`, the largest first
+ * The label lists up to `maxLabelFeatures` features with `|d| >= threshold` (and d ≠ 0), the largest first
  * selected and then written in input order, using the `descriptors` words. Labels are distinct:
  * clusters that would share one name their next strongest features, one at a time, until they differ,
  * and clusters alike in the direction of every feature get their id (`"high spend (cluster 2)"`).
@@ -164,7 +164,8 @@ export function profileClusters(
         };
       });
       const distinguishing = [...features].sort((a, b) => Math.abs(b.standardizedDifference) - Math.abs(a.standardizedDifference));
-      const chosen = distinguishing.filter((entry) => Math.abs(entry.standardizedDifference) >= threshold).slice(0, maxLabelFeatures);
+      // A feature at the population mean (d = 0) is neither high nor low, even at threshold 0.
+      const chosen = distinguishing.filter((entry) => entry.standardizedDifference !== 0 && Math.abs(entry.standardizedDifference) >= threshold).slice(0, maxLabelFeatures);
       return { cluster, size: group.length, share: group.length / rows, features, distinguishing, label: labelOf(features, chosen, descriptors) };
     });
   return distinctLabels(profiles, threshold, maxLabelFeatures, descriptors);

@@ -96,3 +96,18 @@ describe("chooseK on degenerate clusterings", () => {
     expect(decided.k).toBe(decided.recommended.elbow);
   });
 });
+
+describe("chooseK defaults and the gap's standard error (mutation review)", () => {
+  const points = [[0, 9.2], [2.9, 2.1], [7.3, 5.3], [3.3, 7.5], [7.6, 5.4], [6.8, 6.4], [8.2, 2.4], [3.7, 7.1], [7, 0.5], [6.8, 4.7], [9.2, 8.1], [1.2, 5.1], [9.2, 6.9], [6.4, 5.8], [9.1, 9.1], [3.7, 3.4], [8.4, 3.3], [1.5, 3], [4.3, 2.9], [9.4, 5.6], [7.3, 8.8], [0.6, 2.7], [5.6, 5.1], [4.2, 1.9], [9.1, 0.5], [3.7, 3.4], [6.6, 9.2], [5.1, 1.7], [4.1, 2.8], [3.6, 4.2]];
+  it("runs four k-means restarts per k by default (restarts change this table)", () => {
+    const tableOf = (options: { nInit?: number }) => chooseK(points, { kMax: 6, seed: 0, ...options }).table;
+    expect(tableOf({})).toEqual(tableOf({ nInit: 4 }));
+    expect(tableOf({})).not.toEqual(tableOf({ nInit: 1 }));
+  });
+  it("scales the reference spread by sqrt(1 + 1/B) (Tibshirani et al. 2001)", () => {
+    // Regression value of this implementation (seeded references), pinned because dropping the factor
+    // divides it by sqrt(1.2) and no reference library draws the same uniform references.
+    const table = chooseK([[0, 0], [0, 1], [1, 0], [10, 10], [10, 11], [11, 10], [20, 0], [21, 0], [20, 1]], { kMin: 1, kMax: 4, seed: 1, gapReferences: 5 }).table;
+    expect(table[0]?.gapStandardError).toBeCloseTo(0.15796438943647115, 12);
+  });
+});

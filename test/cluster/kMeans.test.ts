@@ -296,3 +296,13 @@ describe("kMeans on exact ties (review)", () => {
     );
   });
 });
+
+describe("kMeans empty-cluster refill (mutation review)", () => {
+  it("never takes the only row of a cluster to refill an empty one", () => {
+    // The centre at 200 attracts no row; the refill takes the farthest row of a cluster with more than one row.
+    const result = kMeans([[0], [1], [2], [10]], { k: 3, initialization: [[0], [5], [200]] });
+    expect(result.sizes).toEqual([2, 1, 1]);
+    expect(result.centroids).toEqual([[0.5], [2], [10]]);
+    expect(result.inertia).toBe(0.5);
+  });
+});

@@ -232,3 +232,14 @@ describe("k-prototypes predict where every cost overflows (review)", () => {
     expect(Array.from(fit.model.predict([[10], [0]], [["a"], ["a"]]))).toEqual(Array.from(fit.model.predict([[10.05], [0.05]], [["b"], ["b"]])));
   });
 });
+
+describe("k-modes ties and refills (mutation review)", () => {
+  it("a tied mode is the category seen first", () => {
+    expect(kModes([["a", "x"], ["b", "x"], ["c", "y"], ["c", "y"]], { k: 2, seed: 1 }).categoricalModes).toEqual([["a", "x"], ["c", "y"]]);
+  });
+  it("never refills an empty cluster with the only row of another", () => {
+    const result = kModes([["a", "y"], ["b", "y"], ["c", "x"], ["b", "y"], ["b", "y"]], { k: 4, initialization: "huang", seed: 35, nInit: 1 });
+    expect(result.sizes.every((size) => size >= 1)).toBe(true);
+    expect(Array.from(result.labels)).toEqual([1, 2, 3, 0, 0]);
+  });
+});

@@ -82,3 +82,18 @@ describe("miniBatchKMeans and createMiniBatchKMeans reject hostile options and a
     expect(() => stream.partialFit([[-1e200]])).toThrow(new RangeError(`partialFit ${message}`));
   });
 });
+
+describe("miniBatchKMeans steps and initialisation sample (mutation review)", () => {
+  const points = [[0, 0], [1, 0], [2, 0], [3, 0], [4, 0], [0, 10], [1, 10], [2, 10], [3, 10], [4, 10]];
+  it("an epoch is ceil(rows / batchSize) steps", () => {
+    expect(miniBatchKMeans(points, { k: 2, seed: 1, batchSize: 4, maxEpochs: 1, maxNoImprovement: Number.POSITIVE_INFINITY }).steps).toBe(3);
+    expect(miniBatchKMeans(points, { k: 2, seed: 1, batchSize: 4, maxEpochs: 3, maxNoImprovement: Number.POSITIVE_INFINITY }).steps).toBe(8);
+  });
+  it("stops after maxNoImprovement steps without improvement, and seeds on 3 * batchSize rows (regression values of these seeded runs)", () => {
+    expect(miniBatchKMeans(points, { k: 2, seed: 1, batchSize: 2, maxEpochs: 100 }).steps).toBe(27);
+    const rows = Array.from({ length: 60 }, (_, index) => [(index * 37) % 17, (index * 11) % 13]);
+    const fit = miniBatchKMeans(rows, { k: 3, seed: 2, batchSize: 8 });
+    expect(fit.inertia).toBeCloseTo(913.4161945166197, 9);
+    expect(fit.centroids[0]?.[0]).toBeCloseTo(2.7222222222222223, 12);
+  });
+});

@@ -93,3 +93,16 @@ describe("profileClusters past the double range (review)", () => {
     );
   });
 });
+
+describe("profileClusters thresholds (mutation review)", () => {
+  const data = [[0, 0], [0, 1], [2, 9], [2, 10], [1, 5], [1, 5]];
+  it("includes a feature whose |d| equals the threshold", () => {
+    const d = Math.abs(profileClusters(data, [0, 0, 1, 1, 2, 2], ["x", "y"])[0]!.features[0]!.standardizedDifference);
+    expect(d).toBeCloseTo(Math.sqrt(1.5), 12);
+    expect(profileClusters(data, [0, 0, 1, 1, 2, 2], ["x", "y"], { threshold: d }).map((cluster) => cluster.label)).toEqual(["low x", "high x", "typical"]);
+  });
+  it("calls a feature at the population mean neither high nor low, even at threshold 0", () => {
+    const labels = profileClusters([[0, 0], [0, 1], [2, 9], [2, 10], [1, 20], [1, 20]], [0, 0, 1, 1, 2, 2], ["x", "y"], { threshold: 0 }).map((cluster) => cluster.label);
+    expect(labels).toEqual(["low x, low y", "high x, low y", "high y"]);
+  });
+});

@@ -111,3 +111,16 @@ describe("customerLifetimeValue on hostile input", () => {
     expect(() => expectedAverageSpend(spend, null as never)).toThrow(new TypeError("expectedAverageSpend requires customer to be an object"));
   });
 });
+
+describe("customerLifetimeValue discount rates (mutation review)", () => {
+  it("accepts a discount rate of exactly 1 (the documented maximum), which values the future less than 0.5 does", () => {
+    const purchases = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
+    const spend = modelFromParams({ kind: "Gamma-Gamma", params: { p: 6.248802, q: 3.744588, gamma: 15.447748 } });
+    const customer = [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 }];
+    const valueAt = (discountRate: number) => customerLifetimeValue(purchases, spend, customer, { periods: 12, period: "months", discountRate })[0] as number;
+    expect(Number.isFinite(valueAt(1))).toBe(true);
+    expect(valueAt(1)).toBeGreaterThan(0);
+    expect(valueAt(1)).toBeLessThan(valueAt(0.5));
+    expect(() => valueAt(1.0000001)).toThrow(RangeError);
+  });
+});

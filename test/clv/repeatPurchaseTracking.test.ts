@@ -97,3 +97,27 @@ describe("repeatPurchaseTracking on hostile input", () => {
   });
 });
 
+
+describe("repeatPurchaseTracking in months (mutation review)", () => {
+  it("a period ends on the last whole day before start + p * 30.4375 days, and counts the purchases up to it", () => {
+    const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const model = modelFromParams({ kind: "BG/NBD", unit: "months", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
+    const rows = repeatPurchaseTracking(
+      [
+        { customerId: "a", timestamp: at("1997-01-01"), amount: 1 },
+        { customerId: "a", timestamp: at("1997-01-31"), amount: 1 },
+        { customerId: "b", timestamp: at("1997-01-01"), amount: 1 },
+        { customerId: "b", timestamp: at("1997-03-03"), amount: 1 },
+      ],
+      model,
+      { calibrationEnd: at("1997-01-14"), observationEnd: at("1997-04-30") },
+    );
+    // 1 January + 30.4375 days is 31 January 10:30 (period 1 ends on 31 January); + 60.875 days is 2 March 21:00.
+    expect(rows.slice(0, 4).map((row) => [row.period, row.through.toISOString().slice(0, 10), row.actual])).toEqual([
+      [1, "1997-01-31", 1],
+      [2, "1997-03-02", 1],
+      [3, "1997-04-02", 2],
+      [4, "1997-04-30", 2],
+    ]);
+  });
+});

@@ -119,3 +119,12 @@ describe("rfmSummary on hostile input", () => {
     expect(() => rfmSummary([], { ...options, unit: "constructor" as never })).toThrow(new TypeError("rfmSummary requires unit to be days, weeks, months or years"));
   });
 });
+
+describe("rfmSummary at the calibration end (mutation review)", () => {
+  it("keeps a customer whose first purchase falls on the calibration-end day", () => {
+    const summary = rfmSummary([{ customerId: "a", timestamp: new Date("2024-01-31T10:00:00Z"), amount: 5 }], { calibrationEnd: new Date("2024-01-31T00:00:00Z"), unit: "days" });
+    expect(summary.customers).toHaveLength(1);
+    expect(summary.customers[0]).toMatchObject({ customerId: "a", frequency: 0, recency: 0, T: 0 });
+    expect(summary.counts.customersFirstSeenLater).toBe(0);
+  });
+});

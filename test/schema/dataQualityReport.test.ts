@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as zm from "zod/mini";
-import { Transaction, dataQualityReport, parseProfiles, parseTransactions } from "../../src/schema/index.js";
+import { Transaction, dataQualityReport, extendProfileSchema, parseProfiles, parseTransactions } from "../../src/schema/index.js";
 
 describe("dataQualityReport", () => {
   it("counts valid, missing and invalid per field, and the rates", () => {
@@ -160,3 +160,20 @@ describe("dataQualityReport", () => {
   });
 });
 
+
+describe("pinned by mutation review (round two)", () => {
+  it("reports a refused value once, and keeps zod's issues about its parents", () => {
+    const Shop = extendProfileSchema({ visits: zm.optional(zm.array(zm.object({ n: zm.number() })).check(zm.minLength(2))) });
+    expect(parseProfiles([{ id: "c", visits: [new Map()] }], Shop).rejected[0]?.issues).toEqual([
+      { code: "invalid_type", path: ["visits", 0], message: "Invalid input: expected a plain object, received Map" },
+      { code: "too_small", path: ["visits"], message: "Too small: expected array to have >=2 items" },
+    ]);
+    expect(parseProfiles([new Map()]).rejected[0]?.issues).toEqual([{ code: "invalid_type", path: [], message: "Invalid input: expected a plain object, received Map" }]);
+  });
+
+  it("counts 1 and \"1\" as one id, and reports extra keys of a strict object as unknown", () => {
+    expect(dataQualityReport([{ id: 1 }, { id: "1" }]).duplicateIds).toEqual([{ id: "1", indexes: [0, 1] }]);
+    expect(dataQualityReport([{ id: 7 }, { id: 7 }], { schema: zm.object({ id: zm.number() }) }).duplicateIds).toEqual([{ id: "7", indexes: [0, 1] }]);
+    expect(dataQualityReport([{ id: "a", extra: 1 }], { schema: zm.strictObject({ id: zm.string() }) }).unknownFields).toEqual([{ field: "extra", rows: 1 }]);
+  });
+});

@@ -122,6 +122,19 @@ describe("summarizeCustomers", () => {
     expect(customers[0]!.lastPurchaseAt.getTime()).toBe(asOf.getTime());
   });
 
+  it("finds the first purchase when transactions come out of order, and keeps an empty currency as it is", () => {
+    const outOfOrder = summarizeCustomers(
+      [
+        { customerId: "a", timestamp: new Date("2024-03-01T00:00:00Z"), amount: 10 },
+        { customerId: "a", timestamp: new Date("2024-01-01T00:00:00Z"), amount: 5 },
+      ],
+      { asOf: new Date("2024-04-01T00:00:00Z") },
+    );
+    expect(outOfOrder.customers[0]).toMatchObject({ firstPurchaseAt: new Date("2024-01-01T00:00:00Z"), recencyDays: 31, tenureDays: 91, meanInterPurchaseDays: 60 });
+    const empty = summarizeCustomers([{ customerId: "b", timestamp: new Date("2024-03-01T00:00:00Z"), amount: 10, currency: "" }], { asOf: new Date("2024-04-01T00:00:00Z") });
+    expect(empty.customers[0]?.currency).toBe("");
+  });
+
   it("counts refunds (negative amounts) in the net total, not as purchases", () => {
     const at = (days: number) => new Date(asOf.getTime() - days * day);
     const { customers, refundOnly, counts } = summarizeCustomers(

@@ -51,6 +51,10 @@ X3 = np.round(rng.exponential(scale=50.0, size=(200, 2)), 2)
 add_case("skewed money-like 200x2, non-contiguous ids", X3, (np.arange(200) % 3) * 5 + 2)
 X4 = rng.normal(size=(60, 1))
 add_case("1-D 60 rows, 2 clusters by sign", X4, (X4[:, 0] > 0).astype(int))
+# Conventions at the edges: two clusters with the same centre (Davies-Bouldin counts their ratio as 0)
+# and clusters without spread (Calinski-Harabasz is 1 when the within-cluster dispersion is 0).
+add_case("two clusters with the same centre", [[0], [2], [0], [2], [10], [11]], [0, 0, 1, 1, 2, 2])
+add_case("clusters without spread", [[0], [0], [1], [1]], [0, 0, 1, 1])
 
 # Adjusted Rand index.
 a = rng.randint(0, 5, size=500)
@@ -58,6 +62,7 @@ b = np.where(rng.uniform(size=500) < 0.7, a, rng.randint(0, 6, size=500))
 ari = [
     {"truth": a.tolist(), "predicted": b.tolist(), "value": float(adjusted_rand_score(a, b))},
     {"truth": [0, 0, 0, 1, 1, 1], "predicted": [0, 0, 1, 1, 2, 2], "value": float(adjusted_rand_score([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]))},
+    {"truth": [0], "predicted": [0], "value": float(adjusted_rand_score([0], [0]))},
 ]
 
 # Scalers on data with a constant column.
