@@ -203,3 +203,15 @@ describe("readDelimited's quoted fields, taken as slices (review: 40 bytes of he
     await expect(collect(readDelimited(path, { columns: [1, 2] as never }))).rejects.toThrow("readDelimited requires columns to be an array of strings");
   });
 });
+
+describe("reader edge cases (mutation review)", () => {
+  it("readDelimited: a quote inside an unquoted field is text; extra fields are an error; a no-break space belongs to the field", async () => {
+    expect(await collect(readDelimited(file("mid-quote.csv", 'x,y\na"b,c\n')))).toEqual([{ x: 'a"b', y: "c" }]);
+    const extra = file("extra.csv", "x,y\n1,2,3\n");
+    await expect(collect(readDelimited(extra))).rejects.toThrow(`readDelimited found 3 fields on line 2 of ${extra} where the header has 2`);
+    expect(await collect(readDelimited(file("nbsp.txt", "x y\n\u00a0a b\n"), { delimiter: "whitespace" }))).toEqual([{ x: "\u00a0a", y: "b" }]);
+  });
+  it("readJsonLines skips lines of blanks only", async () => {
+    expect(await collect(readJsonLines(file("blank.jsonl", '{"a":1}\n   \n{"a":2}\n')))).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+});

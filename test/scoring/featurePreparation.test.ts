@@ -332,3 +332,11 @@ describe("feature preparation on untrusted arrays and saved documents (review)",
     expect(result.data).toEqual([[1e308], [1e308], [1e308]]);
   });
 });
+
+describe("fitScaler near-zero ranges (mutation review)", () => {
+  it("treats a range below 10 machine epsilons as constant (scale 1), as scikit-learn's _handle_zeros_in_scale does", () => {
+    const scaler = fitScaler([[0], [1e-16]], { method: "minMax" });
+    expect(scaler.toJSON().scale).toEqual([1]);
+    expect(scaler.transform([[1e-16]])).toEqual([[1e-16]]);
+  });
+});

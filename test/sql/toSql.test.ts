@@ -218,6 +218,11 @@ describe("toSql semantics in the text", () => {
       }
     `);
   });
+  it("startsWith / endsWith bind the pattern at the right end; PostgreSQL orders text bytewise (COLLATE \"C\"), as JavaScript does", () => {
+    expect(toSql({ op: "startsWith", field: "geography.country", value: "Ab" }, options("postgres")).params).toEqual(["Ab%"]);
+    expect(toSql({ op: "endsWith", field: "geography.country", value: "Ab" }, options("postgres")).params).toEqual(["%Ab"]);
+    expect(toSql({ op: "lt", field: "geography.country", value: "M" }, options("postgres")).sql).toBe('(("country" COLLATE "C") < CAST($1 AS TEXT))');
+  });
   it("Snowflake placeholders are positional and in order of appearance", () => {
     const { sql, params } = toSql({ op: "between", field: "behavior.totalSpend", min: 1, max: 2 }, options("snowflake"));
     expect(sql.split("?").length - 1).toBe(params.length);
