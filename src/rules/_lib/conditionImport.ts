@@ -274,16 +274,16 @@ export abstract class ConditionImporter<Code extends string> {
     return leaf.rule;
   }
 
-  /**
-   * The result of the import: the issues as a `RuleError` naming `functionName`, or the rule checked
-   * by `parseRule` (a fresh, validated copy) with the warnings in document order.
-   */
   /** The failed import of a document that threw while read (a getter, a Proxy trap): never a raw error from `safeParse…`. */
   unreadable(error: unknown): ImportResult<Code | "null_selected"> {
     const issues: RuleIssue[] = [{ code: "invalid_type", path: [], message: `the document could not be read: ${thrownMessage(error)}` }];
     return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, issues), issues) };
   }
 
+  /**
+   * The result of the import: the issues as a `RuleError` naming `functionName`, or the rule checked
+   * by `parseRule` (a fresh, validated copy) with the warnings in document order.
+   */
   finish(rule: Rule | undefined): ImportResult<Code | "null_selected"> {
     if (rule === undefined || this.issues.length > 0) {
       return { success: false, error: new RuleError(ruleErrorMessage(this.functionName, this.issues), this.issues) };

@@ -19,16 +19,13 @@ interface Accumulator {
   currency: string | null;
 }
 
-/** The time of a `Date` of any realm (`NaN` for an invalid one), `undefined` for anything else. */
-const timeOf = dateTimeValue;
-
 /**
  * The one-pass core of `summarizeCustomers` and `summarizeCustomersAsync`: `add` each transaction,
  * then `finish`. Memory is O(customers), time O(transactions). The errors are the ones listed on
  * `summarizeCustomers`.
  */
 export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
-  const asOfTime = timeOf((options as Partial<SummarizeCustomersOptions> | null | undefined)?.asOf);
+  const asOfTime = dateTimeValue((options as Partial<SummarizeCustomersOptions> | null | undefined)?.asOf);
   if (asOfTime === undefined) throw new TypeError("summarizeCustomers requires asOf to be a valid date");
   if (!Number.isFinite(asOfTime)) throw new RangeError("summarizeCustomers requires asOf to be a valid date");
   const asOf = asOfTime;
@@ -42,7 +39,7 @@ export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
         throw new TypeError(`summarizeCustomers found a value that is not an object in transaction ${index}`);
       }
       if (typeof transaction.customerId !== "string") throw new TypeError(`summarizeCustomers found a customerId that is not a string in transaction ${index}`);
-      const time = timeOf(transaction.timestamp);
+      const time = dateTimeValue(transaction.timestamp);
       if (time === undefined) throw new TypeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
       if (!Number.isFinite(time)) throw new RangeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
       const amount = transaction.amount;
