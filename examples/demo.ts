@@ -3,12 +3,15 @@
  * transactions, builds customer features, and prints a segment report; each module adds its section
  * (rules and segments, SQL in DuckDB, RFM scoring and clusters, metrics, CLV).
  */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { quantileSorted } from "../src/_lib/quantile.js";
+import { clusterSection } from "./demo/cluster.js";
+import { clvSection } from "./demo/clv.js";
 import { type DemoContext, loadDemo } from "./demo/context.js";
-import { formatNumber, heading, percent, table } from "./demo/format.js";
+import { formatNumber, heading, percent, quantile, table } from "./demo/format.js";
+import { metricsSection } from "./demo/metrics.js";
+import { rulesSection } from "./demo/rules.js";
+import { scoringSection } from "./demo/scoring.js";
+import { segmentsSection } from "./demo/segments.js";
+import { sqlSection } from "./demo/sql.js";
 
 const started = performance.now();
 const { context, parsed, quality, rawRows } = await loadDemo();
@@ -42,7 +45,7 @@ for (const rejection of parsed.rejected.slice(0, 5)) out.push(`rejected row ${re
 out.push(heading("2. Customer features (summarizeCustomers)"));
 const describe = (name: string, values: number[]) => {
   const sorted = Float64Array.from(values).sort();
-  return [name, quantileSorted(sorted, 0), quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.5), quantileSorted(sorted, 0.75), quantileSorted(sorted, 1)];
+  return [name, quantile(sorted, 0), quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75), quantile(sorted, 1)];
 };
 out.push(
   table(
@@ -61,17 +64,11 @@ const oneTime = customers.filter((customer) => customer.frequency === 1).length;
 out.push(`\nOne-time buyers: ${formatNumber(oneTime)} of ${formatNumber(customers.length)} (${percent(oneTime / customers.length)}).`);
 console.log(out.join("\n"));
 
-/** Each module contributes `examples/demo/<domain>.ts` exporting `<domain>Section(context)`. */
-const sections = ["rules", "segments", "sql", "scoring", "cluster", "metrics", "clv"] as const;
-const here = dirname(fileURLToPath(import.meta.url));
+/** Each module's section, `examples/demo/<domain>.ts`, in the order of the report. */
+const sections: ReadonlyArray<(context: DemoContext) => Promise<string>> = [rulesSection, segmentsSection, sqlSection, scoringSection, clusterSection, metricsSection, clvSection];
 let number = 3;
 for (const section of sections) {
-  const file = join(here, "demo", `${section}.ts`);
-  if (!existsSync(file)) continue;
-  const module = (await import(`./demo/${section}.ts`)) as Record<string, (context: DemoContext) => Promise<string>>;
-  const run = module[`${section}Section`];
-  if (!run) throw new Error(`examples/demo/${section}.ts must export ${section}Section`);
-  const text = await run(context);
+  const text = await section(context);
   console.log(text.replace(/^\n?## /, `\n## ${number++}. `));
 }
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -23,6 +23,14 @@ export function percent(value: number | null): string {
   return value === null ? "n/a" : `${(value * 100).toFixed(1)}%`;
 }
 
+/** The quantile of sorted values by linear interpolation (type 7, the default of R, NumPy and pandas). */
+export function quantile(sorted: ArrayLike<number>, probability: number): number {
+  const position = (sorted.length - 1) * probability;
+  const lower = Math.floor(position);
+  const low = sorted[lower]!;
+  return position === lower ? low : low + (sorted[lower + 1]! - low) * (position - lower);
+}
+
 /** A section heading. */
 export function heading(title: string): string {
   return `\n## ${title}\n`;

@@ -44,7 +44,8 @@ export interface OpportunityActivity {
  *   `message`; `not_identified` for the degenerate data above, an empty customer list included.
  * @throws `RangeError` `fitBgBb requires penalizer to be a non-negative number`, `fitBgBb requires initialParams to be n positive finite numbers (...)`,
  *   `fitBgBb requires maxIterations to be a positive integer`.
- * @throws `TypeError` `fitBgBb requires data to be an object`, `fitBgBb requires options to be an object`,
+ * @throws `TypeError` `fitBgBb requires data to be an object`, `fitBgBb requires data to be an object holding the customers array, not the array itself`,
+ *   `fitBgBb requires options to be an object`,
  *   `fitBgBb requires an array of customers`, `fitBgBb requires every customer to be an object (row i)`
  * @throws `RangeError` `fitBgBb requires integer frequency, recency and periods with 0 <= frequency <= recency <= periods (row i)`,
  *   `fitBgBb requires periods to be at most 10000 (row i)`,

@@ -24,7 +24,8 @@ import type { ActivityData, BgNbdModel, BgNbdParams, FitFailure, FitOptions } fr
  *   `not_identified` (checked before optimising, see `FitFailureReason`) when no customer has a repeat
  *   purchase or any observation time and there is no penalizer, and when there are no customers at all
  *   (an empty list, or only zero weights: an empty segment) whatever the penalizer.
- * @throws `TypeError` `fitBgNbd requires unit to be days, weeks, months or years`, `fitBgNbd requires data to be an object`, `fitBgNbd requires options to be an object`,
+ * @throws `TypeError` `fitBgNbd requires unit to be days, weeks, months or years`, `fitBgNbd requires data to be an object`, `fitBgNbd requires data to be an object holding the customers array, not the array itself`,
+ *   `fitBgNbd requires options to be an object`,
  *   `fitBgNbd requires an array of customers`, `fitBgNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitBgNbd requires penalizer to be a non-negative number`, `fitBgNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitBgNbd requires maxIterations to be a positive integer`.

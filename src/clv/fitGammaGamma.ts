@@ -38,7 +38,8 @@ export interface CustomerSpend {
  *   without repeat customers or without customers, `q_not_above_one` when q ≤ 1.
  * @throws `RangeError` `fitGammaGamma requires penalizer to be a non-negative number`, `fitGammaGamma requires initialParams to be n positive finite numbers (...)`,
  *   `fitGammaGamma requires maxIterations to be a positive integer`.
- * @throws `TypeError` `fitGammaGamma requires unit to be days, weeks, months or years`, `fitGammaGamma requires data to be an object`, `fitGammaGamma requires options to be an object`,
+ * @throws `TypeError` `fitGammaGamma requires unit to be days, weeks, months or years`, `fitGammaGamma requires data to be an object`, `fitGammaGamma requires data to be an object holding the customers array, not the array itself`,
+ *   `fitGammaGamma requires options to be an object`,
  *   `fitGammaGamma requires an array of customers`, `fitGammaGamma requires every customer to be an object (row i)`
  * @throws `RangeError` `fitGammaGamma requires frequency to be a non-negative integer (row i)`,
  *   `fitGammaGamma requires monetaryValue to be positive for repeat customers (row i)`,

@@ -24,7 +24,8 @@ import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } 
  *   `not_identified` (checked before optimising, see `FitFailureReason`) when no customer has a repeat
  *   purchase or any observation time and there is no penalizer, and when there are no customers at all
  *   (an empty list, or only zero weights: an empty segment) whatever the penalizer.
- * @throws `TypeError` `fitMbgNbd requires unit to be days, weeks, months or years`, `fitMbgNbd requires data to be an object`, `fitMbgNbd requires options to be an object`,
+ * @throws `TypeError` `fitMbgNbd requires unit to be days, weeks, months or years`, `fitMbgNbd requires data to be an object`, `fitMbgNbd requires data to be an object holding the customers array, not the array itself`,
+ *   `fitMbgNbd requires options to be an object`,
  *   `fitMbgNbd requires an array of customers`, `fitMbgNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitMbgNbd requires penalizer to be a non-negative number`, `fitMbgNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitMbgNbd requires maxIterations to be a positive integer`.

@@ -27,7 +27,8 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  *   `not_identified` (checked before optimising, see `FitFailureReason`) when no customer has a repeat
  *   purchase or any observation time and there is no penalizer, and when there are no customers at all
  *   (an empty list, or only zero weights: an empty segment) whatever the penalizer.
- * @throws `TypeError` `fitParetoNbd requires unit to be days, weeks, months or years`, `fitParetoNbd requires data to be an object`, `fitParetoNbd requires options to be an object`,
+ * @throws `TypeError` `fitParetoNbd requires unit to be days, weeks, months or years`, `fitParetoNbd requires data to be an object`, `fitParetoNbd requires data to be an object holding the customers array, not the array itself`,
+ *   `fitParetoNbd requires options to be an object`,
  *   `fitParetoNbd requires an array of customers`, `fitParetoNbd requires every customer to be an object (row i)`
  * @throws `RangeError` `fitParetoNbd requires penalizer to be a non-negative number`, `fitParetoNbd requires initialParams to be n positive finite numbers (...)`,
  *   `fitParetoNbd requires maxIterations to be a positive integer`.

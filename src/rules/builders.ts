@@ -495,8 +495,28 @@ export function inSegment(segment: string): InSegmentRule {
 // ---------------------------------------------------------------------------------------------
 // Typed builders
 
-/** Values that a field path stops at (it does not descend into them). */
-export type PathLeaf = string | number | boolean | bigint | symbol | Date | ReadonlyArray<unknown> | ((...args: never[]) => unknown);
+/**
+ * Values that a field path stops at (it does not descend into them). Collections and other built-in
+ * objects (`Map`, `Set`, `RegExp`, `Promise`, binary data) are leaves: the rules read only own
+ * properties, so `"meta.size"` on a `Map` would always be missing.
+ */
+export type PathLeaf =
+  | string
+  | number
+  | boolean
+  | bigint
+  | symbol
+  | Date
+  | ReadonlyArray<unknown>
+  | ((...args: never[]) => unknown)
+  | ReadonlyMap<unknown, unknown>
+  | ReadonlySet<unknown>
+  | WeakMap<object, unknown>
+  | WeakSet<object>
+  | RegExp
+  | PromiseLike<unknown>
+  | ArrayBuffer
+  | ArrayBufferView;
 type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6];
 
 /**
@@ -504,6 +524,8 @@ type PreviousDepth = [never, 0, 1, 2, 3, 4, 5, 6];
  * Arrays, dates and functions are leaves; a `Record<string, V>` (or an `unknown` field) admits any
  * key below it (`"traits.${string}"`), and the paths into `V` below that key when `V` is an object.
  * Optional and nullable groups, unions of objects and numeric keys (`"byYear.2023"`) are followed.
+ * Only own properties are read at run time, so a getter of a class (which TypeScript cannot tell from
+ * a data property) type-checks as a path but reads as missing: give the builder the plain data type.
  * Paths have at most 7 segments. The paths multiply with every nested object: a recursive type that
  * refers to itself from several fields (`parent`, `owner`, `partner`...) can pass TypeScript's
  * instantiation limit (TS2589); type the builder with a narrower profile type there, or use the

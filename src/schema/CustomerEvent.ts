@@ -23,4 +23,4 @@ function createCustomerEventSchema() {
 export const CustomerEvent = /* @__PURE__ */ createCustomerEventSchema();
 
 /** A parsed customer event. @category Schema */
-export type CustomerEvent = z.infer<typeof CustomerEvent>;
+export interface CustomerEvent extends z.infer<typeof CustomerEvent> {}

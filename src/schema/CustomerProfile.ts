@@ -157,7 +157,7 @@ function createCustomerProfileSchema() {
 export const CustomerProfile = /* @__PURE__ */ createCustomerProfileSchema();
 
 /** A parsed customer profile: the output type of {@link CustomerProfile}. @category Schema */
-export type CustomerProfile = z.infer<typeof CustomerProfile>;
+export interface CustomerProfile extends z.infer<typeof CustomerProfile> {}
 
 /** What {@link CustomerProfile} accepts before parsing (ISO strings for timestamps). @category Schema */
 export type CustomerProfileInput = z.input<typeof CustomerProfile>;

@@ -38,4 +38,4 @@ function createTransactionSchema() {
 export const Transaction = /* @__PURE__ */ createTransactionSchema();
 
 /** A parsed transaction. @category Schema */
-export type Transaction = z.infer<typeof Transaction>;
+export interface Transaction extends z.infer<typeof Transaction> {}

@@ -96,8 +96,8 @@ export interface SummarizeCustomersResult {
  * @throws `TypeError` `summarizeCustomers requires transactions to be iterable`.
  * @throws `TypeError` `summarizeCustomers found a customerId that is not a string in transaction <i>`
  * (rows with an `undefined` id were merged into one customer).
- * @throws `TypeError` `summarizeCustomers found an invalid timestamp in transaction <i>` when the
- * timestamp is not a `Date`, and `RangeError` with the same message when it is an invalid `Date`.
+ * @throws `TypeError` `summarizeCustomers found a timestamp that is not a Date in transaction <i>; parse raw rows with parseTransactions first`
+ * (an ISO text included), and `RangeError` `summarizeCustomers found an invalid Date in transaction <i>`.
  * @throws `RangeError` `summarizeCustomers found a non-finite amount in transaction <i>` when the
  * amount is not a finite number (`NaN`, `Infinity`, a string).
  * @throws `RangeError` `summarizeCustomers found more than one currency for customer <id> (<first> and <second>); convert amounts to one currency first`
@@ -125,7 +125,7 @@ export interface SummarizeCustomersResult {
  * // Timestamps must be Dates: parse raw rows with parseTransactions first.
  * let message;
  * try { summarizeCustomers([{ customerId: "c1", timestamp: "2024-01-01", amount: 5 }], { asOf: new Date("2024-01-31T00:00:00Z") }); } catch (error) { message = error.message; }
- * message //=> "summarizeCustomers found an invalid timestamp in transaction 0"
+ * message //=> "summarizeCustomers found a timestamp that is not a Date in transaction 0; parse raw rows with parseTransactions first"
  * @category Schema
  */
 export function summarizeCustomers(transactions: Iterable<TransactionLike>, options: SummarizeCustomersOptions): SummarizeCustomersResult {

@@ -46,7 +46,7 @@ describe("dates from data and options, in every module", () => {
     expect(parsed).not.toBe(date);
     const asOf = at("2025-01-01T00:00:00Z");
     expect(summarizeCustomers([{ customerId: "a", timestamp: lying(), amount: 1 }], { asOf }).customers[0]?.firstPurchaseAt.toISOString()).toBe("2024-01-01T00:00:00.000Z");
-    expect(() => summarizeCustomers([{ customerId: "a", timestamp: invalid(), amount: 1 }], { asOf })).toThrow(new RangeError("summarizeCustomers found an invalid timestamp in transaction 0"));
+    expect(() => summarizeCustomers([{ customerId: "a", timestamp: invalid(), amount: 1 }], { asOf })).toThrow(new RangeError("summarizeCustomers found an invalid Date in transaction 0"));
     expect(() => summarizeCustomers([], { asOf: hollow() })).toThrow(new TypeError("summarizeCustomers requires asOf to be a valid date"));
   });
 

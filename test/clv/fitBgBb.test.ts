@@ -166,6 +166,7 @@ describe("fitBgBb on hostile input", () => {
 
   it("throws house-style TypeErrors for missing data, options and rows", () => {
     expect(() => fitBgBb(undefined as never)).toThrow(new TypeError("fitBgBb requires data to be an object"));
+    expect(() => fitBgBb([] as never)).toThrow(new TypeError("fitBgBb requires data to be an object holding the customers array, not the array itself"));
     expect(() => fitBgBb({} as never)).toThrow(new TypeError("fitBgBb requires an array of customers"));
     expect(() => fitBgBb({ customers: [null] } as never)).toThrow(new TypeError("fitBgBb requires every customer to be an object (row 0)"));
     expect(() => fitBgBb({ customers: [{ frequency: 0, recency: 0, periods: 1 }, , { frequency: 0, recency: 0, periods: 1 }] } as never)).toThrow(

@@ -215,6 +215,8 @@ describe("the continuous-time fits on hostile input", () => {
     for (const [name, fit] of [["fitBgNbd", fitBgNbd], ["fitMbgNbd", fitMbgNbd], ["fitParetoNbd", fitParetoNbd]] as const) {
       expect(() => fit(undefined as never)).toThrow(new TypeError(`${name} requires data to be an object`));
       expect(() => fit({ unit: "weeks" } as never)).toThrow(new TypeError(`${name} requires an array of customers`));
+      // the customer array itself, an easy slip from JavaScript, is named as such (newcomer review)
+      expect(() => fit([{ frequency: 1, recency: 1, T: 2 }] as never)).toThrow(new TypeError(`${name} requires data to be an object holding the customers array, not the array itself`));
       expect(() => fit({ unit: "weeks", customers: [...customers, null] } as never)).toThrow(new TypeError(`${name} requires every customer to be an object (row 1)`));
       expect(() => fit({ unit: "weeks", customers: [, ...customers] } as never)).toThrow(new TypeError(`${name} requires every customer to be an object (row 0)`));
       expect(() => fit({ unit: "weeks", customers }, null as never)).toThrow(new TypeError(`${name} requires options to be an object`));

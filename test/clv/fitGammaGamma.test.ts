@@ -119,6 +119,7 @@ describe("fitGammaGamma on CDNOW (946 repeat buyers)", () => {
 describe("fitGammaGamma on hostile input", () => {
   it("throws house-style TypeErrors for missing data, options and rows", () => {
     expect(() => fitGammaGamma(undefined as never)).toThrow(new TypeError("fitGammaGamma requires data to be an object"));
+    expect(() => fitGammaGamma([] as never)).toThrow(new TypeError("fitGammaGamma requires data to be an object holding the customers array, not the array itself"));
     expect(() => fitGammaGamma({ customers: [null] } as never)).toThrow(new TypeError("fitGammaGamma requires every customer to be an object (row 0)"));
     expect(() => fitGammaGamma({ customers: [{ frequency: 2, monetaryValue: 3 }] }, null as never)).toThrow(new TypeError("fitGammaGamma requires options to be an object"));
   });

@@ -215,6 +215,25 @@ describe("builders", () => {
     p.hasAny("aliases", [1]);
   });
 
+  it("stop at collections and other built-in objects, whose members are never own properties (newcomer review)", () => {
+    type Profile = { meta: Map<string, number>; seen: Set<string>; pattern: RegExp; pending: Promise<number>; bytes: Uint8Array; account: { orders: number } };
+    const p = rules.ruleBuilder<Profile>();
+    const profile = { meta: new Map([["x", 1]]), seen: new Set(["a"]), pattern: /a/, pending: Promise.resolve(1), bytes: new Uint8Array(2), account: { orders: 3 } };
+    // the field itself is a path (present or not); a member below it is not
+    expect(rules.evaluate(p.exists("meta"), profile, { asOf: new Date(0) })).toBe(true);
+    expect(rules.evaluate(p.gte("account.orders", 1), profile, { asOf: new Date(0) })).toBe(true);
+    // @ts-expect-error: Map.size is not an own property; the rule would always be UNKNOWN
+    expect(rules.evaluate(p.gte("meta.size", 1), profile, { asOf: new Date(0) })).toBeNull();
+    // @ts-expect-error: Set.size likewise
+    p.gte("seen.size", 1);
+    // @ts-expect-error: RegExp's source is inherited
+    p.eq("pattern.source", "a");
+    // @ts-expect-error: no path into a promise
+    p.exists("pending.then");
+    // @ts-expect-error: a typed array's length is inherited
+    p.gte("bytes.length", 1);
+  });
+
   it("take plain literals for branded fields (a rule literal carries no brand); enums stay checked", () => {
     type Branded = { id: string & { readonly __brand: "CustomerId" }; price: number & { readonly __brand: "USD" }; plan: "free" | "pro" };
     const b = rules.ruleBuilder<Branded>();

@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import * as zm from "zod/mini";
 import { cachedTimeZoneCount, timeZoneCacheLimit } from "../../src/schema/_lib/fields.js";
-import { CustomerProfile, Transaction, dataQualityReport, extendProfileSchema, parseEvents, parseProfiles, parseTransactions, summarizeCustomers, summarizeCustomersAsync } from "../../src/schema/index.js";
+import { CustomerEvent, CustomerProfile, Transaction, dataQualityReport, extendProfileSchema, parseEvents, parseProfiles, parseTransactions, summarizeCustomers, summarizeCustomersAsync } from "../../src/schema/index.js";
 
 describe("parseProfiles", () => {
   it("parses a full profile across every segmentation basis", () => {
@@ -118,6 +118,18 @@ describe("parseProfiles", () => {
     const visits: number = result.valid[0]!.storeVisits;
     expect(visits).toBe(2);
     expect(result.rejected[0]!.path).toEqual(["storeVisits"]);
+  });
+
+  it("types the default rows as CustomerProfile, Transaction and CustomerEvent (named interfaces, so editors show the name), and own schemas by their output", () => {
+    expectTypeOf(parseProfiles([]).valid).toEqualTypeOf<CustomerProfile[]>();
+    expectTypeOf(parseProfiles([], CustomerProfile).valid).toEqualTypeOf<CustomerProfile[]>();
+    expectTypeOf(parseTransactions([]).valid).toEqualTypeOf<Transaction[]>();
+    expectTypeOf(parseEvents([]).valid).toEqualTypeOf<CustomerEvent[]>();
+    // an extended or own schema keeps its own output type
+    const Shop = extendProfileSchema({ storeVisits: z.number() });
+    expectTypeOf(parseProfiles([], Shop).valid).items.toHaveProperty("storeVisits").toEqualTypeOf<number>();
+    expectTypeOf(parseTransactions([], zm.object({ customerId: zm.string() })).valid).toEqualTypeOf<Array<{ customerId: string }>>();
+    expect(parseProfiles([{ id: "a" }]).valid).toEqual([{ id: "a" }]);
   });
 
   it("extends a group without losing its other fields", () => {

@@ -227,9 +227,9 @@ describe("summarizeCustomers", () => {
         "RangeError: summarizeCustomers requires asOf to be a valid date",
         "TypeError: summarizeCustomers found a value that is not an object in transaction 3",
         "TypeError: summarizeCustomers found a value that is not an object in transaction 1",
-        "TypeError: summarizeCustomers found an invalid timestamp in transaction 1",
-        "TypeError: summarizeCustomers found an invalid timestamp in transaction 0",
-        "RangeError: summarizeCustomers found an invalid timestamp in transaction 0",
+        "TypeError: summarizeCustomers found a timestamp that is not a Date in transaction 1; parse raw rows with parseTransactions first",
+        "TypeError: summarizeCustomers found a timestamp that is not a Date in transaction 0; parse raw rows with parseTransactions first",
+        "RangeError: summarizeCustomers found an invalid Date in transaction 0",
         "RangeError: summarizeCustomers found a non-finite amount in transaction 0",
         "RangeError: summarizeCustomers found a non-finite amount in transaction 0",
       ]

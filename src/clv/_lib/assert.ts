@@ -24,9 +24,13 @@ export function rowAt<Row>(rows: ReadonlyArray<Row>, index: number, caller: stri
   return row;
 }
 
-/** The `customers` array of a fit's `data`, checking `data` is an object and `customers` an array. */
+/**
+ * The `customers` array of a fit's `data`, checking `data` is an object (not the customer array itself,
+ * an easy slip from plain JavaScript) and `customers` an array.
+ */
 export function customersOf<Row>(data: { readonly customers: ReadonlyArray<Row> } | undefined, caller: string): ReadonlyArray<Row> {
   assertObject(data, caller, "data");
+  if (Array.isArray(data)) throw new TypeError(`${caller} requires data to be an object holding the customers array, not the array itself`);
   const customers = data.customers;
   assertArray(customers, caller, "customers");
   return customers;

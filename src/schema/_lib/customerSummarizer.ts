@@ -40,8 +40,8 @@ export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
       }
       if (typeof transaction.customerId !== "string") throw new TypeError(`summarizeCustomers found a customerId that is not a string in transaction ${index}`);
       const time = dateTimeValue(transaction.timestamp);
-      if (time === undefined) throw new TypeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
-      if (!Number.isFinite(time)) throw new RangeError(`summarizeCustomers found an invalid timestamp in transaction ${index}`);
+      if (time === undefined) throw new TypeError(`summarizeCustomers found a timestamp that is not a Date in transaction ${index}; parse raw rows with parseTransactions first`);
+      if (!Number.isFinite(time)) throw new RangeError(`summarizeCustomers found an invalid Date in transaction ${index}`);
       const amount = transaction.amount;
       if (!Number.isFinite(amount)) throw new RangeError(`summarizeCustomers found a non-finite amount in transaction ${index}`);
       if (time > asOf) {
