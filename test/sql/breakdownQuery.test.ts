@@ -31,3 +31,23 @@ describe("breakdownQuery read", () => {
     expect(() => query.read({ ...row, node_1_true: null })).toThrowErrorMatchingInlineSnapshot(`[TypeError: breakdownQuery's read requires the column "node_1_true" to hold a count, got NULL]`);
   });
 });
+
+describe("breakdownQuery on PostgreSQL's parameter limit (fourth mutation review)", () => {
+  it("refuses a query of more than 65,535 parameters on PostgreSQL only; one key less compiles", () => {
+    // A JSON path of L keys binds L(L-1)/2 + 2L placeholders per read (every proper prefix is checked to be an object),
+    // and the one leaf is read twice (true, false): L = 255 binds 65,792 parameters, L = 254 binds 65,280.
+    const options = (dialect: "postgres" | "duckdb", keys: number) => ({
+      dialect,
+      table: "profiles",
+      asOf: new Date("2024-06-30T00:00:00Z"),
+      columns: { deep: { json: "doc", path: Array.from({ length: keys }, (_, index) => `k${index}`) } },
+    });
+    const rule = { op: "eq", field: "deep", value: "x" } as const;
+    expect(breakdownQuery(rule, options("postgres", 254)).params).toHaveLength(65_280);
+    expect(() => breakdownQuery(rule, options("postgres", 255))).toThrowErrorMatchingInlineSnapshot(
+      `[SqlCompileError: breakdownQuery found 1 issue: breakdownQuery binds 65792 parameters for this rule, more than PostgreSQL's 65535; count parts of it, or use ruleBreakdown]`,
+    );
+    // DuckDB binds one JSONPath per read and has no such limit.
+    expect(breakdownQuery(rule, options("duckdb", 255)).params.length).toBeLessThan(10);
+  });
+});

@@ -284,3 +284,104 @@ describe("reviewed edge cases: the compiled SQL selects what evaluate selects", 
     await expect(postgres.query(`SELECT id FROM profiles WHERE ${sql}`, params)).rejects.toThrow(/out of range/);
   });
 });
+
+describe("edge cases pinned by the fourth mutation review", () => {
+  const day = 86_400_000;
+  const at = (milliseconds: number) => new Date(milliseconds);
+  const bound = asOf.getTime() - 29 * day; // 2024-06-01T00:00:00Z
+
+  it("before and after are strict at their bound, a date or a window alike; withinLast includes it", async () => {
+    const profiles: TestProfile[] = [
+      { id: "earlier", t: at(bound - 1) },
+      { id: "on the bound", t: at(bound) },
+      { id: "later", t: at(bound + 1) },
+    ];
+    const rules: Rule[] = [
+      { op: "before", field: "t", date: "2024-06-01" },
+      { op: "after", field: "t", date: "2024-06-01T00:00:00Z" },
+      { op: "before", field: "t", amount: 29, unit: "days" },
+      { op: "after", field: "t", amount: 29, unit: "days" },
+      { op: "withinLast", field: "t", amount: 29, unit: "days" },
+    ];
+    const selectedBy = (rule: Rule) => profiles.filter((profile) => evaluate(rule, profile, { asOf }) === true).map((profile) => profile.id).sort();
+    expect(rules.map(selectedBy)).toEqual([["earlier"], ["later"], ["earlier"], ["later"], ["later", "on the bound"]]);
+    for (const database of databases) {
+      await database.load(profiles);
+      for (const rule of rules) {
+        const { want, got } = await both(database, rule, profiles, []);
+        expect(got, `${database.name} ${JSON.stringify(rule)}`).toEqual(want);
+      }
+    }
+  });
+
+  it("windows reaching before the year 1 are unbounded: before is FALSE, after TRUE, withinLast and events keep only the asOf bound", async () => {
+    const profiles: TestProfile[] = [{ id: "dated", t: new Date("1900-01-01T00:00:00Z") }, { id: "undated" }];
+    const events: TestEvent[] = [
+      { customerId: "dated", type: "purchase", timestamp: new Date("1900-01-01T00:00:00Z"), properties: {} },
+      { customerId: "undated", type: "purchase", timestamp: new Date(asOf.getTime() + day), properties: {} },
+    ];
+    const long = { amount: 3000, unit: "years" } as const;
+    const rules: Rule[] = [
+      { op: "before", field: "t", ...long },
+      { op: "not", rule: { op: "before", field: "t", ...long } },
+      { op: "after", field: "t", ...long },
+      { op: "not", rule: { op: "after", field: "t", ...long } },
+      { op: "withinLast", field: "t", ...long },
+      { op: "event", type: "purchase", withinLast: long },
+    ];
+    const selectedBy = (rule: Rule) =>
+      profiles.filter((profile) => evaluate(rule, profile, { asOf, events: events.filter((event) => event.customerId === profile.id) }) === true).map((profile) => profile.id);
+    expect(rules.map(selectedBy)).toEqual([[], ["dated"], ["dated"], [], ["dated"], ["dated"]]);
+    for (const database of databases) {
+      await database.load(profiles, events);
+      for (const rule of rules) {
+        const { want, got } = await both(database, rule, profiles, events);
+        expect(got, `${database.name} ${JSON.stringify(rule)}`).toEqual(want);
+      }
+    }
+  });
+
+  it("text order is by code point on PostgreSQL under an ICU collation too, for lt, gt and between (as in memory)", async () => {
+    const postgres = databases.find((database) => database.name === "postgres")!;
+    const texts = ["A", "B", "Z", "a", "b", "z", "é", "É"];
+    await postgres.query(`DROP TABLE IF EXISTS icu_order; CREATE TABLE icu_order (id TEXT, s TEXT COLLATE "und-x-icu")`);
+    for (const [index, text] of texts.entries()) await postgres.query("INSERT INTO icu_order VALUES ($1, $2)", [`p${index}`, text]);
+    // The premise: the column's own order is not the code point order.
+    const [premise] = await postgres.query(`SELECT COUNT(*) AS n FROM icu_order WHERE s < 'a'`);
+    expect(Number(premise?.["n"])).toBe(0);
+    const rules: Rule[] = [
+      { op: "lt", field: "s", value: "a" },
+      { op: "gt", field: "s", value: "Z" },
+      { op: "between", field: "s", min: "B", max: "a" },
+      { op: "not", rule: { op: "between", field: "s", min: "a", max: "z" } },
+    ];
+    for (const rule of rules) {
+      const want = texts.flatMap((s, index) => (evaluate(rule, { s }, { asOf }) === true ? [`p${index}`] : []));
+      expect(want.length).toBeGreaterThan(0);
+      const { sql, params } = toSql(rule, { dialect: "postgres", columns: { s: { column: "s", type: "text" } }, asOf });
+      const rows = await postgres.query(`SELECT id FROM icu_order WHERE ${sql} ORDER BY id`, params);
+      expect(rows.map((row) => row["id"]), JSON.stringify(rule)).toEqual(want);
+    }
+    await postgres.query("DROP TABLE icu_order");
+  });
+
+  it("JSON keys holding a double quote, a backslash or a dot address that one key in both databases", async () => {
+    const keys = { quote: 'a"b', backslash: "a\\b", dot: "a.b", both: '\\"' };
+    const keyed: SqlColumnMapping = Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, { json: "doc", path: [key] }]));
+    const profiles: TestProfile[] = [
+      { id: "keys", doc: Object.fromEntries(Object.values(keys).map((key) => [key, "x"])) },
+      { id: "lookalikes", doc: { "a\\\"b": "x", "a\bb": "x", a: { b: "x" }, "\"": "x", "\\": "x", ab: "x" } },
+    ];
+    for (const database of databases) {
+      await database.load(profiles);
+      for (const [field, key] of Object.entries(keys)) {
+        const rule: Rule = { op: "eq", field, value: "x" };
+        const want = profiles.filter((profile) => evaluate(rule, { [field]: profile.doc?.[key] }, { asOf }) === true).map((profile) => profile.id);
+        expect(want).toEqual(["keys"]);
+        const { sql, params, paramTypes } = toSql(rule, { dialect: database.name, columns: keyed, asOf });
+        const rows = await database.query(`SELECT id FROM profiles WHERE ${sql} ORDER BY id`, params, paramTypes);
+        expect(rows.map((row) => String(row["id"])), `${database.name} ${JSON.stringify(key)}`).toEqual(want);
+      }
+    }
+  });
+});

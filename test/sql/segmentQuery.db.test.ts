@@ -75,6 +75,11 @@ describe("segmentQuery assigns exactly like assignSegments", () => {
           await database.load(profiles, events);
           const query = segmentQuery(segments, { dialect: database.name, table: "profiles", idColumn: "id", mode, asOf, columns: testColumns, events: testEvents });
           const rows = await database.query(query.sql, query.params, query.paramTypes);
+          // membership flags are TRUE or FALSE, never NULL (a NULL would read as "not a member" below)
+          for (const row of rows) {
+            const flags = query.segmentColumns.map(({ column }) => row[column]);
+            if (flags.some((flag) => typeof flag !== "boolean")) throw new Error(`${database.name} returned flags ${JSON.stringify(flags)} for ${String(row["id"])}`);
+          }
           const got = rows
             .map((row) => ({
               id: String(row["id"]),

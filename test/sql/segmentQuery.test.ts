@@ -58,3 +58,11 @@ describe("segmentQuery errors", () => {
     expect(() => segmentQuery(segments, { ...options("postgres"), events: undefined as never })).toThrowErrorMatchingInlineSnapshot(`[SqlCompileError: segmentQuery found 3 issues: event conditions need the events table mapping (options.events) at [0].rule]`);
   });
 });
+
+describe("segmentQuery priorities (fourth mutation review)", () => {
+  it("refuses an infinite priority, as defineSegment does (Infinity - Infinity would make the ranking NaN)", () => {
+    for (const priority of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => segmentQuery([{ id: "a", rule: { op: "always" }, priority }], options("postgres"))).toThrow(new TypeError('segmentQuery requires priority to be a finite number (segment "a")'));
+    }
+  });
+});

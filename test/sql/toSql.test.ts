@@ -498,3 +498,80 @@ describe("toSql: arrays of numbers holding NaN", () => {
   });
 });
 
+describe("toSql: behaviours pinned by the fourth mutation review", () => {
+  const t = "behavior.lastPurchaseAt";
+  it("a window or bound that reaches before the year 1 binds no timestamp before 0001: withinLast keeps only asOf, before is FALSE and after TRUE for a present value", () => {
+    const long = { amount: 3000, unit: "years" } as const;
+    expect(toSql({ op: "withinLast", field: t, ...long }, options("postgres"))).toEqual({
+      sql: `((CASE WHEN isfinite("last_purchase_at") THEN "last_purchase_at" END) <= CAST($1 AS TIMESTAMPTZ))`,
+      params: ["2024-03-31T12:00:00.000Z"],
+      paramTypes: ["text"],
+    });
+    const read = `(CASE WHEN isfinite("last_purchase_at") THEN "last_purchase_at" END)`;
+    expect(toSql({ op: "before", field: t, ...long }, options("postgres")).sql).toBe(`(CASE WHEN ${read} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE FALSE END)`);
+    expect(toSql({ op: "after", field: t, ...long }, options("postgres")).sql).toBe(`(CASE WHEN ${read} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE TRUE END)`);
+    expect(toSql({ op: "event", type: "purchase", withinLast: long }, options("duckdb", { events: testEvents, tableAlias: "p", idColumn: "id" })).params).toEqual(["purchase", "2024-03-31T12:00:00.000Z"]);
+  });
+
+  it("between on text compares code points in PostgreSQL (COLLATE \"C\" on both bounds), as lt does", () => {
+    expect(toSql({ op: "between", field: "geography.country", min: "A", max: "M" }, options("postgres")).sql).toBe(
+      `(("country" COLLATE "C") >= CAST($1 AS TEXT) AND ("country" COLLATE "C") <= CAST($2 AS TEXT))`,
+    );
+  });
+
+  it("BigQuery and Snowflake: case folding, array length and boolean casts in each dialect's own words", () => {
+    const rule: Rule = {
+      op: "and",
+      rules: [
+        { op: "contains", field: "geography.country", value: "Ab", caseInsensitive: true },
+        { op: "hasAll", field: "tags", values: [3] },
+        { op: "eq", field: "flag", value: true },
+      ],
+    };
+    const withFlag: SqlColumnMapping = { ...columns, flag: { column: "flag", type: "boolean" } };
+    // The two translate tables (Σ and the Unicode 16 capitals, and their lower-case forms) are written once here.
+    const tables = (sql: string) => sql.replace(/'\u03a3[^']+'/gu, "'<upper>'").replace(/'\u03c3[^']+'/gu, "'<lower>'");
+    expect(tables(toSql(rule, { dialect: "bigquery", columns: withFlag, asOf }).sql)).toBe(
+      "((LOWER(TRANSLATE(REPLACE(`country`, 'İ', 'i̇'), '<upper>', '<lower>')) LIKE LOWER(TRANSLATE(REPLACE(CAST(@p1 AS STRING), 'İ', 'i̇'), '<upper>', '<lower>'))) AND " +
+        "((CASE WHEN ARRAY_LENGTH(`tags`) = 0 THEN FALSE ELSE CAST(NULL AS BOOL) END)) AND (`flag` = CAST(@p2 AS BOOL)))",
+    );
+    expect(tables(toSql(rule, { dialect: "snowflake", columns: withFlag, asOf }).sql)).toBe(
+      `((LOWER(TRANSLATE(REPLACE("country", 'İ', 'i̇'), '<upper>', '<lower>')) LIKE LOWER(TRANSLATE(REPLACE(CAST(? AS VARCHAR), 'İ', 'i̇'), '<upper>', '<lower>')) ESCAPE '\\\\') AND ` +
+        `((CASE WHEN ARRAY_SIZE("tags") = 0 THEN FALSE ELSE CAST(NULL AS BOOLEAN) END)) AND ("flag" = CAST(? AS BOOLEAN)))`,
+    );
+  });
+
+  it("refuses what evaluate refuses: nested events, inSegment in an event's where, between on booleans, infinite literals, negative windows, DEL in a name", () => {
+    const issues = (rule: Rule, extra: Partial<ToSqlOptions> = {}) => {
+      try {
+        toSql(rule, options("postgres", { events: testEvents, tableAlias: "p", idColumn: "id", ...extra }));
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(SqlCompileError);
+        return (error as SqlCompileError).issues.map((issue) => `${issue.code} at ${issue.path.join(".")}: ${issue.message}`);
+      }
+    };
+    expect(issues({ op: "event", type: "purchase", where: { op: "event", type: "visit" } })).toEqual(["nested_event at where: event conditions cannot be nested inside an event's where"]);
+    expect(issues({ op: "event", type: "purchase", where: { op: "inSegment", segment: "s" } }, { segments: { s: { op: "always" } } })).toEqual([
+      "invalid_rule at where: inSegment cannot appear inside an event's where",
+    ]);
+    expect(issues({ op: "between", field: "geography.country", min: false, max: true } as unknown as Rule)).toEqual([
+      "invalid_rule at : between needs min and max that are both numbers or both strings",
+    ]);
+    expect(issues({ op: "gte", field: "behavior.totalSpend", value: Number.POSITIVE_INFINITY })).toEqual(["invalid_rule at value: a number literal must be finite, got Infinity"]);
+    expect(issues({ op: "in", field: "behavior.totalSpend", values: [1, Number.NEGATIVE_INFINITY] })).toEqual(["invalid_rule at values.1: a number literal must be finite, got -Infinity"]);
+    expect(issues({ op: "withinLast", field: t, amount: -1, unit: "days" })).toEqual(["invalid_rule at : a duration needs a non-negative integer amount and a time unit"]);
+    expect(issues({ op: "event", type: "purchase", withinLast: { amount: -7, unit: "days" } })).toEqual([
+      "invalid_rule at withinLast: a duration needs a non-negative integer amount and a time unit",
+    ]);
+    expect(issues({ op: "exists", field: "x" }, { columns: { x: { column: "a\u007fb", type: "text" } } })).toEqual([
+      'invalid_mapping at field: the column of field "x" must be a non-empty identifier without control characters, got "a\u007fb"',
+    ]);
+  });
+
+  it("parameterOffset must be a non-negative integer even when the rule binds nothing", () => {
+    for (const parameterOffset of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) {
+      expect(() => toSql({ op: "always" }, options("postgres", { parameterOffset }))).toThrow(new RangeError("toSql requires parameterOffset to be a non-negative integer"));
+    }
+  });
+});
