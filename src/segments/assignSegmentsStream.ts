@@ -154,6 +154,8 @@ export async function* assignSegmentsStream<P>(
     if (result.success) {
       profile = result.data;
     } else {
+      // a zod schema (or the row's own getter) that threw: keep the thrown value, as for a callback
+      if ("error" in result) return { kind: "rejected", index: rowIndex, issues: result.issues, error: result.error };
       profile = undefined as P;
       failure = result.issues.length === 0 ? [{ code: "invalid_row", path: [], message: "Invalid row" }] : result.issues;
     }

@@ -88,10 +88,16 @@ describe("parseProfiles", () => {
     expect(result.validIndexes).toEqual([0, 4]);
     expect(result.rejected.map((rejection) => [rejection.index, rejection.code])).toEqual([[1, "row_error"], [2, "row_error"], [3, "row_error"]]);
     expect(result.rejected[0]?.message).toBe("reading or validating the row threw: boom");
-    const failing = extendProfileSchema({ score: z.optional(z.pipe(z.number(), z.transform((): number => { throw new Error("transform failed"); }))) });
-    expect(parseProfiles([{ id: "c", score: 1 }, { id: "d" }], failing).rejected).toEqual([
-      { index: 0, path: [], code: "row_error", message: "reading or validating the row threw: transform failed", issues: [{ code: "row_error", path: [], message: "reading or validating the row threw: transform failed" }] },
+    // the thrown value is kept for the host's logs
+    expect(result.rejected[0]?.error).toEqual(new Error("boom"));
+    expect(result.rejected[1]?.error).toBeInstanceOf(TypeError);
+    const failure = new Error("transform failed");
+    const failing = extendProfileSchema({ score: z.optional(z.pipe(z.number(), z.transform((): number => { throw failure; }))) });
+    const rejected = parseProfiles([{ id: "c", score: 1 }, { id: "d" }], failing).rejected;
+    expect(rejected).toEqual([
+      { index: 0, path: [], code: "row_error", message: "reading or validating the row threw: transform failed", issues: [{ code: "row_error", path: [], message: "reading or validating the row threw: transform failed" }], error: failure },
     ]);
+    expect(rejected[0]?.error).toBe(failure);
   });
 
   it("does not coerce: a numeric string is not a number", () => {

@@ -53,6 +53,24 @@ describe("assignSegmentsStream", () => {
     expect(progress).toEqual([{ rowsDone: 4, rejected: 2 }]);
   });
 
+  it("keeps what a zod schema threw in error, as for a callback (ETL review: only the message survived)", async () => {
+    const all = defineSegment({ id: "all", name: "All", rule: { op: "always" } });
+    const boom = new Error("boom");
+    const schema = z.object({ id: z.string() }).transform((row) => {
+      if (row.id === "b") throw boom;
+      return row;
+    });
+    const { rows } = await collect(assignSegmentsStream([{ id: "a" }, { id: "b" }, { id: 3 }], [all], { asOf, mode: "all", schema }));
+    expect(rows[0]).toMatchObject({ kind: "assigned", id: "a" });
+    expect(rows[1]).toEqual({ kind: "rejected", index: 1, issues: [{ code: "row_error", path: [], message: "reading or validating the row threw: boom" }], error: boom });
+    // an ordinary invalid row has issues and no error
+    expect(rows[2]).toMatchObject({ kind: "rejected", index: 2, issues: [{ code: "invalid_type", path: ["id"] }] });
+    expect(rows[2]).not.toHaveProperty("error");
+    // parseProfiles' rejections keep it too
+    const parsed = parseProfiles([{ id: "b" }], z.object({ id: z.string() }).refine(() => { throw boom; }));
+    expect(parsed.rejected).toEqual([{ index: 0, path: [], code: "row_error", message: "reading or validating the row threw: boom", issues: [{ code: "row_error", path: [], message: "reading or validating the row threw: boom" }], error: boom }]);
+  });
+
   it("rejects the row when the thrown value cannot be turned into text, and goes on", async () => {
     const unprintable: unknown[] = [
       Object.create(null),

@@ -3,8 +3,10 @@ import type { Issue } from "../../_lib/errors.js";
 import { thrownMessage } from "../../_lib/thrownMessage.js";
 import { ownSnapshot, startsWithPath } from "./ownSnapshot.js";
 
-/** One row through a zod schema: its parsed value, or every problem found. */
-export type RowParse<Row> = { readonly success: true; readonly data: Row } | { readonly success: false; readonly issues: ReadonlyArray<Issue> };
+/** One row through a zod schema: its parsed value, or every problem found (and what threw, for a `row_error`). */
+export type RowParse<Row> =
+  | { readonly success: true; readonly data: Row }
+  | { readonly success: false; readonly issues: ReadonlyArray<Issue>; readonly error?: unknown };
 
 /**
  * Validates one row the way every segmentkit parser does: through its own-property snapshot
@@ -23,7 +25,7 @@ export function parseRow<Schema extends z.core.$ZodType>(
   try {
     return parseSnapshot(schema, row, context);
   } catch (error) {
-    return { success: false, issues: [{ code: "row_error", path: [], message: `reading or validating the row threw: ${thrownMessage(error)}` }] };
+    return { success: false, issues: [{ code: "row_error", path: [], message: `reading or validating the row threw: ${thrownMessage(error)}` }], error };
   }
 }
 

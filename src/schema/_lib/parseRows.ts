@@ -20,6 +20,8 @@ export interface RowRejection {
   readonly message: string;
   /** Every problem found in the row. */
   readonly issues: ReadonlyArray<Issue>;
+  /** What reading or validating the row threw (code `row_error`: a getter, a refinement or transform), for the host's logs. */
+  readonly error?: unknown;
 }
 
 /** What `parseProfiles`, `parseTransactions` and `parseEvents` return. */
@@ -64,7 +66,7 @@ export function parseRows<Schema extends z.core.$ZodType>(functionName: string, 
       valid.push(result.data);
       validIndexes.push(index);
     } else {
-      rejected.push(toRejection(index, result.issues));
+      rejected.push("error" in result ? { ...toRejection(index, result.issues), error: result.error } : toRejection(index, result.issues));
     }
     index++;
   }
