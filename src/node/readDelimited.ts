@@ -1,4 +1,5 @@
 import { assertRecord } from "../_lib/arguments.js";
+import { defaultMaxLineLength } from "./_lib/maxLineLength.js";
 import { type ReadLinesOptions, readLines } from "./readLines.js";
 
 /** Options of {@link readDelimited}. */
@@ -9,12 +10,22 @@ export interface ReadDelimitedOptions extends ReadLinesOptions {
   readonly columns?: ReadonlyArray<string>;
 }
 
-function splitQuoted(line: string, delimiter: string, lineNumber: number, path: string): string[] {
+/** A record being split: its fields so far, and the field being read, still open when `quoted`. */
+interface PendingRecord {
+  readonly fields: string[];
+  field: string;
+  quoted: boolean;
+}
+
+/**
+ * Splits one line into `record`'s fields (RFC 4180 quoting). A quoted field still open at the end of
+ * the line stays open in `record`, to be continued on the next line.
+ */
+function splitInto(record: PendingRecord, line: string, delimiter: string): void {
   // Runs between quotes and delimiters are taken as slices (a field built character by character
   // cost about 40 bytes of heap per character: a 16 Mi-character line needed 700 MB).
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
+  const fields = record.fields;
+  let { field, quoted } = record;
   let index = 0;
   while (index < line.length) {
     if (quoted) {
@@ -47,9 +58,12 @@ function splitQuoted(line: string, delimiter: string, lineNumber: number, path: 
       }
     }
   }
-  if (quoted) throw new SyntaxError(`readDelimited found a quoted field not closed on line ${lineNumber} of ${path} (a quoted field that spans lines is not supported)`);
-  fields.push(field);
-  return fields;
+  if (!quoted) {
+    fields.push(field);
+    field = "";
+  }
+  record.field = field;
+  record.quoted = quoted;
 }
 
 function uniqueColumns(columns: ReadonlyArray<string>, path: string): ReadonlyArray<string> {
@@ -69,12 +83,14 @@ const blanks = /[ \t]+/;
  * Reads a delimited text file (CSV, TSV, whitespace-separated) as records of strings in constant
  * memory (Node only).
  *
- * @remarks RFC 4180 quoting for character delimiters (`"a, b"`, doubled quotes); fields that span lines
- * are not supported. Values stay strings: convert and validate them with a schema, which reports bad
- * rows with their index. A line with a different number of fields than the header stops the read with
- * an error naming the line, and so does a header that names a column twice. Empty lines are skipped
- * (with `"whitespace"`, also lines of spaces and tabs); a line of delimiters only is a row of empty
- * strings.
+ * @remarks RFC 4180 quoting for character delimiters (`"a, b"`, doubled quotes), including quoted
+ * fields that span lines, as spreadsheets and Python's `csv` module write them: a line break inside
+ * quotes is read as `\n`, whatever the file's line endings, and `maxLineLength` then bounds the whole
+ * record. Values stay strings: convert and validate them with a schema, which reports bad rows with
+ * their index. A record with a different number of fields than the header stops the read with an
+ * error naming the line it starts on, and so do a header that names a column twice and a quote still
+ * open at the end of the file. Empty lines are skipped (with `"whitespace"`, also lines of spaces and
+ * tabs), except inside quotes; a line of delimiters only is a row of empty strings.
  *
  * @param path - the file to read.
  * @param options - the delimiter, for files without a header the column names, and the longest line accepted (see {@link readLines}).
@@ -83,7 +99,8 @@ const blanks = /[ \t]+/;
  *   `hasOwnProperty`; and like any object it lists number-like keys first (`2023` before `id`): read
  *   the fields by name, not by `Object.keys` order, to keep the file's column order.
  * @throws `readDelimited found <n> fields on line <line> of <path> where the header has <m>`,
- *   `readDelimited found a quoted field not closed on line <line> of <path> (a quoted field that spans lines is not supported)`,
+ *   `readDelimited found a quoted field opened on line <line> of <path> and not closed at the end of the file`,
+ *   `RangeError` `readDelimited found a record from line <line> of <path> longer than <max> characters`,
  *   `readDelimited found the column "<name>" twice in the header of <path>`,
  *   `RangeError` `readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"`,
  *   `TypeError` `readDelimited requires options to be an object`, `readDelimited requires columns to be an array of strings`,
@@ -107,22 +124,48 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
     throw new RangeError('readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"');
   }
   let columns = options.columns === undefined ? undefined : uniqueColumns(options.columns, path);
+  // readLines checks the option and bounds each line; a record that spans lines is bounded here.
+  const maxRecordLength = options.maxLineLength ?? defaultMaxLineLength;
   let lineNumber = 0;
+  let pending: PendingRecord | undefined;
+  let recordLine = 0;
+  let recordLength = 0;
   for await (const line of readLines(path, options)) {
     lineNumber++;
-    // Only spaces and tabs separate: a no-break space or a form feed is part of a field.
-    const trimmed = whitespace ? line.replace(edgeBlanks, "") : line;
-    if (trimmed === "") continue;
-    const fields = whitespace ? trimmed.split(blanks) : splitQuoted(line, delimiter, lineNumber, path);
+    let fields: string[];
+    if (whitespace) {
+      // Only spaces and tabs separate: a no-break space or a form feed is part of a field.
+      const trimmed = line.replace(edgeBlanks, "");
+      if (trimmed === "") continue;
+      fields = trimmed.split(blanks);
+      recordLine = lineNumber;
+    } else {
+      if (pending === undefined) {
+        if (line === "") continue;
+        pending = { fields: [], field: "", quoted: false };
+        recordLine = lineNumber;
+        recordLength = line.length;
+      } else {
+        // the line break inside the open quoted field
+        pending.field += "\n";
+        recordLength += line.length + 1;
+        if (recordLength > maxRecordLength) throw new RangeError(`readDelimited found a record from line ${recordLine} of ${path} longer than ${maxRecordLength} characters`);
+      }
+      splitInto(pending, line, delimiter);
+      if (pending.quoted) continue;
+      fields = pending.fields;
+      pending = undefined;
+    }
     if (columns === undefined) {
       columns = uniqueColumns(fields, path);
       continue;
     }
     if (fields.length !== columns.length) {
-      throw new SyntaxError(`readDelimited found ${fields.length} fields on line ${lineNumber} of ${path} where the header has ${columns.length}`);
+      throw new SyntaxError(`readDelimited found ${fields.length} fields on line ${recordLine} of ${path} where the header has ${columns.length}`);
     }
     const record: Record<string, string> = Object.create(null) as Record<string, string>;
     for (let index = 0; index < columns.length; index++) record[columns[index]!] = fields[index]!;
     yield record;
   }
+  if (pending !== undefined) throw new SyntaxError(`readDelimited found a quoted field opened on line ${recordLine} of ${path} and not closed at the end of the file`);
 }

@@ -1,17 +1,18 @@
 import { createReadStream } from "node:fs";
 import { assertRecord } from "../_lib/arguments.js";
+import { defaultMaxLineLength } from "./_lib/maxLineLength.js";
 
 /** Options of {@link readLines}, {@link readJsonLines} and {@link readDelimited}. */
 export interface ReadLinesOptions {
   /**
    * The longest line accepted, in UTF-16 code units. A longer line stops the read with an error
    * before it is held in memory whole, so a file without line breaks cannot exhaust the heap.
+   * For `readDelimited` it also bounds a record whose quoted field spans lines.
    * Default 16,777,216 (16 Mi); `Infinity` turns the limit off.
    */
   readonly maxLineLength?: number;
 }
 
-const defaultMaxLineLength = 16 * 1024 * 1024;
 const lineEnd = /\r\n|\r|\n/;
 
 /**

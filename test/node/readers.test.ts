@@ -138,54 +138,90 @@ describe("readers: review cases", () => {
     await expect(collect(readDelimited(long, null as never))).rejects.toThrow(new TypeError("readDelimited requires options to be an object"));
   });
 
-  it("say that a quoted field spanning lines is not supported, not just that a quote is unclosed", async () => {
-    const path = file("multiline.csv", 'id,address\nc1,"1 Main St\nSpringfield"\n');
-    await expect(collect(readDelimited(path))).rejects.toThrow(
-      new SyntaxError(`readDelimited found a quoted field not closed on line 2 of ${path} (a quoted field that spans lines is not supported)`),
+  it("read quoted fields that span lines, as spreadsheets and Python's csv write them (ETL review: the read stopped there)", async () => {
+    const path = file("multiline.csv", 'id,address\r\nc1,"1 Main St\r\nSpringfield"\r\n\r\nc2,"x\n\ny, ""z"""\nc3,plain\n');
+    expect(await collect(readDelimited(path))).toEqual([
+      { id: "c1", address: "1 Main St\nSpringfield" },
+      { id: "c2", address: 'x\n\ny, "z"' },
+      { id: "c3", address: "plain" },
+    ]);
+    // errors name the line the record starts on
+    const unclosed = file("unclosed.csv", 'id,a\nc1,"open\nmore\n');
+    await expect(collect(readDelimited(unclosed))).rejects.toThrow(
+      new SyntaxError(`readDelimited found a quoted field opened on line 2 of ${unclosed} and not closed at the end of the file`),
     );
+    const extra = file("extra.csv", 'id,a\nc1,"two\nlines",surplus\n');
+    await expect(collect(readDelimited(extra))).rejects.toThrow(new SyntaxError(`readDelimited found 3 fields on line 2 of ${extra} where the header has 2`));
+    // maxLineLength bounds the whole record, so a stray quote cannot pull the rest of the file into memory
+    const runaway = file("runaway.csv", `a\n"${"x\n".repeat(20)}"\n`);
+    await expect(collect(readDelimited(runaway, { maxLineLength: 10 }))).rejects.toThrow(
+      new RangeError(`readDelimited found a record from line 2 of ${runaway} longer than 10 characters`),
+    );
+    expect(await collect(readDelimited(runaway, { maxLineLength: 42 }))).toEqual([{ a: "x\n".repeat(20) }]);
   });
 });
 
 describe("readDelimited's quoted fields, taken as slices (review: 40 bytes of heap per character)", () => {
-  /** The character-by-character reader the slices replaced: the specification of the quoting rules. */
-  function referenceSplit(line: string, delimiter: string): string[] | "unclosed" {
-    const fields: string[] = [];
+  /**
+   * The character-by-character reader the slices replaced, over the whole text: the specification of
+   * the quoting rules. Records end at a line feed outside quotes; an empty line outside quotes is no
+   * record; a line feed inside quotes is part of the field.
+   */
+  function referenceRecords(text: string, delimiter: string): { records: Array<{ line: number; fields: string[] }>; unclosedFrom?: number } {
+    const records: Array<{ line: number; fields: string[] }> = [];
+    let fields: string[] = [];
     let field = "";
     let quoted = false;
-    for (let index = 0; index < line.length; index++) {
-      const character = line[index]!;
+    let line = 1;
+    let start = 1;
+    let length = 0; // characters of the current record
+    for (let index = 0; index < text.length; index++) {
+      const character = text[index]!;
+      if (character === "\n") line++;
       if (quoted) {
+        length++;
         if (character === '"') {
-          if (line[index + 1] === '"') {
+          if (text[index + 1] === '"') {
             field += '"';
             index++;
           } else quoted = false;
         } else field += character;
-      } else if (character === '"' && field === "") quoted = true;
-      else if (character === delimiter) {
-        fields.push(field);
+      } else if (character === "\n") {
+        if (length > 0) records.push({ line: start, fields: [...fields, field] });
+        fields = [];
         field = "";
-      } else field += character;
+        length = 0;
+        start = line;
+      } else {
+        length++;
+        if (character === '"' && field === "") quoted = true;
+        else if (character === delimiter) {
+          fields.push(field);
+          field = "";
+        } else field += character;
+      }
     }
-    if (quoted) return "unclosed";
-    fields.push(field);
-    return fields;
+    if (quoted) return { records, unclosedFrom: start };
+    if (length > 0) records.push({ line: start, fields: [...fields, field] });
+    return { records };
   }
 
-  it("property: splits every line as the character-by-character reader did, quotes, doubled quotes and delimiters anywhere", async () => {
+  it("property: reads every text as the character-by-character reader does, quotes, doubled quotes, delimiters and line feeds anywhere", async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom("a", "b", ",", '"', " ", ";"), { maxLength: 16 }), fc.constantFrom(",", ";"), async (characters, delimiter) => {
-        const line = characters.join("");
-        const expected = referenceSplit(line, delimiter);
-        // One field per column, so the header never decides: columns named 0..n-1 for the expected count.
-        const count = expected === "unclosed" ? 1 : expected.length;
-        const path = file(`property-${run++}.csv`, `${line}\n`);
+      fc.asyncProperty(fc.array(fc.constantFrom("a", "b", ",", '"', " ", ";", "\n"), { maxLength: 24 }), fc.constantFrom(",", ";"), async (characters, delimiter) => {
+        const text = characters.join("");
+        const expected = referenceRecords(text, delimiter);
+        // Columns named for the first record's count, so the header never decides.
+        const count = expected.records[0]?.fields.length ?? 1;
+        const path = file(`property-${run++}.csv`, text);
         const read = collect(readDelimited(path, { delimiter, columns: Array.from({ length: count }, (_, index) => `c${index}`) }));
-        if (expected === "unclosed") await expect(read).rejects.toThrow(/quoted field not closed on line 1/);
-        else expect((await read).map((row) => Object.values(row))).toEqual(line === "" ? [] : [expected]);
+        const mismatch = expected.records.find((record) => record.fields.length !== count);
+        if (mismatch !== undefined) await expect(read).rejects.toThrow(`found ${mismatch.fields.length} fields on line ${mismatch.line} of`);
+        else if (expected.unclosedFrom !== undefined) await expect(read).rejects.toThrow(`quoted field opened on line ${expected.unclosedFrom} of`);
+        else expect((await read).map((row) => Object.values(row))).toEqual(expected.records.map((record) => record.fields));
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 
