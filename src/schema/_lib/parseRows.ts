@@ -66,15 +66,17 @@ export function parseRows<Schema extends z.core.$ZodType>(functionName: string, 
       valid.push(result.data);
       validIndexes.push(index);
     } else {
-      rejected.push("error" in result ? { ...toRejection(index, result.issues), error: result.error } : toRejection(index, result.issues));
+      rejected.push(toRejection(index, result));
     }
     index++;
   }
   return { valid, validIndexes, rejected, counts: { input: index, valid: valid.length, rejected: rejected.length } };
 }
 
-/** Turns the issues of one row into a {@link RowRejection}. */
-export function toRejection(index: number, issues: ReadonlyArray<Issue>): RowRejection {
+/** Turns the failed parse of one row into a {@link RowRejection}, keeping what threw, if anything. */
+export function toRejection(index: number, failure: { readonly issues: ReadonlyArray<Issue>; readonly error?: unknown }): RowRejection {
+  const { issues } = failure;
   const first = issues[0] ?? { code: "invalid_row", path: [], message: "Invalid row" };
-  return { index, path: first.path, code: first.code, message: first.message, issues };
+  const rejection = { index, path: first.path, code: first.code, message: first.message, issues };
+  return "error" in failure ? { ...rejection, error: failure.error } : rejection;
 }
