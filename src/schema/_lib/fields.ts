@@ -1,6 +1,6 @@
 /**
  * Field schema factories shared by the profile, transaction and event schemas, written with
- * `zod/mini` so that a bundle pays only for the checks it uses (about 13 kB gzip for a profile parser
+ * `zod/mini` so that a bundle pays only for the checks it uses (about 13.5 kB gzip for a profile parser
  * instead of about 90 kB with classic zod). Each factory returns a new schema; module-scope schemas
  * built from them are created inside `/* @__PURE__ *\/` factory calls and tree-shake away when unused.
  */
