@@ -14,12 +14,43 @@ export interface ReadLinesOptions {
 }
 
 const lineEnd = /\r\n|\r|\n/;
+const lineEnds = /\r\n|\r|\n/g;
+
+/**
+ * The length of `bytes` up to the end of its last complete UTF-8 sequence: a multi-byte character cut
+ * by the end of a read is carried to the next one. Anything else (invalid bytes included) is left to
+ * the decoder.
+ */
+function completeLength(bytes: Uint8Array): number {
+  let start = bytes.length - 1;
+  // at most three continuation bytes (10xxxxxx) end a sequence
+  while (start >= 0 && bytes.length - start <= 3 && (bytes[start]! & 0xc0) === 0x80) start--;
+  if (start < 0) return bytes.length;
+  const lead = bytes[start]!;
+  const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return start + needed > bytes.length ? start : bytes.length;
+}
+
+/** The offset of the byte at which strict UTF-8 decoding of `bytes` fails (only called once it did). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (let offset = 0; offset < bytes.length; offset++) {
+    try {
+      decoder.decode(bytes.subarray(offset, offset + 1), { stream: true });
+    } catch {
+      return offset;
+    }
+  }
+  return bytes.length;
+}
 
 /**
  * Reads a text file line by line in constant memory (Node only).
  *
- * @remarks UTF-8, with a leading byte-order mark removed (as Excel and many CSV tools write one);
- * `\n`, `\r\n` and a lone `\r` end a line (also when a `\r\n` pair is split between two reads); the last
+ * @remarks UTF-8, with a leading byte-order mark removed (as Excel and many CSV tools write one).
+ * Bytes that are not UTF-8 stop the read with an error naming their line, instead of turning into
+ * U+FFFD: convert a Latin-1 or Windows-1252 export first (for example with `iconv`). `\n`, `\r\n`
+ * and a lone `\r` end a line (also when a `\r\n` pair is split between two reads); the last
  * line may lack one. Lines are yielded as they are read, so a multi-gigabyte file of ordinary lines
  * never sits in memory, and a line longer than `maxLineLength` stops the read. The file is closed
  * when the reading ends, fails, or the caller stops early (`break` out of `for await`).
@@ -29,6 +60,7 @@ const lineEnd = /\r\n|\r|\n/;
  * @returns an async iterable of lines, without their line endings.
  * @throws the file system's error (e.g. `ENOENT`) when the file cannot be opened;
  *   `RangeError` `readLines found line <n> of <path> longer than <max> characters`;
+ *   `SyntaxError` `readLines found bytes that are not UTF-8 on line <n> of <path>`;
  *   `RangeError` `readLines requires maxLineLength to be a positive integer or Infinity`;
  *   `TypeError` `readLines requires options to be an object`.
  * @example
@@ -50,13 +82,32 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   }
   const tooLong = (lineNumber: number): RangeError =>
     new RangeError(`readLines found line ${lineNumber} of ${path} longer than ${maxLineLength} characters`);
-  const input = createReadStream(path, { encoding: "utf8" });
+  const input = createReadStream(path);
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let pending = "";
   let lineNumber = 0;
   let first = true;
   let skipLineFeed = false;
+  /** The error for bytes that are not UTF-8 in `bytes`, on the line where the first of them sits. */
+  const notUtf8 = (bytes: Uint8Array): SyntaxError => {
+    let before = new TextDecoder().decode(bytes.subarray(0, firstInvalidByte(bytes)));
+    if (skipLineFeed && before.startsWith("\n")) before = before.slice(1);
+    const line = lineNumber + 1 + (before.match(lineEnds)?.length ?? 0);
+    return new SyntaxError(`readLines found bytes that are not UTF-8 on line ${line} of ${path}`);
+  };
+  let carried: Uint8Array | undefined;
   try {
-    for await (let chunk of input as AsyncIterable<string>) {
+    for await (const read of input as AsyncIterable<Buffer>) {
+      const bytes = carried === undefined ? read : Buffer.concat([carried, read]);
+      const end = completeLength(bytes);
+      carried = end < bytes.length ? bytes.subarray(end) : undefined;
+      let chunk: string;
+      try {
+        chunk = decoder.decode(bytes.subarray(0, end));
+      } catch {
+        throw notUtf8(bytes.subarray(0, end));
+      }
+      if (chunk === "") continue;
       if (first && chunk.startsWith("\uFEFF")) chunk = chunk.slice(1);
       first = false;
       if (skipLineFeed && chunk.startsWith("\n")) chunk = chunk.slice(1);
@@ -73,6 +124,8 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
       pending = last === 0 ? pending + parts[0]! : parts[last]!;
       if (pending.length > maxLineLength) throw tooLong(lineNumber + 1);
     }
+    // a multi-byte character cut off by the end of the file
+    if (carried !== undefined) throw new SyntaxError(`readLines found bytes that are not UTF-8 on line ${lineNumber + 1} of ${path}`);
     if (pending !== "") yield pending;
   } finally {
     input.destroy();

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readDelimited, readJsonLines, readLines } from "../../src/node/index.js";
 
 const directory = mkdtempSync(join(tmpdir(), "segmentkit-node-"));
-function file(name: string, text: string): string {
+function file(name: string, text: string | Uint8Array): string {
   const path = join(directory, name);
   writeFileSync(path, text);
   return path;
@@ -23,6 +23,53 @@ describe("readLines", () => {
   });
   it("fails with the file system error for a missing file", async () => {
     await expect(collect(readLines(join(directory, "missing.txt")))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("readLines on bytes that are not UTF-8 (ETL review: a Latin-1 file became U+FFFD without a word)", () => {
+  it("stops with an error naming the line, for Latin-1 text, overlong forms, surrogates and a character cut off at the end", async () => {
+    const latin1 = file("latin1.csv", Buffer.from("id,city\nc1,Berlin\nc2,M\u00fcnchen\n", "latin1"));
+    await expect(collect(readLines(latin1))).rejects.toThrow(new SyntaxError(`readLines found bytes that are not UTF-8 on line 3 of ${latin1}`));
+    for (const [name, bytes] of [
+      ["overlong", [0x61, 0x0a, 0xc0, 0xaf]],
+      ["surrogate", [0x61, 0x0a, 0xed, 0xa0, 0x80]],
+      ["cut", [0x61, 0x0a, 0xe2, 0x82]],
+      ["lone continuation", [0x61, 0x0a, 0x80, 0x0a]],
+    ] as const) {
+      const path = file(`${name}.txt`, Uint8Array.from(bytes));
+      await expect(collect(readLines(path)), name).rejects.toThrow(new SyntaxError(`readLines found bytes that are not UTF-8 on line 2 of ${path}`));
+    }
+    // the readers built on readLines stop the same way
+    await expect(collect(readDelimited(latin1))).rejects.toThrow("readLines found bytes that are not UTF-8 on line 3");
+    await expect(collect(readJsonLines(file("latin1.jsonl", Buffer.from('{"a":1}\n{"city":"K\u00f6ln"}\n', "latin1"))))).rejects.toThrow("not UTF-8 on line 2");
+  });
+
+  it("names the right line far into the file, after a CRLF split between two reads", async () => {
+    const lines = Array.from({ length: 9000 }, (_, index) => `line ${index} \u00e9\u20ac`);
+    const unpadded = Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8");
+    // pad the first line so that a "\r\n" pair straddles the end of the first 64 KiB read
+    const pad = 65_535 - unpadded.lastIndexOf("\r\n", 65_535);
+    const text = Buffer.concat([Buffer.from("x".repeat(pad)), unpadded]);
+    expect([text[65_535], text[65_536]]).toEqual([0x0d, 0x0a]);
+    const bad = Buffer.concat([text, Buffer.from([0x78, 0xff, 0x0a])]);
+    const path = file("far.txt", bad);
+    await expect(collect(readLines(path))).rejects.toThrow(new SyntaxError(`readLines found bytes that are not UTF-8 on line 9001 of ${path}`));
+    // one bad byte at every offset around the read boundary: a lone "\r" before it ends a line too
+    for (let offset = 65_525; offset < 65_545; offset++) {
+      const bytes = Buffer.from(text);
+      bytes[offset] = 0xff;
+      const line = text.subarray(0, offset).toString("utf8").split(/\r\n|\r|\n/).length;
+      const broken = file(`boundary-${offset}.txt`, bytes);
+      await expect(collect(readLines(broken)), String(offset)).rejects.toThrow(`not UTF-8 on line ${line} of`);
+    }
+  });
+
+  it("reads characters of two, three and four bytes cut by the end of a read at every alignment, and a genuine U+FFFD", async () => {
+    for (let shift = 0; shift < 4; shift++) {
+      const lines = Array.from({ length: 6000 }, (_, index) => `${"x".repeat(shift)}${index} \u00e9\u20ac\u{1F600}\uFFFD`);
+      const path = file(`aligned-${shift}.txt`, `${lines.join("\n")}\n`);
+      expect(await collect(readLines(path))).toEqual(lines);
+    }
   });
 });
 
