@@ -237,7 +237,7 @@ export function eventsArbitrary(asOf: Date, profileCount: number): fc.Arbitrary<
       timestamp: instantArbitrary(asOf),
       properties: fc.record(
         {
-          amount: fc.oneof(fc.constantFrom(0, 1, 2.5, 5, 10, -3, Number.NaN, Number.POSITIVE_INFINITY), fc.constant(null)),
+          amount: fc.oneof(fc.constantFrom(0, 1, 2.5, 5, 10, -3, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY), fc.constant(null)),
           channel: fc.oneof(fc.constantFrom("web", "store", "WEB"), fc.constant(7), fc.constant(null)),
         },
         { requiredKeys: [] },

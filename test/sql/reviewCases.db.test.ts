@@ -73,6 +73,25 @@ describe("reviewed edge cases: the compiled SQL selects what evaluate selects", 
     expect(evaluate(rules[1]!, {}, { asOf, events: tenths })).toBe(true);
   });
 
+  it("event sums leave out stored NaN, Infinity and -Infinity amounts, as the in-memory reducer does", async () => {
+    const events: TestEvent[] = [5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2].map((amount, day) => ({
+      customerId: "mixed",
+      type: "purchase",
+      timestamp: new Date(asOf.getTime() - (day + 1) * 86_400_000),
+      properties: { amount },
+    }));
+    const profiles: TestProfile[] = [{ id: "mixed" }];
+    for (const database of databases) {
+      await database.load(profiles, events);
+      for (const [bounds, selected] of [[{ gte: 7 }, true], [{ lte: 7 }, true], [{ gte: 7.5 }, false], [{ lte: 6 }, false]] as const) {
+        const rule: Rule = { op: "event", type: "purchase", sum: { property: "amount", ...bounds } };
+        const { want, got } = await both(database, rule, profiles, events);
+        expect(want, JSON.stringify(bounds)).toEqual(selected ? ["mixed"] : []);
+        expect(got, `${database.name} ${JSON.stringify(bounds)}`).toEqual(want);
+      }
+    }
+  });
+
   it("an event sum that overflows is Infinity in memory and in DuckDB (PostgreSQL raises)", async () => {
     const duckdb = databases.find((database) => database.name === "duckdb")!;
     const events: TestEvent[] = [1, 2].map((day) => ({ customerId: "big", type: "purchase", timestamp: new Date(asOf.getTime() - day * 86_400_000), properties: { amount: 1e308 } }));
