@@ -56,6 +56,7 @@ const MAX_PERIODS = 100_000;
  *   `customerLifetimeValue requires a Gamma-Gamma model with q above one`,
  *   `customerLifetimeValue requires periods to be a non-negative integer up to 100000`,
  *   `customerLifetimeValue requires a positive period length`,
+ *   `customerLifetimeValue requires period to be days, weeks, months, years or a positive length in the model's unit` (a singular `"month"` too),
  *   `customerLifetimeValue requires a discount rate above -1 and at most 1 (a fraction: 0.01 is 1 % per period)`,
  *   `customerLifetimeValue requires frequency to be a non-negative integer` and the other row checks of `expectedPurchases`,
  *   `customerLifetimeValue requires monetaryValue to be positive when frequency is above zero (row i)`
@@ -82,12 +83,11 @@ export function customerLifetimeValue(
     throw new RangeError(`customerLifetimeValue requires periods to be a non-negative integer up to ${MAX_PERIODS}`);
   }
   const modelUnit = purchaseModel.unit;
-  const length =
-    typeof period === "number"
-      ? period
-      : modelUnit === "periods" || !isTimeUnit(period)
-        ? Number.NaN
-        : UNIT_DAYS[period] / UNIT_DAYS[modelUnit];
+  if (typeof period !== "number" && !isTimeUnit(period)) {
+    throw new RangeError("customerLifetimeValue requires period to be days, weeks, months, years or a positive length in the model's unit");
+  }
+  // assertModel admits the continuous-time models only, whose unit is a time unit
+  const length = typeof period === "number" ? period : UNIT_DAYS[period] / UNIT_DAYS[modelUnit as TimeUnit];
   if (!(length > 0) || !Number.isFinite(length)) throw new RangeError("customerLifetimeValue requires a positive period length");
   const discountRate = options.discountRate ?? 0;
   // A fraction per period, as discountedLifetimeValue takes it: 10 (a percent typed as a number) or Infinity would discount everything away.

@@ -33,7 +33,9 @@ export interface ProbabilityToBeatResult {
  * P = Σ_{i=0}^{α_B−1} B(α_A + i, β_A + β_B)/((β_B + i)·B(1 + i, β_B)·B(α_A, β_A)) is summed term by term in
  * log space with compensated summation (O(α_B)); otherwise (non-integer priors, huge counts) an adaptive
  * Gauss-Kronrod quadrature of f_B(t)·I_t(α_A, β_A) split at quantiles of both posteriors (no normal
- * approximation). Identical posteriors give exactly 0.5. Expected loss (Stucchio):
+ * approximation). Identical posteriors give exactly 0.5. Accurate to 1e-9 relative up to about 1e7
+ * trials per arm; beyond, the quadrature loses digits (measured against 35-digit mpmath: 6e-9 at 1e8
+ * trials, 2e-8 at 1e9, more for a far-tail probability). Expected loss (Stucchio):
  * E[max(pA − pB, 0)] = μ_A·P(X_A⁺ > X_B) − μ_B·P(X_A > X_B⁺), with X⁺ the posterior with α + 1.
  * References: https://www.evanmiller.org/bayesian-ab-testing.html,
  * https://www.chrisstucchio.com/blog/2014/bayesian_ab_decision_rule.html.

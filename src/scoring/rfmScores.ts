@@ -32,7 +32,8 @@ export interface RfmScoresOptions {
    * Tie rule. `"together"` (default): equal values always share a score, the score of the tie
    * group's lowest position, so one-time buyers all get frequency 1 and some levels may stay
    * empty. `"first"`: ties broken by input order (pandas `rank(method="first")`), giving
-   * equal-sized levels at the price of splitting equal customers.
+   * equal-sized levels at the price of splitting equal customers; recency is ranked negated, so of
+   * two customers with equal recency the earlier row gets the lower R score.
    */
   readonly ties?: "together" | "first";
   /** Weights of the weighted sum `score`. Default 1 each. */

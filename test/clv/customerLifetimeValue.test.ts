@@ -40,6 +40,12 @@ describe("customerLifetimeValue (BG/NBD + Gamma-Gamma on CDNOW)", () => {
   it("validates options", () => {
     expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1.5, period: "months" })).toThrow("customerLifetimeValue requires periods to be a non-negative integer");
     expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: 0 })).toThrow("customerLifetimeValue requires a positive period length");
+    // a unit misspelt (singular, as cohortRetention's period is) is named as such (analyst review)
+    for (const period of ["month", "fortnight", ""]) {
+      expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: period as never })).toThrow(
+        new RangeError("customerLifetimeValue requires period to be days, weeks, months, years or a positive length in the model's unit"),
+      );
+    }
     for (const discountRate of [-1, 10, Number.POSITIVE_INFINITY, Number.NaN]) {
       // 10 is a percent typed as a number (review: it gave 0.39 for about 36), Infinity gave 0 for everyone.
       expect(() => customerLifetimeValue(purchases, spend, [], { periods: 1, period: "months", discountRate })).toThrow(

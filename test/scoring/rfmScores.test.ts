@@ -30,6 +30,16 @@ describe("rfmScores", () => {
     expect(first).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
   });
 
+  it("with ties: first, bins as floor(bins (rank - 1) / n) + 1 and ranks equal recency negated, as the guide says (analyst review)", () => {
+    // seven distinct values in five bins: R's rfm / dplyr ntile, where pandas qcut on ranks gives [1, 1, 2, 3, 4, 5, 5]
+    const seven = [10, 20, 30, 40, 50, 60, 70].map((monetary, index) => customer(index, index, 1, monetary));
+    expect(rfmScores(seven, { ties: "first" }).map((score) => score.rfm.monetary)).toEqual([1, 1, 2, 3, 3, 4, 5]);
+    // equal recency: the earlier row gets the lower R score ((-recency).rank(method="first"))
+    const twins = [customer(1, 5, 1, 1), customer(2, 5, 1, 1)];
+    expect(rfmScores(twins, { ties: "first", bins: 2 }).map((score) => score.rfm.recency)).toEqual([1, 2]);
+    expect(rfmScores(twins, { bins: 2 }).map((score) => score.rfm.recency)).toEqual([1, 1]);
+  });
+
   it("weights, average monetary, bins and errors", () => {
     const customers = [customer(1, 5, 2, 100), customer(2, 50, 10, 120)];
     const scores = rfmScores(customers, { bins: 2, monetary: "average", weights: { recency: 2, frequency: 0, monetary: 1 } });
