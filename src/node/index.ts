@@ -7,5 +7,6 @@
 export { readLines } from "./readLines.js";
 export type { ReadLinesOptions } from "./readLines.js";
 export { readJsonLines } from "./readJsonLines.js";
+export type { InvalidLine, ReadRecordsOptions } from "./readJsonLines.js";
 export { readDelimited } from "./readDelimited.js";
 export type { ReadDelimitedOptions } from "./readDelimited.js";

@@ -1,9 +1,11 @@
 import { assertRecord } from "../_lib/arguments.js";
+import { invalidLineHandler } from "./_lib/invalidLines.js";
 import { defaultMaxLineLength } from "./_lib/maxLineLength.js";
-import { type ReadLinesOptions, readLines } from "./readLines.js";
+import type { ReadRecordsOptions } from "./readJsonLines.js";
+import { readLines } from "./readLines.js";
 
 /** Options of {@link readDelimited}. */
-export interface ReadDelimitedOptions extends ReadLinesOptions {
+export interface ReadDelimitedOptions extends ReadRecordsOptions {
   /** The field separator: one character such as `","` or `"\t"` (not a quote or a line break), or `"whitespace"` for runs of spaces and tabs. Default `","`. */
   readonly delimiter?: string;
   /** Column names. When omitted, the first line is the header. */
@@ -88,12 +90,13 @@ const blanks = /[ \t]+/;
  * quotes is read as `\n`, whatever the file's line endings, and `maxLineLength` then bounds the whole
  * record. Values stay strings: convert and validate them with a schema, which reports bad rows with
  * their index. A record with a different number of fields than the header stops the read with an
- * error naming the line it starts on, and so do a header that names a column twice and a quote still
- * open at the end of the file. Empty lines are skipped (with `"whitespace"`, also lines of spaces and
+ * error naming the line it starts on, and so does a quote still open at the end of the file; with
+ * `onInvalidLine`, such a record is handed to that callback and the read goes on (a header that
+ * names a column twice always stops it). Empty lines are skipped (with `"whitespace"`, also lines of spaces and
  * tabs), except inside quotes; a line of delimiters only is a row of empty strings.
  *
  * @param path - the file to read.
- * @param options - the delimiter, for files without a header the column names, and the longest line accepted (see {@link readLines}).
+ * @param options - the delimiter, for files without a header the column names, the longest line accepted (see {@link readLines}) and `onInvalidLine`.
  * @returns an async iterable of `{ column: value }` records. Each record is an object without a
  *   prototype (a header such as `__proto__` is an ordinary field), so it has no `toString` or
  *   `hasOwnProperty`; and like any object it lists number-like keys first (`2023` before `id`): read
@@ -104,6 +107,7 @@ const blanks = /[ \t]+/;
  *   `readDelimited found the column "<name>" twice in the header of <path>`,
  *   `RangeError` `readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"`,
  *   `TypeError` `readDelimited requires options to be an object`, `readDelimited requires columns to be an array of strings`,
+ *   `readDelimited requires onInvalidLine to be a function`,
  *   and the errors of {@link readLines}.
  * @example
  * import { writeFileSync } from "node:fs";
@@ -124,12 +128,14 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
     throw new RangeError('readDelimited requires delimiter to be one character other than a quote or a line break, or "whitespace"');
   }
   let columns = options.columns === undefined ? undefined : uniqueColumns(options.columns, path);
+  const invalidLine = invalidLineHandler("readDelimited", options.onInvalidLine);
   // readLines checks the option and bounds each line; a record that spans lines is bounded here.
   const maxRecordLength = options.maxLineLength ?? defaultMaxLineLength;
   let lineNumber = 0;
   let pending: PendingRecord | undefined;
   let recordLine = 0;
   let recordLength = 0;
+  let recordText = "";
   for await (const line of readLines(path, options)) {
     lineNumber++;
     let fields: string[];
@@ -139,15 +145,18 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
       if (trimmed === "") continue;
       fields = trimmed.split(blanks);
       recordLine = lineNumber;
+      recordText = line;
     } else {
       if (pending === undefined) {
         if (line === "") continue;
         pending = { fields: [], field: "", quoted: false };
         recordLine = lineNumber;
         recordLength = line.length;
+        recordText = line;
       } else {
         // the line break inside the open quoted field
         pending.field += "\n";
+        recordText += `\n${line}`;
         recordLength += line.length + 1;
         if (recordLength > maxRecordLength) throw new RangeError(`readDelimited found a record from line ${recordLine} of ${path} longer than ${maxRecordLength} characters`);
       }
@@ -161,11 +170,16 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
       continue;
     }
     if (fields.length !== columns.length) {
-      throw new SyntaxError(`readDelimited found ${fields.length} fields on line ${recordLine} of ${path} where the header has ${columns.length}`);
+      const message = `readDelimited found ${fields.length} fields on line ${recordLine} of ${path} where the header has ${columns.length}`;
+      invalidLine({ line: recordLine, text: recordText, message }, new SyntaxError(message));
+      continue;
     }
     const record: Record<string, string> = Object.create(null) as Record<string, string>;
     for (let index = 0; index < columns.length; index++) record[columns[index]!] = fields[index]!;
     yield record;
   }
-  if (pending !== undefined) throw new SyntaxError(`readDelimited found a quoted field opened on line ${recordLine} of ${path} and not closed at the end of the file`);
+  if (pending !== undefined) {
+    const message = `readDelimited found a quoted field opened on line ${recordLine} of ${path} and not closed at the end of the file`;
+    invalidLine({ line: recordLine, text: recordText, message }, new SyntaxError(message));
+  }
 }

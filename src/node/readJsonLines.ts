@@ -1,17 +1,40 @@
 import { assertRecord } from "../_lib/arguments.js";
+import { invalidLineHandler } from "./_lib/invalidLines.js";
 import { type ReadLinesOptions, readLines } from "./readLines.js";
+
+/** A line (or, for {@link readDelimited}, a record spanning lines) that could not be read as a record. */
+export interface InvalidLine {
+  /** The file's line number (from 1) where it starts. */
+  readonly line: number;
+  /** Its text, without the line ending (the lines of a multi-line record joined by `\n`). */
+  readonly text: string;
+  /** What is wrong with it: the error message the read would otherwise stop with. */
+  readonly message: string;
+}
+
+/** Options of {@link readJsonLines} and {@link readDelimited}. */
+export interface ReadRecordsOptions extends ReadLinesOptions {
+  /**
+   * Called with each line that cannot be read as a record, which is then skipped: the read goes on
+   * (a dead-letter file, a count to reconcile). Without it, such a line stops the read with an error
+   * naming it. An error thrown here stops the read.
+   */
+  readonly onInvalidLine?: (invalid: InvalidLine) => void;
+}
 
 /**
  * Reads a JSON Lines file (one JSON value per line) in constant memory (Node only): the usual export
  * format of customer data platforms, ready for `parseProfiles` or `assignSegmentsStream`.
  *
  * @remarks Blank lines are skipped. A line that is not valid JSON stops the read with an error naming
- * its line number, so no row is silently lost.
+ * its line number, so no row is silently lost; with `onInvalidLine`, it is handed to that callback
+ * (line number, text, message) and the read goes on.
  *
  * @param path - the file to read.
- * @param options - the longest line accepted (see {@link readLines}).
+ * @param options - the longest line accepted (see {@link readLines}) and `onInvalidLine`.
  * @returns an async iterable of the parsed values (`unknown`: validate them with a schema).
- * @throws `readJsonLines could not parse line <n> of <path>: <reason>`, `TypeError` `readJsonLines requires options to be an object`,
+ * @throws `readJsonLines could not parse line <n> of <path>: <reason>` (without `onInvalidLine`), `TypeError` `readJsonLines requires options to be an object`,
+ *   `readJsonLines requires onInvalidLine to be a function`,
  *   and the errors of {@link readLines}.
  * @example
  * import { writeFileSync } from "node:fs";
@@ -22,10 +45,23 @@ import { type ReadLinesOptions, readLines } from "./readLines.js";
  * const rows = [];
  * for await (const row of readJsonLines(path)) rows.push(row);
  * rows //=> [{ id: "c1" }, { id: "c2", tags: ["vip"] }]
+ * @example
+ * // Keep reading past a broken line, and keep it for a dead-letter file.
+ * import { writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * const path = join(tmpdir(), "segmentkit-json-lines-invalid-example.jsonl");
+ * writeFileSync(path, '{"id":"c1"}\n{"id":\n{"id":"c3"}\n');
+ * const rows = [];
+ * const invalid = [];
+ * for await (const row of readJsonLines(path, { onInvalidLine: (line) => invalid.push(line) })) rows.push(row);
+ * rows //=> [{ id: "c1" }, { id: "c3" }]
+ * [invalid[0].line, invalid[0].text] //=> [2, '{"id":']
  * @category Node
  */
-export async function* readJsonLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<unknown, void, undefined> {
+export async function* readJsonLines(path: string, options: ReadRecordsOptions = {}): AsyncGenerator<unknown, void, undefined> {
   assertRecord("readJsonLines", "options", options);
+  const invalidLine = invalidLineHandler("readJsonLines", options.onInvalidLine);
   let lineNumber = 0;
   for await (const line of readLines(path, options)) {
     lineNumber++;
@@ -34,7 +70,9 @@ export async function* readJsonLines(path: string, options: ReadLinesOptions = {
     try {
       value = JSON.parse(line) as unknown;
     } catch (error) {
-      throw new SyntaxError(`readJsonLines could not parse line ${lineNumber} of ${path}: ${(error as Error).message}`);
+      const message = `readJsonLines could not parse line ${lineNumber} of ${path}: ${(error as Error).message}`;
+      invalidLine({ line: lineNumber, text: line, message }, new SyntaxError(message));
+      continue;
     }
     yield value;
   }

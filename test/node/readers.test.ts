@@ -4,6 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readDelimited, readJsonLines, readLines } from "../../src/node/index.js";
+import type { InvalidLine } from "../../src/node/index.js";
 
 const directory = mkdtempSync(join(tmpdir(), "segmentkit-node-"));
 function file(name: string, text: string | Uint8Array): string {
@@ -113,6 +114,50 @@ function openHandles(path: string): number {
     }
   }).length;
 }
+
+describe("onInvalidLine: keep reading past lines that are not records (ETL review: one bad line lost the run)", () => {
+  it("readJsonLines hands each unparseable line over with its number and text, and every line is accounted for", async () => {
+    const path = file("some-bad.jsonl", '{"id":"a"}\n{"id":\n\n[1,\n{"id":"b"}\n');
+    const invalid: InvalidLine[] = [];
+    const rows = await collect(readJsonLines(path, { onInvalidLine: (line) => invalid.push(line) }));
+    expect(rows).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(invalid.map(({ line, text }) => [line, text])).toEqual([[2, '{"id":'], [4, "[1,"]]);
+    expect(invalid[0]!.message).toMatch(new RegExp(`^readJsonLines could not parse line 2 of ${path}: `));
+    // two rows + two invalid lines + one blank line = five lines
+    expect(rows.length + invalid.length + 1).toBe(5);
+    await expect(collect(readJsonLines(path))).rejects.toThrow(`readJsonLines could not parse line 2 of ${path}`);
+  });
+
+  it("readDelimited hands over records with the wrong field count (a multi-line one whole) and an unclosed quote at the end", async () => {
+    const path = file("some-bad.csv", 'id,note\nc1,ok\nc2,"two\nlines",extra\nc3\nc4,fine\nc5,"never closed\nat all\n');
+    const invalid: InvalidLine[] = [];
+    const rows = await collect(readDelimited(path, { onInvalidLine: (line) => invalid.push(line) }));
+    expect(rows).toEqual([{ id: "c1", note: "ok" }, { id: "c4", note: "fine" }]);
+    expect(invalid).toEqual([
+      { line: 3, text: 'c2,"two\nlines",extra', message: `readDelimited found 3 fields on line 3 of ${path} where the header has 2` },
+      { line: 5, text: "c3", message: `readDelimited found 1 fields on line 5 of ${path} where the header has 2` },
+      { line: 7, text: 'c5,"never closed\nat all', message: `readDelimited found a quoted field opened on line 7 of ${path} and not closed at the end of the file` },
+    ]);
+    // a header that names a column twice still stops the read
+    await expect(collect(readDelimited(file("twice.csv", "a,a\n1,2\n"), { onInvalidLine: () => undefined }))).rejects.toThrow('found the column "a" twice');
+  });
+
+  it("a callback that throws stops the read and closes the file; a callback that is not a function is refused", async () => {
+    const path = file("stop.jsonl", '{"id":"a"}\nbroken\n{"id":"b"}\n');
+    const stop = new Error("stop here");
+    const seen: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const row of readJsonLines(path, { onInvalidLine: () => { throw stop; } })) seen.push(row);
+      })(),
+    ).rejects.toBe(stop);
+    expect(seen).toEqual([{ id: "a" }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openHandles(path)).toBe(0);
+    await expect(collect(readJsonLines(path, { onInvalidLine: "log" as never }))).rejects.toThrow(new TypeError("readJsonLines requires onInvalidLine to be a function"));
+    await expect(collect(readDelimited(path, { onInvalidLine: 1 as never }))).rejects.toThrow(new TypeError("readDelimited requires onInvalidLine to be a function"));
+  });
+});
 
 describe("readers: review cases", () => {
   it("strip a leading byte-order mark (Excel and CSV exports write one)", async () => {
