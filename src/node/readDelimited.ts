@@ -92,7 +92,9 @@ const blanks = /[ \t]+/;
  * their index. A record with a different number of fields than the header stops the read with an
  * error naming the line it starts on, and so does a quote still open at the end of the file; with
  * `onInvalidLine`, such a record is handed to that callback and the read goes on (a header that
- * names a column twice always stops it). Empty lines are skipped (with `"whitespace"`, also lines of spaces and
+ * names a column twice always stops it). As in RFC 4180 and Python's `csv`, a quote that opens a
+ * field and is never closed takes the rest of the file into that one record: it comes to
+ * `onInvalidLine` at the end of the file, or stops the read once it passes `maxLineLength`. Empty lines are skipped (with `"whitespace"`, also lines of spaces and
  * tabs), except inside quotes; a line of delimiters only is a row of empty strings.
  *
  * @param path - the file to read.
@@ -171,7 +173,7 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
     }
     if (fields.length !== columns.length) {
       const message = `readDelimited found ${fields.length} fields on line ${recordLine} of ${path} where the header has ${columns.length}`;
-      invalidLine({ line: recordLine, text: recordText, message }, new SyntaxError(message));
+      await invalidLine({ line: recordLine, text: recordText, message }, new SyntaxError(message));
       continue;
     }
     const record: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -180,6 +182,6 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
   }
   if (pending !== undefined) {
     const message = `readDelimited found a quoted field opened on line ${recordLine} of ${path} and not closed at the end of the file`;
-    invalidLine({ line: recordLine, text: recordText, message }, new SyntaxError(message));
+    await invalidLine({ line: recordLine, text: recordText, message }, new SyntaxError(message));
   }
 }

@@ -16,10 +16,11 @@ export interface InvalidLine {
 export interface ReadRecordsOptions extends ReadLinesOptions {
   /**
    * Called with each line that cannot be read as a record, which is then skipped: the read goes on
-   * (a dead-letter file, a count to reconcile). Without it, such a line stops the read with an error
-   * naming it. An error thrown here stops the read.
+   * (a dead-letter file, a count to reconcile). A returned promise is awaited before the next line is
+   * read, so an `async` callback that appends to a file keeps the order. Without it, such a line
+   * stops the read with an error naming it. An error thrown (or a promise rejected) here stops the read.
    */
-  readonly onInvalidLine?: (invalid: InvalidLine) => void;
+  readonly onInvalidLine?: (invalid: InvalidLine) => unknown;
 }
 
 /**
@@ -71,7 +72,7 @@ export async function* readJsonLines(path: string, options: ReadRecordsOptions =
       value = JSON.parse(line) as unknown;
     } catch (error) {
       const message = `readJsonLines could not parse line ${lineNumber} of ${path}: ${(error as Error).message}`;
-      invalidLine({ line: lineNumber, text: line, message }, new SyntaxError(message));
+      await invalidLine({ line: lineNumber, text: line, message }, new SyntaxError(message));
       continue;
     }
     yield value;

@@ -14,7 +14,6 @@ export interface ReadLinesOptions {
 }
 
 const lineEnd = /\r\n|\r|\n/;
-const lineEnds = /\r\n|\r|\n/g;
 
 /**
  * The length of `bytes` up to the end of its last complete UTF-8 sequence: a multi-byte character cut
@@ -88,44 +87,61 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   let lineNumber = 0;
   let first = true;
   let skipLineFeed = false;
-  /** The error for bytes that are not UTF-8 in `bytes`, on the line where the first of them sits. */
-  const notUtf8 = (bytes: Uint8Array): SyntaxError => {
-    let before = new TextDecoder().decode(bytes.subarray(0, firstInvalidByte(bytes)));
-    if (skipLineFeed && before.startsWith("\n")) before = before.slice(1);
-    const line = lineNumber + 1 + (before.match(lineEnds)?.length ?? 0);
-    return new SyntaxError(`readLines found bytes that are not UTF-8 on line ${line} of ${path}`);
+  /** The complete lines of the last decoded piece of the file (the text after its last line end waits in `pending`). */
+  const lines: string[] = [];
+  /** Set when a line of that piece is longer than `maxLineLength`: the lines before it are still handed on. */
+  let failure: RangeError | undefined;
+  const split = (text: string): void => {
+    lines.length = 0;
+    let chunk = text;
+    if (chunk === "") return;
+    if (first && chunk.startsWith("\uFEFF")) chunk = chunk.slice(1);
+    first = false;
+    if (skipLineFeed && chunk.startsWith("\n")) chunk = chunk.slice(1);
+    // A "\r" that ends the chunk may be the first half of a "\r\n" split between two reads.
+    skipLineFeed = chunk.endsWith("\r");
+    const parts = chunk.split(lineEnd);
+    const last = parts.length - 1;
+    for (let index = 0; index < last; index++) {
+      const line = index === 0 ? pending + parts[0]! : parts[index]!;
+      if (line.length > maxLineLength) {
+        failure = tooLong(lineNumber + lines.length + 1);
+        return;
+      }
+      lines.push(line);
+    }
+    pending = last === 0 ? pending + parts[0]! : parts[last]!;
+    if (pending.length > maxLineLength) failure = tooLong(lineNumber + lines.length + 1);
   };
+  const notUtf8 = (): SyntaxError => new SyntaxError(`readLines found bytes that are not UTF-8 on line ${lineNumber + 1} of ${path}`);
   let carried: Uint8Array | undefined;
   try {
     for await (const read of input as AsyncIterable<Buffer>) {
       const bytes = carried === undefined ? read : Buffer.concat([carried, read]);
       const end = completeLength(bytes);
       carried = end < bytes.length ? bytes.subarray(end) : undefined;
-      let chunk: string;
+      let text: string | undefined;
       try {
-        chunk = decoder.decode(bytes.subarray(0, end));
+        text = decoder.decode(bytes.subarray(0, end));
       } catch {
-        throw notUtf8(bytes.subarray(0, end));
+        text = undefined;
       }
-      if (chunk === "") continue;
-      if (first && chunk.startsWith("\uFEFF")) chunk = chunk.slice(1);
-      first = false;
-      if (skipLineFeed && chunk.startsWith("\n")) chunk = chunk.slice(1);
-      // A "\r" that ends the chunk may be the first half of a "\r\n" split between two reads.
-      skipLineFeed = chunk.endsWith("\r");
-      const parts = chunk.split(lineEnd);
-      const last = parts.length - 1;
-      for (let index = 0; index < last; index++) {
-        const line = index === 0 ? pending + parts[0]! : parts[index]!;
+      const invalid = text === undefined;
+      if (text === undefined) {
+        // Hand on every line before the first byte that is not UTF-8, then stop on its line.
+        const valid = bytes.subarray(0, firstInvalidByte(bytes.subarray(0, end)));
+        text = decoder.decode(valid.subarray(0, completeLength(valid)));
+      }
+      split(text);
+      for (let index = 0; index < lines.length; index++) {
         lineNumber++;
-        if (line.length > maxLineLength) throw tooLong(lineNumber);
-        yield line;
+        yield lines[index]!;
       }
-      pending = last === 0 ? pending + parts[0]! : parts[last]!;
-      if (pending.length > maxLineLength) throw tooLong(lineNumber + 1);
+      if (failure !== undefined) throw failure;
+      if (invalid) throw notUtf8();
     }
     // a multi-byte character cut off by the end of the file
-    if (carried !== undefined) throw new SyntaxError(`readLines found bytes that are not UTF-8 on line ${lineNumber + 1} of ${path}`);
+    if (carried !== undefined) throw notUtf8();
     if (pending !== "") yield pending;
   } finally {
     input.destroy();

@@ -12,7 +12,7 @@ export { extendProfileSchema } from "./extendProfileSchema.js";
 export { parseProfiles } from "./parseProfiles.js";
 export { parseTransactions } from "./parseTransactions.js";
 export { parseEvents } from "./parseEvents.js";
-export type { ParsedRow, ParseRowsResult, RowRejection } from "./_lib/parseRows.js";
+export type { ParseRowsResult, RowRejection } from "./_lib/parseRows.js";
 export { dataQualityReport } from "./dataQualityReport.js";
 export type { DataQualityReport, DataQualityReportOptions, FieldQuality } from "./dataQualityReport.js";
 export { summarizeCustomers } from "./summarizeCustomers.js";

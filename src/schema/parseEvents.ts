@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import { CustomerEvent } from "./CustomerEvent.js";
-import { type ParsedRow, parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
+import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
 
 /**
  * Validates raw behavioral events and keeps every valid one; see `parseProfiles` for the contract.
@@ -18,7 +18,6 @@ import { type ParsedRow, parseRows, type ParseRowsResult } from "./_lib/parseRow
 export function parseEvents<Schema extends z.core.$ZodType = typeof CustomerEvent>(
   rows: Iterable<unknown>,
   schema?: Schema,
-): ParseRowsResult<ParsedRow<Schema, typeof CustomerEvent, CustomerEvent>> {
-  // The default schema's output is CustomerEvent, named rather than expanded.
-  return parseRows("parseEvents", rows, (schema ?? CustomerEvent) as Schema) as ParseRowsResult<ParsedRow<Schema, typeof CustomerEvent, CustomerEvent>>;
+): ParseRowsResult<z.output<Schema>> {
+  return parseRows("parseEvents", rows, (schema ?? CustomerEvent) as Schema);
 }

@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import { CustomerProfile } from "./CustomerProfile.js";
-import { type ParsedRow, parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
+import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
 
 /**
  * Validates raw profile rows (JSON records, database rows) and keeps every valid one.
@@ -45,7 +45,6 @@ import { type ParsedRow, parseRows, type ParseRowsResult } from "./_lib/parseRow
 export function parseProfiles<Schema extends z.core.$ZodType = typeof CustomerProfile>(
   rows: Iterable<unknown>,
   schema?: Schema,
-): ParseRowsResult<ParsedRow<Schema, typeof CustomerProfile, CustomerProfile>> {
-  // The default schema's output is CustomerProfile, named rather than expanded.
-  return parseRows("parseProfiles", rows, (schema ?? CustomerProfile) as Schema) as ParseRowsResult<ParsedRow<Schema, typeof CustomerProfile, CustomerProfile>>;
+): ParseRowsResult<z.output<Schema>> {
+  return parseRows("parseProfiles", rows, (schema ?? CustomerProfile) as Schema);
 }

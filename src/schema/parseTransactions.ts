@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import { Transaction } from "./Transaction.js";
-import { type ParsedRow, parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
+import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
 
 /**
  * Validates raw transaction rows and keeps every valid one; see `parseProfiles` for the contract.
@@ -22,7 +22,6 @@ import { type ParsedRow, parseRows, type ParseRowsResult } from "./_lib/parseRow
 export function parseTransactions<Schema extends z.core.$ZodType = typeof Transaction>(
   rows: Iterable<unknown>,
   schema?: Schema,
-): ParseRowsResult<ParsedRow<Schema, typeof Transaction, Transaction>> {
-  // The default schema's output is Transaction, named rather than expanded.
-  return parseRows("parseTransactions", rows, (schema ?? Transaction) as Schema) as ParseRowsResult<ParsedRow<Schema, typeof Transaction, Transaction>>;
+): ParseRowsResult<z.output<Schema>> {
+  return parseRows("parseTransactions", rows, (schema ?? Transaction) as Schema);
 }

@@ -65,6 +65,29 @@ describe("readLines on bytes that are not UTF-8 (ETL review: a Latin-1 file beca
     }
   });
 
+  it("hands on every line before the bad byte first, also in the same 64 KiB read (diff review: up to 64 KiB of rows were dropped)", async () => {
+    const lines = Array.from({ length: 700 }, (_, index) => `${index}`.padEnd(99, "."));
+    for (const [count, name] of [[600, "first-read"], [700, "second-read"]] as const) {
+      const path = file(`${name}.txt`, Buffer.concat([Buffer.from(`${lines.slice(0, count).join("\n")}\n`), Buffer.from([0x61, 0xfc, 0x0a])]));
+      const seen: string[] = [];
+      await expect(
+        (async () => {
+          for await (const line of readLines(path)) seen.push(line);
+        })(),
+      ).rejects.toThrow(new SyntaxError(`readLines found bytes that are not UTF-8 on line ${count + 1} of ${path}`));
+      expect(seen).toEqual(lines.slice(0, count));
+    }
+    // a too-long line likewise comes after the lines before it in the same read
+    const long = file("long-after.txt", `a\nb\n${"z".repeat(50)}\n`);
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const line of readLines(long, { maxLineLength: 10 })) seen.push(line);
+      })(),
+    ).rejects.toThrow(`readLines found line 3 of ${long} longer than 10 characters`);
+    expect(seen).toEqual(["a", "b"]);
+  });
+
   it("reads characters of two, three and four bytes cut by the end of a read at every alignment, and a genuine U+FFFD", async () => {
     for (let shift = 0; shift < 4; shift++) {
       const lines = Array.from({ length: 6000 }, (_, index) => `${"x".repeat(shift)}${index} \u00e9\u20ac\u{1F600}\uFFFD`);
@@ -140,6 +163,31 @@ describe("onInvalidLine: keep reading past lines that are not records (ETL revie
     ]);
     // a header that names a column twice still stops the read
     await expect(collect(readDelimited(file("twice.csv", "a,a\n1,2\n"), { onInvalidLine: () => undefined }))).rejects.toThrow('found the column "a" twice');
+  });
+
+  it("awaits an async callback: its writes keep their order, and its rejection stops the read (diff review: it crashed the process)", async () => {
+    const path = file("async.jsonl", '{"a":1}\n{bad\n{"a":2}\nworse\n{"a":3}\n');
+    const order: string[] = [];
+    for await (const row of readJsonLines(path, {
+      onInvalidLine: async ({ line }) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push(`invalid ${line}`);
+      },
+    })) order.push(`row ${JSON.stringify(row)}`);
+    expect(order).toEqual(['row {"a":1}', "invalid 2", 'row {"a":2}', "invalid 4", 'row {"a":3}']);
+    const failure = new Error("disk full");
+    await expect(collect(readJsonLines(path, { onInvalidLine: async () => Promise.reject(failure) }))).rejects.toBe(failure);
+    await expect(collect(readDelimited(file("async.csv", "a,b\n1\n"), { onInvalidLine: async () => Promise.reject(failure) }))).rejects.toBe(failure);
+  });
+
+  it("a stray opening quote takes the rest of the file into one record, as in RFC 4180 and Python's csv", async () => {
+    const path = file("stray.csv", 'id,name,n\n1,"12 inch, blue,3\n2,ok,4\n3,ok,5\n');
+    const invalid: InvalidLine[] = [];
+    expect(await collect(readDelimited(path, { onInvalidLine: (line) => invalid.push(line) }))).toEqual([]);
+    expect(invalid.map(({ line, text }) => [line, text])).toEqual([[2, '1,"12 inch, blue,3\n2,ok,4\n3,ok,5']]);
+    await expect(collect(readDelimited(path, { maxLineLength: 20, onInvalidLine: () => undefined }))).rejects.toThrow(
+      new RangeError(`readDelimited found a record from line 2 of ${path} longer than 20 characters`),
+    );
   });
 
   it("a callback that throws stops the read and closes the file; a callback that is not a function is refused", async () => {

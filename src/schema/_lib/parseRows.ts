@@ -37,17 +37,6 @@ export interface ParseRowsResult<Row> {
 }
 
 /**
- * The parsed row type of `Schema`: `Named` when `Schema` is the parser's default schema `Default`
- * itself (so that editors and declaration files say `CustomerProfile` rather than its expansion),
- * otherwise the schema's output type.
- */
-export type ParsedRow<Schema extends z.core.$ZodType, Default extends z.core.$ZodType, Named> = [Schema] extends [Default]
-  ? [Default] extends [Schema]
-    ? Named
-    : z.output<Schema>
-  : z.output<Schema>;
-
-/**
  * Validates rows one by one with a zod schema, keeping every valid row and reporting every invalid one.
  * Each row is validated by `parseRow`: through its own-property snapshot, so inherited properties
  * are never read, and a non-plain object where the schema expects an object rejects the row. O(n).
