@@ -1,4 +1,5 @@
 import { isZodSchema } from "../schema/_lib/isZodSchema.js";
+import { isAsyncIterable } from "../_lib/isAsyncIterable.js";
 import { thrownMessage } from "../_lib/thrownMessage.js";
 import type * as z from "zod/mini";
 import type { Issue } from "../_lib/errors.js";
@@ -187,9 +188,8 @@ export async function* assignSegmentsStream<P>(
   const report = () => {
     if (onProgress !== undefined && index % progressEvery === 0) onProgress({ rowsDone: index, rejected });
   };
-  // A sync iterable is read with for...of: for await would read every row's `then` and await it.
-  if (typeof (rows as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === "function") {
-    for await (const row of rows as AsyncIterable<unknown>) {
+  if (isAsyncIterable(rows)) {
+    for await (const row of rows) {
       yield take(row);
       report();
     }

@@ -1,0 +1,141 @@
+import type * as z from "zod/mini";
+import { isAsyncIterable } from "../_lib/isAsyncIterable.js";
+import { isZodSchema } from "./_lib/isZodSchema.js";
+import { SegmentationError } from "../_lib/errors.js";
+import { assertIterable, assertRecord } from "../_lib/arguments.js";
+import { parseContext } from "./_lib/messages.js";
+import { parseRow } from "./_lib/parseRow.js";
+import { toRejection, type RowRejection } from "./_lib/parseRows.js";
+
+/** Options of {@link parseRowsStream}. */
+export interface ParseRowsStreamOptions {
+  /**
+   * Receives every invalid row (its input index, first problem, every issue, and what threw for a
+   * `row_error`), and the stream reads on; what it returns is awaited before the next row, so an
+   * async write to a dead-letter file keeps its order. Without it, the first invalid row stops the
+   * stream with a `SegmentationError`.
+   */
+  readonly onRejected?: (rejection: RowRejection) => unknown;
+}
+
+/** Returned by the generator of {@link parseRowsStream} when the input is exhausted (`for await` ignores it; `next()` sees it). */
+export interface ParseRowsStreamCounts {
+  /** Rows read; `input === valid + rejected`, always. */
+  readonly input: number;
+  readonly valid: number;
+  readonly rejected: number;
+}
+
+/**
+ * Validates a stream of raw rows (ETL): yields each valid row, parsed, and reports each invalid one,
+ * in constant memory.
+ *
+ * @remarks Each row is validated exactly as `parseProfiles`, `parseTransactions` and `parseEvents`
+ * validate it (own properties only, the same issues and zod's English messages), then yielded and
+ * forgotten, so a file larger than memory can go from `readJsonLines` through this function into
+ * `summarizeCustomersAsync` or `assignSegmentsStream`. Nothing is lost: every invalid row goes to
+ * `onRejected` with its input index (rows, counted from 0), or, without `onRejected`, stops the
+ * stream with a `SegmentationError` whose issues carry the index as the first path key. The
+ * generator's return value holds the counts, which reconcile. Stopping early (`break`, a throw, a
+ * throwing `onRejected`) closes the source. Works with any async or sync iterable; the rows of a
+ * sync iterable are taken as they are, never awaited. O(rows).
+ *
+ * @param rows - the input rows (untrusted), e.g. `readJsonLines(path)`.
+ * @param schema - the row schema: `CustomerProfile`, `Transaction`, `CustomerEvent` or your own.
+ * @param options - `onRejected`.
+ * @returns an async generator of the parsed valid rows, in input order; its return value is the counts.
+ * @throws `SegmentationError` `parseRowsStream found an invalid row at index <i>: <message> (at <path>); pass onRejected to report invalid rows and read on`,
+ *   from the generator, when a row is invalid and there is no `onRejected`.
+ * @throws `TypeError` `parseRowsStream requires rows to be iterable or async iterable`, `parseRowsStream requires schema to be a zod schema`,
+ *   `parseRowsStream requires options to be an object`, `parseRowsStream requires onRejected to be a function`, when the generator starts.
+ * @example
+ * async function* lines() {
+ *   yield { customerId: "c1", orderId: "o1", timestamp: "2024-01-01T00:00:00Z", amount: 12.5 };
+ *   yield { customerId: "c1", orderId: "o2", timestamp: "2024-01-05T00:00:00Z", amount: "7.50" };
+ *   yield { customerId: "c2", orderId: "o3", timestamp: "2024-01-06T00:00:00Z", amount: 30 };
+ * }
+ * const rejected = [];
+ * const parsed = [];
+ * for await (const transaction of parseRowsStream(lines(), Transaction, { onRejected: (rejection) => rejected.push(rejection) })) {
+ *   parsed.push(transaction);
+ * }
+ * parsed.map((transaction) => transaction.orderId) //=> ["o1", "o3"]
+ * parsed[0].timestamp instanceof Date //=> true
+ * [rejected[0].index, rejected[0].path, rejected[0].code] //=> [1, ["amount"], "invalid_type"]
+ * @example
+ * // Into summarizeCustomersAsync, without holding the rows in memory (any iterable works as the source).
+ * const rows = [
+ *   { customerId: "c1", timestamp: "2024-01-01T00:00:00Z", amount: 12.5 },
+ *   { customerId: "c1", timestamp: "yesterday", amount: 7.5 },
+ *   { customerId: "c2", timestamp: "2024-01-06T00:00:00Z", amount: 30 },
+ * ];
+ * const rejected = [];
+ * const { customers } = await summarizeCustomersAsync(parseRowsStream(rows, Transaction, { onRejected: (rejection) => rejected.push(rejection) }), {
+ *   asOf: new Date("2024-01-10T00:00:00Z"),
+ * });
+ * customers.map((customer) => [customer.customerId, customer.monetaryTotal]) //=> [["c1", 12.5], ["c2", 30]]
+ * rejected.map((rejection) => [rejection.index, rejection.path]) //=> [[1, ["timestamp"]]]
+ * @example
+ * // Without onRejected, the first invalid row stops the stream, after the valid rows before it.
+ * const rows = [{ id: "c1" }, { id: "c2", demographics: { age: -4 } }, { id: "c3" }];
+ * const seen = [];
+ * const error = await (async () => {
+ *   try {
+ *     for await (const profile of parseRowsStream(rows, CustomerProfile)) seen.push(profile.id);
+ *   } catch (caught) {
+ *     return caught;
+ *   }
+ * })();
+ * seen //=> ["c1"]
+ * error.name //=> "SegmentationError"
+ * error.issues[0].path //=> [1, "demographics", "age"]
+ * @category Schema
+ */
+export async function* parseRowsStream<Schema extends z.core.$ZodType>(
+  rows: AsyncIterable<unknown> | Iterable<unknown>,
+  schema: Schema,
+  options: ParseRowsStreamOptions = {},
+): AsyncGenerator<z.output<Schema>, ParseRowsStreamCounts, undefined> {
+  assertIterable("parseRowsStream", "rows", rows, true);
+  if (!isZodSchema(schema)) throw new TypeError("parseRowsStream requires schema to be a zod schema");
+  assertRecord("parseRowsStream", "options", options);
+  const { onRejected } = options;
+  if (onRejected !== undefined && typeof onRejected !== "function") throw new TypeError("parseRowsStream requires onRejected to be a function");
+  const context = parseContext();
+  let index = 0;
+  let rejected = 0;
+  /** Hands on (or throws) the rejection of the row just read. */
+  const reject = async (failure: Parameters<typeof toRejection>[1]): Promise<void> => {
+    rejected++;
+    const rejection = toRejection(index - 1, failure);
+    if (onRejected === undefined) throw rowError(rejection);
+    await onRejected(rejection);
+  };
+  if (isAsyncIterable(rows)) {
+    for await (const row of rows) {
+      const result = parseRow(schema, row, context);
+      index++;
+      if (result.success) yield result.data;
+      else await reject(result);
+    }
+  } else {
+    for (const row of rows as Iterable<unknown>) {
+      const result = parseRow(schema, row, context);
+      index++;
+      if (result.success) yield result.data;
+      else await reject(result);
+    }
+  }
+  return { input: index, valid: index - rejected, rejected };
+}
+
+/** The error that stops a stream without `onRejected`: the row's issues, with its index as the first path key. */
+function rowError(rejection: RowRejection): SegmentationError {
+  const where = rejection.path.length === 0 ? "" : ` (at ${rejection.path.join(".")})`;
+  const error = new SegmentationError(
+    `parseRowsStream found an invalid row at index ${rejection.index}: ${rejection.message}${where}; pass onRejected to report invalid rows and read on`,
+    rejection.issues.map((issue) => ({ ...issue, path: [rejection.index, ...issue.path] })),
+  );
+  if ("error" in rejection) error.cause = rejection.error;
+  return error;
+}
