@@ -2,13 +2,15 @@ import type { Rule } from "./ast.js";
 import { createBreakdown } from "./_lib/breakdown.js";
 import type { RuleBreakdown, RuleBreakdownOptions } from "./ruleBreakdown.js";
 import { assertIterable } from "../_lib/arguments.js";
+import { forEachRow } from "../_lib/rowSources.js";
 
 /**
  * {@link ruleBreakdown} over an async iterable: profiles streamed from a file or a database cursor,
  * read once, in constant memory.
  *
  * @remarks The same counts as {@link ruleBreakdown} (they share the counting code), awaiting each
- * profile in turn; a synchronous iterable works too.
+ * profile of an async source in turn; a synchronous iterable works too, its profiles taken as they
+ * are, never awaited.
  * @param rule - a rule (from `parseRule` or the builders).
  * @param profiles - the profiles, read once.
  * @param options - as {@link ruleBreakdown}.
@@ -29,6 +31,6 @@ import { assertIterable } from "../_lib/arguments.js";
 export async function ruleBreakdownAsync<P = unknown>(rule: Rule, profiles: AsyncIterable<P> | Iterable<P>, options: RuleBreakdownOptions<P>): Promise<RuleBreakdown> {
   assertIterable("ruleBreakdownAsync", "profiles", profiles, true);
   const breakdown = createBreakdown("ruleBreakdownAsync", rule, options);
-  for await (const profile of profiles) breakdown.add(profile);
+  await forEachRow(profiles, (profile) => breakdown.add(profile));
   return breakdown.result();
 }

@@ -1,5 +1,5 @@
 import { assertIterable } from "../_lib/arguments.js";
-import { isAsyncIterable } from "../_lib/isAsyncIterable.js";
+import { forEachRow } from "../_lib/rowSources.js";
 import { createQualityReporter } from "./_lib/qualityReporter.js";
 import type { DataQualityReport, DataQualityReportOptions } from "./dataQualityReport.js";
 
@@ -36,10 +36,6 @@ export async function dataQualityReportAsync(
 ): Promise<DataQualityReport> {
   const reporter = createQualityReporter("dataQualityReportAsync", options);
   assertIterable("dataQualityReportAsync", "rows", rows, true);
-  if (isAsyncIterable(rows)) {
-    for await (const row of rows) reporter.add(row);
-  } else {
-    for (const row of rows as Iterable<unknown>) reporter.add(row);
-  }
+  await forEachRow(rows, (row) => reporter.add(row));
   return reporter.finish();
 }

@@ -1,10 +1,11 @@
 import type * as z from "zod/mini";
-import { isAsyncIterable } from "../_lib/isAsyncIterable.js";
+import { isAsyncIterable } from "../_lib/rowSources.js";
 import { isZodSchema } from "./_lib/isZodSchema.js";
 import { SegmentationError } from "../_lib/errors.js";
 import { assertIterable, assertRecord } from "../_lib/arguments.js";
 import { parseContext } from "./_lib/messages.js";
 import { parseRow } from "./_lib/parseRow.js";
+import { issueSummary } from "../_lib/issueSummary.js";
 import { toRejection, type RowRejection } from "./_lib/parseRows.js";
 
 /** Options of {@link parseRowsStream}. */
@@ -36,18 +37,21 @@ export interface ParseRowsStreamCounts {
  * `summarizeCustomersAsync` or `assignSegmentsStream`. Nothing is lost: every invalid row goes to
  * `onRejected` with its input index (rows, counted from 0), or, without `onRejected`, stops the
  * stream with a `SegmentationError` whose issues carry the index as the first path key. The
- * generator's return value holds the counts, which reconcile. Stopping early (`break`, a throw, a
- * throwing `onRejected`) closes the source. Works with any async or sync iterable; the rows of a
- * sync iterable are taken as they are, never awaited. O(rows).
+ * stream's return value (seen by `next()`, not by `for await`) holds the counts, which reconcile.
+ * Stopping early (`break`, a throw, a throwing `onRejected`) closes the source; a `break` while
+ * `onRejected` is still pending takes effect once it settles. Works with any async or sync
+ * iterable. Rows are handed on as they are, never awaited: neither the rows of a sync source nor a
+ * parsed row with a `then` method. O(rows).
  *
  * @param rows - the input rows (untrusted), e.g. `readJsonLines(path)`.
  * @param schema - the row schema: `CustomerProfile`, `Transaction`, `CustomerEvent` or your own.
  * @param options - `onRejected`.
- * @returns an async generator of the parsed valid rows, in input order; its return value is the counts.
- * @throws `SegmentationError` `parseRowsStream found an invalid row at index <i>: <message> (at <path>); pass onRejected to report invalid rows and read on`,
- *   from the generator, when a row is invalid and there is no `onRejected`.
+ * @returns an async iterator (an async generator's interface) of the parsed valid rows, in input
+ *   order; its return value is the counts.
+ * @throws `SegmentationError` `parseRowsStream found <n> issue(s): <message> at [<index>].<path>; pass onRejected to report invalid rows and read on`,
+ *   from the stream, when a row is invalid and there is no `onRejected`.
  * @throws `TypeError` `parseRowsStream requires rows to be iterable or async iterable`, `parseRowsStream requires schema to be a zod schema`,
- *   `parseRowsStream requires options to be an object`, `parseRowsStream requires onRejected to be a function`, when the generator starts.
+ *   `parseRowsStream requires options to be an object`, `parseRowsStream requires onRejected to be a function`, when called.
  * @example
  * async function* lines() {
  *   yield { customerId: "c1", orderId: "o1", timestamp: "2024-01-01T00:00:00Z", amount: 12.5 };
@@ -91,7 +95,7 @@ export interface ParseRowsStreamCounts {
  * error.issues[0].path //=> [1, "demographics", "age"]
  * @category Schema
  */
-export async function* parseRowsStream<Schema extends z.core.$ZodType>(
+export function parseRowsStream<Schema extends z.core.$ZodType>(
   rows: AsyncIterable<unknown> | Iterable<unknown>,
   schema: Schema,
   options: ParseRowsStreamOptions = {},
@@ -101,29 +105,49 @@ export async function* parseRowsStream<Schema extends z.core.$ZodType>(
   assertRecord("parseRowsStream", "options", options);
   const { onRejected } = options;
   if (onRejected !== undefined && typeof onRejected !== "function") throw new TypeError("parseRowsStream requires onRejected to be a function");
+  // An async generator awaits what it yields, so it yields each row in a box, opened here: a parsed
+  // row whose `then` is a function (a schema that keeps unknown keys) is handed on as it is.
+  const boxes = boxedRows(rows, schema, onRejected);
+  type Step = IteratorResult<{ readonly row: z.output<Schema> }, ParseRowsStreamCounts>;
+  const open = (step: Step): IteratorResult<z.output<Schema>, ParseRowsStreamCounts> => (step.done === true ? step : { done: false, value: step.value.row });
+  const stream: AsyncGenerator<z.output<Schema>, ParseRowsStreamCounts, undefined> = {
+    next: () => boxes.next().then(open),
+    return: async (value) => open(await boxes.return(value)),
+    throw: async (error: unknown) => open(await boxes.throw(error)),
+    [Symbol.asyncIterator]: () => stream,
+  };
+  return stream;
+}
+
+/** The stream itself: each valid row in a box, each rejection handed on (or thrown); returns the counts. */
+async function* boxedRows<Schema extends z.core.$ZodType>(
+  rows: AsyncIterable<unknown> | Iterable<unknown>,
+  schema: Schema,
+  onRejected: ParseRowsStreamOptions["onRejected"],
+): AsyncGenerator<{ readonly row: z.output<Schema> }, ParseRowsStreamCounts, undefined> {
   const context = parseContext();
   let index = 0;
   let rejected = 0;
-  /** Hands on (or throws) the rejection of the row just read. */
-  const reject = async (failure: Parameters<typeof toRejection>[1]): Promise<void> => {
+  /** The next row's box, or `undefined` once its rejection was handed on (or thrown). */
+  const take = async (row: unknown): Promise<{ readonly row: z.output<Schema> } | undefined> => {
+    const result = parseRow(schema, row, context);
+    index++;
+    if (result.success) return { row: result.data };
     rejected++;
-    const rejection = toRejection(index - 1, failure);
+    const rejection = toRejection(index - 1, result);
     if (onRejected === undefined) throw rowError(rejection);
     await onRejected(rejection);
+    return undefined;
   };
   if (isAsyncIterable(rows)) {
     for await (const row of rows) {
-      const result = parseRow(schema, row, context);
-      index++;
-      if (result.success) yield result.data;
-      else await reject(result);
+      const box = await take(row);
+      if (box !== undefined) yield box;
     }
   } else {
-    for (const row of rows as Iterable<unknown>) {
-      const result = parseRow(schema, row, context);
-      index++;
-      if (result.success) yield result.data;
-      else await reject(result);
+    for (const row of rows) {
+      const box = await take(row);
+      if (box !== undefined) yield box;
     }
   }
   return { input: index, valid: index - rejected, rejected };
@@ -131,11 +155,8 @@ export async function* parseRowsStream<Schema extends z.core.$ZodType>(
 
 /** The error that stops a stream without `onRejected`: the row's issues, with its index as the first path key. */
 function rowError(rejection: RowRejection): SegmentationError {
-  const where = rejection.path.length === 0 ? "" : ` (at ${rejection.path.join(".")})`;
-  const error = new SegmentationError(
-    `parseRowsStream found an invalid row at index ${rejection.index}: ${rejection.message}${where}; pass onRejected to report invalid rows and read on`,
-    rejection.issues.map((issue) => ({ ...issue, path: [rejection.index, ...issue.path] })),
-  );
+  const issues = rejection.issues.map((issue) => ({ ...issue, path: [rejection.index, ...issue.path] }));
+  const error = new SegmentationError(`${issueSummary("parseRowsStream", issues)}; pass onRejected to report invalid rows and read on`, issues);
   if ("error" in rejection) error.cause = rejection.error;
   return error;
 }

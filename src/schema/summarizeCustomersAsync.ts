@@ -1,5 +1,6 @@
 import { createCustomerSummarizer } from "./_lib/customerSummarizer.js";
 import { assertIterable } from "../_lib/arguments.js";
+import { forEachRow } from "../_lib/rowSources.js";
 import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "./summarizeCustomers.js";
 
 /**
@@ -7,7 +8,7 @@ import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLi
  *
  * @remarks Same code as `summarizeCustomers`: same features (refunds count in the net total, not as
  * purchases), same counts, same O(transactions) time and O(customers) memory; the input is read once
- * and never held in memory.
+ * and never held in memory; the transactions of a sync iterable are taken as they are, never awaited.
  *
  * @param transactions - an async iterable (or a plain iterable) of transactions.
  * @param options - the clock `asOf`.
@@ -30,6 +31,6 @@ export async function summarizeCustomersAsync(
 ): Promise<SummarizeCustomersResult> {
   const summarizer = createCustomerSummarizer(options);
   assertIterable("summarizeCustomersAsync", "transactions", transactions, true);
-  for await (const transaction of transactions) summarizer.add(transaction);
+  await forEachRow(transactions, (transaction) => summarizer.add(transaction));
   return summarizer.finish();
 }

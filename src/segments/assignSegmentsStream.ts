@@ -1,5 +1,5 @@
 import { isZodSchema } from "../schema/_lib/isZodSchema.js";
-import { isAsyncIterable } from "../_lib/isAsyncIterable.js";
+import { isAsyncIterable } from "../_lib/rowSources.js";
 import { thrownMessage } from "../_lib/thrownMessage.js";
 import type * as z from "zod/mini";
 import type { Issue } from "../_lib/errors.js";

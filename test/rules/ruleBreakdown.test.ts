@@ -136,6 +136,9 @@ describe("ruleBreakdown", () => {
     }
     expect(await ruleBreakdownAsync(rule, stream(), { asOf })).toEqual(ruleBreakdown(rule, profiles, { asOf }));
     expect(await ruleBreakdownAsync(rule, profiles, { asOf })).toEqual(ruleBreakdown(rule, profiles, { asOf }));
+    // A profile of a sync iterable is taken as it is: awaited, this one would never settle.
+    const thenable = [{ plan: "pro", seats: 1, then: () => undefined }];
+    expect(await ruleBreakdownAsync(rule, thenable, { asOf })).toEqual(ruleBreakdown(rule, thenable, { asOf }));
     await expect(ruleBreakdownAsync(rule, 3 as unknown as unknown[], { asOf })).rejects.toThrowErrorMatchingInlineSnapshot(`[TypeError: ruleBreakdownAsync requires profiles to be iterable or async iterable]`);
   });
 

@@ -83,7 +83,7 @@ describe("parseRowsStream", () => {
     expect(seen).toEqual(["a", "b"]);
     expect(caught).toBeInstanceOf(SegmentationError);
     expect((caught as Error).message).toMatchInlineSnapshot(
-      `"parseRowsStream found an invalid row at index 2: Invalid country: expected an ISO 3166-1 alpha-2 code such as US (at geography.country); pass onRejected to report invalid rows and read on"`,
+      `"parseRowsStream found 1 issue: Invalid country: expected an ISO 3166-1 alpha-2 code such as US at [2].geography.country; pass onRejected to report invalid rows and read on"`,
     );
     expect((caught as SegmentationError).issues).toEqual([{ code: "invalid_format", path: [2, "geography", "country"], message: expect.any(String) }]);
     expect(state).toEqual({ read: 3, closed: true });
@@ -141,13 +141,37 @@ describe("parseRowsStream", () => {
     expect(result.counts.input).toBe(1);
   });
 
-  it("refuses bad arguments when the generator starts", async () => {
-    await expect(drain(parseRowsStream(42 as never, CustomerProfile))).rejects.toThrow(new TypeError("parseRowsStream requires rows to be iterable or async iterable"));
-    await expect(drain(parseRowsStream([], {} as never))).rejects.toThrow(new TypeError("parseRowsStream requires schema to be a zod schema"));
-    await expect(drain(parseRowsStream([], CustomerProfile, null as never))).rejects.toThrow(new TypeError("parseRowsStream requires options to be an object"));
-    await expect(drain(parseRowsStream([], CustomerProfile, { onRejected: "log" as never }))).rejects.toThrow(
-      new TypeError("parseRowsStream requires onRejected to be a function"),
-    );
+  it("refuses bad arguments when called, before the source is read", () => {
+    expect(() => parseRowsStream(42 as never, CustomerProfile)).toThrow(new TypeError("parseRowsStream requires rows to be iterable or async iterable"));
+    expect(() => parseRowsStream([], {} as never)).toThrow(new TypeError("parseRowsStream requires schema to be a zod schema"));
+    expect(() => parseRowsStream([], CustomerProfile, null as never)).toThrow(new TypeError("parseRowsStream requires options to be an object"));
+    expect(() => parseRowsStream([], CustomerProfile, { onRejected: "log" as never })).toThrow(new TypeError("parseRowsStream requires onRejected to be a function"));
+  });
+
+  it("hands on a parsed row with a then method as it is, as parseProfiles keeps it (review: the generator awaited it)", async () => {
+    const Loose = z.looseObject({ id: z.string() });
+    const replacing = { id: "r", then: (resolve: (value: unknown) => void) => resolve("replaced") };
+    const hanging = { id: "h", then: () => undefined };
+    // A sync source: an async generator as the source would itself await these rows when it yields them.
+    const streamed = await drain(parseRowsStream([replacing, hanging], Loose));
+    expect(streamed.rows).toEqual(parseProfiles([replacing, hanging], Loose).valid);
+    expect(streamed.rows.map((row) => row.id)).toEqual(["r", "h"]);
+    expect(typeof streamed.rows[0]!.then).toBe("function");
+  });
+
+  it("behaves as an async generator: concurrent next() calls are served in order, return() ends it, throw() closes the source", async () => {
+    const stream = parseRowsStream(asyncRows([{ id: "a" }, { id: "b" }, { id: "c" }]), CustomerProfile);
+    expect(stream[Symbol.asyncIterator]()).toBe(stream);
+    const [first, second] = await Promise.all([stream.next(), stream.next()]);
+    expect([first.value, second.value]).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(await stream.return({ input: 0, valid: 0, rejected: 0 })).toEqual({ done: true, value: { input: 0, valid: 0, rejected: 0 } });
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+
+    const { source, state } = trackedSource([{ id: "a" }, { id: "b" }]);
+    const thrown = parseRowsStream(source, CustomerProfile);
+    await thrown.next();
+    await expect(thrown.throw(new Error("consumer failed"))).rejects.toThrow("consumer failed");
+    expect(state).toEqual({ read: 1, closed: true });
   });
 
   it("returns zero counts for an empty source", async () => {
