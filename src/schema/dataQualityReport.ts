@@ -110,6 +110,7 @@ export interface DataQualityReportOptions {
  * @throws `TypeError` `dataQualityReport requires rows to be iterable`, `dataQualityReport requires options to be an object`,
  *   `dataQualityReport requires schema to be a zod schema`;
  *   `RangeError` `dataQualityReport requires idField to name a top-level field of the schema: "<name>" is not one`.
+ * @throws `TypeError` `dataQualityReport requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`, at the first row that reaches one (no row could pass such a schema).
  * @category Schema
  */
 export function dataQualityReport(rows: Iterable<unknown>, options: DataQualityReportOptions = {}): DataQualityReport {

@@ -18,7 +18,8 @@ import type { DataQualityReport, DataQualityReportOptions } from "./dataQualityR
  * @throws the errors of `dataQualityReport`, naming `dataQualityReportAsync`, as a rejected promise:
  *   `TypeError` `dataQualityReportAsync requires rows to be iterable or async iterable`,
  *   `dataQualityReportAsync requires options to be an object`, `dataQualityReportAsync requires schema to be a zod schema`;
- *   `RangeError` `dataQualityReportAsync requires idField to name a top-level field of the schema: "<name>" is not one`.
+ *   `RangeError` `dataQualityReportAsync requires idField to name a top-level field of the schema: "<name>" is not one`;
+ *   `TypeError` `dataQualityReportAsync requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`.
  * @example
  * async function* rows() {
  *   yield { customerId: "c1", orderId: "o1", timestamp: "2024-01-01T00:00:00Z", amount: 12.5 };

@@ -13,6 +13,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * result.counts //=> { input: 2, valid: 1, rejected: 1 }
  * result.rejected[0].path //=> ["type"]
  * @throws `TypeError` `parseEvents requires rows to be iterable`, `parseEvents requires schema to be a zod schema`.
+ * @throws `TypeError` `parseEvents requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`, at the first row that reaches one (no row could pass such a schema).
  * @category Schema
  */
 export function parseEvents<Schema extends z.core.$ZodType = typeof CustomerEvent>(

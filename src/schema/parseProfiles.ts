@@ -40,6 +40,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * tricky.rejected[1].path //=> ["demographics"]
  * tricky.rejected[1].message //=> "Invalid input: expected a plain object, received Map"
  * @throws `TypeError` `parseProfiles requires rows to be iterable`, `parseProfiles requires schema to be a zod schema`.
+ * @throws `TypeError` `parseProfiles requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`, at the first row that reaches one (no row could pass such a schema).
  * @category Schema
  */
 export function parseProfiles<Schema extends z.core.$ZodType = typeof CustomerProfile>(

@@ -52,6 +52,7 @@ export interface ParseRowsStreamCounts {
  *   from the stream, when a row is invalid and there is no `onRejected`.
  * @throws `TypeError` `parseRowsStream requires rows to be iterable or async iterable`, `parseRowsStream requires schema to be a zod schema`,
  *   `parseRowsStream requires options to be an object`, `parseRowsStream requires onRejected to be a function`, when called.
+ * @throws `TypeError` `parseRowsStream requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`, at the first row that reaches one (no row could pass such a schema).
  * @example
  * async function* lines() {
  *   yield { customerId: "c1", orderId: "o1", timestamp: "2024-01-01T00:00:00Z", amount: 12.5 };
@@ -130,7 +131,7 @@ async function* boxedRows<Schema extends z.core.$ZodType>(
   let rejected = 0;
   /** The next row's box, or `undefined` once its rejection was handed on (or thrown). */
   const take = async (row: unknown): Promise<{ readonly row: z.output<Schema> } | undefined> => {
-    const result = parseRow(schema, row, context);
+    const result = parseRow("parseRowsStream", schema, row, context);
     index++;
     if (result.success) return { row: result.data };
     rejected++;

@@ -17,6 +17,7 @@ import { parseRows, type ParseRowsResult } from "./_lib/parseRows.js";
  * result.rejected[0].path //=> ["amount"]
  * result.rejected[0].code //=> "invalid_type"
  * @throws `TypeError` `parseTransactions requires rows to be iterable`, `parseTransactions requires schema to be a zod schema`.
+ * @throws `TypeError` `parseTransactions requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`, at the first row that reaches one (no row could pass such a schema).
  * @category Schema
  */
 export function parseTransactions<Schema extends z.core.$ZodType = typeof Transaction>(

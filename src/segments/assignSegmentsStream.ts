@@ -8,7 +8,7 @@ import type { EventsOf } from "./_lib/compile.js";
 import { checkArguments, planSegments } from "./_lib/plan.js";
 import { profileIdOf } from "./_lib/profileId.js";
 import { parseContext } from "../schema/_lib/messages.js";
-import { type RowParse, parseRow, toIssues } from "../schema/_lib/parseRow.js";
+import { AsyncSchemaError, type RowParse, parseRow, toIssues } from "../schema/_lib/parseRow.js";
 
 /** Progress of {@link assignSegmentsStream}. */
 export interface StreamProgress {
@@ -88,7 +88,7 @@ function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => Ro
   if (isZodSchema(schema)) {
     const zodSchema = schema as z.core.$ZodType<P>;
     const context = parseContext();
-    return (row) => parseRow(zodSchema, row, context);
+    return (row) => parseRow("assignSegmentsStream", zodSchema, row, context);
   }
   return (row) => {
     const result = schema.safeParse(row);
@@ -119,6 +119,7 @@ function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => Ro
  * @throws `RangeError` `"assignSegmentsStream requires progressEvery to be a positive integer"`.
  * @throws `TypeError` `"assignSegmentsStream requires rows to be iterable or async iterable"`, `"assignSegmentsStream requires onProgress to be a function"` (or `idOf`, `eventsOf`).
  * @throws `TypeError` `"assignSegmentsStream requires an array of segments"`, `"assignSegmentsStream requires options.eventsOf to evaluate event rules"` (a segment has an `event` node and no `eventsOf` is given).
+ * @throws `TypeError` `assignSegmentsStream requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`, at the first row that reaches one (no row could pass such a schema).
  * @example
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 1000 } });
  * async function* rows() { yield { id: "a", spend: 1200 }; yield "not a profile"; yield { id: "b", spend: 10 }; }
@@ -180,6 +181,7 @@ export async function* assignSegmentsStream<P>(
     try {
       outcome = assignRow(row, rowIndex);
     } catch (error) {
+      if (error instanceof AsyncSchemaError) throw error;
       outcome = { kind: "rejected", index: rowIndex, issues: [{ code: "row_error", path: [], message: `a callback threw on this row: ${thrownMessage(error)}` }], error };
     }
     if (outcome.kind === "rejected") rejected++;

@@ -9,12 +9,28 @@ export type RowParse<Row> =
   | { readonly success: false; readonly issues: ReadonlyArray<Issue>; readonly error?: unknown };
 
 /**
+ * The error of a schema with an async refinement or transform, which a synchronous parse cannot run:
+ * zod throws on every row that reaches it, so it is a defect of the schema (an invalid argument), not
+ * of the rows, and stops the parser instead of rejecting each row.
+ */
+export class AsyncSchemaError extends TypeError {}
+
+/** An {@link AsyncSchemaError} naming `functionName` when `error` is zod's "Promise during synchronous parse", otherwise `undefined`. */
+export function asyncSchemaError(functionName: string, error: unknown): AsyncSchemaError | undefined {
+  // instanceof for the zod copy segmentkit imports; the message for another copy in the host app.
+  const isAsync = error instanceof z.core.$ZodAsyncError || (error instanceof Error && error.message.startsWith("Encountered Promise during synchronous parse"));
+  return isAsync ? new AsyncSchemaError(`${functionName} requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`) : undefined;
+}
+
+/**
  * Validates one row the way every segmentkit parser does: through its own-property snapshot
  * (inherited properties are never read; a non-plain object where the schema expects an object is a
  * problem), with zod's English messages in the parse context (`context`: `parseContext()`, taken once
- * per call of the parser, not per row). Never throws: what throws rejects the row (`row_error`).
+ * per call of the parser, not per row). Throws only an {@link AsyncSchemaError} naming
+ * `functionName`; anything else that throws rejects the row (`row_error`).
  */
 export function parseRow<Schema extends z.core.$ZodType>(
+  functionName: string,
   schema: Schema,
   row: unknown,
   context: z.core.ParseContext<z.core.$ZodIssue> | undefined,
@@ -25,6 +41,8 @@ export function parseRow<Schema extends z.core.$ZodType>(
   try {
     return parseSnapshot(schema, row, context);
   } catch (error) {
+    const schemaError = asyncSchemaError(functionName, error);
+    if (schemaError !== undefined) throw schemaError;
     return { success: false, issues: [{ code: "row_error", path: [], message: `reading or validating the row threw: ${thrownMessage(error)}` }], error };
   }
 }

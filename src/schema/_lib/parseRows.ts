@@ -50,7 +50,7 @@ export function parseRows<Schema extends z.core.$ZodType>(functionName: string, 
   const rejected: RowRejection[] = [];
   let index = 0;
   for (const row of rows) {
-    const result = parseRow(schema, row, context);
+    const result = parseRow(functionName, schema, row, context);
     if (result.success) {
       valid.push(result.data);
       validIndexes.push(index);

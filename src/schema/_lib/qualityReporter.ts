@@ -4,6 +4,7 @@ import { assertRecord } from "../../_lib/arguments.js";
 import { CustomerProfile } from "../CustomerProfile.js";
 import { isPlainObject, maximumSnapshotDepth, ownSnapshot, readingSchema, startsWithPath, type OwnSnapshot } from "./ownSnapshot.js";
 import { schemaLeaves, type SchemaLeaf } from "./schemaLeaves.js";
+import { asyncSchemaError } from "./parseRow.js";
 import type { DataQualityReport, DataQualityReportOptions } from "../dataQualityReport.js";
 
 type FieldState = "valid" | "missing" | "invalid";
@@ -130,7 +131,7 @@ export function createQualityReporter(functionName: string, options: DataQuality
     add(row: unknown): void {
       // Every count below reads this one snapshot, so validRows and the field counts agree. A row that
       // throws while read or validated (a getter, a Proxy trap, zod out of stack on a huge array) is
-      // invalid in every field; it never stops the report.
+      // invalid in every field; it never stops the report (a schema with async checks does: no row could pass it).
       let snapshot: OwnSnapshot | undefined;
       let rowValid = false;
       try {
@@ -138,7 +139,9 @@ export function createQualityReporter(functionName: string, options: DataQuality
         rowValid = snapshot.issues.length === 0 && z.safeParse(schema, snapshot.value).success;
         for (let group = 0; group < groups.length; group++) groupValues[group] = groupValue(snapshot.value, groups[group]!);
         for (let leaf = 0; leaf < leaves.length; leaf++) states[leaf] = fieldState(snapshot, leaves[leaf]!, groupValues[leaves[leaf]!.group]!);
-      } catch {
+      } catch (error) {
+        const schemaError = asyncSchemaError(functionName, error);
+        if (schemaError !== undefined) throw schemaError;
         snapshot = undefined;
         rowValid = false;
         states.fill("invalid");
