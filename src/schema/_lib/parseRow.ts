@@ -17,8 +17,9 @@ export class AsyncSchemaError extends TypeError {}
 
 /** An {@link AsyncSchemaError} naming `functionName` when `error` is zod's "Promise during synchronous parse", otherwise `undefined`. */
 export function asyncSchemaError(functionName: string, error: unknown): AsyncSchemaError | undefined {
-  // instanceof for the zod copy segmentkit imports; the message for another copy in the host app.
-  const isAsync = error instanceof z.core.$ZodAsyncError || (error instanceof Error && error.message.startsWith("Encountered Promise during synchronous parse"));
+  // By zod's message ($ZodAsyncError): the class is reached only through z.core, which would bring
+  // all of zod's core into every bundle, and a host app may load another copy of zod.
+  const isAsync = error instanceof Error && error.message.startsWith("Encountered Promise during synchronous parse");
   return isAsync ? new AsyncSchemaError(`${functionName} requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`) : undefined;
 }
 
