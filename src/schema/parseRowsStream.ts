@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
 import { isAsyncIterable } from "../_lib/rowSources.js";
 import { isZodSchema } from "./_lib/isZodSchema.js";
-import { SegmentationError } from "../_lib/errors.js";
+import { SegmentationError, type Issue } from "../_lib/errors.js";
 import { assertIterable, assertRecord } from "../_lib/arguments.js";
 import { parseContext } from "./_lib/messages.js";
 import { parseRow } from "./_lib/parseRow.js";
@@ -129,26 +129,27 @@ async function* boxedRows<Schema extends z.core.$ZodType>(
   const context = parseContext();
   let index = 0;
   let rejected = 0;
-  /** The next row's box, or `undefined` once its rejection was handed on (or thrown). */
-  const take = async (row: unknown): Promise<{ readonly row: z.output<Schema> } | undefined> => {
-    const result = parseRow("parseRowsStream", schema, row, context);
-    index++;
-    if (result.success) return { row: result.data };
+  /** Hands on (or throws) the rejection of the row just read. */
+  const reject = async (failure: { readonly issues: ReadonlyArray<Issue>; readonly error?: unknown }): Promise<void> => {
     rejected++;
-    const rejection = toRejection(index - 1, result);
+    const rejection = toRejection(index - 1, failure);
     if (onRejected === undefined) throw rowError(rejection);
     await onRejected(rejection);
-    return undefined;
   };
+  // A valid row costs no promise of its own: only a rejection is awaited.
   if (isAsyncIterable(rows)) {
     for await (const row of rows) {
-      const box = await take(row);
-      if (box !== undefined) yield box;
+      const result = parseRow("parseRowsStream", schema, row, context);
+      index++;
+      if (result.success) yield { row: result.data };
+      else await reject(result);
     }
   } else {
     for (const row of rows) {
-      const box = await take(row);
-      if (box !== undefined) yield box;
+      const result = parseRow("parseRowsStream", schema, row, context);
+      index++;
+      if (result.success) yield { row: result.data };
+      else await reject(result);
     }
   }
   return { input: index, valid: index - rejected, rejected };
