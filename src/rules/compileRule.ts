@@ -1,5 +1,5 @@
 import type { Rule, RuleScalar, RuleTable, Truth } from "./ast.js";
-import { checkExpansion, lookupSegment, resolveAsOf } from "./_lib/context.js";
+import { checkExpansion, followSegment, resolveAsOf } from "./_lib/context.js";
 import {
   aggregateEvents,
   arrayHasAll,
@@ -51,7 +51,10 @@ interface CompileContext {
   readonly compiledSegments: Map<string, Compiled>;
   readonly compiledPolar: Map<string, Predicate>;
   readonly cost: CostContext;
-  root: Rule;
+  /** The rule passed to `compileRule`: issue paths point into it. */
+  readonly root: Rule;
+  /** The `inSegment` node of `root` that the compilation is inside, for issue paths. */
+  entry: Rule | undefined;
 }
 
 type Compiler = (node: never, context: CompileContext) => Compiled;
@@ -236,18 +239,11 @@ const compilers = {
   inSegment: (node, context) => {
     const cached = context.compiledSegments.get(node.segment);
     if (cached !== undefined) return cached;
-    const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
-    const previousRoot = context.root;
-    context.active.push(node.segment);
-    context.root = rule;
-    try {
+    return followSegment(context, node, (rule) => {
       const compiled = compileNode(rule, context);
       context.compiledSegments.set(node.segment, compiled);
       return compiled;
-    } finally {
-      context.active.pop();
-      context.root = previousRoot;
-    }
+    });
   },
 } satisfies RuleTable<Compiler>;
 
@@ -468,18 +464,11 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
       const key = `${wanted ? "+" : "-"}${node.segment}`;
       const cached = context.compiledPolar.get(key);
       if (cached !== undefined) return cached;
-      const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
-      const previousRoot = context.root;
-      context.active.push(node.segment);
-      context.root = rule;
-      try {
+      return followSegment(context, node, (rule) => {
         const compiled = compilePolar(rule, context, wanted);
         context.compiledPolar.set(key, compiled);
         return compiled;
-      } finally {
-        context.active.pop();
-        context.root = previousRoot;
-      }
+      });
     }
     default:
       break;
@@ -520,6 +509,7 @@ function compileContext<P>(functionName: string, rule: Rule, options: CompileRul
     compiledPolar: new Map(),
     cost,
     root: rule,
+    entry: undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Rule, Truth } from "./ast.js";
 import { evaluateNode, evaluationContext } from "./_lib/interpreter.js";
 import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
-import { lookupSegment } from "./_lib/context.js";
+import { followSegment } from "./_lib/context.js";
 import { aggregateEvents, isPresent, kleeneNot, readPath } from "./_lib/leaves.js";
 import { splitPath } from "../_lib/fieldPaths.js";
 import { eventPhrase, fieldLabel, formatValue, leafPhrase } from "./_lib/phrases.js";
@@ -70,19 +70,11 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       return { op: "always", result: true, sentence: "always true" };
     case "never":
       return { op: "never", result: false, sentence: "never true" };
-    case "inSegment": {
-      const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
-      const previousRoot = context.root;
-      context.active.push(node.segment);
-      context.root = rule;
-      try {
+    case "inSegment":
+      return followSegment(context, node, (rule) => {
         const child = explainNode(rule, profile, context, labels);
         return { op: "inSegment", result: child.result, sentence: `${child.result === true ? "is" : child.result === false ? "is not" : "may or may not be"} in segment ${JSON.stringify(node.segment)}`, children: [child] };
-      } finally {
-        context.active.pop();
-        context.root = previousRoot;
-      }
-    }
+      });
     case "event": {
       const result = evaluateNode(node, profile, context);
       // As `evaluate`: anything but an array holds no events (its `length` is never read).

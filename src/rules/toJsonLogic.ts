@@ -9,7 +9,7 @@ import { timeUnits } from "./ast.js";
 import type { Duration, Rule, RuleScalar, RuleTable } from "./ast.js";
 import { RuleError } from "./RuleError.js";
 import type { RuleIssue, RuleIssueCode } from "./RuleError.js";
-import { checkExpansion, findNodePath, lookupSegment, resolveAsOf } from "./_lib/context.js";
+import { checkExpansion, findNodePath, followSegment, resolveAsOf, type SegmentScope } from "./_lib/context.js";
 import { ownHandler } from "./_lib/interpreter.js";
 import { parseIsoInstant, subtractDuration } from "./_lib/time.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
@@ -33,15 +33,10 @@ export interface ToJsonLogicOptions {
   readonly asOf?: Date | undefined;
 }
 
-interface ExportContext {
+interface ExportContext extends SegmentScope {
   readonly issues: RuleIssue[];
-  readonly segments: Readonly<Record<string, Rule>> | undefined;
-  readonly active: string[];
   /** `options.asOf` in epoch milliseconds, if given. */
   readonly asOf: number | undefined;
-  root: Rule;
-  /** The `inSegment` node of the exported rule that the walk is inside, for the paths of issues. */
-  entry: Rule | undefined;
 }
 
 /** "The node is TRUE" (`wanted`) or "the node is FALSE" as JsonLogic; `undefined` once an issue is reported. */
@@ -272,18 +267,7 @@ const exporters = {
   before: timeBoundTest("before"),
   after: timeBoundTest("after"),
   event: unsupported("JsonLogic reads one object: event conditions have no JsonLogic equivalent"),
-  inSegment: (node, wanted, context) => {
-    const rule = lookupSegment(functionName, context.segments, node.segment, context.active, context.root, node);
-    const previousEntry = context.entry;
-    context.active.push(node.segment);
-    context.entry ??= node;
-    try {
-      return exportNode(rule, wanted, context);
-    } finally {
-      context.active.pop();
-      context.entry = previousEntry;
-    }
-  },
+  inSegment: (node, wanted, context) => followSegment(context, node, (rule) => exportNode(rule, wanted, context)),
 } satisfies RuleTable<Exporter>;
 
 /**
@@ -351,7 +335,7 @@ export function toJsonLogic(rule: Rule, options?: ToJsonLogicOptions): JsonLogic
   // other literals are checked after them.
   checkExpansion(functionName, rule, options?.segments, false);
   const asOf = options?.asOf === undefined ? undefined : resolveAsOf(options.asOf, functionName);
-  const context: ExportContext = { issues: [], segments: options?.segments, active: [], asOf, root: rule, entry: undefined };
+  const context: ExportContext = { functionName, issues: [], segments: options?.segments, active: [], asOf, root: rule, entry: undefined };
   const logic = exportNode(rule, true, context);
   // What the exporters let through (`eq` without a value, a `null` literal) is refused as the evaluators refuse it.
   if (context.issues.length === 0) checkExpansion(functionName, rule, options?.segments);

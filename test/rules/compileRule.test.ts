@@ -83,7 +83,7 @@ describe("compileRule", () => {
     expect(() => compileRule(rule, { asOf, segments: { a: { op: "inSegment", segment: "b" } } })).toThrowErrorMatchingInlineSnapshot(`[RuleError: compileRule found 1 issue: segment "a" refers to the unknown segment "b" at segment]`);
     expect(() =>
       compileRule(rule, { asOf, segments: { a: { op: "not", rule: { op: "inSegment", segment: "b" } }, b: { op: "or", rules: [{ op: "always" }, { op: "inSegment", segment: "a" }] } } }),
-    ).toThrowErrorMatchingInlineSnapshot(`[RuleError: compileRule found 1 issue: segments refer to each other in a cycle: "a" -> "b" -> "a" at rules[1].segment]`);
+    ).toThrowErrorMatchingInlineSnapshot(`[RuleError: compileRule found 1 issue: segments refer to each other in a cycle: "a" -> "b" -> "a" at segment]`);
     try {
       compileRule(rule, { asOf, segments: { a: { op: "inSegment", segment: "a" } } });
       expect.unreachable();

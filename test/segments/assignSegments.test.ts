@@ -109,11 +109,11 @@ describe("assignSegments", () => {
     expect(() => assignSegments([], [self], { asOf, mode: "all" })).toThrow("segments refer to each other in a cycle: self -> self");
   });
 
-  it("reports unknown references with the path of the node and duplicate ids", () => {
+  it("reports unknown references with the path of the node's segment key, as cycles, and duplicate ids", () => {
     const a = defineSegment({ id: "a", name: "A", rule: { op: "or", rules: [{ op: "never" }, { op: "inSegment", segment: "ghost" }] } });
     const a2 = defineSegment({ id: "a", name: "A again", rule: { op: "always" } });
     expect(() => assignSegments([], [a], { asOf, mode: "all" })).toThrow(
-      'assignSegments found 1 issue: segment "a" refers to unknown segment "ghost" at [0].rule.rules[1]',
+      'assignSegments found 1 issue: segment "a" refers to the unknown segment "ghost" at [0].rule.rules[1].segment',
     );
     try {
       assignSegments([], [a2, a2], { asOf, mode: "all" });
@@ -129,7 +129,7 @@ describe("assignSegments", () => {
     const result = assignSegments([{ id: "a", spend: 20 }, { id: "b", spend: 1 }], [proto, ctor], { asOf, mode: "all" });
     expect(result.memberships.map((membership) => membership.segments)).toEqual([["__proto__"], ["constructor"]]);
     const stray = defineSegment({ id: "x", name: "X", rule: { op: "inSegment", segment: "toString" } });
-    expect(() => assignSegments([], [stray], { asOf, mode: "all" })).toThrow('refers to unknown segment "toString"');
+    expect(() => assignSegments([], [stray], { asOf, mode: "all" })).toThrow('refers to the unknown segment "toString"');
   });
 
   it("validates plain objects passed as segments instead of trusting them", () => {

@@ -1,4 +1,4 @@
-import type { Rule } from "../ast.js";
+import type { InSegmentRule, Rule } from "../ast.js";
 import { RuleError } from "../RuleError.js";
 import type { RuleIssue } from "../RuleError.js";
 import { ruleErrorMessage } from "./issues.js";
@@ -30,16 +30,20 @@ export function findNodePath(root: Rule, target: Rule): Array<string | number> {
   return [];
 }
 
-/** Looks a segment up (own properties only) or throws the `unknown_segment` / `segment_cycle` RuleError. */
-export function lookupSegment(
+/**
+ * Looks a segment up (own properties only) or throws the `unknown_segment` / `segment_cycle`
+ * RuleError, whose path points into `root` (the rule the caller passed): at `located`, the
+ * `inSegment` node of `root` through which the failing reference was reached, then `"segment"`.
+ */
+function lookupSegment(
   functionName: string,
   segments: Readonly<Record<string, Rule>> | undefined,
   id: string,
   active: ReadonlyArray<string>,
   root: Rule,
-  node: Rule,
+  located: Rule,
 ): Rule {
-  const path = (): Array<string | number> => [...findNodePath(root, node), "segment"];
+  const path = (): Array<string | number> => [...findNodePath(root, located), "segment"];
   const owner = active.length > 0 ? `segment "${active[active.length - 1]}"` : "the rule";
   if (typeof segments !== "object" || segments === null || !Object.hasOwn(segments, id)) {
     const issue: RuleIssue = { code: "unknown_segment", path: path(), message: `${owner} refers to the unknown segment "${id}"` };
@@ -52,6 +56,36 @@ export function lookupSegment(
     throw new RuleError(ruleErrorMessage(functionName, [issue]), [issue]);
   }
   return segments[id] as Rule;
+}
+
+/** What following an `inSegment` reference needs: the segments, the chain being followed, and where issues point. */
+export interface SegmentScope {
+  readonly functionName: string;
+  readonly segments: Readonly<Record<string, Rule>> | undefined;
+  /** Segment ids being followed, outermost first (cycle detection). */
+  readonly active: string[];
+  /** The rule the caller passed: every issue path points into it. */
+  readonly root: Rule;
+  /** The `inSegment` node of `root` through which the walk entered the segments it is in; `undefined` in `root` itself. */
+  entry: Rule | undefined;
+}
+
+/**
+ * Looks up the segment of an `inSegment` node and calls `follow` with its rule, inside the scope of
+ * that segment (for cycle detection and issue paths). A problem found in a referenced segment, at
+ * any depth, is reported at the `inSegment` node of the root through which it was reached.
+ */
+export function followSegment<Result>(scope: SegmentScope, node: InSegmentRule, follow: (rule: Rule) => Result): Result {
+  const previousEntry = scope.entry;
+  const rule = lookupSegment(scope.functionName, scope.segments, node.segment, scope.active, scope.root, previousEntry ?? node);
+  scope.active.push(node.segment);
+  scope.entry = previousEntry ?? node;
+  try {
+    return follow(rule);
+  } finally {
+    scope.active.pop();
+    scope.entry = previousEntry;
+  }
 }
 
 /** At most this many nodes once every `inSegment` reference is expanded: the work of one evaluation. */

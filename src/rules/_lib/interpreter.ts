@@ -1,5 +1,5 @@
 import type { Rule, RuleTable, Truth } from "../ast.js";
-import { checkExpansion, lookupSegment, resolveAsOf, unknownOpError } from "./context.js";
+import { checkExpansion, followSegment, resolveAsOf, unknownOpError } from "./context.js";
 import {
   aggregateEvents,
   arrayHasAll,
@@ -42,8 +42,10 @@ export interface EvaluationContext {
   readonly events: ReadonlyArray<RuleEvent> | undefined;
   /** Segment ids being evaluated, outermost first (cycle detection). */
   readonly active: string[];
-  /** The rule currently being evaluated at the top (the root, or a segment's rule), for issue paths. */
-  root: Rule;
+  /** The rule passed to `evaluate` / `explain`: issue paths point into it. */
+  readonly root: Rule;
+  /** The `inSegment` node of `root` that the evaluation is inside, for issue paths. */
+  entry: Rule | undefined;
 }
 
 type Evaluator = (node: never, profile: unknown, context: EvaluationContext) => Truth;
@@ -127,18 +129,7 @@ export const evaluators = {
     if (!Array.isArray(events)) return null;
     return evaluateEventNode(node, events, context.asOf, evaluateWhere);
   },
-  inSegment: (node, profile, context) => {
-    const rule = lookupSegment(context.functionName, context.segments, node.segment, context.active, context.root, node);
-    const previousRoot = context.root;
-    context.active.push(node.segment);
-    context.root = rule;
-    try {
-      return evaluateNode(rule, profile, context);
-    } finally {
-      context.active.pop();
-      context.root = previousRoot;
-    }
-  },
+  inSegment: (node, profile, context) => followSegment(context, node, (rule) => evaluateNode(rule, profile, context)),
 } satisfies RuleTable<Evaluator>;
 
 /** Evaluates one node with the table. @internal */
@@ -159,6 +150,7 @@ export function evaluationContext(functionName: string, rule: Rule, options: Eva
     events: options.events,
     active: [],
     root: rule,
+    entry: undefined,
   };
 }
 

@@ -158,8 +158,8 @@ export function planSegments<P>(functionName: string, segmentList: ReadonlyArray
       if (target === undefined) {
         issues.push({
           code: "unknown_segment",
-          path: [index, "rule", ...reference.path],
-          message: `segment "${segments[index]!.id}" refers to unknown segment "${reference.segment}"`,
+          path: [index, "rule", ...reference.path, "segment"],
+          message: `segment "${segments[index]!.id}" refers to the unknown segment "${reference.segment}"`,
         });
       } else if (!list.includes(target)) {
         list.push(target);
