@@ -91,19 +91,30 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       const value = readPath(profile, splitPath(node.field));
       const label = fieldLabel(node.field, labels);
       const phrase = leafPhrase(node);
+      // The field and the value it holds: "total spend 430", "country (missing)", "address (an object)".
+      const shown = formatValue(value);
+      const subject = value === undefined || shown.startsWith("an ") ? `${label} (${shown})` : `${label} ${shown}`;
       let sentence: string;
-      if (result === true) sentence = `${label} ${formatValue(value)} ${phrase.positive}`;
-      else if (result === false) sentence = node.op === "exists" || node.op === "missing" ? `${label} ${phrase.negative}` : `${label} ${formatValue(value)} ${phrase.negative}`;
-      else if (!isPresent(value)) sentence = `${label} is ${formatValue(value)}, so '${phrase.positive}' is unknown`;
-      else {
-        const bound = node.op === "before" || node.op === "after" ? timeBound(node, context.asOf) : 0;
-        sentence = Number.isNaN(bound)
-          ? `the date bound is invalid, so '${phrase.positive}' is unknown`
-          : `${label} ${formatValue(value)} cannot be compared with this condition (wrong type), so '${phrase.positive}' is unknown`;
-      }
+      if (node.op === "exists" || node.op === "missing") sentence = `${label} ${result === true ? phrase.positive : phrase.negative}`;
+      else if (result === true) sentence = `${subject} ${phrase.positive}`;
+      else if (result === false) sentence = `${subject} ${phrase.negative}`;
+      else if (!isPresent(value)) sentence = `${label} is ${shown}, so '${phrase.positive}' is unknown`;
+      else sentence = `${subject} ${unknownReason(node, value, context.asOf)}, so '${phrase.positive}' is unknown`;
       return { op: node.op, result, value, field: node.field, sentence };
     }
   }
+}
+
+/** Why a leaf that read a present value is UNKNOWN, as the middle of a sentence. */
+function unknownReason(node: Rule, value: unknown, asOf: number): string {
+  if ((node.op === "before" || node.op === "after") && Number.isNaN(timeBound(node, asOf))) return "is compared with an invalid date bound";
+  if ((node.op === "hasAny" || node.op === "hasAll" || node.op === "hasNone") && Array.isArray(value)) {
+    return "holds an element that is null, NaN or of another type than the listed values";
+  }
+  if ((node.op === "in" || node.op === "notIn") && node.values.some((listed) => typeof listed === typeof value)) {
+    return "cannot be compared with the listed values of another type";
+  }
+  return "cannot be compared with this condition (wrong type)";
 }
 
 /**

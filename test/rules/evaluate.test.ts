@@ -406,8 +406,36 @@ describe("hostile data and unchecked rules (rules-core review)", () => {
   });
 
   it("says what an empty list means in explanations (it said 'country missing is not nothing')", () => {
-    expect(explain({ op: "in", field: "country", values: [] }, {}, { asOf }).sentence).toBe("country missing is not in an empty list");
+    expect(explain({ op: "in", field: "country", values: [] }, {}, { asOf }).sentence).toBe("country (missing) is not in an empty list");
     expect(explain({ op: "hasNone", field: "tags", values: [] }, { tags: ["a"] }, { asOf }).sentence).toBe('tags ["a"] includes no value of an empty list');
+  });
+
+  it("explain's sentences read well for missing values, objects and the causes of UNKNOWN (UI review)", () => {
+    const sentence = (rule: Rule, profile: unknown) => explain(rule, profile, { asOf }).sentence;
+    // exists / missing never repeat the value ("b missing is missing").
+    expect(sentence({ op: "missing", field: "b" }, {})).toBe("b is missing");
+    expect(sentence({ op: "exists", field: "b" }, {})).toBe("b is missing");
+    expect(sentence({ op: "missing", field: "b" }, { b: 1 })).toBe("b is known");
+    // An object value is named, not glued to the label ("a an object cannot be compared").
+    expect(sentence({ op: "gt", field: "a", value: 1 }, { a: { b: 1 } })).toBe("a (an object) cannot be compared with this condition (wrong type), so 'is more than 1' is unknown");
+    // UNKNOWN from a null element, or from a list that mixes types, says so (it said "wrong type").
+    expect(sentence({ op: "hasAny", field: "tags", values: ["z"] }, { tags: ["a", null] })).toBe(
+      "tags [\"a\", null] holds an element that is null, NaN or of another type than the listed values, so 'includes \"z\"' is unknown",
+    );
+    expect(sentence({ op: "in", field: "country", values: ["US", 1] }, { country: "DE" })).toBe(
+      "country \"DE\" cannot be compared with the listed values of another type, so 'is \"US\" or 1' is unknown",
+    );
+  });
+
+  it("explain shows nested arrays as [...]: a deep or cyclic array cannot overflow the stack or grow the sentence (UI review)", () => {
+    const deep = JSON.parse(`{"tags":${"[".repeat(10_000)}${"]".repeat(10_000)}}`) as unknown;
+    const rule: Rule = { op: "hasAny", field: "tags", values: ["vip"] };
+    expect(explain(rule, deep, { asOf }).result).toBe(evaluate(rule, deep, { asOf }));
+    const cyclic: unknown[] = ["vip"];
+    cyclic.push(cyclic);
+    expect(explain(rule, { tags: cyclic }, { asOf }).sentence).toBe('tags ["vip", [...]] includes "vip"');
+    const wide = Array.from({ length: 8 }, () => Array.from({ length: 8 }, () => "x".repeat(60)));
+    expect(explain(rule, { tags: wide }, { asOf }).sentence.length).toBeLessThan(200);
   });
 
   it("explain shows an array without calling its own slice or map; describeRule says what an empty list means", () => {

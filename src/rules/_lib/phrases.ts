@@ -16,17 +16,19 @@ export function formatLiteral(value: RuleScalar): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-/** A value read from a profile, for explanations. */
-export function formatValue(value: unknown): string {
+/** A value read from a profile, for explanations (`nested`: an element of an array, where arrays are not shown). */
+export function formatValue(value: unknown, nested = false): string {
   if (value === undefined) return "missing";
   if (value === null) return "null";
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) {
+    // An array inside an array is not shown: nesting (or a cycle) cannot make the sentence deep or long.
+    if (nested) return value.length === 0 ? "[]" : "[...]";
     // Read by index: the array's own `slice` or `map` is never called.
     const shown: string[] = [];
-    for (let index = 0; index < Math.min(value.length, 8); index += 1) shown.push(formatValue(Object.hasOwn(value, index) ? value[index] : undefined));
+    for (let index = 0; index < Math.min(value.length, 8); index += 1) shown.push(formatValue(Object.hasOwn(value, index) ? value[index] : undefined, true));
     return `[${shown.join(", ")}${value.length > 8 ? ", ..." : ""}]`;
   }
   const time = dateTimeValue(value);
