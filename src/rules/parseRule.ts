@@ -188,13 +188,16 @@ class Walker {
     return undefined;
   }
 
-  /** Checks an object's keys against an allow-list; reports extras and missing required keys. */
+  /**
+   * Checks an object's keys against an allow-list; reports extras and missing required keys. Returns
+   * whether every required key is there: an extra key does not stop the checks of the others (or of
+   * the children), so a UI that kept an `id` on a group still sees every other problem at once.
+   */
   keys(node: Readonly<Record<string, unknown>>, path: Path, required: ReadonlyArray<string>, optional: ReadonlyArray<string>, what: string): boolean {
     let ok = true;
     for (const key of Object.keys(node)) {
       if (!required.includes(key) && !optional.includes(key)) {
         this.issue("unrecognized_key", pathLink(path, key), `${what} does not take the key ${JSON.stringify(key.slice(0, 40))}`);
-        ok = false;
       }
     }
     for (const key of required) {
@@ -324,7 +327,9 @@ class Walker {
         const bothNumbers = typeof min === "number" && typeof max === "number";
         const bothStrings = typeof min === "string" && typeof max === "string";
         if (!bothNumbers && !bothStrings) {
-          this.issue("invalid_type", path, `between needs min and max that are both numbers or both strings, got ${jsonType(min)} and ${jsonType(max)}`);
+          // At the bound to fix: one that is neither a number nor a string, else max (it differs from min).
+          const bad = typeof min !== "number" && typeof min !== "string" ? "min" : "max";
+          this.issue("invalid_type", at(bad), `between needs min and max that are both numbers or both strings, got ${jsonType(min)} and ${jsonType(max)}`);
           ok = false;
           break;
         }

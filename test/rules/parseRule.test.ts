@@ -400,3 +400,32 @@ describe("parseRule", () => {
     expect(rejected).toBeGreaterThan(600);
   });
 });
+
+describe("issues a rule-builder UI can act on (UI review)", () => {
+  const issuesOf = (input: unknown) => {
+    const result = safeParseRule(input);
+    if (result.success) throw new Error("expected issues");
+    return result.error.issues.map((issue) => [issue.code, issue.path]);
+  };
+
+  it("an unrecognized key (a UI's own metadata) does not hide the other problems of the node or its children", () => {
+    expect(issuesOf({ op: "and", id: "group-1", rules: [{ op: "xor" }, { op: "eq", field: "", value: null }] })).toEqual([
+      ["unrecognized_key", ["id"]],
+      ["unknown_op", ["rules", 0, "op"]],
+      ["invalid_path", ["rules", 1, "field"]],
+      ["invalid_type", ["rules", 1, "value"]],
+    ]);
+    expect(issuesOf({ op: "event", type: "purchase", count: { gte: -1, x: 2 }, label: "buyers" })).toEqual([
+      ["unrecognized_key", ["label"]],
+      ["unrecognized_key", ["count", "x"]],
+    ]);
+    // Still an error on its own: strict rules never drop a key silently.
+    expect(issuesOf({ op: "always", id: "x" })).toEqual([["unrecognized_key", ["id"]]]);
+  });
+
+  it("a between of mixed types points at the bound to fix, not at the node", () => {
+    expect(issuesOf({ op: "between", field: "age", min: 5, max: null })).toEqual([["invalid_type", ["max"]]]);
+    expect(issuesOf({ op: "between", field: "age", min: null, max: 10 })).toEqual([["invalid_type", ["min"]]]);
+    expect(issuesOf({ op: "between", field: "age", min: "5", max: 10 })).toEqual([["invalid_type", ["max"]]]);
+  });
+});
