@@ -44,9 +44,9 @@ function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boole
  * segment in words unless `labels` names them. Iterates the rule once: O(size of the rule).
  * @param rule - the rule.
  * @param options - optional field labels.
- * @returns One sentence fragment ("age is 25 to 34 and country is "US" or "CA"").
+ * @returns One sentence fragment ("age is 25 to 34 and country is one of ("US", "CA")").
  * @example
- * describeRule(and(between("demographics.age", 25, 34), inList("geography.country", ["US", "CA"]), gt("behavior.totalSpend", 500))) //=> "age is 25 to 34 and country is \"US\" or \"CA\" and total spend is more than 500"
+ * describeRule(and(between("demographics.age", 25, 34), inList("geography.country", ["US", "CA"]), gt("behavior.totalSpend", 500))) //=> "age is 25 to 34 and country is one of (\"US\", \"CA\") and total spend is more than 500"
  * describeRule(or(inSegment("vip"), not(exists("email"))), { labels: { email: "e-mail address" } }) //=> "in segment \"vip\" or not (e-mail address is known)"
  * @throws `RuleError` with code `too_deep` or `too_many_nodes` for a rule nested more than 1,000 levels
  * deep or larger than 100,000 nodes (only a rule that skipped `parseRule` can be); `invalid_type` for a

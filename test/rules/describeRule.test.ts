@@ -6,9 +6,9 @@ import { ruleArbitrary } from "./_arbitraries.js";
 
 describe("describeRule", () => {
   it("renders plain English", () => {
-    expect(describeRule(and(or(eq("tier", "gold"), eq("tier", "platinum")), not(inList("geography.country", ["IN", "BR", "MX"]))))).toMatchInlineSnapshot(`"(tier is "gold" or tier is "platinum") and not (country is "IN", "BR" or "MX")"`);
-    expect(describeRule(or(contains("email", "@Example.com", { caseInsensitive: true }), hasAny("tags", ["vip"]), hasAll("tags", ["a", "b"]), hasNone("tags", ["churned"]), missing("phone")))).toMatchInlineSnapshot(`"email contains "@Example.com" (ignoring case) or tags includes "vip" or tags includes "a" and "b" or tags includes none of "churned" or phone is missing"`);
-    expect(describeRule(and(withinLast("lastPurchaseAt", 1, "months"), before("createdAt", { amount: 2, unit: "years" }), after("createdAt", "2020-01-01")))).toMatchInlineSnapshot(`"last purchase at is within the last 1 month and created at is before 2 years ago and created at is after 2020-01-01"`);
+    expect(describeRule(and(or(eq("tier", "gold"), eq("tier", "platinum")), not(inList("geography.country", ["IN", "BR", "MX"]))))).toMatchInlineSnapshot(`"(tier is "gold" or tier is "platinum") and not (country is one of ("IN", "BR", "MX"))"`);
+    expect(describeRule(or(contains("email", "@Example.com", { caseInsensitive: true }), hasAny("tags", ["vip"]), hasAll("tags", ["a", "b"]), hasNone("tags", ["churned"]), missing("phone")))).toMatchInlineSnapshot(`"email contains "@Example.com" (ignoring case) or tags includes "vip" or tags includes all of ("a", "b") or tags is a list without "churned" or phone is missing"`);
+    expect(describeRule(and(withinLast("lastPurchaseAt", 1, "months"), before("createdAt", { amount: 2, unit: "years" }), after("createdAt", "2020-01-01")))).toMatchInlineSnapshot(`"last purchase at is within the last 1 month and created at is before 2 years ago and created at is after the start of 2020-01-01 (UTC)"`);
     expect(describeRule(event("purchase", { where: eq("channel", "web"), withinLast: { amount: 30, unit: "days" }, count: { gte: 2, lte: 5 }, sum: { property: "orderTotal", gte: 100 } }))).toMatchInlineSnapshot(`"had "purchase" events where channel is "web" in the last 30 days 2 to 5 times with order total summing to at least 100"`);
     expect([describeRule(and()), describeRule(or()), describeRule(never()), describeRule(and(eq("a", 1)))]).toEqual(["everyone", "no one", "no one", "a is 1"]);
   });
@@ -30,5 +30,35 @@ describe("describeRule", () => {
     const text = describeRule(rule);
     expect(text.startsWith(`${"(".repeat(989)}email is known and age is more than 1`)).toBe(true);
     expect(text.split(" and ")).toHaveLength(990 * 50 + 1);
+  });
+});
+
+describe("describeRule reads unambiguously to a marketer (UI review)", () => {
+  it("puts lists of several values in parentheses, so the rule's own and / or cannot be read into them", () => {
+    expect(describeRule(and(inList("country", ["US", "CA"]), { op: "gt", field: "totalSpend", value: 500 }))).toBe('country is one of ("US", "CA") and total spend is more than 500');
+    expect(describeRule(and({ op: "notIn", field: "country", values: ["IN", "BR"] }, hasAll("tags", ["a", "b"])))).toBe(
+      'country has a value other than ("IN", "BR") and tags includes all of ("a", "b")',
+    );
+    expect(describeRule(hasAny("tags", ["vip", "loyalty"]))).toBe('tags includes any of ("vip", "loyalty")');
+    expect(describeRule(inList("n", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toBe("n is one of (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, and 2 more)");
+  });
+
+  it("says that ne, notIn and hasNone need a value: customers without one are not selected", () => {
+    expect(describeRule({ op: "ne", field: "country", value: "US" })).toBe('country has a value other than "US"');
+    expect(describeRule(hasNone("tags", ["b2b"]))).toBe('tags is a list without "b2b"');
+  });
+
+  it("reads event counts with an upper bound, and exact counts, as they select", () => {
+    const purchase = (count: { gte?: number; lte?: number }) => describeRule(event("purchase", { withinLast: { amount: 90, unit: "days" }, count }));
+    expect(purchase({ lte: 0 })).toBe('had no "purchase" events in the last 90 days');
+    expect(purchase({ lte: 2 })).toBe('had "purchase" events in the last 90 days at most 2 times (or never)');
+    expect(purchase({ gte: 1, lte: 1 })).toBe('had "purchase" events in the last 90 days exactly 1 time');
+    expect(purchase({ gte: 2, lte: 5 })).toBe('had "purchase" events in the last 90 days 2 to 5 times');
+    expect(purchase({ gte: 3 })).toBe('had "purchase" events in the last 90 days at least 3 times');
+  });
+
+  it("says that a date without a time is midnight UTC, where before and after start", () => {
+    expect(describeRule(after("createdAt", "2024-03-01"))).toBe("created at is after the start of 2024-03-01 (UTC)");
+    expect(describeRule(before("createdAt", "2024-03-01T12:00:00Z"))).toBe("created at is before 2024-03-01T12:00:00Z");
   });
 });

@@ -48,7 +48,7 @@ describe("explain", () => {
             "field": "geography.country",
             "op": "notIn",
             "result": null,
-            "sentence": "country is missing, so 'is not "IN" or "BR"' is unknown",
+            "sentence": "country is missing, so 'has a value other than ("IN", "BR")' is unknown",
             "value": undefined,
           },
           {

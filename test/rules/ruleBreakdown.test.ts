@@ -90,7 +90,7 @@ describe("ruleBreakdown", () => {
       [["rules", 2], 4, 1, 0, 2],
     ]);
     expect(breakdown.root).toMatchObject({ path: [], op: "and", true: 1, false: 3, unknown: 1, description: "all of 3 conditions" });
-    expect(breakdown.root.children?.map((node) => node.description)).toEqual(["age is 25 to 34", 'country is "US" or "CA"', "total spend is at least 500"]);
+    expect(breakdown.root.children?.map((node) => node.description)).toEqual(["age is 25 to 34", 'country is one of ("US", "CA")', "total spend is at least 500"]);
     const labelled = ruleBreakdown(rule, profiles, { asOf, labels: { totalSpend: "lifetime revenue" } });
     expect(labelled.root.children?.[2]?.description).toBe("lifetime revenue is at least 500");
   });

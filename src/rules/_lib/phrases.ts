@@ -36,12 +36,24 @@ export function formatValue(value: unknown, nested = false): string {
   return time === undefined || Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
 }
 
-/** A non-empty list of literals for a sentence (empty lists have phrases of their own). */
-function list(values: ReadonlyArray<RuleScalar>, joiner: "or" | "and"): string {
+/**
+ * A non-empty list of literals for a sentence: one value as it is, several in parentheses
+ * (`("US", "CA")`), so that the "and" / "or" of the rule around them cannot be read into the list.
+ */
+function list(values: ReadonlyArray<RuleScalar>): string {
   if (values.length === 1) return formatLiteral(values[0] as RuleScalar);
-  const shown = values.slice(0, 10).map(formatLiteral);
-  const rest = values.length > 10 ? `, ... (${values.length} values)` : "";
-  return `${shown.slice(0, -1).join(", ")} ${joiner} ${shown[shown.length - 1] as string}${rest}`;
+  const shown = values.slice(0, 10).map(formatLiteral).join(", ");
+  return `(${shown}${values.length > 10 ? `, and ${values.length - 10} more` : ""})`;
+}
+
+/** `"vip"`, or `any of ("vip", "loyalty")`. */
+function anyOf(values: ReadonlyArray<RuleScalar>): string {
+  return values.length === 1 ? list(values) : `any of ${list(values)}`;
+}
+
+/** "is one of ("US", "CA")", or "is "US"" for one value. */
+function oneOf(values: ReadonlyArray<RuleScalar>): string {
+  return values.length === 1 ? `is ${list(values)}` : `is one of ${list(values)}`;
 }
 
 function duration(window: Duration): string {
@@ -55,7 +67,8 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
     case "eq":
       return { positive: `is ${formatLiteral(node.value)}`, negative: `is not ${formatLiteral(node.value)}` };
     case "ne":
-      return { positive: `is not ${formatLiteral(node.value)}`, negative: `is ${formatLiteral(node.value)}` };
+      // "has a value": customers without one are not selected (the comparison is UNKNOWN), which "is not" hides.
+      return { positive: `has a value other than ${formatLiteral(node.value)}`, negative: `is ${formatLiteral(node.value)}` };
     case "lt":
       return { positive: `is less than ${formatLiteral(node.value)}`, negative: `is not less than ${formatLiteral(node.value)}` };
     case "lte":
@@ -68,10 +81,10 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
       return { positive: `is ${formatLiteral(node.min)} to ${formatLiteral(node.max)}`, negative: `is not ${formatLiteral(node.min)} to ${formatLiteral(node.max)}` };
     case "in":
       if (node.values.length === 0) return { positive: "is in an empty list", negative: "is not in an empty list" };
-      return { positive: `is ${list(node.values, "or")}`, negative: `is not ${list(node.values, "or")}` };
+      return { positive: oneOf(node.values), negative: `has a value other than ${list(node.values)}` };
     case "notIn":
       if (node.values.length === 0) return { positive: "is not in an empty list", negative: "is in an empty list" };
-      return { positive: `is not ${list(node.values, "or")}`, negative: `is ${list(node.values, "or")}` };
+      return { positive: `has a value other than ${list(node.values)}`, negative: oneOf(node.values) };
     case "contains":
     case "startsWith":
     case "endsWith": {
@@ -82,13 +95,14 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
     }
     case "hasAny":
       if (node.values.length === 0) return { positive: "includes a value of an empty list", negative: "includes no value of an empty list" };
-      return { positive: `includes ${list(node.values, "or")}`, negative: `includes none of ${list(node.values, "or")}` };
+      return { positive: `includes ${anyOf(node.values)}`, negative: `is a list without ${anyOf(node.values)}` };
     case "hasAll":
       if (node.values.length === 0) return { positive: "includes every value of an empty list", negative: "does not include every value of an empty list" };
-      return { positive: `includes ${list(node.values, "and")}`, negative: `does not include all of ${list(node.values, "and")}` };
+      return { positive: `includes ${node.values.length === 1 ? "" : "all of "}${list(node.values)}`, negative: `does not include ${node.values.length === 1 ? "" : "all of "}${list(node.values)}` };
     case "hasNone":
+      // "is a list": customers without the list are not selected (UNKNOWN), which "includes none" hides.
       if (node.values.length === 0) return { positive: "includes no value of an empty list", negative: "includes a value of an empty list" };
-      return { positive: `includes none of ${list(node.values, "or")}`, negative: `includes ${list(node.values, "or")}` };
+      return { positive: `is a list without ${anyOf(node.values)}`, negative: `includes ${anyOf(node.values)}` };
     case "exists":
       return { positive: "is known", negative: "is missing" };
     case "missing":
@@ -97,7 +111,8 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
       return { positive: `is within the last ${duration(node)}`, negative: `is not within the last ${duration(node)}` };
     case "before":
     case "after": {
-      const bound = "date" in node ? node.date : `${duration(node)} ago`;
+      // A date without a time is its first instant, midnight UTC: "after 2024-03-01" includes most of March 1.
+      const bound = "date" in node ? (node.date.length === 10 ? `the start of ${node.date} (UTC)` : node.date) : `${duration(node)} ago`;
       return { positive: `is ${node.op} ${bound}`, negative: `is not ${node.op} ${bound}` };
     }
   }
@@ -105,14 +120,26 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
 
 /** "purchase events in the last 30 days where ..." : the subject of an event condition. */
 export function eventPhrase(node: Extract<Rule, { op: "event" }>, describeWhere: (rule: Rule) => string): string {
+  const { count } = node;
+  const type = JSON.stringify(node.type);
   const parts: string[] = [];
-  if (node.count === undefined && node.sum === undefined) parts.push(`had a ${JSON.stringify(node.type)} event`);
-  else parts.push(`had ${JSON.stringify(node.type)} events`);
+  // How many: "no", "exactly 2", "at most 2 (or no)" events; a count bound with no events in it reads as none.
+  if (count?.lte === 0) parts.push(`had no ${type} events`);
+  else if (count === undefined && node.sum === undefined) parts.push(`had a ${type} event`);
+  else parts.push(`had ${type} events`);
   if (node.where !== undefined) parts.push(`where ${describeWhere(node.where)}`);
   if (node.withinLast !== undefined) parts.push(`in the last ${duration(node.withinLast)}`);
-  const bounds = (bounds: { gte?: number; lte?: number }): string =>
-    bounds.gte !== undefined && bounds.lte !== undefined ? `${bounds.gte} to ${bounds.lte}` : bounds.gte !== undefined ? `at least ${bounds.gte}` : `at most ${bounds.lte as number}`;
-  if (node.count !== undefined) parts.push(`${bounds(node.count)} times`);
-  if (node.sum !== undefined) parts.push(`with ${fieldLabel(node.sum.property, undefined)} summing to ${bounds(node.sum)}`);
+  const times = (n: number) => `${n} time${n === 1 ? "" : "s"}`;
+  if (count !== undefined && count.lte !== 0) {
+    const { gte, lte } = count;
+    if (gte !== undefined && lte !== undefined) parts.push(gte === lte ? `exactly ${times(gte)}` : `${gte} to ${times(lte)}`);
+    else if (gte !== undefined) parts.push(`at least ${times(gte)}`);
+    else parts.push(`at most ${times(lte as number)} (or never)`);
+  }
+  if (node.sum !== undefined) {
+    const { gte, lte } = node.sum;
+    const bounds = gte !== undefined && lte !== undefined ? (gte === lte ? `exactly ${gte}` : `${gte} to ${lte}`) : gte !== undefined ? `at least ${gte}` : `at most ${lte as number}`;
+    parts.push(`with ${fieldLabel(node.sum.property, undefined)} summing to ${bounds}`);
+  }
   return parts.join(" ");
 }
