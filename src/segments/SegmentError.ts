@@ -1,5 +1,6 @@
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
+import type { RuleIssueCode } from "../rules/RuleError.js";
 
 /**
  * Machine-readable codes of {@link SegmentIssue}. Stable: UIs and tests may switch on them.
@@ -33,6 +34,8 @@ export interface SegmentIssue extends Issue {
   readonly code: SegmentIssueCode;
   /** For `segment_cycle`: the segment ids of the cycle, the first repeated at the end. */
   readonly cycle?: ReadonlyArray<string>;
+  /** For `invalid_rule`: the code of the rule's own issue (`"unknown_op"`, `"invalid_type"`, …), as `parseRule` reports it. */
+  readonly ruleCode?: RuleIssueCode;
 }
 
 /**

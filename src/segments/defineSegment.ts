@@ -34,14 +34,14 @@ export interface SegmentDefinition {
  * @param limits - rule limits passed to `parseRule` (depth, node count, list and string length).
  * @returns The frozen segment; `priority` defaults to 0.
  * @throws `SegmentError` with message `"defineSegment found <n> issue(s): <first message> at <path>"`;
- *   rule problems have code `invalid_rule` and a path that continues into the rule (`["rule", "rules", 1, "value"]`).
+ *   rule problems have code `invalid_rule`, the rule's own code in `ruleCode`, and a path that continues into the rule (`["rule", "rules", 1, "value"]`).
  * @example
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "behavior.totalSpend", value: 1000 } });
  * vip.priority //=> 0
  * Object.isFrozen(vip.rule) //=> true
  * let code = "";
- * try { defineSegment({ id: "x", name: "X", rule: { op: "xor" } }); } catch (error) { code = error.issues[0].code; }
- * code //=> "invalid_rule"
+ * try { defineSegment({ id: "x", name: "X", rule: { op: "xor" } }); } catch (error) { code = `${error.issues[0].code} (${error.issues[0].ruleCode})`; }
+ * code //=> "invalid_rule (unknown_op)"
  * try { defineSegment(JSON.parse('{ "id": "x", "name": "X", "rule": { "op": "always" }, "priorty": 2 }')); } catch (error) { code = `${error.issues[0].code} at ${error.issues[0].path}`; }
  * code //=> "invalid_definition at priorty"
  * @category Segments

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { after, and, before, contains, describeRule, event, eq, hasAll, hasAny, hasNone, inList, missing, never, not, or, withinLast } from "../../src/rules/index.js";
+import { after, and, before, contains, describeRule, event, eq, explain, hasAll, hasAny, hasNone, inList, missing, never, not, or, withinLast } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/index.js";
 import { ruleArbitrary } from "./_arbitraries.js";
 
@@ -60,5 +60,14 @@ describe("describeRule reads unambiguously to a marketer (UI review)", () => {
   it("says that a date without a time is midnight UTC, where before and after start", () => {
     expect(describeRule(after("createdAt", "2024-03-01"))).toBe("created at is after the start of 2024-03-01 (UTC)");
     expect(describeRule(before("createdAt", "2024-03-01T12:00:00Z"))).toBe("created at is before 2024-03-01T12:00:00Z");
+  });
+});
+
+describe("invisible and reordering characters are escaped in sentences (UI review)", () => {
+  it("a zero-width space, a bidi override and separators show as \\u codes in describeRule and explain", () => {
+    expect(describeRule({ op: "eq", field: "country", value: "US\u200b" })).toBe('country is "US\\u200b"');
+    expect(describeRule({ op: "eq", field: "a\u202eb", value: "x\u2028y\u0085" })).toBe('a\\u202eb is "x\\u2028y\\u0085"');
+    expect(explain({ op: "eq", field: "c", value: "US" }, { c: "US\u200b" }, { asOf: new Date(0) }).sentence).toBe('c "US\\u200b" is not "US"');
+    expect(describeRule({ op: "eq", field: "c", value: "emoji 😀 é 中" })).toBe('c is "emoji 😀 é 中"');
   });
 });

@@ -4,16 +4,30 @@ import { dateTimeValue } from "../../_lib/instant.js";
 /** Field labels for sentences: a path → a human name (`"behavior.totalSpend"` → `"total spend"` by default). */
 export type FieldLabels = Readonly<Record<string, string>>;
 
+/**
+ * Characters that do not show or that reorder text: format characters (zero-width spaces, bidi
+ * controls such as U+202E), line and paragraph separators, C1 controls and private-use characters.
+ */
+const invisible = /[\p{Cf}\p{Zl}\p{Zp}\p{Co}\u007f-\u009f]/gu;
+
+/**
+ * `text` with every invisible or reordering character written as `\u` and its code: `"US\u200b"` must
+ * not read like `"US"` in a preview, and a field name with U+202E must not reorder the sentence.
+ */
+function visible(text: string): string {
+  return text.replace(invisible, (character) => `\\u${(character.codePointAt(0) as number).toString(16).padStart(4, "0")}`);
+}
+
 /** The default label of a field: its last segment, camelCase split into lower-case words. */
 export function fieldLabel(field: string, labels: FieldLabels | undefined): string {
   if (labels !== undefined && Object.hasOwn(labels, field)) return labels[field] as string;
   const last = field.slice(field.lastIndexOf(".") + 1);
-  return last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+  return visible(last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase());
 }
 
-/** A literal as it appears in a sentence: strings quoted, numbers and booleans plain. */
+/** A literal as it appears in a sentence: strings quoted (invisible characters escaped), numbers and booleans plain. */
 export function formatLiteral(value: RuleScalar): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  return typeof value === "string" ? visible(JSON.stringify(value)) : String(value);
 }
 
 /** A value read from a profile, for explanations (`nested`: an element of an array, where arrays are not shown). */
@@ -21,7 +35,7 @@ export function formatValue(value: unknown, nested = false): string {
   if (value === undefined) return "missing";
   if (value === null) return "null";
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string") return visible(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) {
     // An array inside an array is not shown: nesting (or a cycle) cannot make the sentence deep or long.

@@ -86,7 +86,7 @@ export function checkSegmentDefinition(
   const parsed = safeParseRule(ownValue(definition, "rule"), limits);
   if (!parsed.success && Object.hasOwn(definition, "rule")) {
     for (const issue of parsed.error.issues) {
-      issues.push({ code: "invalid_rule", path: [...prefix, "rule", ...issue.path], message: `${issue.message} (${issue.code})` });
+      issues.push({ code: "invalid_rule", path: [...prefix, "rule", ...issue.path], message: `${issue.message} (${issue.code})`, ruleCode: issue.code });
     }
   }
   if (issues.length > 0 || !parsed.success) return { issues };
