@@ -2,7 +2,7 @@ import type { Rule } from "./ast.js";
 import { createBreakdown } from "./_lib/breakdown.js";
 import type { RuleBreakdown, RuleBreakdownOptions } from "./ruleBreakdown.js";
 import { assertIterable } from "../_lib/arguments.js";
-import { forEachRow } from "../_lib/rowSources.js";
+import { beforeReading, forEachRow } from "../_lib/rowSources.js";
 
 /**
  * {@link ruleBreakdown} over an async iterable: profiles streamed from a file or a database cursor,
@@ -30,7 +30,7 @@ import { forEachRow } from "../_lib/rowSources.js";
  */
 export async function ruleBreakdownAsync<P = unknown>(rule: Rule, profiles: AsyncIterable<P> | Iterable<P>, options: RuleBreakdownOptions<P>): Promise<RuleBreakdown> {
   assertIterable("ruleBreakdownAsync", "profiles", profiles, true);
-  const breakdown = createBreakdown("ruleBreakdownAsync", rule, options);
+  const breakdown = await beforeReading(profiles, () => createBreakdown("ruleBreakdownAsync", rule, options));
   await forEachRow(profiles, (profile) => breakdown.add(profile));
   return breakdown.result();
 }

@@ -1,5 +1,5 @@
 import { assertIterable } from "../_lib/arguments.js";
-import { forEachRow } from "../_lib/rowSources.js";
+import { beforeReading, forEachRow } from "../_lib/rowSources.js";
 import { createQualityReporter } from "./_lib/qualityReporter.js";
 import type { DataQualityReport, DataQualityReportOptions } from "./dataQualityReport.js";
 
@@ -35,7 +35,7 @@ export async function dataQualityReportAsync(
   rows: AsyncIterable<unknown> | Iterable<unknown>,
   options: DataQualityReportOptions = {},
 ): Promise<DataQualityReport> {
-  const reporter = createQualityReporter("dataQualityReportAsync", options);
+  const reporter = await beforeReading(rows, () => createQualityReporter("dataQualityReportAsync", options));
   assertIterable("dataQualityReportAsync", "rows", rows, true);
   await forEachRow(rows, (row) => reporter.add(row));
   return reporter.finish();

@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { isAsyncIterable } from "../_lib/rowSources.js";
+import { closeSource, isAsyncIterable } from "../_lib/rowSources.js";
 import { isZodSchema } from "./_lib/isZodSchema.js";
 import { SegmentationError, type Issue } from "../_lib/errors.js";
 import { assertIterable, assertRecord } from "../_lib/arguments.js";
@@ -51,7 +51,8 @@ export interface ParseRowsStreamCounts {
  * @throws `SegmentationError` `parseRowsStream found <n> issue(s): <message> at [<index>].<path>; pass onRejected to report invalid rows and read on`,
  *   from the stream, when a row is invalid and there is no `onRejected`.
  * @throws `TypeError` `parseRowsStream requires rows to be iterable or async iterable`, `parseRowsStream requires schema to be a zod schema`,
- *   `parseRowsStream requires options to be an object`, `parseRowsStream requires onRejected to be a function`, when called.
+ *   `parseRowsStream requires options to be an object`, `parseRowsStream requires onRejected to be a function`, when called
+ *   (the source is then closed).
  * @throws `TypeError` `parseRowsStream requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`, at the first row that reaches one (no row could pass such a schema).
  * @example
  * async function* lines() {
@@ -102,10 +103,16 @@ export function parseRowsStream<Schema extends z.core.$ZodType>(
   options: ParseRowsStreamOptions = {},
 ): AsyncGenerator<z.output<Schema>, ParseRowsStreamCounts, undefined> {
   assertIterable("parseRowsStream", "rows", rows, true);
-  if (!isZodSchema(schema)) throw new TypeError("parseRowsStream requires schema to be a zod schema");
-  assertRecord("parseRowsStream", "options", options);
+  try {
+    if (!isZodSchema(schema)) throw new TypeError("parseRowsStream requires schema to be a zod schema");
+    assertRecord("parseRowsStream", "options", options);
+    if (options.onRejected !== undefined && typeof options.onRejected !== "function") throw new TypeError("parseRowsStream requires onRejected to be a function");
+  } catch (error) {
+    // The caller handed the source over: a refused call leaves no file or cursor open.
+    void closeSource(rows);
+    throw error;
+  }
   const { onRejected } = options;
-  if (onRejected !== undefined && typeof onRejected !== "function") throw new TypeError("parseRowsStream requires onRejected to be a function");
   // An async generator awaits what it yields, so it yields each row in a box, opened here: a parsed
   // row whose `then` is a function (a schema that keeps unknown keys) is handed on as it is.
   const boxes = boxedRows(rows, schema, onRejected);

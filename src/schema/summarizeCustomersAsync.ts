@@ -1,6 +1,6 @@
 import { createCustomerSummarizer } from "./_lib/customerSummarizer.js";
 import { assertIterable } from "../_lib/arguments.js";
-import { forEachRow } from "../_lib/rowSources.js";
+import { beforeReading, forEachRow } from "../_lib/rowSources.js";
 import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "./summarizeCustomers.js";
 
 /**
@@ -29,7 +29,7 @@ export async function summarizeCustomersAsync(
   transactions: AsyncIterable<TransactionLike> | Iterable<TransactionLike>,
   options: SummarizeCustomersOptions,
 ): Promise<SummarizeCustomersResult> {
-  const summarizer = createCustomerSummarizer(options);
+  const summarizer = await beforeReading(transactions, () => createCustomerSummarizer(options));
   assertIterable("summarizeCustomersAsync", "transactions", transactions, true);
   await forEachRow(transactions, (transaction) => summarizer.add(transaction));
   return summarizer.finish();

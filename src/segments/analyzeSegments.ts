@@ -37,7 +37,7 @@ export interface SegmentDiagnosis {
   readonly share: number | null;
   /** Profiles the segment wins under first-match. */
   readonly wins: number;
-  /** Members won by a higher-priority segment under first-match (`size - wins`). */
+  /** Members won by another segment under first-match (`size - wins`): a higher priority, or the same priority declared earlier. */
   readonly lost: number;
   /** Who took the lost members, largest first. */
   readonly lostTo: ReadonlyArray<{ readonly segment: string; readonly count: number }>;
@@ -82,13 +82,13 @@ function popcount(word: number): number {
  * segment; first-match winners follow from the memberships and the priorities (larger first,
  * ties by declaration order), exactly as `assignSegments` picks them. Jaccard is
  * `|A ∩ B| / |A ∪ B|` (https://en.wikipedia.org/wiki/Jaccard_index). Profiles need no id. O(n · s)
- * rule evaluations plus O(s² · n / 32) for the overlaps; memory O(s · n / 32).
+ * rule evaluations plus O(s² · n / 32) for the overlaps; memory O(s · n / 32 + s²).
  * @param segments - segments from `defineSegment`, ids unique.
  * @param profiles - any profiles (for example one synthetic profile per RFM score cell).
  * @param options - `asOf`, optionally `eventsOf`, `minSize`, `minShare`.
  * @returns The diagnosis; shares and Jaccard indexes are `null` where not defined (empty population, two empty segments).
  * @throws `SegmentError` for duplicate ids, unknown references, a reference cycle or references that expand a rule too far (as `assignSegments`).
- * @throws `TypeError` `"analyzeSegments requires asOf to be a valid Date"`, `"analyzeSegments requires profiles to be iterable"`, `"analyzeSegments requires idOf to be a function"` (or `eventsOf`).
+ * @throws `TypeError` `"analyzeSegments requires asOf to be a valid Date"`, `"analyzeSegments requires profiles to be iterable"`, `"analyzeSegments requires eventsOf to be a function"`.
  * @throws `RangeError` `"analyzeSegments requires minSize to be a non-negative number"`, `"analyzeSegments requires minShare to be between zero and one"`.
  * @throws `TypeError` `"analyzeSegments requires an array of segments"`, `"analyzeSegments requires options.eventsOf to evaluate event rules"` (a segment has an `event` node and no `eventsOf` is given).
  * @example
@@ -102,7 +102,7 @@ function popcount(word: number): number {
  * @category Segments
  */
 export function analyzeSegments<P>(segments: ReadonlyArray<Segment>, profiles: Iterable<P>, options: AnalyzeSegmentsOptions<P>): AnalyzeSegmentsResult {
-  checkArguments("analyzeSegments", profiles, options, ["idOf", "eventsOf"]);
+  checkArguments("analyzeSegments", profiles, options, ["eventsOf"]);
   const minSize = options.minSize ?? 0;
   const minShare = options.minShare ?? 0;
   if (typeof minSize !== "number" || !(minSize >= 0)) throw new RangeError("analyzeSegments requires minSize to be a non-negative number");

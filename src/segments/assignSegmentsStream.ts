@@ -1,5 +1,5 @@
 import { isZodSchema } from "../schema/_lib/isZodSchema.js";
-import { isAsyncIterable } from "../_lib/rowSources.js";
+import { beforeReading, isAsyncIterable } from "../_lib/rowSources.js";
 import { thrownMessage } from "../_lib/thrownMessage.js";
 import type * as z from "zod/mini";
 import type { Issue } from "../_lib/errors.js";
@@ -42,7 +42,11 @@ export interface AssignSegmentsStreamOptions<P> {
   readonly eventsOf?: EventsOf<P>;
   /** The profile's id; default: its own `id` property. A row without an id is rejected (`missing_id`). */
   readonly idOf?: (profile: P, index: number) => string;
-  /** Called every `progressEvery` rows and once at the end (also for an empty input, with 0 rows). */
+  /**
+   * Called every `progressEvery` rows and once at the end of the input (also for an empty input, with
+   * 0 rows). A row counts as done once the consumer asks for the next one, so the count is safe to
+   * checkpoint; a consumer that stops early gets no final call.
+   */
   readonly onProgress?: (progress: StreamProgress) => void;
   /** Rows between two `onProgress` calls. Default 10,000. */
   readonly progressEvery?: number;
@@ -135,14 +139,17 @@ export async function* assignSegmentsStream<P>(
   segments: ReadonlyArray<Segment>,
   options: AssignSegmentsStreamOptions<P>,
 ): AsyncGenerator<AssignedRow<P> | RejectedRow, AssignSegmentsStreamSummary, undefined> {
-  checkArguments("assignSegmentsStream", rows, options, ["idOf", "eventsOf", "onProgress"], true);
-  const mode = options.mode;
-  if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegmentsStream requires mode to be "all" or "first-match"');
-  const progressEvery = options.progressEvery ?? 10_000;
-  if (!Number.isInteger(progressEvery) || progressEvery < 1) {
-    throw new RangeError("assignSegmentsStream requires progressEvery to be a positive integer");
-  }
-  const plan = planSegments<P>("assignSegmentsStream", segments, options);
+  // A refusal (bad options, a segment cycle) closes the source: the caller handed it over.
+  const { mode, progressEvery, plan } = await beforeReading(rows, () => {
+    checkArguments("assignSegmentsStream", rows, options, ["idOf", "eventsOf", "onProgress"], true);
+    const mode = options.mode;
+    if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegmentsStream requires mode to be "all" or "first-match"');
+    const progressEvery = options.progressEvery ?? 10_000;
+    if (!Number.isInteger(progressEvery) || progressEvery < 1) {
+      throw new RangeError("assignSegmentsStream requires progressEvery to be a positive integer");
+    }
+    return { mode, progressEvery, plan: planSegments<P>("assignSegmentsStream", segments, options) };
+  });
   const { sizes } = plan;
   const ids = plan.segments.map((segment) => segment.id);
   const onProgress = options.onProgress;

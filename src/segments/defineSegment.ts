@@ -1,4 +1,5 @@
 import type { RuleLimits } from "../rules/parseRule.js";
+import { resolveRuleLimits } from "../rules/_lib/limits.js";
 import { SegmentError } from "./SegmentError.js";
 import { checkSegmentDefinition } from "./_lib/definition.js";
 import type { Segment } from "./_lib/definition.js";
@@ -35,6 +36,7 @@ export interface SegmentDefinition {
  * @returns The frozen segment; `priority` defaults to 0.
  * @throws `SegmentError` with message `"defineSegment found <n> issue(s): <first message> at <path>"`;
  *   rule problems have code `invalid_rule`, the rule's own code in `ruleCode`, and a path that continues into the rule (`["rule", "rules", 1, "value"]`).
+ * @throws `RangeError` `defineSegment requires maxDepth to be an integer from 1 to 1000` (and likewise for the other limits).
  * @example
  * const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "behavior.totalSpend", value: 1000 } });
  * vip.priority //=> 0
@@ -47,6 +49,8 @@ export interface SegmentDefinition {
  * @category Segments
  */
 export function defineSegment(definition: SegmentDefinition, limits?: RuleLimits): Segment {
+  // Checked here so that the error names defineSegment, not the parseRule it calls.
+  resolveRuleLimits("defineSegment", limits);
   const { segment, issues } = checkSegmentDefinition(definition, [], limits);
   if (segment === undefined) throw new SegmentError(segmentErrorMessage("defineSegment", issues), issues);
   return segment;

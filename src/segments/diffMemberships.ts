@@ -53,7 +53,10 @@ function indexById(list: ReadonlyArray<SegmentMembership>, side: "before" | "aft
   for (let index = 0; index < list.length; index++) {
     const membership = list[index] as SegmentMembership;
     if (typeof membership !== "object" || membership === null || typeof membership.id !== "string" || !Array.isArray(membership.segments)) {
-      throw new TypeError(`diffMemberships requires every membership to have a string id and an array of segments (${side}[${index}])`);
+      // A collected assignSegmentsStream output keeps its rejects, which have no segments.
+      const rejected = typeof membership === "object" && membership !== null && (membership as { kind?: unknown }).kind === "rejected";
+      const hint = rejected ? `: ${side}[${index}] is a rejected row of assignSegmentsStream; keep the rows of kind "assigned"` : ` (${side}[${index}])`;
+      throw new TypeError(`diffMemberships requires every membership to have a string id and an array of segments${hint}`);
     }
     if (map.has(membership.id)) throw new RangeError(`diffMemberships requires unique profile ids ("${membership.id}" appears twice in ${side})`);
     const segments = new Set(membership.segments);
@@ -86,10 +89,12 @@ interface MutableChange {
  * @param before - the earlier `assignSegments` result, or its `memberships`.
  * @param after - the later result, or its `memberships`.
  * @returns Per-segment entered/left lists, plus the ids of added and removed profiles.
- * @throws `RangeError` `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`),
+ * @throws `RangeError` `"diffMemberships requires before and after from the same mode, not \"all\" and \"first-match\""` (two results whose modes differ),
+ * `"diffMemberships requires unique profile ids (\"<id>\" appears twice in before)"` (or `after`),
  * `"diffMemberships requires each profile's segments to be listed once (\"<id>\" in before)"` (or `after`).
  * @throws `TypeError` `"diffMemberships requires before to be an assignSegments result or its memberships"` (or `after`),
- * `"diffMemberships requires every membership to have a string id and an array of segments (before[<index>])"`,
+ * `"diffMemberships requires every membership to have a string id and an array of segments (before[<index>])"`
+ * (for a reject of `assignSegmentsStream`: `...: after[<index>] is a rejected row of assignSegmentsStream; keep the rows of kind "assigned"`),
  * `"diffMemberships requires the sizes of before, when given, to be an array of { id } objects"` (or `after`).
  * @example
  * const before = [{ id: "a", index: 0, segments: ["vip"], segment: "vip" }, { id: "b", index: 1, segments: [], segment: null }];
@@ -103,6 +108,12 @@ interface MutableChange {
 export function diffMemberships(before: MembershipsInput, after: MembershipsInput): DiffMembershipsResult {
   const beforeList = membershipsOf(before, "before");
   const afterList = membershipsOf(after, "after");
+  // A first-match run lists only each profile's winner: against an "all" run, members would seem to leave.
+  const beforeMode = Array.isArray(before) ? undefined : (before as Partial<AssignSegmentsResult>).mode;
+  const afterMode = Array.isArray(after) ? undefined : (after as Partial<AssignSegmentsResult>).mode;
+  if (beforeMode !== undefined && afterMode !== undefined && beforeMode !== afterMode) {
+    throw new RangeError(`diffMemberships requires before and after from the same mode, not "${String(beforeMode)}" and "${String(afterMode)}"`);
+  }
   const beforeById = indexById(beforeList, "before");
   const afterById = indexById(afterList, "after");
   const changes = new Map<string, MutableChange>();

@@ -1,4 +1,8 @@
 import { pathLink } from "../_lib/pathLinks.js";
+import { isDefinedSegment } from "../_lib/definedSegments.js";
+import { RuleError, type RuleIssue } from "../rules/RuleError.js";
+import { safeParseRule } from "../rules/parseRule.js";
+import { ruleErrorMessage } from "../rules/_lib/issues.js";
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
@@ -38,6 +42,9 @@ export interface SegmentQueryResult {
   readonly segmentColumns: ReadonlyArray<{ readonly id: string; readonly column: string }>;
 }
 
+/** The keys a segment may have (those of `defineSegment`'s definitions); any other is a typo such as `priorty`. */
+const segmentKeys: ReadonlyArray<string> = ["id", "name", "description", "priority", "rule"];
+
 /**
  * One SELECT that assigns every profile to its segments in the warehouse, like the in-memory
  * `assignSegments`: the profile id, one boolean column per segment and the winning segment.
@@ -53,18 +60,25 @@ export interface SegmentQueryResult {
  * column is TRUE only when its rule is TRUE (UNKNOWN is not membership). The `segment` column is the
  * highest-priority segment whose rule is TRUE (ties by declaration order), or NULL. Segment ids are
  * bound as parameters; output column names are generated (`segment_1`, ...) and listed in
- * `segmentColumns`. The same semantics and mapping as {@link toSql}. O(total size of the rules).
+ * `segmentColumns`. The same semantics and mapping as {@link toSql}. A segment not made by
+ * `defineSegment` (saved JSON) is checked as `assignSegments` checks it: its keys (a typo such as
+ * `priorty` would silently change the waterfall) and its rule, with `parseRule` and its default limits,
+ * so a definition that fails in memory never runs in the warehouse. O(total size of the rules).
  *
  * @param segments - the segments, ids unique; `Segment` values from `defineSegment` fit.
  * @param options - the dialect, the profile table and id column, the column mapping, the clock, the
  *   mode and the events mapping (when a rule has event conditions).
  * @returns `{ sql, params, paramTypes, segmentColumns }`, with `params` and `paramTypes` as in `toSql`.
+ * @throws `RuleError` `segmentQuery found N issues: <first message> at [<index>].rule.<path>` for a segment
+ *   not made by `defineSegment` whose rule `parseRule` refuses (the issues' paths start with the segment's index).
  * @throws {@link SqlCompileError} `segmentQuery found N issues: <first message> at <path>` (unmapped field,
  *   unknown or cyclic segment reference, unsupported construct); `TypeError`
  *   `segmentQuery requires unique segment ids, "<id>" repeats`, `segmentQuery requires mode to be "all" or "first-match"`,
  *   `segmentQuery requires options with a dialect, a table, columns, mode and asOf`,
  *   `segmentQuery requires an array of segments`, `segmentQuery requires every segment to have a string id and a rule`,
- *   `segmentQuery requires priority to be a finite number (segment "<id>")`, and the option errors of `toSql`
+ *   `segmentQuery requires priority to be a finite number (segment "<id>")`,
+ *   `segmentQuery requires segments with only the keys id, name, description, priority, rule: "<key>" is not one (segment "<id>")`,
+ *   and the option errors of `toSql`
  *   (`asOf`, `columns`, `onUnsupported`) with `segmentQuery` in the message.
  * @example
  * const { sql, params, segmentColumns } = segmentQuery(
@@ -92,7 +106,8 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
   if (mode !== "all" && mode !== "first-match") throw new TypeError('segmentQuery requires mode to be "all" or "first-match"');
   if (!Array.isArray(segments)) throw new TypeError("segmentQuery requires an array of segments");
   const library: Record<string, Rule> = {};
-  for (const segment of segments) {
+  const ruleIssues: RuleIssue[] = [];
+  segments.forEach((segment, index) => {
     if (typeof segment !== "object" || segment === null || typeof segment.id !== "string") {
       throw new TypeError("segmentQuery requires every segment to have a string id and a rule");
     }
@@ -101,8 +116,22 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
     if (segment.priority !== undefined && (typeof segment.priority !== "number" || !Number.isFinite(segment.priority))) {
       throw new TypeError(`segmentQuery requires priority to be a finite number (segment ${JSON.stringify(segment.id)})`);
     }
-    Object.defineProperty(library, segment.id, { value: segment.rule, enumerable: true, configurable: true, writable: true });
-  }
+    let rule = segment.rule;
+    // A segment not made by defineSegment (saved JSON) is checked as the segment functions check it,
+    // so the same definition never fails in memory and runs in the warehouse.
+    if (!isDefinedSegment(segment)) {
+      for (const key of Object.keys(segment)) {
+        if (!segmentKeys.includes(key)) {
+          throw new TypeError(`segmentQuery requires segments with only the keys ${segmentKeys.join(", ")}: ${JSON.stringify(key.slice(0, 40))} is not one (segment ${JSON.stringify(segment.id)})`);
+        }
+      }
+      const parsed = safeParseRule(segment.rule);
+      if (parsed.success) rule = parsed.data;
+      else for (const issue of parsed.error.issues) ruleIssues.push({ ...issue, path: [index, "rule", ...issue.path] });
+    }
+    Object.defineProperty(library, segment.id, { value: rule, enumerable: true, configurable: true, writable: true });
+  });
+  if (ruleIssues.length > 0) throw new RuleError(ruleErrorMessage("segmentQuery", ruleIssues), ruleIssues);
 
   const aggregates: string[] = [];
   const eventsName = "segmentkit_events";

@@ -86,3 +86,11 @@ describe("defineSegment", () => {
     expect(() => defineSegment({ id: "short", name: "Short", rule: { op: "in", field: "a", values: [1, 2, 3] } }, { maxListLength: 2 })).toThrow(SegmentError);
   });
 });
+
+describe("defineSegment's limits (segments review)", () => {
+  it("names defineSegment when a limit is out of range (it named parseRule)", () => {
+    expect(() => defineSegment({ id: "x", name: "X", rule: { op: "always" } }, { maxDepth: -1 })).toThrow(
+      new RangeError("defineSegment requires maxDepth to be an integer from 1 to 1000"),
+    );
+  });
+});

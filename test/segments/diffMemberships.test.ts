@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignSegments, defineSegment, diffMemberships } from "../../src/segments/index.js";
+import { assignSegments, assignSegmentsStream, defineSegment, diffMemberships } from "../../src/segments/index.js";
 import type { SegmentMembership } from "../../src/segments/index.js";
 
 const membershipsArbitrary = fc
@@ -125,5 +125,28 @@ describe("diffMemberships", () => {
     const once = { id: "x", index: 0, segments: ["vip"], segment: "vip" };
     expect(() => diffMemberships([once], [twice])).toThrow(`diffMemberships requires each profile's segments to be listed once ("x" in after)`);
     expect(() => diffMemberships([twice], [once])).toThrow(`diffMemberships requires each profile's segments to be listed once ("x" in before)`);
+  });
+});
+
+describe("diffMemberships refuses runs it cannot compare (segments review)", () => {
+  const vip = defineSegment({ id: "vip", name: "VIP", rule: { op: "gte", field: "spend", value: 100 }, priority: 2 });
+  const buyer = defineSegment({ id: "buyer", name: "Buyer", rule: { op: "gte", field: "spend", value: 1 }, priority: 1 });
+  const profiles = [{ id: "p1", spend: 500 }];
+  const asOf = new Date("2024-06-30T00:00:00Z");
+
+  it("two results of different modes: p1 would seem to leave buyer", () => {
+    const all = assignSegments(profiles, [vip, buyer], { asOf, mode: "all" });
+    const firstMatch = assignSegments(profiles, [vip, buyer], { asOf, mode: "first-match" });
+    expect(() => diffMemberships(all, firstMatch)).toThrow(new RangeError('diffMemberships requires before and after from the same mode, not "all" and "first-match"'));
+    // The memberships alone carry no mode: compared as given.
+    expect(diffMemberships(all.memberships, firstMatch.memberships).changedProfiles).toBe(1);
+  });
+
+  it("a collected stream output with a rejected row says so", async () => {
+    const rows: unknown[] = [];
+    for await (const row of assignSegmentsStream([{ id: "p1", spend: 5 }, { spend: 9 }], [vip, buyer], { asOf, mode: "all" })) rows.push(row);
+    expect(() => diffMemberships([], rows as never)).toThrow(
+      new TypeError('diffMemberships requires every membership to have a string id and an array of segments: after[1] is a rejected row of assignSegmentsStream; keep the rows of kind "assigned"'),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Rule } from "../../src/rules/index.js";
+import { RuleError, type Rule } from "../../src/rules/index.js";
 import { defineSegment } from "../../src/segments/index.js";
 import { segmentQuery, SqlCompileError } from "../../src/sql/index.js";
 import type { SegmentQueryOptions, SqlDialectName } from "../../src/sql/index.js";
@@ -64,5 +64,42 @@ describe("segmentQuery priorities (fourth mutation review)", () => {
     for (const priority of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       expect(() => segmentQuery([{ id: "a", rule: { op: "always" }, priority }], options("postgres"))).toThrow(new TypeError('segmentQuery requires priority to be a finite number (segment "a")'));
     }
+  });
+});
+
+describe("segmentQuery checks saved segments as assignSegments does (segments review)", () => {
+  // The same saved JSON failed in memory and ran with another meaning in the warehouse.
+  const saved = (extra: object, rule: unknown = { op: "gte", field: "behavior.totalSpend", value: 10 }) => [{ id: "hi", name: "High", rule, ...extra }] as never;
+
+  it("refuses an unknown key on a segment (a priorty typo would change the waterfall)", () => {
+    expect(() => segmentQuery(saved({ priorty: 5 }), options("duckdb"))).toThrow(
+      new TypeError('segmentQuery requires segments with only the keys id, name, description, priority, rule: "priorty" is not one (segment "hi")'),
+    );
+  });
+
+  it("refuses a rule that parseRule refuses, with the segment's index in each path", () => {
+    const cases: ReadonlyArray<readonly [unknown, string, ReadonlyArray<string | number>]> = [
+      [{ op: "between", field: "behavior.totalSpend", min: 2000, max: 10 }, "invalid_range", [0, "rule"]],
+      [{ op: "gte", field: "behavior.totalSpend", value: 10, vlaue: 2000 }, "unrecognized_key", [0, "rule", "vlaue"]],
+      [{ version: 2, op: "always" }, "invalid_version", [0, "rule", "version"]],
+    ];
+    for (const [rule, code, path] of cases) {
+      let caught: unknown;
+      try {
+        segmentQuery(saved({}, rule), options("duckdb"));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(RuleError);
+      expect((caught as RuleError).issues[0]).toMatchObject({ code, path });
+    }
+  });
+
+  it("trusts segments from defineSegment, including rules deeper than parseRule's default limits", () => {
+    let deep: Rule = { op: "gte", field: "behavior.totalSpend", value: 10 };
+    for (let level = 0; level < 40; level++) deep = { op: "not", rule: { op: "not", rule: deep } };
+    const segment = defineSegment({ id: "deep", name: "Deep", rule: deep }, { maxDepth: 100 });
+    expect(() => segmentQuery([segment], options("duckdb"))).not.toThrow();
+    expect(() => segmentQuery([{ id: "deep", rule: deep }], options("duckdb"))).toThrow(RuleError);
   });
 });

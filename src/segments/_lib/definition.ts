@@ -1,4 +1,5 @@
 import { deepFreeze } from "../../_lib/deepFreeze.js";
+import { isDefinedSegment as isDefined, markDefinedSegment } from "../../_lib/definedSegments.js";
 import type { Rule } from "../../rules/ast.js";
 import { safeParseRule } from "../../rules/parseRule.js";
 import type { RuleLimits } from "../../rules/parseRule.js";
@@ -15,15 +16,12 @@ export interface Segment {
 
 const maxIdLength = 256;
 
-/** Segments made by {@link defineSegment}: already valid, so segment lists skip re-checking them. */
-const definedSegments = /* @__PURE__ */ new WeakSet<object>();
-
 /**
  * Whether a value was returned by {@link defineSegment}.
  * @internal
  */
 export function isDefinedSegment(value: unknown): value is Segment {
-  return typeof value === "object" && value !== null && definedSegments.has(value);
+  return isDefined(value);
 }
 const maxNameLength = 1_000;
 const maxDescriptionLength = 10_000;
@@ -98,7 +96,7 @@ export function checkSegmentDefinition(
   };
   if (description !== undefined) segment.description = description as string;
   deepFreeze(segment);
-  definedSegments.add(segment);
+  markDefinedSegment(segment);
   return { segment, issues };
 }
 
