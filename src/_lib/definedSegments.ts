@@ -14,3 +14,6 @@ export function markDefinedSegment(segment: object): void {
 export function isDefinedSegment(value: unknown): boolean {
   return typeof value === "object" && value !== null && definedSegments.has(value);
 }
+
+/** The keys of a segment definition; any other key is a typo (`priorty`) that would change nothing silently. */
+export const segmentDefinitionKeys: ReadonlyArray<string> = ["id", "name", "description", "priority", "rule"];

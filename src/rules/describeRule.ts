@@ -1,5 +1,5 @@
 import type { Rule } from "./ast.js";
-import { eventPhrase, fieldLabel, leafPhrase } from "./_lib/phrases.js";
+import { eventPhrase, fieldLabel, formatLiteral, leafPhrase } from "./_lib/phrases.js";
 import type { FieldLabels } from "./_lib/phrases.js";
 import { checkExpansion } from "./_lib/context.js";
 import { evaluators, ownHandler } from "./_lib/interpreter.js";
@@ -30,7 +30,7 @@ function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boole
     case "event":
       return eventPhrase(node, (where) => describeNode(where, undefined, true));
     case "inSegment":
-      return `in segment ${JSON.stringify(node.segment)}`;
+      return `in segment ${formatLiteral(node.segment)}`;
     default:
       ownHandler(evaluators, node, "describeRule");
       return `${fieldLabel(node.field, labels)} ${leafPhrase(node).positive}`;

@@ -4,7 +4,7 @@ import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
 import { followSegment } from "./_lib/context.js";
 import { aggregateEvents, isPresent, kleeneNot, readPath } from "./_lib/leaves.js";
 import { splitPath } from "../_lib/fieldPaths.js";
-import { eventPhrase, fieldLabel, formatValue, leafPhrase } from "./_lib/phrases.js";
+import { eventPhrase, fieldLabel, formatLiteral, formatValue, leafPhrase } from "./_lib/phrases.js";
 import type { FieldLabels } from "./_lib/phrases.js";
 import { subtractDuration, timeBound } from "./_lib/time.js";
 import { describeRule } from "./describeRule.js";
@@ -73,7 +73,7 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
     case "inSegment":
       return followSegment(context, node, (rule) => {
         const child = explainNode(rule, profile, context, labels);
-        return { op: "inSegment", result: child.result, sentence: `${child.result === true ? "is" : child.result === false ? "is not" : "may or may not be"} in segment ${JSON.stringify(node.segment)}`, children: [child] };
+        return { op: "inSegment", result: child.result, sentence: `${child.result === true ? "is" : child.result === false ? "is not" : "may or may not be"} in segment ${formatLiteral(node.segment)}`, children: [child] };
       });
     case "event": {
       const result = evaluateNode(node, profile, context);
@@ -93,7 +93,7 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       const phrase = leafPhrase(node);
       // The field and the value it holds: "total spend 430", "country (missing)", "address (an object)".
       const shown = formatValue(value);
-      const subject = value === undefined || shown.startsWith("an ") ? `${label} (${shown})` : `${label} ${shown}`;
+      const subject = value === undefined || shown.startsWith("a") ? `${label} (${shown})` : `${label} ${shown}`;
       let sentence: string;
       if (node.op === "exists" || node.op === "missing") sentence = `${label} ${result === true ? phrase.positive : phrase.negative}`;
       else if (result === true) sentence = `${subject} ${phrase.positive}`;

@@ -10,13 +10,14 @@ import { beforeReading, forEachRow } from "../_lib/rowSources.js";
  *
  * @remarks The same counts as {@link ruleBreakdown} (they share the counting code), awaiting each
  * profile of an async source in turn; a synchronous iterable works too, its profiles taken as they
- * are, never awaited.
+ * are, never awaited (a `Promise` among them is refused); a refused call closes the source.
  * @param rule - a rule (from `parseRule` or the builders).
  * @param profiles - the profiles, read once.
  * @param options - as {@link ruleBreakdown}.
  * @returns The counts, as a tree that mirrors the rule.
  * @throws `RuleError` as `compileRule`, naming `ruleBreakdownAsync`.
  * @throws `TypeError` `"ruleBreakdownAsync requires profiles to be iterable or async iterable"`, and as `compileRule` for bad options.
+ * @throws `TypeError` `ruleBreakdownAsync takes the rows of a sync iterable as they are, and row <i> is a Promise: pass an async iterable to have them awaited`.
  * @example
  * async function* stream() {
  *   yield { plan: "pro", seats: 12 };
@@ -31,6 +32,6 @@ import { beforeReading, forEachRow } from "../_lib/rowSources.js";
 export async function ruleBreakdownAsync<P = unknown>(rule: Rule, profiles: AsyncIterable<P> | Iterable<P>, options: RuleBreakdownOptions<P>): Promise<RuleBreakdown> {
   assertIterable("ruleBreakdownAsync", "profiles", profiles, true);
   const breakdown = await beforeReading(profiles, () => createBreakdown("ruleBreakdownAsync", rule, options));
-  await forEachRow(profiles, (profile) => breakdown.add(profile));
+  await forEachRow("ruleBreakdownAsync", profiles, (profile) => breakdown.add(profile));
   return breakdown.result();
 }

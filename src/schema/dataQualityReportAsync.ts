@@ -10,7 +10,8 @@ import type { DataQualityReport, DataQualityReportOptions } from "./dataQualityR
  * @remarks Same code as `dataQualityReport`: the same counts, duplicate ids and unknown fields, and
  * the same O(rows × fields) time. The rows are read once and never held: memory grows only with the
  * ids (for duplicate detection; pass `idField: null` to skip it) and the distinct unknown keys. The
- * rows of a sync iterable are taken as they are, never awaited.
+ * rows of a sync iterable are taken as they are, never awaited (a `Promise` among them is refused),
+ * and a refused call closes the source.
  *
  * @param rows - an async iterable (or a plain iterable) of raw rows.
  * @param options - the schema (default `CustomerProfile`) and the id field, as for `dataQualityReport`.
@@ -20,6 +21,7 @@ import type { DataQualityReport, DataQualityReportOptions } from "./dataQualityR
  *   `dataQualityReportAsync requires options to be an object`, `dataQualityReportAsync requires schema to be a zod schema`;
  *   `RangeError` `dataQualityReportAsync requires idField to name a top-level field of the schema: "<name>" is not one`;
  *   `TypeError` `dataQualityReportAsync requires a schema without async refinements or transforms: zod cannot run them while parsing synchronously`.
+ * @throws `TypeError` `dataQualityReportAsync takes the rows of a sync iterable as they are, and row <i> is a Promise: pass an async iterable to have them awaited`.
  * @example
  * async function* rows() {
  *   yield { customerId: "c1", orderId: "o1", timestamp: "2024-01-01T00:00:00Z", amount: 12.5 };
@@ -37,6 +39,6 @@ export async function dataQualityReportAsync(
 ): Promise<DataQualityReport> {
   const reporter = await beforeReading(rows, () => createQualityReporter("dataQualityReportAsync", options));
   assertIterable("dataQualityReportAsync", "rows", rows, true);
-  await forEachRow(rows, (row) => reporter.add(row));
+  await forEachRow("dataQualityReportAsync", rows, (row) => reporter.add(row));
   return reporter.finish();
 }

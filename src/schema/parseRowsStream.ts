@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { closeSource, isAsyncIterable } from "../_lib/rowSources.js";
+import { closeSource, isAsyncIterable, owningSource } from "../_lib/rowSources.js";
 import { isZodSchema } from "./_lib/isZodSchema.js";
 import { SegmentationError, type Issue } from "../_lib/errors.js";
 import { assertIterable, assertRecord } from "../_lib/arguments.js";
@@ -113,18 +113,9 @@ export function parseRowsStream<Schema extends z.core.$ZodType>(
     throw error;
   }
   const { onRejected } = options;
-  // An async generator awaits what it yields, so it yields each row in a box, opened here: a parsed
-  // row whose `then` is a function (a schema that keeps unknown keys) is handed on as it is.
-  const boxes = boxedRows(rows, schema, onRejected);
-  type Step = IteratorResult<{ readonly row: z.output<Schema> }, ParseRowsStreamCounts>;
-  const open = (step: Step): IteratorResult<z.output<Schema>, ParseRowsStreamCounts> => (step.done === true ? step : { done: false, value: step.value.row });
-  const stream: AsyncGenerator<z.output<Schema>, ParseRowsStreamCounts, undefined> = {
-    next: () => boxes.next().then(open),
-    return: async (value) => open(await boxes.return(value)),
-    throw: async (error: unknown) => open(await boxes.throw(error)),
-    [Symbol.asyncIterator]: () => stream,
-  };
-  return stream;
+  // An async generator awaits what it yields, so it yields each row in a box, opened by the wrapper:
+  // a parsed row whose `then` is a function (a schema that keeps unknown keys) is handed on as it is.
+  return owningSource(rows, boxedRows(rows, schema, onRejected), (box) => box.row);
 }
 
 /** The stream itself: each valid row in a box, each rejection handed on (or thrown); returns the counts. */

@@ -8,13 +8,15 @@ import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLi
  *
  * @remarks Same code as `summarizeCustomers`: same features (refunds count in the net total, not as
  * purchases), same counts, same O(transactions) time and O(customers) memory; the input is read once
- * and never held in memory; the transactions of a sync iterable are taken as they are, never awaited.
+ * and never held in memory; the transactions of a sync iterable are taken as they are, never awaited
+ * (a `Promise` among them is refused), and a refused call closes the source.
  *
  * @param transactions - an async iterable (or a plain iterable) of transactions.
  * @param options - the clock `asOf`.
  * @returns a promise of the summaries, the refund-only customers and the counts.
  * @throws the same errors as `summarizeCustomers` (their messages name `summarizeCustomers`), as a rejected promise;
  * `TypeError` `summarizeCustomersAsync requires transactions to be iterable or async iterable`.
+ * @throws `TypeError` `summarizeCustomersAsync takes the rows of a sync iterable as they are, and row <i> is a Promise: pass an async iterable to have them awaited`.
  * @example
  * async function* stream() {
  *   yield { customerId: "c1", timestamp: new Date("2024-01-01T00:00:00Z"), amount: 12.5 };
@@ -31,6 +33,6 @@ export async function summarizeCustomersAsync(
 ): Promise<SummarizeCustomersResult> {
   const summarizer = await beforeReading(transactions, () => createCustomerSummarizer(options));
   assertIterable("summarizeCustomersAsync", "transactions", transactions, true);
-  await forEachRow(transactions, (transaction) => summarizer.add(transaction));
+  await forEachRow("summarizeCustomersAsync", transactions, (transaction) => summarizer.add(transaction));
   return summarizer.finish();
 }

@@ -1,5 +1,5 @@
 import { isZodSchema } from "../schema/_lib/isZodSchema.js";
-import { beforeReading, isAsyncIterable } from "../_lib/rowSources.js";
+import { beforeReading, isAsyncIterable, owningSource } from "../_lib/rowSources.js";
 import { thrownMessage } from "../_lib/thrownMessage.js";
 import type * as z from "zod/mini";
 import type { Issue } from "../_lib/errors.js";
@@ -134,7 +134,17 @@ function schemaParser<P>(schema: RowSchema<P> | undefined): (row: unknown) => Ro
  * out[1].issues[0].code //=> "missing_id"
  * @category Segments
  */
-export async function* assignSegmentsStream<P>(
+export function assignSegmentsStream<P>(
+  rows: AsyncIterable<unknown> | Iterable<unknown>,
+  segments: ReadonlyArray<Segment>,
+  options: AssignSegmentsStreamOptions<P>,
+): AsyncGenerator<AssignedRow<P> | RejectedRow, AssignSegmentsStreamSummary, undefined> {
+  // Closed before its first row is asked for, the stream still closes the source it was handed.
+  return owningSource(rows, assignRows(rows, segments, options), (row) => row);
+}
+
+/** The stream of {@link assignSegmentsStream}. */
+async function* assignRows<P>(
   rows: AsyncIterable<unknown> | Iterable<unknown>,
   segments: ReadonlyArray<Segment>,
   options: AssignSegmentsStreamOptions<P>,

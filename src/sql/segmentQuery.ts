@@ -1,8 +1,9 @@
 import { pathLink } from "../_lib/pathLinks.js";
-import { isDefinedSegment } from "../_lib/definedSegments.js";
+import { isDefinedSegment, segmentDefinitionKeys } from "../_lib/definedSegments.js";
 import { RuleError, type RuleIssue } from "../rules/RuleError.js";
-import { safeParseRule } from "../rules/parseRule.js";
+import { safeParseRule, type RuleLimits } from "../rules/parseRule.js";
 import { ruleErrorMessage } from "../rules/_lib/issues.js";
+import { resolveRuleLimits } from "../rules/_lib/limits.js";
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
@@ -28,6 +29,11 @@ export interface SegmentQueryOptions extends Omit<SqlCompileOptions, "segments">
    * winner's column is TRUE (a waterfall). Both modes give the winner in the `segment` column.
    */
   readonly mode: "all" | "first-match";
+  /**
+   * The limits of `parseRule` for the rules of segments not made by `defineSegment` (depth, node
+   * count, list and string length); its defaults when absent, as in `assignSegments`.
+   */
+  readonly limits?: RuleLimits;
 }
 
 /** The result of {@link segmentQuery}. */
@@ -42,8 +48,8 @@ export interface SegmentQueryResult {
   readonly segmentColumns: ReadonlyArray<{ readonly id: string; readonly column: string }>;
 }
 
-/** The keys a segment may have (those of `defineSegment`'s definitions); any other is a typo such as `priorty`. */
-const segmentKeys: ReadonlyArray<string> = ["id", "name", "description", "priority", "rule"];
+/** Rule issues reported across all segments, at most (as `parseRule` reports at most 100 per rule). */
+const maxRuleIssues = 100;
 
 /**
  * One SELECT that assigns every profile to its segments in the warehouse, like the in-memory
@@ -61,9 +67,10 @@ const segmentKeys: ReadonlyArray<string> = ["id", "name", "description", "priori
  * highest-priority segment whose rule is TRUE (ties by declaration order), or NULL. Segment ids are
  * bound as parameters; output column names are generated (`segment_1`, ...) and listed in
  * `segmentColumns`. The same semantics and mapping as {@link toSql}. A segment not made by
- * `defineSegment` (saved JSON) is checked as `assignSegments` checks it: its keys (a typo such as
- * `priorty` would silently change the waterfall) and its rule, with `parseRule` and its default limits,
- * so a definition that fails in memory never runs in the warehouse. O(total size of the rules).
+ * `defineSegment` (saved JSON) has its keys (a typo such as `priorty` would silently change the
+ * waterfall) and its rule checked as `assignSegments` checks them, with `parseRule` and `limits` (its
+ * defaults when absent), so a typo or an invalid rule never runs in the warehouse; its `name` and
+ * `description` are not read, so they are not checked. O(total size of the rules).
  *
  * @param segments - the segments, ids unique; `Segment` values from `defineSegment` fit.
  * @param options - the dialect, the profile table and id column, the column mapping, the clock, the
@@ -77,7 +84,8 @@ const segmentKeys: ReadonlyArray<string> = ["id", "name", "description", "priori
  *   `segmentQuery requires options with a dialect, a table, columns, mode and asOf`,
  *   `segmentQuery requires an array of segments`, `segmentQuery requires every segment to have a string id and a rule`,
  *   `segmentQuery requires priority to be a finite number (segment "<id>")`,
- *   `segmentQuery requires segments with only the keys id, name, description, priority, rule: "<key>" is not one (segment "<id>")`,
+ *   `segmentQuery requires segments with only the keys id, name, description, priority, rule: "<key>" is not one (segment "<id>")`;
+ *   `RangeError` `segmentQuery requires maxDepth to be an integer from 1 to 1000` (and likewise for the other limits);
  *   and the option errors of `toSql`
  *   (`asOf`, `columns`, `onUnsupported`) with `segmentQuery` in the message.
  * @example
@@ -105,6 +113,7 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
   const mode = options.mode;
   if (mode !== "all" && mode !== "first-match") throw new TypeError('segmentQuery requires mode to be "all" or "first-match"');
   if (!Array.isArray(segments)) throw new TypeError("segmentQuery requires an array of segments");
+  resolveRuleLimits("segmentQuery", options.limits);
   const library: Record<string, Rule> = {};
   const ruleIssues: RuleIssue[] = [];
   segments.forEach((segment, index) => {
@@ -117,17 +126,20 @@ export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: Segme
       throw new TypeError(`segmentQuery requires priority to be a finite number (segment ${JSON.stringify(segment.id)})`);
     }
     let rule = segment.rule;
-    // A segment not made by defineSegment (saved JSON) is checked as the segment functions check it,
-    // so the same definition never fails in memory and runs in the warehouse.
+    // A segment not made by defineSegment (saved JSON) has its keys and its rule checked as the
+    // segment functions check them, so a typo or an invalid rule never runs in the warehouse. (Its
+    // name and description are not read here, so they are not checked.)
     if (!isDefinedSegment(segment)) {
       for (const key of Object.keys(segment)) {
-        if (!segmentKeys.includes(key)) {
-          throw new TypeError(`segmentQuery requires segments with only the keys ${segmentKeys.join(", ")}: ${JSON.stringify(key.slice(0, 40))} is not one (segment ${JSON.stringify(segment.id)})`);
+        if (!segmentDefinitionKeys.includes(key)) {
+          throw new TypeError(
+            `segmentQuery requires segments with only the keys ${segmentDefinitionKeys.join(", ")}: ${JSON.stringify(key.slice(0, 40))} is not one (segment ${JSON.stringify(segment.id)})`,
+          );
         }
       }
-      const parsed = safeParseRule(segment.rule);
+      const parsed = safeParseRule(segment.rule, options.limits);
       if (parsed.success) rule = parsed.data;
-      else for (const issue of parsed.error.issues) ruleIssues.push({ ...issue, path: [index, "rule", ...issue.path] });
+      else for (const issue of parsed.error.issues) if (ruleIssues.length < maxRuleIssues) ruleIssues.push({ ...issue, path: [index, "rule", ...issue.path] });
     }
     Object.defineProperty(library, segment.id, { value: rule, enumerable: true, configurable: true, writable: true });
   });

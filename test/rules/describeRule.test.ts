@@ -55,6 +55,10 @@ describe("describeRule reads unambiguously to a marketer (UI review)", () => {
     expect(purchase({ gte: 1, lte: 1 })).toBe('had "purchase" events in the last 90 days exactly 1 time');
     expect(purchase({ gte: 2, lte: 5 })).toBe('had "purchase" events in the last 90 days 2 to 5 times');
     expect(purchase({ gte: 3 })).toBe('had "purchase" events in the last 90 days at least 3 times');
+    // Final review: "no events" must not swallow a sum bound, and "(or never)" only when zero events meet the count.
+    expect(describeRule(event("purchase", { count: { lte: 0 }, sum: { property: "amount", gte: 10 } }))).toBe('had "purchase" events at most 0 times (or never) with amount summing to at least 10');
+    expect(purchase({ lte: -1 })).toBe('had "purchase" events in the last 90 days at most -1 times');
+    expect(purchase({ gte: 0 })).toBe('had "purchase" events in the last 90 days at least 0 times (or never)');
   });
 
   it("says that a date without a time is midnight UTC, where before and after start", () => {
@@ -69,5 +73,12 @@ describe("invisible and reordering characters are escaped in sentences (UI revie
     expect(describeRule({ op: "eq", field: "a\u202eb", value: "x\u2028y\u0085" })).toBe('a\\u202eb is "x\\u2028y\\u0085"');
     expect(explain({ op: "eq", field: "c", value: "US" }, { c: "US\u200b" }, { asOf: new Date(0) }).sentence).toBe('c "US\\u200b" is not "US"');
     expect(describeRule({ op: "eq", field: "c", value: "emoji 😀 é 中" })).toBe('c is "emoji 😀 é 中"');
+  });
+
+  it("event types and segment ids too; astral characters as \\u{...}; joiners kept for emoji and scripts (final review)", () => {
+    expect(describeRule({ op: "event", type: "purch\u202ease" })).toBe('had a "purch\\u202ease" event');
+    expect(describeRule({ op: "inSegment", segment: "v\u200bip" })).toBe('in segment "v\\u200bip"');
+    expect(describeRule({ op: "eq", field: "t", value: "\u{F0000}x\u{E0067}" })).toBe('t is "\\u{f0000}x\\u{e0067}"');
+    expect(describeRule({ op: "eq", field: "t", value: "👨‍👩‍👧 می\u200cخواهم" })).toBe('t is "👨‍👩‍👧 می\u200cخواهم"');
   });
 });

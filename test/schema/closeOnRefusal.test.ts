@@ -42,10 +42,33 @@ describe("a refused call closes the source it was handed", () => {
     expect(brokenDown.destroyed).toBe(true);
   });
 
+  it("a stream closed before its first row closes its source, also through a pipeline (final review)", async () => {
+    const parsed = source();
+    await parseRowsStream(parsed, CustomerProfile).return({ input: 0, valid: 0, rejected: 0 });
+    expect(parsed.destroyed).toBe(true);
+    const assigned = source();
+    await assignSegmentsStream(assigned, [], { asOf: new Date(0), mode: "all" }).return({ rowsDone: 0, assigned: 0, rejected: 0, sizes: [] });
+    expect(assigned.destroyed).toBe(true);
+    // summarizeCustomersAsync refuses its options and closes the parseRowsStream it was handed, which closes the file stream.
+    const piped = source();
+    await expect(summarizeCustomersAsync(parseRowsStream(piped, CustomerProfile) as never, { asOf: new Date("x") })).rejects.toThrow("asOf");
+    expect(piped.destroyed).toBe(true);
+  });
+
   it("a good call reads the source to its end, as before", async () => {
     const good = source();
     let rows = 0;
     for await (const _ of parseRowsStream(good, CustomerProfile)) rows++;
     expect(rows).toBe(2);
+  });
+});
+
+describe("a Promise in a sync iterable is refused, not counted as a row without fields (final review)", () => {
+  it("ruleBreakdownAsync, dataQualityReportAsync and summarizeCustomersAsync", async () => {
+    const promised = [Promise.resolve({ id: "a", spend: 10 })];
+    const message = (name: string) => `${name} takes the rows of a sync iterable as they are, and row 0 is a Promise: pass an async iterable to have them awaited`;
+    await expect(ruleBreakdownAsync({ op: "gte", field: "spend", value: 5 }, promised, { asOf: new Date(0) })).rejects.toThrow(new TypeError(message("ruleBreakdownAsync")));
+    await expect(dataQualityReportAsync(promised)).rejects.toThrow(new TypeError(message("dataQualityReportAsync")));
+    await expect(summarizeCustomersAsync(promised as never, { asOf: new Date(0) })).rejects.toThrow(new TypeError(message("summarizeCustomersAsync")));
   });
 });

@@ -101,5 +101,19 @@ describe("segmentQuery checks saved segments as assignSegments does (segments re
     const segment = defineSegment({ id: "deep", name: "Deep", rule: deep }, { maxDepth: 100 });
     expect(() => segmentQuery([segment], options("duckdb"))).not.toThrow();
     expect(() => segmentQuery([{ id: "deep", rule: deep }], options("duckdb"))).toThrow(RuleError);
+    // A plain segment with a deep rule passes with raised limits, as defineSegment's does (final review).
+    expect(() => segmentQuery([{ id: "deep", rule: deep }], { ...options("duckdb"), limits: { maxDepth: 100 } })).not.toThrow();
+    expect(() => segmentQuery([], { ...options("duckdb"), limits: { maxDepth: 0 } })).toThrow(new RangeError("segmentQuery requires maxDepth to be an integer from 1 to 1000"));
+  });
+
+  it("reports at most 100 rule issues across all segments", () => {
+    const bad = Array.from({ length: 5 }, (_, index) => ({ id: `s${index}`, rule: { op: "and", rules: Array.from({ length: 60 }, () => ({ op: "xor" })) } }));
+    let caught: unknown;
+    try {
+      segmentQuery(bad as never, options("duckdb"));
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as RuleError).issues).toHaveLength(100);
   });
 });

@@ -6,16 +6,22 @@ export type FieldLabels = Readonly<Record<string, string>>;
 
 /**
  * Characters that do not show or that reorder text: format characters (zero-width spaces, bidi
- * controls such as U+202E), line and paragraph separators, C1 controls and private-use characters.
+ * controls such as U+202E, tag characters), line and paragraph separators, C1 controls and
+ * private-use characters. The zero-width joiner and non-joiner are kept: emoji sequences and
+ * Persian or Indic words need them.
  */
-const invisible = /[\p{Cf}\p{Zl}\p{Zp}\p{Co}\u007f-\u009f]/gu;
+const invisible = /(?![\u200c\u200d])[\p{Cf}\p{Zl}\p{Zp}\p{Co}\u007f-\u009f]/gu;
 
 /**
  * `text` with every invisible or reordering character written as `\u` and its code: `"US\u200b"` must
  * not read like `"US"` in a preview, and a field name with U+202E must not reorder the sentence.
  */
 function visible(text: string): string {
-  return text.replace(invisible, (character) => `\\u${(character.codePointAt(0) as number).toString(16).padStart(4, "0")}`);
+  return text.replace(invisible, (character) => {
+    const code = character.codePointAt(0) as number;
+    // \uXXXX for the first plane; \u{XXXXX} above it, as JavaScript writes it.
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 /** The default label of a field: its last segment, camelCase split into lower-case words. */
@@ -45,6 +51,9 @@ export function formatValue(value: unknown, nested = false): string {
     for (let index = 0; index < Math.min(value.length, 8); index += 1) shown.push(formatValue(Object.hasOwn(value, index) ? value[index] : undefined, true));
     return `[${shown.join(", ")}${value.length > 8 ? ", ..." : ""}]`;
   }
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "symbol") return "a symbol";
+  if (typeof value === "function") return "a function";
   const time = dateTimeValue(value);
   if (time === undefined && !(value instanceof Date)) return "an object";
   return time === undefined || Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
@@ -134,26 +143,24 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
 
 /** "purchase events in the last 30 days where ..." : the subject of an event condition. */
 export function eventPhrase(node: Extract<Rule, { op: "event" }>, describeWhere: (rule: Rule) => string): string {
-  const { count } = node;
-  const type = JSON.stringify(node.type);
-  const parts: string[] = [];
-  // How many: "no", "exactly 2", "at most 2 (or no)" events; a count bound with no events in it reads as none.
-  if (count?.lte === 0) parts.push(`had no ${type} events`);
-  else if (count === undefined && node.sum === undefined) parts.push(`had a ${type} event`);
-  else parts.push(`had ${type} events`);
+  const { count, sum } = node;
+  const type = formatLiteral(node.type);
+  // Counts are whole numbers: an upper bound below 1 with no lower bound above 0 means "none".
+  const none = count !== undefined && count.lte !== undefined && count.lte >= 0 && count.lte < 1 && !(count.gte !== undefined && count.gte > 0);
+  const parts: string[] = [none && sum === undefined ? `had no ${type} events` : count === undefined && sum === undefined ? `had a ${type} event` : `had ${type} events`];
   if (node.where !== undefined) parts.push(`where ${describeWhere(node.where)}`);
   if (node.withinLast !== undefined) parts.push(`in the last ${duration(node.withinLast)}`);
-  const times = (n: number) => `${n} time${n === 1 ? "" : "s"}`;
-  if (count !== undefined && count.lte !== 0) {
-    const { gte, lte } = count;
-    if (gte !== undefined && lte !== undefined) parts.push(gte === lte ? `exactly ${times(gte)}` : `${gte} to ${times(lte)}`);
-    else if (gte !== undefined) parts.push(`at least ${times(gte)}`);
-    else parts.push(`at most ${times(lte as number)} (or never)`);
+  if (count !== undefined && !(none && sum === undefined)) {
+    // "(or never)" when a customer with no such events meets the count too.
+    const orNever = (count.gte === undefined || count.gte <= 0) && (count.lte === undefined || count.lte >= 0);
+    parts.push(`${bounds(count)} time${count.gte === 1 && count.lte === 1 ? "" : "s"}${orNever ? " (or never)" : ""}`);
   }
-  if (node.sum !== undefined) {
-    const { gte, lte } = node.sum;
-    const bounds = gte !== undefined && lte !== undefined ? (gte === lte ? `exactly ${gte}` : `${gte} to ${lte}`) : gte !== undefined ? `at least ${gte}` : `at most ${lte as number}`;
-    parts.push(`with ${fieldLabel(node.sum.property, undefined)} summing to ${bounds}`);
-  }
+  if (sum !== undefined) parts.push(`with ${fieldLabel(sum.property, undefined)} summing to ${bounds(sum)}`);
   return parts.join(" ");
+}
+
+/** "exactly 2", "2 to 5", "at least 2", "at most 2". */
+function bounds({ gte, lte }: { readonly gte?: number; readonly lte?: number }): string {
+  if (gte !== undefined && lte !== undefined) return gte === lte ? `exactly ${gte}` : `${gte} to ${lte}`;
+  return gte !== undefined ? `at least ${gte}` : `at most ${lte as number}`;
 }

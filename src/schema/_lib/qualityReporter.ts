@@ -84,6 +84,15 @@ function collectUnknown(value: unknown, schema: z.core.$ZodType, prefix: string,
 }
 
 
+/** Runs `check` (which parses with the schema's parts); zod's error for an async check becomes the {@link asyncSchemaError}. */
+function withSchemaChecks<Result>(functionName: string, check: () => Result): Result {
+  try {
+    return check();
+  } catch (error) {
+    throw asyncSchemaError(functionName, error) ?? error;
+  }
+}
+
 /**
  * The one-pass core of `dataQualityReport` and `dataQualityReportAsync`: `add` each row, then
  * `finish`. Checks the options at once; its errors name `functionName`. Memory is O(fields + ids
@@ -95,7 +104,7 @@ export function createQualityReporter(functionName: string, options: DataQuality
   if (!isZodSchema(schema)) throw new TypeError(`${functionName} requires schema to be a zod schema`);
   const groups: GroupCheck[] = [];
   const groupIndexes = new Map<string, number>();
-  const leaves: LeafCheck[] = schemaLeaves(schema).map((leaf) => {
+  const leaves: LeafCheck[] = withSchemaChecks(functionName, () => schemaLeaves(schema).map((leaf) => {
     const groupKeys = leaf.keys.slice(0, -1);
     const name = groupKeys.join("\u0000");
     let group = groupIndexes.get(name);
@@ -110,7 +119,7 @@ export function createQualityReporter(functionName: string, options: DataQuality
       groupIndexes.set(name, group);
     }
     return { ...leaf, group, acceptsNull: z.safeParse(leaf.schema, null).success, acceptsUndefined: z.safeParse(leaf.schema, undefined).success };
-  });
+  }));
   const topLevel = (name: string): boolean => leaves.some((leaf) => leaf.keys.length === 1 && leaf.keys[0] === name);
   const idField = options.idField === undefined ? (topLevel("id") ? "id" : null) : options.idField;
   if (idField !== null && (typeof idField !== "string" || !topLevel(idField))) {

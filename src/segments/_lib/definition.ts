@@ -1,5 +1,5 @@
 import { deepFreeze } from "../../_lib/deepFreeze.js";
-import { isDefinedSegment as isDefined, markDefinedSegment } from "../../_lib/definedSegments.js";
+import { isDefinedSegment as isDefined, markDefinedSegment, segmentDefinitionKeys } from "../../_lib/definedSegments.js";
 import type { Rule } from "../../rules/ast.js";
 import { safeParseRule } from "../../rules/parseRule.js";
 import type { RuleLimits } from "../../rules/parseRule.js";
@@ -25,8 +25,7 @@ export function isDefinedSegment(value: unknown): value is Segment {
 }
 const maxNameLength = 1_000;
 const maxDescriptionLength = 10_000;
-/** The keys of a definition; any other key is a typo (`priorty`) that would change nothing silently. */
-const definitionKeys: ReadonlySet<string> = new Set(["id", "name", "rule", "description", "priority"]);
+const definitionKeys: ReadonlySet<string> = new Set(segmentDefinitionKeys);
 /** Unknown keys reported per definition, at most. */
 const maxUnknownKeys = 20;
 
