@@ -9,7 +9,8 @@ import type { DataQualityReport, DataQualityReportOptions } from "./dataQualityR
  *
  * @remarks Same code as `dataQualityReport`: the same counts, duplicate ids and unknown fields, and
  * the same O(rows × fields) time. The rows are read once and never held: memory grows only with the
- * ids (for duplicate detection; pass `idField: null` to skip it) and the distinct unknown keys. The
+ * rows that carry an id (one index each, for duplicate detection; pass `idField: null` to skip it)
+ * and the distinct unknown keys. The
  * rows of a sync iterable are taken as they are, never awaited (a `Promise` among them is refused),
  * and a refused call closes the source.
  *

@@ -74,6 +74,11 @@ function anyOf(values: ReadonlyArray<RuleScalar>): string {
   return values.length === 1 ? list(values) : `any of ${list(values)}`;
 }
 
+/** `"vip"`, or `all of ("vip", "loyalty")`. */
+function allOf(values: ReadonlyArray<RuleScalar>): string {
+  return values.length === 1 ? list(values) : `all of ${list(values)}`;
+}
+
 /** "is one of ("US", "CA")", or "is "US"" for one value. */
 function oneOf(values: ReadonlyArray<RuleScalar>): string {
   return values.length === 1 ? `is ${list(values)}` : `is one of ${list(values)}`;
@@ -121,7 +126,7 @@ export function leafPhrase(node: Exclude<Rule, { op: "and" | "or" | "not" | "alw
       return { positive: `includes ${anyOf(node.values)}`, negative: `is a list without ${anyOf(node.values)}` };
     case "hasAll":
       if (node.values.length === 0) return { positive: "includes every value of an empty list", negative: "does not include every value of an empty list" };
-      return { positive: `includes ${node.values.length === 1 ? "" : "all of "}${list(node.values)}`, negative: `does not include ${node.values.length === 1 ? "" : "all of "}${list(node.values)}` };
+      return { positive: `includes ${allOf(node.values)}`, negative: `does not include ${allOf(node.values)}` };
     case "hasNone":
       // "is a list": customers without the list are not selected (UNKNOWN), which "includes none" hides.
       if (node.values.length === 0) return { positive: "includes no value of an empty list", negative: "includes a value of an empty list" };
