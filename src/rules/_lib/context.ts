@@ -131,7 +131,9 @@ export function expansionIssue(functionName: string, rule: Rule, segments: Reado
     throw new Oversized({ code, path, message });
   };
   const tooLong = (): never => fail("too_deep", `segments refer to one another more than ${maxSegmentChain} levels deep`);
-  const measure = (root: Rule, chain: number): { size: number; depth: number; height: number } => {
+  // `entry`: the inSegment node of `rule` through which a referenced segment is being measured, so
+  // that a problem inside it is reported where the caller can find it (as `followSegment` does).
+  const measure = (root: Rule, chain: number, entry: Rule | undefined, segmentId: string | undefined): { size: number; depth: number; height: number } => {
     if (chain > maxSegmentChain) tooLong();
     let size = 0;
     let deepest = 0;
@@ -151,7 +153,10 @@ export function expansionIssue(functionName: string, rule: Rule, segments: Reado
       if (literals) {
         if (!Object.hasOwn(nodeShapeProblems, node.op)) throw unknownOpError(functionName, node.op);
         const problem = (nodeShapeProblems[node.op] as (node: Rule) => string | undefined)(node);
-        if (problem !== undefined) fail("invalid_type", problem, findNodePath(rule, node));
+        if (problem !== undefined) {
+          if (entry === undefined) fail("invalid_type", problem, findNodePath(rule, node));
+          else fail("invalid_type", `${problem} (in segment ${JSON.stringify(segmentId)})`, [...findNodePath(rule, entry), "segment"]);
+        }
       }
       if (node.op === "and" || node.op === "or") for (let index = 0; index < node.rules.length; index += 1) { nodes.push(node.rules[index] as Rule); depths.push(depth + 1); }
       else if (node.op === "not") { nodes.push(node.rule); depths.push(depth + 1); }
@@ -160,7 +165,7 @@ export function expansionIssue(functionName: string, rule: Rule, segments: Reado
         let segment = measured.get(node.segment);
         if (segment === undefined) {
           visiting.add(node.segment);
-          segment = measure(segments[node.segment] as Rule, chain + 1);
+          segment = measure(segments[node.segment] as Rule, chain + 1, entry ?? node, node.segment);
           visiting.delete(node.segment);
           measured.set(node.segment, segment);
         } else if (chain + 1 + segment.height > maxSegmentChain) tooLong();
@@ -184,7 +189,7 @@ export function expansionIssue(functionName: string, rule: Rule, segments: Reado
     return { size, depth: deepest, height };
   };
   try {
-    measure(rule, 0);
+    measure(rule, 0, undefined, undefined);
     return undefined;
   } catch (error) {
     if (error instanceof Oversized) return error.issue;
