@@ -170,9 +170,16 @@ describe("reviewed edge cases: the compiled SQL selects what evaluate selects", 
       { id: "number", doc: { when: 1717236000000 } },
       { id: "month 13", doc: { when: "2024-13-01T00:00:00Z" } },
       { id: "hour 24", doc: { when: "2024-06-01T24:00:00Z" } },
+      // Time-parity review: PostgreSQL read these three and DuckDB did not; the profile schema refuses them.
+      { id: "no seconds", doc: { when: "2024-06-01T10:00Z" } },
+      { id: "lower-case z", doc: { when: "2024-06-01T10:00:00z" } },
+      { id: "offset without colon", doc: { when: "2024-06-01T10:00:00+0530" } },
+      // PostgreSQL rounded a seventh fraction digit up to the next second; DuckDB truncated it.
+      { id: "seven fraction digits", doc: { when: "2024-06-01T23:59:59.9999999Z" } },
     ];
     const rules: Rule[] = [
       { op: "after", field: "doc.when", date: "2024-06-01T02:00:00Z" },
+      { op: "before", field: "doc.when", date: "2024-06-02T00:00:00Z" },
       { op: "not", rule: { op: "after", field: "doc.when", date: "2024-06-01T02:00:00Z" } },
       { op: "before", field: "doc.when", date: "2024-06-02" },
       { op: "withinLast", field: "doc.when", amount: 30, unit: "days" },
@@ -187,7 +194,24 @@ describe("reviewed edge cases: the compiled SQL selects what evaluate selects", 
       }
     }
     expect(profiles.filter((profile) => evaluate(rules[0]!, profile, { asOf }) === true).map((profile) => profile.id)).toEqual(["date"]);
-    expect(profiles.filter((profile) => evaluate(rules[1]!, profile, { asOf }) === true)).toEqual([]);
+    expect(profiles.filter((profile) => evaluate(rules[2]!, profile, { asOf }) === true)).toEqual([]);
+  });
+
+  it("a before / after date past the year 9999 in UTC compiles and agrees with memory (time-parity review: the query failed)", async () => {
+    const profiles: TestProfile[] = [{ id: "dated", t: new Date("2024-01-01T00:00:00Z") }, { id: "none" }];
+    const rules: Rule[] = [
+      { op: "before", field: "t", date: "9999-12-31T20:00:00-05:00" },
+      { op: "after", field: "t", date: "9999-12-31T20:00:00-05:00" },
+      { op: "not", rule: { op: "before", field: "t", date: "9999-12-31T23:59:59.9995Z" } },
+    ];
+    for (const database of databases) {
+      await database.load(profiles);
+      for (const rule of rules) {
+        const { want, got } = await both(database, rule, profiles, []);
+        expect(got, `${database.name} ${JSON.stringify(rule)}`).toEqual(want);
+      }
+    }
+    expect(profiles.filter((profile) => evaluate(rules[0]!, profile, { asOf }) === true).map((profile) => profile.id)).toEqual(["dated"]);
   });
 
   it("timestamps at infinity or -infinity read as missing, as an invalid Date does in memory, in profile columns and event times (review)", async () => {

@@ -486,6 +486,9 @@ function timeBound(direction: "before" | "after") {
     const value = field.read("timestamp");
     if (value === undefined) return c.adapter.unknown;
     if (bound < earliestBoundMilliseconds) return unknownUnlessNull(c, value, direction === "before" ? "FALSE" : "TRUE");
+    // A date past the year 9999 in UTC ("9999-12-31T20:00:00-05:00") has no four-digit ISO form that
+    // the databases read: every timestamp is before it, as in memory.
+    if (bound > latestBoundMilliseconds) return unknownUnlessNull(c, value, direction === "before" ? "TRUE" : "FALSE");
     return `(${value} ${direction === "before" ? "<" : ">"} ${c.bindInstant(bound)})`;
   };
 }

@@ -145,16 +145,18 @@ const postgres: DialectAdapter = {
 };
 
 /**
- * The JSON strings that `type: "timestamp"` reads as instants: an ISO-8601 date and time with `Z` or
- * an offset, as `JSON.stringify` writes a `Date` and as the profile schema accepts. Other strings
- * (a date alone, no offset, free text, a month 13 or an hour 24) are UNKNOWN, like a string in
+ * The JSON strings that `type: "timestamp"` reads as instants: an ISO-8601 date and time with
+ * seconds, at most six digits of fraction (PostgreSQL rounds a seventh up, DuckDB truncates it), and
+ * `Z` or a `±hh:mm` offset, as `JSON.stringify` writes a `Date` and as the profile schema accepts
+ * (PostgreSQL also read `10:00Z`, a lower-case `z` and `+0530`, which DuckDB and the schema refuse).
+ * Other strings (a date alone, no offset, free text, a month 13 or an hour 24) are UNKNOWN, like a string in
  * memory, instead of being read in the session's time zone or failing the query, and so are the
  * years outside 0001–9999 (`JSON.stringify` writes year 0 as `0000`, which PostgreSQL refuses, and
  * later years as `+010000`); only a day past
  * the month's end (30 February) still reaches PostgreSQL's cast. A library constant, never a rule value.
  */
 const jsonInstantPattern =
-  "^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?(Z|z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)$";
+  "^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,6})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
 
 /**
  * PostgreSQL's `#>` reads a key such as "0" or "-1" of an array as an index; the in-memory reader
