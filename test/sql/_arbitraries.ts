@@ -7,12 +7,18 @@ import fc from "fast-check";
 import type { Rule, TimeUnit } from "../../src/rules/index.js";
 import type { TestEvent, TestProfile } from "./_databases.js";
 
-/** Clocks at month ends, leap days and a plain instant. */
+/**
+ * Clocks at month ends, leap days and a plain instant, and (time-parity review) one a millisecond
+ * before the epoch and one in 1900, where negative epoch times and a non-leap century year meet the
+ * windows.
+ */
 export const clocks: ReadonlyArray<Date> = [
   new Date("2024-03-31T12:00:00.000Z"),
   new Date("2024-02-29T23:59:59.999Z"),
   new Date("2023-03-31T00:00:00.000Z"),
   new Date("2024-06-30T00:00:00.000Z"),
+  new Date("1969-12-31T23:59:59.999Z"),
+  new Date("1900-03-01T00:00:00.000Z"),
 ];
 
 export const numberPool: ReadonlyArray<number> = [
