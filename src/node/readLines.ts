@@ -22,7 +22,7 @@ const lineEnd = /\r\n|\r|\n/;
  */
 function completeLength(bytes: Uint8Array): number {
   let start = bytes.length - 1;
-  // at most three continuation bytes (10xxxxxx) end a sequence
+  // at most three continuation bytes (top two bits 10) end a sequence
   while (start >= 0 && bytes.length - start <= 3 && (bytes[start]! & 0xc0) === 0x80) start--;
   if (start < 0) return bytes.length;
   const lead = bytes[start]!;

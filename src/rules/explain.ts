@@ -4,7 +4,7 @@ import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
 import { followSegment } from "./_lib/context.js";
 import { aggregateEvents, isPresent, kleeneNot, readPath } from "./_lib/leaves.js";
 import { splitPath } from "../_lib/fieldPaths.js";
-import { eventPhrase, fieldLabel, formatLiteral, formatValue, leafPhrase } from "./_lib/phrases.js";
+import { eventPhrase, fieldLabel, formatLiteral, formatValue, leafPhrase, valueSubject } from "./_lib/phrases.js";
 import type { FieldLabels } from "./_lib/phrases.js";
 import { subtractDuration, timeBound } from "./_lib/time.js";
 import { describeRule } from "./describeRule.js";
@@ -91,14 +91,12 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       const value = readPath(profile, splitPath(node.field));
       const label = fieldLabel(node.field, labels);
       const phrase = leafPhrase(node);
-      // The field and the value it holds: "total spend 430", "country (missing)", "address (an object)".
-      const shown = formatValue(value);
-      const subject = value === undefined || shown.startsWith("a") ? `${label} (${shown})` : `${label} ${shown}`;
+      const subject = valueSubject(label, value);
       let sentence: string;
       if (node.op === "exists" || node.op === "missing") sentence = `${label} ${result === true ? phrase.positive : phrase.negative}`;
       else if (result === true) sentence = `${subject} ${phrase.positive}`;
       else if (result === false) sentence = `${subject} ${phrase.negative}`;
-      else if (!isPresent(value)) sentence = `${label} is ${shown}, so '${phrase.positive}' is unknown`;
+      else if (!isPresent(value)) sentence = `${label} is ${formatValue(value)}, so '${phrase.positive}' is unknown`;
       else sentence = `${subject} ${unknownReason(node, value, context.asOf)}, so '${phrase.positive}' is unknown`;
       return { op: node.op, result, value, field: node.field, sentence };
     }

@@ -19,7 +19,7 @@ const invisible = /(?![\u200c\u200d])[\p{Cf}\p{Zl}\p{Zp}\p{Co}\u007f-\u009f]/gu;
 function visible(text: string): string {
   return text.replace(invisible, (character) => {
     const code = character.codePointAt(0) as number;
-    // \uXXXX for the first plane; \u{XXXXX} above it, as JavaScript writes it.
+    // \u and four hex digits in the first plane; \u{...} above it, as JavaScript writes them.
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
@@ -57,6 +57,18 @@ export function formatValue(value: unknown, nested = false): string {
   const time = dateTimeValue(value);
   if (time === undefined && !(value instanceof Date)) return "an object";
   return time === undefined || Number.isNaN(time) ? "an invalid date" : new Date(time).toISOString();
+}
+
+/** What {@link formatValue} writes in words rather than as the value itself. */
+const valuesInWords: ReadonlySet<string> = /* @__PURE__ */ new Set(["missing", "a symbol", "a function", "an object", "an invalid date"]);
+
+/**
+ * The field and the value it read, as the subject of a sentence: `total spend 430`, or, for a value
+ * written in words, `country (missing)`, `address (an object)`.
+ */
+export function valueSubject(label: string, value: unknown): string {
+  const shown = formatValue(value);
+  return valuesInWords.has(shown) ? `${label} (${shown})` : `${label} ${shown}`;
 }
 
 /**
