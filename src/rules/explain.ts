@@ -4,15 +4,17 @@ import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
 import { followSegment } from "./_lib/context.js";
 import { aggregateEvents, isPresent, kleeneNot, readPath } from "./_lib/leaves.js";
 import { splitPath } from "../_lib/fieldPaths.js";
-import { eventPhrase, fieldLabel, formatLiteral, formatValue, leafPhrase, valueSubject } from "./_lib/phrases.js";
-import type { FieldLabels } from "./_lib/phrases.js";
+import { eventPhrase, fieldLabel, formatValue, leafPhrase, ruleLabels, segmentPhrase, valueSubject } from "./_lib/phrases.js";
+import type { FieldLabels, SegmentNames } from "./_lib/phrases.js";
 import { subtractDuration, timeBound } from "./_lib/time.js";
 import { describeRule } from "./describeRule.js";
 
-/** Options of {@link explain}: those of `evaluate` plus field labels for the sentences. */
+/** Options of {@link explain}: those of `evaluate` plus names for the sentences. */
 export interface ExplainOptions extends EvaluateOptions {
-  /** Names for field paths in sentences. */
+  /** Names for field paths in sentences, as in `describeRule` (fields of referenced segments included). */
   readonly labels?: FieldLabels;
+  /** Names for segment ids in sentences, as in `describeRule`. */
+  readonly segmentNames?: SegmentNames;
 }
 
 /** One node of an explanation: the op, its three-valued result, what it read and why. */
@@ -34,11 +36,17 @@ function word(result: Truth): string {
   return result === null ? "unknown" : String(result);
 }
 
-function explainNode(node: Rule, profile: unknown, context: EvaluationContext, labels: FieldLabels | undefined): RuleExplanation {
+/** What every node of one explanation shares: the evaluation and the names for its sentences. */
+interface ExplainContext extends EvaluationContext {
+  readonly labels: FieldLabels | undefined;
+  readonly segmentNames: SegmentNames | undefined;
+}
+
+function explainNode(node: Rule, profile: unknown, context: ExplainContext): RuleExplanation {
   switch (node.op) {
     case "and":
     case "or": {
-      const children = node.rules.map((child) => explainNode(child, profile, context, labels));
+      const children = node.rules.map((child) => explainNode(child, profile, context));
       let result: Truth = node.op === "and";
       for (const child of children) {
         if (node.op === "and") result = child.result === false || result === false ? false : child.result === null || result === null ? null : true;
@@ -62,7 +70,7 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       return { op: node.op, result, sentence, children };
     }
     case "not": {
-      const child = explainNode(node.rule, profile, context, labels);
+      const child = explainNode(node.rule, profile, context);
       const result = kleeneNot(child.result);
       return { op: "not", result, sentence: `the negated condition is ${word(child.result)}, so this is ${word(result)}`, children: [child] };
     }
@@ -72,8 +80,8 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
       return { op: "never", result: false, sentence: "never true" };
     case "inSegment":
       return followSegment(context, node, (rule) => {
-        const child = explainNode(rule, profile, context, labels);
-        return { op: "inSegment", result: child.result, sentence: `${child.result === true ? "is" : child.result === false ? "is not" : "may or may not be"} in segment ${formatLiteral(node.segment)}`, children: [child] };
+        const child = explainNode(rule, profile, context);
+        return { op: "inSegment", result: child.result, sentence: `${child.result === true ? "is" : child.result === false ? "is not" : "may or may not be"} in segment ${segmentPhrase(node.segment, context.segmentNames)}`, children: [child] };
       });
     case "event": {
       const result = evaluateNode(node, profile, context);
@@ -89,7 +97,7 @@ function explainNode(node: Rule, profile: unknown, context: EvaluationContext, l
     default: {
       const result = evaluateNode(node, profile, context);
       const value = readPath(profile, splitPath(node.field));
-      const label = fieldLabel(node.field, labels);
+      const label = fieldLabel(node.field, context.labels);
       const phrase = leafPhrase(node);
       const subject = valueSubject(label, value);
       let sentence: string;
@@ -127,7 +135,7 @@ function unknownReason(node: Rule, value: unknown, asOf: number): string {
  * of the arrays read + events read).
  * @param rule - the rule.
  * @param profile - the profile.
- * @param options - as for `evaluate`, plus optional field `labels`.
+ * @param options - as for `evaluate`, plus optional `labels` and `segmentNames` for the sentences (as in `describeRule`).
  * @returns The explanation tree.
  * @throws As `evaluate` (invalid `asOf`, missing `events`, unknown or cyclic segments, a rule nested
  * more than 1,000 levels deep or larger than 100,000 nodes once expanded), with `explain` in the messages.
@@ -139,5 +147,6 @@ function unknownReason(node: Rule, value: unknown, asOf: number): string {
  * @category Rules
  */
 export function explain(rule: Rule, profile: unknown, options: ExplainOptions): RuleExplanation {
-  return explainNode(rule, profile, evaluationContext("explain", rule, options), options.labels);
+  const context = evaluationContext("explain", rule, options);
+  return explainNode(rule, profile, { ...context, labels: ruleLabels(rule, options.labels, context.segments), segmentNames: options.segmentNames });
 }

@@ -10,7 +10,7 @@ export interface RuleBreakdownNode {
   readonly path: ReadonlyArray<string | number>;
   readonly op: RuleOp;
   /**
-   * The condition in plain English (`describeRule`, with the `labels` of the options); a group says
+   * The condition in plain English (`describeRule`, with the `labels` and `segmentNames` of the options); a group says
    * what it combines ("all of 3 conditions", "any of 2 conditions", "not: the condition below is
    * false") rather than repeating its operands.
    */
@@ -38,7 +38,7 @@ export interface RuleBreakdown {
   readonly root: RuleBreakdownNode;
 }
 
-/** Options of {@link ruleBreakdown}: those of {@link compileRule}, and the field `labels` of {@link describeRule}. */
+/** Options of {@link ruleBreakdown}: those of {@link compileRule}, and the `labels` and `segmentNames` of {@link describeRule}. */
 export type RuleBreakdownOptions<P = unknown> = CompileRuleOptions<P> & DescribeRuleOptions;
 
 /**
@@ -57,7 +57,7 @@ export type RuleBreakdownOptions<P = unknown> = CompileRuleOptions<P> & Describe
  * counting; the result holds each node's path, O(n · d) for depth d.
  * @param rule - a rule (from `parseRule` or the builders).
  * @param profiles - the profiles, read once.
- * @param options - as {@link compileRule} (the clock `asOf`, `segments`, `eventsOf`), and `labels` for the descriptions.
+ * @param options - as {@link compileRule} (the clock `asOf`, `segments`, `eventsOf`), and `labels` and `segmentNames` for the descriptions.
  * @returns The counts, as a tree that mirrors the rule.
  * @throws `RuleError` as `compileRule`, naming `ruleBreakdown` (an unknown or cyclic segment, a rule nested too deeply).
  * @throws `TypeError` `"ruleBreakdown requires profiles to be iterable"`, and as `compileRule` for bad options.

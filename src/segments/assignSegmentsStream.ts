@@ -81,6 +81,8 @@ export interface AssignSegmentsStreamSummary {
   readonly rejected: number;
   /** Per segment (declaration order): assigned rows in it. */
   readonly sizes: ReadonlyArray<{ readonly id: string; readonly size: number }>;
+  /** Assigned rows in no segment (the `unassigned` count of `assignSegments`). */
+  readonly unassigned: number;
 }
 
 /**
@@ -190,6 +192,7 @@ async function* assignRows<P>(
 
   let index = 0;
   let rejected = 0;
+  let unassigned = 0;
   /** The next row's outcome; a callback's throw rejects the row and the stream goes on. */
   const take = (row: unknown): AssignedRow<P> | RejectedRow => {
     const rowIndex = index;
@@ -202,6 +205,7 @@ async function* assignRows<P>(
       outcome = { kind: "rejected", index: rowIndex, issues: [{ code: "row_error", path: [], message: `a callback threw on this row: ${thrownMessage(error)}` }], error };
     }
     if (outcome.kind === "rejected") rejected++;
+    else if (outcome.segment === null) unassigned++;
     return outcome;
   };
   const report = () => {
@@ -224,5 +228,6 @@ async function* assignRows<P>(
     assigned: index - rejected,
     rejected,
     sizes: plan.segments.map((segment, position) => ({ id: segment.id, size: sizes[position]! })),
+    unassigned,
   };
 }

@@ -9,13 +9,11 @@ import { correlatedEventSink } from "./_lib/correlatedEvents.js";
 import type { SqlCompileOptions, SqlParameter, SqlParameterType, SqlTableName } from "./mapping.js";
 
 /** Options of {@link breakdownQuery}. */
-export interface BreakdownQueryOptions extends SqlCompileOptions {
+export interface BreakdownQueryOptions extends SqlCompileOptions, DescribeRuleOptions {
   /** The profile table. */
   readonly table: SqlTableName;
   /** Its customer id column; needed only when the rule has event conditions. */
   readonly idColumn?: string;
-  /** Names for field paths in the descriptions, as for `describeRule`. */
-  readonly labels?: DescribeRuleOptions["labels"];
 }
 
 /** The result of {@link breakdownQuery}. */
@@ -68,7 +66,8 @@ function countOf(value: unknown, column: string): number | null {
  * "unknown"`, the counts are those of the compiled SQL.
  * @param rule - a rule (from `parseRule` or the builders).
  * @param options - the dialect, the profile table (and its id column for event conditions), the
- *   column mapping, the clock, events and segments as for {@link toSql}, and `labels`.
+ *   column mapping, the clock, events and segments as for {@link toSql}, and `labels` and
+ *   `segmentNames` for the descriptions, as for `describeRule`.
  * @returns The SQL, its parameters, and `read` to turn the returned row into the breakdown.
  * @throws `SqlCompileError` `"breakdownQuery found <n> issue(s): ..."` for a rule it cannot compile (as `toSql`).
  * @throws `TypeError` `breakdownQuery requires options with a dialect, a table, columns and asOf`, and as `toSql` for a bad option.
@@ -160,7 +159,7 @@ export function breakdownQuery(rule: Rule, options: BreakdownQueryOptions): Brea
       const falsy = value(`node_${index}_false`, profileCount - truthy);
       return { true: truthy, false: falsy, unknown: profileCount - truthy - falsy, selectedWithout: isRemovable(nodes, index) ? value(`node_${index}_without`, profileCount) : 0 };
     };
-    return breakdownTree(nodes, options.labels, counts, profileCount, value("node_0_true", profileCount));
+    return breakdownTree(nodes, options, counts, profileCount, value("node_0_true", profileCount));
   };
   return { sql, params, paramTypes, read };
 }

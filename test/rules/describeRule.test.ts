@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { after, and, before, contains, describeRule, event, eq, explain, hasAll, hasAny, hasNone, inList, missing, never, not, or, withinLast } from "../../src/rules/index.js";
+import { after, and, before, contains, describeRule, event, eq, explain, gte, hasAll, hasAny, hasNone, inList, inSegment, missing, ne, never, not, or, withinLast } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/index.js";
 import { ruleArbitrary } from "./_arbitraries.js";
 
@@ -80,5 +80,59 @@ describe("invisible and reordering characters are escaped in sentences (UI revie
     expect(describeRule({ op: "inSegment", segment: "v\u200bip" })).toBe('in segment "v\\u200bip"');
     expect(describeRule({ op: "eq", field: "t", value: "\u{F0000}x\u{E0067}" })).toBe('t is "\\u{f0000}x\\u{e0067}"');
     expect(describeRule({ op: "eq", field: "t", value: "👨‍👩‍👧 می\u200cخواهم" })).toBe('t is "👨‍👩‍👧 می\u200cخواهم"');
+  });
+});
+
+describe("fields that would read alike are told apart (UI review: label collisions)", () => {
+  it("names colliding fields by as many trailing segments as it takes, others by their last segment", () => {
+    expect(describeRule(and(eq("billing.country", "US"), ne("shipping.country", "US"), gte("behavior.totalSpend", 5)))).toBe(
+      'billing country is "US" and shipping country has a value other than "US" and total spend is at least 5',
+    );
+    expect(describeRule(and(eq("a.x.country", "US"), eq("b.x.country", "US"), eq("country", "x")))).toBe('a x country is "US" and b x country is "US" and country is "x"');
+    // Alike even in full: the paths themselves.
+    expect(describeRule(and(eq("total_spend", 1), eq("totalSpend", 1)))).toBe("total_spend is 1 and totalSpend is 1");
+    // One field read twice is one field.
+    expect(describeRule(or(eq("geo.country", "US"), eq("geo.country", "CA")))).toBe('country is "US" or country is "CA"');
+  });
+
+  it("a default label is lengthened when it reads like a given one; given labels are used as they are", () => {
+    expect(describeRule(and(eq("shipping.country", "US"), eq("billing.country", "US")), { labels: { "billing.country": "country" } })).toBe('shipping country is "US" and country is "US"');
+    expect(describeRule(and(eq("a.n", 1), eq("b.n", 2)), { labels: { "a.n": "N", "b.n": "N" } })).toBe("N is 1 and N is 2");
+  });
+
+  it("event filters keep the event's property names: they are not profile fields", () => {
+    expect(describeRule(and(eq("order.channel", "web"), event("purchase", { where: eq("channel", "web") })))).toBe('channel is "web" and had a "purchase" event where channel is "web"');
+  });
+
+  it("distinct fields of a random rule get distinct labels, and a field alone with its last segment keeps it", () => {
+    const segment = fc.constantFrom("country", "Country", "billing", "shipping", "n", "total_spend", "totalSpend", "a");
+    const path = fc.array(segment, { minLength: 1, maxLength: 3 }).map((parts) => parts.join("."));
+    fc.assert(
+      fc.property(fc.uniqueArray(path, { minLength: 1, maxLength: 6 }), (fields) => {
+        const sentences = describeRule(and(...fields.map((field, index) => eq(field, index)))).split(" and ");
+        const labels = sentences.map((sentence, index) => sentence.slice(0, -` is ${index}`.length));
+        expect(new Set(labels).size).toBe(fields.length);
+        const last = (field: string): string => (field.split(".").at(-1) as string).replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+        fields.forEach((field, index) => {
+          if (fields.filter((other) => last(other) === last(field)).length === 1) expect(labels[index]).toBe(last(field));
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("segmentNames name the segments of inSegment conditions", () => {
+  it("in describeRule and explain, quoted and escaped like ids; ids without a name stay ids", () => {
+    expect(describeRule(or(inSegment("vip"), inSegment("new")), { segmentNames: { vip: 'VIP "gold"\u200b' } })).toBe('in segment "VIP \\"gold\\"\\u200b" or in segment "new"');
+    const why = explain(and(inSegment("vip"), eq("billing.country", "US")), { billing: { country: "US" }, shipping: { country: "CA" } }, {
+      asOf: new Date("2024-01-01T00:00:00Z"),
+      segments: { vip: eq("shipping.country", "US") },
+      segmentNames: { vip: "VIP customers" },
+    });
+    expect(why.children?.[0]?.sentence).toBe('is not in segment "VIP customers"');
+    // explain tells apart the fields of the rule and of the segments it refers to.
+    expect(why.children?.[0]?.children?.[0]?.sentence).toBe('shipping country "CA" is not "US"');
+    expect(why.children?.[1]?.sentence).toBe('billing country "US" is "US"');
   });
 });

@@ -95,6 +95,13 @@ describe("ruleBreakdown", () => {
     expect(labelled.root.children?.[2]?.description).toBe("lifetime revenue is at least 500");
   });
 
+  it("tells alike fields apart across the whole rule, even where a node has only one of them, and names segments", () => {
+    const rule = and(eq("billing.country", "US"), or(eq("shipping.country", "US"), inSegment("vip")));
+    const breakdown = ruleBreakdown(rule, [{}], { asOf, segments: { vip: eq("a", 1) }, segmentNames: { vip: "VIP" } });
+    expect(breakdown.root.children?.[0]?.description).toBe('billing country is "US"');
+    expect(breakdown.root.children?.[1]?.children?.map((node) => node.description)).toEqual(['shipping country is "US"', 'in segment "VIP"']);
+  });
+
   it("treats an operand removed from a one-operand and / or as the empty and / or (TRUE / FALSE)", () => {
     const profiles = [{ a: 1 }, { a: 2 }, {}];
     const inAnd = ruleBreakdown(and(gte("a", 2)), profiles, { asOf });

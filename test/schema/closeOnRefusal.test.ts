@@ -47,7 +47,7 @@ describe("a refused call closes the source it was handed", () => {
     await parseRowsStream(parsed, CustomerProfile).return({ input: 0, valid: 0, rejected: 0 });
     expect(parsed.destroyed).toBe(true);
     const assigned = source();
-    await assignSegmentsStream(assigned, [], { asOf: new Date(0), mode: "all" }).return({ rowsDone: 0, assigned: 0, rejected: 0, sizes: [] });
+    await assignSegmentsStream(assigned, [], { asOf: new Date(0), mode: "all" }).return({ rowsDone: 0, assigned: 0, rejected: 0, sizes: [], unassigned: 0 });
     expect(assigned.destroyed).toBe(true);
     // summarizeCustomersAsync refuses its options and closes the parseRowsStream it was handed, which closes the file stream.
     const piped = source();

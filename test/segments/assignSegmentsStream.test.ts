@@ -26,7 +26,7 @@ describe("assignSegmentsStream", () => {
         const { rows, summary } = await collect(assignSegmentsStream(profiles, segments, { asOf, mode }));
         expect(rows.map((row) => (row.kind === "assigned" ? { id: row.id, index: row.index, segments: row.segments, segment: row.segment } : row))).toEqual(expected.memberships);
         expect(summary.sizes.map((size) => size.size)).toEqual(expected.sizes.map((size) => size.size));
-        expect(summary).toMatchObject({ rowsDone: profiles.length, assigned: profiles.length, rejected: 0 });
+        expect(summary).toMatchObject({ rowsDone: profiles.length, assigned: profiles.length, rejected: 0, unassigned: expected.unassigned.count });
       }),
       { numRuns: 80 },
     );
@@ -49,7 +49,7 @@ describe("assignSegmentsStream", () => {
     expect(rows.map((row) => row.kind)).toEqual(["assigned", "rejected", "rejected", "assigned"]);
     expect(rows[1]).toEqual({ kind: "rejected", index: 1, issues: [{ code: "row_error", path: [], message: "a callback threw on this row: bad row" }], error: failure });
     expect(rows[2]).toMatchObject({ index: 2, issues: [{ code: "row_error", message: "a callback threw on this row: not an Error" }], error: "not an Error" });
-    expect(summary).toEqual({ rowsDone: 4, assigned: 2, rejected: 2, sizes: [{ id: "buyer", size: 2 }] });
+    expect(summary).toEqual({ rowsDone: 4, assigned: 2, rejected: 2, sizes: [{ id: "buyer", size: 2 }], unassigned: 0 });
     expect(progress).toEqual([{ rowsDone: 4, rejected: 2 }]);
   });
 
@@ -119,7 +119,7 @@ describe("assignSegmentsStream", () => {
     expect(first.profile.behavior?.lastPurchaseAt).toBeInstanceOf(Date); // parsed by the schema
     const bad = rows[2] as RejectedRow;
     expect(bad.issues[0]?.path).toEqual(["behavior", "lastPurchaseAt"]);
-    expect(summary).toEqual({ rowsDone: 4, assigned: 2, rejected: 2, sizes: [{ id: "recent", size: 1 }] });
+    expect(summary).toEqual({ rowsDone: 4, assigned: 2, rejected: 2, sizes: [{ id: "recent", size: 1 }], unassigned: 1 });
   });
 
   it("rejects rows without an id when there is no schema", async () => {

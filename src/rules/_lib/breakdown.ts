@@ -5,6 +5,7 @@
 import type { Rule, RuleOp } from "../ast.js";
 import { compileTruth } from "../compileRule.js";
 import { describeRule } from "../describeRule.js";
+import { ruleLabels } from "./phrases.js";
 import type { DescribeRuleOptions } from "../describeRule.js";
 import type { RuleBreakdown, RuleBreakdownNode, RuleBreakdownOptions } from "../ruleBreakdown.js";
 
@@ -73,15 +74,19 @@ export interface BreakdownCounts {
   readonly selectedWithout: number;
 }
 
-/** The result tree, with descriptions (`labels` as in `describeRule`) and the counts of each node. */
+/**
+ * The result tree, with descriptions (`labels` and `segmentNames` as in `describeRule`, fields told
+ * apart across the whole rule) and the counts of each node.
+ */
 export function breakdownTree(
   nodes: ReadonlyArray<BreakdownNode>,
-  labels: DescribeRuleOptions["labels"],
+  names: DescribeRuleOptions,
   counts: (index: number) => BreakdownCounts,
   profiles: number,
   selected: number,
 ): RuleBreakdown {
-  const describeOptions = labels === undefined ? undefined : { labels };
+  const labels = ruleLabels((nodes[0] as BreakdownNode).rule, names.labels);
+  const describeOptions: DescribeRuleOptions = { ...(labels === undefined ? {} : { labels }), ...(names.segmentNames === undefined ? {} : { segmentNames: names.segmentNames }) };
   const build = (index: number, path: ReadonlyArray<string | number>): RuleBreakdownNode => {
     const node = nodes[index] as BreakdownNode;
     const children = node.children.map((child) => build(child, [...path, ...(nodes[child] as BreakdownNode).key]));
@@ -198,7 +203,7 @@ export function createBreakdown<P>(functionName: string, rule: Rule, options: Ru
         unknown: tallies[index * 3 + UNKNOWN] as number,
         selectedWithout: selectedWithout[index] as number,
       });
-      return breakdownTree(nodes, options.labels, counts, profiles, selected);
+      return breakdownTree(nodes, options, counts, profiles, selected);
     },
   };
 }

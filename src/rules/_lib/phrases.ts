@@ -24,11 +24,82 @@ function visible(text: string): string {
   });
 }
 
-/** The default label of a field: its last segment, camelCase split into lower-case words. */
+/** A path segment in words: camelCase and snake_case split, lower case (`totalSpend` → `total spend`). */
+function words(segment: string): string {
+  return segment.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+}
+
+/** The label of a field: its entry in `labels`, else its last segment in words. */
 export function fieldLabel(field: string, labels: FieldLabels | undefined): string {
   if (labels !== undefined && Object.hasOwn(labels, field)) return labels[field] as string;
-  const last = field.slice(field.lastIndexOf(".") + 1);
-  return visible(last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase());
+  return visible(words(field.slice(field.lastIndexOf(".") + 1)));
+}
+
+/**
+ * The labels for the sentences about one rule: `labels`, plus a longer label for every field whose
+ * default would read like another field's label in the same rule. `billing.country` and
+ * `shipping.country` become "billing country" and "shipping country": as many trailing segments as
+ * it takes, else the path itself. Returns `labels` itself when nothing collides. The fields are
+ * those of the rule's leaves, and of the rules of the segments it refers to when `segments` is given
+ * (event filters read event properties, which are not profile fields). O(nodes + fields × depth).
+ */
+export function ruleLabels(rule: Rule, labels: FieldLabels | undefined, segments?: Readonly<Record<string, Rule>>): FieldLabels | undefined {
+  const given = (field: string): boolean => labels !== undefined && Object.hasOwn(labels, field);
+  const taken = new Set<string>();
+  // Each field without a label, with its segments and how many of them its label uses.
+  const unlabelled = new Map<string, { readonly parts: ReadonlyArray<string>; depth: number }>();
+  const followed = new Set<string>();
+  const stack: unknown[] = [rule];
+  while (stack.length > 0) {
+    const node = stack.pop() as Rule;
+    // Callers check the rule's shape first; a malformed node only makes no label.
+    if (typeof node !== "object" || node === null) continue;
+    if (node.op === "and" || node.op === "or") {
+      if (Array.isArray(node.rules)) for (const child of node.rules) stack.push(child);
+    } else if (node.op === "not") stack.push(node.rule);
+    else if (node.op === "inSegment") {
+      if (segments === undefined || followed.has(node.segment) || !Object.hasOwn(segments, node.segment)) continue;
+      followed.add(node.segment);
+      stack.push(segments[node.segment]);
+    } else if ("field" in node && typeof node.field === "string" && !unlabelled.has(node.field)) {
+      if (given(node.field)) taken.add(labels?.[node.field] as string);
+      else unlabelled.set(node.field, { parts: node.field.split("."), depth: 1 });
+    }
+  }
+  const text = (field: string, entry: { readonly parts: ReadonlyArray<string>; depth: number }): string =>
+    entry.depth > entry.parts.length ? field : entry.parts.slice(-entry.depth).map(words).join(" ");
+  let lengthened = false;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const byText = new Map<string, string[]>();
+    for (const [field, entry] of unlabelled) {
+      const key = text(field, entry);
+      const group = byText.get(key);
+      if (group === undefined) byText.set(key, [field]);
+      else group.push(field);
+    }
+    for (const [key, group] of byText) {
+      if (group.length === 1 && !taken.has(key)) continue;
+      for (const field of group) {
+        const entry = unlabelled.get(field) as { readonly parts: ReadonlyArray<string>; depth: number };
+        if (entry.depth > entry.parts.length) continue;
+        entry.depth += 1;
+        changed = lengthened = true;
+      }
+    }
+  }
+  if (!lengthened) return labels;
+  const resolved: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, labels);
+  for (const [field, entry] of unlabelled) if (entry.depth > 1) resolved[field] = visible(text(field, entry));
+  return resolved;
+}
+
+/** Names for segment ids in sentences: an id → a human name (`{ vip: "VIP customers" }`). */
+export type SegmentNames = Readonly<Record<string, string>>;
+
+/** A segment in a sentence: its name in `names`, else its id, quoted. */
+export function segmentPhrase(id: string, names: SegmentNames | undefined): string {
+  return formatLiteral(names !== undefined && Object.hasOwn(names, id) ? (names[id] as string) : id);
 }
 
 /** A literal as it appears in a sentence: strings quoted (invisible characters escaped), numbers and booleans plain. */
