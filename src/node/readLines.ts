@@ -11,6 +11,13 @@ export interface ReadLinesOptions {
    * Default 16,777,216 (16 Mi); `Infinity` turns the limit off.
    */
   readonly maxLineLength?: number;
+  /**
+   * Stops the read when aborted (`AbortSignal.timeout(60_000)`, or an `AbortController` of the
+   * host's job): the file is closed and the next line is refused with the signal's `reason`, also
+   * when the read sits inside a consumer such as `summarizeCustomersAsync`, which then rejects with
+   * it and closes its own sources.
+   */
+  readonly signal?: AbortSignal;
 }
 
 const lineEnd = /\r\n|\r|\n/;
@@ -43,6 +50,13 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** An `AbortSignal`, also of another realm: what `throwIfAborted` and the listener need. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  if (typeof value !== "object" || value === null) return false;
+  const signal = value as Partial<AbortSignal>;
+  return typeof signal.aborted === "boolean" && typeof signal.throwIfAborted === "function" && typeof signal.addEventListener === "function";
+}
+
 /**
  * Reads a text file line by line in constant memory (Node only).
  *
@@ -52,15 +66,19 @@ function firstInvalidByte(bytes: Uint8Array): number {
  * and a lone `\r` end a line (also when a `\r\n` pair is split between two reads); the last
  * line may lack one. Lines are yielded as they are read, so a multi-gigabyte file of ordinary lines
  * never sits in memory, and a line longer than `maxLineLength` stops the read. The file is closed
- * when the reading ends, fails, or the caller stops early (`break` out of `for await`).
+ * when the reading ends, fails, is aborted through `signal`, or the caller stops early (`break` out of
+ * `for await`).
  *
  * @param path - the file to read.
- * @param options - the longest line accepted.
+ * @param options - the longest line accepted, and a `signal` to abort the read.
  * @returns an async iterable of lines, without their line endings.
  * @throws the file system's error (e.g. `ENOENT`) when the file cannot be opened;
  *   `RangeError` `readLines found line <n> of <path> longer than <max> characters`;
  *   `SyntaxError` `readLines found bytes that are not UTF-8 on line <n> of <path>`;
  *   `RangeError` `readLines requires maxLineLength to be a positive integer or Infinity`;
+ *   `TypeError` `readLines requires signal to be an AbortSignal`;
+ *   the signal's `reason` once it is aborted (by default a `DOMException` named `AbortError`, or
+ *   `TimeoutError` for `AbortSignal.timeout`);
  *   `TypeError` `readLines requires options to be an object`.
  * @example
  * import { writeFileSync } from "node:fs";
@@ -81,7 +99,15 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   }
   const tooLong = (lineNumber: number): RangeError =>
     new RangeError(`readLines found line ${lineNumber} of ${path} longer than ${maxLineLength} characters`);
+  const signal = options.signal;
+  if (signal !== undefined && !isAbortSignal(signal)) throw new TypeError("readLines requires signal to be an AbortSignal");
+  signal?.throwIfAborted();
   const input = createReadStream(path);
+  // Destroyed with the reason, a read that waits on the disk rejects at once; lines already read check it before each yield.
+  const abort = (): void => {
+    input.destroy(signal?.reason as Error);
+  };
+  signal?.addEventListener("abort", abort, { once: true });
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let pending = "";
   let lineNumber = 0;
@@ -134,6 +160,7 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
       }
       split(text);
       for (let index = 0; index < lines.length; index++) {
+        signal?.throwIfAborted();
         lineNumber++;
         yield lines[index]!;
       }
@@ -142,8 +169,10 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
     }
     // a multi-byte character cut off by the end of the file
     if (carried !== undefined) throw notUtf8();
+    signal?.throwIfAborted();
     if (pending !== "") yield pending;
   } finally {
+    signal?.removeEventListener("abort", abort);
     input.destroy();
   }
 }

@@ -68,4 +68,18 @@ describe("the ETL pipeline: readJsonLines → parseRowsStream → summarizeCusto
     expect(report.unknownFields).toEqual([{ field: "channel", rows: expect.any(Number) }]);
     expect(report.duplicateIds.length).toBeGreaterThan(0);
   });
+
+  it("an aborted read rejects the whole pipeline with the signal's reason, after the rows read before it", async () => {
+    const controller = new AbortController();
+    const reason = new Error("job cancelled");
+    let rowsSeen = 0;
+    const rows = parseRowsStream(readJsonLines(path, { signal: controller.signal, onInvalidLine: () => undefined }), Transaction, {
+      onRejected: () => {
+        rowsSeen++;
+        if (rowsSeen === 20) controller.abort(reason);
+      },
+    });
+    await expect(summarizeCustomersAsync(rows, { asOf })).rejects.toBe(reason);
+    await expect(dataQualityReportAsync(readJsonLines(path, { signal: AbortSignal.abort(reason) }), { schema: Transaction })).rejects.toBe(reason);
+  });
 });

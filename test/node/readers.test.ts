@@ -391,3 +391,57 @@ describe("reader edge cases (mutation review)", () => {
     expect(await collect(readJsonLines(file("blank.jsonl", '{"a":1}\n   \n{"a":2}\n')))).toEqual([{ a: 1 }, { a: 2 }]);
   });
 });
+
+describe("signal: an ETL job can abort a read (a timeout, a cancelled job)", () => {
+  it("refuses the next line with the signal's reason and closes the file, through readJsonLines and readDelimited too", async () => {
+    const path = file("abort.jsonl", Array.from({ length: 50_000 }, (_, index) => `{"id":${index}}`).join("\n"));
+    for (const read of [
+      (signal: AbortSignal) => readLines(path, { signal }),
+      (signal: AbortSignal) => readJsonLines(path, { signal }),
+      (signal: AbortSignal) => readDelimited(path, { signal, delimiter: "\t" }),
+    ]) {
+      const controller = new AbortController();
+      const reason = new Error("job cancelled");
+      const seen: unknown[] = [];
+      await expect(
+        (async () => {
+          for await (const row of read(controller.signal)) {
+            seen.push(row);
+            if (seen.length === 3) controller.abort(reason);
+          }
+        })(),
+      ).rejects.toBe(reason);
+      // The lines already read are not handed on after the abort.
+      expect(seen).toHaveLength(3);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openHandles(path)).toBe(0);
+  });
+
+  it("an aborted signal reads nothing; a timeout gives its TimeoutError; the abort reaches a consumer that awaits the read", async () => {
+    const path = file("abort-early.txt", "a\nb\n");
+    const aborted = AbortSignal.abort();
+    await expect(collect(readLines(path, { signal: aborted }))).rejects.toBe(aborted.reason);
+    expect((aborted.reason as DOMException).name).toBe("AbortError");
+    // A read that outlives its timeout: the consumer's promise rejects with the TimeoutError.
+    const slow = file("abort-slow.jsonl", '{"id":1}\n'.repeat(20_000));
+    const timeout = AbortSignal.timeout(20);
+    const consume = (async () => {
+      let rows = 0;
+      for await (const _ of readJsonLines(slow, { signal: timeout })) {
+        rows++;
+        if (rows % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return rows;
+    })();
+    await expect(consume).rejects.toMatchObject({ name: "TimeoutError" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openHandles(slow)).toBe(0);
+  });
+
+  it("refuses a signal that is not an AbortSignal", async () => {
+    const path = file("abort-bad.txt", "a\n");
+    await expect(collect(readLines(path, { signal: {} as never }))).rejects.toThrow(new TypeError("readLines requires signal to be an AbortSignal"));
+    await expect(collect(readJsonLines(path, { signal: "stop" as never }))).rejects.toThrow(new TypeError("readLines requires signal to be an AbortSignal"));
+  });
+});
