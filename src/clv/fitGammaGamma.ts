@@ -102,7 +102,7 @@ export function fitGammaGamma(
       kind: "Gamma-Gamma",
       converged: false,
       reason: "q_not_above_one",
-      message: `fitGammaGamma found q = ${result.params.q.toPrecision(4)} <= 1, so the population mean spend p·gamma/(q − 1) is undefined; check that spend is independent of frequency, remove outliers, or add a penalizer`,
+      message: `fitGammaGamma found q = ${result.params.q.toPrecision(4)} <= 1, so the population mean spend p·gamma/(q − 1) is undefined; check that spend is independent of frequency and look for outliers: a few very large orders give spend a tail this heavy (a penalizer does not help: it pulls q further toward 0)`,
       unit: result.unit,
       params: result.params,
       logLikelihood: result.logLikelihood,

@@ -87,6 +87,36 @@ describe("fitGammaGamma on CDNOW (946 repeat buyers)", () => {
     expect(fitted.message).toMatch(/^fitGammaGamma found q = .* <= 1/);
   });
 
+  it("reports a fit whose likelihood still rises toward a boundary as parameters_diverged (CLV review: converged with p = 2.6e7)", () => {
+    const five = [{ frequency: 2, monetaryValue: 22 }, { frequency: 1, monetaryValue: 30 }, { frequency: 3, monetaryValue: 10 }, { frequency: 5, monetaryValue: 40 }, { frequency: 1, monetaryValue: 80 }];
+    const drifted = fitGammaGamma({ customers: five });
+    expect(drifted).toMatchObject({ converged: false, reason: "parameters_diverged" });
+    expect(drifted.params.p).toBeGreaterThan(1e6);
+    const penalized = fitGammaGamma({ customers: five }, { penalizer: 0.001 });
+    if (!penalized.converged) throw new Error(penalized.message);
+    expect(penalized.params.p).toBeLessThan(100);
+  });
+
+  it("on 160 random CDNOW segments of 10 to 100 repeat buyers, every fit reported converged has p, q and γ inside (1e-4, 1e4)", () => {
+    const random = mulberry32(7);
+    const repeat = customers.filter((customer) => customer.frequency > 0);
+    let diverged = 0;
+    for (const size of [10, 20, 50, 100]) {
+      for (let round = 0; round < 40; round++) {
+        const segment = Array.from({ length: size }, () => repeat[Math.floor(random() * repeat.length)]!);
+        const fitted = fitGammaGamma({ customers: segment });
+        if (!fitted.converged) {
+          expect(fitted.reason).toBe("parameters_diverged");
+          diverged++;
+          continue;
+        }
+        for (const value of Object.values(fitted.params)) expect(value > 1e-4 && value < 1e4).toBe(true);
+      }
+    }
+    // Small segments do not identify the model: before, most of these fits drifted silently.
+    expect(diverged).toBeGreaterThan(20);
+  });
+
   it("rejects invalid rows", () => {
     expect(() => fitGammaGamma({ customers: [{ frequency: 2, monetaryValue: 0 }] })).toThrow(
       "fitGammaGamma requires monetaryValue to be positive for repeat customers (row 0)",

@@ -7,6 +7,40 @@ export const NO_CUSTOMERS = "there are no customers (an empty list, or every wei
 
 /** Log-parameters are confined to [−20, 20] (parameters between 2e−9 and 5e8); an optimum near the edge is a divergence. */
 const LOG_BOUND = 20;
+/**
+ * An optimum with a log-parameter beyond ±7 (a parameter above about 1,100 or below 1/1,100) is
+ * checked for a likelihood that still rises, or stays flat, toward the edge: BFGS stops on such a
+ * ridge once its gradient is below tolerance, far inside ±19.
+ */
+const EDGE_CHECK = 7;
+/** The profile of such a parameter is taken this far further out, in log units (a factor of 20). */
+const PROFILE_STEP = 3;
+/** A profile that falls by less than this there does not bound the parameter. */
+const FLAT_PROFILE = 1e-3;
+
+/**
+ * The index of a parameter that the likelihood does not bound toward the edge, or −1: for each
+ * log-parameter beyond {@link EDGE_CHECK}, the profile objective (the others re-optimised) with that
+ * parameter {@link PROFILE_STEP} further out. An interior optimum loses likelihood there; a ridge
+ * running to 0 or infinity (Gamma-Gamma's p → ∞ with γ → 0 on a handful of customers) does not.
+ */
+function unboundedParameter(objective: (theta: Float64Array) => number, optimum: Float64Array, value: number): number {
+  const n = optimum.length;
+  const full = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const at = optimum[k] as number;
+    if (!(Math.abs(at) > EDGE_CHECK)) continue;
+    const fixed = Math.sign(at) * Math.min(Math.abs(at) + PROFILE_STEP, LOG_BOUND);
+    const others = Float64Array.from(optimum.filter((_, index) => index !== k));
+    const profile = (point: Float64Array): number => {
+      for (let index = 0, other = 0; index < n; index++) full[index] = index === k ? fixed : (point[other++] as number);
+      return objective(full);
+    };
+    const best = others.length === 0 ? { value: profile(others) } : nelderMead(profile, others, { maxIterations: 4000, initialStep: 0.5, target: value + FLAT_PROFILE });
+    if (best.value - value < FLAT_PROFILE) return k;
+  }
+  return -1;
+}
 
 export interface RunFitSpec<Kind extends string, Params> {
   kind: Kind;
@@ -148,7 +182,7 @@ export function runFit<Kind extends string, Params>(
   }
   const params = Float64Array.from(result.x, (value) => Math.exp(value));
   const logLikelihood = spec.logLikelihood(params);
-  const diverged = result.x.some((value) => Math.abs(value) > LOG_BOUND - 1);
+  const diverged = result.x.some((value) => Math.abs(value) > LOG_BOUND - 1) || (result.converged && unboundedParameter(objective, result.x, result.value) !== -1);
   if (!result.converged || !Number.isFinite(logLikelihood) || diverged) {
     const reason: FitFailureReason = !Number.isFinite(logLikelihood)
       ? "non_finite"
