@@ -8,6 +8,34 @@ export function assertRecord(functionName: string, name: string, value: unknown)
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TypeError(`${functionName} requires ${name} to be an object`);
 }
 
+/** Every key of an options type, each mapped to `true`: the list {@link assertOptions} accepts, complete by type. */
+export type OptionKeys<Options> = Record<keyof NonNullable<Options> & string, true>;
+
+/** Options that other tools name differently, and what to pass here instead. */
+const optionAdvice: Readonly<Record<string, { readonly instead: string; readonly advice: string }>> = {
+  alpha: { instead: "confidence", advice: "pass confidence: 1 - alpha (0.99 for alpha 0.01)" },
+  correction: { instead: "yates", advice: "pass yates: true for Yates' continuity correction" },
+};
+
+/**
+ * Throws `<functionName> requires options to be an object` unless `options` is one, and
+ * `<functionName> does not take the option "<key>" (its options: a, b)` for an own key that `keys`
+ * does not list: a misspelt option, or another tool's name for one (statsmodels' `alpha` where the
+ * function takes `confidence`), would otherwise be ignored and give another analysis than the one
+ * asked for. Call sites write `keys` as `{ ... } satisfies OptionKeys<Options>`, so the list is
+ * complete and a new option is a type error until it is added.
+ */
+export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>): asserts options is object {
+  assertRecord(functionName, "options", options);
+  for (const key of Object.keys(options)) {
+    if (Object.hasOwn(keys, key)) continue;
+    const taken = Object.keys(keys);
+    const advice = Object.hasOwn(optionAdvice, key) && Object.hasOwn(keys, (optionAdvice[key] as { instead: string }).instead) ? `; ${(optionAdvice[key] as { advice: string }).advice}` : "";
+    const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key);
+    throw new TypeError(`${functionName} does not take the option ${shown} (${taken.length === 0 ? "it takes none" : `its options: ${taken.join(", ")}`})${advice}`);
+  }
+}
+
 /** Throws `<functionName> requires <name> to be an array` unless `value` is an array. */
 export function assertArray(functionName: string, name: string, value: unknown): asserts value is ReadonlyArray<unknown> {
   if (!Array.isArray(value)) throw new TypeError(`${functionName} requires ${name} to be an array`);

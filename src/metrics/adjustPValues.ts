@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 
 /** Correction methods of {@link adjustPValues}. @category Experiments */
 export type PValueAdjustment = "bonferroni" | "holm" | "bh" | "by";
@@ -56,7 +57,7 @@ export interface AdjustPValuesResult {
  */
 export function adjustPValues(pValues: ReadonlyArray<number>, options: AdjustPValuesOptions): AdjustPValuesResult {
   assertArray("adjustPValues", "pValues", pValues);
-  assertRecord("adjustPValues", "options", options);
+  assertOptions("adjustPValues", options, { alpha: true, method: true } satisfies OptionKeys<AdjustPValuesOptions>);
   const method = options.method;
   if (method !== "bonferroni" && method !== "holm" && method !== "bh" && method !== "by") {
     throw new TypeError('adjustPValues requires method to be "bonferroni", "holm", "bh" or "by"');

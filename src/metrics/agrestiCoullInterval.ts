@@ -1,4 +1,5 @@
-import { assertCounts, assertRecord } from "./_lib/assert.js";
+import { assertCounts, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { NO_TRIALS, criticalValue, undefinedInterval } from "./_lib/proportionIntervals.js";
 import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.js";
 
@@ -24,7 +25,7 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  */
 export function agrestiCoullInterval(counts: ProportionCounts, options: IntervalOptions = {}): IntervalResult {
   assertRecord("agrestiCoullInterval", "counts", counts);
-  assertRecord("agrestiCoullInterval", "options", options);
+  assertOptions("agrestiCoullInterval", options, { confidence: true } satisfies OptionKeys<IntervalOptions>);
   const { successes, trials } = counts;
   assertCounts("agrestiCoullInterval", successes, trials);
   const z = criticalValue("agrestiCoullInterval", options.confidence ?? 0.95);

@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { chiSquareSf } from "./_lib/distributions.js";
 
 /** Options of {@link chiSquareIndependence}. @category Experiments */
@@ -48,7 +49,7 @@ export interface ChiSquareIndependenceResult {
  */
 export function chiSquareIndependence(table: ReadonlyArray<ReadonlyArray<number>>, options: ChiSquareIndependenceOptions = {}): ChiSquareIndependenceResult {
   assertArray("chiSquareIndependence", "table", table);
-  assertRecord("chiSquareIndependence", "options", options);
+  assertOptions("chiSquareIndependence", options, { yates: true } satisfies OptionKeys<ChiSquareIndependenceOptions>);
   for (let i = 0; i < table.length; i++) assertArray("chiSquareIndependence", "every row", table[i]);
   const rows = table.length;
   const columns = rows > 0 ? (table[0] as ReadonlyArray<number>).length : 0;

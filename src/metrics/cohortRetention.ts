@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { instantOf } from "../_lib/instant.js";
 
 /** One event for {@link cohortRetention}: a purchase, a login, any activity. @category Metrics */
@@ -123,7 +124,7 @@ function periodStart(index: number, period: "day" | "week" | "month"): number {
  */
 export function cohortRetention(events: ReadonlyArray<RetentionEvent>, options: CohortRetentionOptions): CohortRetentionResult {
   assertArray("cohortRetention", "events", events);
-  assertRecord("cohortRetention", "options", options);
+  assertOptions("cohortRetention", options, { cohortEventType: true, mode: true, periods: true, retentionEventType: true, period: true, asOf: true } satisfies OptionKeys<CohortRetentionOptions>);
   const { period, asOf } = options;
   const mode = options.mode ?? "n-day";
   if (period !== "day" && period !== "week" && period !== "month") throw new TypeError('cohortRetention requires period to be "day", "week" or "month"');

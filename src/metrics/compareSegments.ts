@@ -4,7 +4,8 @@ import { differenceInterval } from "./differenceInterval.js";
 import { relativeLift } from "./relativeLift.js";
 import { sampleRatioMismatch } from "./sampleRatioMismatch.js";
 import { twoProportionZTest } from "./twoProportionZTest.js";
-import { assertArray, assertCounts, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertCounts, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { POSTERIOR_LIMIT, probabilityGreater } from "./_lib/betaComparison.js";
 import type { ProportionCounts } from "./types.js";
 
@@ -109,7 +110,7 @@ export interface CompareSegmentsResult {
  */
 export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>, options: CompareSegmentsOptions = {}): CompareSegmentsResult {
   assertArray("compareSegments", "segments", segments);
-  assertRecord("compareSegments", "options", options);
+  assertOptions("compareSegments", options, { alpha: true, bayesian: true, confidence: true, correction: true, expectedSplit: true, minimumCount: true, srmThreshold: true } satisfies OptionKeys<CompareSegmentsOptions>);
   const method = options.correction ?? "holm";
   if (method !== "none" && method !== "bonferroni" && method !== "holm" && method !== "bh" && method !== "by") {
     throw new TypeError('compareSegments requires correction to be "holm", "bh", "bonferroni", "by" or "none"');

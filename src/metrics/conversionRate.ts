@@ -1,4 +1,5 @@
-import { assertCounts, assertRecord } from "./_lib/assert.js";
+import { assertCounts, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { checkedWilson } from "./_lib/proportionIntervals.js";
 import type { IntervalResult, RateResult } from "./types.js";
 
@@ -42,7 +43,7 @@ export interface ConversionRateResult extends RateResult {
  */
 export function conversionRate(input: ConversionRateInput, options: { readonly confidence?: number } = {}): ConversionRateResult {
   assertRecord("conversionRate", "input", input);
-  assertRecord("conversionRate", "options", options);
+  assertOptions("conversionRate", options, { confidence: true } satisfies OptionKeys<Parameters<typeof conversionRate>[1]>);
   const { conversions, units, unit } = input;
   if (unit !== "user" && unit !== "session" && unit !== "visit" && unit !== "customer") {
     throw new TypeError('conversionRate requires unit to be "user", "session", "visit" or "customer"');

@@ -1,4 +1,5 @@
-import { assertFiniteTotal, assertNonNegative, assertRecord } from "./_lib/assert.js";
+import { assertFiniteTotal, assertNonNegative, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** Input of {@link customerAcquisitionCost}, all for the same period. @category Metrics */
@@ -35,7 +36,7 @@ export interface CustomerAcquisitionCostResult extends RateResult {
  */
 export function customerAcquisitionCost(input: CustomerAcquisitionCostInput, options: { readonly basis: "paid" | "blended" }): CustomerAcquisitionCostResult {
   assertRecord("customerAcquisitionCost", "input", input);
-  assertRecord("customerAcquisitionCost", "options", options);
+  assertOptions("customerAcquisitionCost", options, { basis: true } satisfies OptionKeys<Parameters<typeof customerAcquisitionCost>[1]>);
   const basis = options.basis;
   if (basis !== "paid" && basis !== "blended") throw new TypeError('customerAcquisitionCost requires basis to be "paid" or "blended"');
   assertNonNegative("customerAcquisitionCost", "mediaSpend", input.mediaSpend);

@@ -1,4 +1,5 @@
-import { assertArray, assertProbability, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions, assertProbability } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { wilsonBounds } from "./_lib/proportionIntervals.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import type { IntervalResult, RateResult } from "./types.js";
@@ -42,7 +43,7 @@ export interface CustomerSatisfactionScoreResult extends RateResult {
  */
 export function customerSatisfactionScore(scores: ReadonlyArray<number>, options: CustomerSatisfactionScoreOptions = {}): CustomerSatisfactionScoreResult {
   assertArray("customerSatisfactionScore", "scores", scores);
-  assertRecord("customerSatisfactionScore", "options", options);
+  assertOptions("customerSatisfactionScore", options, { confidence: true, scale: true, threshold: true } satisfies OptionKeys<CustomerSatisfactionScoreOptions>);
   const scale = options.scale ?? [1, 5];
   assertArray("customerSatisfactionScore", "scale", scale);
   const [low, high] = scale;

@@ -1,4 +1,5 @@
-import { assertProbability, assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertProbability, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { wilsonBounds } from "./_lib/proportionIntervals.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
@@ -48,7 +49,7 @@ export interface DifferenceIntervalResult {
  */
 export function differenceInterval(counts: TwoProportionCounts, options: DifferenceIntervalOptions): DifferenceIntervalResult {
   assertRecord("differenceInterval", "counts", counts);
-  assertRecord("differenceInterval", "options", options);
+  assertOptions("differenceInterval", options, { confidence: true, method: true } satisfies OptionKeys<DifferenceIntervalOptions>);
   assertTwoProportionCounts("differenceInterval", counts);
   const method = options.method;
   if (method !== "wald" && method !== "newcombe") throw new TypeError('differenceInterval requires method to be "wald" or "newcombe"');

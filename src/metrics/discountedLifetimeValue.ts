@@ -1,4 +1,5 @@
-import { assertNonNegative, assertRecord } from "./_lib/assert.js";
+import { assertNonNegative, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 
 /** Input of {@link discountedLifetimeValue}. @category Metrics */
 export interface DiscountedLifetimeValueInput {
@@ -48,7 +49,7 @@ export interface DiscountedLifetimeValueOptions {
  */
 export function discountedLifetimeValue(input: DiscountedLifetimeValueInput, options: DiscountedLifetimeValueOptions = {}): number {
   assertRecord("discountedLifetimeValue", "input", input);
-  assertRecord("discountedLifetimeValue", "options", options);
+  assertOptions("discountedLifetimeValue", options, { horizonPeriods: true, timing: true } satisfies OptionKeys<DiscountedLifetimeValueOptions>);
   const { margin, retentionRate: r, discountRate: d } = input;
   if (typeof margin !== "number" || !Number.isFinite(margin)) throw new RangeError("discountedLifetimeValue requires margin to be a finite number");
   if (typeof r !== "number" || !(r >= 0 && r <= 1)) throw new RangeError("discountedLifetimeValue requires retentionRate to be a fraction between zero and one");

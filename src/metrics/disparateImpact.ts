@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { normalSf } from "./_lib/normal.js";
 import { fisherExactTest, fisherMaxMembers } from "./fisherExactTest.js";
 
@@ -89,7 +90,7 @@ export interface DisparateImpactResult {
  */
 export function disparateImpact(groups: ReadonlyArray<DisparateImpactGroup>, options: DisparateImpactOptions = {}): DisparateImpactResult {
   assertArray("disparateImpact", "groups", groups);
-  assertRecord("disparateImpact", "options", options);
+  assertOptions("disparateImpact", options, { alpha: true, threshold: true } satisfies OptionKeys<DisparateImpactOptions>);
   const threshold = options.threshold ?? 0.8;
   const alpha = options.alpha ?? 0.05;
   if (typeof threshold !== "number" || !(threshold > 0 && threshold < 1)) throw new RangeError("disparateImpact requires threshold between zero and one");

@@ -1,4 +1,5 @@
-import { assertArray, assertNonNegative, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertNonNegative, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** One session for {@link engagementRate}. @category Metrics */
@@ -54,7 +55,7 @@ export interface EngagementRateResult extends RateResult {
  */
 export function engagementRate(sessions: ReadonlyArray<EngagementSession>, options: EngagementRateOptions = {}): EngagementRateResult {
   assertArray("engagementRate", "sessions", sessions);
-  assertRecord("engagementRate", "options", options);
+  assertOptions("engagementRate", options, { minimumDurationSeconds: true, minimumKeyEvents: true, minimumPageViews: true } satisfies OptionKeys<EngagementRateOptions>);
   const minimumDurationSeconds = options.minimumDurationSeconds ?? 10;
   const minimumKeyEvents = options.minimumKeyEvents ?? 1;
   const minimumPageViews = options.minimumPageViews ?? 2;

@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import type { Alternative } from "./types.js";
 
 /** The smallest normal double: hypergeometric terms below it (relative to the mode) are dropped. */
@@ -46,7 +47,7 @@ export interface FisherExactTestResult {
  */
 export function fisherExactTest(table: readonly [readonly [number, number], readonly [number, number]], options: { readonly alternative?: Alternative } = {}): FisherExactTestResult {
   assertArray("fisherExactTest", "table", table);
-  assertRecord("fisherExactTest", "options", options);
+  assertOptions("fisherExactTest", options, { alternative: true } satisfies OptionKeys<Parameters<typeof fisherExactTest>[1]>);
   const alternative = options.alternative ?? "two-sided";
   if (alternative !== "two-sided" && alternative !== "greater" && alternative !== "less") {
     throw new TypeError('fisherExactTest requires alternative to be "two-sided", "greater" or "less"');

@@ -1,4 +1,5 @@
-import { assertArray, assertFiniteTotal, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertFiniteTotal, assertOptions } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import type { RateResult } from "./types.js";
 
@@ -25,7 +26,7 @@ export interface HistoricalLifetimeValueResult extends RateResult {
  */
 export function historicalLifetimeValue(valuesPerCustomer: ReadonlyArray<number>, options: { readonly basis: "revenue" | "gross-margin" }): HistoricalLifetimeValueResult {
   assertArray("historicalLifetimeValue", "valuesPerCustomer", valuesPerCustomer);
-  assertRecord("historicalLifetimeValue", "options", options);
+  assertOptions("historicalLifetimeValue", options, { basis: true } satisfies OptionKeys<Parameters<typeof historicalLifetimeValue>[1]>);
   const basis = options.basis;
   if (basis !== "revenue" && basis !== "gross-margin") throw new TypeError('historicalLifetimeValue requires basis to be "revenue" or "gross-margin"');
   const sum = new CompensatedSum();

@@ -1,4 +1,5 @@
-import { assertCounts, assertProbability, assertRecord, assertSafeCount } from "./_lib/assert.js";
+import { assertCounts, assertOptions, assertProbability, assertRecord, assertSafeCount } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { betaQuantile, betaUpperQuantile } from "./_lib/distributions.js";
 import { NO_TRIALS, undefinedInterval } from "./_lib/proportionIntervals.js";
 import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.js";
@@ -29,7 +30,7 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  */
 export function jeffreysInterval(counts: ProportionCounts, options: IntervalOptions = {}): IntervalResult {
   assertRecord("jeffreysInterval", "counts", counts);
-  assertRecord("jeffreysInterval", "options", options);
+  assertOptions("jeffreysInterval", options, { confidence: true } satisfies OptionKeys<IntervalOptions>);
   const { successes, trials } = counts;
   assertCounts("jeffreysInterval", successes, trials);
   assertSafeCount("jeffreysInterval", "trials", trials);

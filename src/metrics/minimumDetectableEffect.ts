@@ -1,4 +1,5 @@
-import { assertProbability, assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertProbability, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { assertMethod, assertPlanning, scales } from "./_lib/sampleSize.js";
 import type { SampleSizeMethod } from "./_lib/sampleSize.js";
@@ -43,7 +44,7 @@ export interface MinimumDetectableEffectResult {
  */
 export function minimumDetectableEffect(input: { readonly baseline: number; readonly perArm: number }, options: MinimumDetectableEffectOptions = {}): MinimumDetectableEffectResult {
   assertRecord("minimumDetectableEffect", "input", input);
-  assertRecord("minimumDetectableEffect", "options", options);
+  assertOptions("minimumDetectableEffect", options, { alpha: true, method: true, power: true } satisfies OptionKeys<MinimumDetectableEffectOptions>);
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
   const method = options.method ?? "pooled";

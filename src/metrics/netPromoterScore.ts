@@ -1,5 +1,6 @@
 import { choice } from "../_lib/arguments.js";
-import { assertNonNegative, assertProbability, assertRecord } from "./_lib/assert.js";
+import { assertNonNegative, assertOptions, assertProbability, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 
 /** Counts of {@link netPromoterScore}. @category Metrics */
@@ -79,7 +80,7 @@ export interface NetPromoterScoreResult {
  */
 export function netPromoterScore(counts: NetPromoterCounts, options: NetPromoterScoreOptions = {}): NetPromoterScoreResult {
   assertRecord("netPromoterScore", "counts", counts);
-  assertRecord("netPromoterScore", "options", options);
+  assertOptions("netPromoterScore", options, { confidence: true, method: true } satisfies OptionKeys<NetPromoterScoreOptions>);
   const { promoters, passives, detractors } = counts;
   assertNonNegative("netPromoterScore", "promoters", promoters);
   assertNonNegative("netPromoterScore", "passives", passives);

@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { netPromoterScore } from "./netPromoterScore.js";
 import type { NetPromoterScoreOptions, NetPromoterScoreResult } from "./netPromoterScore.js";
 
@@ -17,7 +18,7 @@ import type { NetPromoterScoreOptions, NetPromoterScoreResult } from "./netPromo
  */
 export function netPromoterScoreFromScores(scores: ReadonlyArray<number>, options: NetPromoterScoreOptions = {}): NetPromoterScoreResult {
   assertArray("netPromoterScoreFromScores", "scores", scores);
-  assertRecord("netPromoterScoreFromScores", "options", options);
+  assertOptions("netPromoterScoreFromScores", options, { confidence: true, method: true } satisfies OptionKeys<NetPromoterScoreOptions>);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;

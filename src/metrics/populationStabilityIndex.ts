@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 
 /** Options of {@link populationStabilityIndex}. @category Metrics */
 export interface PopulationStabilityIndexOptions {
@@ -58,7 +59,7 @@ export interface PopulationStabilityIndexResult {
 export function populationStabilityIndex(expectedCounts: ReadonlyArray<number>, actualCounts: ReadonlyArray<number>, options: PopulationStabilityIndexOptions = {}): PopulationStabilityIndexResult {
   assertArray("populationStabilityIndex", "expectedCounts", expectedCounts);
   assertArray("populationStabilityIndex", "actualCounts", actualCounts);
-  assertRecord("populationStabilityIndex", "options", options);
+  assertOptions("populationStabilityIndex", options, { zeroReplacement: true } satisfies OptionKeys<PopulationStabilityIndexOptions>);
   const bins = expectedCounts.length;
   if (actualCounts.length !== bins) throw new RangeError("populationStabilityIndex requires bins of equal length");
   if (bins === 0) throw new RangeError("populationStabilityIndex requires at least one bin");

@@ -1,4 +1,5 @@
-import { assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { assertMethod, assertPlanning, scales, targetRate, twoSidedPower } from "./_lib/sampleSize.js";
 import type { SampleSizeInput } from "./sampleSizeTwoProportions.js";
 import type { SampleSizeMethod } from "./_lib/sampleSize.js";
@@ -34,7 +35,7 @@ export interface PowerOptions {
  */
 export function powerTwoProportions(input: SampleSizeInput, options: PowerOptions): number {
   assertRecord("powerTwoProportions", "input", input);
-  assertRecord("powerTwoProportions", "options", options);
+  assertOptions("powerTwoProportions", options, { alpha: true, method: true, perArm: true } satisfies OptionKeys<PowerOptions>);
   const alpha = options.alpha ?? 0.05;
   const method = options.method ?? "pooled";
   assertMethod("powerTwoProportions", method);

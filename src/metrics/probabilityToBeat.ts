@@ -1,4 +1,5 @@
-import { assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { POSTERIOR_LIMIT, probabilityGreater } from "./_lib/betaComparison.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
 import type { TwoProportionCounts } from "./types.js";
@@ -57,7 +58,7 @@ export interface ProbabilityToBeatResult {
  */
 export function probabilityToBeat(counts: TwoProportionCounts, options: ProbabilityToBeatOptions = {}): ProbabilityToBeatResult {
   assertRecord("probabilityToBeat", "counts", counts);
-  assertRecord("probabilityToBeat", "options", options);
+  assertOptions("probabilityToBeat", options, { priorAlpha: true, priorBeta: true } satisfies OptionKeys<ProbabilityToBeatOptions>);
   assertTwoProportionCounts("probabilityToBeat", counts);
   const priorAlpha = options.priorAlpha ?? 1;
   const priorBeta = options.priorBeta ?? 1;

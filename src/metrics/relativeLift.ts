@@ -1,4 +1,5 @@
-import { assertProbability, assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertProbability, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { assertTwoProportionCounts } from "./_lib/twoProportion.js";
 import type { TwoProportionCounts } from "./types.js";
@@ -65,7 +66,7 @@ export interface RelativeLiftOptions {
  */
 export function relativeLift(counts: TwoProportionCounts, options: RelativeLiftOptions = {}): RelativeLiftResult {
   assertRecord("relativeLift", "counts", counts);
-  assertRecord("relativeLift", "options", options);
+  assertOptions("relativeLift", options, { confidence: true, method: true } satisfies OptionKeys<RelativeLiftOptions>);
   assertTwoProportionCounts("relativeLift", counts);
   const confidence = options.confidence ?? 0.95;
   assertProbability("relativeLift", "confidence", confidence);

@@ -1,4 +1,5 @@
-import { assertFinite, assertRecord } from "./_lib/assert.js";
+import { assertFinite, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import type { RateResult } from "./types.js";
 
 /** Input of {@link returnOnInvestment}. @category Metrics */
@@ -34,7 +35,7 @@ export interface ReturnOnInvestmentResult extends RateResult {
  */
 export function returnOnInvestment(input: ReturnOnInvestmentInput, options: { readonly allowNegativeCost?: boolean } = {}): ReturnOnInvestmentResult {
   assertRecord("returnOnInvestment", "input", input);
-  assertRecord("returnOnInvestment", "options", options);
+  assertOptions("returnOnInvestment", options, { allowNegativeCost: true } satisfies OptionKeys<Parameters<typeof returnOnInvestment>[1]>);
   const { returns, cost, basis } = input;
   if (basis !== "revenue" && basis !== "gross-profit") throw new TypeError('returnOnInvestment requires basis to be "revenue" or "gross-profit"');
   assertFinite("returnOnInvestment", "returns", returns);

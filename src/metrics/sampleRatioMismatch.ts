@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { chiSquareSf } from "./_lib/distributions.js";
 
 /** Options of {@link sampleRatioMismatch}. @category Experiments */
@@ -52,7 +53,7 @@ export interface SampleRatioMismatchResult {
 export function sampleRatioMismatch(observed: ReadonlyArray<number>, expectedWeights: ReadonlyArray<number>, options: SampleRatioMismatchOptions = {}): SampleRatioMismatchResult {
   assertArray("sampleRatioMismatch", "observed", observed);
   assertArray("sampleRatioMismatch", "expectedWeights", expectedWeights);
-  assertRecord("sampleRatioMismatch", "options", options);
+  assertOptions("sampleRatioMismatch", options, { threshold: true } satisfies OptionKeys<SampleRatioMismatchOptions>);
   const arms = observed.length;
   if (arms < 2) throw new RangeError("sampleRatioMismatch requires at least two arms");
   if (expectedWeights.length !== arms) throw new RangeError("sampleRatioMismatch requires one weight per arm");

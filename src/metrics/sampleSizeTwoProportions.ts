@@ -1,4 +1,5 @@
-import { assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
 import { assertMethod, assertPlanning, scales, targetRate } from "./_lib/sampleSize.js";
 import type { EffectInput, SampleSizeMethod } from "./_lib/sampleSize.js";
@@ -66,7 +67,7 @@ export interface SampleSizeResult {
  */
 export function sampleSizeTwoProportions(input: SampleSizeInput, options: SampleSizeOptions = {}): SampleSizeResult {
   assertRecord("sampleSizeTwoProportions", "input", input);
-  assertRecord("sampleSizeTwoProportions", "options", options);
+  assertOptions("sampleSizeTwoProportions", options, { alpha: true, method: true, power: true } satisfies OptionKeys<SampleSizeOptions>);
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
   const method = options.method ?? "pooled";

@@ -1,4 +1,5 @@
-import { assertArray, assertRecord } from "./_lib/assert.js";
+import { assertArray, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 
 /** One customer's segment in a snapshot. @category Metrics */
 export interface SegmentAssignment {
@@ -45,7 +46,7 @@ export interface SegmentTransitionsResult {
 export function segmentTransitions(previous: ReadonlyArray<SegmentAssignment>, current: ReadonlyArray<SegmentAssignment>, options: { readonly outside?: string } = {}): SegmentTransitionsResult {
   assertArray("segmentTransitions", "previous", previous);
   assertArray("segmentTransitions", "current", current);
-  assertRecord("segmentTransitions", "options", options);
+  assertOptions("segmentTransitions", options, { outside: true } satisfies OptionKeys<Parameters<typeof segmentTransitions>[2]>);
   const outside = options.outside ?? "(none)";
   const toMap = (assignments: ReadonlyArray<SegmentAssignment>): Map<string, string> => {
     const map = new Map<string, string>();

@@ -1,4 +1,5 @@
-import { assertFraction, assertNonNegative, assertRecord } from "./_lib/assert.js";
+import { assertFraction, assertNonNegative, assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 
 /** Input of {@link subscriptionLifetimeValue}. @category Metrics */
 export interface SubscriptionLifetimeValueInput {
@@ -31,7 +32,7 @@ export interface SubscriptionLifetimeValueInput {
  */
 export function subscriptionLifetimeValue(input: SubscriptionLifetimeValueInput, options: { readonly horizonPeriods?: number } = {}): number {
   assertRecord("subscriptionLifetimeValue", "input", input);
-  assertRecord("subscriptionLifetimeValue", "options", options);
+  assertOptions("subscriptionLifetimeValue", options, { horizonPeriods: true } satisfies OptionKeys<Parameters<typeof subscriptionLifetimeValue>[1]>);
   assertNonNegative("subscriptionLifetimeValue", "revenuePerAccount", input.revenuePerAccount);
   assertFraction("subscriptionLifetimeValue", "grossMargin", input.grossMargin);
   assertFraction("subscriptionLifetimeValue", "churnRate", input.churnRate);

@@ -1,4 +1,5 @@
-import { assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { assertTwoProportionCounts, assertAlternative, zPValue } from "./_lib/twoProportion.js";
 import type { Alternative, TwoProportionCounts } from "./types.js";
 
@@ -49,7 +50,7 @@ export interface TwoProportionZTestResult {
  */
 export function twoProportionZTest(counts: TwoProportionCounts, options: TwoProportionZTestOptions = {}): TwoProportionZTestResult {
   assertRecord("twoProportionZTest", "counts", counts);
-  assertRecord("twoProportionZTest", "options", options);
+  assertOptions("twoProportionZTest", options, { alternative: true, pooled: true } satisfies OptionKeys<TwoProportionZTestOptions>);
   assertTwoProportionCounts("twoProportionZTest", counts);
   const alternative = options.alternative ?? "two-sided";
   assertAlternative("twoProportionZTest", alternative);

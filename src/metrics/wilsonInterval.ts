@@ -1,4 +1,5 @@
-import { assertRecord } from "./_lib/assert.js";
+import { assertOptions, assertRecord } from "./_lib/assert.js";
+import type { OptionKeys } from "./_lib/assert.js";
 import { checkedWilson } from "./_lib/proportionIntervals.js";
 import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.js";
 
@@ -26,6 +27,6 @@ import type { IntervalOptions, IntervalResult, ProportionCounts } from "./types.
  */
 export function wilsonInterval(counts: ProportionCounts, options: IntervalOptions = {}): IntervalResult {
   assertRecord("wilsonInterval", "counts", counts);
-  assertRecord("wilsonInterval", "options", options);
+  assertOptions("wilsonInterval", options, { confidence: true } satisfies OptionKeys<IntervalOptions>);
   return checkedWilson("wilsonInterval", counts.successes, counts.trials, options.confidence ?? 0.95);
 }
