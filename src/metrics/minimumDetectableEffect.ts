@@ -1,7 +1,7 @@
 import { assertOptions, assertProbability, assertRecord } from "./_lib/assert.js";
 import type { OptionKeys } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
-import { assertMethod, assertPlanning, scales } from "./_lib/sampleSize.js";
+import { assertMethod, assertPlanning, scales, twoSidedShift } from "./_lib/sampleSize.js";
 import type { SampleSizeMethod } from "./_lib/sampleSize.js";
 
 /** Options of {@link minimumDetectableEffect}. @category Experiments */
@@ -30,7 +30,8 @@ export interface MinimumDetectableEffectResult {
  *
  * @remarks
  * Solves zα·σ0(p2) + zβ·σ1(p2) = (p2 − p1)·√n for p2 ∈ (p1, 1) by bisection to machine precision
- * ("pooled", "baseline"); "cohens-h" is closed form, p2 = sin²(asin√p1 + (zα + zβ)/√(2n)). O(log 1/ε).
+ * ("pooled", "baseline"); for "cohens-h", p2 = sin²(asin√p1 + u/√(2n)), with u the statistic's shift
+ * at which both rejection tails together reach the power, as in {@link sampleSizeTwoProportions}. O(log 1/ε).
  *
  * @param input - `baseline` (fraction in (0, 1)) and `perArm` (positive).
  * @param options - `alpha` (0.05), `power` (0.8), `method` ("pooled").
@@ -57,7 +58,7 @@ export function minimumDetectableEffect(input: { readonly baseline: number; read
   const zPower = normalUpperQuantile(1 - power);
   let target: number;
   if (method === "cohens-h") {
-    const angle = Math.asin(Math.sqrt(baseline)) + (zAlpha + zPower) / Math.sqrt(2 * perArm);
+    const angle = Math.asin(Math.sqrt(baseline)) + twoSidedShift(alpha, power) / Math.sqrt(2 * perArm);
     if (angle >= Math.PI / 2) return { absolute: Number.NaN, relative: Number.NaN, target: Number.NaN, method, defined: false, reason: "no target rate below 1 is detectable with this sample" };
     target = Math.sin(angle) ** 2;
   } else {

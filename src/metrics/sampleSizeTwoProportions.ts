@@ -1,7 +1,7 @@
 import { assertOptions, assertRecord } from "./_lib/assert.js";
 import type { OptionKeys } from "./_lib/assert.js";
 import { normalUpperQuantile } from "./_lib/normal.js";
-import { assertMethod, assertPlanning, scales, targetRate } from "./_lib/sampleSize.js";
+import { assertMethod, assertPlanning, scales, targetRate, twoSidedShift } from "./_lib/sampleSize.js";
 import type { EffectInput, SampleSizeMethod } from "./_lib/sampleSize.js";
 
 /** Input of {@link sampleSizeTwoProportions}. @category Experiments */
@@ -48,8 +48,10 @@ export interface SampleSizeResult {
  * - "pooled" (default): n = (zα√(2p̄q̄) + zβ√(p1q1 + p2q2))²/δ², p̄ = (p1 + p2)/2 — R `power.prop.test`,
  *   statsmodels `samplesize_proportions_2indep_onetail`.
  * - "baseline": p̄ replaced by p1 (Evan Miller's calculator).
- * - "cohens-h": h = 2 asin√p2 − 2 asin√p1, n = 2((zα + zβ)/h)² — statsmodels `NormalIndPower` /
- *   R `pwr.2p.test` (without their negligible opposite-tail term).
+ * - "cohens-h": h = 2 asin√p2 − 2 asin√p1, n = 2(u/h)² where u solves Φ(u − zα) + Φ(−u − zα) = power
+ *   (both rejection tails; u = zα + zβ when the far tail is ignored) — statsmodels
+ *   `NormalIndPower.solve_power`, R `pwr.2p.test`. The far tail matters at a large alpha or a low
+ *   power: 2% fewer units at alpha 0.2 and power 0.5.
  * The conventions differ by a few percent, so the one used is echoed. O(1).
  *
  * @param input - `baseline`, `mde`, `mdeType`.
@@ -80,6 +82,7 @@ export function sampleSizeTwoProportions(input: SampleSizeInput, options: Sample
   const { effect, sdNull, sdAlternative } = scales(p1, p2, method);
   const zAlpha = normalUpperQuantile(alpha / 2);
   const zPower = normalUpperQuantile(1 - power);
-  const exact = ((zAlpha * sdNull + zPower * sdAlternative) / effect) ** 2;
+  // Cohen's h counts both rejection tails, as NormalIndPower.solve_power; the others follow the one-tail formulas they are named after.
+  const exact = method === "cohens-h" ? (Math.SQRT2 * twoSidedShift(alpha, power) / effect) ** 2 : ((zAlpha * sdNull + zPower * sdAlternative) / effect) ** 2;
   return { perArm: Math.ceil(exact - 1e-9), exact, defined: true, baseline: p1, target: p2, method, alpha, power };
 }

@@ -46,6 +46,28 @@ export function scales(p1: number, p2: number, method: SampleSizeMethod): { effe
   return { effect: p2 - p1, sdNull: Math.sqrt(2 * pooled * (1 - pooled)), sdAlternative };
 }
 
+/**
+ * The shift u of the test statistic (effect · √n / sd) at which a two-sided z test at level `alpha`
+ * has power `power`, counting both rejection tails: Φ(u − zα) + Φ(−u − zα) = power, solved by
+ * bisection on [0, zα + zβ] (the one-tail solution, which the far tail can only lower) to machine
+ * precision. 0 when `power` is at most `alpha`. Cohen's h uses it as statsmodels' `NormalIndPower`
+ * does. @internal
+ */
+export function twoSidedShift(alpha: number, power: number): number {
+  const critical = normalUpperQuantile(alpha / 2);
+  const powerAt = (shift: number): number => normalSf(critical - shift) + normalCdf(-critical - shift);
+  let low = 0;
+  let high = critical + normalUpperQuantile(1 - power);
+  if (!(high > 0) || powerAt(0) >= power) return 0;
+  for (let iteration = 0; iteration < 200; iteration++) {
+    const middle = (low + high) / 2;
+    if (middle <= low || middle >= high) break;
+    if (powerAt(middle) >= power) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
 /** Two-sided power for n units per arm (both rejection tails, statsmodels `normal_power_het`). @internal */
 export function twoSidedPower(effect: number, sdNull: number, sdAlternative: number, perArm: number, alpha: number): number {
   const critical = normalUpperQuantile(alpha / 2);

@@ -223,20 +223,29 @@ out["probabilityToBeat"] = bayes
 
 # --- planning --------------------------------------------------------------------------------
 ss = []
+def two_sided_shift(alpha, power):
+    """u with norm.sf(za - u) + norm.cdf(-za - u) = power: both rejection tails, as NormalIndPower counts them."""
+    za = stats.norm.isf(alpha / 2)
+    return optimize.brentq(lambda u: stats.norm.sf(za - u) + stats.norm.cdf(-za - u) - power, 0, za + stats.norm.isf(1 - power) + 1,
+                           xtol=1e-17, rtol=8.9e-16, maxiter=500)
+
+
+# The last three: a large alpha or a low power, where the far rejection tail matters (metrics review).
 for p1, mde, kind, alpha, power in [(0.1, 0.02, "absolute", 0.05, 0.8), (0.1, 0.2, "relative", 0.05, 0.8), (0.03, 0.005, "absolute", 0.05, 0.9),
-                                    (0.5, -0.05, "absolute", 0.01, 0.8), (0.001, 0.5, "relative", 0.05, 0.8), (0.9, 0.05, "absolute", 0.1, 0.95)]:
+                                    (0.5, -0.05, "absolute", 0.01, 0.8), (0.001, 0.5, "relative", 0.05, 0.8), (0.9, 0.05, "absolute", 0.1, 0.95),
+                                    (0.1, 0.02, "absolute", 0.2, 0.8), (0.1, 0.02, "absolute", 0.2, 0.5), (0.1, 0.02, "absolute", 0.05, 0.5)]:
     p2 = p1 + mde if kind == "absolute" else p1 * (1 + mde)
     za, zb = stats.norm.isf(alpha / 2), stats.norm.isf(1 - power)
     pooled = samplesize_proportions_2indep_onetail(p2 - p1, p1, power, ratio=1, alpha=alpha, value=0, alternative="two-sided")
     h = 2 * math.asin(math.sqrt(p2)) - 2 * math.asin(math.sqrt(p1))
-    cohen = 2 * ((za + zb) / h) ** 2
+    cohen = 2 * (two_sided_shift(alpha, power) / h) ** 2
     cohen_solved = NormalIndPower().solve_power(effect_size=abs(h), nobs1=None, alpha=alpha, power=power, ratio=1)
     baseline = (za * math.sqrt(2 * p1 * (1 - p1)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
     base = {"baseline": p1, "mde": mde, "mdeType": kind, "alpha": alpha, "power": power}
     ss.append({**base, "method": "pooled", "exact": num(pooled),
                "call": f"samplesize_proportions_2indep_onetail({p2 - p1!r}, {p1}, {power}, ratio=1, alpha={alpha}, alternative='two-sided')"})
     ss.append({**base, "method": "cohens-h", "exact": num(cohen), "solvePower": num(cohen_solved),
-               "call": "2*((norm.isf(alpha/2)+norm.isf(1-power))/h)**2; solvePower = NormalIndPower().solve_power(|h|, alpha, power, ratio=1)"})
+               "call": "2*(u/h)**2, u from brentq on norm.sf(za-u)+norm.cdf(-za-u) = power; solvePower = NormalIndPower().solve_power(|h|, alpha, power, ratio=1)"})
     ss.append({**base, "method": "baseline", "exact": num(baseline), "call": "(za*sqrt(2 p1 q1) + zb*sqrt(p1 q1 + p2 q2))**2/delta**2 with scipy norm.isf"})
 out["sampleSize"] = ss
 
@@ -253,18 +262,18 @@ for p1, mde, kind, n, alpha in [(0.1, 0.02, "absolute", 3841, 0.05), (0.1, 0.02,
 out["power"] = pw
 
 mde_cases = []
-for p1, n, alpha, power in [(0.1, 3841, 0.05, 0.8), (0.02, 50000, 0.05, 0.8), (0.5, 200, 0.01, 0.9)]:
+for p1, n, alpha, power in [(0.1, 3841, 0.05, 0.8), (0.02, 50000, 0.05, 0.8), (0.5, 200, 0.01, 0.9), (0.1, 800, 0.2, 0.5)]:
     za, zb = stats.norm.isf(alpha / 2), stats.norm.isf(1 - power)
     for method in ("pooled", "baseline", "cohens-h"):
         if method == "cohens-h":
-            p2 = math.sin(math.asin(math.sqrt(p1)) + (za + zb) / math.sqrt(2 * n)) ** 2
+            p2 = math.sin(math.asin(math.sqrt(p1)) + two_sided_shift(alpha, power) / math.sqrt(2 * n)) ** 2
         else:
             def gap(p2):
                 sd0 = math.sqrt(2 * ((p1 + p2) / 2) * (1 - (p1 + p2) / 2)) if method == "pooled" else math.sqrt(2 * p1 * (1 - p1))
                 return (p2 - p1) * math.sqrt(n) - (za * sd0 + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)))
             p2 = optimize.brentq(gap, p1, 1 - 1e-15, xtol=1e-17, rtol=8.9e-16, maxiter=500)
         mde_cases.append({"baseline": p1, "perArm": n, "alpha": alpha, "power": power, "method": method, "target": p2,
-                          "call": "scipy.optimize.brentq on (p2 - p1) sqrt(n) = za sd0 + zb sd1 (closed form for cohens-h)"})
+                          "call": "scipy.optimize.brentq on (p2 - p1) sqrt(n) = za sd0 + zb sd1 (for cohens-h: sin^2(asin sqrt p1 + u/sqrt(2n)), u counting both tails)"})
 out["minimumDetectableEffect"] = mde_cases
 
 # --- multiple comparisons --------------------------------------------------------------------
