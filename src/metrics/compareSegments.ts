@@ -34,7 +34,11 @@ export interface CompareSegmentsOptions {
   readonly bayesian?: boolean;
 }
 
-/** Status of a segment row. @category Experiments */
+/**
+ * Status of a segment row: `"tested"` (in the family), `"sample-ratio-mismatch"`, `"insufficient-data"`
+ * (an arm with too few successes or failures), or `"undefined"` (an arm with no units, or a test that
+ * is not defined). @category Experiments
+ */
 export type SegmentComparisonStatus = "tested" | "insufficient-data" | "sample-ratio-mismatch" | "undefined";
 
 /** One printable row of {@link compareSegments}. @category Experiments */
@@ -82,7 +86,7 @@ export interface CompareSegmentsResult {
  * @remarks
  * Per segment: a sample-ratio-mismatch check of the arm sizes against `expectedSplit`
  * ({@link sampleRatioMismatch}), a minimum-data guard (each arm needs more than `minimumCount` successes
- * and failures), then a pooled two-sided {@link twoProportionZTest}, the Newcombe
+ * and failures; an arm with no units makes the comparison `"undefined"`), then a pooled two-sided {@link twoProportionZTest}, the Newcombe
  * {@link differenceInterval}, the {@link relativeLift} and optionally P(treatment > control) as {@link probabilityToBeat}. Segments
  * failing a guard keep their descriptive numbers but leave the family. The p-values of the tested
  * segments are adjusted together with Holm by default ({@link adjustPValues}); the method and family
@@ -148,7 +152,11 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
       notes.push(`sample ratio mismatch (p = ${srm.pValue.toPrecision(3)} < ${srmThreshold})`);
     }
     for (const [arm, counts2] of [["control", entry.control], ["treatment", entry.treatment]] as const) {
-      if (!(counts2.successes > minimumCount && counts2.trials - counts2.successes > minimumCount)) {
+      if (counts2.trials === 0) {
+        // Nothing to compare: not a matter of more data in the same arm.
+        if (status !== "sample-ratio-mismatch") status = "undefined";
+        notes.push(`${arm} has no units`);
+      } else if (!(counts2.successes > minimumCount && counts2.trials - counts2.successes > minimumCount)) {
         if (status === "tested") status = "insufficient-data";
         notes.push(`${arm} needs more than ${minimumCount} successes and failures`);
       }

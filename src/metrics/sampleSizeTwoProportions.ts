@@ -59,6 +59,7 @@ export interface SampleSizeResult {
  * @returns `{ perArm, exact, defined, baseline, target, method, alpha, power }`; a zero effect (δ = 0) gives
  *   `defined: false` with NaN sizes.
  * @throws RangeError `sampleSizeTwoProportions requires the target rate to lie strictly between zero and one`,
+ *   `sampleSizeTwoProportions requires a relative mde of at most 1 (a fraction: 0.05 for +5 %); ...` (a percent typed as a number),
  *   `sampleSizeTwoProportions requires baseline between zero and one` (likewise alpha, power); TypeError for
  *   an unknown `mdeType` or `method`.
  * @throws TypeError `sampleSizeTwoProportions requires input to be an object`, `sampleSizeTwoProportions requires options to be an object`.

@@ -65,10 +65,16 @@ describe("compareSegments", () => {
     expect(() => compareSegments(segments, { expectedSplit: [1, 0] })).toThrow(new RangeError("compareSegments requires expectedSplit to be two positive weights"));
     expect(() => compareSegments(segments, { confidence: 95 })).toThrow(new RangeError("compareSegments requires confidence between zero and one"));
   });
-  it("empty arms are reported, not thrown", () => {
-    const report = compareSegments([{ segment: "empty", control: { successes: 0, trials: 0 }, treatment: { successes: 0, trials: 0 } }]);
-    expect(report.rows[0]?.status).toBe("insufficient-data");
+  it("empty arms are reported as not defined, not thrown, and not as a call for more successes (review)", () => {
+    const report = compareSegments([
+      { segment: "empty", control: { successes: 0, trials: 0 }, treatment: { successes: 0, trials: 0 } },
+      { segment: "no control", control: { successes: 0, trials: 0 }, treatment: { successes: 2, trials: 4 } },
+    ]);
+    expect(report.rows[0]).toMatchObject({ status: "undefined", notes: ["control has no units", "treatment has no units"] });
     expect(report.rows[0]?.controlRate).toBeNaN();
+    expect(report.rows[1]?.notes).toContain("control has no units");
+    expect(report.rows[1]?.notes).toContain("treatment needs more than 5 successes and failures");
+    expect(report.rows[1]?.status).not.toBe("tested");
     expect(report.correction.familySize).toBe(0);
   });
 });

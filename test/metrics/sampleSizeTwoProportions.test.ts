@@ -31,6 +31,14 @@ describe("sampleSizeTwoProportions", () => {
       expect(powerTwoProportions(input, { perArm: size.exact, method: "cohens-h", alpha })).toBeCloseTo(power, 12);
     }
   });
+  it("refuses a relative mde above 1, a percent typed as a number (review: mde 5 planned 47 units for +500 %)", () => {
+    expect(() => sampleSizeTwoProportions({ baseline: 0.04, mde: 5, mdeType: "relative" })).toThrow(
+      new RangeError("sampleSizeTwoProportions requires a relative mde of at most 1 (a fraction: 0.05 for +5 %); for a lift above 100 %, pass it as an absolute mde"),
+    );
+    expect(() => powerTwoProportions({ baseline: 0.04, mde: 10, mdeType: "relative" }, { perArm: 100 })).toThrow("powerTwoProportions requires a relative mde of at most 1");
+    expect(sampleSizeTwoProportions({ baseline: 0.04, mde: 1, mdeType: "relative" }).defined).toBe(true);
+    expect(sampleSizeTwoProportions({ baseline: 0.04, mde: 0.08, mdeType: "absolute" }).target).toBeCloseTo(0.12, 12);
+  });
   it("the planned size reaches the planned power", () => {
     const input = { baseline: 0.03, mde: 0.1, mdeType: "relative" } as const;
     const size = sampleSizeTwoProportions(input, { power: 0.9 });

@@ -16,6 +16,10 @@ export function targetRate(functionName: string, input: EffectInput): { p1: numb
   assertProbability(functionName, "baseline", baseline);
   if (mdeType !== "absolute" && mdeType !== "relative") throw new TypeError(`${functionName} requires mdeType to be "absolute" or "relative"`);
   if (typeof mde !== "number" || !Number.isFinite(mde)) throw new RangeError(`${functionName} requires mde to be a finite number`);
+  // `mde: 5` meant as +5 % would plan for +500 %: a relative lift above 100 % is refused, as other percent-looking rates are.
+  if (mdeType === "relative" && mde > 1) {
+    throw new RangeError(`${functionName} requires a relative mde of at most 1 (a fraction: 0.05 for +5 %); for a lift above 100 %, pass it as an absolute mde`);
+  }
   const p2 = mdeType === "absolute" ? baseline + mde : baseline * (1 + mde);
   if (!(p2 > 0 && p2 < 1)) throw new RangeError(`${functionName} requires the target rate to lie strictly between zero and one`);
   return { p1: baseline, p2 };
