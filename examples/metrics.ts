@@ -5,8 +5,8 @@
  * 1. plan the test: units per arm for the smallest lift worth detecting, and what a fixed budget detects;
  * 2. compare treatment with control in every segment: SRM and minimum-data guards, z tests with Holm
  *    correction, Newcombe intervals, relative lift, P(treatment > control);
- * 3. look at one segment in detail (intervals, chi-square, expected loss) and at fairness across a
- *    protected attribute.
+ * 3. look at one segment in detail (intervals, chi-square, expected loss), at revenue per user (a
+ *    mean, with Welch's t test) and at fairness across a protected attribute.
  *
  *   npx tsx --tsconfig examples/tsconfig.json examples/metrics.ts
  */
@@ -15,10 +15,12 @@ import {
   compareSegments,
   differenceInterval,
   disparateImpact,
+  meanInterval,
   minimumDetectableEffect,
   probabilityToBeat,
   relativeLift,
   sampleSizeTwoProportions,
+  twoSampleTTest,
   wilsonInterval,
 } from "segmentkit/metrics";
 
@@ -83,6 +85,15 @@ console.log(`  difference ${pct(difference.difference)} [${pct(difference.lower)
 console.log(`  chi-square ${chi.statistic.toFixed(3)} (p ${chi.pValue.toPrecision(3)}), P(treatment > control) ${bayes.probability.toFixed(4)},`);
 console.log(`  expected loss if we ship the treatment: ${(bayes.expectedLossChoosingB * 100).toFixed(4)} points (vs ${(bayes.expectedLossChoosingA * 100).toFixed(4)} if we keep control).`);
 check(bayes.expectedLossChoosingB < bayes.expectedLossChoosingA, "shipping the better arm risks less");
+
+// Revenue per user in the mobile segment: a mean, not a proportion. The warehouse returns per arm
+// AVG(revenue), STDDEV_SAMP(revenue) and COUNT(*); Welch's t test compares them.
+const revenueTreatment = { mean: 3.42, standardDeviation: 21.7, count: 6030 };
+const revenueControl = { mean: 2.61, standardDeviation: 18.9, count: 6000 };
+const revenue = twoSampleTTest(revenueTreatment, revenueControl);
+const perUser = meanInterval(revenueTreatment);
+console.log(`  revenue per user: treatment ${perUser.mean.toFixed(2)} [${perUser.lower.toFixed(2)}, ${perUser.upper.toFixed(2)}], difference ${revenue.difference.toFixed(2)} [${revenue.interval.lower.toFixed(2)}, ${revenue.interval.upper.toFixed(2)}], Welch p ${revenue.pValue.toPrecision(3)} (${revenue.degreesOfFreedom.toFixed(0)} df)`);
+check(revenue.defined && revenue.pValue < 0.05 && revenue.interval.lower > 0, "the revenue gain is significant too");
 
 // Fairness: who received the winning offer, by age band (a protected attribute)?
 const fairness = disparateImpact([

@@ -47,3 +47,14 @@ export interface IntervalOptions {
 
 /** Direction of the alternative hypothesis about pA − pB. @category Experiments */
 export type Alternative = "two-sided" | "greater" | "less";
+
+/**
+ * A sample of a numeric metric (revenue per user, order value) as SQL gives it: `AVG(x)`,
+ * `STDDEV_SAMP(x)` and `COUNT(x)`. The standard deviation is the sample one (divisor n − 1).
+ * @category Experiments
+ */
+export interface MeanSummary {
+  readonly mean: number;
+  readonly standardDeviation: number;
+  readonly count: number;
+}

@@ -276,6 +276,72 @@ for p1, n, alpha, power in [(0.1, 3841, 0.05, 0.8), (0.02, 50000, 0.05, 0.8), (0
                           "call": "scipy.optimize.brentq on (p2 - p1) sqrt(n) = za sd0 + zb sd1 (for cohens-h: sin^2(asin sqrt p1 + u/sqrt(2n)), u counting both tails)"})
 out["minimumDetectableEffect"] = mde_cases
 
+# --- means: t tests and intervals (metrics review: revenue per user could not be tested) -----
+mpmath.mp.dps = 40
+
+
+def t_two_sided_quantile(tail, df):
+    """The t > 0 with P(|T| >= t) = tail, by mpmath on the incomplete beta (scipy's t.isf is 7e-10 off at df 2.5)."""
+    nu = mpmath.mpf(df)
+    f = lambda t: mpmath.betainc(nu / 2, mpmath.mpf(1) / 2, 0, nu / (nu + t * t), regularized=True) - mpmath.mpf(tail)
+    return mpmath.findroot(f, mpmath.mpf(stats.t.isf(tail / 2, df)))
+
+
+def summary(values):
+    x = np.asarray(values, dtype=float)
+    return {"mean": float(np.mean(x)), "standardDeviation": float(np.std(x, ddof=1)), "count": int(len(x))}
+
+
+rng = np.random.default_rng(11)
+revenue_a = [12, 0, 30, 18, 0, 45, 22, 9, 31, 27]
+revenue_b = [10, 0, 14, 8, 0, 21, 12, 5, 0, 16]
+skewed_a = list(np.round(rng.lognormal(3, 1.2, 40) * (rng.random(40) < 0.3), 2))
+skewed_b = list(np.round(rng.lognormal(2.8, 1.0, 300) * (rng.random(300) < 0.25), 2))
+samples = [
+    (revenue_a, revenue_b),
+    (skewed_a, skewed_b),
+    ([1.5, 2.5, 2.0], list(np.round(rng.normal(10, 25, 50), 3))),
+    ({"mean": 41.2, "standardDeviation": 88.5, "count": 12000}, {"mean": 38.9, "standardDeviation": 80.1, "count": 12100}),
+    ({"mean": 5.0, "standardDeviation": 1.0, "count": 30}, {"mean": 1.0, "standardDeviation": 1.0, "count": 30}),
+    ({"mean": 100.001, "standardDeviation": 3.0, "count": 10000000}, {"mean": 100.0, "standardDeviation": 3.2, "count": 9000000}),
+    ({"mean": 2.0, "standardDeviation": 0.5, "count": 2}, {"mean": 2.0, "standardDeviation": 4.0, "count": 3}),
+]
+tt = []
+for a, b in samples:
+    sa = a if isinstance(a, dict) else summary(a)
+    sb = b if isinstance(b, dict) else summary(b)
+    for variance in ("unequal", "pooled"):
+        for alternative in ("two-sided", "greater", "less"):
+            result = stats.ttest_ind_from_stats(sa["mean"], sa["standardDeviation"], sa["count"], sb["mean"], sb["standardDeviation"], sb["count"],
+                                                equal_var=(variance == "pooled"), alternative=alternative)
+            va, vb = sa["standardDeviation"] ** 2 / sa["count"], sb["standardDeviation"] ** 2 / sb["count"]
+            if variance == "unequal":
+                se = math.sqrt(va + vb)
+                df = (va + vb) ** 2 / (va ** 2 / (sa["count"] - 1) + vb ** 2 / (sb["count"] - 1))
+            else:
+                df = sa["count"] + sb["count"] - 2
+                se = math.sqrt(((sa["count"] - 1) * sa["standardDeviation"] ** 2 + (sb["count"] - 1) * sb["standardDeviation"] ** 2) / df * (1 / sa["count"] + 1 / sb["count"]))
+            diff = sa["mean"] - sb["mean"]
+            q = float(t_two_sided_quantile(0.05 if alternative == "two-sided" else 0.1, df))
+            lower = -math.inf if alternative == "less" else diff - q * se
+            upper = math.inf if alternative == "greater" else diff + q * se
+            tt.append({"a": a if isinstance(a, dict) else [float(v) for v in a], "b": b if isinstance(b, dict) else [float(v) for v in b],
+                       "variance": variance, "alternative": alternative, "t": num(result.statistic), "pValue": num(result.pvalue),
+                       "degreesOfFreedom": num(df), "lower": num(lower), "upper": num(upper),
+                       "call": f"scipy.stats.ttest_ind_from_stats(..., equal_var={variance == 'pooled'}, alternative='{alternative}'); interval: difference -/+ mpmath t quantile * se"})
+out["twoSampleTTest"] = tt
+
+mi = []
+for values, confidence in [([12, 0, 30, 18, 0, 45, 22, 9], 0.95), (skewed_b, 0.99), ([3.0, 4.5], 0.95), ({"mean": 41.2, "standardDeviation": 88.5, "count": 12000}, 0.999999),
+                           ({"mean": 7.5, "standardDeviation": 2.0, "count": 4}, 0.5), (list(np.round(rng.normal(1e9, 50, 200), 1)), 0.95)]:
+    s_ = values if isinstance(values, dict) else summary(values)
+    q = t_two_sided_quantile(1 - confidence, s_["count"] - 1)
+    se = mpmath.mpf(s_["standardDeviation"]) / mpmath.sqrt(s_["count"])
+    mi.append({"sample": values if isinstance(values, dict) else [float(v) for v in values], "confidence": confidence, "mean": num(s_["mean"]),
+               "lower": num(float(s_["mean"] - q * se)), "upper": num(float(s_["mean"] + q * se)), "standardError": num(float(se)),
+               "call": "mean -/+ mpmath t quantile(1 - confidence, n - 1) * sd / sqrt(n), numpy mean and std(ddof=1)"})
+out["meanInterval"] = mi
+
 # --- multiple comparisons --------------------------------------------------------------------
 vectors = [[0.01, 0.04, 0.03, 0.005], [0.0, 1.0, 0.5, 0.5, 0.02], [1e-12, 3e-9, 0.2, 0.049, 0.051, 0.9, 0.0007],
            [0.05], [0.3, 0.3, 0.3], list(np.round(np.linspace(0.001, 0.2, 25), 6)), [1e-300, 1e-200, 0.5],
