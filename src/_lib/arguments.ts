@@ -11,29 +11,51 @@ export function assertRecord(functionName: string, name: string, value: unknown)
 /** Every key of an options type, each mapped to `true`: the list {@link assertOptions} accepts, complete by type. */
 export type OptionKeys<Options> = Record<keyof NonNullable<Options> & string, true>;
 
-/** Options that other tools name differently, and what to pass here instead. */
+/**
+ * Options that Python tools (scipy, statsmodels, scikit-learn, lifetimes) name differently, and what
+ * to pass here instead: the advice is given when the function takes that option.
+ */
 const optionAdvice: Readonly<Record<string, { readonly instead: string; readonly advice: string }>> = {
   alpha: { instead: "confidence", advice: "pass confidence: 1 - alpha (0.99 for alpha 0.01)" },
   correction: { instead: "yates", advice: "pass yates: true for Yates' continuity correction" },
+  equal_var: { instead: "variance", advice: 'pass variance: "pooled" for equal_var=True' },
+  usevar: { instead: "variance", advice: 'pass variance: "pooled" or "unequal"' },
+  penalizer_coef: { instead: "penalizer", advice: "pass penalizer" },
+  n_clusters: { instead: "k", advice: "pass k" },
+  random_state: { instead: "seed", advice: "pass seed" },
+  max_iter: { instead: "maxIterations", advice: "pass maxIterations" },
+  tol: { instead: "tolerance", advice: "pass tolerance" },
+  init: { instead: "initialization", advice: "pass initialization" },
+  n_init: { instead: "nInit", advice: "pass nInit" },
+  batch_size: { instead: "batchSize", advice: "pass batchSize" },
 };
 
 /**
- * Throws `<functionName> requires options to be an object` unless `options` is one, and
- * `<functionName> does not take the option "<key>" (its options: a, b)` for an own key that `keys`
- * does not list: a misspelt option, or another tool's name for one (statsmodels' `alpha` where the
- * function takes `confidence`), would otherwise be ignored and give another analysis than the one
- * asked for. Call sites write `keys` as `{ ... } satisfies OptionKeys<Options>`, so the list is
- * complete and a new option is a type error until it is added.
+ * Throws `<functionName> does not take the option "<key>" (its options: a, b)` for an own key of
+ * `options` that `keys` does not list: a misspelt option, or another tool's name for one
+ * (statsmodels' `alpha` where the function takes `confidence`, lifetimes' `penalizer_coef`), would
+ * otherwise be ignored and give another analysis than the one asked for. Call sites write `keys` as
+ * `{ ... } satisfies OptionKeys<Options>`, so the list is complete and a new option is a type error
+ * until it is added.
  */
-export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>): asserts options is object {
-  assertRecord(functionName, "options", options);
+export function assertKnownOptions(functionName: string, options: object, keys: Readonly<Record<string, true>>): void {
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(keys, key)) continue;
     const taken = Object.keys(keys);
-    const advice = Object.hasOwn(optionAdvice, key) && Object.hasOwn(keys, (optionAdvice[key] as { instead: string }).instead) ? `; ${(optionAdvice[key] as { advice: string }).advice}` : "";
+    const known = Object.hasOwn(optionAdvice, key) ? (optionAdvice[key] as { readonly instead: string; readonly advice: string }) : undefined;
+    const advice = known !== undefined && Object.hasOwn(keys, known.instead) ? `; ${known.advice}` : "";
     const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key);
     throw new TypeError(`${functionName} does not take the option ${shown} (${taken.length === 0 ? "it takes none" : `its options: ${taken.join(", ")}`})${advice}`);
   }
+}
+
+/**
+ * Throws `<functionName> requires options to be an object` unless `options` is one, then
+ * {@link assertKnownOptions}.
+ */
+export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>): asserts options is object {
+  assertRecord(functionName, "options", options);
+  assertKnownOptions(functionName, options, keys);
 }
 
 /** Throws `<functionName> requires <name> to be an array` unless `value` is an array. */

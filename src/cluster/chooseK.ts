@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { choice } from "../_lib/arguments.js";
 import { mulberry32 } from "../_lib/random.js";
 import type { MatrixInput } from "./_lib/matrix.js";
@@ -129,7 +130,7 @@ function logInertia(inertia: number): number {
  */
 export function chooseK(data: MatrixInput, options: ChooseKOptions = {}): ChooseKResult {
   const matrix = toMatrix(data, "chooseK");
-  const checked = requireOptions("chooseK", options, false);
+  const checked = requireOptions("chooseK", options, false, { kMin: true, kMax: true, seed: true, nInit: true, criterion: true, silhouetteSampleSize: true, gapReferences: true } satisfies OptionKeys<ChooseKOptions>);
   const kMin = numberOption("chooseK", "kMin", checked.kMin, 2);
   // The default 8 is capped at the number of rows; an explicit kMax above it is an error.
   const kMax = numberOption("chooseK", "kMax", checked.kMax, Math.min(8, matrix.rows));

@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { mulberry32 } from "../_lib/random.js";
 import { drawsFrom } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
@@ -64,7 +65,7 @@ export interface MiniBatchKMeansStream {
  * @category Clustering
  */
 export function createMiniBatchKMeans(options: CreateMiniBatchKMeansOptions): MiniBatchKMeansStream {
-  const checked = requireOptions("createMiniBatchKMeans", options, true);
+  const checked = requireOptions("createMiniBatchKMeans", options, true, { k: true, seed: true, featureNames: true } satisfies OptionKeys<CreateMiniBatchKMeansOptions>);
   const k = integerOption("createMiniBatchKMeans", "k", checked.k, undefined, 1);
   const random = mulberry32(seedOption("createMiniBatchKMeans", checked.seed));
   const featureNames = checked.featureNames === undefined ? undefined : requireStrings("createMiniBatchKMeans", "featureNames", checked.featureNames);

@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { choice } from "../_lib/arguments.js";
 import { numpyRandomState } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
@@ -127,7 +128,7 @@ export interface KMeansResult {
  */
 export function kMeans(data: MatrixInput, options: KMeansOptions): KMeansResult {
   const matrix = toMatrix(data, "kMeans");
-  const checked = requireOptions("kMeans", options, true);
+  const checked = requireOptions("kMeans", options, true, { k: true, seed: true, nInit: true, maxIterations: true, tolerance: true, initialization: true, algorithm: true, featureNames: true } satisfies OptionKeys<KMeansOptions>);
   const k = integerOption("kMeans", "k", checked.k, undefined, 1, matrix.rows, "the number of rows");
   const nInit = integerOption("kMeans", "nInit", checked.nInit, 10, 1, maximumRuns);
   const maxIterations = integerOption("kMeans", "maxIterations", checked.maxIterations, 300, 1);

@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { sqlDialect } from "../sql/index.js";
 import type { SqlDialectName } from "../sql/index.js";
 import type { KMeansModel } from "./kMeansModel.js";
@@ -75,7 +76,7 @@ export function kMeansAssignmentSql(model: KMeansModel, options: KMeansAssignmen
   if (model === null || typeof model !== "object" || !Number.isInteger(model.k) || !Number.isInteger(model.columns) || !Array.isArray(model.centroids)) {
     throw new TypeError("kMeansAssignmentSql requires a k-means model");
   }
-  const checked = requireOptions("kMeansAssignmentSql", options, true);
+  const checked = requireOptions("kMeansAssignmentSql", options, true, { dialect: true, columns: true, tableAlias: true, parameterOffset: true, transform: true } satisfies OptionKeys<KMeansAssignmentSqlOptions>);
   const dialect = sqlDialect(checked.dialect);
   const columns = checked.columns === undefined ? model.featureNames : requireStrings("kMeansAssignmentSql", "columns", checked.columns);
   if (columns === undefined || columns.length !== model.columns) throw new RangeError("kMeansAssignmentSql requires one column name per feature");

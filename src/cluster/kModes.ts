@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { fitMixed } from "./_lib/fitMixed.js";
 import { requireOptions } from "./_lib/options.js";
 import type { KPrototypesResult } from "./kPrototypes.js";
@@ -39,5 +40,5 @@ export interface KModesOptions {
  * @category Clustering
  */
 export function kModes(categorical: ReadonlyArray<ReadonlyArray<string | number | boolean>>, options: KModesOptions): KPrototypesResult {
-  return fitMixed("kModes", [], categorical, { ...requireOptions("kModes", options, true), gamma: 1 });
+  return fitMixed("kModes", [], categorical, { ...requireOptions("kModes", options, true, { k: true, initialization: true, nInit: true, seed: true, maxIterations: true } satisfies OptionKeys<KModesOptions>), gamma: 1 });
 }

@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { mulberry32 } from "../_lib/random.js";
 import { drawsFrom } from "../_lib/numpyRandomState.js";
 import type { MatrixInput } from "./_lib/matrix.js";
@@ -81,7 +82,7 @@ export interface MiniBatchKMeansResult {
  */
 export function miniBatchKMeans(data: MatrixInput, options: MiniBatchKMeansOptions): MiniBatchKMeansResult {
   const matrix = toMatrix(data, "miniBatchKMeans");
-  const checked = requireOptions("miniBatchKMeans", options, true);
+  const checked = requireOptions("miniBatchKMeans", options, true, { k: true, seed: true, batchSize: true, maxEpochs: true, maxNoImprovement: true, nInit: true } satisfies OptionKeys<MiniBatchKMeansOptions>);
   const { rows, columns, values } = matrix;
   const k = integerOption("miniBatchKMeans", "k", checked.k, undefined, 1, rows, "the number of rows");
   const batchSize = integerOption("miniBatchKMeans", "batchSize", checked.batchSize, 1024, 1);

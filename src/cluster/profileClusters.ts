@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { quantileSorted } from "../_lib/quantile.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { distanceOverflow, requireLabelArray, toMatrix } from "./_lib/matrix.js";
@@ -91,7 +92,7 @@ export function profileClusters(
   const { rows, columns, values } = matrix;
   requireLabelArray(labels, "profileClusters");
   requireStrings("profileClusters", "featureNames", featureNames);
-  const checked = requireOptions("profileClusters", options, false);
+  const checked = requireOptions("profileClusters", options, false, { descriptors: true, threshold: true, maxLabelFeatures: true } satisfies OptionKeys<ProfileClustersOptions>);
   if (labels.length !== rows) throw new RangeError("profileClusters requires one label per row");
   if (featureNames.length !== columns) throw new RangeError("profileClusters requires one feature name per column");
   const threshold = numberOption("profileClusters", "threshold", checked.threshold, 0.3);

@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import type { MatrixInput } from "./_lib/matrix.js";
 import { requireFiniteSpread, toLabels, toMatrix } from "./_lib/matrix.js";
 import { booleanOption, requireOptions, sampleSizeOption, seedOption } from "./_lib/options.js";
@@ -45,7 +46,7 @@ export function silhouetteScore(data: MatrixInput, labels: ArrayLike<number>, op
   const matrix = toMatrix(data, "silhouetteScore");
   requireFiniteSpread([matrix], matrix.columns, matrix.rows, "silhouetteScore");
   const compact = toLabels(labels, matrix.rows, "silhouetteScore");
-  const checked = requireOptions("silhouetteScore", options, false);
+  const checked = requireOptions("silhouetteScore", options, false, { sampleSize: true, seed: true, stratified: true } satisfies OptionKeys<SilhouetteScoreOptions>);
   const sampleSize = sampleSizeOption("silhouetteScore", "sampleSize", checked.sampleSize, Number.POSITIVE_INFINITY, matrix.rows);
   const seed = seedOption("silhouetteScore", checked.seed);
   const stratified = booleanOption("silhouetteScore", "stratified", checked.stratified, false);

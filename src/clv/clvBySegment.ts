@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../_lib/arguments.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { quantileSorted } from "../_lib/quantile.js";
 import { optionsObject } from "./_lib/assert.js";
@@ -99,7 +100,7 @@ export function clvBySegment(
 ): SegmentClvSummary[] {
   if (!isArrayLike(values) || !isArrayLike(memberships)) throw new TypeError("clvBySegment requires values and memberships to be arrays");
   if (values.length !== memberships.length) throw new RangeError("clvBySegment requires values and memberships of the same length");
-  const settings = optionsObject(options, "clvBySegment");
+  const settings = optionsObject(options, "clvBySegment", { segments: true, probabilities: true } satisfies OptionKeys<ClvBySegmentOptions>);
   const probabilities = settings.probabilities ?? [0.1, 0.25, 0.5, 0.75, 0.9];
   const segments = settings.segments ?? [];
   if (!Array.isArray(probabilities)) throw new TypeError("clvBySegment requires probabilities to be an array");

@@ -1,5 +1,5 @@
 import { runFit } from "./_lib/fitRunner.js";
-import { customersOf, optionsObject, rowAt } from "./_lib/assert.js";
+import { customersOf, fitOptionKeys, optionsObject, rowAt } from "./_lib/assert.js";
 import { MAX_OPPORTUNITIES } from "./_lib/models.js";
 import { opportunityIdentificationProblem, WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type OpportunityRows } from "./_lib/bgBb.js";
@@ -62,7 +62,7 @@ export interface OpportunityActivity {
  */
 export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityActivity> }, options: FitOptions = {}): BgBbModel | FitFailure<"BG/BB", BgBbParams> {
   const customers = customersOf(data, "fitBgBb");
-  const settings = optionsObject(options, "fitBgBb");
+  const settings = optionsObject(options, "fitBgBb", fitOptionKeys);
   const groups = new WeightedRowGroups(3);
   for (let i = 0; i < customers.length; i++) {
     const row = rowAt(customers, i, "fitBgBb", "customer");

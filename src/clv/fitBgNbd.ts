@@ -1,4 +1,4 @@
-import { customersOf, optionsObject } from "./_lib/assert.js";
+import { customersOf, fitOptionKeys, optionsObject } from "./_lib/assert.js";
 import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/bgNbd.js";
@@ -43,7 +43,7 @@ import type { ActivityData, BgNbdModel, BgNbdParams, FitFailure, FitOptions } fr
  */
 export function fitBgNbd(data: ActivityData, options: FitOptions = {}): BgNbdModel | FitFailure<"BG/NBD", BgNbdParams> {
   const rows = compressActivity(customersOf(data, "fitBgNbd"), "fitBgNbd");
-  const settings = optionsObject(options, "fitBgNbd");
+  const settings = optionsObject(options, "fitBgNbd", fitOptionKeys);
   return runFit<"BG/NBD", BgNbdParams>({
     kind: "BG/NBD",
     caller: "fitBgNbd",

@@ -1,5 +1,5 @@
 import { NO_CUSTOMERS, runFit } from "./_lib/fitRunner.js";
-import { customersOf, optionsObject, rowAt } from "./_lib/assert.js";
+import { customersOf, fitOptionKeys, optionsObject, rowAt } from "./_lib/assert.js";
 import { WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type SpendRows } from "./_lib/gammaGamma.js";
 import type { FitFailure, FitOptions, GammaGammaModel, GammaGammaParams, TimeUnit } from "./types.js";
@@ -58,7 +58,7 @@ export function fitGammaGamma(
   options: FitOptions = {},
 ): GammaGammaModel | FitFailure<"Gamma-Gamma", GammaGammaParams> {
   const customers = customersOf(data, "fitGammaGamma");
-  const settings = optionsObject(options, "fitGammaGamma");
+  const settings = optionsObject(options, "fitGammaGamma", fitOptionKeys);
   const groups = new WeightedRowGroups(2);
   let customerWeight = 0;
   for (let i = 0; i < customers.length; i++) {

@@ -1,4 +1,4 @@
-import { customersOf, optionsObject } from "./_lib/assert.js";
+import { customersOf, fitOptionKeys, optionsObject } from "./_lib/assert.js";
 import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/bgNbd.js";
@@ -43,7 +43,7 @@ import type { ActivityData, MbgNbdModel, MbgNbdParams, FitFailure, FitOptions } 
  */
 export function fitMbgNbd(data: ActivityData, options: FitOptions = {}): MbgNbdModel | FitFailure<"MBG/NBD", MbgNbdParams> {
   const rows = compressActivity(customersOf(data, "fitMbgNbd"), "fitMbgNbd");
-  const settings = optionsObject(options, "fitMbgNbd");
+  const settings = optionsObject(options, "fitMbgNbd", fitOptionKeys);
   return runFit<"MBG/NBD", MbgNbdParams>({
     kind: "MBG/NBD",
     caller: "fitMbgNbd",

@@ -1,4 +1,4 @@
-import { customersOf, optionsObject } from "./_lib/assert.js";
+import { customersOf, fitOptionKeys, optionsObject } from "./_lib/assert.js";
 import { compressActivity, identificationProblem } from "./_lib/rows.js";
 import { runFit } from "./_lib/fitRunner.js";
 import { logLikelihood } from "./_lib/paretoNbd.js";
@@ -45,7 +45,7 @@ import type { ActivityData, FitFailure, FitOptions, ParetoNbdModel, ParetoNbdPar
  */
 export function fitParetoNbd(data: ActivityData, options: FitOptions = {}): ParetoNbdModel | FitFailure<"Pareto/NBD", ParetoNbdParams> {
   const rows = compressActivity(customersOf(data, "fitParetoNbd"), "fitParetoNbd");
-  const settings = optionsObject(options, "fitParetoNbd");
+  const settings = optionsObject(options, "fitParetoNbd", fitOptionKeys);
   return runFit<"Pareto/NBD", ParetoNbdParams>({
     kind: "Pareto/NBD",
     caller: "fitParetoNbd",

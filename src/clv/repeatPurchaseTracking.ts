@@ -1,3 +1,5 @@
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
 import { instantOf } from "../_lib/instant.js";
 import { assertModel, unconditional, vector } from "./_lib/models.js";
@@ -75,6 +77,7 @@ export function repeatPurchaseTracking(
   assertArray(transactions, "repeatPurchaseTracking", "transactions");
   assertModel(model, "repeatPurchaseTracking", true);
   assertObject(options, "repeatPurchaseTracking", "options");
+  assertKnownOptions("repeatPurchaseTracking", options, { calibrationEnd: true, observationEnd: true } satisfies OptionKeys<RepeatPurchaseTrackingOptions>);
   const calibrationTime = instantOf(options.calibrationEnd);
   const observationTime = instantOf(options.observationEnd);
   // The ends are inclusive UTC days, as in rfmSummary: two instants of one day are in order.

@@ -1,3 +1,4 @@
+import type { OptionKeys } from "../../_lib/arguments.js";
 import { choice } from "../../_lib/arguments.js";
 import { mulberry32 } from "../../_lib/random.js";
 import type { MatrixInput } from "./matrix.js";
@@ -17,7 +18,7 @@ export function fitMixed(
 ): KPrototypesResult {
   const numeric = toMatrix(numericInput, caller);
   const categorical = encodeCategorical(categoricalInput, caller);
-  const checked = requireOptions(caller, options, true);
+  const checked = requireOptions(caller, options, true, { k: true, gamma: true, initialization: true, nInit: true, seed: true, maxIterations: true } satisfies OptionKeys<KPrototypesOptions>);
   const rows = categorical.rows;
   const numericMatrix = numeric.rows === 0 && rows > 0 ? { values: new Float64Array(0), rows, columns: 0 } : numeric;
   if (numericMatrix.rows !== rows) throw new RangeError(`${caller} requires the same number of numeric and categorical rows`);

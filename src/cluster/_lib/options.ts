@@ -3,6 +3,9 @@
  * calling function: `TypeError` for a value of the wrong type, `RangeError` for a number out of range.
  */
 
+import { assertKnownOptions } from "../../_lib/arguments.js";
+import type { OptionKeys } from "../../_lib/arguments.js";
+
 const words = ["zero", "one", "two", "three"];
 
 /** Small numbers as words, as in the house style (`at least one`). */
@@ -15,13 +18,16 @@ export const maximumRuns = 1000;
 
 /**
  * The options object itself: `TypeError` `<caller> requires an options object` when it is missing
- * (and required), `null`, an array or not an object. Optional options default to `{}`.
+ * (and required), `null`, an array or not an object, and `<caller> does not take the option "<key>"
+ * (...)` for a key that `keys` does not list (scikit-learn's `n_init` is named as `nInit`). Optional
+ * options default to `{}`.
  */
-export function requireOptions<T extends object>(caller: string, options: T | undefined | null, required: boolean): T {
+export function requireOptions<T extends object>(caller: string, options: T | undefined | null, required: boolean, keys: OptionKeys<T>): T {
   if (options === undefined && !required) return {} as T;
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new TypeError(`${caller} requires an options object`);
   }
+  assertKnownOptions(caller, options, keys);
   return options;
 }
 

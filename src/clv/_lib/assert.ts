@@ -1,14 +1,21 @@
 /** Small argument checks shared by the clv functions; each throws a house-style error naming `caller`. */
+import { assertKnownOptions } from "../../_lib/arguments.js";
+import type { OptionKeys } from "../../_lib/arguments.js";
+import type { FitOptions } from "../types.js";
 
 /** Throws `TypeError` `<caller> requires <name> to be an object` unless `value` is a non-null object. */
 export function assertObject(value: unknown, caller: string, name: string): asserts value is object {
   if (value === null || typeof value !== "object") throw new TypeError(`${caller} requires ${name} to be an object`);
 }
 
-/** `options` itself, `{}` when undefined; throws `<caller> requires options to be an object` otherwise. */
-export function optionsObject<Options extends object>(options: Options | undefined, caller: string): Options {
+/**
+ * `options` itself, `{}` when undefined; throws `<caller> requires options to be an object` otherwise,
+ * and `<caller> does not take the option "<key>" (...)` for a key that `keys` does not list.
+ */
+export function optionsObject<Options extends object>(options: Options | undefined, caller: string, keys: OptionKeys<Options>): Options {
   if (options === undefined) return {} as Options;
   assertObject(options, caller, "options");
+  assertKnownOptions(caller, options, keys);
   return options;
 }
 
@@ -35,3 +42,6 @@ export function customersOf<Row>(data: { readonly customers: ReadonlyArray<Row> 
   assertArray(customers, caller, "customers");
   return customers;
 }
+
+/** The options of every fit (`FitOptions`). */
+export const fitOptionKeys = { penalizer: true, initialParams: true, maxIterations: true } satisfies OptionKeys<FitOptions>;
