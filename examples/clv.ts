@@ -1,6 +1,6 @@
 /**
  * segmentkit/clv walkthrough on the CDNOW sample: transaction log → RFM summary → BG/NBD + Gamma-Gamma
- * → predictions and 12-month CLV, with the time unit explicit at every step.
+ * → predictions, 12-month CLV and a check against the holdout, with the time unit explicit at every step.
  *
  *   npx tsx --tsconfig examples/tsconfig.json examples/clv.ts
  */
@@ -12,6 +12,7 @@ import {
   expectedPurchases,
   fitBgNbd,
   fitGammaGamma,
+  holdoutComparison,
   probabilityAlive,
   rfmSummary,
 } from "segmentkit/clv";
@@ -57,5 +58,8 @@ console.log("customer", customer.customerId, {
 const values = customerLifetimeValue(purchases, spend, summary.customers, { periods: 12, period: "months", discountRate: 0.01 });
 let total = 0;
 for (const value of values) total += value;
-const predictedHoldout = summary.customers.reduce((sum, c) => sum + expectedPurchases(purchases, c, summary.holdoutDuration), 0);
-console.log(`total 12-month CLV $${total.toFixed(0)}; holdout repeat purchases predicted ${predictedHoldout.toFixed(0)}, actual ${summary.counts.holdoutPurchases}`);
+const holdout = holdoutComparison(purchases, summary);
+console.log(`total 12-month CLV $${total.toFixed(0)}; holdout purchases predicted ${holdout.total.predicted.toFixed(0)}, actual ${holdout.total.actual}`);
+// 5. The same check per calibration frequency: where does the model under- or over-forecast?
+console.table(holdout.rows.map((row) => ({ "repeat purchases": `${row.frequency}${row.orMore ? "+" : ""}`, customers: row.customers, actual: row.actual.toFixed(3), predicted: row.predicted.toFixed(3) })));
+if (holdout.total.actual !== summary.counts.holdoutPurchases) throw new Error("examples/clv.ts: every holdout purchase is in the table");

@@ -23,6 +23,8 @@ export { customerLifetimeValue } from "./customerLifetimeValue.js";
 export type { CustomerLifetimeValueOptions, CustomerValueInput } from "./customerLifetimeValue.js";
 export { clvBySegment } from "./clvBySegment.js";
 export type { ClvBySegmentOptions, SegmentClvSummary } from "./clvBySegment.js";
+export { holdoutComparison } from "./holdoutComparison.js";
+export type { HoldoutComparisonOptions, HoldoutComparisonResult, HoldoutComparisonRow } from "./holdoutComparison.js";
 export { repeatPurchaseTracking } from "./repeatPurchaseTracking.js";
 export type { RepeatPurchaseTrackingOptions, TrackingRow } from "./repeatPurchaseTracking.js";
 export type { Horizon } from "./_lib/horizon.js";
