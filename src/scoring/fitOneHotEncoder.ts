@@ -1,10 +1,11 @@
+import { assertOptions, choice } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { ownElements } from "../_lib/ownElements.js";
 import { issueSummary } from "../_lib/issueSummary.js";
 import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { categoriesOf, createOneHotEncoder, missingCategory, sharedColumnName } from "./_lib/oneHotEncoder.js";
 import type { OneHotEncoder } from "./_lib/oneHotEncoder.js";
-import { choice } from "../_lib/arguments.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
 
 export type { OneHotEncoder, OneHotEncoderJson } from "./_lib/oneHotEncoder.js";
@@ -50,6 +51,7 @@ export function fitOneHotEncoder(records: ReadonlyArray<unknown>, options: FitOn
   if (!Array.isArray(records)) throw new TypeError("fitOneHotEncoder requires records to be an array");
   // A hole is a record without the features (missing), never a record skipped.
   const rows = ownElements(records);
+  assertOptions("fitOneHotEncoder", options, { features: true, handleUnknown: true, missing: true } satisfies OptionKeys<FitOneHotEncoderOptions>);
   const handleUnknown = choice("fitOneHotEncoder", "handleUnknown", options.handleUnknown, ["error", "ignore"], "error");
   const missing = choice("fitOneHotEncoder", "missing", options.missing, ["error", "category"], "error");
   if (!Array.isArray(options.features)) throw new TypeError("fitOneHotEncoder requires features to be an array of field paths");

@@ -1,3 +1,5 @@
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { quantileSorted } from "../_lib/quantile.js";
 import { createScaler } from "./_lib/scaler.js";
@@ -47,6 +49,7 @@ export interface FitScalerOptions {
 export function fitScaler(data: ReadonlyArray<ArrayLike<number>>, options: FitScalerOptions): Scaler {
   if (!Array.isArray(data)) throw new TypeError("fitScaler requires data to be an array of rows");
   if (typeof options !== "object" || options === null) throw new TypeError("fitScaler requires options with a method");
+  assertKnownOptions("fitScaler", options, { method: true, log1p: true } satisfies OptionKeys<FitScalerOptions>);
   const { method } = options;
   if (method !== "standard" && method !== "minMax" && method !== "robust" && method !== "log") {
     throw new TypeError(`fitScaler requires method "standard", "minMax", "robust" or "log"`);

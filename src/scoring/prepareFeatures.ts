@@ -1,3 +1,5 @@
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { ownElements } from "../_lib/ownElements.js";
 import { dateTimeValue } from "../_lib/instant.js";
 import { issueSummary } from "../_lib/issueSummary.js";
@@ -86,6 +88,7 @@ export function prepareFeatures(records: ReadonlyArray<unknown>, options: Prepar
   if (typeof options !== "object" || options === null || !Array.isArray(options.features) || !options.features.every((feature) => typeof feature === "string")) {
     throw new TypeError("prepareFeatures requires options.features to be an array of field paths");
   }
+  assertKnownOptions("prepareFeatures", options, { features: true, missing: true } satisfies OptionKeys<PrepareFeaturesOptions>);
   const { features } = options;
   const paths = features.map((feature) => feature.split("."));
   const missing: unknown = options.missing ?? "error";

@@ -1,6 +1,7 @@
+import { assertKnownOptions, choice } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { ownElements } from "../_lib/ownElements.js";
 import { quantileScores } from "./_lib/quantileScores.js";
-import { choice } from "../_lib/arguments.js";
 
 /**
  * The per-customer inputs of RFM scoring: the matching fields of `CustomerSummary` from
@@ -94,6 +95,7 @@ export function rfmScores(customers: ReadonlyArray<RfmInput>, options: RfmScores
   // A hole is a row that is not a customer, as an explicit undefined: never a customer scored as all zeros.
   const rows = ownElements(customers);
   if (typeof options !== "object" || options === null) throw new TypeError("rfmScores requires options to be an object");
+  assertKnownOptions("rfmScores", options, { bins: true, monetary: true, ties: true, weights: true } satisfies OptionKeys<RfmScoresOptions>);
   const bins = options.bins ?? 5;
   if (!Number.isInteger(bins) || bins < 2 || bins > 9) throw new RangeError("rfmScores requires bins between two and nine");
   const ties = choice("rfmScores", "ties", options.ties, ["together", "first"], "together");

@@ -1,7 +1,8 @@
+import { assertOptions, choice } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import type { Rule } from "../rules/index.js";
 import { defineSegment } from "../segments/index.js";
 import type { Segment } from "../segments/index.js";
-import { choice } from "../_lib/arguments.js";
 
 /**
  * Options of {@link rfmSegments}.
@@ -105,6 +106,7 @@ function condition(field: string, { min, max }: Range): Rule {
  * @category RFM
  */
 export function rfmSegments(options: RfmSegmentsOptions = {}): Segment[] {
+  assertOptions("rfmSegments", options, { preset: true, ordering: true } satisfies OptionKeys<RfmSegmentsOptions>);
   const preset = choice("rfmSegments", "preset", options.preset, ["rfmTable", "rfGrid"], "rfmTable");
   const ordering = choice("rfmSegments", "ordering", options.ordering, ["source", "specificFirst"], "source");
   let rows = preset === "rfGrid" ? grid : table;

@@ -1,3 +1,5 @@
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { instantOf } from "../_lib/instant.js";
 import { compileRuleTruth } from "../rules/index.js";
@@ -69,6 +71,7 @@ export function scoreProfiles<P>(plan: ScoringPlan, profiles: Iterable<P>, optio
   if (typeof options !== "object" || options === null || Number.isNaN(instantOf(options.asOf))) {
     throw new TypeError("scoreProfiles requires asOf to be a valid Date");
   }
+  assertKnownOptions("scoreProfiles", options, { asOf: true, eventsOf: true } satisfies OptionKeys<ScoreProfilesOptions<P>>);
   if (!isDefinedScoringPlan(plan)) plan = defineScoringPlan(plan as unknown as ScoringPlanDefinition);
   const compiled = plan.rules.map((entry) => compileRuleTruth<P>(entry.rule, { asOf: options.asOf, eventsOf: options.eventsOf }));
   const { scale, units } = decimalPoints(plan.rules.map((entry) => entry.points));
