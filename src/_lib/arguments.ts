@@ -21,6 +21,7 @@ const optionAdvice: Readonly<Record<string, { readonly instead: string; readonly
   equal_var: { instead: "variance", advice: 'pass variance: "pooled" for equal_var=True' },
   usevar: { instead: "variance", advice: 'pass variance: "pooled" or "unequal"' },
   penalizer_coef: { instead: "penalizer", advice: "pass penalizer" },
+  q_constraint: { instead: "constrainQ", advice: "pass constrainQ" },
   n_clusters: { instead: "k", advice: "pass k" },
   random_state: { instead: "seed", advice: "pass seed" },
   max_iter: { instead: "maxIterations", advice: "pass maxIterations" },

@@ -2,7 +2,8 @@ import { NO_CUSTOMERS, runFit } from "./_lib/fitRunner.js";
 import { customersOf, fitOptionKeys, optionsObject, rowAt } from "./_lib/assert.js";
 import { WeightedRowGroups } from "./_lib/rows.js";
 import { logLikelihood, type SpendRows } from "./_lib/gammaGamma.js";
-import type { FitFailure, FitOptions, GammaGammaModel, GammaGammaParams, TimeUnit } from "./types.js";
+import type { OptionKeys } from "../_lib/arguments.js";
+import type { FitFailure, GammaGammaFitOptions, GammaGammaModel, GammaGammaParams, TimeUnit } from "./types.js";
 
 /**
  * One customer's spend statistics for the Gamma-Gamma model.
@@ -26,18 +27,21 @@ export interface CustomerSpend {
  * Jacobian of the mean, so LL matches lifetimes). Only customers with frequency > 0 are used. BFGS
  * with the analytic gradient on log-parameters. O(unique rows × iterations).
  * When q ≤ 1 the population mean spend pγ/(q − 1) is undefined (the lifetimes negative-CLV bug):
- * the fit then returns a failure with reason `q_not_above_one` instead of a model. Without a repeat
+ * the fit then returns a failure with reason `q_not_above_one` instead of a model, unless `constrainQ`
+ * holds q above 1: then a binding constraint (q just above 1, with a warning) leaves the population
+ * mean spend very large but the conditional spend of repeat customers meaningful. Without a repeat
  * customer (every frequency 0, as in a segment of one-time buyers) or without any customer (an empty
  * list, or only zero weights) there is nothing to fit: the result is a failure with reason
  * `not_identified`, whatever the penalizer, as the purchase fits return for the same customers.
  * Reference: https://www.brucehardie.com/notes/025/gamma_gamma.pdf
  *
  * @param data - `{ unit?, customers }` with frequency and monetaryValue per customer.
- * @param options - penalizer, initialParams (p, q, γ; default 1, 1, 1), maxIterations.
+ * @param options - penalizer, initialParams (p, q, γ; default 1, 1, 1, or q = 2 with `constrainQ`),
+ *   maxIterations, and `constrainQ` to fit q − 1 on the log scale so that q > 1 (lifetimes' `q_constraint`).
  * @returns the fitted model or a failure (`converged: false`, reason, message): `not_identified`
  *   without repeat customers or without customers, `q_not_above_one` when q ≤ 1.
  * @throws `RangeError` `fitGammaGamma requires penalizer to be a non-negative number`, `fitGammaGamma requires initialParams to be n positive finite numbers (...)`,
- *   `fitGammaGamma requires maxIterations to be a positive integer`.
+ *   `fitGammaGamma requires maxIterations to be a positive integer`, `fitGammaGamma requires an initial q above 1 with constrainQ`.
  * @throws `TypeError` `fitGammaGamma requires unit to be days, weeks, months or years`, `fitGammaGamma requires data to be an object`, `fitGammaGamma requires data to be an object holding the customers array, not the array itself`,
  *   `fitGammaGamma requires options to be an object`,
  *   `fitGammaGamma requires an array of customers`, `fitGammaGamma requires every customer to be an object (row i)`
@@ -55,10 +59,14 @@ export interface CustomerSpend {
  */
 export function fitGammaGamma(
   data: { readonly unit?: TimeUnit; readonly customers: ReadonlyArray<CustomerSpend> },
-  options: FitOptions = {},
+  options: GammaGammaFitOptions = {},
 ): GammaGammaModel | FitFailure<"Gamma-Gamma", GammaGammaParams> {
   const customers = customersOf(data, "fitGammaGamma");
-  const settings = optionsObject(options, "fitGammaGamma", fitOptionKeys);
+  const settings = optionsObject(options, "fitGammaGamma", { ...fitOptionKeys, constrainQ: true } satisfies OptionKeys<GammaGammaFitOptions>);
+  const constrainQ = settings.constrainQ ?? false;
+  if (typeof constrainQ !== "boolean") throw new TypeError("fitGammaGamma requires constrainQ to be a boolean");
+  const start = settings.initialParams ?? [1, constrainQ ? 2 : 1, 1];
+  if (constrainQ && Array.isArray(start) && !((start[1] as number) > 1)) throw new RangeError("fitGammaGamma requires an initial q above 1 with constrainQ");
   const groups = new WeightedRowGroups(2);
   let customerWeight = 0;
   for (let i = 0; i < customers.length; i++) {
@@ -86,7 +94,8 @@ export function fitGammaGamma(
     caller: "fitGammaGamma",
     unit: data.unit ?? "periods",
     names: ["p", "q", "gamma"],
-    start: settings.initialParams ?? [1, 1, 1],
+    start,
+    ...(constrainQ ? { lowerBounds: [0, 1, 0] } : {}),
     logLikelihood: (params) => logLikelihood(params, rows),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, gradient),
     penalizer: settings.penalizer ?? 0,
@@ -102,7 +111,7 @@ export function fitGammaGamma(
       kind: "Gamma-Gamma",
       converged: false,
       reason: "q_not_above_one",
-      message: `fitGammaGamma found q = ${result.params.q.toPrecision(4)} <= 1, so the population mean spend p·gamma/(q − 1) is undefined; check that spend is independent of frequency and look for outliers: a few very large orders give spend a tail this heavy (a penalizer does not help: it pulls q further toward 0)`,
+      message: `fitGammaGamma found q = ${result.params.q.toPrecision(4)} <= 1, so the population mean spend p·gamma/(q − 1) is undefined; check that spend is independent of frequency and look for outliers: a few very large orders give spend a tail this heavy (a penalizer does not help: it pulls q further toward 0), or pass constrainQ: true to fit q above 1`,
       unit: result.unit,
       params: result.params,
       logLikelihood: result.logLikelihood,

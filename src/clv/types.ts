@@ -51,6 +51,20 @@ export interface FitOptions {
 }
 
 /**
+ * Options of `fitGammaGamma`: those of every fit, and the constraint on q.
+ * @category CLV
+ */
+export interface GammaGammaFitOptions extends FitOptions {
+  /**
+   * Fit q − 1 on the log scale, so that q > 1 and the population mean spend pγ/(q − 1) is always
+   * defined (lifetimes' `q_constraint`). Without it, a fit that ends at q ≤ 1 is a `q_not_above_one`
+   * failure. With it, such data give a q just above 1 and a very large mean: check the spend tail.
+   * The default start of q is then 2. Default false.
+   */
+  readonly constrainQ?: boolean;
+}
+
+/**
  * Why a fit did not converge.
  * - `max_iterations`: the optimiser ran out of iterations.
  * - `non_finite`: the likelihood was not finite at the start point or everywhere tried.

@@ -16,7 +16,7 @@ describe("option keys", () => {
     expect(() => fitBgNbd({ unit: "weeks", customers }, { penalizer_coef: 0.001 } as never)).toThrow(
       new TypeError('fitBgNbd does not take the option "penalizer_coef" (its options: penalizer, initialParams, maxIterations); pass penalizer'),
     );
-    expect(() => fitGammaGamma({ customers: [] }, { q_constraint: true } as never)).toThrow('fitGammaGamma does not take the option "q_constraint"');
+    expect(() => fitGammaGamma({ customers: [] }, { q_constraint: true } as never)).toThrow('fitGammaGamma does not take the option "q_constraint" (its options: penalizer, initialParams, maxIterations, constrainQ); pass constrainQ');
     expect(() => clvBySegment([1], ["a"], { quantiles: [0.5] } as never)).toThrow('clvBySegment does not take the option "quantiles" (its options: segments, probabilities)');
     expect(() => rfmSummary([], { calibrationEnd: new Date(0), unit: "weeks", freq: "D" } as never)).toThrow('rfmSummary does not take the option "freq"');
     const rows = [[0, 0], [0, 1], [5, 5], [6, 5]];

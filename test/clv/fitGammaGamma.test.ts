@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { logLikelihood } from "../../src/clv/_lib/gammaGamma.js";
 import { expectedAverageSpend, fitGammaGamma } from "../../src/clv/index.js";
@@ -115,6 +116,37 @@ describe("fitGammaGamma on CDNOW (946 repeat buyers)", () => {
     }
     // Small segments do not identify the model: before, most of these fits drifted silently.
     expect(diverged).toBeGreaterThan(20);
+  });
+
+  it("constrainQ keeps q above 1 (lifetimes' q_constraint): on heavy-tailed spend the constraint binds at q = 1, as scipy finds", () => {
+    const reference = JSON.parse(readFileSync(new URL("../reference/clv/constrained-q.json", import.meta.url), "utf8")) as {
+      repeatBuyers: number;
+      unconstrained: { q: number };
+      atQOne: { p: number; gamma: number; logLikelihood: number };
+    };
+    const repeat = customers.filter((customer) => customer.frequency > 0);
+    const heavy = repeat.map((customer, index) => ({ frequency: customer.frequency, monetaryValue: customer.monetaryValue * (((7919 * index) % 1000 + 1) / 1000) ** -1.5 }));
+    expect(heavy).toHaveLength(reference.repeatBuyers);
+    const free = fitGammaGamma({ customers: heavy });
+    expect(free).toMatchObject({ converged: false, reason: "q_not_above_one" });
+    expect(free.params.q).toBeCloseTo(reference.unconstrained.q, 4);
+    expect(free.converged ? "" : free.message).toContain("pass constrainQ: true");
+    const bound = fitGammaGamma({ customers: heavy }, { constrainQ: true });
+    if (!bound.converged) throw new Error(bound.message);
+    expect(bound.params.q - 1).toBeGreaterThan(0);
+    expect(bound.params.q - 1).toBeLessThan(1e-6);
+    // The likelihood is flat along p·γ here: it agrees to 3e-7, p and γ to 2e-5 (stated tolerance 5e-5).
+    expect(Math.abs(bound.params.p / reference.atQOne.p - 1)).toBeLessThan(5e-5);
+    expect(Math.abs(bound.params.gamma / reference.atQOne.gamma - 1)).toBeLessThan(5e-5);
+    expect(Math.abs(bound.logLikelihood - reference.atQOne.logLikelihood)).toBeLessThan(1e-6);
+    expect(bound.warnings[0]).toMatch(/^q is at its lower bound 1 \(1\.0000000\d+\): the constraint binds/);
+    // Where q > 1 anyway, the constraint changes nothing.
+    const cdnow = fitGammaGamma({ customers }, { constrainQ: true });
+    if (!cdnow.converged) throw new Error(cdnow.message);
+    expect(cdnow.params.q).toBeCloseTo(3.744588, 5);
+    expect(cdnow.warnings).toEqual([]);
+    expect(() => fitGammaGamma({ customers }, { constrainQ: true, initialParams: [1, 1, 1] })).toThrow(new RangeError("fitGammaGamma requires an initial q above 1 with constrainQ"));
+    expect(() => fitGammaGamma({ customers }, { constrainQ: "yes" as never })).toThrow(new TypeError("fitGammaGamma requires constrainQ to be a boolean"));
   });
 
   it("rejects invalid rows", () => {

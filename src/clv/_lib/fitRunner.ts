@@ -24,12 +24,12 @@ const FLAT_PROFILE = 1e-3;
  * parameter {@link PROFILE_STEP} further out. An interior optimum loses likelihood there; a ridge
  * running to 0 or infinity (Gamma-Gamma's p → ∞ with γ → 0 on a handful of customers) does not.
  */
-function unboundedParameter(objective: (theta: Float64Array) => number, optimum: Float64Array, value: number): number {
+function unboundedParameter(objective: (theta: Float64Array) => number, optimum: Float64Array, value: number, atBound: (k: number) => boolean): number {
   const n = optimum.length;
   const full = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const at = optimum[k] as number;
-    if (!(Math.abs(at) > EDGE_CHECK)) continue;
+    if (!(Math.abs(at) > EDGE_CHECK) || atBound(k)) continue;
     const fixed = Math.sign(at) * Math.min(Math.abs(at) + PROFILE_STEP, LOG_BOUND);
     const others = Float64Array.from(optimum.filter((_, index) => index !== k));
     const profile = (point: Float64Array): number => {
@@ -53,6 +53,11 @@ export interface RunFitSpec<Kind extends string, Params> {
   /** Writes d LL / d params (natural) into `gradient` and returns LL; absent for derivative-free fits. */
   logLikelihoodAndGradient?: (params: Float64Array, gradient: Float64Array) => number;
   penalizer: number;
+  /**
+   * Lower bounds of the natural parameters (default all 0): each is fitted as `lower + e^θ`, so a
+   * bound of 1 keeps Gamma-Gamma's q above 1 (lifetimes' `q_constraint`).
+   */
+  lowerBounds?: ReadonlyArray<number>;
   totalWeight: number;
   uniqueRows: number;
   maxIterations: number;
@@ -82,7 +87,8 @@ export function runFit<Kind extends string, Params>(
   const n = spec.names.length;
   const caller = spec.caller;
   if (!(spec.penalizer >= 0) || !Number.isFinite(spec.penalizer)) throw new RangeError(`${caller} requires penalizer to be a non-negative number`);
-  if (!Array.isArray(spec.start) || spec.start.length !== n || spec.start.some((value) => !(value > 0) || !Number.isFinite(value))) {
+  const lower = spec.lowerBounds ?? new Array<number>(n).fill(0);
+  if (!Array.isArray(spec.start) || spec.start.length !== n || spec.start.some((value, k) => !(value > (lower[k] as number)) || !Number.isFinite(value))) {
     throw new RangeError(`${caller} requires initialParams to be ${n} positive finite numbers (${spec.names.join(", ")})`);
   }
   if (!Number.isInteger(spec.maxIterations) || spec.maxIterations < 1) throw new RangeError(`${caller} requires maxIterations to be a positive integer`);
@@ -115,13 +121,13 @@ export function runFit<Kind extends string, Params>(
     if (outOfRange(theta)) return Number.POSITIVE_INFINITY;
     let penalty = 0;
     for (let k = 0; k < n; k++) {
-      natural[k] = Math.exp(theta[k] as number);
+      natural[k] = (lower[k] as number) + Math.exp(theta[k] as number);
       penalty += (natural[k] as number) ** 2;
     }
     const value = -spec.logLikelihood(natural) + penaltyScale * penalty;
     return Number.isFinite(value) ? value : Number.POSITIVE_INFINITY;
   };
-  const start = spec.start.map((value) => Math.log(value));
+  const start = spec.start.map((value, k) => Math.log(value - (lower[k] as number)));
   let result;
   let iterations = 0;
   const withGradient = spec.logLikelihoodAndGradient;
@@ -130,14 +136,15 @@ export function runFit<Kind extends string, Params>(
       if (outOfRange(theta)) return Number.POSITIVE_INFINITY;
       let penalty = 0;
       for (let k = 0; k < n; k++) {
-        natural[k] = Math.exp(theta[k] as number);
+        natural[k] = (lower[k] as number) + Math.exp(theta[k] as number);
         penalty += (natural[k] as number) ** 2;
       }
       const ll = withGradient(natural, naturalGradient);
       for (let k = 0; k < n; k++) {
         const p = natural[k] as number;
-        // d/dθ = p · d/dp (chain rule for p = e^θ)
-        gradient[k] = -(naturalGradient[k] as number) * p + 2 * penaltyScale * p * p;
+        // d/dθ = (p − lower) · d/dp (chain rule for p = lower + e^θ)
+        const scale = p - (lower[k] as number);
+        gradient[k] = -(naturalGradient[k] as number) * scale + 2 * penaltyScale * p * scale;
       }
       return -ll + penaltyScale * penalty;
     };
@@ -180,9 +187,12 @@ export function runFit<Kind extends string, Params>(
       iterations += result.iterations;
     }
   }
-  const params = Float64Array.from(result.x, (value) => Math.exp(value));
+  const params = Float64Array.from(result.x, (value, k) => (lower[k] as number) + Math.exp(value));
   const logLikelihood = spec.logLikelihood(params);
-  const diverged = result.x.some((value) => Math.abs(value) > LOG_BOUND - 1) || (result.converged && unboundedParameter(objective, result.x, result.value) !== -1);
+  // A parameter with a positive lower bound that ran down to it is a binding constraint (q at 1), not a divergence.
+  const atBound = (k: number): boolean => (lower[k] as number) > 0 && (result.x[k] as number) < -EDGE_CHECK;
+  const diverged =
+    result.x.some((value, k) => Math.abs(value) > LOG_BOUND - 1 && !atBound(k)) || (result.converged && unboundedParameter(objective, result.x, result.value, atBound) !== -1);
   if (!result.converged || !Number.isFinite(logLikelihood) || diverged) {
     const reason: FitFailureReason = !Number.isFinite(logLikelihood)
       ? "non_finite"
@@ -218,6 +228,9 @@ export function runFit<Kind extends string, Params>(
   const covariance = invertPositiveDefinite(hessian, n);
   const errors = covariance === null ? null : Float64Array.from({ length: n }, (_, k) => Math.sqrt(covariance[k * n + k] as number));
   const warnings: string[] = [];
+  for (let k = 0; k < n; k++) {
+    if (atBound(k)) warnings.push(`${spec.names[k] as string} is at its lower bound ${lower[k] as number} (${(params[k] as number).toPrecision(10)}): the constraint binds`);
+  }
   if (errors === null) {
     warnings.push("standard errors are not available: the Hessian of -LL is not positive definite at the optimum, so the data do not pin down every parameter; use more data");
   } else {
