@@ -1,7 +1,7 @@
 import { assertOptions, assertProbability, assertRecord } from "./_lib/assert.js";
 import type { OptionKeys } from "./_lib/assert.js";
-import { normalUpperQuantile } from "./_lib/normal.js";
-import { assertMethod, assertPlanning, scales, twoSidedShift } from "./_lib/sampleSize.js";
+import { planningDesign, requiredUnits } from "./_lib/sampleSize.js";
+import type { Alternative } from "./types.js";
 import type { SampleSizeMethod } from "./_lib/sampleSize.js";
 
 /** Options of {@link minimumDetectableEffect}. @category Experiments */
@@ -9,73 +9,70 @@ export interface MinimumDetectableEffectOptions {
   readonly alpha?: number;
   readonly power?: number;
   readonly method?: SampleSizeMethod;
+  /** Control units per treatment unit; default 1 (see {@link sampleSizeTwoProportions}). */
+  readonly ratio?: number;
+  /** "two-sided" (default) and "greater" look for an upward effect, "less" for a downward one. */
+  readonly alternative?: Alternative;
 }
 
 /** Result of {@link minimumDetectableEffect}. @category Experiments */
 export interface MinimumDetectableEffectResult {
-  /** Smallest detectable upward change p2 − p1. */
+  /** Smallest detectable change p2 − p1: upward, or downward (negative) for alternative "less". */
   readonly absolute: number;
   /** The same as a fraction of the baseline. */
   readonly relative: number;
   readonly target: number;
   readonly method: SampleSizeMethod;
-  /** false when even p2 → 1 is not detectable with this many units. */
+  /** false when even p2 → 1 (p2 → 0 for "less") is not detectable with this many units. */
   readonly defined: boolean;
   readonly reason?: string;
 }
 
 /**
- * Minimum detectable (upward) effect for a two-sided two-proportion test with `perArm` units per arm:
- * the inverse of {@link sampleSizeTwoProportions}.
+ * Minimum detectable effect of a two-proportion test with `perArm` treatment units (and `ratio` times
+ * as many controls): the inverse of {@link sampleSizeTwoProportions}.
  *
  * @remarks
- * Solves zα·σ0(p2) + zβ·σ1(p2) = (p2 − p1)·√n for p2 ∈ (p1, 1) by bisection to machine precision
- * ("pooled", "baseline"); for "cohens-h", p2 = sin²(asin√p1 + u/√(2n)), with u the statistic's shift
- * at which both rejection tails together reach the power, as in {@link sampleSizeTwoProportions}. O(log 1/ε).
+ * The target p2 at which {@link sampleSizeTwoProportions} asks for exactly `perArm` units, found by
+ * bisection to machine precision on (p1, 1), or on (0, p1) for a downward effect (alternative "less"),
+ * with the same conventions, tails and allocation. O(log 1/ε).
  *
- * @param input - `baseline` (fraction in (0, 1)) and `perArm` (positive).
- * @param options - `alpha` (0.05), `power` (0.8), `method` ("pooled").
- * @returns `{ absolute, relative, target, method, defined }`; `defined: false` when no p2 < 1 is detectable.
+ * @param input - `baseline` (fraction in (0, 1)) and `perArm` (positive: treatment units).
+ * @param options - `alpha` (0.05), `power` (0.8), `method` ("pooled"), `ratio` (1), `alternative` ("two-sided").
+ * @returns `{ absolute, relative, target, method, defined }`; `defined: false` when no p2 in (0, 1) is detectable.
  * @throws RangeError `minimumDetectableEffect requires baseline between zero and one`,
- *   `minimumDetectableEffect requires perArm to be positive` (and alpha, power).
+ *   `minimumDetectableEffect requires perArm to be positive` (and alpha, power, ratio).
  * @throws TypeError `minimumDetectableEffect requires input to be an object`, `minimumDetectableEffect requires options to be an object`.
  * @example
  * minimumDetectableEffect({ baseline: 0.1, perArm: 3841 }).absolute //=> 0.02
+ * minimumDetectableEffect({ baseline: 0.1, perArm: 3841 }, { alternative: "less" }).absolute //=> -0.0164
  * @category Experiments
  */
 export function minimumDetectableEffect(input: { readonly baseline: number; readonly perArm: number }, options: MinimumDetectableEffectOptions = {}): MinimumDetectableEffectResult {
   assertRecord("minimumDetectableEffect", "input", input);
-  assertOptions("minimumDetectableEffect", options, { alpha: true, method: true, power: true } satisfies OptionKeys<MinimumDetectableEffectOptions>);
-  const alpha = options.alpha ?? 0.05;
+  assertOptions("minimumDetectableEffect", options, { alpha: true, method: true, power: true, ratio: true, alternative: true } satisfies OptionKeys<MinimumDetectableEffectOptions>);
+  const design = planningDesign("minimumDetectableEffect", options);
   const power = options.power ?? 0.8;
-  const method = options.method ?? "pooled";
-  assertMethod("minimumDetectableEffect", method);
-  assertPlanning("minimumDetectableEffect", alpha, power);
+  assertProbability("minimumDetectableEffect", "power", power);
   const { baseline, perArm } = input;
   assertProbability("minimumDetectableEffect", "baseline", baseline);
   if (typeof perArm !== "number" || !Number.isFinite(perArm) || perArm <= 0) throw new RangeError("minimumDetectableEffect requires perArm to be positive");
-  const zAlpha = normalUpperQuantile(alpha / 2);
-  const zPower = normalUpperQuantile(1 - power);
-  let target: number;
-  if (method === "cohens-h") {
-    const angle = Math.asin(Math.sqrt(baseline)) + twoSidedShift(alpha, power) / Math.sqrt(2 * perArm);
-    if (angle >= Math.PI / 2) return { absolute: Number.NaN, relative: Number.NaN, target: Number.NaN, method, defined: false, reason: "no target rate below 1 is detectable with this sample" };
-    target = Math.sin(angle) ** 2;
-  } else {
-    const gap = (p2: number): number => {
-      const { effect, sdNull, sdAlternative } = scales(baseline, p2, method);
-      return effect * Math.sqrt(perArm) - (zAlpha * sdNull + zPower * sdAlternative);
-    };
-    let low = baseline;
-    let high = 1;
-    if (!(gap(1 - 1e-15) > 0)) return { absolute: Number.NaN, relative: Number.NaN, target: Number.NaN, method, defined: false, reason: "no target rate below 1 is detectable with this sample" };
-    for (let iteration = 0; iteration < 200; iteration++) {
-      const middle = (low + high) / 2;
-      if (middle <= low || middle >= high) break;
-      if (gap(middle) > 0) high = middle;
-      else low = middle;
-    }
-    target = high;
+  const method = design.method;
+  // The target at distance t from the baseline, upward or (for "less") downward; detectable once the required units are at most perArm.
+  const direction = design.alternative === "less" ? -1 : 1;
+  const span = direction > 0 ? 1 - baseline : baseline;
+  const detectable = (t: number): boolean => requiredUnits(baseline, baseline + direction * t, power, design) <= perArm;
+  if (!detectable(span * (1 - 1e-15))) {
+    return { absolute: Number.NaN, relative: Number.NaN, target: Number.NaN, method, defined: false, reason: `no target rate ${direction > 0 ? "below 1" : "above 0"} is detectable with this sample` };
   }
+  let low = 0;
+  let high = span * (1 - 1e-15);
+  for (let iteration = 0; iteration < 200; iteration++) {
+    const middle = (low + high) / 2;
+    if (middle <= low || middle >= high) break;
+    if (detectable(middle)) high = middle;
+    else low = middle;
+  }
+  const target = baseline + direction * high;
   return { absolute: target - baseline, relative: (target - baseline) / baseline, target, method, defined: true };
 }

@@ -13,8 +13,8 @@ describe("metrics options", () => {
     expect(() => chiSquareIndependence([[120, 880], [90, 910]], { correction: true } as never)).toThrow(
       new TypeError("chiSquareIndependence does not take the option \"correction\" (its options: yates); pass yates: true for Yates' continuity correction"),
     );
-    expect(() => sampleSizeTwoProportions({ baseline: 0.04, mde: 0.05, mdeType: "relative" }, { ratio: 3 } as never)).toThrow(
-      new TypeError('sampleSizeTwoProportions does not take the option "ratio" (its options: alpha, method, power)'),
+    expect(() => sampleSizeTwoProportions({ baseline: 0.04, mde: 0.05, mdeType: "relative" }, { value: 0.01 } as never)).toThrow(
+      new TypeError('sampleSizeTwoProportions does not take the option "value" (its options: alpha, method, power, ratio, alternative)'),
     );
     expect(() => twoProportionZTest({ successesA: 1, trialsA: 10, successesB: 2, trialsB: 10 }, { value: 0.01 } as never)).toThrow(
       'twoProportionZTest does not take the option "value" (its options: alternative, pooled)',

@@ -31,6 +31,30 @@ describe("sampleSizeTwoProportions", () => {
       expect(powerTwoProportions(input, { perArm: size.exact, method: "cohens-h", alpha })).toBeCloseTo(power, 12);
     }
   });
+  it("unequal arms and one-sided tests match statsmodels (samplesize_proportions_2indep_onetail, NormalIndPower) and the baseline formula", () => {
+    expect(fixtures.sampleSizeDesigns.length).toBe(18);
+    for (const c of fixtures.sampleSizeDesigns) {
+      const result = sampleSizeTwoProportions({ baseline: c.baseline, mde: c.mde, mdeType: "absolute" }, { alpha: c.alpha, power: c.power, method: c.method, ratio: c.ratio, alternative: c.alternative });
+      expectClose(result.exact, c.exact, c.call, { relative: c.relative ?? 1e-9 });
+      expect(result.perArm).toBe(Math.ceil(result.exact));
+      expect(result.control).toBe(Math.ceil(c.ratio * result.exact - 1e-9));
+      expect([result.ratio, result.alternative]).toEqual([c.ratio, c.alternative]);
+    }
+    for (const c of fixtures.powerDesigns) {
+      const power = powerTwoProportions({ baseline: c.baseline, mde: c.mde, mdeType: "absolute" }, { perArm: c.perArm, alpha: c.alpha, method: c.method, ratio: c.ratio, alternative: c.alternative });
+      expectClose(power, c.power, c.call);
+    }
+  });
+  it("a one-sided plan needs an effect in its direction; ratio must be positive", () => {
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, mde: -0.02, mdeType: "absolute" }, { alternative: "greater" })).toThrow(
+      new RangeError('sampleSizeTwoProportions requires a target above the baseline for alternative "greater"'),
+    );
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { alternative: "less" })).toThrow('requires a target below the baseline for alternative "less"');
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { ratio: 0 })).toThrow(
+      new RangeError("sampleSizeTwoProportions requires ratio to be a positive number (control units per treatment unit)"),
+    );
+    expect(() => powerTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { perArm: 10, alternative: "larger" as never })).toThrow(TypeError);
+  });
   it("refuses a relative mde above 1, a percent typed as a number (review: mde 5 planned 47 units for +500 %)", () => {
     expect(() => sampleSizeTwoProportions({ baseline: 0.04, mde: 5, mdeType: "relative" })).toThrow(
       new RangeError("sampleSizeTwoProportions requires a relative mde of at most 1 (a fraction: 0.05 for +5 %); for a lift above 100 %, pass it as an absolute mde"),

@@ -276,6 +276,33 @@ for p1, n, alpha, power in [(0.1, 3841, 0.05, 0.8), (0.02, 50000, 0.05, 0.8), (0
                           "call": "scipy.optimize.brentq on (p2 - p1) sqrt(n) = za sd0 + zb sd1 (for cohens-h: sin^2(asin sqrt p1 + u/sqrt(2n)), u counting both tails)"})
 out["minimumDetectableEffect"] = mde_cases
 
+# --- planning with unequal arms and one-sided tests (metrics review: a 90/10 holdout could not be planned)
+# statsmodels' sample 1 is the treatment (prop1 = prop2 + diff), prop2 the baseline, nobs2 = ratio * nobs1.
+sm_alternative = {"two-sided": "two-sided", "greater": "larger", "less": "smaller"}
+designs = [(0.1, 0.02, 1 / 9, "two-sided", 0.05, 0.8), (0.1, 0.02, 9.0, "two-sided", 0.05, 0.8), (0.04, 0.006, 0.5, "greater", 0.05, 0.8),
+           (0.3, -0.05, 2.0, "less", 0.01, 0.9), (0.02, 0.004, 1.0, "greater", 0.1, 0.5), (0.5, 0.1, 0.25, "two-sided", 0.2, 0.5)]
+ssd, pwd = [], []
+for p1, diff, ratio, alternative, alpha, power in designs:
+    p2 = p1 + diff
+    h = 2 * math.asin(math.sqrt(p2)) - 2 * math.asin(math.sqrt(p1))
+    za = stats.norm.isf(alpha / 2 if alternative == "two-sided" else alpha)
+    zb = stats.norm.isf(1 - power)
+    pooled = samplesize_proportions_2indep_onetail(diff, p1, power, ratio=ratio, alpha=alpha, value=0, alternative=sm_alternative[alternative])
+    cohen = NormalIndPower().solve_power(effect_size=h, nobs1=None, alpha=alpha, power=power, ratio=ratio, alternative=sm_alternative[alternative])
+    sd1 = math.sqrt(p2 * (1 - p2) + p1 * (1 - p1) / ratio)
+    baseline_n = ((za * math.sqrt(p1 * (1 - p1) * (1 + 1 / ratio)) + zb * sd1) / diff) ** 2
+    base = {"baseline": p1, "mde": diff, "mdeType": "absolute", "ratio": ratio, "alternative": alternative, "alpha": alpha, "power": power}
+    ssd.append({**base, "method": "pooled", "exact": num(pooled), "call": f"samplesize_proportions_2indep_onetail({diff}, {p1}, {power}, ratio={ratio}, alpha={alpha}, alternative='{sm_alternative[alternative]}')"})
+    ssd.append({**base, "method": "cohens-h", "exact": num(cohen), "relative": 1e-8, "call": f"NormalIndPower().solve_power({h}, None, {alpha}, {power}, ratio={ratio}, alternative='{sm_alternative[alternative]}') (brentq: about 3e-9)"})
+    ssd.append({**base, "method": "baseline", "exact": num(baseline_n), "call": "((za sqrt(p1 q1 (1 + 1/ratio)) + zb sqrt(p2 q2 + p1 q1/ratio)) / diff)**2"})
+    for n in (1000.0, 5000.0):
+        pwd.append({**base, "perArm": n, "method": "pooled", "power": num(power_proportions_2indep(diff, p1, n, ratio=ratio, alpha=alpha, value=0, alternative=sm_alternative[alternative], return_results=False)),
+                    "call": f"power_proportions_2indep({diff}, {p1}, {n}, ratio={ratio}, alpha={alpha}, alternative='{sm_alternative[alternative]}')"})
+        pwd.append({**base, "perArm": n, "method": "cohens-h", "power": num(NormalIndPower().power(h, n, alpha, ratio=ratio, alternative=sm_alternative[alternative])),
+                    "call": f"NormalIndPower().power({h}, {n}, {alpha}, ratio={ratio}, alternative='{sm_alternative[alternative]}')"})
+out["sampleSizeDesigns"] = ssd
+out["powerDesigns"] = pwd
+
 # --- means: t tests and intervals (metrics review: revenue per user could not be tested) -----
 mpmath.mp.dps = 40
 
