@@ -11,24 +11,26 @@ export function assertRecord(functionName: string, name: string, value: unknown)
 /** Every key of an options type, each mapped to `true`: the list {@link assertOptions} accepts, complete by type. */
 export type OptionKeys<Options> = Record<keyof NonNullable<Options> & string, true>;
 
-/**
- * Options that Python tools (scipy, statsmodels, scikit-learn, lifetimes) name differently, and what
- * to pass here instead: the advice is given when the function takes that option.
- */
-const optionAdvice: Readonly<Record<string, { readonly instead: string; readonly advice: string }>> = {
-  alpha: { instead: "confidence", advice: "pass confidence: 1 - alpha (0.99 for alpha 0.01)" },
-  correction: { instead: "yates", advice: "pass yates: true for Yates' continuity correction" },
-  equal_var: { instead: "variance", advice: 'pass variance: "pooled" for equal_var=True' },
-  usevar: { instead: "variance", advice: 'pass variance: "pooled" or "unequal"' },
-  penalizer_coef: { instead: "penalizer", advice: "pass penalizer" },
-  q_constraint: { instead: "constrainQ", advice: "pass constrainQ" },
-  n_clusters: { instead: "k", advice: "pass k" },
-  random_state: { instead: "seed", advice: "pass seed" },
-  max_iter: { instead: "maxIterations", advice: "pass maxIterations" },
-  tol: { instead: "tolerance", advice: "pass tolerance" },
-  init: { instead: "initialization", advice: "pass initialization" },
-  n_init: { instead: "nInit", advice: "pass nInit" },
-  batch_size: { instead: "batchSize", advice: "pass batchSize" },
+/** Option names of Python tools (scipy, statsmodels, scikit-learn, lifetimes) that differ here by more than case. */
+const pythonNames: Readonly<Record<string, string>> = {
+  alpha: "confidence",
+  correction: "yates",
+  equal_var: "variance",
+  usevar: "variance",
+  penalizer_coef: "penalizer",
+  q_constraint: "constrainQ",
+  n_clusters: "k",
+  random_state: "seed",
+  max_iter: "maxIterations",
+  tol: "tolerance",
+  init: "initialization",
+};
+/** What to pass where the value does not carry over as it is. */
+const conversions: Readonly<Record<string, string>> = {
+  alpha: "confidence: 1 - alpha (0.99 for alpha 0.01)",
+  correction: "yates: true for Yates' continuity correction",
+  equal_var: 'variance: "pooled" for equal_var=True',
+  usevar: 'variance: "pooled" or "unequal"',
 };
 
 /**
@@ -43,8 +45,9 @@ export function assertKnownOptions(functionName: string, options: object, keys: 
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(keys, key)) continue;
     const taken = Object.keys(keys);
-    const known = Object.hasOwn(optionAdvice, key) ? (optionAdvice[key] as { readonly instead: string; readonly advice: string }) : undefined;
-    const advice = known !== undefined && Object.hasOwn(keys, known.instead) ? `; ${known.advice}` : "";
+    // scikit-learn's n_init is nInit here: a snake_case name whose camelCase form is an option.
+    const instead = Object.hasOwn(pythonNames, key) ? (pythonNames[key] as string) : key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const advice = instead !== key && Object.hasOwn(keys, instead) ? `; pass ${Object.hasOwn(conversions, key) ? (conversions[key] as string) : instead}` : "";
     const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key);
     throw new TypeError(`${functionName} does not take the option ${shown} (${taken.length === 0 ? "it takes none" : `its options: ${taken.join(", ")}`})${advice}`);
   }

@@ -39,6 +39,7 @@ export type {
   FitFailureReason,
   FitOptions,
   FittedModel,
+  GammaGammaFitOptions,
   GammaGammaModel,
   GammaGammaParams,
   MbgNbdModel,
