@@ -90,6 +90,7 @@ export function fitBgBb(data: { readonly customers: ReadonlyArray<OpportunityAct
     caller: "fitBgBb",
     unit: "periods",
     names: ["alpha", "beta", "gamma", "delta"],
+    scales: [],
     start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, gradient),

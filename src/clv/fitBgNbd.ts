@@ -49,6 +49,7 @@ export function fitBgNbd(data: ActivityData, options: FitOptions = {}): BgNbdMod
     caller: "fitBgNbd",
     unit: data.unit,
     names: ["r", "alpha", "a", "b"],
+    scales: ["alpha"],
     start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows, false),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, false, gradient),

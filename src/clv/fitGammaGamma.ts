@@ -94,6 +94,7 @@ export function fitGammaGamma(
     caller: "fitGammaGamma",
     unit: data.unit ?? "periods",
     names: ["p", "q", "gamma"],
+    scales: ["gamma"],
     start,
     ...(constrainQ ? { lowerBounds: [0, 1, 0] } : {}),
     logLikelihood: (params) => logLikelihood(params, rows),

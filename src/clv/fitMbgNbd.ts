@@ -49,6 +49,7 @@ export function fitMbgNbd(data: ActivityData, options: FitOptions = {}): MbgNbdM
     caller: "fitMbgNbd",
     unit: data.unit,
     names: ["r", "alpha", "a", "b"],
+    scales: ["alpha"],
     start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows, true),
     logLikelihoodAndGradient: (params, gradient) => logLikelihood(params, rows, true, gradient),

@@ -51,6 +51,7 @@ export function fitParetoNbd(data: ActivityData, options: FitOptions = {}): Pare
     caller: "fitParetoNbd",
     unit: data.unit,
     names: ["r", "alpha", "s", "beta"],
+    scales: ["alpha", "beta"],
     start: settings.initialParams ?? [1, 1, 1, 1],
     logLikelihood: (params) => logLikelihood(params, rows),
     penalizer: settings.penalizer ?? 0,

@@ -69,9 +69,9 @@ export interface GammaGammaFitOptions extends FitOptions {
  * - `max_iterations`: the optimiser ran out of iterations.
  * - `non_finite`: the likelihood was not finite at the start point or everywhere tried.
  * - `line_search_failed`: BFGS could not find a descent step and Nelder–Mead did not settle either.
- * - `parameters_diverged`: a parameter ran towards 0 or infinity: its log is beyond ±19, or beyond ±7
- *   with a likelihood that does not fall (by 0.001) when the parameter is moved 20 times further out
- *   and the others re-fitted, so the optimum is a ridge toward the edge. The data do not identify the
+ * - `parameters_diverged`: a parameter ran towards 0 or infinity: its log is beyond ±19, or a shape
+ *   parameter's is beyond ±7 with a likelihood that does not fall (by 0.001) when it is moved 20
+ *   times further out and the others re-fitted, so the optimum is a ridge toward the edge. The data do not identify the
  *   model (typical for a handful of customers); a small penalizer usually fixes it.
  * - `q_not_above_one`: Gamma-Gamma's q ≤ 1, so the population mean spend pγ/(q − 1) is undefined.
  * - `not_identified`: checked before optimising (without a penalizer): no customer has a repeat

@@ -1,7 +1,7 @@
 import { assertOptions, assertProbability } from "./_lib/assert.js";
 import type { OptionKeys } from "./_lib/assert.js";
 import { meanSummary } from "./_lib/meanSummary.js";
-import { studentSf, studentTwoSidedQuantile, studentTwoSidedTail } from "./_lib/distributions.js";
+import { studentQuantile, studentSf, studentTwoSidedQuantile, studentTwoSidedTail } from "./_lib/distributions.js";
 import { assertAlternative } from "./_lib/twoProportion.js";
 import type { Alternative, IntervalResult, MeanSummary } from "./types.js";
 
@@ -112,9 +112,8 @@ export function twoSampleTTest(a: ReadonlyArray<number> | MeanSummary, b: Readon
   if (!(standardError > 0)) return notDefined("neither arm varies, so the standard error is 0");
   const t = difference / standardError;
   const pValue = alternative === "two-sided" ? studentTwoSidedTail(t, degreesOfFreedom) : alternative === "greater" ? studentSf(t, degreesOfFreedom) : studentSf(-t, degreesOfFreedom);
-  // A one-sided interval puts the whole 1 − confidence in one tail: the two-sided quantile at twice it.
-  const tail = 1 - confidence;
-  const margin = studentTwoSidedQuantile(alternative === "two-sided" ? tail : 2 * tail, degreesOfFreedom) * standardError;
+  // A one-sided interval puts the whole 1 − confidence in one tail: the `confidence` quantile, negative below ½.
+  const margin = (alternative === "two-sided" ? studentTwoSidedQuantile(1 - confidence, degreesOfFreedom) : studentQuantile(confidence, degreesOfFreedom)) * standardError;
   const interval: IntervalResult = {
     lower: alternative === "less" ? Number.NEGATIVE_INFINITY : difference - margin,
     upper: alternative === "greater" ? Number.POSITIVE_INFINITY : difference + margin,

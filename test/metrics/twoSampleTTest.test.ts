@@ -19,6 +19,18 @@ describe("twoSampleTTest", () => {
     }
   });
 
+  it("keeps its digits at a huge t with about one degree of freedom, and one-sided intervals below 50 % confidence (review; mpmath, 1e-12)", () => {
+    expect(fixtures.twoSampleTTestEdges.length).toBe(6);
+    for (const c of fixtures.twoSampleTTestEdges) {
+      const result = twoSampleTTest(c.a as number[] | MeanSummary, c.b as number[] | MeanSummary, { alternative: c.alternative as Alternative, confidence: c.confidence });
+      const label = `${c.alternative} ${c.confidence}`;
+      expectClose(result.pValue, c.pValue, `p ${label}`, { relative: 1e-12, absolute: 0 });
+      expectClose(result.degreesOfFreedom, c.degreesOfFreedom, `df ${label}`, { relative: 1e-12 });
+      expectClose(result.interval.lower, c.lower, `lower ${label}`, { relative: 1e-12 });
+      expectClose(result.interval.upper, c.upper, `upper ${label}`, { relative: 1e-12 });
+    }
+  });
+
   it("values and their summary give the same test; swapping the arms negates t and the interval", () => {
     const values = fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), { minLength: 2, maxLength: 40 });
     fc.assert(

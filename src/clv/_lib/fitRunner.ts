@@ -8,7 +8,7 @@ export const NO_CUSTOMERS = "there are no customers (an empty list, or every wei
 /** Log-parameters are confined to [−20, 20] (parameters between 2e−9 and 5e8); an optimum near the edge is a divergence. */
 const LOG_BOUND = 20;
 /**
- * An optimum with a log-parameter beyond ±7 (a parameter above about 1,100 or below 1/1,100) is
+ * An optimum with a shape log-parameter beyond ±7 (a shape above about 1,100 or below 1/1,100) is
  * checked for a likelihood that still rises, or stays flat, toward the edge: BFGS stops on such a
  * ridge once its gradient is below tolerance, far inside ±19.
  */
@@ -20,24 +20,52 @@ const FLAT_PROFILE = 1e-3;
 
 /**
  * The index of a parameter that the likelihood does not bound toward the edge, or −1: for each
- * log-parameter beyond {@link EDGE_CHECK}, the profile objective (the others re-optimised) with that
- * parameter {@link PROFILE_STEP} further out. An interior optimum loses likelihood there; a ridge
- * running to 0 or infinity (Gamma-Gamma's p → ∞ with γ → 0 on a handful of customers) does not.
+ * `checked` log-parameter (a shape, not at a bound) beyond {@link EDGE_CHECK}, the profile objective
+ * (the others re-fitted from the optimum by BFGS, with finite differences for Pareto/NBD) with that
+ * parameter {@link PROFILE_STEP} further out (less where another parameter would cross the bounds). An interior
+ * optimum loses likelihood there; a ridge running to 0 or infinity (Gamma-Gamma's p → ∞ with γ → 0 on
+ * a handful of customers) does not.
  */
-function unboundedParameter(objective: (theta: Float64Array) => number, optimum: Float64Array, value: number, atBound: (k: number) => boolean): number {
+function unboundedParameter(
+  objective: (theta: Float64Array) => number,
+  objectiveAndGradient: (theta: Float64Array, gradient: Float64Array) => number,
+  optimum: Float64Array,
+  value: number,
+  checked: (k: number) => boolean,
+): number {
   const n = optimum.length;
   const full = new Float64Array(n);
+  const fullGradient = new Float64Array(n);
+  // Every far-out parameter moves by one step, which must stay inside the bounds for all of them.
+  let farthest = 0;
+  for (let k = 0; k < n; k++) if (Math.abs(optimum[k] as number) > EDGE_CHECK) farthest = Math.max(farthest, Math.abs(optimum[k] as number));
+  const step = Math.min(PROFILE_STEP, LOG_BOUND - farthest);
   for (let k = 0; k < n; k++) {
     const at = optimum[k] as number;
-    if (!(Math.abs(at) > EDGE_CHECK) || atBound(k)) continue;
-    const fixed = Math.sign(at) * Math.min(Math.abs(at) + PROFILE_STEP, LOG_BOUND);
-    const others = Float64Array.from(optimum.filter((_, index) => index !== k));
-    const profile = (point: Float64Array): number => {
+    if (!(Math.abs(at) > EDGE_CHECK) || !checked(k)) continue;
+    const fixed = at + Math.sign(at) * step;
+    const place = (point: Float64Array): Float64Array => {
       for (let index = 0, other = 0; index < n; index++) full[index] = index === k ? fixed : (point[other++] as number);
-      return objective(full);
+      return full;
     };
-    const best = others.length === 0 ? { value: profile(others) } : nelderMead(profile, others, { maxIterations: 4000, initialStep: 0.5, target: value + FLAT_PROFILE });
-    if (best.value - value < FLAT_PROFILE) return k;
+    // The re-fit starts where the ridges seen run: every parameter as far out moved out with it
+    // (p up with γ down in Gamma-Gamma, s up with β in Pareto/NBD), or, if that is worse, the others as they are.
+    const alone = Float64Array.from(optimum.filter((_, index) => index !== k));
+    const along = alone.map((value) => (Math.abs(value) > EDGE_CHECK ? value + Math.sign(value) * step : value));
+    const fromAlong = objective(place(along));
+    const fromAlone = objective(place(alone));
+    if (Math.min(fromAlong, fromAlone) - value < FLAT_PROFILE) return k;
+    const others = fromAlong <= fromAlone ? along : alone;
+    const refitted = bfgs(
+      (point, gradient) => {
+        const result = objectiveAndGradient(place(point), fullGradient);
+        for (let index = 0, other = 0; index < n; index++) if (index !== k) gradient[other++] = fullGradient[index] as number;
+        return result;
+      },
+      others,
+      { maxIterations: 100, gradientTolerance: 1e-6 },
+    );
+    if (refitted.value - value < FLAT_PROFILE) return k;
   }
   return -1;
 }
@@ -47,6 +75,12 @@ export interface RunFitSpec<Kind extends string, Params> {
   caller: string;
   unit: TimeUnit | "periods";
   names: ReadonlyArray<keyof Params & string>;
+  /**
+   * Parameters measured in the data's units (rates per time unit, amounts of money): a large or small
+   * value says nothing about the fit, so only the shape parameters are checked for a ridge toward
+   * the edge (every such ridge runs a shape to 0 or infinity).
+   */
+  scales: ReadonlyArray<keyof Params & string>;
   start: ReadonlyArray<number>;
   /** True log-likelihood (sum) at natural parameters. */
   logLikelihood: (params: Float64Array) => number;
@@ -131,23 +165,42 @@ export function runFit<Kind extends string, Params>(
   let result;
   let iterations = 0;
   const withGradient = spec.logLikelihoodAndGradient;
+  const shifted = new Float64Array(n);
+  /** −LL with central finite differences of the log-parameters, for fits without an analytic gradient (Pareto/NBD). */
+  const finiteDifference = (theta: Float64Array, gradient: Float64Array): number => {
+    const value = objective(theta);
+    if (!Number.isFinite(value)) return value;
+    for (let k = 0; k < n; k++) {
+      const step = 1e-5 * Math.max(1, Math.abs(theta[k] as number));
+      shifted.set(theta);
+      shifted[k] = (theta[k] as number) + step;
+      const up = objective(shifted);
+      shifted[k] = (theta[k] as number) - step;
+      const down = objective(shifted);
+      gradient[k] = (up - down) / (2 * step);
+    }
+    return value;
+  };
+  const objectiveAndGradient =
+    withGradient === undefined
+      ? finiteDifference
+      : (theta: Float64Array, gradient: Float64Array): number => {
+          if (outOfRange(theta)) return Number.POSITIVE_INFINITY;
+          let penalty = 0;
+          for (let k = 0; k < n; k++) {
+            natural[k] = (lower[k] as number) + Math.exp(theta[k] as number);
+            penalty += (natural[k] as number) ** 2;
+          }
+          const ll = withGradient(natural, naturalGradient);
+          for (let k = 0; k < n; k++) {
+            const p = natural[k] as number;
+            // d/dθ = (p − lower) · d/dp (chain rule for p = lower + e^θ)
+            const scale = p - (lower[k] as number);
+            gradient[k] = -(naturalGradient[k] as number) * scale + 2 * penaltyScale * p * scale;
+          }
+          return -ll + penaltyScale * penalty;
+        };
   if (withGradient !== undefined) {
-    const objectiveAndGradient = (theta: Float64Array, gradient: Float64Array): number => {
-      if (outOfRange(theta)) return Number.POSITIVE_INFINITY;
-      let penalty = 0;
-      for (let k = 0; k < n; k++) {
-        natural[k] = (lower[k] as number) + Math.exp(theta[k] as number);
-        penalty += (natural[k] as number) ** 2;
-      }
-      const ll = withGradient(natural, naturalGradient);
-      for (let k = 0; k < n; k++) {
-        const p = natural[k] as number;
-        // d/dθ = (p − lower) · d/dp (chain rule for p = lower + e^θ)
-        const scale = p - (lower[k] as number);
-        gradient[k] = -(naturalGradient[k] as number) * scale + 2 * penaltyScale * p * scale;
-      }
-      return -ll + penaltyScale * penalty;
-    };
     result = bfgs(objectiveAndGradient, start, { maxIterations: spec.maxIterations, gradientTolerance: 1e-7 });
     iterations += result.iterations;
     if (!result.converged && result.reason !== "non_finite") {
@@ -163,22 +216,7 @@ export function runFit<Kind extends string, Params>(
     // no analytic gradient (Pareto/NBD): BFGS on central finite differences of the log-parameters,
     // which needs about half the likelihood evaluations of Nelder–Mead; if it does not converge,
     // Nelder–Mead restarted from its optimum until the objective moves by < 1e-8 takes over
-    const shifted = new Float64Array(n);
-    const finiteDifference = (theta: Float64Array, gradient: Float64Array): number => {
-      const value = objective(theta);
-      if (!Number.isFinite(value)) return value;
-      for (let k = 0; k < n; k++) {
-        const step = 1e-5 * Math.max(1, Math.abs(theta[k] as number));
-        shifted.set(theta);
-        shifted[k] = (theta[k] as number) + step;
-        const up = objective(shifted);
-        shifted[k] = (theta[k] as number) - step;
-        const down = objective(shifted);
-        gradient[k] = (up - down) / (2 * step);
-      }
-      return value;
-    };
-    result = bfgs(finiteDifference, start, { maxIterations: spec.maxIterations, gradientTolerance: 1e-4 });
+    result = bfgs(objectiveAndGradient, start, { maxIterations: spec.maxIterations, gradientTolerance: 1e-4 });
     iterations += result.iterations;
     // only a truly stationary point counts: BFGS also stops on tiny steps along flat ridges
     if (!result.converged || !(result.gradientNorm <= 1e-3)) {
@@ -192,7 +230,7 @@ export function runFit<Kind extends string, Params>(
   // A parameter with a positive lower bound that ran down to it is a binding constraint (q at 1), not a divergence.
   const atBound = (k: number): boolean => (lower[k] as number) > 0 && (result.x[k] as number) < -EDGE_CHECK;
   const diverged =
-    result.x.some((value, k) => Math.abs(value) > LOG_BOUND - 1 && !atBound(k)) || (result.converged && unboundedParameter(objective, result.x, result.value, atBound) !== -1);
+    result.x.some((value, k) => Math.abs(value) > LOG_BOUND - 1 && !atBound(k)) || (result.converged && unboundedParameter(objective, objectiveAndGradient, result.x, result.value, (k) => !atBound(k) && !spec.scales.includes(spec.names[k] as keyof Params & string)) !== -1);
   if (!result.converged || !Number.isFinite(logLikelihood) || diverged) {
     const reason: FitFailureReason = !Number.isFinite(logLikelihood)
       ? "non_finite"

@@ -29,8 +29,6 @@ export interface NelderMeadOptions {
   restartTolerance?: number;
   maxRestarts?: number;
   initialStep?: number;
-  /** Stop as soon as the objective is at most this (a search for any point that good, not the minimum). */
-  target?: number;
 }
 
 function safe(value: number): number {
@@ -45,7 +43,6 @@ function nelderMeadRun(
   maxIterations: number,
   fTolerance: number,
   xTolerance: number,
-  target: number,
 ): { x: Float64Array; value: number; iterations: number; evaluations: number; converged: boolean } {
   const n = start.length;
   const points: Float64Array[] = [];
@@ -84,7 +81,7 @@ function nelderMeadRun(
       const point = points[i] as Float64Array;
       for (let k = 0; k < n; k++) size = Math.max(size, Math.abs((point[k] as number) - (bestPoint[k] as number)));
     }
-    if (bestValue <= target || (Number.isFinite(worstValue) && worstValue - bestValue <= fTolerance && size <= xTolerance)) {
+    if (Number.isFinite(worstValue) && worstValue - bestValue <= fTolerance && size <= xTolerance) {
       converged = true;
       break;
     }
@@ -160,7 +157,6 @@ export function nelderMead(
   const xTolerance = options.xTolerance ?? 1e-8;
   const restartTolerance = options.restartTolerance ?? 1e-8;
   const maxRestarts = options.maxRestarts ?? 10;
-  const target = options.target ?? Number.NEGATIVE_INFINITY;
   let step = options.initialStep ?? 0.5;
   let x: Float64Array = Float64Array.from(start);
   let value = safe(objective(x));
@@ -171,7 +167,7 @@ export function nelderMead(
     return { x, value, iterations, evaluations, converged: false, reason: "non_finite", gradientNorm: Number.NaN };
   }
   for (let restart = 0; restart <= maxRestarts; restart++) {
-    const run = nelderMeadRun(objective, x, step, maxIterations - iterations, fTolerance, xTolerance, target);
+    const run = nelderMeadRun(objective, x, step, maxIterations - iterations, fTolerance, xTolerance);
     iterations += run.iterations;
     evaluations += run.evaluations;
     const improvement = value - run.value;
@@ -180,7 +176,7 @@ export function nelderMead(
       value = run.value;
     }
     if (!run.converged) break;
-    if (value <= target || (restart > 0 && improvement < restartTolerance)) {
+    if (restart > 0 && improvement < restartTolerance) {
       converged = true;
       break;
     }

@@ -7,4 +7,4 @@
 export { normalCdf, normalQuantile, normalSf, normalUpperQuantile } from "./normal.js";
 export { chiSquareSf } from "./chiSquare.js";
 export { betaCdf, betaQuantile, betaSf, betaUpperQuantile, logBeta } from "./beta.js";
-export { studentSf, studentTwoSidedQuantile, studentTwoSidedTail } from "./studentT.js";
+export { studentQuantile, studentSf, studentTwoSidedQuantile, studentTwoSidedTail } from "./studentT.js";

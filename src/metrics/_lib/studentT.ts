@@ -1,15 +1,17 @@
-import { betaSf, betaUpperQuantile, logBeta } from "./beta.js";
+import { betaCdf, betaQuantile, betaSf, betaUpperQuantile, logBeta } from "./beta.js";
 
 /**
- * P(|T| ≥ |t|) for Student's t with `degreesOfFreedom` (> 0, not necessarily whole): the upper tail
- * 1 − I_x(½, ν/2) at x = t²/(ν + t²), which keeps full relative accuracy for small and large t alike
- * (the textbook I_{ν/(ν+t²)}(ν/2, ½) loses it where ν/(ν + t²) rounds to 1).
+ * P(|T| ≥ |t|) for Student's t with `degreesOfFreedom` (> 0, not necessarily whole). Two forms of
+ * one incomplete beta, each on the side where its argument keeps its digits: 1 − I_x(½, ν/2) at x =
+ * t²/(ν + t²) while x ≤ ½, and I_y(ν/2, ½) at y = ν/(ν + t²) beyond (where x rounds toward 1 and 1 − x
+ * would keep no digits: t = 1.4e8 at ν = 1).
  */
 export function studentTwoSidedTail(t: number, degreesOfFreedom: number): number {
   if (Number.isNaN(t) || !(degreesOfFreedom > 0)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   const square = t * t;
-  return betaSf(square / (degreesOfFreedom + square), 0.5, degreesOfFreedom / 2);
+  if (square <= degreesOfFreedom) return betaSf(square / (degreesOfFreedom + square), 0.5, degreesOfFreedom / 2);
+  return betaCdf(degreesOfFreedom / (degreesOfFreedom + square), degreesOfFreedom / 2, 0.5);
 }
 
 /** P(T ≥ t): half the two-sided tail above 0, one minus it below. */
@@ -19,16 +21,23 @@ export function studentSf(t: number, degreesOfFreedom: number): number {
 }
 
 /**
- * The t > 0 with P(|T| ≥ t) = `tail` (so P(T ≥ t) = tail / 2): from x = t²/(ν + t²), the upper
- * quantile of Beta(½, ν/2), then Newton steps on {@link studentTwoSidedTail} (`@stdlib`'s inverse is
+ * The t ≥ 0 with P(|T| ≥ t) = `tail` (so P(T ≥ t) = tail / 2), on the same two sides as
+ * {@link studentTwoSidedTail}: from the quantile of Beta(ν/2, ½) in y = ν/(ν + t²) for small tails,
+ * of Beta(½, ν/2) in x = t²/(ν + t²) otherwise; then Newton steps on the tail (`@stdlib`'s inverse is
  * 7e-10 off at ν = 2.5; the steps reach 1e-15).
  */
 export function studentTwoSidedQuantile(tail: number, degreesOfFreedom: number): number {
   if (Number.isNaN(tail) || !(degreesOfFreedom > 0)) return Number.NaN;
   if (tail >= 1) return 0;
   if (tail <= 0) return Number.POSITIVE_INFINITY;
-  const x = betaUpperQuantile(tail, 0.5, degreesOfFreedom / 2);
-  let t = Math.sqrt((degreesOfFreedom * x) / (1 - x));
+  const y = betaQuantile(tail, degreesOfFreedom / 2, 0.5);
+  let t: number;
+  if (y <= 0.5) {
+    t = Math.sqrt((degreesOfFreedom * (1 - y)) / y);
+  } else {
+    const x = betaUpperQuantile(tail, 0.5, degreesOfFreedom / 2);
+    t = Math.sqrt((degreesOfFreedom * x) / (1 - x));
+  }
   // density f(t) = (1 + t²/ν)^(−(ν+1)/2) / (√ν · B(ν/2, ½)); the two-sided tail falls at 2 f(t)
   const logScale = -0.5 * Math.log(degreesOfFreedom) - logBeta(degreesOfFreedom / 2, 0.5);
   for (let step = 0; step < 8 && Number.isFinite(t) && t > 0; step++) {
@@ -42,4 +51,10 @@ export function studentTwoSidedQuantile(tail: number, degreesOfFreedom: number):
     t = next;
   }
   return t;
+}
+
+/** The p-quantile of Student's t (negative below ½): P(T ≤ q) = p. */
+export function studentQuantile(p: number, degreesOfFreedom: number): number {
+  if (Number.isNaN(p)) return Number.NaN;
+  return p >= 0.5 ? studentTwoSidedQuantile(2 * (1 - p), degreesOfFreedom) : -studentTwoSidedQuantile(2 * p, degreesOfFreedom);
 }

@@ -8,6 +8,7 @@ function fit(logLikelihood: (params: Float64Array) => number, start: [number, nu
     caller: "fitTest",
     unit: "weeks",
     names: ["p", "q"],
+    scales: [],
     start,
     logLikelihood,
     penalizer: 0,
