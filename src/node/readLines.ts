@@ -13,9 +13,9 @@ export interface ReadLinesOptions {
   readonly maxLineLength?: number;
   /**
    * Stops the read when aborted (`AbortSignal.timeout(60_000)`, or an `AbortController` of the
-   * host's job): the file is closed and the next line is refused with the signal's `reason`, also
-   * when the read sits inside a consumer such as `summarizeCustomersAsync`, which then rejects with
-   * it and closes its own sources.
+   * host's job): the file is closed and the next line is refused with the signal's `reason` (whatever
+   * it is), at once also while a read waits on a pipe or FIFO, and also when the read sits inside a
+   * consumer such as `summarizeCustomersAsync`, which then rejects with it and closes its own sources.
    */
   readonly signal?: AbortSignal;
 }
@@ -103,11 +103,26 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   if (signal !== undefined && !isAbortSignal(signal)) throw new TypeError("readLines requires signal to be an AbortSignal");
   signal?.throwIfAborted();
   const input = createReadStream(path);
-  // Destroyed with the reason, a read that waits on the disk rejects at once; lines already read check it before each yield.
-  const abort = (): void => {
-    input.destroy(signal?.reason as Error);
+  const reads = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  // Each read races the abort, so a read that waits (a pipe, a FIFO, stdin) is refused at once; the
+  // lines of a read already made check the signal before each yield.
+  let stopListening = (): void => undefined;
+  const aborted =
+    signal === undefined
+      ? undefined
+      : new Promise<never>((_, reject) => {
+          const abort = (): void => reject(signal.reason);
+          signal.addEventListener("abort", abort, { once: true });
+          stopListening = () => signal.removeEventListener("abort", abort);
+        });
+  // Raced below; a rejection nobody awaits any more must not surface as unhandled.
+  aborted?.catch(() => undefined);
+  const nextRead = async (): Promise<IteratorResult<Buffer>> => {
+    const pending = reads.next();
+    if (aborted === undefined) return pending;
+    pending.catch(() => undefined);
+    return Promise.race([pending, aborted]);
   };
-  signal?.addEventListener("abort", abort, { once: true });
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let pending = "";
   let lineNumber = 0;
@@ -142,7 +157,8 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   const notUtf8 = (): SyntaxError => new SyntaxError(`readLines found bytes that are not UTF-8 on line ${lineNumber + 1} of ${path}`);
   let carried: Uint8Array | undefined;
   try {
-    for await (const read of input as AsyncIterable<Buffer>) {
+    for (let next = await nextRead(); next.done !== true; next = await nextRead()) {
+      const read = next.value;
       const bytes = carried === undefined ? read : Buffer.concat([carried, read]);
       const end = completeLength(bytes);
       carried = end < bytes.length ? bytes.subarray(end) : undefined;
@@ -172,7 +188,7 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
     signal?.throwIfAborted();
     if (pending !== "") yield pending;
   } finally {
-    signal?.removeEventListener("abort", abort);
+    stopListening();
     input.destroy();
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -437,6 +438,28 @@ describe("signal: an ETL job can abort a read (a timeout, a cancelled job)", () 
     await expect(consume).rejects.toMatchObject({ name: "TimeoutError" });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(openHandles(slow)).toBe(0);
+  });
+
+  it("refuses at once a read that waits on a pipe, and passes any reason on, null included (review: it waited for the next write)", async () => {
+    const fifo = join(directory, "abort.fifo");
+    execFileSync("mkfifo", [fifo]);
+    // A writer that sends one line and then holds the pipe open without writing for a minute.
+    const writer = spawn("sh", ["-c", `exec 3>'${fifo}'; printf 'line1\\n' >&3; sleep 60`], { stdio: "ignore" });
+    try {
+      const seen: string[] = [];
+      await expect(
+        (async () => {
+          for await (const line of readLines(fifo, { signal: AbortSignal.timeout(300) })) seen.push(line);
+        })(),
+      ).rejects.toMatchObject({ name: "TimeoutError" });
+      expect(seen).toEqual(["line1"]);
+    } finally {
+      writer.kill();
+    }
+    const controller = new AbortController();
+    const read = collect(readLines(file("abort-null.txt", "a\nb\n"), { signal: controller.signal }));
+    controller.abort(null);
+    await expect(read).rejects.toBeNull();
   });
 
   it("refuses a signal that is not an AbortSignal", async () => {
