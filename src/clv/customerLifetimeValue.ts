@@ -1,6 +1,6 @@
-import { assertKnownOptions } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/arguments.js";
 import type { OptionKeys } from "../_lib/arguments.js";
-import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
+import { assertArray, rowAt } from "./_lib/assert.js";
 import { conditionalSpend } from "./_lib/gammaGamma.js";
 import { assertActivity, assertModel, assertSpendModel, conditional, vector } from "./_lib/models.js";
 import { isTimeUnit, UNIT_DAYS } from "./_lib/units.js";
@@ -79,8 +79,7 @@ export function customerLifetimeValue(
   assertModel(purchaseModel, "customerLifetimeValue", true);
   assertSpendModel(spendModel, "customerLifetimeValue");
   assertArray(customers, "customerLifetimeValue", "customers");
-  assertObject(options, "customerLifetimeValue", "options");
-  assertKnownOptions("customerLifetimeValue", options, { periods: true, period: true, discountRate: true } satisfies OptionKeys<CustomerLifetimeValueOptions>);
+  assertOptions("customerLifetimeValue", options, { periods: true, period: true, discountRate: true } satisfies OptionKeys<CustomerLifetimeValueOptions>);
   const { periods, period } = options;
   if (!Number.isInteger(periods) || periods < 0 || periods > MAX_PERIODS) {
     throw new RangeError(`customerLifetimeValue requires periods to be a non-negative integer up to ${MAX_PERIODS}`);

@@ -6,6 +6,9 @@ import { expectedPurchases } from "./expectedPurchases.js";
 import type { RfmSummaryResult } from "./rfmSummary.js";
 import type { PurchaseModel } from "./types.js";
 
+/** The most groups a comparison has: a larger `maxFrequency` would only add empty rows. */
+const MAX_GROUPS = 10_000;
+
 /** Options of {@link holdoutComparison}. @category CLV */
 export interface HoldoutComparisonOptions {
   /** Customers with at least this many calibration repeat purchases form the last group; default 7. */
@@ -56,7 +59,8 @@ export interface HoldoutComparisonResult {
  *   `holdoutComparison requires an array of customers`.
  * @throws `RangeError` `holdoutComparison requires a summary with a holdout period (rfmSummary with observationEnd)`,
  *   `holdoutComparison requires the model's unit (days) to be the summary's (weeks): fit the model on this summary`,
- *   `holdoutComparison requires maxFrequency to be a positive integer`, and the customer messages of `expectedPurchases`.
+ *   `holdoutComparison requires maxFrequency to be an integer from 1 to 10000`,
+ *   `holdoutComparison requires holdoutFrequency to be a non-negative integer (customer i)`, and the customer messages of `expectedPurchases`.
  * @example
  * const day = (text) => new Date(`${text}T00:00:00Z`);
  * const transactions = [
@@ -75,7 +79,9 @@ export function holdoutComparison(model: PurchaseModel, summary: RfmSummaryResul
   assertObject(summary, "holdoutComparison", "summary");
   const settings = optionsObject(options, "holdoutComparison", { maxFrequency: true } satisfies OptionKeys<HoldoutComparisonOptions>);
   const maxFrequency = settings.maxFrequency ?? 7;
-  if (!Number.isSafeInteger(maxFrequency) || maxFrequency < 1) throw new RangeError("holdoutComparison requires maxFrequency to be a positive integer");
+  if (!Number.isSafeInteger(maxFrequency) || maxFrequency < 1 || maxFrequency > MAX_GROUPS) {
+    throw new RangeError(`holdoutComparison requires maxFrequency to be an integer from 1 to ${MAX_GROUPS}`);
+  }
   const horizon = summary.holdoutDuration;
   if (summary.observationEnd === null || !(typeof horizon === "number" && horizon > 0 && Number.isFinite(horizon))) {
     throw new RangeError("holdoutComparison requires a summary with a holdout period (rfmSummary with observationEnd)");
@@ -91,11 +97,15 @@ export function holdoutComparison(model: PurchaseModel, summary: RfmSummaryResul
   for (let index = 0; index < customers.length; index++) {
     const customer = customers[index]!;
     const predicted = expectedPurchases(model, customer, horizon);
+    const actual: unknown = customer.holdoutFrequency;
+    if (typeof actual !== "number" || !Number.isSafeInteger(actual) || actual < 0) {
+      throw new RangeError(`holdoutComparison requires holdoutFrequency to be a non-negative integer (customer ${index})`);
+    }
     const group = groups[Math.min(customer.frequency, maxFrequency)]!;
     group.customers++;
-    group.actual.add(customer.holdoutFrequency);
+    group.actual.add(actual);
     group.predicted.add(predicted);
-    actualTotal.add(customer.holdoutFrequency);
+    actualTotal.add(actual);
     predictedTotal.add(predicted);
   }
   const rows = groups.map((group, frequency): HoldoutComparisonRow => ({

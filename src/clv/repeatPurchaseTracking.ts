@@ -1,6 +1,6 @@
-import { assertKnownOptions } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/arguments.js";
 import type { OptionKeys } from "../_lib/arguments.js";
-import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
+import { assertArray, rowAt } from "./_lib/assert.js";
 import { instantOf } from "../_lib/instant.js";
 import { assertModel, unconditional, vector } from "./_lib/models.js";
 import type { RfmTransaction } from "./rfmSummary.js";
@@ -76,8 +76,7 @@ export function repeatPurchaseTracking(
 ): TrackingRow[] {
   assertArray(transactions, "repeatPurchaseTracking", "transactions");
   assertModel(model, "repeatPurchaseTracking", true);
-  assertObject(options, "repeatPurchaseTracking", "options");
-  assertKnownOptions("repeatPurchaseTracking", options, { calibrationEnd: true, observationEnd: true } satisfies OptionKeys<RepeatPurchaseTrackingOptions>);
+  assertOptions("repeatPurchaseTracking", options, { calibrationEnd: true, observationEnd: true } satisfies OptionKeys<RepeatPurchaseTrackingOptions>);
   const calibrationTime = instantOf(options.calibrationEnd);
   const observationTime = instantOf(options.observationEnd);
   // The ends are inclusive UTC days, as in rfmSummary: two instants of one day are in order.

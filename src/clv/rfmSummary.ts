@@ -1,8 +1,8 @@
-import { assertKnownOptions } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/arguments.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { instantOf } from "../_lib/instant.js";
-import { assertArray, assertObject, rowAt } from "./_lib/assert.js";
+import { assertArray, rowAt } from "./_lib/assert.js";
 import { isTimeUnit, UNIT_DAYS } from "./_lib/units.js";
 import type { TimeUnit } from "./types.js";
 
@@ -117,8 +117,7 @@ export interface RfmSummaryResult {
  */
 export function rfmSummary(transactions: ReadonlyArray<RfmTransaction>, options: RfmSummaryOptions): RfmSummaryResult {
   assertArray(transactions, "rfmSummary", "transactions");
-  assertObject(options, "rfmSummary", "options");
-  assertKnownOptions("rfmSummary", options, { calibrationEnd: true, observationEnd: true, unit: true } satisfies OptionKeys<RfmSummaryOptions>);
+  assertOptions("rfmSummary", options, { calibrationEnd: true, observationEnd: true, unit: true } satisfies OptionKeys<RfmSummaryOptions>);
   const unit = options.unit;
   if (!isTimeUnit(unit)) throw new TypeError("rfmSummary requires unit to be days, weeks, months or years");
   const unitDays = UNIT_DAYS[unit];

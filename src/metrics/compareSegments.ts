@@ -153,8 +153,8 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
     }
     for (const [arm, counts2] of [["control", entry.control], ["treatment", entry.treatment]] as const) {
       if (counts2.trials === 0) {
-        // Nothing to compare: not a matter of more data in the same arm.
-        if (status !== "sample-ratio-mismatch") status = "undefined";
+        // Nothing to compare, whatever the split: not a matter of more data in the same arm.
+        status = "undefined";
         notes.push(`${arm} has no units`);
       } else if (!(counts2.successes > minimumCount && counts2.trials - counts2.successes > minimumCount)) {
         if (status === "tested") status = "insufficient-data";

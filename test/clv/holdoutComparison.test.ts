@@ -49,7 +49,11 @@ describe("holdoutComparison", () => {
     expect(() => holdoutComparison(model, calibrationOnly)).toThrow(new RangeError("holdoutComparison requires a summary with a holdout period (rfmSummary with observationEnd)"));
     const inDays = modelFromParams({ ...reference.model, unit: "days" });
     expect(() => holdoutComparison(inDays, summary)).toThrow(new RangeError("holdoutComparison requires the model's unit (days) to be the summary's (weeks): fit the model on this summary"));
-    expect(() => holdoutComparison(model, summary, { maxFrequency: 0 })).toThrow(new RangeError("holdoutComparison requires maxFrequency to be a positive integer"));
+    expect(() => holdoutComparison(model, summary, { maxFrequency: 0 })).toThrow(new RangeError("holdoutComparison requires maxFrequency to be an integer from 1 to 10000"));
+    expect(() => holdoutComparison(model, summary, { maxFrequency: 2e7 })).toThrow("holdoutComparison requires maxFrequency to be an integer from 1 to 10000");
+    // A summary edited by hand (review: a missing count gave NaN, a string "2" concatenated).
+    const edited = { ...summary, customers: summary.customers.map((customer, index) => (index === 3 ? { ...customer, holdoutFrequency: "2" as never } : customer)) };
+    expect(() => holdoutComparison(model, edited)).toThrow(new RangeError("holdoutComparison requires holdoutFrequency to be a non-negative integer (customer 3)"));
     expect(() => holdoutComparison(model, summary, { n: 7 } as never)).toThrow('holdoutComparison does not take the option "n"');
     expect(() => holdoutComparison({ kind: "Gamma-Gamma" } as never, summary)).toThrow(TypeError);
   });

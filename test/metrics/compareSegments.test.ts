@@ -74,7 +74,11 @@ describe("compareSegments", () => {
     expect(report.rows[0]?.controlRate).toBeNaN();
     expect(report.rows[1]?.notes).toContain("control has no units");
     expect(report.rows[1]?.notes).toContain("treatment needs more than 5 successes and failures");
-    expect(report.rows[1]?.status).not.toBe("tested");
+    expect(report.rows[1]?.status).toBe("undefined");
+    // Also where the split is flagged as a sample ratio mismatch (review).
+    const lopsided = compareSegments([{ segment: "no treatment", control: { successes: 30, trials: 900 }, treatment: { successes: 0, trials: 0 } }]);
+    expect(lopsided.rows[0]?.status).toBe("undefined");
+    expect(lopsided.rows[0]?.notes[0]).toMatch(/^sample ratio mismatch/);
     expect(report.correction.familySize).toBe(0);
   });
 });

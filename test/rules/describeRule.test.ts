@@ -98,6 +98,8 @@ describe("fields that would read alike are told apart (UI review: label collisio
   it("a default label is lengthened when it reads like a given one; given labels are used as they are", () => {
     expect(describeRule(and(eq("shipping.country", "US"), eq("billing.country", "US")), { labels: { "billing.country": "country" } })).toBe('shipping country is "US" and country is "US"');
     expect(describeRule(and(eq("a.n", 1), eq("b.n", 2)), { labels: { "a.n": "N", "b.n": "N" } })).toBe("N is 1 and N is 2");
+    // A path of one segment that reads like a given label (review).
+    expect(describeRule(and(eq("country", "US"), eq("z", "x")), { labels: { z: "country" } })).toBe('the field "country" is "US" and country is "x"');
   });
 
   it("event filters keep the event's property names: they are not profile fields", () => {

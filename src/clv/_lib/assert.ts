@@ -1,5 +1,5 @@
 /** Small argument checks shared by the clv functions; each throws a house-style error naming `caller`. */
-import { assertKnownOptions } from "../../_lib/arguments.js";
+import { assertOptions } from "../../_lib/arguments.js";
 import type { OptionKeys } from "../../_lib/arguments.js";
 import type { FitOptions } from "../types.js";
 
@@ -9,13 +9,12 @@ export function assertObject(value: unknown, caller: string, name: string): asse
 }
 
 /**
- * `options` itself, `{}` when undefined; throws `<caller> requires options to be an object` otherwise,
- * and `<caller> does not take the option "<key>" (...)` for a key that `keys` does not list.
+ * `options` itself, `{}` when undefined; otherwise as `assertOptions`: `<caller> requires options to
+ * be an object` (an array included), `<caller> does not take the option "<key>" (...)`.
  */
 export function optionsObject<Options extends object>(options: Options | undefined, caller: string, keys: OptionKeys<Options>): Options {
   if (options === undefined) return {} as Options;
-  assertObject(options, caller, "options");
-  assertKnownOptions(caller, options, keys);
+  assertOptions(caller, options, keys);
   return options;
 }
 

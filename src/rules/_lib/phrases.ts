@@ -66,8 +66,9 @@ export function ruleLabels(rule: Rule, labels: FieldLabels | undefined, segments
       else unlabelled.set(node.field, { parts: node.field.split("."), depth: 1 });
     }
   }
+  // Past its last segment a field is named by its path, or, where a given label reads the same, as `the field "path"`.
   const text = (field: string, entry: { readonly parts: ReadonlyArray<string>; depth: number }): string =>
-    entry.depth > entry.parts.length ? field : entry.parts.slice(-entry.depth).map(words).join(" ");
+    entry.depth <= entry.parts.length ? entry.parts.slice(-entry.depth).map(words).join(" ") : taken.has(field) ? `the field ${JSON.stringify(field)}` : field;
   let lengthened = false;
   for (let changed = true; changed; ) {
     changed = false;
