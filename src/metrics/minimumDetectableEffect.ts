@@ -19,7 +19,10 @@ export interface MinimumDetectableEffectOptions {
 export interface MinimumDetectableEffectResult {
   /** Smallest detectable change p2 − p1: upward, or downward (negative) for alternative "less". */
   readonly absolute: number;
-  /** The same as a fraction of the baseline. */
+  /**
+   * The same as a fraction of the baseline. Above 1 (a lift of more than 100 %), which the planning
+   * functions refuse as a relative `mde` (it looks like a percent): give them `absolute` instead.
+   */
   readonly relative: number;
   readonly target: number;
   readonly method: SampleSizeMethod;
