@@ -47,7 +47,8 @@ export function ruleLabels(rule: Rule, labels: FieldLabels | undefined, segments
   const given = (field: string): boolean => labels !== undefined && Object.hasOwn(labels, field);
   const taken = new Set<string>();
   // Each field without a label, with its segments and how many of them its label uses.
-  const unlabelled = new Map<string, { readonly parts: ReadonlyArray<string>; depth: number }>();
+  type Naming = { readonly parts: ReadonlyArray<string>; depth: number };
+  const unlabelled = new Map<string, Naming>();
   const followed = new Set<string>();
   const stack: unknown[] = [rule];
   while (stack.length > 0) {
@@ -67,7 +68,7 @@ export function ruleLabels(rule: Rule, labels: FieldLabels | undefined, segments
     }
   }
   // Past its last segment a field is named by its path, or, where a given label reads the same, as `the field "path"`.
-  const text = (field: string, entry: { readonly parts: ReadonlyArray<string>; depth: number }): string =>
+  const text = (field: string, entry: Naming): string =>
     entry.depth <= entry.parts.length ? entry.parts.slice(-entry.depth).map(words).join(" ") : taken.has(field) ? `the field ${JSON.stringify(field)}` : field;
   let lengthened = false;
   for (let changed = true; changed; ) {
@@ -82,7 +83,7 @@ export function ruleLabels(rule: Rule, labels: FieldLabels | undefined, segments
     for (const [key, group] of byText) {
       if (group.length === 1 && !taken.has(key)) continue;
       for (const field of group) {
-        const entry = unlabelled.get(field) as { readonly parts: ReadonlyArray<string>; depth: number };
+        const entry = unlabelled.get(field) as Naming;
         if (entry.depth > entry.parts.length) continue;
         entry.depth += 1;
         changed = lengthened = true;
