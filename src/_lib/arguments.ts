@@ -18,6 +18,7 @@ const pythonNames: Readonly<Record<string, string>> = {
   equal_var: "variance",
   usevar: "variance",
   penalizer_coef: "penalizer",
+  nobs_ratio: "ratio",
   q_constraint: "constrainQ",
   n_clusters: "k",
   random_state: "seed",

@@ -32,7 +32,8 @@ export interface PowerOptions {
  * @param input - `baseline`, `mde`, `mdeType` as in {@link sampleSizeTwoProportions}; a zero mde gives power = alpha.
  * @param options - `perArm` (required, positive: treatment units), `alpha` (0.05), `method` ("pooled"),
  *   `ratio` (1), `alternative` ("two-sided").
- * @returns The power, a fraction in [alpha, 1] (1 once the power rounds to it).
+ * @returns The power: in [alpha, 1] for a two-sided test (1 once it rounds to it); for a one-sided
+ *   test below alpha when the effect runs against the alternative.
  * @throws RangeError `powerTwoProportions requires perArm to be positive` and the messages of
  *   {@link sampleSizeTwoProportions} (with this function's name).
  * @throws TypeError `powerTwoProportions requires input to be an object`, `powerTwoProportions requires options to be an object`.

@@ -14,8 +14,9 @@ export interface ReadLinesOptions {
   /**
    * Stops the read when aborted (`AbortSignal.timeout(60_000)`, or an `AbortController` of the
    * host's job): the file is closed and the next line is refused with the signal's `reason` (whatever
-   * it is), at once also while a read waits on a pipe or FIFO, and also when the read sits inside a
-   * consumer such as `summarizeCustomersAsync`, which then rejects with it and closes its own sources.
+   * it is), at once also while a read waits on a pipe or FIFO (the operating system's pending open or
+   * read of the pipe still holds a worker thread until it returns), and also when the read sits inside
+   * a consumer such as `summarizeCustomersAsync`, which then rejects with it and closes its own sources.
    */
   readonly signal?: AbortSignal;
 }
@@ -105,23 +106,26 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   const input = createReadStream(path);
   const reads = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   // Each read races the abort, so a read that waits (a pipe, a FIFO, stdin) is refused at once; the
-  // lines of a read already made check the signal before each yield.
-  let stopListening = (): void => undefined;
-  const aborted =
-    signal === undefined
-      ? undefined
-      : new Promise<never>((_, reject) => {
-          const abort = (): void => reject(signal.reason);
-          signal.addEventListener("abort", abort, { once: true });
-          stopListening = () => signal.removeEventListener("abort", abort);
-        });
-  // Raced below; a rejection nobody awaits any more must not surface as unhandled.
-  aborted?.catch(() => undefined);
-  const nextRead = async (): Promise<IteratorResult<Buffer>> => {
+  // lines of a read already made check the signal before each yield. The listener lives for one read
+  // only: a race against one long-lived promise would keep every chunk read reachable from it.
+  const nextRead = (): Promise<IteratorResult<Buffer>> => {
     const pending = reads.next();
-    if (aborted === undefined) return pending;
-    pending.catch(() => undefined);
-    return Promise.race([pending, aborted]);
+    if (signal === undefined) return pending;
+    return new Promise<IteratorResult<Buffer>>((resolve, reject) => {
+      const abort = (): void => reject(signal.reason);
+      if (signal.aborted) abort();
+      else signal.addEventListener("abort", abort, { once: true });
+      pending.then(
+        (result) => {
+          signal.removeEventListener("abort", abort);
+          resolve(result);
+        },
+        (error: unknown) => {
+          signal.removeEventListener("abort", abort);
+          reject(error);
+        },
+      );
+    });
   };
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let pending = "";
@@ -188,7 +192,6 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
     signal?.throwIfAborted();
     if (pending !== "") yield pending;
   } finally {
-    stopListening();
     input.destroy();
   }
 }

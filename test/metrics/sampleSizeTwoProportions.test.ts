@@ -53,7 +53,10 @@ describe("sampleSizeTwoProportions", () => {
     expect(() => sampleSizeTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { ratio: 0 })).toThrow(
       new RangeError("sampleSizeTwoProportions requires ratio to be a positive number (control units per treatment unit)"),
     );
-    expect(() => powerTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { perArm: 10, alternative: "larger" as never })).toThrow(TypeError);
+    expect(() => powerTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { perArm: 10, alternative: "larger" as never })).toThrow(
+      new TypeError('powerTwoProportions requires alternative to be "two-sided", "greater" or "less" (statsmodels\' "larger" is "greater" here)'),
+    );
+    expect(() => powerTwoProportions({ baseline: 0.1, mde: 0.02, mdeType: "absolute" }, { perArm: 10, nobs_ratio: 2 } as never)).toThrow("; pass ratio");
   });
   it("refuses a relative mde above 1, a percent typed as a number (review: mde 5 planned 47 units for +500 %)", () => {
     expect(() => sampleSizeTwoProportions({ baseline: 0.04, mde: 5, mdeType: "relative" })).toThrow(

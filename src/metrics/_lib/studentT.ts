@@ -4,14 +4,29 @@ import { betaCdf, betaQuantile, betaSf, betaUpperQuantile, logBeta } from "./bet
  * P(|T| ≥ |t|) for Student's t with `degreesOfFreedom` (> 0, not necessarily whole). Two forms of
  * one incomplete beta, each on the side where its argument keeps its digits: 1 − I_x(½, ν/2) at x =
  * t²/(ν + t²) while x ≤ ½, and I_y(ν/2, ½) at y = ν/(ν + t²) beyond (where x rounds toward 1 and 1 − x
- * would keep no digits: t = 1.4e8 at ν = 1).
+ * would keep no digits: t = 1.4e8 at ν = 1); below y = 1e-100 its leading term in logarithms, as t²
+ * overflows beyond t ≈ 1.3e154. About 1e-16 relative, 1e-13 in that far tail (checked against mpmath).
  */
 export function studentTwoSidedTail(t: number, degreesOfFreedom: number): number {
   if (Number.isNaN(t) || !(degreesOfFreedom > 0)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   const square = t * t;
   if (square <= degreesOfFreedom) return betaSf(square / (degreesOfFreedom + square), 0.5, degreesOfFreedom / 2);
-  return betaCdf(degreesOfFreedom / (degreesOfFreedom + square), degreesOfFreedom / 2, 0.5);
+  const y = degreesOfFreedom / (degreesOfFreedom + square);
+  if (y >= FAR_TAIL) return betaCdf(y, degreesOfFreedom / 2, 0.5);
+  return Math.exp(logFarTail(Math.log(degreesOfFreedom) - 2 * Math.log(Math.abs(t)), degreesOfFreedom));
+}
+
+/**
+ * Below this y = ν/(ν + t²) the tail is its leading term, in logarithms: t² overflows beyond t ≈ 1.3e154
+ * (and y underflows), where the tail itself (1e-200 at t = 6e199, ν = 1) is still a double.
+ */
+const FAR_TAIL = 1e-100;
+
+/** ln I_y(ν/2, ½) from ln y, for y < {@link FAR_TAIL}: y^(ν/2) / ((ν/2) B(ν/2, ½)), exact but for a factor 1 + O(y). */
+function logFarTail(logY: number, degreesOfFreedom: number): number {
+  const a = degreesOfFreedom / 2;
+  return a * logY - Math.log(a) - logBeta(a, 0.5);
 }
 
 /** P(T ≥ t): half the two-sided tail above 0, one minus it below. */
@@ -23,8 +38,9 @@ export function studentSf(t: number, degreesOfFreedom: number): number {
 /**
  * The t ≥ 0 with P(|T| ≥ t) = `tail` (so P(T ≥ t) = tail / 2), on the same two sides as
  * {@link studentTwoSidedTail}: from the quantile of Beta(ν/2, ½) in y = ν/(ν + t²) for small tails,
- * of Beta(½, ν/2) in x = t²/(ν + t²) otherwise; then Newton steps on the tail (`@stdlib`'s inverse is
- * 7e-10 off at ν = 2.5; the steps reach 1e-15).
+ * of Beta(½, ν/2) in x = t²/(ν + t²) otherwise, or the far tail's leading term inverted in logarithms
+ * below y = 1e-100; then Newton steps on the tail (`@stdlib`'s inverse is 7e-10 off at ν = 2.5; the
+ * steps reach 1e-15, 1e-13 in the far tail).
  */
 export function studentTwoSidedQuantile(tail: number, degreesOfFreedom: number): number {
   if (Number.isNaN(tail) || !(degreesOfFreedom > 0)) return Number.NaN;
@@ -32,7 +48,12 @@ export function studentTwoSidedQuantile(tail: number, degreesOfFreedom: number):
   if (tail <= 0) return Number.POSITIVE_INFINITY;
   const y = betaQuantile(tail, degreesOfFreedom / 2, 0.5);
   let t: number;
-  if (y <= 0.5) {
+  if (!(y >= FAR_TAIL)) {
+    // The leading term inverted in logarithms: ln y from ln tail, then t ≈ √(ν / y).
+    const a = degreesOfFreedom / 2;
+    const logY = (Math.log(tail) + Math.log(a) + logBeta(a, 0.5)) / a;
+    return Math.exp(0.5 * (Math.log(degreesOfFreedom) - logY));
+  } else if (y <= 0.5) {
     t = Math.sqrt((degreesOfFreedom * (1 - y)) / y);
   } else {
     const x = betaUpperQuantile(tail, 0.5, degreesOfFreedom / 2);

@@ -17,6 +17,8 @@ export function zPValue(z: number, alternative: Alternative): number {
 
 export function assertAlternative(functionName: string, alternative: string): asserts alternative is Alternative {
   if (alternative !== "two-sided" && alternative !== "greater" && alternative !== "less") {
-    throw new TypeError(`${functionName} requires alternative to be "two-sided", "greater" or "less"`);
+    // statsmodels names the one-sided alternatives "larger" and "smaller".
+    const named = alternative === "larger" ? ' (statsmodels\' "larger" is "greater" here)' : alternative === "smaller" ? ' (statsmodels\' "smaller" is "less" here)' : "";
+    throw new TypeError(`${functionName} requires alternative to be "two-sided", "greater" or "less"${named}`);
   }
 }

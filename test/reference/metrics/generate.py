@@ -366,6 +366,21 @@ def t_sf(t, df):
     return half if t >= 0 else 1 - half
 
 
+# Student t itself (review): tails on both sides of t^2 = nu and beyond t = 1e154 (where t^2 overflows),
+# quantiles of tails down to 1e-300; mpmath at 40 digits.
+student = []
+for t, df in [(0.5, 1), (1.96, 30), (3, 2.5), (1.2, 1e6), (6, 1e7), (50, 7), (1.41e8, 1), (1e8, 3), (1e40, 5), (1e60, 3), (1e200, 1), (1e200, 0.5), (1e200, 1.5), (0.001, 12)]:
+    student.append({"t": t, "df": df, "tail": num(float(2 * t_sf(abs(t), df))), "call": "mpmath: I_y(df/2, 1/2), y = df/(df + t^2)"})
+student_q = []
+for tail, df in [(0.05, 1), (0.01, 2.5), (0.5, 7.3), (0.05, 1e7), (1e-10, 1), (1e-12, 30), (1e-20, 1), (1e-60, 2), (1e-90, 4), (1e-200, 1), (1e-300, 1.5), (1e-100, 0.5)]:
+    nu = mpmath.mpf(df)
+    # Solve in logarithms of t, so the far tail (t near 1e200) converges as well as the near one.
+    start = mpmath.log(mpmath.mpf(stats.t.isf(tail / 2, df))) if tail > 1e-30 else (mpmath.log(nu) - 2 / nu * (mpmath.log(tail) + mpmath.log(nu / 2) + mpmath.log(mpmath.beta(nu / 2, mpmath.mpf(1) / 2)))) / 2
+    u = mpmath.findroot(lambda u: mpmath.log(2 * t_sf(mpmath.exp(u), df)) - mpmath.log(tail), start)
+    student_q.append({"tail": tail, "df": df, "t": num(float(mpmath.exp(u))), "call": "mpmath findroot on log(tail) in log t"})
+out["studentTail"] = student
+out["studentQuantile"] = student_q
+
 # Review: a huge t at about one degree of freedom (the tail lost every digit), and one-sided intervals
 # at confidence below 0.5 (their quantile is negative); references by mpmath only.
 edges = []
