@@ -83,6 +83,11 @@ export function scales(p1: number, p2: number, method: SampleSizeMethod, ratio =
   return { effect: p2 - p1, sdNull: Math.sqrt(pooled * (1 - pooled) * allocation), sdAlternative };
 }
 
+/** Power of a two-sided z test whose statistic is shifted by `shift` ≥ 0: both rejection regions beyond ±`critical`. */
+function bothTails(critical: number, shift: number): number {
+  return normalSf(critical - shift) + normalCdf(-critical - shift);
+}
+
 /**
  * The shift u of the test statistic (effect · √n / sd) at which a two-sided z test at level `alpha`
  * has power `power`, counting both rejection tails: Φ(u − zα) + Φ(−u − zα) = power, solved by
@@ -92,7 +97,7 @@ export function scales(p1: number, p2: number, method: SampleSizeMethod, ratio =
  */
 export function twoSidedShift(alpha: number, power: number): number {
   const critical = normalUpperQuantile(alpha / 2);
-  const powerAt = (shift: number): number => normalSf(critical - shift) + normalCdf(-critical - shift);
+  const powerAt = (shift: number): number => bothTails(critical, shift);
   let low = 0;
   let high = critical + normalUpperQuantile(1 - power);
   if (!(high > 0) || powerAt(0) >= power) return 0;
@@ -130,7 +135,7 @@ export function powerOf(p1: number, p2: number, units: number, design: Design): 
   const spread = sdNull / sdAlternative;
   if (design.alternative === "two-sided") {
     const critical = normalUpperQuantile(design.alpha / 2) * spread;
-    return normalSf(critical - Math.abs(shift)) + normalCdf(-critical - Math.abs(shift));
+    return bothTails(critical, Math.abs(shift));
   }
   const critical = normalUpperQuantile(design.alpha) * spread;
   return normalSf(critical - (design.alternative === "greater" ? shift : -shift));

@@ -53,7 +53,8 @@ export function studentTwoSidedQuantile(tail: number, degreesOfFreedom: number):
     const a = degreesOfFreedom / 2;
     const logY = (Math.log(tail) + Math.log(a) + logBeta(a, 0.5)) / a;
     return Math.exp(0.5 * (Math.log(degreesOfFreedom) - logY));
-  } else if (y <= 0.5) {
+  }
+  if (y <= 0.5) {
     t = Math.sqrt((degreesOfFreedom * (1 - y)) / y);
   } else {
     const x = betaUpperQuantile(tail, 0.5, degreesOfFreedom / 2);
