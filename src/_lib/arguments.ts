@@ -11,44 +11,35 @@ export function assertRecord(functionName: string, name: string, value: unknown)
 /** Every key of an options type, each mapped to `true`: the list {@link assertOptions} accepts, complete by type. */
 export type OptionKeys<Options> = Record<keyof NonNullable<Options> & string, true>;
 
-/** Option names of Python tools (scipy, statsmodels, scikit-learn, lifetimes) that differ here by more than case. */
-const pythonNames: Readonly<Record<string, string>> = {
-  alpha: "confidence",
-  correction: "yates",
-  equal_var: "variance",
-  usevar: "variance",
-  penalizer_coef: "penalizer",
-  nobs_ratio: "ratio",
-  q_constraint: "constrainQ",
-  n_clusters: "k",
-  random_state: "seed",
-  max_iter: "maxIterations",
-  tol: "tolerance",
-  init: "initialization",
-};
-/** What to pass where the value does not carry over as it is. */
-const conversions: Readonly<Record<string, string>> = {
-  alpha: "confidence: 1 - alpha (0.99 for alpha 0.01)",
-  correction: "yates: true for Yates' continuity correction",
-  equal_var: 'variance: "pooled" for equal_var=True',
-  usevar: 'variance: "pooled" or "unequal"',
-};
+/**
+ * Other tools' names for options, each with the option to pass instead (`names`), and what to pass
+ * where the value does not carry over as it is (`conversions`).
+ */
+export interface OptionAliases {
+  readonly names: Readonly<Record<string, string>>;
+  readonly conversions: Readonly<Record<string, string>>;
+}
+
+const noAliases: OptionAliases = { names: {}, conversions: {} };
 
 /**
  * Throws `<functionName> does not take the option "<key>" (its options: a, b)` for an own key of
  * `options` that `keys` does not list: a misspelt option, or another tool's name for one
  * (statsmodels' `alpha` where the function takes `confidence`, lifetimes' `penalizer_coef`), would
- * otherwise be ignored and give another analysis than the one asked for. Call sites write `keys` as
- * `{ ... } satisfies OptionKeys<Options>`, so the list is complete and a new option is a type error
- * until it is added.
+ * otherwise be ignored and give another analysis than the one asked for. The message adds the option
+ * to pass when the key is one of `aliases`, a snake_case form or another case (`asof`) of one.
+ * Call sites write `keys` as `{ ... } satisfies OptionKeys<Options>`, so the list is complete and a
+ * new option is a type error until it is added. The modules Python users move to pass the Python
+ * names (`src/_lib/pythonOptions.ts`); the tables stay out of the other bundles.
  */
-export function assertKnownOptions(functionName: string, options: object, keys: Readonly<Record<string, true>>): void {
+export function assertKnownOptions(functionName: string, options: object, keys: Readonly<Record<string, true>>, aliases: OptionAliases = noAliases): void {
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(keys, key)) continue;
     const taken = Object.keys(keys);
     // scikit-learn's n_init is nInit here: a snake_case name whose camelCase form is an option.
-    const instead = Object.hasOwn(pythonNames, key) ? (pythonNames[key] as string) : key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-    const advice = instead !== key && Object.hasOwn(keys, instead) ? `; pass ${Object.hasOwn(conversions, key) ? (conversions[key] as string) : instead}` : "";
+    const camel = Object.hasOwn(aliases.names, key) ? (aliases.names[key] as string) : key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const instead = Object.hasOwn(keys, camel) ? camel : taken.find((name) => name.toLowerCase() === camel.toLowerCase());
+    const advice = instead !== undefined && instead !== key ? `; pass ${Object.hasOwn(aliases.conversions, key) ? (aliases.conversions[key] as string) : instead}` : "";
     const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key);
     throw new TypeError(`${functionName} does not take the option ${shown} (${taken.length === 0 ? "it takes none" : `its options: ${taken.join(", ")}`})${advice}`);
   }
@@ -58,9 +49,9 @@ export function assertKnownOptions(functionName: string, options: object, keys: 
  * Throws `<functionName> requires options to be an object` unless `options` is one, then
  * {@link assertKnownOptions}.
  */
-export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>): asserts options is object {
+export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>, aliases: OptionAliases = noAliases): asserts options is object {
   assertRecord(functionName, "options", options);
-  assertKnownOptions(functionName, options, keys);
+  assertKnownOptions(functionName, options, keys, aliases);
 }
 
 /** Throws `<functionName> requires <name> to be an array` unless `value` is an array. */

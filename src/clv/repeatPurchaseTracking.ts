@@ -1,4 +1,4 @@
-import { assertOptions } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/pythonOptions.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 import { assertArray, rowAt } from "./_lib/assert.js";
 import { instantOf } from "../_lib/instant.js";

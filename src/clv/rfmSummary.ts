@@ -1,4 +1,4 @@
-import { assertOptions } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/pythonOptions.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { instantOf } from "../_lib/instant.js";

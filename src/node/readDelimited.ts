@@ -1,8 +1,9 @@
-import { assertRecord } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { invalidLineHandler } from "./_lib/invalidLines.js";
 import { defaultMaxLineLength } from "./_lib/maxLineLength.js";
 import type { ReadRecordsOptions } from "./readJsonLines.js";
-import { readLines } from "./readLines.js";
+import { readLines, readLinesOptionKeys } from "./readLines.js";
 
 /** Options of {@link readDelimited}. */
 export interface ReadDelimitedOptions extends ReadRecordsOptions {
@@ -11,6 +12,8 @@ export interface ReadDelimitedOptions extends ReadRecordsOptions {
   /** Column names. When omitted, the first line is the header. */
   readonly columns?: ReadonlyArray<string>;
 }
+
+const optionKeys = { ...readLinesOptionKeys, onInvalidLine: true, delimiter: true, columns: true } as const satisfies OptionKeys<ReadDelimitedOptions>;
 
 /** A record being split: its fields so far, and the field being read, still open when `quoted`. */
 interface PendingRecord {
@@ -123,7 +126,7 @@ const blanks = /[ \t]+/;
  * @category Node
  */
 export async function* readDelimited(path: string, options: ReadDelimitedOptions = {}): AsyncGenerator<Record<string, string>, void, undefined> {
-  assertRecord("readDelimited", "options", options);
+  assertOptions("readDelimited", options, optionKeys);
   const delimiter = options.delimiter ?? ",";
   const whitespace = delimiter === "whitespace";
   if (!whitespace && (typeof delimiter !== "string" || delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")) {
@@ -138,7 +141,7 @@ export async function* readDelimited(path: string, options: ReadDelimitedOptions
   let recordLine = 0;
   let recordLength = 0;
   let recordText = "";
-  for await (const line of readLines(path, options)) {
+  for await (const line of readLines(path, { maxLineLength: options.maxLineLength, signal: options.signal })) {
     lineNumber++;
     let fields: string[];
     if (whitespace) {

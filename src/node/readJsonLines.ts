@@ -1,6 +1,7 @@
-import { assertRecord } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { invalidLineHandler } from "./_lib/invalidLines.js";
-import { type ReadLinesOptions, readLines } from "./readLines.js";
+import { type ReadLinesOptions, readLines, readLinesOptionKeys } from "./readLines.js";
 
 /** A line (or, for {@link readDelimited}, a record spanning lines) that could not be read as a record. */
 export interface InvalidLine {
@@ -22,6 +23,8 @@ export interface ReadRecordsOptions extends ReadLinesOptions {
    */
   readonly onInvalidLine?: (invalid: InvalidLine) => unknown;
 }
+
+const optionKeys = { ...readLinesOptionKeys, onInvalidLine: true } as const satisfies OptionKeys<ReadRecordsOptions>;
 
 /**
  * Reads a JSON Lines file (one JSON value per line) in constant memory (Node only): the usual export
@@ -61,10 +64,10 @@ export interface ReadRecordsOptions extends ReadLinesOptions {
  * @category Node
  */
 export async function* readJsonLines(path: string, options: ReadRecordsOptions = {}): AsyncGenerator<unknown, void, undefined> {
-  assertRecord("readJsonLines", "options", options);
+  assertOptions("readJsonLines", options, optionKeys);
   const invalidLine = invalidLineHandler("readJsonLines", options.onInvalidLine);
   let lineNumber = 0;
-  for await (const line of readLines(path, options)) {
+  for await (const line of readLines(path, { maxLineLength: options.maxLineLength, signal: options.signal })) {
     lineNumber++;
     if (line.trim() === "") continue;
     let value: unknown;

@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
-import { assertRecord } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { defaultMaxLineLength } from "./_lib/maxLineLength.js";
 
 /** Options of {@link readLines}, {@link readJsonLines} and {@link readDelimited}. */
@@ -10,7 +11,7 @@ export interface ReadLinesOptions {
    * For `readDelimited` it also bounds a record whose quoted field spans lines.
    * Default 16,777,216 (16 Mi); `Infinity` turns the limit off.
    */
-  readonly maxLineLength?: number;
+  readonly maxLineLength?: number | undefined;
   /**
    * Stops the read when aborted (`AbortSignal.timeout(60_000)`, or an `AbortController` of the
    * host's job): the file is closed and the next line is refused with the signal's `reason` (whatever
@@ -18,8 +19,11 @@ export interface ReadLinesOptions {
    * read of the pipe still holds a worker thread until it returns), and also when the read sits inside
    * a consumer such as `summarizeCustomersAsync`, which then rejects with it and closes its own sources.
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
+
+/** The keys of {@link ReadLinesOptions}. @internal */
+export const readLinesOptionKeys = { maxLineLength: true, signal: true } as const satisfies OptionKeys<ReadLinesOptions>;
 
 const lineEnd = /\r\n|\r|\n/;
 
@@ -93,7 +97,7 @@ function isAbortSignal(value: unknown): value is AbortSignal {
  * @category Node
  */
 export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<string, void, undefined> {
-  assertRecord("readLines", "options", options);
+  assertOptions("readLines", options, readLinesOptionKeys);
   const maxLineLength = options.maxLineLength ?? defaultMaxLineLength;
   if (!(maxLineLength === Number.POSITIVE_INFINITY || (Number.isSafeInteger(maxLineLength) && maxLineLength >= 1))) {
     throw new RangeError("readLines requires maxLineLength to be a positive integer or Infinity");

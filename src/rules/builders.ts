@@ -39,6 +39,8 @@ import { checkedRule } from "./parseRule.js";
 import { dateTimeValue } from "../_lib/instant.js";
 import { RuleError } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
+import { assertOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** A copy of a builder's list argument; a string or anything else that is not an array is refused (a string would spread into letters). */
 function listOf<T>(builder: string, name: string, values: ReadonlyArray<T>): T[] {
@@ -260,7 +262,10 @@ export interface TextOptions {
   readonly caseInsensitive?: boolean;
 }
 
+const textOptionKeys = { caseInsensitive: true } as const satisfies OptionKeys<TextOptions>;
+
 function text<O extends "contains" | "startsWith" | "endsWith">(op: O, field: string, value: string, options: TextOptions | undefined): TextRule<O> {
+  if (options !== undefined) assertOptions(op, options, textOptionKeys);
   return checked(op, options?.caseInsensitive === undefined ? { op, field, value } : { op, field, value, caseInsensitive: options.caseInsensitive });
 }
 
@@ -450,6 +455,8 @@ export interface EventOptions {
   readonly sum?: AggregateBounds & { readonly property: string };
 }
 
+const eventOptionKeys = { where: true, withinLast: true, count: true, sum: true } as const satisfies OptionKeys<EventOptions>;
+
 /** The `gte` / `lte` of aggregate bounds, without keys whose value is `undefined`. */
 function definedBounds(bounds: AggregateBounds): { gte?: number; lte?: number } {
   // Not an object (null from JavaScript): left to the check, which names it.
@@ -465,11 +472,12 @@ function definedBounds(bounds: AggregateBounds): { gte?: number; lte?: number } 
  * @returns The rule JSON.
  * @example
  * event("purchase", { withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }) //=> { op: "event", type: "purchase", withinLast: { amount: 30, unit: "days" }, count: { gte: 2 } }
- * @throws `RuleError` when `parseRule` would reject the node (see the module notes); `TypeError` `event requires options to be an object`.
+ * @throws `RuleError` when `parseRule` would reject the node (see the module notes); `TypeError` `event requires options to be an object`,
+ * `event does not take the option "<key>" (its options: where, withinLast, count, sum)`.
  * @category Builders
  */
 export function event(type: string, options: EventOptions = {}): EventRule {
-  if (typeof options !== "object" || options === null) throw new TypeError("event requires options to be an object");
+  assertOptions("event", options, eventOptionKeys);
   const rule: { -readonly [K in keyof EventRule]: EventRule[K] } = { op: "event", type };
   const { withinLast, sum } = options;
   if (options.where !== undefined) rule.where = options.where;

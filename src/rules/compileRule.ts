@@ -25,6 +25,8 @@ import { compileReader } from "./_lib/fieldReaders.js";
 import { subtractDuration, timeBound } from "./_lib/time.js";
 import { ownHandler } from "./_lib/interpreter.js";
 import { ruleCost } from "./_lib/cost.js";
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import type { CostContext } from "./_lib/cost.js";
 
 /** Options of {@link compileRule} and {@link compileRuleTruth}. */
@@ -36,6 +38,9 @@ export interface CompileRuleOptions<P = unknown> {
   /** Returns a profile's events for `event` nodes. Required when the rule (or a segment it names) has one. */
   readonly eventsOf?: ((profile: P) => ReadonlyArray<RuleEvent>) | undefined;
 }
+
+/** The keys of {@link CompileRuleOptions}. @internal */
+export const compileRuleOptionKeys = { asOf: true, segments: true, eventsOf: true } as const satisfies OptionKeys<CompileRuleOptions>;
 
 /** A compiled rule: the three-valued result for one profile. */
 export type TruthPredicate<P = unknown> = (profile: P) => Truth;
@@ -479,9 +484,10 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
   return wanted ? (profile) => truth(profile) === true : (profile) => truth(profile) === false;
 }
 
-function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): CompileContext {
+function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>, keys: Readonly<Record<string, true>> | undefined): CompileContext {
   // No options at all is a missing clock.
   if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+  if (keys !== undefined) assertKnownOptions(functionName, options, keys);
   if (options.eventsOf !== undefined && typeof options.eventsOf !== "function") throw new TypeError(`${functionName} requires options.eventsOf to be a function`);
   checkExpansion(functionName, rule, options.segments);
   const segments = options.segments;
@@ -513,9 +519,12 @@ function compileContext<P>(functionName: string, rule: Rule, options: CompileRul
   };
 }
 
-/** `compileRuleTruth` with the errors naming `functionName`. @internal */
-export function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): Compiled {
-  return compileNode(rule, compileContext(functionName, rule, options));
+/**
+ * `compileRuleTruth` with the errors naming `functionName`; the options are checked against `keys`
+ * when given (a caller whose options add to these checks them once). @internal
+ */
+export function compileTruth<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>, keys?: Readonly<Record<string, true>>): Compiled {
+  return compileNode(rule, compileContext(functionName, rule, options, keys));
 }
 
 /**
@@ -558,7 +567,7 @@ export function compileTruth<P>(functionName: string, rule: Rule, options: Compi
  * @category Rules
  */
 export function compileRule<P = unknown>(rule: Rule, options: CompileRuleOptions<P>): (profile: P) => boolean {
-  return compilePolar(rule, compileContext("compileRule", rule, options), true) as (profile: P) => boolean;
+  return compilePolar(rule, compileContext("compileRule", rule, options, compileRuleOptionKeys), true) as (profile: P) => boolean;
 }
 
 /**
@@ -579,5 +588,5 @@ export function compileRule<P = unknown>(rule: Rule, options: CompileRuleOptions
  * @category Rules
  */
 export function compileRuleTruth<P = unknown>(rule: Rule, options: CompileRuleOptions<P>): TruthPredicate<P> {
-  return compileTruth("compileRuleTruth", rule, options);
+  return compileTruth("compileRuleTruth", rule, options, compileRuleOptionKeys);
 }

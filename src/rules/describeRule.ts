@@ -3,6 +3,8 @@ import { eventPhrase, fieldLabel, leafPhrase, ruleLabels, segmentPhrase } from "
 import type { FieldLabels, SegmentNames } from "./_lib/phrases.js";
 import { checkExpansion } from "./_lib/context.js";
 import { evaluators, ownHandler } from "./_lib/interpreter.js";
+import { assertOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** Options of {@link describeRule}. */
 export interface DescribeRuleOptions {
@@ -16,6 +18,9 @@ export interface DescribeRuleOptions {
   /** Names for segment ids in `inSegment` conditions (`{ vip: "VIP customers" }`); by default the id. */
   readonly segmentNames?: SegmentNames;
 }
+
+/** The keys of {@link DescribeRuleOptions}. @internal */
+export const describeRuleOptionKeys = { labels: true, segmentNames: true } as const satisfies OptionKeys<DescribeRuleOptions>;
 
 function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boolean, names: SegmentNames | undefined): string {
   switch (node.op) {
@@ -64,6 +69,7 @@ function describeNode(node: Rule, labels: FieldLabels | undefined, nested: boole
  * @category Rules
  */
 export function describeRule(rule: Rule, options: DescribeRuleOptions = {}): string {
+  assertOptions("describeRule", options, describeRuleOptionKeys);
   checkExpansion("describeRule", rule, undefined);
   return describeNode(rule, ruleLabels(rule, options.labels), false, options.segmentNames);
 }

@@ -1,5 +1,5 @@
 import type { Rule, Truth } from "./ast.js";
-import { evaluateNode, evaluationContext } from "./_lib/interpreter.js";
+import { evaluateNode, evaluateOptionKeys, evaluationContext } from "./_lib/interpreter.js";
 import type { EvaluateOptions } from "./_lib/interpreter.js";
 
 export type { EvaluateOptions } from "./_lib/interpreter.js";
@@ -48,5 +48,5 @@ export type { RuleEvent } from "./_lib/leaves.js";
  * @category Rules
  */
 export function evaluate(rule: Rule, profile: unknown, options: EvaluateOptions): Truth {
-  return evaluateNode(rule, profile, evaluationContext("evaluate", rule, options));
+  return evaluateNode(rule, profile, evaluationContext("evaluate", rule, options, evaluateOptionKeys));
 }

@@ -1,5 +1,5 @@
 import type { Rule, Truth } from "./ast.js";
-import { evaluateNode, evaluationContext } from "./_lib/interpreter.js";
+import { evaluateNode, evaluateOptionKeys, evaluationContext } from "./_lib/interpreter.js";
 import type { EvaluateOptions, EvaluationContext } from "./_lib/interpreter.js";
 import { followSegment } from "./_lib/context.js";
 import { aggregateEvents, isPresent, kleeneNot, readPath } from "./_lib/leaves.js";
@@ -8,6 +8,7 @@ import { eventPhrase, fieldLabel, formatValue, leafPhrase, ruleLabels, segmentPh
 import type { FieldLabels, SegmentNames } from "./_lib/phrases.js";
 import { subtractDuration, timeBound } from "./_lib/time.js";
 import { describeRule } from "./describeRule.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** Options of {@link explain}: those of `evaluate` plus names for the sentences. */
 export interface ExplainOptions extends EvaluateOptions {
@@ -16,6 +17,8 @@ export interface ExplainOptions extends EvaluateOptions {
   /** Names for segment ids in sentences, as in `describeRule`. */
   readonly segmentNames?: SegmentNames;
 }
+
+const optionKeys = { ...evaluateOptionKeys, labels: true, segmentNames: true } as const satisfies OptionKeys<ExplainOptions>;
 
 /** One node of an explanation: the op, its three-valued result, what it read and why. */
 export interface RuleExplanation {
@@ -147,6 +150,6 @@ function unknownReason(node: Rule, value: unknown, asOf: number): string {
  * @category Rules
  */
 export function explain(rule: Rule, profile: unknown, options: ExplainOptions): RuleExplanation {
-  const context = evaluationContext("explain", rule, options);
+  const context = evaluationContext("explain", rule, options, optionKeys);
   return explainNode(rule, profile, { ...context, labels: ruleLabels(rule, options.labels, context.segments), segmentNames: options.segmentNames });
 }

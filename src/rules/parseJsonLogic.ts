@@ -9,7 +9,7 @@ import type { BetweenRule, ComparisonOp, Rule, RuleScalar } from "./ast.js";
 import type { RuleLimits } from "./parseRule.js";
 import type { RuleError } from "./RuleError.js";
 import { isRecord, jsonType, ownItems } from "./_lib/json.js";
-import { resolveRuleLimits } from "./_lib/limits.js";
+import { resolveRuleLimits, ruleLimitKeys } from "./_lib/limits.js";
 import { ConditionImporter, operandAt, schemaOption } from "./_lib/conditionImport.js";
 import { holdsOnly } from "./_lib/profileSchema.js";
 import type { ZodSchemaLike } from "./_lib/profileSchema.js";
@@ -17,7 +17,8 @@ import { inheritedMemberProblem } from "./_lib/jsonLogic.js";
 import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
 import { pathLink } from "../_lib/pathLinks.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
-import { assertRecord, choice } from "../_lib/arguments.js";
+import { choice } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /**
  * Codes of {@link JsonLogicWarning}:
@@ -170,13 +171,13 @@ const direct: Readonly<Record<"<" | "<=" | ">" | ">=", ComparisonOp>> = { "<": "
 
 /** The name that errors and issue summaries give, for `safeParseJsonLogic` too (as `safeParseRule` says `parseRule`). */
 const functionName = "parseJsonLogic";
+const optionKeys = { ...ruleLimitKeys, nulls: true, arrayFields: true, schema: true } as const satisfies OptionKeys<ParseJsonLogicOptions>;
 
 class Importer extends ConditionImporter<JsonLogicWarningCode> {
   readonly arrayFields: ReadonlySet<string>;
 
   constructor(options: ParseJsonLogicOptions | undefined) {
-    if (options !== undefined) assertRecord(functionName, "options", options);
-    const limits = resolveRuleLimits(functionName, options);
+    const limits = resolveRuleLimits(functionName, options, "options", optionKeys);
     const nulls = choice(functionName, "nulls", options?.nulls, ["sql", "jsonlogic"], "sql");
     const arrayFields = options?.arrayFields;
     if (arrayFields !== undefined && (!Array.isArray(arrayFields) || !arrayFields.every((field) => typeof field === "string"))) {

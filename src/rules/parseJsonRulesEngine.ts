@@ -9,13 +9,14 @@ import type { Rule, RuleScalar } from "./ast.js";
 import type { RuleLimits } from "./parseRule.js";
 import type { RuleError } from "./RuleError.js";
 import { isRecord, jsonType, ownItems } from "./_lib/json.js";
-import { resolveRuleLimits } from "./_lib/limits.js";
+import { resolveRuleLimits, ruleLimitKeys } from "./_lib/limits.js";
 import { ConditionImporter, schemaOption } from "./_lib/conditionImport.js";
 import type { ZodSchemaLike } from "./_lib/profileSchema.js";
 import type { ImportWarning, Leaf, Path, Site } from "./_lib/conditionImport.js";
 import { pathLink } from "../_lib/pathLinks.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
 import { assertRecord, choice } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /**
  * A place where the imported rule can select other profiles than json-rules-engine did: `path` points
@@ -92,6 +93,7 @@ const dottedPath = /^\$(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
 
 /** The name that errors and issue summaries give, for `safeParseJsonRulesEngine` too. */
 const functionName = "parseJsonRulesEngine";
+const optionKeys = { ...ruleLimitKeys, nulls: true, conditions: true, schema: true } as const satisfies OptionKeys<ParseJsonRulesEngineOptions>;
 
 class Importer extends ConditionImporter<"null_selected"> {
   readonly shared: Readonly<Record<string, unknown>> | undefined;
@@ -99,8 +101,7 @@ class Importer extends ConditionImporter<"null_selected"> {
   readonly active: string[] = [];
 
   constructor(options: ParseJsonRulesEngineOptions | undefined) {
-    if (options !== undefined) assertRecord(functionName, "options", options);
-    const limits = resolveRuleLimits(functionName, options);
+    const limits = resolveRuleLimits(functionName, options, "options", optionKeys);
     const nulls = choice(functionName, "nulls", options?.nulls, ["sql", "json-rules-engine"], "sql");
     if (options?.conditions !== undefined) assertRecord(functionName, "options.conditions", options.conditions);
     super(functionName, limits, nulls === "json-rules-engine", "the json-rules-engine conditions", schemaOption(functionName, options?.schema));

@@ -15,7 +15,8 @@ import { parseIsoInstant, subtractDuration } from "./_lib/time.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
 import { inheritedMemberProblem } from "./_lib/jsonLogic.js";
 import { maxIssues } from "./_lib/json.js";
-import { assertRecord } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { pathProblem } from "../_lib/fieldPaths.js";
 
 /** A JsonLogic document: a literal, a list, or an object with one operator. */
@@ -43,6 +44,7 @@ interface ExportContext extends SegmentScope {
 type Exporter = (node: never, wanted: boolean, context: ExportContext) => JsonLogic | undefined;
 
 const functionName = "toJsonLogic";
+const optionKeys = { segments: true, asOf: true } as const satisfies OptionKeys<ToJsonLogicOptions>;
 
 const read = (field: string): JsonLogic => ({ var: field });
 const present = (field: string): JsonLogic => ({ "!=": [read(field), null] });
@@ -330,7 +332,7 @@ const exporters = {
  * @category Rules
  */
 export function toJsonLogic(rule: Rule, options?: ToJsonLogicOptions): JsonLogic {
-  if (options !== undefined) assertRecord(functionName, "options", options);
+  if (options !== undefined) assertOptions(functionName, options, optionKeys);
   // The exporters report non-finite numbers, malformed dates and units as issues with their codes; the
   // other literals are checked after them.
   checkExpansion(functionName, rule, options?.segments, false);

@@ -2,7 +2,8 @@ import type * as z from "zod/mini";
 import { closeSource, isAsyncIterable, owningSource } from "../_lib/rowSources.js";
 import { isZodSchema } from "./_lib/isZodSchema.js";
 import { SegmentationError, type Issue } from "../_lib/errors.js";
-import { assertIterable, assertRecord } from "../_lib/arguments.js";
+import { assertIterable, assertOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import { parseContext } from "./_lib/messages.js";
 import { parseRow } from "./_lib/parseRow.js";
 import { issueSummary } from "../_lib/issueSummary.js";
@@ -18,6 +19,8 @@ export interface ParseRowsStreamOptions {
    */
   readonly onRejected?: (rejection: RowRejection) => unknown;
 }
+
+const optionKeys = { onRejected: true } as const satisfies OptionKeys<ParseRowsStreamOptions>;
 
 /** Returned by the generator of {@link parseRowsStream} when the input is exhausted (`for await` ignores it; `next()` sees it). */
 export interface ParseRowsStreamCounts {
@@ -105,7 +108,7 @@ export function parseRowsStream<Schema extends z.core.$ZodType>(
   assertIterable("parseRowsStream", "rows", rows, true);
   try {
     if (!isZodSchema(schema)) throw new TypeError("parseRowsStream requires schema to be a zod schema");
-    assertRecord("parseRowsStream", "options", options);
+    assertOptions("parseRowsStream", options, optionKeys);
     if (options.onRejected !== undefined && typeof options.onRejected !== "function") throw new TypeError("parseRowsStream requires onRejected to be a function");
   } catch (error) {
     // The caller handed the source over: a refused call leaves no file or cursor open.

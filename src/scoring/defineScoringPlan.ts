@@ -4,6 +4,7 @@ import { SegmentationError } from "../_lib/errors.js";
 import type { Issue } from "../_lib/errors.js";
 import { safeParseRule } from "../rules/index.js";
 import type { Rule, RuleLimits } from "../rules/index.js";
+import { resolveRuleLimits } from "../rules/_lib/limits.js";
 
 /**
  * A scoring plan as written (untrusted JSON is welcome): rules with points, and optional tiers.
@@ -69,6 +70,8 @@ export function isDefinedScoringPlan(value: unknown): value is ScoringPlan {
  * @category Scoring plans
  */
 export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: RuleLimits): ScoringPlan {
+  // Checked here so that the error names defineScoringPlan, not the parseRule it calls.
+  resolveRuleLimits("defineScoringPlan", limits, "limits");
   const issues: Issue[] = [];
   const input = definition as unknown as Record<string, unknown>;
   const own = (record: unknown, key: string): unknown =>

@@ -1,4 +1,4 @@
-import { assertKnownOptions } from "../_lib/arguments.js";
+import { assertKnownOptions } from "../_lib/pythonOptions.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 import { ownElements } from "../_lib/ownElements.js";
 import { dateTimeValue } from "../_lib/instant.js";

@@ -1,4 +1,5 @@
-import { assertKnownOptions, choice } from "../_lib/arguments.js";
+import { choice } from "../_lib/arguments.js";
+import { assertKnownOptions } from "../_lib/pythonOptions.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 import { ownElements } from "../_lib/ownElements.js";
 import { quantileScores } from "./_lib/quantileScores.js";

@@ -1,4 +1,5 @@
-import { assertOptions, choice } from "../_lib/arguments.js";
+import { choice } from "../_lib/arguments.js";
+import { assertOptions } from "../_lib/pythonOptions.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 import type { Rule } from "../rules/index.js";
 import { defineSegment } from "../segments/index.js";

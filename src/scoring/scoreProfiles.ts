@@ -1,4 +1,4 @@
-import { assertKnownOptions } from "../_lib/arguments.js";
+import { assertKnownOptions } from "../_lib/pythonOptions.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 import { CompensatedSum } from "../_lib/compensatedSum.js";
 import { instantOf } from "../_lib/instant.js";

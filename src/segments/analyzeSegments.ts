@@ -1,6 +1,7 @@
 import type { Segment } from "./_lib/definition.js";
 import type { EventsOf } from "./_lib/compile.js";
 import { checkArguments, planSegments } from "./_lib/plan.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** Options of {@link analyzeSegments}. */
 export interface AnalyzeSegmentsOptions<P> {
@@ -13,6 +14,8 @@ export interface AnalyzeSegmentsOptions<P> {
   /** A segment whose share of the profiles is below this is too small. Default 0 (off). */
   readonly minShare?: number;
 }
+
+const optionKeys = { asOf: true, eventsOf: true, minSize: true, minShare: true } as const satisfies OptionKeys<AnalyzeSegmentsOptions<unknown>>;
 
 /** Overlap of two segments under multi-membership. */
 export interface SegmentOverlap {
@@ -102,7 +105,7 @@ function popcount(word: number): number {
  * @category Segments
  */
 export function analyzeSegments<P>(segments: ReadonlyArray<Segment>, profiles: Iterable<P>, options: AnalyzeSegmentsOptions<P>): AnalyzeSegmentsResult {
-  checkArguments("analyzeSegments", profiles, options, ["eventsOf"]);
+  checkArguments("analyzeSegments", profiles, options, optionKeys, ["eventsOf"]);
   const minSize = options.minSize ?? 0;
   const minShare = options.minShare ?? 0;
   if (typeof minSize !== "number" || !(minSize >= 0)) throw new RangeError("analyzeSegments requires minSize to be a non-negative number");

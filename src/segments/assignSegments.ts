@@ -3,6 +3,7 @@ import type { EventsOf } from "./_lib/compile.js";
 import { checkArguments, planSegments } from "./_lib/plan.js";
 import { profileIdOf } from "./_lib/profileId.js";
 import { instantOf } from "../_lib/instant.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** Options of {@link assignSegments}. */
 export interface AssignSegmentsOptions<P> {
@@ -18,6 +19,8 @@ export interface AssignSegmentsOptions<P> {
   /** The profile's id; default: its own `id` property (a string, or a number as text). */
   readonly idOf?: (profile: P, index: number) => string;
 }
+
+const optionKeys = { asOf: true, mode: true, eventsOf: true, idOf: true } as const satisfies OptionKeys<AssignSegmentsOptions<unknown>>;
 
 /** The segments of one profile. */
 export interface SegmentMembership {
@@ -94,7 +97,7 @@ export interface AssignSegmentsResult {
  * @category Segments
  */
 export function assignSegments<P>(profiles: Iterable<P>, segments: ReadonlyArray<Segment>, options: AssignSegmentsOptions<P>): AssignSegmentsResult {
-  checkArguments("assignSegments", profiles, options, ["idOf", "eventsOf"]);
+  checkArguments("assignSegments", profiles, options, optionKeys, ["idOf", "eventsOf"]);
   const mode = options.mode;
   if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegments requires mode to be "all" or "first-match"');
   const plan = planSegments<P>("assignSegments", segments, options);

@@ -9,6 +9,7 @@ import { checkArguments, planSegments } from "./_lib/plan.js";
 import { profileIdOf } from "./_lib/profileId.js";
 import { parseContext } from "../schema/_lib/messages.js";
 import { AsyncSchemaError, type RowParse, parseRow, toIssues } from "../schema/_lib/parseRow.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** Progress of {@link assignSegmentsStream}. */
 export interface StreamProgress {
@@ -51,6 +52,16 @@ export interface AssignSegmentsStreamOptions<P> {
   /** Rows between two `onProgress` calls. Default 10,000. */
   readonly progressEvery?: number;
 }
+
+const optionKeys = {
+  asOf: true,
+  mode: true,
+  schema: true,
+  eventsOf: true,
+  idOf: true,
+  onProgress: true,
+  progressEvery: true,
+} as const satisfies OptionKeys<AssignSegmentsStreamOptions<unknown>>;
 
 /** A row that was assigned: the (parsed) profile with its segments. */
 export interface AssignedRow<P> {
@@ -153,7 +164,7 @@ async function* assignRows<P>(
 ): AsyncGenerator<AssignedRow<P> | RejectedRow, AssignSegmentsStreamSummary, undefined> {
   // A refusal (bad options, a segment cycle) closes the source: the caller handed it over.
   const { mode, progressEvery, plan } = await beforeReading(rows, () => {
-    checkArguments("assignSegmentsStream", rows, options, ["idOf", "eventsOf", "onProgress"], true);
+    checkArguments("assignSegmentsStream", rows, options, optionKeys, ["idOf", "eventsOf", "onProgress"], true);
     const mode = options.mode;
     if (mode !== "all" && mode !== "first-match") throw new TypeError('assignSegmentsStream requires mode to be "all" or "first-match"');
     const progressEvery = options.progressEvery ?? 10_000;

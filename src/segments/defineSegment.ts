@@ -50,7 +50,7 @@ export interface SegmentDefinition {
  */
 export function defineSegment(definition: SegmentDefinition, limits?: RuleLimits): Segment {
   // Checked here so that the error names defineSegment, not the parseRule it calls.
-  resolveRuleLimits("defineSegment", limits);
+  resolveRuleLimits("defineSegment", limits, "limits");
   const { segment, issues } = checkSegmentDefinition(definition, [], limits);
   if (segment === undefined) throw new SegmentError(segmentErrorMessage("defineSegment", issues), issues);
   return segment;

@@ -7,6 +7,10 @@ import { breakdownNodes, breakdownTree, isRemovable, ruleWithout } from "../rule
 import { Compilation } from "./_lib/compile.js";
 import { correlatedEventSink } from "./_lib/correlatedEvents.js";
 import type { SqlCompileOptions, SqlParameter, SqlParameterType, SqlTableName } from "./mapping.js";
+import { sqlCompileOptionKeys } from "./mapping.js";
+import { describeRuleOptionKeys } from "../rules/describeRule.js";
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** Options of {@link breakdownQuery}. */
 export interface BreakdownQueryOptions extends SqlCompileOptions, DescribeRuleOptions {
@@ -15,6 +19,8 @@ export interface BreakdownQueryOptions extends SqlCompileOptions, DescribeRuleOp
   /** Its customer id column; needed only when the rule has event conditions. */
   readonly idColumn?: string;
 }
+
+const optionKeys = { ...sqlCompileOptionKeys, ...describeRuleOptionKeys, table: true, idColumn: true } as const satisfies OptionKeys<BreakdownQueryOptions>;
 
 /** The result of {@link breakdownQuery}. */
 export interface BreakdownQueryResult {
@@ -87,6 +93,7 @@ function countOf(value: unknown, column: string): number | null {
  */
 export function breakdownQuery(rule: Rule, options: BreakdownQueryOptions): BreakdownQueryResult {
   if (typeof options !== "object" || options === null) throw new TypeError("breakdownQuery requires options with a dialect, a table, columns and asOf");
+  assertKnownOptions("breakdownQuery", options, optionKeys);
   let compilation: Compilation | undefined;
   let qualifier: string | undefined;
   const profile = "p";

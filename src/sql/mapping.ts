@@ -6,6 +6,7 @@
  */
 import type { Rule } from "../rules/ast.js";
 import type { SqlDialectName } from "./sqlDialect.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /**
  * The SQL type of a mapped column, which decides how literals are cast and which ops apply.
@@ -85,6 +86,9 @@ export interface SqlCompileOptions {
    */
   readonly onUnsupported?: "throw" | "unknown";
 }
+
+/** The keys of {@link SqlCompileOptions}, for the option checks of the compilers. @internal */
+export const sqlCompileOptionKeys = { dialect: true, columns: true, asOf: true, events: true, segments: true, onUnsupported: true } as const satisfies OptionKeys<SqlCompileOptions>;
 
 /**
  * The type of a bound parameter as the client should send it: `"number"` is a double (DuckDB's

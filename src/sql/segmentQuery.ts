@@ -4,6 +4,8 @@ import { RuleError, type RuleIssue } from "../rules/RuleError.js";
 import { safeParseRule, type RuleLimits } from "../rules/parseRule.js";
 import { ruleErrorMessage } from "../rules/_lib/issues.js";
 import { resolveRuleLimits } from "../rules/_lib/limits.js";
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import type { EventSink } from "./_lib/compile.js";
@@ -35,6 +37,18 @@ export interface SegmentQueryOptions extends Omit<SqlCompileOptions, "segments">
    */
   readonly limits?: RuleLimits;
 }
+
+const optionKeys = {
+  dialect: true,
+  columns: true,
+  asOf: true,
+  events: true,
+  onUnsupported: true,
+  table: true,
+  idColumn: true,
+  mode: true,
+  limits: true,
+} as const satisfies OptionKeys<SegmentQueryOptions>;
 
 /** The result of {@link segmentQuery}. */
 export interface SegmentQueryResult {
@@ -110,10 +124,11 @@ const maxRuleIssues = 100;
  */
 export function segmentQuery(segments: ReadonlyArray<SqlSegment>, options: SegmentQueryOptions): SegmentQueryResult {
   if (typeof options !== "object" || options === null) throw new TypeError("segmentQuery requires options with a dialect, a table, columns, mode and asOf");
+  assertKnownOptions("segmentQuery", options, optionKeys);
   const mode = options.mode;
   if (mode !== "all" && mode !== "first-match") throw new TypeError('segmentQuery requires mode to be "all" or "first-match"');
   if (!Array.isArray(segments)) throw new TypeError("segmentQuery requires an array of segments");
-  resolveRuleLimits("segmentQuery", options.limits);
+  resolveRuleLimits("segmentQuery", options.limits, "limits");
   const library: Record<string, Rule> = {};
   const ruleIssues: RuleIssue[] = [];
   segments.forEach((segment, index) => {

@@ -3,6 +3,9 @@ import type { Rule } from "../rules/ast.js";
 import { Compilation } from "./_lib/compile.js";
 import { correlatedEventSink } from "./_lib/correlatedEvents.js";
 import type { SqlCompileOptions, SqlParameter, SqlParameterType } from "./mapping.js";
+import { sqlCompileOptionKeys } from "./mapping.js";
+import { assertKnownOptions } from "../_lib/arguments.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /** Options of {@link toSql}. */
 export interface ToSqlOptions extends SqlCompileOptions {
@@ -17,6 +20,8 @@ export interface ToSqlOptions extends SqlCompileOptions {
   /** Number of parameters already in the surrounding query: placeholders start at `offset + 1`. Default 0. */
   readonly parameterOffset?: number;
 }
+
+const optionKeys = { ...sqlCompileOptionKeys, tableAlias: true, idColumn: true, parameterOffset: true } as const satisfies OptionKeys<ToSqlOptions>;
 
 /** The result of {@link toSql}. */
 export interface ToSqlResult {
@@ -77,6 +82,7 @@ export interface ToSqlResult {
  */
 export function toSql(rule: Rule, options: ToSqlOptions): ToSqlResult {
   if (typeof options !== "object" || options === null) throw new TypeError("toSql requires options with a dialect, columns and asOf");
+  assertKnownOptions("toSql", options, optionKeys);
   const offset = options.parameterOffset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("toSql requires parameterOffset to be a non-negative integer");
   let compilation: Compilation | undefined;

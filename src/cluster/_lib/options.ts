@@ -3,7 +3,7 @@
  * calling function: `TypeError` for a value of the wrong type, `RangeError` for a number out of range.
  */
 
-import { assertKnownOptions } from "../../_lib/arguments.js";
+import { assertKnownOptions } from "../../_lib/pythonOptions.js";
 import type { OptionKeys } from "../../_lib/arguments.js";
 
 const words = ["zero", "one", "two", "three"];

@@ -1,5 +1,5 @@
 /** Small argument checks shared by the clv functions; each throws a house-style error naming `caller`. */
-import { assertOptions } from "../../_lib/arguments.js";
+import { assertOptions } from "../../_lib/pythonOptions.js";
 import type { OptionKeys } from "../../_lib/arguments.js";
 import type { FitOptions } from "../types.js";
 

@@ -41,7 +41,8 @@ export function assertFiniteTotal(functionName: string, name: string, value: num
   if (!Number.isFinite(value)) throw new RangeError(`${functionName} requires ${name} to be finite (the values overflow)`);
 }
 
-export { assertArray, assertIterable, assertOptions, assertRecord } from "../../_lib/arguments.js";
+export { assertArray, assertIterable, assertRecord } from "../../_lib/arguments.js";
+export { assertOptions } from "../../_lib/pythonOptions.js";
 export type { OptionKeys } from "../../_lib/arguments.js";
 
 /** Throws `<functionName> requires <name> not to exceed Number.MAX_SAFE_INTEGER`: larger counts are not exact and overflow the beta functions. */

@@ -3,11 +3,14 @@
  * one at a time, so the synchronous and the asynchronous function share every line of it.
  */
 import type { Rule, RuleOp } from "../ast.js";
-import { compileTruth } from "../compileRule.js";
-import { describeRule } from "../describeRule.js";
+import { compileRuleOptionKeys, compileTruth } from "../compileRule.js";
+import { describeRule, describeRuleOptionKeys } from "../describeRule.js";
 import { ruleLabels } from "./phrases.js";
 import type { DescribeRuleOptions } from "../describeRule.js";
 import type { RuleBreakdown, RuleBreakdownNode, RuleBreakdownOptions } from "../ruleBreakdown.js";
+import type { OptionKeys } from "../../_lib/arguments.js";
+
+const optionKeys = { ...compileRuleOptionKeys, ...describeRuleOptionKeys } as const satisfies OptionKeys<RuleBreakdownOptions>;
 
 const FALSE = 0;
 const TRUE = 1;
@@ -124,7 +127,7 @@ export function ruleWithout(nodes: ReadonlyArray<BreakdownNode>, index: number):
  */
 export function createBreakdown<P>(functionName: string, rule: Rule, options: RuleBreakdownOptions<P>): { add(profile: P): void; result(): RuleBreakdown } {
   // Validates the whole rule (segments, depth, options) before anything is counted.
-  const whole = compileTruth(functionName, rule, options);
+  const whole = compileTruth(functionName, rule, options, optionKeys);
   const nodes = breakdownNodes(rule);
   // The compiled condition of each node that is counted as one (leaves, `event`, `inSegment`).
   const truths = nodes.map((node, index) => (isGroup(node.rule) ? undefined : index === 0 ? whole : compileTruth(functionName, node.rule, options)));

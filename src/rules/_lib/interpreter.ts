@@ -22,6 +22,8 @@ import {
 import type { RuleEvent } from "./leaves.js";
 import { splitPath } from "../../_lib/fieldPaths.js";
 import { subtractDuration, timeBound } from "./time.js";
+import { assertKnownOptions } from "../../_lib/arguments.js";
+import type { OptionKeys } from "../../_lib/arguments.js";
 
 
 /** Options of {@link evaluate}. */
@@ -33,6 +35,9 @@ export interface EvaluateOptions {
   /** The profile's events, read by `event` nodes. */
   readonly events?: ReadonlyArray<RuleEvent> | undefined;
 }
+
+/** The keys of {@link EvaluateOptions}. @internal */
+export const evaluateOptionKeys = { asOf: true, segments: true, events: true } as const satisfies OptionKeys<EvaluateOptions>;
 
 /** @internal */
 export interface EvaluationContext {
@@ -139,9 +144,10 @@ export function evaluateNode(node: Rule, profile: unknown, context: EvaluationCo
 }
 
 /** Builds the evaluation context shared by `evaluate` and `explain`. @internal */
-export function evaluationContext(functionName: string, rule: Rule, options: EvaluateOptions): EvaluationContext {
+export function evaluationContext(functionName: string, rule: Rule, options: EvaluateOptions, keys: Readonly<Record<string, true>>): EvaluationContext {
   // No options at all is a missing clock.
   if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+  assertKnownOptions(functionName, options, keys);
   checkExpansion(functionName, rule, options.segments);
   return {
     functionName,

@@ -1,8 +1,11 @@
 import { dateTimeValue } from "../../_lib/instant.js";
 import { CompensatedSum } from "../../_lib/compensatedSum.js";
+import { assertKnownOptions } from "../../_lib/arguments.js";
+import type { OptionKeys } from "../../_lib/arguments.js";
 import type { CustomerSummary, RefundOnlyCustomer, SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLike } from "../summarizeCustomers.js";
 
 const millisecondsPerDay = 86_400_000;
+const optionKeys = { asOf: true } as const satisfies OptionKeys<SummarizeCustomersOptions>;
 
 interface Accumulator {
   readonly customerId: string;
@@ -25,6 +28,8 @@ interface Accumulator {
  * `summarizeCustomers`.
  */
 export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
+  // Not an object is a missing clock, as below.
+  if (typeof options === "object" && options !== null) assertKnownOptions("summarizeCustomers", options, optionKeys);
   const asOfTime = dateTimeValue((options as Partial<SummarizeCustomersOptions> | null | undefined)?.asOf);
   if (asOfTime === undefined) throw new TypeError("summarizeCustomers requires asOf to be a valid date");
   if (!Number.isFinite(asOfTime)) throw new RangeError("summarizeCustomers requires asOf to be a valid date");

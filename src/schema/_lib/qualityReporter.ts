@@ -1,11 +1,14 @@
 import { isZodSchema } from "./isZodSchema.js";
 import * as z from "zod/mini";
-import { assertRecord } from "../../_lib/arguments.js";
+import { assertOptions } from "../../_lib/arguments.js";
+import type { OptionKeys } from "../../_lib/arguments.js";
 import { CustomerProfile } from "../CustomerProfile.js";
 import { isPlainObject, maximumSnapshotDepth, ownSnapshot, readingSchema, startsWithPath, type OwnSnapshot } from "./ownSnapshot.js";
 import { schemaLeaves, type SchemaLeaf } from "./schemaLeaves.js";
 import { asyncSchemaError } from "./parseRow.js";
 import type { DataQualityReport, DataQualityReportOptions } from "../dataQualityReport.js";
+
+const optionKeys = { schema: true, idField: true } as const satisfies OptionKeys<DataQualityReportOptions>;
 
 type FieldState = "valid" | "missing" | "invalid";
 
@@ -99,7 +102,7 @@ function withSchemaChecks<Result>(functionName: string, check: () => Result): Re
  * + unknown keys), time O(rows × fields).
  */
 export function createQualityReporter(functionName: string, options: DataQualityReportOptions) {
-  assertRecord(functionName, "options", options);
+  assertOptions(functionName, options, optionKeys);
   const schema = options.schema ?? CustomerProfile;
   if (!isZodSchema(schema)) throw new TypeError(`${functionName} requires schema to be a zod schema`);
   const groups: GroupCheck[] = [];

@@ -3,7 +3,7 @@
  * checked (unknown ids, cycles named) and sorted topologically, every rule compiled once (with the
  * rules it references), and a per-profile membership evaluator.
  */
-import { assertIterable } from "../../_lib/arguments.js";
+import { assertIterable, assertKnownOptions } from "../../_lib/arguments.js";
 import type { Rule } from "../../rules/ast.js";
 import { SegmentError } from "../SegmentError.js";
 import type { SegmentIssue } from "../SegmentError.js";
@@ -103,10 +103,19 @@ function referencesOf(rule: Rule): { found: Array<{ segment: string; path: Array
 
 /**
  * The checks every segment function makes on its arguments before reading them: an options object
- * (none at all is a missing clock), callbacks that are functions, and profiles that can be iterated.
+ * (none at all is a missing clock) with only the keys `keys` lists, callbacks that are functions, and
+ * profiles that can be iterated.
  */
-export function checkArguments(functionName: string, profiles: unknown, options: unknown, callbacks: ReadonlyArray<string>, asyncProfiles = false): void {
+export function checkArguments(
+  functionName: string,
+  profiles: unknown,
+  options: unknown,
+  keys: Readonly<Record<string, true>>,
+  callbacks: ReadonlyArray<string>,
+  asyncProfiles = false,
+): void {
   if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
+  assertKnownOptions(functionName, options, keys);
   for (const name of callbacks) {
     const callback = (options as Record<string, unknown>)[name];
     if (callback !== undefined && typeof callback !== "function") throw new TypeError(`${functionName} requires ${name} to be a function`);
