@@ -457,11 +457,17 @@ export interface EventOptions {
 
 const eventOptionKeys = { where: true, withinLast: true, count: true, sum: true } as const satisfies OptionKeys<EventOptions>;
 
-/** The `gte` / `lte` of aggregate bounds, without keys whose value is `undefined`. */
-function definedBounds(bounds: AggregateBounds): { gte?: number; lte?: number } {
+/**
+ * A copy of an option's object without the keys whose value is `undefined`; every other key is kept,
+ * so that the check refuses a key the node does not take (`{ gte: 2, min: 3 }`) instead of the
+ * builder dropping it.
+ */
+function definedKeys<T>(value: T): T {
   // Not an object (null from JavaScript): left to the check, which names it.
-  if (typeof bounds !== "object" || bounds === null) return bounds;
-  return { ...(bounds.gte === undefined ? {} : { gte: bounds.gte }), ...(bounds.lte === undefined ? {} : { lte: bounds.lte }) };
+  if (typeof value !== "object" || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) if (entry !== undefined) copy[key] = entry;
+  return copy as T;
 }
 
 /**
@@ -479,11 +485,10 @@ function definedBounds(bounds: AggregateBounds): { gte?: number; lte?: number } 
 export function event(type: string, options: EventOptions = {}): EventRule {
   assertOptions("event", options, eventOptionKeys);
   const rule: { -readonly [K in keyof EventRule]: EventRule[K] } = { op: "event", type };
-  const { withinLast, sum } = options;
   if (options.where !== undefined) rule.where = options.where;
-  if (withinLast !== undefined) rule.withinLast = typeof withinLast === "object" && withinLast !== null ? { amount: withinLast.amount, unit: withinLast.unit } : withinLast;
-  if (options.count !== undefined) rule.count = definedBounds(options.count);
-  if (sum !== undefined) rule.sum = typeof sum === "object" && sum !== null ? { property: sum.property, ...definedBounds(sum) } : sum;
+  if (options.withinLast !== undefined) rule.withinLast = definedKeys(options.withinLast);
+  if (options.count !== undefined) rule.count = definedKeys(options.count);
+  if (options.sum !== undefined) rule.sum = definedKeys(options.sum);
   return checked("event", rule);
 }
 

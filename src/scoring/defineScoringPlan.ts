@@ -5,6 +5,7 @@ import type { Issue } from "../_lib/errors.js";
 import { safeParseRule } from "../rules/index.js";
 import type { Rule, RuleLimits } from "../rules/index.js";
 import { resolveRuleLimits } from "../rules/_lib/limits.js";
+import type { OptionKeys } from "../_lib/arguments.js";
 
 /**
  * A scoring plan as written (untrusted JSON is welcome): rules with points, and optional tiers.
@@ -38,6 +39,9 @@ const maxTiers = 1_000;
 
 /** Plans made by {@link defineScoringPlan}: already valid (and frozen), so scoring skips re-checking them. */
 const definedPlans = /* @__PURE__ */ new WeakSet<object>();
+const planKeys = Object.keys({ id: true, name: true, rules: true, tiers: true } satisfies OptionKeys<ScoringPlanDefinition>);
+const ruleKeys = Object.keys({ id: true, name: true, rule: true, points: true } satisfies OptionKeys<ScoringPlanDefinition["rules"][number]>);
+const tierKeys = Object.keys({ name: true, min: true } satisfies OptionKeys<NonNullable<ScoringPlanDefinition["tiers"]>[number]>);
 
 /**
  * Whether a value was returned by {@link defineScoringPlan}.
@@ -59,7 +63,8 @@ export function isDefinedScoringPlan(value: unknown): value is ScoringPlan {
  * @returns The frozen {@link ScoringPlan}; names default to ids.
  * @throws `SegmentationError` `defineScoringPlan found N issues` with codes `invalid_type`,
  * `invalid_rule` (path continues into the rule), `invalid_points`, `duplicate_id`, `invalid_tier`,
- * `too_many` (rules or tiers).
+ * `too_many` (rules or tiers), `unrecognized_key` (a key the plan, a rule or a tier does not take, such as
+ * `weight` beside `points`; at most 100 are listed).
  * @example
  * const plan = defineScoringPlan({
  *   id: "lead",
@@ -80,6 +85,16 @@ export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: Ru
     const notObject = { code: "invalid_type", path: [], message: "a scoring plan must be an object" };
     throw new SegmentationError(issueSummary("defineScoringPlan", [notObject]), [notObject]);
   }
+  // A key the plan does not take (`weight` beside `points`) would be dropped: it is an issue, at most 100 of them.
+  let unknownKeys = 0;
+  const refuseUnknownKeys = (record: unknown, keys: ReadonlyArray<string>, path: ReadonlyArray<string | number>, what: string): void => {
+    if (record === null || typeof record !== "object") return;
+    for (const key of Object.keys(record)) {
+      if (keys.includes(key) || ++unknownKeys > 100) continue;
+      issues.push({ code: "unrecognized_key", path: [...path, key], message: `${what} takes only ${keys.slice(0, -1).join(", ")} and ${keys[keys.length - 1] as string}, not the key ${JSON.stringify(key.slice(0, 100))}` });
+    }
+  };
+  refuseUnknownKeys(input, planKeys, [], "a scoring plan");
   const isId = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= maxIdLength;
   const isName = (value: unknown): boolean => value === undefined || (typeof value === "string" && value.length <= maxNameLength);
   const id = own(input, "id");
@@ -93,6 +108,7 @@ export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: Ru
   else if (rulesInput.length > maxRules) issues.push({ code: "too_many", path: ["rules"], message: `a plan has at most ${maxRules} rules, got ${rulesInput.length}` });
   else {
     rulesInput.forEach((entry: unknown, index) => {
+      refuseUnknownKeys(entry, ruleKeys, ["rules", index], "a scoring rule");
       const entryId = own(entry, "id");
       const entryName = own(entry, "name");
       const points = own(entry, "points");
@@ -118,6 +134,7 @@ export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: Ru
       const names = new Set<string>();
       const thresholds = new Set<number>();
       tiersInput.forEach((tier: unknown, index) => {
+        refuseUnknownKeys(tier, tierKeys, ["tiers", index], "a tier");
         const tierName = own(tier, "name");
         const min = own(tier, "min");
         if (!isId(tierName) || names.has(tierName) || typeof min !== "number" || !Number.isFinite(min)) {

@@ -109,6 +109,21 @@ describe("builders", () => {
     expect(parseCode({ op: "event", type: "purchase", count: {} })).toBeDefined();
   });
 
+  it("pass keys a node does not take on to the check, which refuses them (the builder dropped them before)", () => {
+    const issue = (thunk: () => unknown) => {
+      try {
+        thunk();
+        return undefined;
+      } catch (error) {
+        const { code, path } = (error as InstanceType<typeof rules.RuleError>).issues[0] ?? {};
+        return `${code} ${path?.join(".")}`;
+      }
+    };
+    expect(issue(() => rules.event("purchase", { count: { gte: 2, min: 3 } } as never))).toBe("unrecognized_key count.min");
+    expect(issue(() => rules.event("purchase", { sum: { property: "amount", gte: 2, max: 9 } } as never))).toBe("unrecognized_key sum.max");
+    expect(issue(() => rules.event("purchase", { withinLast: { amount: 3, unit: "days", from: "now" } } as never))).toBe("unrecognized_key withinLast.from");
+  });
+
   it("leave out bounds given as undefined", () => {
     // TypeScript forbids explicit undefined bounds here; JavaScript callers can still pass them.
     const options = { count: { gte: undefined, lte: 3 }, sum: { property: "amount", gte: 10, lte: undefined } } as unknown as rules.EventOptions;

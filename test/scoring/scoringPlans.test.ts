@@ -65,6 +65,30 @@ describe("scoring plans", () => {
       expect(issues[0]!.path.slice(0, 3)).toEqual(["rules", 0, "rule"]);
     }
   });
+
+  it("refuses keys it would drop: weight beside points scored every rule 1 point before", () => {
+    const plan = { id: "lead", owner: "growth", rules: [{ id: "big", rule: { op: "always" }, points: 1, weight: 5 }], tiers: [{ name: "hot", min: 1, color: "red" }] };
+    expect(() => defineScoringPlan(plan as never)).toThrow(SegmentationError);
+    try {
+      defineScoringPlan(plan as never);
+    } catch (error) {
+      expect((error as SegmentationError).issues).toEqual([
+        { code: "unrecognized_key", path: ["owner"], message: 'a scoring plan takes only id, name, rules and tiers, not the key "owner"' },
+        { code: "unrecognized_key", path: ["rules", 0, "weight"], message: 'a scoring rule takes only id, name, rule and points, not the key "weight"' },
+        { code: "unrecognized_key", path: ["tiers", 0, "color"], message: 'a tier takes only name and min, not the key "color"' },
+      ]);
+    }
+    // At most 100 such issues, however many keys a hostile plan has.
+    const keys = Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`k${index}`, index]));
+    const many = { id: "lead", rules: [{ id: "big", rule: { op: "always" }, points: 1, ...keys }] };
+    try {
+      defineScoringPlan(many as never);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as SegmentationError).issues).toHaveLength(100);
+    }
+    expect(defineScoringPlan({ id: "lead", name: "Lead", rules: [{ id: "big", name: "Big", rule: { op: "always" }, points: 1 }], tiers: [{ name: "hot", min: 1 }] }).rules).toHaveLength(1);
+  });
 });
 
 describe("scoring plans: review cases", () => {

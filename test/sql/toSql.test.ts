@@ -567,6 +567,19 @@ describe("toSql: behaviours pinned by the fourth mutation review", () => {
     expect(issues({ op: "exists", field: "x" }, { columns: { x: { column: "a\u007fb", type: "text" } } })).toEqual([
       'invalid_mapping at field: the column of field "x" must be a non-empty identifier without control characters, got "a\u007fb"',
     ]);
+    // A mapping key that would be ignored is refused: nullable, json beside column, an events alias.
+    expect(issues({ op: "exists", field: "x" }, { columns: { x: { column: "x", type: "text", nullable: false } as never } })).toEqual([
+      'invalid_mapping at field: the mapping of field "x" has the key "nullable", which it does not take (its keys: column, type)',
+    ]);
+    expect(issues({ op: "exists", field: "x" }, { columns: { x: { column: "x", json: "data", path: ["x"], type: "text" } as never } })).toEqual([
+      'invalid_mapping at field: the mapping of field "x" has the key "json", which it does not take (its keys: column, type)',
+    ]);
+    expect(issues({ op: "exists", field: "x" }, { columns: { x: { json: "data", path: ["x"], format: "iso" } as never } })).toEqual([
+      'invalid_mapping at field: the mapping of field "x" has the key "format", which it does not take (its keys: json, path, type)',
+    ]);
+    expect(issues({ op: "always" }, { events: { ...testEvents, alias: "e" } as never })).toEqual([
+      'invalid_mapping at events.alias: the events mapping has the key "alias", which it does not take (its keys: table, customerId, type, timestamp, properties)',
+    ]);
   });
 
   it("parameterOffset must be a non-negative integer even when the rule binds nothing", () => {

@@ -5,7 +5,8 @@ import { pathKeys, pathLink } from "../../_lib/pathLinks.js";
 import type { PathLink } from "../../_lib/pathLinks.js";
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
 import { parseIsoInstant, subtractDuration } from "../../rules/_lib/time.js";
-import type { SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlParameter, SqlParameterType } from "../mapping.js";
+import type { SqlColumn, SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlJsonField, SqlParameter, SqlParameterType } from "../mapping.js";
+import type { OptionKeys } from "../../_lib/arguments.js";
 import { SqlCompileError } from "../SqlCompileError.js";
 import type { SqlCompileIssue } from "../SqlCompileError.js";
 import { sqlDialect } from "../sqlDialect.js";
@@ -63,6 +64,10 @@ const columnTypes: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "numberArray",
 ]);
 const jsonTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(["any", "timestamp"]);
+// The keys of each mapping, complete by type: a key beside them would be ignored, so it is refused.
+const columnMappingKeys = Object.keys({ column: true, type: true } satisfies OptionKeys<SqlColumn>);
+const jsonMappingKeys = Object.keys({ json: true, path: true, type: true } satisfies OptionKeys<SqlJsonField>);
+const eventMappingKeys = Object.keys({ table: true, customerId: true, type: true, timestamp: true, properties: true } satisfies OptionKeys<SqlEventMapping>);
 const timeUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set(["seconds", "minutes", "hours", "days", "weeks", "months", "years"]);
 /** Earliest instant bound as a timestamp parameter (0001-01-01T00:00:00Z); earlier bounds are unbounded. */
 const earliestBoundMilliseconds = -62_135_596_800_000;
@@ -147,6 +152,12 @@ export class Compilation {
       throw new TypeError(`${functionName} requires onUnsupported to be "throw" or "unknown"`);
     }
     this.asOfMilliseconds = asOfMilliseconds;
+    const eventMapping: unknown = options.events;
+    if (typeof eventMapping === "object" && eventMapping !== null) {
+      for (const key of Object.keys(eventMapping)) {
+        if (!eventMappingKeys.includes(key)) this.issue("invalid_mapping", pathLink(undefined, "events", key), `the events mapping has the key ${JSON.stringify(key.slice(0, 40))}, which it does not take (its keys: ${eventMappingKeys.join(", ")})`);
+      }
+    }
   }
 
   issue(code: SqlCompileIssue["code"], path: Path, message: string): string {
@@ -212,6 +223,12 @@ export class Compilation {
     const prefix = scope.qualifier === undefined ? "" : `${scope.qualifier}.`;
     if (typeof mapping !== "object" || mapping === null) {
       this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} must be an object`);
+      return undefined;
+    }
+    const mappingKeys = Object.hasOwn(mapping, "column") ? columnMappingKeys : Object.hasOwn(mapping, "json") ? jsonMappingKeys : undefined;
+    const extra = mappingKeys === undefined ? undefined : Object.keys(mapping).find((key) => !mappingKeys.includes(key));
+    if (mappingKeys !== undefined && extra !== undefined) {
+      this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} has the key ${JSON.stringify(extra.slice(0, 40))}, which it does not take (its keys: ${mappingKeys.join(", ")})`);
       return undefined;
     }
     if (Object.hasOwn(mapping, "column")) {
