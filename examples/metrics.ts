@@ -17,8 +17,10 @@ import {
   disparateImpact,
   meanInterval,
   minimumDetectableEffect,
+  powerTwoMeans,
   probabilityToBeat,
   relativeLift,
+  sampleSizeTwoMeans,
   sampleSizeTwoProportions,
   twoSampleTTest,
   wilsonInterval,
@@ -37,6 +39,11 @@ console.log(`  (Cohen's h convention: ${cohen.perArm}; conventions differ, so th
 const budget = minimumDetectableEffect({ baseline: 0.04, perArm: 5000 });
 console.log(`With only 5,000 users per arm the smallest detectable lift is +${pct(budget.relative)} relative.`);
 check(plan.perArm > 5000 && budget.relative > 0.15, "a smaller sample detects only larger effects");
+// Revenue per user is a mean: past data gives its average ($2.60) and standard deviation ($19) per user.
+const revenuePlan = sampleSizeTwoMeans({ baseline: 2.6, mde: 0.8, mdeType: "absolute", standardDeviation: 19 });
+const revenuePower = powerTwoMeans({ baseline: 2.6, mde: 0.8, mdeType: "absolute", standardDeviation: 19 }, { perArm: 6000 });
+console.log(`Revenue: ${revenuePlan.perArm} users per arm detect +$0.80 per user (Cohen's d ${revenuePlan.effectSize.toFixed(3)}); 6,000 per arm give power ${revenuePower.toFixed(2)}.`);
+check(revenuePlan.defined && revenuePlan.perArm > 6000 && revenuePower < 0.8, "the revenue test is planned under the noncentral t");
 
 // 2. The experiment ran; counts per segment and arm (control, treatment).
 const results = [

@@ -50,6 +50,8 @@ export type { NetPromoterCounts, NetPromoterScoreOptions, NetPromoterScoreResult
 export { netPromoterScoreFromScores } from "./netPromoterScoreFromScores.js";
 export { populationStabilityIndex } from "./populationStabilityIndex.js";
 export type { PopulationStabilityIndexOptions, StabilityBand, PopulationStabilityIndexResult } from "./populationStabilityIndex.js";
+export { powerTwoMeans } from "./powerTwoMeans.js";
+export type { MeanPowerOptions } from "./powerTwoMeans.js";
 export { powerTwoProportions } from "./powerTwoProportions.js";
 export type { PowerOptions } from "./powerTwoProportions.js";
 export { probabilityToBeat } from "./probabilityToBeat.js";
@@ -63,6 +65,8 @@ export { revenueContribution } from "./revenueContribution.js";
 export type { SegmentRevenue, RevenueContributionRow, RevenueContributionResult } from "./revenueContribution.js";
 export { sampleRatioMismatch } from "./sampleRatioMismatch.js";
 export type { SampleRatioMismatchOptions, SampleRatioMismatchResult } from "./sampleRatioMismatch.js";
+export { sampleSizeTwoMeans } from "./sampleSizeTwoMeans.js";
+export type { MeanSampleSizeInput, MeanSampleSizeOptions, MeanSampleSizeResult } from "./sampleSizeTwoMeans.js";
 export { sampleSizeTwoProportions } from "./sampleSizeTwoProportions.js";
 export type { SampleSizeInput, SampleSizeOptions, SampleSizeResult } from "./sampleSizeTwoProportions.js";
 export { segmentAttractiveness } from "./segmentAttractiveness.js";

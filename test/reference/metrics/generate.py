@@ -18,7 +18,7 @@ import scipy
 import statsmodels
 from scipy import stats, optimize
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.power import NormalIndPower
+from statsmodels.stats.power import NormalIndPower, TTestIndPower
 from statsmodels.stats.proportion import (
     confint_proportions_2indep,
     power_proportions_2indep,
@@ -527,6 +527,50 @@ for t in [[[8, 2], [1, 5]], [[3, 1], [1, 3]], [[0, 5], [5, 0]], [[20, 380], [45,
             call = f"mpmath (40 digits) hypergeometric sum for {t}, alternative='{alt}' (odds ratio from scipy)"
         fisher.append({"table": t, "alternative": alt, "pValue": num(p), "oddsRatio": num(odds), "call": call})
 out["fisherExactTest"] = fisher
+
+# --- planning for means: Student's t test power under the noncentral t (metrics review: revenue per user could not be planned)
+def nct_cdf_mp(t, nu, d):
+    """P(T <= t) for the noncentral t as E[Phi(t sqrt(V/nu) - d)], V ~ chi2(nu), by mpmath quadrature: independent of the series."""
+    t, nu, d = mpmath.mpf(t), mpmath.mpf(nu), mpmath.mpf(d)
+    k = nu / 2
+    logc = -k * mpmath.log(2) - mpmath.loggamma(k)
+    f = lambda v: mpmath.exp(logc + (k - 1) * mpmath.log(v) - v / 2) * mpmath.ncdf(t * mpmath.sqrt(v / nu) - d)
+    w = 40 * mpmath.sqrt(2 * nu)
+    return mpmath.quad(f, [0] + [x for x in [nu - w, nu - w / 4, nu, nu + w / 4, nu + w] if x > 0] + [mpmath.inf])
+
+
+nct_cases = []
+for t, nu, d in [(1.96, 10, 2.5), (2.0, 100, 2.8), (-1.5, 5, 0.7), (0.5, 3, -1.2), (1.97, 2e6, 2.8), (3, 20, 10), (-2, 30, -3), (0, 7, 1.1), (1.2, 1.5, 0.3), (2.2, 50, 0), (12.7, 1, 4.3), (-4, 8, -9)]:
+    c = nct_cdf_mp(t, nu, d)
+    nct_cases.append({"t": t, "degreesOfFreedom": nu, "noncentrality": d, "cdf": num(c), "sf": num(1 - c), "scipyCdf": num(stats.nct.cdf(t, nu, d)),
+                      "call": f"E[Phi(t sqrt(V/nu) - d)] by mpmath.quad at 30 digits; scipy.stats.nct.cdf({t}, {nu}, {d}) (Boost) for comparison"})
+out["noncentralT"] = nct_cases
+
+mpmath.mp.dps = 30
+mean_power = []
+for d, n, ratio, alternative, alpha in [(0.5 / 18, 10000.0, 1.0, "two-sided", 0.05), (0.2, 50.0, 1.0, "two-sided", 0.05), (0.5, 5.0, 1 / 9, "two-sided", 0.05),
+                                        (0.8, 20.0, 3.0, "greater", 0.01), (-0.3, 40.0, 0.5, "less", 0.1), (0.3, 40.0, 0.5, "less", 0.1), (1.5, 3.0, 1.0, "two-sided", 0.2), (0.0, 30.0, 1.0, "two-sided", 0.05)]:
+    n2 = ratio * n
+    nu = n + n2 - 2
+    nc = d / math.sqrt(1 / n + 1 / n2)
+    if alternative == "two-sided":
+        crit = t_two_sided_quantile(alpha, nu)
+        value = (1 - nct_cdf_mp(crit, nu, nc)) + nct_cdf_mp(-crit, nu, nc)
+    else:
+        crit = t_two_sided_quantile(2 * alpha, nu)
+        value = 1 - nct_cdf_mp(crit, nu, nc) if alternative == "greater" else nct_cdf_mp(-crit, nu, nc)
+    mean_power.append({"effectSize": d, "perArm": n, "ratio": ratio, "alternative": alternative, "alpha": alpha, "power": num(value),
+                       "statsmodels": num(TTestIndPower().power(d, n, alpha, ratio=ratio, alternative=sm_alternative[alternative])),
+                       "call": f"mpmath: t quantile from betainc, noncentral t by quadrature; statsmodels TTestIndPower().power({d}, {n}, {alpha}, ratio={ratio}, alternative='{sm_alternative[alternative]}') (scipy's t.isf is about 1e-10 off at small df)"})
+out["meanPower"] = mean_power
+
+mean_sizes = []
+for d, ratio, alternative, alpha, power in [(0.5 / 18, 1.0, "two-sided", 0.05, 0.8), (0.2, 1.0, "two-sided", 0.05, 0.8), (0.5, 1 / 9, "two-sided", 0.05, 0.8), (0.8, 3.0, "greater", 0.01, 0.9),
+                                            (-0.3, 0.5, "less", 0.1, 0.5), (1.5, 1.0, "two-sided", 0.05, 0.8), (0.05, 2.0, "two-sided", 0.05, 0.95), (-0.049, 1 / 9, "two-sided", 0.05, 0.8)]:
+    n = TTestIndPower().solve_power(effect_size=d, nobs1=None, alpha=alpha, power=power, ratio=ratio, alternative=sm_alternative[alternative])
+    mean_sizes.append({"effectSize": d, "ratio": ratio, "alternative": alternative, "alpha": alpha, "power": power, "exact": num(n), "relative": 1e-8,
+                       "call": f"TTestIndPower().solve_power({d}, None, {alpha}, {power}, ratio={ratio}, alternative='{sm_alternative[alternative]}') (brentq: about 1e-8)"})
+out["meanSampleSize"] = mean_sizes
 
 # --- compareSegments: two-sided pooled z tests per segment, then one correction across the tested family
 segment_arms = [("new", 260, 5000, 200, 5000), ("returning", 310, 4000, 300, 4000), ("mobile", 192, 3000, 150, 3000)]
