@@ -20,38 +20,54 @@ export interface OptionAliases {
   readonly conversions: Readonly<Record<string, string>>;
 }
 
-const noAliases: OptionAliases = { names: {}, conversions: {} };
+/** How {@link assertKnownOptions} words its refusal: other tools' names, and what the keys are called. */
+export interface KnownOptionsWording {
+  /** Other tools' names for the options, answered by the option to pass. */
+  readonly aliases?: OptionAliases;
+  /** What a key is called in the message ("option" by default; "limit" for rule limits). */
+  readonly noun?: string;
+}
+
+/** The first own key of `record` that `keys` does not list, if any. */
+export function unknownKey(record: object, keys: Readonly<Record<string, true>>): string | undefined {
+  return Object.keys(record).find((key) => !Object.hasOwn(keys, key));
+}
+
+/** A key as messages show it: quoted, and cut to 40 characters. */
+export function quotedKey(key: string): string {
+  return JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key);
+}
 
 /**
  * Throws `<functionName> does not take the option "<key>" (its options: a, b)` for an own key of
  * `options` that `keys` does not list: a misspelt option, or another tool's name for one
  * (statsmodels' `alpha` where the function takes `confidence`, lifetimes' `penalizer_coef`), would
  * otherwise be ignored and give another analysis than the one asked for. The message adds the option
- * to pass when the key is one of `aliases`, a snake_case form or another case (`asof`) of one.
- * Call sites write `keys` as `{ ... } satisfies OptionKeys<Options>`, so the list is complete and a
- * new option is a type error until it is added. The modules Python users move to pass the Python
- * names (`src/_lib/pythonOptions.ts`); the tables stay out of the other bundles.
+ * to pass when the key is one of `aliases`, or another case or a snake_case form of one (`asof`,
+ * `n_init`). Call sites write `keys` as `{ ... } satisfies OptionKeys<Options>`, so the list is
+ * complete and a new option is a type error until it is added. The modules Python users move to pass
+ * the Python names (`src/_lib/pythonOptions.ts`); the tables stay out of the other bundles.
  */
-export function assertKnownOptions(functionName: string, options: object, keys: Readonly<Record<string, true>>, aliases: OptionAliases = noAliases): void {
-  for (const key of Object.keys(options)) {
-    if (Object.hasOwn(keys, key)) continue;
-    const taken = Object.keys(keys);
-    // scikit-learn's n_init is nInit here: a snake_case name whose camelCase form is an option.
-    const camel = Object.hasOwn(aliases.names, key) ? (aliases.names[key] as string) : key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-    const instead = Object.hasOwn(keys, camel) ? camel : taken.find((name) => name.toLowerCase() === camel.toLowerCase());
-    const advice = instead !== undefined && instead !== key ? `; pass ${Object.hasOwn(aliases.conversions, key) ? (aliases.conversions[key] as string) : instead}` : "";
-    const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key);
-    throw new TypeError(`${functionName} does not take the option ${shown} (${taken.length === 0 ? "it takes none" : `its options: ${taken.join(", ")}`})${advice}`);
-  }
+export function assertKnownOptions(functionName: string, options: object, keys: Readonly<Record<string, true>>, wording: KnownOptionsWording = {}): void {
+  const key = unknownKey(options, keys);
+  if (key === undefined) return;
+  const { names = {}, conversions = {} } = wording.aliases ?? {};
+  const noun = wording.noun ?? "option";
+  const taken = Object.keys(keys);
+  const alias = Object.hasOwn(names, key) ? names[key] : undefined;
+  const folded = key.replace(/_/g, "").toLowerCase();
+  const instead = alias !== undefined && Object.hasOwn(keys, alias) ? alias : taken.find((name) => name.toLowerCase() === folded);
+  const advice = instead === undefined ? "" : `; pass ${Object.hasOwn(conversions, key) ? (conversions[key] as string) : instead}`;
+  throw new TypeError(`${functionName} does not take the ${noun} ${quotedKey(key)} (${taken.length === 0 ? "it takes none" : `its ${noun}s: ${taken.join(", ")}`})${advice}`);
 }
 
 /**
  * Throws `<functionName> requires options to be an object` unless `options` is one, then
  * {@link assertKnownOptions}.
  */
-export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>, aliases: OptionAliases = noAliases): asserts options is object {
+export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>, wording: KnownOptionsWording = {}): asserts options is object {
   assertRecord(functionName, "options", options);
-  assertKnownOptions(functionName, options, keys, aliases);
+  assertKnownOptions(functionName, options, keys, wording);
 }
 
 /** Throws `<functionName> requires <name> to be an array` unless `value` is an array. */

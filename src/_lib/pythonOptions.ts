@@ -29,14 +29,14 @@ const conversions: Readonly<Record<string, string>> = {
   usevar: 'variance: "pooled" or "unequal"',
 };
 
-const pythonAliases: OptionAliases = { names, conversions };
+const pythonNames = { aliases: { names, conversions } as OptionAliases };
 
 /** `assertKnownOptions` of `arguments.ts` with the Python names. */
 export function assertKnownOptions(functionName: string, options: object, keys: Readonly<Record<string, true>>): void {
-  assertKnownOptionKeys(functionName, options, keys, pythonAliases);
+  assertKnownOptionKeys(functionName, options, keys, pythonNames);
 }
 
 /** `assertOptions` of `arguments.ts` with the Python names. */
 export function assertOptions(functionName: string, options: unknown, keys: Readonly<Record<string, true>>): asserts options is object {
-  assertOptionKeys(functionName, options, keys, pythonAliases);
+  assertOptionKeys(functionName, options, keys, pythonNames);
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "../rules/ast.js";
-import { compileRule } from "../rules/compileRule.js";
+import { compilePredicate } from "../rules/compileRule.js";
 import type { CompileRuleOptions } from "../rules/compileRule.js";
 
 /**
@@ -17,7 +17,7 @@ import type { CompileRuleOptions } from "../rules/compileRule.js";
  * @param rule - the rule.
  * @param options - `asOf`, `segments`, `eventsOf`, as for `compileRule`.
  * @returns `(profile: P) => boolean`.
- * @throws As `compileRule`.
+ * @throws As `compileRule`, with `toPredicate` in the messages.
  * @example
  * const bigSpender = toPredicate<{ spend?: number }>({ op: "gt", field: "spend", value: 100 }, { asOf: new Date("2024-06-30T00:00:00Z") });
  * [{ spend: 150 }, { spend: 50 }, {}].filter(bigSpender).length //=> 1
@@ -26,5 +26,5 @@ import type { CompileRuleOptions } from "../rules/compileRule.js";
  * @category Fp
  */
 export function toPredicate<P = unknown>(rule: Rule, options: CompileRuleOptions<P>): (profile: P) => boolean {
-  return compileRule(rule, options);
+  return compilePredicate("toPredicate", rule, options);
 }

@@ -38,8 +38,9 @@ import type {
 import { checkedRule } from "./parseRule.js";
 import { dateTimeValue } from "../_lib/instant.js";
 import { RuleError } from "./RuleError.js";
+import type { RuleIssue } from "./RuleError.js";
 import { ruleErrorMessage } from "./_lib/issues.js";
-import { assertOptions } from "../_lib/arguments.js";
+import { assertOptions, quotedKey } from "../_lib/arguments.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 
 /** A copy of a builder's list argument; a string or anything else that is not an array is refused (a string would spread into letters). */
@@ -410,6 +411,12 @@ function timeBound<O extends "before" | "after">(op: O, field: string, bound: st
   }
   // Anything else that is no duration (null from JavaScript) goes to the check as it is, which names it.
   if (typeof bound !== "object" || bound === null) return checked(op, { op, field, date: bound as unknown as string });
+  // The duration's keys become the node's own: one it does not take (`from`) is refused here, where it can be named.
+  const extra = Object.keys(bound).find((key) => key !== "amount" && key !== "unit" && (bound as unknown as Record<string, unknown>)[key] !== undefined);
+  if (extra !== undefined) {
+    const issues: RuleIssue[] = [{ code: "unrecognized_key", path: [extra], message: `a duration takes only amount and unit, not the key ${quotedKey(extra)}` }];
+    throw new RuleError(ruleErrorMessage(op, issues), issues);
+  }
   return checked(op, { op, field, amount: bound.amount, unit: bound.unit });
 }
 

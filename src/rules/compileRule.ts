@@ -23,7 +23,7 @@ import type { EventAggregate, RuleEvent } from "./_lib/leaves.js";
 import { splitPath } from "../_lib/fieldPaths.js";
 import { compileReader } from "./_lib/fieldReaders.js";
 import { subtractDuration, timeBound } from "./_lib/time.js";
-import { ownHandler } from "./_lib/interpreter.js";
+import { eventsOfWording, ownHandler } from "./_lib/interpreter.js";
 import { ruleCost } from "./_lib/cost.js";
 import { assertKnownOptions } from "../_lib/arguments.js";
 import type { OptionKeys } from "../_lib/arguments.js";
@@ -487,7 +487,7 @@ function compilePolar(node: Rule, context: CompileContext, wanted: boolean): Pre
 function compileContext<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>, keys: Readonly<Record<string, true>> | undefined): CompileContext {
   // No options at all is a missing clock.
   if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
-  if (keys !== undefined) assertKnownOptions(functionName, options, keys);
+  if (keys !== undefined) assertKnownOptions(functionName, options, keys, eventsOfWording);
   if (options.eventsOf !== undefined && typeof options.eventsOf !== "function") throw new TypeError(`${functionName} requires options.eventsOf to be a function`);
   checkExpansion(functionName, rule, options.segments);
   const segments = options.segments;
@@ -567,7 +567,12 @@ export function compileTruth<P>(functionName: string, rule: Rule, options: Compi
  * @category Rules
  */
 export function compileRule<P = unknown>(rule: Rule, options: CompileRuleOptions<P>): (profile: P) => boolean {
-  return compilePolar(rule, compileContext("compileRule", rule, options, compileRuleOptionKeys), true) as (profile: P) => boolean;
+  return compilePredicate("compileRule", rule, options);
+}
+
+/** `compileRule` with the errors naming `functionName` (fp's `toPredicate`). @internal */
+export function compilePredicate<P>(functionName: string, rule: Rule, options: CompileRuleOptions<P>): (profile: P) => boolean {
+  return compilePolar(rule, compileContext(functionName, rule, options, compileRuleOptionKeys), true) as (profile: P) => boolean;
 }
 
 /**

@@ -130,8 +130,9 @@ function unknownReason(node: Rule, value: unknown, asOf: number): string {
  * Explains a rule's result for one profile: the evaluated tree with each node's three-valued
  * result, the value it read, and a sentence.
  *
- * @remarks Every node's `result` equals `evaluate` of that node's rule with the same options
- * (checked by property tests), and the root's equals `evaluate(rule, profile, options)`. Leaves
+ * @remarks Every node's `result` equals `evaluate` of that node's rule with the same `asOf`,
+ * `segments` and `events` (checked by property tests), and the root's equals `evaluate` of the whole
+ * rule with them (`evaluate` refuses `labels` and `segmentNames`, which only name things). Leaves
  * report the value read (`undefined` when missing) and say why a result is unknown (missing value
  * or wrong type); `inSegment` nodes explain the named segment's rule as their child; `event` nodes
  * report `{ count }`, with `sum` when the node has a `sum` condition. O(size of the rule + elements

@@ -496,7 +496,8 @@ export function checkedRule(json: unknown): { readonly rule: Rule; readonly issu
  * @param options - limits; see {@link RuleLimits}.
  * @returns The validated rule.
  * @throws `RuleError` with `message` `"parseRule found <n> issue(s): <first message> at <path>"` and every issue in `issues`.
- * @throws `RangeError` `"parseRule requires maxDepth to be an integer from 1 to 1000"` (and likewise for the other limits).
+ * @throws `RangeError` `"parseRule requires maxDepth to be an integer from 1 to 1000"` (and likewise for the other limits);
+ * `TypeError` `"parseRule requires options to be an object"`, `parseRule does not take the option "<key>" (its options: maxDepth, ...)`.
  * @example
  * parseRule({ version: 1, op: "gte", field: "behavior.totalSpend", value: 500 }) //=> { op: "gte", field: "behavior.totalSpend", value: 500 }
  * (() => { try { parseRule({ op: "between", field: "age", min: 10, max: 5 }); return "accepted"; } catch (error) { return (error as RuleError).issues[0]?.code; } })() //=> "invalid_range"
@@ -517,7 +518,7 @@ export function parseRule(json: unknown, options?: RuleLimits): Rule {
  * @param json - the untrusted value.
  * @param options - limits; see {@link RuleLimits}.
  * @returns The rule, or a {@link RuleError} whose `issues` list every problem with its path.
- * @throws `RangeError` when a limit option itself is invalid (a programming error, not bad input).
+ * @throws `RangeError` or `TypeError` as {@link parseRule} when the limits themselves are invalid (a programming error, not bad input).
  * @example
  * const result = safeParseRule({ op: "xor", rules: [] });
  * result.success //=> false

@@ -129,7 +129,7 @@ export interface SummarizeCustomersResult {
  * @category Schema
  */
 export function summarizeCustomers(transactions: Iterable<TransactionLike>, options: SummarizeCustomersOptions): SummarizeCustomersResult {
-  const summarizer = createCustomerSummarizer(options);
+  const summarizer = createCustomerSummarizer("summarizeCustomers", options);
   assertIterable("summarizeCustomers", "transactions", transactions);
   for (const transaction of transactions) summarizer.add(transaction);
   return summarizer.finish();

@@ -14,7 +14,7 @@ import type { SummarizeCustomersOptions, SummarizeCustomersResult, TransactionLi
  * @param transactions - an async iterable (or a plain iterable) of transactions.
  * @param options - the clock `asOf`.
  * @returns a promise of the summaries, the refund-only customers and the counts.
- * @throws the same errors as `summarizeCustomers` (their messages name `summarizeCustomers`), as a rejected promise;
+ * @throws the same errors as `summarizeCustomers` (their messages name `summarizeCustomersAsync`), as a rejected promise;
  * `TypeError` `summarizeCustomersAsync requires transactions to be iterable or async iterable`.
  * @throws `TypeError` `summarizeCustomersAsync takes the rows of a sync iterable as they are, and row <i> is a Promise: pass an async iterable to have them awaited`.
  * @example
@@ -31,7 +31,7 @@ export async function summarizeCustomersAsync(
   transactions: AsyncIterable<TransactionLike> | Iterable<TransactionLike>,
   options: SummarizeCustomersOptions,
 ): Promise<SummarizeCustomersResult> {
-  const summarizer = await beforeReading(transactions, () => createCustomerSummarizer(options));
+  const summarizer = await beforeReading(transactions, () => createCustomerSummarizer("summarizeCustomersAsync", options));
   assertIterable("summarizeCustomersAsync", "transactions", transactions, true);
   await forEachRow("summarizeCustomersAsync", transactions, (transaction) => summarizer.add(transaction));
   return summarizer.finish();

@@ -5,6 +5,7 @@ import type { Issue } from "../_lib/errors.js";
 import { safeParseRule } from "../rules/index.js";
 import type { Rule, RuleLimits } from "../rules/index.js";
 import { resolveRuleLimits } from "../rules/_lib/limits.js";
+import { quotedKey, unknownKey } from "../_lib/arguments.js";
 import type { OptionKeys } from "../_lib/arguments.js";
 
 /**
@@ -39,9 +40,9 @@ const maxTiers = 1_000;
 
 /** Plans made by {@link defineScoringPlan}: already valid (and frozen), so scoring skips re-checking them. */
 const definedPlans = /* @__PURE__ */ new WeakSet<object>();
-const planKeys = Object.keys({ id: true, name: true, rules: true, tiers: true } satisfies OptionKeys<ScoringPlanDefinition>);
-const ruleKeys = Object.keys({ id: true, name: true, rule: true, points: true } satisfies OptionKeys<ScoringPlanDefinition["rules"][number]>);
-const tierKeys = Object.keys({ name: true, min: true } satisfies OptionKeys<NonNullable<ScoringPlanDefinition["tiers"]>[number]>);
+const planKeys = { id: true, name: true, rules: true, tiers: true } as const satisfies OptionKeys<ScoringPlanDefinition>;
+const ruleKeys = { id: true, name: true, rule: true, points: true } as const satisfies OptionKeys<ScoringPlanDefinition["rules"][number]>;
+const tierKeys = { name: true, min: true } as const satisfies OptionKeys<NonNullable<ScoringPlanDefinition["tiers"]>[number]>;
 
 /**
  * Whether a value was returned by {@link defineScoringPlan}.
@@ -64,7 +65,7 @@ export function isDefinedScoringPlan(value: unknown): value is ScoringPlan {
  * @throws `SegmentationError` `defineScoringPlan found N issues` with codes `invalid_type`,
  * `invalid_rule` (path continues into the rule), `invalid_points`, `duplicate_id`, `invalid_tier`,
  * `too_many` (rules or tiers), `unrecognized_key` (a key the plan, a rule or a tier does not take, such as
- * `weight` beside `points`; at most 100 are listed).
+ * `weight` beside `points`; the first of each).
  * @example
  * const plan = defineScoringPlan({
  *   id: "lead",
@@ -85,14 +86,12 @@ export function defineScoringPlan(definition: ScoringPlanDefinition, limits?: Ru
     const notObject = { code: "invalid_type", path: [], message: "a scoring plan must be an object" };
     throw new SegmentationError(issueSummary("defineScoringPlan", [notObject]), [notObject]);
   }
-  // A key the plan does not take (`weight` beside `points`) would be dropped: it is an issue, at most 100 of them.
-  let unknownKeys = 0;
-  const refuseUnknownKeys = (record: unknown, keys: ReadonlyArray<string>, path: ReadonlyArray<string | number>, what: string): void => {
-    if (record === null || typeof record !== "object") return;
-    for (const key of Object.keys(record)) {
-      if (keys.includes(key) || ++unknownKeys > 100) continue;
-      issues.push({ code: "unrecognized_key", path: [...path, key], message: `${what} takes only ${keys.slice(0, -1).join(", ")} and ${keys[keys.length - 1] as string}, not the key ${JSON.stringify(key.slice(0, 100))}` });
-    }
+  // A key the plan does not take (`weight` beside `points`) would be dropped: the first of each object is an issue.
+  const refuseUnknownKeys = (record: unknown, keys: Readonly<Record<string, true>>, path: ReadonlyArray<string | number>, what: string): void => {
+    const key = record !== null && typeof record === "object" ? unknownKey(record, keys) : undefined;
+    if (key === undefined) return;
+    const taken = Object.keys(keys);
+    issues.push({ code: "unrecognized_key", path: [...path, key], message: `${what} takes only ${taken.slice(0, -1).join(", ")} and ${taken[taken.length - 1] as string}, not the key ${quotedKey(key)}` });
   };
   refuseUnknownKeys(input, planKeys, [], "a scoring plan");
   const isId = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= maxIdLength;

@@ -64,7 +64,7 @@ export interface SqlEventMapping {
   readonly properties: SqlColumnMapping;
 }
 
-/** Options shared by {@link toSql} and {@link segmentQuery}. */
+/** Options shared by {@link toSql}, {@link breakdownQuery} and {@link segmentQuery} (which takes its segments as its first argument, so not `segments`). Each refuses a key it does not take. */
 export interface SqlCompileOptions {
   /** The target dialect. */
   readonly dialect: SqlDialectName;

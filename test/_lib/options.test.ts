@@ -54,6 +54,7 @@ describe("option keys", () => {
     const rows = [[0, 0], [0, 1], [5, 5], [6, 5]];
     expect(() => kMeans(rows, { k: 2, n_init: 10 } as never)).toThrow(new TypeError('kMeans does not take the option "n_init" (its options: k, seed, nInit, maxIterations, tolerance, initialization, algorithm, featureNames); pass nInit'));
     expect(() => kMeans(rows, { k: 2, random_state: 0 } as never)).toThrow("; pass seed");
+    expect(() => kMeans(rows, { k: 2, N_INIT: 3 } as never)).toThrow("; pass nInit");
     expect(() => chooseK(rows, { kMax: 3, max_iter: 5 } as never)).toThrow('chooseK does not take the option "max_iter"');
     expect(() => kModes([["a"], ["b"]], { k: 2, gamma: 0.5 } as never)).toThrow('kModes does not take the option "gamma"');
     expect(() => rfmScores([], { quantiles: 5 } as never)).toThrow('rfmScores does not take the option "quantiles" (its options: bins, monetary, ties, weights)');
@@ -75,10 +76,14 @@ describe("option keys", () => {
     expect(() => parseJsonRulesEngine({ all: [] }, { facts: {} } as never)).toThrow(`parseJsonRulesEngine does not take the option "facts" (${limits}, nulls, conditions, schema)`);
     expect(() => toJsonLogic(rule, { asof: asOf } as never)).toThrow(new TypeError('toJsonLogic does not take the option "asof" (its options: segments, asOf); pass asOf'));
     expect(() => evaluate(rule, {}, { asOf, event: [] } as never)).toThrow(new TypeError('evaluate does not take the option "event" (its options: asOf, segments, events)'));
+    // evaluate takes the events, compileRule and the segment functions a function that returns them: each name answers the other.
+    expect(() => evaluate(rule, {}, { asOf, eventsOf: () => [] } as never)).toThrow("; pass events, the profile's events");
     expect(() => explain(rule, {}, { asOf, label: {} } as never)).toThrow('explain does not take the option "label" (its options: asOf, segments, events, labels, segmentNames)');
-    expect(() => compileRule(rule, { asOf, events: [] } as never)).toThrow(new TypeError('compileRule does not take the option "events" (its options: asOf, segments, eventsOf)'));
+    expect(() => compileRule(rule, { asOf, events: [] } as never)).toThrow(
+      new TypeError('compileRule does not take the option "events" (its options: asOf, segments, eventsOf); pass eventsOf, a function from a profile to its events'),
+    );
     expect(() => compileRuleTruth(rule, { asOf, events_of: () => [] } as never)).toThrow("; pass eventsOf");
-    expect(() => toPredicate(rule, { asOf, now: asOf } as never)).toThrow('compileRule does not take the option "now"');
+    expect(() => toPredicate(rule, { asOf, now: asOf } as never)).toThrow('toPredicate does not take the option "now"');
     expect(() => describeRule(rule, { fieldLabels: {} } as never)).toThrow(new TypeError('describeRule does not take the option "fieldLabels" (its options: labels, segmentNames)'));
     expect(() => describeRule(rule, null as never)).toThrow(new TypeError("describeRule requires options to be an object"));
     expect(() => ruleBreakdown(rule, [], { asOf, segmentnames: {} } as never)).toThrow('ruleBreakdown does not take the option "segmentnames" (its options: asOf, segments, eventsOf, labels, segmentNames); pass segmentNames');
@@ -89,8 +94,9 @@ describe("option keys", () => {
     expect(() => event("purchase", { within: { amount: 30, unit: "days" } } as never)).toThrow(new TypeError('event does not take the option "within" (its options: where, withinLast, count, sum)'));
 
     const segment = { id: "big", name: "Big", rule };
-    expect(() => defineSegment(segment, { maxDepth: 4, max_list_length: 5 } as never)).toThrow('defineSegment does not take the option "max_list_length"');
-    expect(() => defineScoringPlan({ id: "lead", rules: [] }, { depth: 4 } as never)).toThrow('defineScoringPlan does not take the option "depth"');
+    expect(() => defineSegment(segment, { maxDepth: 4, max_list_length: 5 } as never)).toThrow('defineSegment does not take the limit "max_list_length" (its limits: maxDepth, maxNodes, maxListLength, maxStringLength); pass maxListLength');
+    expect(() => defineScoringPlan({ id: "lead", rules: [] }, { depth: 4 } as never)).toThrow('defineScoringPlan does not take the limit "depth"');
+    expect(() => assignSegments([], [defineSegment(segment)], { asOf, mode: "all", events: [] } as never)).toThrow("; pass eventsOf, a function from a profile to its events");
     expect(() => assignSegments([], [defineSegment(segment)], { asOf, mode: "all", strategy: "first" } as never)).toThrow(
       new TypeError('assignSegments does not take the option "strategy" (its options: asOf, mode, eventsOf, idOf)'),
     );
@@ -105,15 +111,16 @@ describe("option keys", () => {
     expect(() => segmentQuery([{ id: "big", rule }], { dialect: "duckdb", table: "profiles", idColumn: "id", mode: "all", columns, asOf, segments: {} } as never)).toThrow(
       'segmentQuery does not take the option "segments" (its options: dialect, columns, asOf, events, onUnsupported, table, idColumn, mode, limits)',
     );
-    expect(() => segmentQuery([{ id: "big", rule }], { dialect: "duckdb", table: "profiles", idColumn: "id", mode: "all", columns, asOf, limits: { depth: 3 } } as never)).toThrow(
-      'segmentQuery does not take the option "depth"',
+    // Limits beside other options are named as limits, so that the two messages do not contradict each other.
+    expect(() => segmentQuery([{ id: "big", rule }], { dialect: "duckdb", table: "profiles", idColumn: "id", mode: "all", columns, asOf, limits: { maxdepth: 3 } } as never)).toThrow(
+      new TypeError('segmentQuery does not take the limit "maxdepth" (its limits: maxDepth, maxNodes, maxListLength, maxStringLength); pass maxDepth'),
     );
 
     expect(() => dataQualityReport([], { schema: CustomerProfile, idfield: "id" } as never)).toThrow("dataQualityReport does not take the option \"idfield\" (its options: schema, idField); pass idField");
     await expect(dataQualityReportAsync([], { id_field: "id" } as never)).rejects.toThrow("dataQualityReportAsync does not take the option");
     expect(() => parseRowsStream([], CustomerProfile, { onRejected: () => {}, onInvalid: () => {} } as never)).toThrow('parseRowsStream does not take the option "onInvalid" (its options: onRejected)');
     expect(() => summarizeCustomers([], { asOf, unit: "days" } as never)).toThrow(new TypeError('summarizeCustomers does not take the option "unit" (its options: asOf)'));
-    await expect(summarizeCustomersAsync([], { as_of: asOf } as never)).rejects.toThrow("; pass asOf");
+    await expect(summarizeCustomersAsync([], { as_of: asOf } as never)).rejects.toThrow(new TypeError('summarizeCustomersAsync does not take the option "as_of" (its options: asOf); pass asOf'));
 
     const directory = mkdtempSync(join(tmpdir(), "segmentkit-options-"));
     const path = join(directory, "rows.csv");

@@ -122,6 +122,10 @@ describe("builders", () => {
     expect(issue(() => rules.event("purchase", { count: { gte: 2, min: 3 } } as never))).toBe("unrecognized_key count.min");
     expect(issue(() => rules.event("purchase", { sum: { property: "amount", gte: 2, max: 9 } } as never))).toBe("unrecognized_key sum.max");
     expect(issue(() => rules.event("purchase", { withinLast: { amount: 3, unit: "days", from: "now" } } as never))).toBe("unrecognized_key withinLast.from");
+    // before / after spread the duration into the node: its extra key is refused by name.
+    expect(issue(() => rules.before("seenAt", { amount: 90, unit: "days", from: "2024-01-01" } as never))).toBe("unrecognized_key from");
+    expect(() => rules.after("seenAt", { amount: 90, unit: "days", field: "other" } as never)).toThrow('after found 1 issue: a duration takes only amount and unit, not the key "field"');
+    expect(rules.before("seenAt", { amount: 90, unit: "days", note: undefined } as never)).toEqual({ op: "before", field: "seenAt", amount: 90, unit: "days" });
   });
 
   it("leave out bounds given as undefined", () => {

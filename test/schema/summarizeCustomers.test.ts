@@ -250,7 +250,7 @@ describe("summarizeCustomers", () => {
       yield { customerId: "a", timestamp: new Date(day), amount: -4 };
       yield null as never;
     }
-    await expect(summarizeCustomersAsync(stream(), { asOf })).rejects.toThrow("summarizeCustomers found a value that is not an object in transaction 2");
+    await expect(summarizeCustomersAsync(stream(), { asOf })).rejects.toThrow("summarizeCustomersAsync found a value that is not an object in transaction 2");
     const result = await summarizeCustomersAsync([{ customerId: "a", timestamp: new Date(0), amount: 10 }, { customerId: "a", timestamp: new Date(day), amount: -4 }], { asOf });
     expect([result.customers[0]!.frequency, result.customers[0]!.refunds, result.customers[0]!.monetaryTotal]).toEqual([1, 1, 6]);
     // A transaction of a sync iterable is taken as it is: awaited, this one would never settle.

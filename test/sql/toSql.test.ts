@@ -572,7 +572,7 @@ describe("toSql: behaviours pinned by the fourth mutation review", () => {
       'invalid_mapping at field: the mapping of field "x" has the key "nullable", which it does not take (its keys: column, type)',
     ]);
     expect(issues({ op: "exists", field: "x" }, { columns: { x: { column: "x", json: "data", path: ["x"], type: "text" } as never } })).toEqual([
-      'invalid_mapping at field: the mapping of field "x" has the key "json", which it does not take (its keys: column, type)',
+      'invalid_mapping at field: the mapping of field "x" has both "column" and "json": a field is stored in one or the other',
     ]);
     expect(issues({ op: "exists", field: "x" }, { columns: { x: { json: "data", path: ["x"], format: "iso" } as never } })).toEqual([
       'invalid_mapping at field: the mapping of field "x" has the key "format", which it does not take (its keys: json, path, type)',

@@ -39,6 +39,14 @@ export interface EvaluateOptions {
 /** The keys of {@link EvaluateOptions}. @internal */
 export const evaluateOptionKeys = { asOf: true, segments: true, events: true } as const satisfies OptionKeys<EvaluateOptions>;
 
+/**
+ * `evaluate` and `explain` take a profile's `events`; `compileRule` and the segment functions take
+ * `eventsOf`, a function from a profile to its events. Each name is answered with the other. @internal
+ */
+export const eventsWording = { aliases: { names: { eventsOf: "events" }, conversions: { eventsOf: "events, the profile's events" } } };
+/** @internal */
+export const eventsOfWording = { aliases: { names: { events: "eventsOf" }, conversions: { events: "eventsOf, a function from a profile to its events" } } };
+
 /** @internal */
 export interface EvaluationContext {
   readonly functionName: string;
@@ -147,7 +155,7 @@ export function evaluateNode(node: Rule, profile: unknown, context: EvaluationCo
 export function evaluationContext(functionName: string, rule: Rule, options: EvaluateOptions, keys: Readonly<Record<string, true>>): EvaluationContext {
   // No options at all is a missing clock.
   if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
-  assertKnownOptions(functionName, options, keys);
+  assertKnownOptions(functionName, options, keys, eventsWording);
   checkExpansion(functionName, rule, options.segments);
   return {
     functionName,

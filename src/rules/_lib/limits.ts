@@ -32,7 +32,8 @@ function resolveLimit(functionName: string, name: string, value: number | undefi
 export function resolveRuleLimits(functionName: string, limits: RuleLimits | undefined, name = "options", keys: Readonly<Record<string, true>> = ruleLimitKeys): ResolvedRuleLimits {
   if (limits !== undefined) {
     assertRecord(functionName, name, limits);
-    assertKnownOptions(functionName, limits, keys);
+    // Limits beside a function's other options (segmentQuery's `limits`) are named as limits.
+    assertKnownOptions(functionName, limits, keys, { noun: name === "limits" ? "limit" : "option" });
   }
   return {
     maxDepth: resolveLimit(functionName, "maxDepth", limits?.maxDepth, 32, maxExpandedDepth),

@@ -25,14 +25,14 @@ interface Accumulator {
 /**
  * The one-pass core of `summarizeCustomers` and `summarizeCustomersAsync`: `add` each transaction,
  * then `finish`. Memory is O(customers), time O(transactions). The errors are the ones listed on
- * `summarizeCustomers`.
+ * `summarizeCustomers`, naming `functionName`.
  */
-export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
+export function createCustomerSummarizer(functionName: string, options: SummarizeCustomersOptions) {
   // Not an object is a missing clock, as below.
-  if (typeof options === "object" && options !== null) assertKnownOptions("summarizeCustomers", options, optionKeys);
+  if (typeof options === "object" && options !== null) assertKnownOptions(functionName, options, optionKeys);
   const asOfTime = dateTimeValue((options as Partial<SummarizeCustomersOptions> | null | undefined)?.asOf);
-  if (asOfTime === undefined) throw new TypeError("summarizeCustomers requires asOf to be a valid date");
-  if (!Number.isFinite(asOfTime)) throw new RangeError("summarizeCustomers requires asOf to be a valid date");
+  if (asOfTime === undefined) throw new TypeError(`${functionName} requires asOf to be a valid date`);
+  if (!Number.isFinite(asOfTime)) throw new RangeError(`${functionName} requires asOf to be a valid date`);
   const asOf = asOfTime;
   const byCustomer = new Map<string, Accumulator>();
   let read = 0;
@@ -41,14 +41,14 @@ export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
     add(transaction: TransactionLike): void {
       const index = read++;
       if (typeof transaction !== "object" || transaction === null) {
-        throw new TypeError(`summarizeCustomers found a value that is not an object in transaction ${index}`);
+        throw new TypeError(`${functionName} found a value that is not an object in transaction ${index}`);
       }
-      if (typeof transaction.customerId !== "string") throw new TypeError(`summarizeCustomers found a customerId that is not a string in transaction ${index}`);
+      if (typeof transaction.customerId !== "string") throw new TypeError(`${functionName} found a customerId that is not a string in transaction ${index}`);
       const time = dateTimeValue(transaction.timestamp);
-      if (time === undefined) throw new TypeError(`summarizeCustomers found a timestamp that is not a Date in transaction ${index}; parse raw rows with parseTransactions first`);
-      if (!Number.isFinite(time)) throw new RangeError(`summarizeCustomers found an invalid Date in transaction ${index}`);
+      if (time === undefined) throw new TypeError(`${functionName} found a timestamp that is not a Date in transaction ${index}; parse raw rows with parseTransactions first`);
+      if (!Number.isFinite(time)) throw new RangeError(`${functionName} found an invalid Date in transaction ${index}`);
       const amount = transaction.amount;
-      if (!Number.isFinite(amount)) throw new RangeError(`summarizeCustomers found a non-finite amount in transaction ${index}`);
+      if (!Number.isFinite(amount)) throw new RangeError(`${functionName} found a non-finite amount in transaction ${index}`);
       if (time > asOf) {
         afterAsOf++;
         return;
@@ -60,7 +60,7 @@ export function createCustomerSummarizer(options: SummarizeCustomersOptions) {
         byCustomer.set(transaction.customerId, accumulator);
       } else if (accumulator.currency !== currency) {
         throw new RangeError(
-          `summarizeCustomers found more than one currency for customer ${transaction.customerId} (${accumulator.currency ?? "none"} and ${currency ?? "none"}); convert amounts to one currency first`,
+          `${functionName} found more than one currency for customer ${transaction.customerId} (${accumulator.currency ?? "none"} and ${currency ?? "none"}); convert amounts to one currency first`,
         );
       }
       accumulator.total.add(amount);

@@ -13,6 +13,7 @@ import { compileSegmentRule } from "./compile.js";
 import type { EventsOf } from "./compile.js";
 import { segmentErrorMessage } from "./messages.js";
 import { expansionIssue } from "../../rules/_lib/context.js";
+import { eventsOfWording } from "../../rules/_lib/interpreter.js";
 import { instantOf } from "../../_lib/instant.js";
 
 /** Options every plan needs. */
@@ -115,7 +116,7 @@ export function checkArguments(
   asyncProfiles = false,
 ): void {
   if (typeof options !== "object" || options === null) throw new TypeError(`${functionName} requires asOf to be a valid Date`);
-  assertKnownOptions(functionName, options, keys);
+  assertKnownOptions(functionName, options, keys, eventsOfWording);
   for (const name of callbacks) {
     const callback = (options as Record<string, unknown>)[name];
     if (callback !== undefined && typeof callback !== "function") throw new TypeError(`${functionName} requires ${name} to be a function`);

@@ -6,6 +6,7 @@ import type { PathLink } from "../../_lib/pathLinks.js";
 import type { Duration, Rule, RuleScalar, RuleTable, TimeUnit } from "../../rules/ast.js";
 import { parseIsoInstant, subtractDuration } from "../../rules/_lib/time.js";
 import type { SqlColumn, SqlColumnMapping, SqlColumnType, SqlCompileOptions, SqlEventMapping, SqlField, SqlJsonField, SqlParameter, SqlParameterType } from "../mapping.js";
+import { quotedKey, unknownKey } from "../../_lib/arguments.js";
 import type { OptionKeys } from "../../_lib/arguments.js";
 import { SqlCompileError } from "../SqlCompileError.js";
 import type { SqlCompileIssue } from "../SqlCompileError.js";
@@ -65,9 +66,9 @@ const columnTypes: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ]);
 const jsonTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(["any", "timestamp"]);
 // The keys of each mapping, complete by type: a key beside them would be ignored, so it is refused.
-const columnMappingKeys = Object.keys({ column: true, type: true } satisfies OptionKeys<SqlColumn>);
-const jsonMappingKeys = Object.keys({ json: true, path: true, type: true } satisfies OptionKeys<SqlJsonField>);
-const eventMappingKeys = Object.keys({ table: true, customerId: true, type: true, timestamp: true, properties: true } satisfies OptionKeys<SqlEventMapping>);
+const columnMappingKeys = { column: true, type: true } as const satisfies OptionKeys<SqlColumn>;
+const jsonMappingKeys = { json: true, path: true, type: true } as const satisfies OptionKeys<SqlJsonField>;
+const eventMappingKeys = { table: true, customerId: true, type: true, timestamp: true, properties: true } as const satisfies OptionKeys<SqlEventMapping>;
 const timeUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set(["seconds", "minutes", "hours", "days", "weeks", "months", "years"]);
 /** Earliest instant bound as a timestamp parameter (0001-01-01T00:00:00Z); earlier bounds are unbounded. */
 const earliestBoundMilliseconds = -62_135_596_800_000;
@@ -153,10 +154,9 @@ export class Compilation {
     }
     this.asOfMilliseconds = asOfMilliseconds;
     const eventMapping: unknown = options.events;
-    if (typeof eventMapping === "object" && eventMapping !== null) {
-      for (const key of Object.keys(eventMapping)) {
-        if (!eventMappingKeys.includes(key)) this.issue("invalid_mapping", pathLink(undefined, "events", key), `the events mapping has the key ${JSON.stringify(key.slice(0, 40))}, which it does not take (its keys: ${eventMappingKeys.join(", ")})`);
-      }
+    const extra = typeof eventMapping === "object" && eventMapping !== null ? unknownKey(eventMapping, eventMappingKeys) : undefined;
+    if (extra !== undefined) {
+      this.issue("invalid_mapping", pathLink(undefined, "events", extra), `the events mapping has the key ${quotedKey(extra)}, which it does not take (its keys: ${Object.keys(eventMappingKeys).join(", ")})`);
     }
   }
 
@@ -225,13 +225,16 @@ export class Compilation {
       this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} must be an object`);
       return undefined;
     }
-    const mappingKeys = Object.hasOwn(mapping, "column") ? columnMappingKeys : Object.hasOwn(mapping, "json") ? jsonMappingKeys : undefined;
-    const extra = mappingKeys === undefined ? undefined : Object.keys(mapping).find((key) => !mappingKeys.includes(key));
-    if (mappingKeys !== undefined && extra !== undefined) {
-      this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} has the key ${JSON.stringify(extra.slice(0, 40))}, which it does not take (its keys: ${mappingKeys.join(", ")})`);
-      return undefined;
-    }
+    /** An issue for a key the mapping does not take, which would be ignored; false when there is none. */
+    const unknownMappingKey = (keys: Readonly<Record<string, true>>): boolean => {
+      const extra = unknownKey(mapping, keys);
+      if (extra === undefined) return false;
+      const problem = Object.hasOwn(mapping, "column") && Object.hasOwn(mapping, "json") ? 'has both "column" and "json": a field is stored in one or the other' : `has the key ${quotedKey(extra)}, which it does not take (its keys: ${Object.keys(keys).join(", ")})`;
+      this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} ${problem}`);
+      return true;
+    };
     if (Object.hasOwn(mapping, "column")) {
+      if (unknownMappingKey(columnMappingKeys)) return undefined;
       const { column, type } = mapping as { column: unknown; type: unknown };
       if (typeof type !== "string" || !columnTypes.has(type)) {
         this.issue("invalid_mapping", path, `the mapping of ${what} ${JSON.stringify(field)} has an unknown type ${JSON.stringify(type)}`);
@@ -246,6 +249,7 @@ export class Compilation {
       return { type: columnType, sql, present: `(${sql} IS NOT NULL)`, read: (kind) => (kind === own ? sql : undefined) };
     }
     if (Object.hasOwn(mapping, "json")) {
+      if (unknownMappingKey(jsonMappingKeys)) return undefined;
       const { json, path: keys, type } = mapping as { json: unknown; path: unknown; type: unknown };
       if (type !== undefined && (typeof type !== "string" || !jsonTypes.has(type))) {
         this.issue("invalid_mapping", path, `the JSON mapping of ${what} ${JSON.stringify(field)} has an unknown type ${JSON.stringify(type)}`);
