@@ -44,6 +44,8 @@ export type { MeanIntervalResult } from "./meanInterval.js";
 export { membershipChurn } from "./membershipChurn.js";
 export type { MembershipChurnResult } from "./membershipChurn.js";
 export { minimumDetectableEffect } from "./minimumDetectableEffect.js";
+export { minimumDetectableEffectTwoMeans } from "./minimumDetectableEffectTwoMeans.js";
+export type { MeanDetectableEffectInput, MeanDetectableEffectOptions, MeanDetectableEffectResult } from "./minimumDetectableEffectTwoMeans.js";
 export type { MinimumDetectableEffectOptions, MinimumDetectableEffectResult } from "./minimumDetectableEffect.js";
 export { netPromoterScore } from "./netPromoterScore.js";
 export type { NetPromoterCounts, NetPromoterScoreOptions, NetPromoterScoreResult } from "./netPromoterScore.js";

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { powerTwoMeans, sampleSizeTwoMeans } from "../../src/metrics/index.js";
+import { minimumDetectableEffectTwoMeans, powerTwoMeans, sampleSizeTwoMeans } from "../../src/metrics/index.js";
 import type { Alternative } from "../../src/metrics/index.js";
 import { noncentralTCdf, noncentralTSf } from "../../src/metrics/_lib/noncentralT.js";
 import { tTestPower } from "../../src/metrics/_lib/meanPlanning.js";
@@ -121,5 +121,47 @@ describe("sampleSizeTwoMeans", () => {
     expect(() => sampleSizeTwoMeans(withEffect(0.5), { alpha: 0.01, method: "pooled" } as never)).toThrow('sampleSizeTwoMeans does not take the option "method" (its options: alpha, power, ratio, alternative)');
     expect(() => powerTwoMeans(withEffect(0.5), { perArm: 1 })).toThrow("powerTwoMeans requires perArm to be a number of units that leaves the test a degree of freedom");
     expect(() => powerTwoMeans(withEffect(0.5), { perArm: 10, nobs_ratio: 2 } as never)).toThrow("; pass ratio");
+  });
+});
+
+describe("minimumDetectableEffectTwoMeans", () => {
+  it("matches a tight solve of statsmodels' power for the effect to 1e-8 (its solve_power stops early: power 0.80005 at its answer)", () => {
+    for (const c of fixtures.meanDetectableEffect) {
+      const result = minimumDetectableEffectTwoMeans({ baseline: 10, standardDeviation: 2, perArm: c.perArm }, { alpha: c.alpha, power: c.power, ratio: c.ratio, alternative: c.alternative as Alternative });
+      expectClose(result.effectSize, c.effectSize, c.call, { relative: c.relative });
+      expectClose(result.absolute, 2 * c.effectSize, "absolute = d · standardDeviation", { relative: c.relative });
+      expect(result.target).toBeCloseTo(10 + result.absolute, 12);
+      expect(result.relative).toBeCloseTo(result.absolute / 10, 12);
+    }
+  });
+
+  it("inverts powerTwoMeans and sampleSizeTwoMeans: the detectable effect has the power, and planning for it gives the units back (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 200_000 }), fc.constantFrom<Alternative>("two-sided", "greater", "less"), fc.constantFrom(0.01, 0.05, 0.2), fc.constantFrom(0.5, 0.8, 0.95), fc.constantFrom(1 / 9, 1, 4), (perArm, alternative, alpha, power, ratio) => {
+        const reach = minimumDetectableEffectTwoMeans({ baseline: 4.2, standardDeviation: 18, perArm }, { alpha, power, ratio, alternative });
+        expect(reach.defined).toBe(true);
+        expect(Math.sign(reach.absolute)).toBe(alternative === "less" ? -1 : 1);
+        const input = { baseline: 4.2, mde: reach.absolute, mdeType: "absolute", standardDeviation: 18 } as const;
+        expect(powerTwoMeans(input, { perArm, alpha, ratio, alternative })).toBeCloseTo(power, 9);
+        const plan = sampleSizeTwoMeans(input, { alpha, power, ratio, alternative });
+        expect(plan.exact / perArm).toBeCloseTo(1, 8);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("stays fast for huge audiences: the search starts at the z test's effect (from d = 1 it tried a noncentrality of 2e6)", () => {
+    const reach = minimumDetectableEffectTwoMeans({ baseline: 1, standardDeviation: 1, perArm: 1e13 });
+    // The z test's effect, (zα + zβ)·√(2/n), to which the t test's tends.
+    expect(reach.effectSize / ((1.959963984540054 + 0.8416212335729143) * Math.sqrt(2 / 1e13))).toBeCloseTo(1, 5);
+    expect(sampleSizeTwoMeans({ baseline: 0, mde: 1e-8, mdeType: "absolute", standardDeviation: 1 }).exact).toBeGreaterThan(1.5e17);
+  });
+
+  it("a power at most alpha needs no effect; bad input is refused", () => {
+    expect(minimumDetectableEffectTwoMeans({ baseline: 4.2, standardDeviation: 18, perArm: 100 }, { power: 0.05 })).toMatchObject({ defined: false, reason: "a power at most alpha needs no effect" });
+    expect(minimumDetectableEffectTwoMeans({ baseline: 0, standardDeviation: 1, perArm: 100 }).relative).toBeNaN();
+    expect(() => minimumDetectableEffectTwoMeans({ baseline: 4.2, standardDeviation: -1, perArm: 100 })).toThrow("minimumDetectableEffectTwoMeans requires standardDeviation to be a positive number");
+    expect(() => minimumDetectableEffectTwoMeans({ baseline: 4.2, standardDeviation: 18, perArm: 1 })).toThrow("minimumDetectableEffectTwoMeans requires perArm to be a number of units that leaves the test a degree of freedom");
+    expect(() => minimumDetectableEffectTwoMeans({ baseline: 4.2, standardDeviation: 18, perArm: 100 }, { mde: 1 } as never)).toThrow('minimumDetectableEffectTwoMeans does not take the option "mde"');
   });
 });

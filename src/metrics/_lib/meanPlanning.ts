@@ -1,4 +1,5 @@
 import { studentTwoSidedQuantile } from "./studentT.js";
+import { normalUpperQuantile } from "./normal.js";
 import { noncentralTCdf, noncentralTSf } from "./noncentralT.js";
 import type { Design } from "./sampleSize.js";
 
@@ -79,4 +80,32 @@ export function tTestUnits(effectSize: number, power: number, design: Design): n
     else low = middle;
   }
   return high;
+}
+
+/**
+ * The Cohen's d ≥ 0 (negated for "less") at which {@link tTestPower} with `units` treatment units
+ * reaches `power`, by bisection to 1e-13 relative between 0 and a bound doubled from the z test's
+ * effect until it has the power. `undefined` when no effect is needed: the power is at most alpha, which a zero effect
+ * has. @internal
+ */
+export function tTestEffect(units: number, power: number, design: Design): number | undefined {
+  const direction = design.alternative === "less" ? -1 : 1;
+  const powerAt = (size: number): number => tTestPower(direction * size, units, design);
+  // A zero effect has power alpha, one-sided or two.
+  if (power <= design.alpha) return undefined;
+  // From about the z test's effect, (zα + zβ)·√(1/n1 + 1/n2): the series costs O(noncentrality), so the
+  // search never tries effects far beyond the answer (d = 1 with 10^13 units would take minutes).
+  const zAlpha = normalUpperQuantile(design.alternative === "two-sided" ? design.alpha / 2 : design.alpha);
+  let low = 0;
+  let high = Math.max(zAlpha + normalUpperQuantile(1 - power), 0.5) * Math.sqrt(1 / units + 1 / (design.ratio * units));
+  while (powerAt(high) < power) {
+    low = high;
+    high *= 2;
+  }
+  for (let iteration = 0; iteration < 200 && high - low > 1e-13 * high; iteration++) {
+    const middle = (low + high) / 2;
+    if (powerAt(middle) >= power) high = middle;
+    else low = middle;
+  }
+  return direction * high;
 }

@@ -41,7 +41,8 @@ const GAMMA_THREE_HALVES = Math.sqrt(Math.PI) / 2;
  * the Poisson weights, j = ⌊λ⌋ (e^−λ alone underflows beyond λ ≈ 745; see {@link modeWeights}), and
  * runs down and up from there until a term adds less than 1e-17 of the sum. For δ ≥ 0 every term of
  * the upper tail is positive; for δ < 0 the q terms are negative and the tail is exact to about 1e-16
- * absolute, which is what the power of a test needs.
+ * absolute, which is what the power of a test needs. About 80·|δ| terms once |δ| > 1: 40 µs at the
+ * noncentralities of planning (δ below 10), 2 ms at δ = 100, 0.2 s at δ = 14,000.
  */
 function tailSum(t: number, degreesOfFreedom: number, noncentrality: number, upper: boolean): number {
   const lambda = (noncentrality * noncentrality) / 2;
@@ -64,7 +65,7 @@ function tailSum(t: number, degreesOfFreedom: number, noncentrality: number, upp
     q *= lambda / (j + 0.5);
     const next = term(j, p, q);
     sum += next;
-    if ((p + Math.abs(scale) * q) <= 1e-17 * Math.abs(sum) || j > start + 100_000) break;
+    if (p + Math.abs(scale) * q <= 1e-17 * Math.abs(sum)) break;
   }
   p = pStart;
   q = qStart;

@@ -572,6 +572,19 @@ for d, ratio, alternative, alpha, power in [(0.5 / 18, 1.0, "two-sided", 0.05, 0
                        "call": f"TTestIndPower().solve_power({d}, None, {alpha}, {power}, ratio={ratio}, alternative='{sm_alternative[alternative]}') (brentq: about 1e-8)"})
 out["meanSampleSize"] = mean_sizes
 
+mean_effects = []
+for n, ratio, alternative, alpha, power in [(10000.0, 1.0, "two-sided", 0.05, 0.8), (50.0, 1.0, "two-sided", 0.05, 0.9), (600.0, 1 / 9, "two-sided", 0.05, 0.8),
+                                            (30.0, 3.0, "greater", 0.01, 0.8), (200.0, 0.5, "less", 0.1, 0.5), (5.0, 1.0, "two-sided", 0.2, 0.5)]:
+    # solve_power(effect_size=None) stops early (power 0.80005 at its answer for n = 10000); brentq on TTestIndPower().power
+    # to 1e-15 is limited only by scipy's t quantile (power about 1e-10 off at small df).
+    sign = -1 if alternative == "less" else 1
+    gap = lambda d: TTestIndPower().power(sign * d, n, alpha, ratio=ratio, alternative=sm_alternative[alternative]) - power
+    d = sign * optimize.brentq(gap, 1e-9, 50, xtol=1e-16, rtol=1e-15, maxiter=500)
+    loose = TTestIndPower().solve_power(effect_size=None, nobs1=n, alpha=alpha, power=power, ratio=ratio, alternative=sm_alternative[alternative])
+    mean_effects.append({"perArm": n, "ratio": ratio, "alternative": alternative, "alpha": alpha, "power": power, "effectSize": num(d), "relative": 1e-8, "solvePower": num(loose),
+                         "call": f"brentq on TTestIndPower().power(d, {n}, {alpha}, ratio={ratio}, alternative='{sm_alternative[alternative]}') - {power}, xtol 1e-16; solvePower = its solve_power(effect_size=None)"})
+out["meanDetectableEffect"] = mean_effects
+
 # --- compareSegments: two-sided pooled z tests per segment, then one correction across the tested family
 segment_arms = [("new", 260, 5000, 200, 5000), ("returning", 310, 4000, 300, 4000), ("mobile", 192, 3000, 150, 3000)]
 segment_p = [float(proportions_ztest([t, c], [nt, nc], value=0, alternative="two-sided")[1]) for _, t, nt, c, nc in segment_arms]
