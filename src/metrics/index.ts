@@ -89,7 +89,7 @@ export { twoSampleTTest } from "./twoSampleTTest.js";
 export type { TwoSampleTTestOptions, TwoSampleTTestResult } from "./twoSampleTTest.js";
 export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./twoProportionZTest.js";
 export { wilsonInterval } from "./wilsonInterval.js";
-export type { RateResult, IntervalResult, ProportionCounts, TwoProportionCounts, IntervalOptions, Alternative, MeanSummary } from "./types.js";
+export type { RateResult, IntervalResult, ProportionCounts, TwoProportionCounts, IntervalOptions, Alternative, MeanSummary, PlannedSampleSize } from "./types.js";
 export type { SampleSizeMethod } from "./_lib/sampleSize.js";
 export { SegmentationError } from "../_lib/errors.js";
 export type { Issue } from "../_lib/errors.js";

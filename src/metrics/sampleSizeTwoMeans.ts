@@ -3,7 +3,7 @@ import type { OptionKeys } from "./_lib/assert.js";
 import { assertDirection, planningDesign } from "./_lib/sampleSize.js";
 import { meanTarget, tTestUnits } from "./_lib/meanPlanning.js";
 import type { MeanEffectInput } from "./_lib/meanPlanning.js";
-import type { Alternative } from "./types.js";
+import type { Alternative, PlannedSampleSize } from "./types.js";
 
 /** Input of {@link sampleSizeTwoMeans} and {@link powerTwoMeans}. @category Experiments */
 export interface MeanSampleSizeInput {
@@ -31,27 +31,17 @@ export interface MeanSampleSizeOptions {
   readonly alternative?: Alternative;
 }
 
-/** Result of {@link sampleSizeTwoMeans}. @category Experiments */
-export interface MeanSampleSizeResult {
-  /** Units in the treatment arm (in each arm when `ratio` is 1), rounded up; NaN when not defined. */
-  readonly perArm: number;
-  /** Units in the control arm, `ratio · exact` rounded up; NaN when not defined. */
-  readonly control: number;
-  /** The unrounded treatment units; NaN when not defined. */
-  readonly exact: number;
-  /** false for a zero effect, which no finite sample detects, and for an effect the smallest sample already detects. */
-  readonly defined: boolean;
-  readonly reason?: string;
+/**
+ * Result of {@link sampleSizeTwoMeans}: not defined for a zero effect, which no finite sample detects,
+ * and for an effect the smallest sample already detects. @category Experiments
+ */
+export interface MeanSampleSizeResult extends PlannedSampleSize {
   /** Control and target means used. */
   readonly baseline: number;
   readonly target: number;
   readonly standardDeviation: number;
   /** Cohen's d: (target − baseline) / standardDeviation. */
   readonly effectSize: number;
-  readonly alpha: number;
-  readonly power: number;
-  readonly ratio: number;
-  readonly alternative: Alternative;
 }
 
 /** The option keys of {@link sampleSizeTwoMeans}. */

@@ -1,7 +1,7 @@
 import { assertOptions, assertProbability, assertRecord } from "./_lib/assert.js";
 import type { OptionKeys } from "./_lib/assert.js";
 import { assertDirection, planningDesign, requiredUnits, targetRate } from "./_lib/sampleSize.js";
-import type { Alternative } from "./types.js";
+import type { Alternative, PlannedSampleSize } from "./types.js";
 import type { EffectInput, SampleSizeMethod } from "./_lib/sampleSize.js";
 
 /** Input of {@link sampleSizeTwoProportions}. @category Experiments */
@@ -30,25 +30,12 @@ export interface SampleSizeOptions {
   readonly alternative?: Alternative;
 }
 
-/** Result of {@link sampleSizeTwoProportions}. @category Experiments */
-export interface SampleSizeResult {
-  /** Units in the treatment arm (in each arm when `ratio` is 1), rounded up; NaN when not defined. */
-  readonly perArm: number;
-  /** Units in the control arm, `ratio · exact` rounded up; NaN when not defined. */
-  readonly control: number;
-  /** The unrounded treatment units; NaN when not defined. */
-  readonly exact: number;
-  /** false for a zero effect, which no finite sample detects. */
-  readonly defined: boolean;
-  readonly reason?: string;
+/** Result of {@link sampleSizeTwoProportions}: not defined for a zero effect, which no finite sample detects. @category Experiments */
+export interface SampleSizeResult extends PlannedSampleSize {
   /** Baseline and target rates used. */
   readonly baseline: number;
   readonly target: number;
   readonly method: SampleSizeMethod;
-  readonly alpha: number;
-  readonly power: number;
-  readonly ratio: number;
-  readonly alternative: Alternative;
 }
 
 /**

@@ -58,3 +58,21 @@ export interface MeanSummary {
   readonly standardDeviation: number;
   readonly count: number;
 }
+
+/** The sizes and design of a planned two-arm test, shared by the sample-size results. @category Experiments */
+export interface PlannedSampleSize {
+  /** Units in the treatment arm (in each arm when `ratio` is 1), rounded up; NaN when not defined. */
+  readonly perArm: number;
+  /** Units in the control arm, `ratio · exact` rounded up; NaN when not defined. */
+  readonly control: number;
+  /** The unrounded treatment units; NaN when not defined. */
+  readonly exact: number;
+  /** false when no finite sample is the answer; `reason` says why. */
+  readonly defined: boolean;
+  readonly reason?: string;
+  readonly alpha: number;
+  readonly power: number;
+  /** Control units per treatment unit. */
+  readonly ratio: number;
+  readonly alternative: Alternative;
+}
