@@ -65,18 +65,25 @@ export function tTestPower(effectSize: number, units: number, design: Design): n
 export function tTestUnits(effectSize: number, power: number, design: Design): number | undefined {
   const powerAt = (units: number): number => tTestPower(effectSize, units, design);
   // The treatment units that give the test one degree of freedom.
-  let low = 3 / (1 + design.ratio);
+  const low = 3 / (1 + design.ratio);
   if (powerAt(low) >= power) return undefined;
   // About the normal approximation ((zα + zβ)/d)² (1 + 1/ratio) at the usual alpha and power.
-  let high = Math.max(2 * low, (8 * (1 + 1 / design.ratio)) / (effectSize * effectSize));
-  while (powerAt(high) < power) {
+  return smallestReaching(low, Math.max(2 * low, (8 * (1 + 1 / design.ratio)) / (effectSize * effectSize)), (units) => powerAt(units) >= power);
+}
+
+/**
+ * The smallest x above `low` where the increasing `reached` turns true, to 1e-13 relative: `high`
+ * doubled until it is reached, then bisection. Infinity when doubling overflows.
+ */
+function smallestReaching(low: number, high: number, reached: (x: number) => boolean): number {
+  while (!reached(high)) {
     low = high;
     high *= 2;
     if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
   }
   for (let iteration = 0; iteration < 200 && high - low > 1e-13 * high; iteration++) {
     const middle = (low + high) / 2;
-    if (powerAt(middle) >= power) high = middle;
+    if (reached(middle)) high = middle;
     else low = middle;
   }
   return high;
@@ -85,8 +92,8 @@ export function tTestUnits(effectSize: number, power: number, design: Design): n
 /**
  * The Cohen's d ≥ 0 (negated for "less") at which {@link tTestPower} with `units` treatment units
  * reaches `power`, by bisection to 1e-13 relative between 0 and a bound doubled from the z test's
- * effect until it has the power. `undefined` when no effect is needed: the power is at most alpha, which a zero effect
- * has. @internal
+ * effect until it has the power. `undefined` when no effect is needed: the power is at most alpha,
+ * which a zero effect has. @internal
  */
 export function tTestEffect(units: number, power: number, design: Design): number | undefined {
   const direction = design.alternative === "less" ? -1 : 1;
@@ -96,16 +103,6 @@ export function tTestEffect(units: number, power: number, design: Design): numbe
   // From about the z test's effect, (zα + zβ)·√(1/n1 + 1/n2): the series costs O(noncentrality), so the
   // search never tries effects far beyond the answer (d = 1 with 10^13 units would take minutes).
   const zAlpha = normalUpperQuantile(design.alternative === "two-sided" ? design.alpha / 2 : design.alpha);
-  let low = 0;
-  let high = Math.max(zAlpha + normalUpperQuantile(1 - power), 0.5) * Math.sqrt(1 / units + 1 / (design.ratio * units));
-  while (powerAt(high) < power) {
-    low = high;
-    high *= 2;
-  }
-  for (let iteration = 0; iteration < 200 && high - low > 1e-13 * high; iteration++) {
-    const middle = (low + high) / 2;
-    if (powerAt(middle) >= power) high = middle;
-    else low = middle;
-  }
-  return direction * high;
+  const start = Math.max(zAlpha + normalUpperQuantile(1 - power), 0.5) * Math.sqrt(1 / units + 1 / (design.ratio * units));
+  return direction * smallestReaching(0, start, (size) => powerAt(size) >= power);
 }
