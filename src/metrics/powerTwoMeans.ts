@@ -34,7 +34,7 @@ const optionKeys = { perArm: true, alpha: true, ratio: true, alternative: true }
  * @param input - `baseline`, `mde`, `mdeType`, `standardDeviation` as in {@link sampleSizeTwoMeans};
  *   a zero mde gives power = alpha.
  * @param options - `perArm` (required: treatment units, with at least one degree of freedom in all:
- *   perArm · (1 + ratio) > 3), `alpha` (0.05), `ratio` (1), `alternative` ("two-sided").
+ *   perArm · (1 + ratio) ≥ 3), `alpha` (0.05), `ratio` (1), `alternative` ("two-sided").
  * @returns The power: in [alpha, 1] for a two-sided test; for a one-sided test below alpha when the
  *   effect runs against the alternative.
  * @throws RangeError `powerTwoMeans requires perArm to be a number of units that leaves the test a

@@ -117,6 +117,8 @@ describe("sampleSizeTwoMeans", () => {
     expect(() => sampleSizeTwoMeans({ ...withEffect(0.5), baseline: Number.NaN })).toThrow("sampleSizeTwoMeans requires baseline to be a finite number (the control mean)");
     expect(() => sampleSizeTwoMeans({ baseline: 0, mde: 0.05, mdeType: "relative", standardDeviation: 1 })).toThrow("sampleSizeTwoMeans requires a non-zero baseline for a relative mde");
     expect(() => sampleSizeTwoMeans({ baseline: 4, mde: 5, mdeType: "relative", standardDeviation: 1 })).toThrow("sampleSizeTwoMeans requires a relative mde of at most 1");
+    expect(() => sampleSizeTwoMeans({ baseline: 4, mde: -5, mdeType: "relative", standardDeviation: 1 })).toThrow("sampleSizeTwoMeans requires a relative mde of at least -1");
+    expect(sampleSizeTwoMeans({ baseline: 0, mde: 1e-160, mdeType: "absolute", standardDeviation: 1 })).toMatchObject({ defined: false, reason: "the effect is too small for any finite sample" });
     expect(() => sampleSizeTwoMeans(withEffect(-0.5), { alternative: "greater" })).toThrow('sampleSizeTwoMeans requires a target above the baseline for alternative "greater"');
     expect(() => sampleSizeTwoMeans(withEffect(0.5), { alpha: 0.01, method: "pooled" } as never)).toThrow('sampleSizeTwoMeans does not take the option "method" (its options: alpha, power, ratio, alternative)');
     expect(() => powerTwoMeans(withEffect(0.5), { perArm: 1 })).toThrow("powerTwoMeans requires perArm to be a number of units that leaves the test a degree of freedom");

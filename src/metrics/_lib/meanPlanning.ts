@@ -23,6 +23,8 @@ export function meanTarget(functionName: string, input: MeanEffectInput): { base
   if (mdeType === "relative") {
     // As for proportions: `mde: 5` meant as +5 % would plan for +500 %.
     if (mde > 1) throw new RangeError(`${functionName} requires a relative mde of at most 1 (a fraction: 0.05 for +5 %); for a lift above 100 %, pass it as an absolute mde`);
+    // `mde: -5` meant as −5 % would plan for −500 %, a mean of the other sign.
+    if (mde < -1) throw new RangeError(`${functionName} requires a relative mde of at least -1 (a fraction: -0.05 for -5 %); for a larger change, pass it as an absolute mde`);
     if (baseline === 0) throw new RangeError(`${functionName} requires a non-zero baseline for a relative mde`);
   }
   const target = mdeType === "absolute" ? baseline + mde : baseline * (1 + mde);
