@@ -1,6 +1,6 @@
 /**
  * segmentkit/clv walkthrough on the CDNOW sample: transaction log → RFM summary → BG/NBD + Gamma-Gamma
- * → predictions, 12-month CLV and a check against the holdout, with the time unit explicit at every step.
+ * → predictions, residual value, 12-month CLV and a check against the holdout, with the time unit explicit at every step.
  *
  *   npx tsx --tsconfig examples/tsconfig.json examples/clv.ts
  */
@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   customerLifetimeValue,
+  discountedResidualPurchases,
   expectedAverageSpend,
   expectedPurchases,
   fitBgNbd,
@@ -52,6 +53,8 @@ console.log("customer", customer.customerId, {
   nextQuarter: expectedPurchases(purchases, customer, { value: 3, unit: "months" }),
   next39Weeks: expectedPurchases(purchases, customer, 39),
   expectedSpend: expectedAverageSpend(spend, customer),
+  // every purchase of the remaining lifetime, discounted at 15 % a year (FHL 2005's DERT), times the spend
+  residualValue: discountedResidualPurchases(purchases, customer, { discountRate: 0.15, period: "years" }) * expectedAverageSpend(spend, customer),
 });
 
 // 4. 12-month CLV for everyone, discounting 1 % per month; check against the holdout.

@@ -1,7 +1,7 @@
 /**
  * Demo section for segmentkit/clv on the CDNOW sample (2,357 customers, 39-week calibration, 39-week
  * holdout; Fader, Hardie & Lee 2005): fits BG/NBD, Pareto/NBD and Gamma-Gamma, compares them with the
- * published estimates, prints 12-month CLV per named RFM segment (segmentkit/scoring's 11-segment
+ * published estimates, prints 12-month CLV and residual value per named RFM segment (segmentkit/scoring's 11-segment
  * table, scored on the calibration weeks), and the calibration/holdout tracking table of cumulative
  * repeat purchases.
  */
@@ -10,6 +10,8 @@ import { join } from "node:path";
 import {
   clvBySegment,
   customerLifetimeValue,
+  discountedResidualPurchases,
+  expectedAverageSpend,
   fitBgNbd,
   fitGammaGamma,
   fitParetoNbd,
@@ -82,27 +84,31 @@ export async function clvSection(context: DemoContext): Promise<string> {
     segments: rfm.summary.map((row) => row.name).filter((name) => segments.includes(name)),
     probabilities: [0.5, 0.9],
   });
-  const aliveBySegment = new Map<string, { total: number; count: number }>();
+  // P(alive) and the residual value: Pareto/NBD's discounted purchases over the whole remaining
+  // lifetime (FHL 2005's DERT, 15 % a year) times the expected spend.
+  const aliveBySegment = new Map<string, { total: number; residual: number; count: number }>();
   summary.customers.forEach((customer, index) => {
-    const entry = aliveBySegment.get(segments[index]!) ?? { total: 0, count: 0 };
+    const entry = aliveBySegment.get(segments[index]!) ?? { total: 0, residual: 0, count: 0 };
     entry.total += probabilityAlive(bgNbd, customer);
+    entry.residual += discountedResidualPurchases(pareto, customer, { discountRate: 0.15, period: "years" }) * expectedAverageSpend(spend, customer);
     entry.count += 1;
     aliveBySegment.set(segments[index]!, entry);
   });
   lines.push("12-month CLV (BG/NBD + Gamma-Gamma, 1 % per month, months of 4.348 weeks) per named RFM segment (segmentkit/scoring, scored on the 39 calibration weeks):\n");
   lines.push(
     table(
-      ["segment", "customers", "mean P(alive)", "mean CLV $", "median CLV $", "p90 CLV $", "total CLV $"],
+      ["segment", "customers", "mean P(alive)", "mean CLV $", "median CLV $", "p90 CLV $", "total CLV $", "mean residual value $"],
       bySegment.map((row) => {
         const alive = aliveBySegment.get(String(row.segment));
         return row.defined
-          ? [String(row.segment), row.count, alive ? alive.total / alive.count : null, row.mean, row.quantiles[0]!.value, row.quantiles[1]!.value, row.total]
-          : [String(row.segment), 0, null, null, null, null, 0];
+          ? [String(row.segment), row.count, alive ? alive.total / alive.count : null, row.mean, row.quantiles[0]!.value, row.quantiles[1]!.value, row.total, alive ? alive.residual / alive.count : null]
+          : [String(row.segment), 0, null, null, null, null, 0, null];
       }),
     ),
   );
 
-  lines.push("\n(BG/NBD assumes customers can only drop out right after a purchase, so one-time buyers have P(alive) = 1; their low CLV comes from their low purchase rate.)");
+  lines.push("\n(Residual value: Pareto/NBD's discounted expected purchases over the whole remaining lifetime at 15 % a year, times the Gamma-Gamma expected spend.)");
+  lines.push("(BG/NBD assumes customers can only drop out right after a purchase, so one-time buyers have P(alive) = 1; their low CLV comes from their low purchase rate.)");
 
   const bgTracking = repeatPurchaseTracking(transactions, bgNbd, { calibrationEnd, observationEnd });
   const paretoTracking = repeatPurchaseTracking(transactions, pareto, { calibrationEnd, observationEnd });

@@ -19,6 +19,8 @@ export { probabilityAlive } from "./probabilityAlive.js";
 export { expectedPopulationPurchases } from "./expectedPopulationPurchases.js";
 export { purchaseCountProbability } from "./purchaseCountProbability.js";
 export { expectedAverageSpend } from "./expectedAverageSpend.js";
+export { discountedResidualPurchases } from "./discountedResidualPurchases.js";
+export type { DiscountedResidualOptions } from "./discountedResidualPurchases.js";
 export { customerLifetimeValue } from "./customerLifetimeValue.js";
 export type { CustomerLifetimeValueOptions, CustomerValueInput } from "./customerLifetimeValue.js";
 export { clvBySegment } from "./clvBySegment.js";

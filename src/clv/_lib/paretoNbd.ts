@@ -11,7 +11,7 @@
  * the lifetimes overflow report finite.
  */
 import type { CompressedRows } from "./rows.js";
-import { inverseOnePlusExp, logAddExp, logBeta, logGamma, logSubExp, log2F1 } from "./special.js";
+import { inverseOnePlusExp, logAddExp, logBeta, logGamma, logSubExp, log2F1, shiftedGammaReciprocalMean } from "./special.js";
 
 /** ln A0 and ln of the no-death term, for one customer. */
 function logTerms(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): { logA0: number; logSurvive: number } {
@@ -87,6 +87,21 @@ export function conditionalExpected(p: ArrayLike<number>, x: number, tx: number,
   const s = p[2] as number;
   const beta = p[3] as number;
   return (((r + x) * (beta + T)) / (alpha + T)) * powerDifference(beta + T, t, s - 1) * probabilityAlive(p, x, tx, T);
+}
+
+/**
+ * Discounted expected residual transactions at continuous discount rate δ per unit (Fader, Hardie & Lee 2005,
+ * "RFM and CLV", eq. 2): E[λ/(μ+δ) · 1{alive at T} | x, t_x, T]. Given alive, λ and μ are independent,
+ * Gamma(r+x, α+T) and Gamma(s, β+T), so DERT = P(alive) · (r+x)/(α+T) · (β+T) · E[1/(G + δ(β+T))] with
+ * G ~ Gamma(s, 1): the paper's δ^(s−1) U(s, s; δ(β+T)) term, read as a shifted-gamma mean.
+ */
+export function discountedResidual(p: ArrayLike<number>, x: number, tx: number, T: number, delta: number): number {
+  const r = p[0] as number;
+  const alpha = p[1] as number;
+  const s = p[2] as number;
+  const beta = p[3] as number;
+  const rate = ((r + x) / (alpha + T)) * (beta + T);
+  return probabilityAlive(p, x, tx, T) * rate * shiftedGammaReciprocalMean(s, delta * (beta + T));
 }
 
 /** E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)]. */

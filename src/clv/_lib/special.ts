@@ -141,6 +141,9 @@ function seriesSigned(a: number, b: number, c: number, z: number): SignedLog {
  * - z > 0.995 (and c − a − b not an integer): the 1 − z connection formula (Abramowitz & Stegun 15.3.6),
  *   two series in 1 − z combined with signed log-gamma prefactors; this keeps degenerate fits whose
  *   rates drift far apart from needing millions of terms.
+ * - z > 0.999 and c − a − b within 1e-9 of a whole number: its logarithmic case, 15.3.11 (through
+ *   `integerExcessSigned`); within 1e-6 of one and z up to 0.999, the power series (at most about 40,000
+ *   terms).
  * - otherwise the direct series.
  */
 export function log2F1Signed(a: number, b: number, c: number, z: number): SignedLog {
@@ -155,7 +158,22 @@ export function log2F1Signed(a: number, b: number, c: number, z: number): Signed
     return { log: inner.log + prefactor, sign: inner.sign };
   }
   const excess = c - a - b;
-  if (z > 0.995 && Math.abs(excess - Math.round(excess)) > 1e-6 && c > 0) {
+  const nearest = Math.round(excess);
+  const gap = Math.abs(excess - nearest);
+  if (z > 0.995 && gap <= INTEGER_GAP && 1 - z < SERIES_REACHES) {
+    // c − a − b a whole number m, where 15.3.6's two terms have poles that cancel: 15.3.11 with logs,
+    // after the Euler transform when m < 0 (its excess is then −m; that is 15.3.12)
+    if (nearest >= 0) {
+      const result = integerExcessSigned(a, b, c, 1 - z, nearest);
+      if (result !== undefined) return result;
+    } else {
+      // c − a or c − b a whole number ≤ 0 makes the transformed function a polynomial: its series ends
+      const ends = (value: number): boolean => value <= 0 && Number.isInteger(value);
+      const inner = ends(c - a) || ends(c - b) ? seriesSigned(c - a, c - b, c, z) : integerExcessSigned(c - a, c - b, c, 1 - z, -nearest);
+      if (inner !== undefined) return { log: inner.log + excess * Math.log1p(-z), sign: inner.sign };
+    }
+  }
+  if (z > 0.995 && (gap > 1e-6 || (gap > INTEGER_GAP && 1 - z < SERIES_REACHES)) && c > 0) {
     // near z = 1 the power series needs ~1/(1 − z) terms: use the 1 − z connection formula
     // (Abramowitz & Stegun 15.3.6), whose two series converge like (1 − z)^n
     const w = 1 - z;
@@ -172,6 +190,57 @@ export function log2F1Signed(a: number, b: number, c: number, z: number): Signed
     return { log: inner.log + excess * Math.log1p(-z), sign: inner.sign };
   }
   return seriesSigned(a, b, c, z);
+}
+
+/**
+ * Within this distance of a whole number c − a − b is taken as that number (15.3.11 then errs by about
+ * the distance times |ln(1 − z)|, under 1e-7); further away the connection formula 15.3.6 takes over,
+ * whose cancelling poles cost about 1e-16 / distance (at most 1e-7 relative at 1e-9).
+ */
+const INTEGER_GAP = 1e-9;
+/**
+ * Where 1 − z is at least this, the power series needs at most about 40/(1 − z) = 40,000 terms and stays
+ * under `MAX_TERMS`, so a c − a − b near a whole number (within 1e-6) keeps the series there.
+ */
+const SERIES_REACHES = 1e-3;
+
+/**
+ * 2F1(a, b; a + b + m; z) for a whole m ≥ 0 and w = 1 − z in (0, 0.001): Abramowitz & Stegun 15.3.11
+ * (15.3.10 at m = 0),
+ *   Γ(m)Γ(c)/(Γ(a+m)Γ(b+m)) Σ_{n<m} (a)_n (b)_n / (n! (1−m)_n) w^n
+ *   − Γ(c)/(Γ(a)Γ(b)) (−w)^m Σ_{n≥0} (a+m)_n (b+m)_n / (n! (n+m)!) w^n [ln w − ψ(n+1) − ψ(n+m+1) + ψ(a+n+m) + ψ(b+n+m)],
+ * both series in powers of w, so a few dozen terms; the digammas by their recurrence. `undefined` unless
+ * c, a + m and b + m are positive (no digamma pole) and neither a nor b is a whole number ≤ 0 (then the
+ * power series ends, and the caller's serves).
+ */
+function integerExcessSigned(a: number, b: number, c: number, w: number, m: number): SignedLog | undefined {
+  if (!(c > 0 && a + m > 0 && b + m > 0) || (a <= 0 && Number.isInteger(a)) || (b <= 0 && Number.isInteger(b))) return undefined;
+  const logW = Math.log(w);
+  let finite: SignedLog = { log: Number.NEGATIVE_INFINITY, sign: 0 };
+  if (m > 0) {
+    let term = 1;
+    let sum = 1;
+    for (let n = 0; n < m - 1; n++) {
+      term *= ((a + n) * (b + n) * w) / ((n + 1) * (1 - m + n));
+      sum += term;
+    }
+    const logPrefactor = logGamma(m) + logGamma(c) - logGamma(a + m) - logGamma(b + m);
+    finite = { log: logPrefactor + Math.log(Math.abs(sum)), sign: Math.sign(sum) };
+  }
+  let coefficient = 1;
+  let bracket = logW - digamma(1) - digamma(m + 1) + digamma(a + m) + digamma(b + m);
+  let sum = bracket;
+  for (let n = 0; n < MAX_TERMS; n++) {
+    coefficient *= ((a + m + n) * (b + m + n) * w) / ((n + 1) * (n + m + 1));
+    bracket += -1 / (n + 1) - 1 / (n + m + 1) + 1 / (a + n + m) + 1 / (b + n + m);
+    const term = coefficient * bracket;
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+  }
+  // − Γ(c)/(Γ(a)Γ(b)) (−1)^m w^m / m! · sum; Γ(a) and Γ(b) are negative between some poles below zero
+  const logLogTerm = logGamma(c) - logGamma(a) - logGamma(b) + m * logW - logGamma(m + 1) + Math.log(Math.abs(sum));
+  const signLogTerm = -(m % 2 === 0 ? 1 : -1) * gammaSign(a) * gammaSign(b) * Math.sign(sum);
+  return combineSigned(finite.log, finite.sign, logLogTerm, signLogTerm);
 }
 
 /** sign1·e^log1 + sign2·e^log2 as a signed log. */
@@ -215,4 +284,42 @@ function positiveSeriesLog(a: number, b: number, c: number, z: number): number {
     if (term <= 1e-17 * sum && ratio < 1) break;
   }
   return logScale + Math.log(sum);
+}
+
+/**
+ * Step of the trapezoid rule on the real line for integrands analytic in the strip |Im u| < π/4:
+ * the rule's error is then about e^(−2π(π/4)/step) = e^(−40) ≈ 4e-18 times the strip's integral
+ * (Trefethen & Weideman 2014, "The exponentially convergent trapezoidal rule", §5).
+ */
+export const LINE_STEP = (Math.PI * Math.PI) / 80;
+
+/**
+ * ∫ f(u) du over the real line by the trapezoid rule with `LINE_STEP`, from `lower` up to `upper`, stopping
+ * early once a term past the peak falls below 1e-18 of the sum. For a non-negative f that is unimodal and
+ * negligible outside [lower, upper], and analytic in the strip |Im u| < π/4.
+ */
+export function integrateOnLine(f: (u: number) => number, lower: number, upper: number): number {
+  let sum = 0;
+  let previous = 0;
+  const count = Math.ceil((upper - lower) / LINE_STEP);
+  for (let i = 0; i <= count; i++) {
+    const value = f(lower + i * LINE_STEP);
+    sum += value;
+    if (value < previous && value <= 1e-18 * sum) break;
+    previous = value;
+  }
+  return sum * LINE_STEP;
+}
+
+/**
+ * E[1/(G + z)] for G ~ Gamma(s, 1), s > 0 and z > 0: Tricomi's U(1, 2 − s, z) = ∫₀^∞ e^(−zτ) (1 + τ)^(−s) dτ
+ * (the Laplace transform of G's density gives the second form). Integrated over u = ln τ, where the
+ * integrand e^(u − z e^u) (1 + e^u)^(−s) is log-concave, decays like e^u at −∞ and doubly exponentially at
+ * +∞, and is analytic for |Im u| < π/2 (its branch point is at Im u = π). Below the lower limit the
+ * integral is under e^lower ≤ 1e-18/(s + z), and 1/(s + z) ≤ E[1/(G + z)] by Jensen. About 400 to 800 terms.
+ */
+export function shiftedGammaReciprocalMean(shape: number, z: number): number {
+  const lower = Math.log(1e-18) - Math.log(shape + z);
+  const upper = Math.log(60 / z);
+  return integrateOnLine((u) => Math.exp(u - z * Math.exp(u) - shape * log1pExp(u)), lower, upper);
 }

@@ -1,8 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clvReference } from "../_reference.js";
+import { readFileSync } from "node:fs";
 import { inverseOnePlusExp, log2F1, log2F1Signed, logAddExp, logGamma, logSubExp } from "../../../src/clv/_lib/special.js";
 
+/** test/reference/clv/residual.py: ln 2F1 by mpmath near z = 1 with a whole-number c − a − b. */
+const integerExcess = (
+  JSON.parse(readFileSync(new URL("../../reference/clv/residual.json", import.meta.url), "utf8")) as {
+    hyp2f1IntegerExcess: Array<{ a: number; b: number; c: number; z: number; log: number }>;
+  }
+).hyp2f1IntegerExcess;
 
 describe("log2F1", () => {
   it("matches mpmath (50 digits) to 1e-12 relative, including the overflow regime", () => {
@@ -10,6 +17,21 @@ describe("log2F1", () => {
       const value = log2F1Signed(a, b, c, z);
       expect(value.sign).toBe(1);
       expect(Math.abs(value.log - log)).toBeLessThan(1e-12 * Math.max(1, Math.abs(log)));
+    }
+  });
+
+  it("with c − a − b a whole number near z = 1 (A&S 15.3.11), matches mpmath to 1e-13 where the capped series erred by up to 1e-3", () => {
+    expect(integerExcess.length).toBe(35);
+    for (const { a, b, c, z, log } of integerExcess) {
+      const value = log2F1Signed(a, b, c, z);
+      expect(value.sign, `${a} ${b} ${c} ${z}`).toBe(1);
+      expect(Math.abs(value.log - log), `${a} ${b} ${c} ${z}`).toBeLessThan(1e-13 * Math.max(1, Math.abs(log)));
+      if (z <= 0.995) continue;
+      // and continuously: 1e-12 off the whole number 15.3.11 answers, 1e-8 off it the connection formula
+      for (const offset of [1e-12, -1e-12, 1e-8, -1e-8]) {
+        const near = log2F1Signed(a, b, c + offset, z);
+        expect(Math.abs(near.log - log), `${a} ${b} ${c} + ${offset} ${z}`).toBeLessThan(1e-5 * Math.max(1, Math.abs(log)));
+      }
     }
   });
 
