@@ -7,6 +7,7 @@ import { twoProportionZTest } from "./twoProportionZTest.js";
 import { assertArray, assertCounts, assertOptions, assertRecord } from "./_lib/assert.js";
 import type { OptionKeys } from "./_lib/assert.js";
 import { POSTERIOR_LIMIT, probabilityGreater } from "./_lib/betaComparison.js";
+import { isPValueAdjustment } from "./_lib/pValueAdjusters.js";
 import type { ProportionCounts } from "./types.js";
 
 /** Per-segment, per-variant counts for {@link compareSegments}. @category Experiments */
@@ -116,8 +117,8 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
   assertArray("compareSegments", "segments", segments);
   assertOptions("compareSegments", options, { alpha: true, bayesian: true, confidence: true, correction: true, expectedSplit: true, minimumCount: true, srmThreshold: true } satisfies OptionKeys<CompareSegmentsOptions>);
   const method = options.correction ?? "holm";
-  if (method !== "none" && method !== "bonferroni" && method !== "holm" && method !== "bh" && method !== "by") {
-    throw new TypeError('compareSegments requires correction to be "holm", "bh", "bonferroni", "by" or "none"');
+  if (method !== "none" && !isPValueAdjustment(method)) {
+    throw new TypeError('compareSegments requires correction to be "holm", "hochberg", "hommel", "holm-sidak", "bh", "by", "bonferroni", "sidak" or "none"');
   }
   const alpha = options.alpha ?? 0.05;
   if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) throw new RangeError("compareSegments requires alpha between zero and one");

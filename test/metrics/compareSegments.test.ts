@@ -61,7 +61,10 @@ describe("compareSegments", () => {
   });
   it("rejects duplicate segments and unknown corrections", () => {
     expect(() => compareSegments([segments[0]!, segments[0]!])).toThrow(new RangeError("compareSegments requires unique segment names"));
-    expect(() => compareSegments(segments, { correction: "sidak" as "holm" })).toThrow(TypeError);
+    expect(() => compareSegments(segments, { correction: "fdr_bh" as "holm" })).toThrow(
+      new TypeError('compareSegments requires correction to be "holm", "hochberg", "hommel", "holm-sidak", "bh", "by", "bonferroni", "sidak" or "none"'),
+    );
+    expect(() => compareSegments(segments, { correction: "constructor" as "holm" })).toThrow(TypeError);
     expect(() => compareSegments(segments, { expectedSplit: [1, 0] })).toThrow(new RangeError("compareSegments requires expectedSplit to be two positive weights"));
     expect(() => compareSegments(segments, { confidence: 95 })).toThrow(new RangeError("compareSegments requires confidence between zero and one"));
   });

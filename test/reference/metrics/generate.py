@@ -422,10 +422,15 @@ out["meanInterval"] = mi
 vectors = [[0.01, 0.04, 0.03, 0.005], [0.0, 1.0, 0.5, 0.5, 0.02], [1e-12, 3e-9, 0.2, 0.049, 0.051, 0.9, 0.0007],
            [0.05], [0.3, 0.3, 0.3], list(np.round(np.linspace(0.001, 0.2, 25), 6)), [1e-300, 1e-200, 0.5],
            # p-values on the decision boundaries (review): three equal 0.05 under BH, Holm's and Bonferroni's alpha / m
-           [0.05, 0.05, 0.05], [0.025, 0.05], [0.0125, 0.025, 0.0375, 0.05], [0.025, 0.025], [0.01, 0.02, 0.03, 0.04, 0.05]]
+           [0.05, 0.05, 0.05], [0.025, 0.05], [0.0125, 0.025, 0.0375, 0.05], [0.025, 0.025], [0.01, 0.02, 0.03, 0.04, 0.05],
+           # Hommel rejects 0.021 here and Hochberg nothing; next to Šidák's level 1 - 0.95^(1/2) = 0.0253206 (on it, numpy's
+           # power and JavaScript's differ in the last bit)
+           [0.021, 0.027, 0.068], [0.02, 0.03, 0.04], [0.02532, 0.5], [0.025321, 0.5],
+           list(np.round(np.random.RandomState(7).uniform(0, 0.1, 40), 6))]
 mc = []
 for v in vectors:
-    for method, sm in [("bonferroni", "bonferroni"), ("holm", "holm"), ("bh", "fdr_bh"), ("by", "fdr_by")]:
+    for method, sm in [("bonferroni", "bonferroni"), ("sidak", "sidak"), ("holm", "holm"), ("holm-sidak", "holm-sidak"),
+                       ("hochberg", "simes-hochberg"), ("hommel", "hommel"), ("bh", "fdr_bh"), ("by", "fdr_by")]:
         reject, adj, _, _ = multipletests(v, alpha=0.05, method=sm)
         mc.append({"pValues": [float(x) for x in v], "method": method, "alpha": 0.05, "adjusted": [num(x) for x in adj], "reject": [bool(x) for x in reject],
                    "call": f"multipletests({[float(x) for x in v]}, alpha=0.05, method='{sm}')"})
