@@ -15,6 +15,7 @@ import {
   fitGammaGamma,
   holdoutComparison,
   probabilityAlive,
+  purchaseProbability,
   rfmSummary,
 } from "segmentkit/clv";
 
@@ -50,6 +51,7 @@ console.log("Gamma-Gamma", spend.params);
 const customer = summary.customers[0]!;
 console.log("customer", customer.customerId, {
   probabilityAlive: probabilityAlive(purchases, customer),
+  buysInNext30Days: purchaseProbability(purchases, customer, { value: 30, unit: "days" }),
   nextQuarter: expectedPurchases(purchases, customer, { value: 3, unit: "months" }),
   next39Weeks: expectedPurchases(purchases, customer, 39),
   expectedSpend: expectedAverageSpend(spend, customer),

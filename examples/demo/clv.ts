@@ -16,6 +16,7 @@ import {
   fitGammaGamma,
   fitParetoNbd,
   probabilityAlive,
+  purchaseProbability,
   repeatPurchaseTracking,
   rfmSummary,
 } from "segmentkit/clv";
@@ -84,12 +85,13 @@ export async function clvSection(context: DemoContext): Promise<string> {
     segments: rfm.summary.map((row) => row.name).filter((name) => segments.includes(name)),
     probabilities: [0.5, 0.9],
   });
-  // P(alive) and the residual value: Pareto/NBD's discounted purchases over the whole remaining
-  // lifetime (FHL 2005's DERT, 15 % a year) times the expected spend.
-  const aliveBySegment = new Map<string, { total: number; residual: number; count: number }>();
+  // P(alive), P(a purchase in the next 30 days) and the residual value: Pareto/NBD's discounted
+  // purchases over the whole remaining lifetime (FHL 2005's DERT, 15 % a year) times the expected spend.
+  const aliveBySegment = new Map<string, { total: number; buying: number; residual: number; count: number }>();
   summary.customers.forEach((customer, index) => {
-    const entry = aliveBySegment.get(segments[index]!) ?? { total: 0, residual: 0, count: 0 };
+    const entry = aliveBySegment.get(segments[index]!) ?? { total: 0, buying: 0, residual: 0, count: 0 };
     entry.total += probabilityAlive(bgNbd, customer);
+    entry.buying += purchaseProbability(bgNbd, customer, { value: 30, unit: "days" });
     entry.residual += discountedResidualPurchases(pareto, customer, { discountRate: 0.15, period: "years" }) * expectedAverageSpend(spend, customer);
     entry.count += 1;
     aliveBySegment.set(segments[index]!, entry);
@@ -97,12 +99,12 @@ export async function clvSection(context: DemoContext): Promise<string> {
   lines.push("12-month CLV (BG/NBD + Gamma-Gamma, 1 % per month, months of 4.348 weeks) per named RFM segment (segmentkit/scoring, scored on the 39 calibration weeks):\n");
   lines.push(
     table(
-      ["segment", "customers", "mean P(alive)", "mean CLV $", "median CLV $", "p90 CLV $", "total CLV $", "mean residual value $"],
+      ["segment", "customers", "mean P(alive)", "P(buy in 30 days)", "mean CLV $", "median CLV $", "p90 CLV $", "total CLV $", "mean residual value $"],
       bySegment.map((row) => {
         const alive = aliveBySegment.get(String(row.segment));
         return row.defined
-          ? [String(row.segment), row.count, alive ? alive.total / alive.count : null, row.mean, row.quantiles[0]!.value, row.quantiles[1]!.value, row.total, alive ? alive.residual / alive.count : null]
-          : [String(row.segment), 0, null, null, null, null, 0, null];
+          ? [String(row.segment), row.count, alive ? alive.total / alive.count : null, alive ? alive.buying / alive.count : null, row.mean, row.quantiles[0]!.value, row.quantiles[1]!.value, row.total, alive ? alive.residual / alive.count : null]
+          : [String(row.segment), 0, null, null, null, null, null, 0, null];
       }),
     ),
   );

@@ -18,6 +18,7 @@ export { expectedPurchases } from "./expectedPurchases.js";
 export { probabilityAlive } from "./probabilityAlive.js";
 export { expectedPopulationPurchases } from "./expectedPopulationPurchases.js";
 export { purchaseCountProbability } from "./purchaseCountProbability.js";
+export { purchaseProbability } from "./purchaseProbability.js";
 export { expectedAverageSpend } from "./expectedAverageSpend.js";
 export { discountedResidualPurchases } from "./discountedResidualPurchases.js";
 export type { DiscountedResidualOptions } from "./discountedResidualPurchases.js";

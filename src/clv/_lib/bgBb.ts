@@ -153,6 +153,27 @@ export function discountedResidual(params: ArrayLike<number>, x: number, tx: num
 }
 
 /**
+ * P(at least one transaction in opportunities n+1 … n+m | x, t_x, n): the sum over k of P(first one at n+k)
+ * = P(alive at n) · Σ_{k=1..m} E[p (1−p)^(k−1)] E[(1−θ)^k] under p ~ Beta(α+x, β+n−x) and θ ~ Beta(γ, δ+n),
+ * each expectation a beta ratio kept by its recurrence. Positive terms, no 1 − P(none) cancellation.
+ */
+export function purchaseProbability(params: ArrayLike<number>, x: number, tx: number, n: number, m: number): number {
+  const a = (params[0] as number) + x;
+  const b = (params[1] as number) + n - x;
+  const gamma = params[2] as number;
+  const c = (params[3] as number) + n;
+  let buys = a / (a + b);
+  let survives = c / (gamma + c);
+  let sum = 0;
+  for (let k = 1; k <= m; k++) {
+    sum += buys * survives;
+    buys *= (b + k - 1) / (a + b + k);
+    survives *= (c + k) / (gamma + c + k);
+  }
+  return probabilityAlive(params, x, tx, n, 0) * sum;
+}
+
+/**
  * Within this |γ − 1| the BG/BB expectations (0/0 at γ = 1) take the line to their limit. The closed
  * forms read their log-gamma differences from `logGammaRatio`, accurate also for tiny γ − 1 (the plain
  * differences lost about 1e-14 / |γ − 1| relative, and 1e-11 absolute at n = 10⁴), so the line is

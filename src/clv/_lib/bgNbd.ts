@@ -110,6 +110,17 @@ export function conditionalExpected(p: ArrayLike<number>, x: number, tx: number,
   return (a + b + x - 1 + shift) * bracketOverShapeGap(r + x, b + x + shift, a - 1, z) * inverseOnePlusExp(logOdds);
 }
 
+/**
+ * P(at least one purchase in (T, T + t] | x, t_x, T): only a customer alive at T buys (BG/NBD and MBG/NBD
+ * customers die just after a purchase), and given alive λ ~ Gamma(r + x, α + T), so
+ * P(alive) · (1 − ((α+T)/(α+T+t))^(r+x)), the bracket by expm1 so that short horizons keep their digits.
+ */
+export function purchaseProbability(p: ArrayLike<number>, x: number, tx: number, T: number, t: number, modified: boolean): number {
+  const r = p[0] as number;
+  const alpha = p[1] as number;
+  return probabilityAlive(p, x, tx, T, modified) * -Math.expm1(-(r + x) * Math.log1p(t / (alpha + T)));
+}
+
 /** Within this |a − 1| the line to the limit replaces the closed form, which loses about 1e-16 / |a − 1| relative. */
 const shapeGapWidth = 1e-5;
 

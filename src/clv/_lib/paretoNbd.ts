@@ -11,7 +11,7 @@
  * the lifetimes overflow report finite.
  */
 import type { CompressedRows } from "./rows.js";
-import { inverseOnePlusExp, logAddExp, logBeta, logGamma, logSubExp, log2F1, shiftedGammaReciprocalMean } from "./special.js";
+import { integrateOnLine, inverseOnePlusExp, logAddExp, logBeta, log1pExp, logGamma, logSubExp, log2F1, shiftedGammaReciprocalMean } from "./special.js";
 
 /** ln A0 and ln of the no-death term, for one customer. */
 function logTerms(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): { logA0: number; logSurvive: number } {
@@ -102,6 +102,33 @@ export function discountedResidual(p: ArrayLike<number>, x: number, tx: number, 
   const beta = p[3] as number;
   const rate = ((r + x) / (alpha + T)) * (beta + T);
   return probabilityAlive(p, x, tx, T) * rate * shiftedGammaReciprocalMean(s, delta * (beta + T));
+}
+
+/**
+ * P(at least one purchase in (T, T + t] | x, t_x, T). Given alive at T, λ ~ Gamma(r+x, α+T) and
+ * μ ~ Gamma(s, β+T) independently, and the customer buys in time when the first of the two clocks is
+ * the purchase and rings before t: E[λ/(λ+μ) (1 − e^(−(λ+μ)t))] = ∫₀^t E[λ e^(−λu)] E[e^(−μu)] du
+ *   = ∫₀^t (r+x)/(α+T) · (1 + u/(α+T))^(−r−x−1) · (1 + u/(β+T))^(−s) du,
+ * times P(alive). The integral maps [0, t] onto the line by u = t/(1 + e^(−v)), whose integrand is smooth,
+ * decays like e^(∓v) at both ends and is analytic for |Im v| < π. With c = min(t, (α+T)/(r+x+1),
+ * (β+T)/max(s, 1)) the integrand stays above e^(−2) of its start over [0, c], so the integral is at least
+ * e^(−2)·c·(r+x)/(α+T); the ends are cut where each tail is below 1e-18 of that.
+ */
+export function purchaseProbability(p: ArrayLike<number>, x: number, tx: number, T: number, t: number): number {
+  if (t === 0) return 0;
+  const shape = (p[0] as number) + x;
+  const purchaseScale = (p[1] as number) + T;
+  const s = p[2] as number;
+  const dropoutScale = (p[3] as number) + T;
+  const scale = Math.min(t, purchaseScale / (shape + 1), dropoutScale / Math.max(s, 1));
+  const lowest = Math.log(1e-20 * (scale / t));
+  const highest = Math.log(t / scale) + 46;
+  const logRate = Math.log(shape / purchaseScale);
+  const integral = integrateOnLine((v) => {
+    const u = t / (1 + Math.exp(-v));
+    return Math.exp(logRate - (shape + 1) * Math.log1p(u / purchaseScale) - s * Math.log1p(u / dropoutScale) + Math.log(t) + v - 2 * log1pExp(v));
+  }, lowest, highest);
+  return probabilityAlive(p, x, tx, T) * integral;
 }
 
 /** E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)]. */

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { expectedPurchases, fitBgNbd, fitParetoNbd, modelFromParams, probabilityAlive, purchaseCountProbability, purchaseProbability } from "../../src/clv/index.js";
+import type { BgBbModel, PurchaseModel } from "../../src/clv/index.js";
+import { relative } from "./_reference.js";
+import { cdnowSummaryPlain } from "./cdnow.js";
+
+/** test/reference/clv/purchaseProbability.py: mpmath integrations of the joint likelihoods. */
+const reference = JSON.parse(readFileSync(new URL("../reference/clv/purchase-probability.json", import.meta.url), "utf8")) as {
+  continuous: Array<{ kind: "BG/NBD" | "MBG/NBD" | "Pareto/NBD"; params: number[]; x: number; tx: number; T: number; t: number; value: number }>;
+  bgBb: Array<{ params: number[]; x: number; tx: number; n: number; m: number; value: number }>;
+};
+
+const continuous = (kind: "BG/NBD" | "MBG/NBD" | "Pareto/NBD", params: number[]): PurchaseModel => {
+  const [first, second, third, fourth] = params as [number, number, number, number];
+  if (kind === "Pareto/NBD") return modelFromParams({ kind, unit: "weeks", params: { r: first, alpha: second, s: third, beta: fourth } });
+  const shape = { r: first, alpha: second, a: third, b: fourth };
+  return kind === "BG/NBD" ? modelFromParams({ kind, unit: "weeks", params: shape }) : modelFromParams({ kind, unit: "weeks", params: shape });
+};
+const opportunities = (params: number[]): BgBbModel => {
+  const [alpha, beta, gamma, delta] = params as [number, number, number, number];
+  return modelFromParams({ kind: "BG/BB", unit: "periods", params: { alpha, beta, gamma, delta } });
+};
+
+describe("purchaseProbability", () => {
+  it("BG/NBD, MBG/NBD and Pareto/NBD equal mpmath's integration of the joint likelihood to 1e-12 (180 rows, horizons 1e-6 to 1e6 weeks)", () => {
+    expect(reference.continuous.length).toBe(180);
+    for (const row of reference.continuous) {
+      const value = purchaseProbability(continuous(row.kind, row.params), { frequency: row.x, recency: row.tx, T: row.T }, row.t);
+      expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("BG/BB equals mpmath's sum over the first transaction's opportunity to 1e-12 (50 rows, 1 to 1,000 periods)", () => {
+    for (const row of reference.bgBb) {
+      const value = purchaseProbability(opportunities(row.params), { frequency: row.x, recency: row.tx, periods: row.n }, row.m);
+      expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("laws: at most P(alive) and at most E[purchases]; rises with the horizon; tends to E[purchases] over short horizons", () => {
+    const customers = cdnowSummaryPlain();
+    const models = [fitBgNbd({ unit: "weeks", customers }), fitParetoNbd({ unit: "weeks", customers })];
+    for (const model of models) if (!model.converged) throw new Error("not converged");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: customers.length - 1 }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (index, t) => {
+        const customer = customers[index]!;
+        for (const model of models as PurchaseModel[]) {
+          const probability = purchaseProbability(model, customer, t);
+          expect(probability).toBeGreaterThan(0);
+          expect(probability).toBeLessThanOrEqual(probabilityAlive(model, customer) * (1 + 1e-12));
+          expect(probability).toBeLessThanOrEqual(expectedPurchases(model, customer, t) * (1 + 1e-12));
+          expect(purchaseProbability(model, customer, 2 * t)).toBeGreaterThan(probability);
+          // one purchase at most in a very short horizon: P(≥ 1) ≈ E[X]
+          expect(relative(purchaseProbability(model, customer, 1e-7), expectedPurchases(model, customer, 1e-7))).toBeLessThan(1e-5);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("BG/BB: over one opportunity it is E[transactions] exactly (at most one per opportunity), and a new customer's is 1 − P(X(m) = 0)", () => {
+    fc.assert(
+      fc.property(fc.tuple(...Array.from({ length: 4 }, () => fc.double({ min: 0.1, max: 10, noNaN: true }))), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 40 }), (params, periods, m) => {
+        const model = opportunities(params);
+        const customer = { frequency: Math.floor(periods / 3), recency: Math.floor(periods / 2), periods };
+        expect(relative(purchaseProbability(model, customer, 1), expectedPurchases(model, customer, 1))).toBeLessThan(1e-12);
+        const fresh = purchaseProbability(model, { frequency: 0, recency: 0, periods: 0 }, m);
+        expect(Math.abs(fresh - (1 - purchaseCountProbability(model, m, 0)))).toBeLessThan(1e-12);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("is 0 over no time, converts { value, unit }, and refuses what expectedPurchases refuses plus BG/BB horizons above 10,000", () => {
+    const model = continuous("BG/NBD", [0.242593, 4.413532, 0.792886, 2.425752]);
+    const customer = { frequency: 2, recency: 30.43, T: 38.86 };
+    expect(purchaseProbability(model, customer, 0)).toBe(0);
+    expect(purchaseProbability(continuous("Pareto/NBD", [0.5534, 10.5802, 0.6061, 11.6562]), customer, 0)).toBe(0);
+    expect(relative(purchaseProbability(model, customer, { value: 30, unit: "days" }), purchaseProbability(model, customer, 30 / 7))).toBeLessThan(1e-15);
+    expect(() => purchaseProbability(model, customer, -1)).toThrow(/purchaseProbability requires a non-negative horizon/);
+    expect(() => purchaseProbability(model, { frequency: 2, recency: 40, T: 38.86 }, 1)).toThrow(/purchaseProbability requires recency between zero and T/);
+    const donors = opportunities([1.204, 0.75, 0.657, 2.783]);
+    expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, 10_001)).toThrow(/purchaseProbability requires at most 10000 periods for BG\/BB/);
+    expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, 1.5)).toThrow(/requires an integer number of periods for BG\/BB/);
+    expect(() => purchaseProbability({ kind: "Gamma-Gamma" } as never, customer, 1)).toThrow(/requires a fitted BG\/NBD, MBG\/NBD, Pareto\/NBD or BG\/BB model/);
+  });
+});
