@@ -139,7 +139,8 @@ export function discountedResidual(params: ArrayLike<number>, x: number, tx: num
   const q = 1 / (1 + d);
   let sum: number;
   if (q > 0.995 && Math.abs(gamma - Math.round(gamma)) >= 1e-3) {
-    sum = ((q * c) / (gamma + c)) * Math.exp(log2F1Signed(1, c + 1, gamma + c + 1, q).log);
+    // 1 − q = d/(1 + d) exactly: from q it would keep only the digits of d above 1e-16
+    sum = ((q * c) / (gamma + c)) * Math.exp(log2F1Signed(1, c + 1, gamma + c + 1, q, d / (1 + d)).log);
   } else {
     // Σ q^m Π_{j<m} (c+j)/(γ+c+j): positive terms, each below q^m, with ratios below q
     let term = (q * c) / (gamma + c);

@@ -10,7 +10,7 @@
  *   A4 = ln a − ln(b + x − 1 [+1]) − (r + x) ln(α + t_x)      (BG/NBD: only when x > 0)
  */
 import type { CompressedRows } from "./rows.js";
-import { acrossRemovableSingularity, digamma, inverseOnePlusExp, logAddExp, logBeta, logGamma, log2F1 } from "./special.js";
+import { acrossRemovableSingularity, digamma, inverseOnePlusExp, logAddExp, logBeta, logGamma, log2F1Signed } from "./special.js";
 
 export function logLikelihood(params: ArrayLike<number>, rows: CompressedRows, modified: boolean, gradient?: Float64Array): number {
   const r = params[0] as number;
@@ -144,7 +144,13 @@ const shapeGapWidth = 1e-5;
 function bracketOverShapeGap(R: number, beta: number, epsilon: number, z: number): number {
   const series = z <= 0.5 ? eulerBracketOverShapeGap(R, beta, epsilon, z) : undefined;
   if (series !== undefined) return series;
-  const closed = (gap: number): number => -Math.expm1(R * Math.log1p(-z) + log2F1(R, beta, beta + gap, z)) / gap;
+  const closed = (gap: number): number => {
+    // 2F1 is negative when c = β + ε is small against R and β (a + b < 1 in BG/NBD): the bracket is then 1 + |…|
+    const hypergeometric = log2F1Signed(R, beta, beta + gap, z);
+    const logPower = R * Math.log1p(-z) + hypergeometric.log;
+    const bracket = hypergeometric.sign > 0 ? -Math.expm1(logPower) : hypergeometric.sign < 0 ? 1 + Math.exp(logPower) : 1;
+    return bracket / gap;
+  };
   const limit = (): number => {
     // The negative binomial probabilities are at most 1, so the running term cannot overflow.
     let logTerm = R * Math.log1p(-z);

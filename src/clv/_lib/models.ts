@@ -37,8 +37,23 @@ export function alive(model: PurchaseModel, params: Float64Array, x: number, tx:
 export function discountedResidual(model: PurchaseModel, params: Float64Array, x: number, tx: number, T: number, delta: number): number {
   if (model.kind === "Pareto/NBD") return paretoNbd.discountedResidual(params, x, tx, T, delta);
   const modified = model.kind === "MBG/NBD";
-  return integrateOnLine((u) => Math.exp(u - Math.exp(u)) * bgNbd.conditionalExpected(params, x, tx, T, Math.exp(u) / delta, modified), -24, 4);
+  const integrate = (at: Float64Array): number =>
+    integrateOnLine((u) => Math.exp(u - Math.exp(u)) * bgNbd.conditionalExpected(at, x, tx, T, Math.exp(u) / delta, modified), -24, 4);
+  const a = params[2] as number;
+  if (Math.abs(a - 1) >= SHAPE_GAP) return integrate(params);
+  // Within 1e-5 of a = 1, E[Y(t)] takes its limit series, whose length grows like t/(α+T): at small rates
+  // minutes per customer. DERT is smooth in a, so the line between a = 1 ∓ 1e-5 (closed forms there, each
+  // within about 1e-11) serves, off by the curvature times 1e-10.
+  const below = Float64Array.from(params);
+  const above = Float64Array.from(params);
+  below[2] = 1 - SHAPE_GAP;
+  above[2] = 1 + SHAPE_GAP;
+  const low = integrate(below);
+  return low + ((integrate(above) - low) * (a - (1 - SHAPE_GAP))) / (2 * SHAPE_GAP);
 }
+
+/** BG/NBD's and MBG/NBD's 0/0 at a = 1 is taken by its limit within this |a − 1| (bgNbd.ts, `shapeGapWidth`). */
+const SHAPE_GAP = 1e-5;
 
 export function unconditional(model: PurchaseModel, params: Float64Array, t: number): number {
   return model.kind === "Pareto/NBD" ? paretoNbd.unconditionalExpected(params, t) : bgNbd.unconditionalExpected(params, t, model.kind === "MBG/NBD");

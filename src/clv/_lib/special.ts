@@ -141,12 +141,14 @@ function seriesSigned(a: number, b: number, c: number, z: number): SignedLog {
  * - z > 0.995 (and c − a − b not an integer): the 1 − z connection formula (Abramowitz & Stegun 15.3.6),
  *   two series in 1 − z combined with signed log-gamma prefactors; this keeps degenerate fits whose
  *   rates drift far apart from needing millions of terms.
- * - z > 0.999 and c − a − b within 1e-9 of a whole number: its logarithmic case, 15.3.11 (through
- *   `integerExcessSigned`); within 1e-6 of one and z up to 0.999, the power series (at most about 40,000
- *   terms).
+ * - 1 − z below 2e-4 and c − a − b within 1e-9 of a whole number: its logarithmic case, 15.3.11
+ *   (through `integerExcessSigned`); within 1e-6 of one and 1 − z from 2e-4, the power series (at most
+ *   about 200,000 terms).
+ * `oneMinusZ` is 1 − z when the caller has it exactly (1 − z computed from z near 1 keeps only the digits
+ * of 1 − z above 1e-16).
  * - otherwise the direct series.
  */
-export function log2F1Signed(a: number, b: number, c: number, z: number): SignedLog {
+export function log2F1Signed(a: number, b: number, c: number, z: number, oneMinusZ = 1 - z): SignedLog {
   if (!(z < 1)) return { log: Number.NaN, sign: Number.NaN };
   if (z === 0) return { log: 0, sign: 1 };
   if (z < 0) {
@@ -160,23 +162,23 @@ export function log2F1Signed(a: number, b: number, c: number, z: number): Signed
   const excess = c - a - b;
   const nearest = Math.round(excess);
   const gap = Math.abs(excess - nearest);
-  if (z > 0.995 && gap <= INTEGER_GAP && 1 - z < SERIES_REACHES) {
+  const w = oneMinusZ;
+  if (z > 0.995 && gap <= INTEGER_GAP && w < SERIES_REACHES) {
     // c − a − b a whole number m, where 15.3.6's two terms have poles that cancel: 15.3.11 with logs,
     // after the Euler transform when m < 0 (its excess is then −m; that is 15.3.12)
     if (nearest >= 0) {
-      const result = integerExcessSigned(a, b, c, 1 - z, nearest);
+      const result = integerExcessSigned(a, b, c, w, nearest);
       if (result !== undefined) return result;
     } else {
       // c − a or c − b a whole number ≤ 0 makes the transformed function a polynomial: its series ends
       const ends = (value: number): boolean => value <= 0 && Number.isInteger(value);
-      const inner = ends(c - a) || ends(c - b) ? seriesSigned(c - a, c - b, c, z) : integerExcessSigned(c - a, c - b, c, 1 - z, -nearest);
-      if (inner !== undefined) return { log: inner.log + excess * Math.log1p(-z), sign: inner.sign };
+      const inner = ends(c - a) || ends(c - b) ? seriesSigned(c - a, c - b, c, z) : integerExcessSigned(c - a, c - b, c, w, -nearest);
+      if (inner !== undefined) return { log: inner.log + excess * Math.log(w), sign: inner.sign };
     }
   }
-  if (z > 0.995 && (gap > 1e-6 || (gap > INTEGER_GAP && 1 - z < SERIES_REACHES)) && c > 0) {
+  if (z > 0.995 && (gap > 1e-6 || (gap > INTEGER_GAP && w < SERIES_REACHES)) && c > 0) {
     // near z = 1 the power series needs ~1/(1 − z) terms: use the 1 − z connection formula
     // (Abramowitz & Stegun 15.3.6), whose two series converge like (1 − z)^n
-    const w = 1 - z;
     const first = seriesSigned(a, b, 1 - excess, w);
     const second = seriesSigned(c - a, c - b, excess + 1, w);
     const logFirst = logGamma(c) + logGamma(excess) - logGamma(c - a) - logGamma(c - b) + first.log;
@@ -195,17 +197,18 @@ export function log2F1Signed(a: number, b: number, c: number, z: number): Signed
 /**
  * Within this distance of a whole number c − a − b is taken as that number (15.3.11 then errs by about
  * the distance times |ln(1 − z)|, under 1e-7); further away the connection formula 15.3.6 takes over,
- * whose cancelling poles cost about 1e-16 / distance (at most 1e-7 relative at 1e-9).
+ * whose cancelling poles cost about 1e-16 · (the size of its log-gamma terms) / distance: 1e-7 for
+ * parameters below about 20, 1e-5 at b = 300 and 1e-4 at b = 3,000 (measured at a distance of 2e-9).
  */
 const INTEGER_GAP = 1e-9;
 /**
- * Where 1 − z is at least this, the power series needs at most about 40/(1 − z) = 40,000 terms and stays
- * under `MAX_TERMS`, so a c − a − b near a whole number (within 1e-6) keeps the series there.
+ * Where 1 − z is at least this, the power series needs at most about 40/(1 − z) = 200,000 terms, within
+ * `MAX_TERMS`, so a c − a − b near a whole number (within 1e-6) keeps the series, exact there.
  */
-const SERIES_REACHES = 1e-3;
+const SERIES_REACHES = 2e-4;
 
 /**
- * 2F1(a, b; a + b + m; z) for a whole m ≥ 0 and w = 1 − z in (0, 0.001): Abramowitz & Stegun 15.3.11
+ * 2F1(a, b; a + b + m; z) for a whole m ≥ 0 and w = 1 − z in (0, 2e-4): Abramowitz & Stegun 15.3.11
  * (15.3.10 at m = 0),
  *   Γ(m)Γ(c)/(Γ(a+m)Γ(b+m)) Σ_{n<m} (a)_n (b)_n / (n! (1−m)_n) w^n
  *   − Γ(c)/(Γ(a)Γ(b)) (−w)^m Σ_{n≥0} (a+m)_n (b+m)_n / (n! (n+m)!) w^n [ln w − ψ(n+1) − ψ(n+m+1) + ψ(a+n+m) + ψ(b+n+m)],

@@ -93,9 +93,12 @@ def bgbb_likelihood(al, be, ga, de, x, tx, n):
     return value
 
 
-def bgbb_residual(al, be, ga, de, x, tx, n, d):
+def bgbb_residual(al, be, ga, de, x, tx, n, d, closed_only=False):
     B = mp.beta
     buy = B(al + x + 1, be + n - x) / B(al, be)
+    if closed_only:  # tiny d: the sum would take about 40/d terms; mpmath's 2F1 at 1/(1 + d) is exact
+        return (buy * B(ga, de + n + 1) / ((1 + d) * B(ga, de)) * mp.hyp2f1(1, de + n + 1, ga + de + n + 1, 1 / (1 + d))
+                / bgbb_likelihood(al, be, ga, de, x, tx, n))
     # the sum term by term (each term's beta ratio by its recurrence), until the terms are below 1e-45 of it
     term = B(ga, de + n + 1) / (B(ga, de) * (1 + d))
     total, m = mp.mpf(0), 1
@@ -180,7 +183,31 @@ for modified in [False, True]:
                            "T": float(T), "delta": f(delta),
                            "value": f(bg_residual(r, alpha, a, b, x, mpf(tx), mpf(T), delta, modified))})
 
-out = {"shiftedGamma": shifted, "paretoNbd": pareto, "bgNbd": bg, "bgBb": bgbb, "hyp2f1IntegerExcess": integer_excess}
+# review: BG/BB at d = 1e-6 (1 - q from q kept only 10 digits), BG/NBD with a + b < 1 (its 2F1 is negative beyond
+# z = 1/2; NaN before), and a = 1 (within 1e-5 of it the line between a = 1 -/+ 1e-5; a = 1 + 1e-20 here)
+for params in bgbb_sets[:1]:
+    al, be, ga, de = (mpf(v) for v in params)
+    for x, tx, n in bgbb_rows:
+        bgbb.append({"params": [float(v) for v in params], "x": x, "tx": tx, "n": n, "d": 1e-6,
+                     "value": f(bgbb_residual(al, be, ga, de, x, tx, n, mpf("1e-6"), closed_only=True))})
+for modified in [False, True]:
+    for params, a_value in [(("0.24", "4.41", "0.3", "0.6"), None), (("0.5", "8", "1", "4"), mpf(1) + mpf("1e-20"))]:
+        r, alpha, a, b = (mpf(v) for v in params)
+        if a_value is not None:
+            a = a_value
+        for x, tx, T in customers[:3]:
+            for delta in [weekly15, mpf("1e-4")]:
+                bg.append({"kind": "MBG/NBD" if modified else "BG/NBD", "params": [float(v) for v in params], "x": x, "tx": float(tx),
+                           "T": float(T), "delta": f(delta),
+                           "value": f(bg_residual(r, alpha, a, b, x, mpf(tx), mpf(T), delta, modified))})
+# E[Y(t)] itself where a + b < 1 gave NaN (review): BG/NBD, x = 0
+conditional_rows = []
+for t_value in ["10", "52", "1000"]:
+    r, alpha, a, b = mpf("0.789"), mpf("0.794"), mpf("0.192"), mpf("0.219")
+    conditional_rows.append({"kind": "BG/NBD", "params": [0.789, 0.794, 0.192, 0.219], "x": 0, "tx": 0, "T": 29.58, "t": float(t_value),
+                             "value": f(bg_conditional(r, alpha, a, b, 0, mpf(0), mpf("29.58"), mpf(t_value), False))})
+
+out = {"shiftedGamma": shifted, "paretoNbd": pareto, "bgNbd": bg, "bgBb": bgbb, "hyp2f1IntegerExcess": integer_excess, "conditional": conditional_rows}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "residual.json")
 with open(path, "w") as handle:
     json.dump(out, handle, indent=1)
