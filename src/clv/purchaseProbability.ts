@@ -17,9 +17,10 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  *   the purchase clock rings before t and before the dropout clock; integrated by the trapezoid rule
  *   after mapping [0, t] onto the line (about 800 terms, 60 µs).
  * - BG/BB: `P(alive at n) · Σ_{k=1..m} E[p (1−p)^(k−1)] E[(1−θ)^k]`, the first transaction at opportunity
- *   n + k; O(horizon), hence at most 10,000 periods.
+ *   n + k; O(horizon), hence at most 10,000 periods. (P(alive at n) is `probabilityAlive(model, customer, 0)`;
+ *   its default, one opportunity ahead, is alive at n + 1.)
  * Each is a sum of positive terms, so a small probability keeps its digits (no 1 − P(none)). They match
- * mpmath integrations of the models' joint likelihoods to 1e-12 (test/reference/clv/residual.py).
+ * mpmath integrations of the models' joint likelihoods to 1e-12 (test/reference/clv/purchaseProbability.py).
  *
  * @param model - a converged BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model.
  * @param customer - frequency, recency, T (BG/BB: frequency, recency, periods), in the model's unit.

@@ -12,7 +12,7 @@ export type PValueAdjustment = "bonferroni" | "sidak" | "holm" | "holm-sidak" | 
 export interface AdjustPValuesOptions {
   /**
    * Family-wise (confirmatory): "bonferroni", "sidak" (independent tests), "holm", "holm-sidak",
-   * "hochberg" and "hommel" (both valid under positive dependence, more powerful than Holm). False
+   * "hochberg" and "hommel" (at least as powerful as Holm, and valid under positive dependence). False
    * discovery rate (exploratory): "bh", or "by" under any dependence.
    */
   readonly method: PValueAdjustment;
@@ -24,7 +24,11 @@ export interface AdjustPValuesOptions {
 export interface AdjustPValuesResult {
   /** Adjusted p-values; NaN where the input was NaN. */
   readonly adjusted: number[];
-  /** adjusted ≤ alpha; false where the input was NaN. */
+  /**
+   * The decision at `alpha`, taken as statsmodels takes it (see the remarks): adjusted ≤ alpha, except
+   * that Šidák's and Holm-Šidák's compare p with their level and can differ within 1e-12 of alpha; false
+   * where the input was NaN.
+   */
   readonly reject: boolean[];
   readonly method: PValueAdjustment;
   readonly alpha: number;

@@ -19,7 +19,11 @@ export interface SegmentExperimentCounts {
 
 /** Options of {@link compareSegments}. @category Experiments */
 export interface CompareSegmentsOptions {
-  /** Multiple-comparison correction across the tested segments; default "holm" ("bh" for exploratory breakdowns). */
+  /**
+   * Multiple-comparison correction across the tested segments (`adjustPValues`' methods): default "holm";
+   * "hochberg" or "hommel" reject at least as much and are valid when the segments' tests are positively
+   * dependent; "bh" for exploratory breakdowns.
+   */
   readonly correction?: PValueAdjustment | "none";
   /** Significance level; default 0.05. */
   readonly alpha?: number;
@@ -62,7 +66,7 @@ export interface SegmentComparisonRow {
   readonly pValue: number;
   /** Adjusted within the family of tested segments; NaN for segments outside the family. */
   readonly adjustedPValue: number;
-  /** adjustedPValue ≤ alpha (only for tested segments). */
+  /** Rejected by the correction at alpha (only tested segments): adjustedPValue ≤ alpha, up to Šidák's rounding (see `adjustPValues`). */
   readonly significant: boolean;
   /** P(treatment rate > control rate); NaN when `bayesian` is false, an arm has no trials or more than 1e9 − 2 (see {@link probabilityToBeat}). */
   readonly probabilityToBeat: number;
@@ -98,7 +102,7 @@ export interface CompareSegmentsResult {
  * @throws RangeError `compareSegments requires unique segment names`, `compareSegments requires successes not to exceed trials`
  *   (and the other count messages), `compareSegments requires alpha between zero and one` (likewise confidence, srmThreshold),
  *   `compareSegments requires expectedSplit to be two positive weights`, `compareSegments requires minimumCount to be a non-negative finite number`;
- *   TypeError for an unknown correction.
+ *   TypeError `compareSegments requires correction to be "holm", "hochberg", "hommel", "holm-sidak", "bh", "by", "bonferroni", "sidak" or "none"`.
  * @throws TypeError `compareSegments requires segments to be an array`, `compareSegments requires options to be an object`,
  *   `compareSegments requires every segment to be an object`, `compareSegments requires control to be an object` (likewise treatment).
  * @example
@@ -179,10 +183,19 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
   });
   const tested = partial.filter((row) => row.status === "tested");
   const adjusted = new Map<string, number>();
-  if (method === "none") for (const row of tested) adjusted.set(row.entry.segment, row.test.pValue);
-  else {
+  const rejected = new Set<string>();
+  if (method === "none") {
+    for (const row of tested) {
+      adjusted.set(row.entry.segment, row.test.pValue);
+      if (row.test.pValue <= alpha) rejected.add(row.entry.segment);
+    }
+  } else {
+    // adjustPValues' decisions, as statsmodels takes them (Šidák's can differ from adjusted ≤ alpha within 1e-12 of it)
     const result = adjustPValues(tested.map((row) => row.test.pValue), { method, alpha });
-    tested.forEach((row, index) => adjusted.set(row.entry.segment, result.adjusted[index] as number));
+    tested.forEach((row, index) => {
+      adjusted.set(row.entry.segment, result.adjusted[index] as number);
+      if (result.reject[index] === true) rejected.add(row.entry.segment);
+    });
   }
   const rows = partial.map(({ entry, status, notes, test, difference, lift, bayes, srm }): SegmentComparisonRow => {
     const adjustedPValue = adjusted.get(entry.segment) ?? Number.NaN;
@@ -201,7 +214,7 @@ export function compareSegments(segments: ReadonlyArray<SegmentExperimentCounts>
       z: test.z,
       pValue: test.pValue,
       adjustedPValue,
-      significant: status === "tested" && adjustedPValue <= alpha,
+      significant: status === "tested" && rejected.has(entry.segment),
       probabilityToBeat: bayes,
       srmPValue: srm.pValue,
       status,

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { discountedResidualPurchases, expectedPurchases, fitParetoNbd, modelFromParams } from "../../src/clv/index.js";
 import type { BgBbModel, PurchaseModel } from "../../src/clv/index.js";
+import * as bgNbd from "../../src/clv/_lib/bgNbd.js";
 import * as paretoNbd from "../../src/clv/_lib/paretoNbd.js";
 import { integrateOnLine, shiftedGammaReciprocalMean } from "../../src/clv/_lib/special.js";
 import { relative } from "./_reference.js";
@@ -43,14 +44,11 @@ describe("discountedResidualPurchases", () => {
     }
   });
 
-  it("BG/NBD and MBG/NBD equal δ∫e^(−δt) E[Y(t)] dt by mpmath to 1e-12, 1e-9 below δ = 1e-4 and at a = 1 (168 rows, δ down to 1e-8, a + b < 1, a whole-number 2F1 excess)", () => {
-    expect(reference.bgNbd.length).toBe(168);
+  it("BG/NBD and MBG/NBD equal δ∫e^(−δt) E[Y(t)] dt by mpmath to 1e-12 (rows with δ down to 1e-8, a + b < 1, a = 1, b = 1e4, x to 5,000, a whole-number 2F1 excess)", () => {
+    expect(reference.bgNbd.length).toBe(180);
     for (const row of reference.bgNbd) {
       const value = discountedResidualPurchases(continuous(row.kind, row.params), { frequency: row.x, recency: row.tx, T: row.T }, weekly(row.delta));
-      // below δ = 1e-4 E[Y(t)] is read out to z = t/(α+T+t) within 1e-8 of 1, where 1 − z keeps 8 digits;
-      // at a = 1 the value is the line between a = 1 ∓ 1e-5 (before, minutes of E[Y]'s limit series at δ = 1e-4)
-      const loose = row.delta < 1e-4 || Math.abs((row.params[2] as number) - 1) < 1e-5;
-      expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(loose ? 1e-9 : 1e-12);
+      expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(1e-12);
     }
   });
 
@@ -88,6 +86,25 @@ describe("discountedResidualPurchases", () => {
           expect(relative(discountedResidualPurchases(model, customer, { discountRate: rate }), sum)).toBeLessThan(1e-9);
           const perHalf = discountedResidualPurchases(model, customer, { discountRate: Math.sqrt(1 + rate) - 1, period: 0.5 });
           expect(relative(perHalf, sum)).toBeLessThan(1e-9);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("BG/NBD's two routes agree: the quadrature of E[Y(t)] and the posterior form (used from b + x = 100, near a = 1 and at small δ), to 1e-12", () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.double({ min: 0.1, max: 5, noNaN: true }), fc.double({ min: 1, max: 50, noNaN: true }), fc.double({ min: 0.2, max: 5, noNaN: true }), fc.double({ min: 0.5, max: 20, noNaN: true })),
+        fc.integer({ min: 0, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        fc.boolean(),
+        (params, x, share, delta, modified) => {
+          const T = 39;
+          const tx = x === 0 ? 0 : share * T;
+          const viaExpectation = integrateOnLine((u) => Math.exp(u - Math.exp(u)) * bgNbd.conditionalExpected(params, x, tx, T, Math.exp(u) / delta, modified), -24, 4);
+          expect(relative(bgNbd.discountedResidualFromPosterior(params, x, tx, T, delta, modified), viaExpectation)).toBeLessThan(1e-12);
         },
       ),
       { numRuns: 60 },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expectedPurchases, fitBgNbd, fitParetoNbd, modelFromParams, probabilityAlive, purchaseCountProbability, purchaseProbability } from "../../src/clv/index.js";
+import { expectedPurchases, fitBgNbd, fitMbgNbd, fitParetoNbd, modelFromParams, probabilityAlive, purchaseCountProbability, purchaseProbability } from "../../src/clv/index.js";
 import type { BgBbModel, PurchaseModel } from "../../src/clv/index.js";
 import { relative } from "./_reference.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
@@ -41,7 +41,7 @@ describe("purchaseProbability", () => {
 
   it("laws: at most P(alive) and at most E[purchases]; rises with the horizon; tends to E[purchases] over short horizons", () => {
     const customers = cdnowSummaryPlain();
-    const models = [fitBgNbd({ unit: "weeks", customers }), fitParetoNbd({ unit: "weeks", customers })];
+    const models = [fitBgNbd({ unit: "weeks", customers }), fitMbgNbd({ unit: "weeks", customers }), fitParetoNbd({ unit: "weeks", customers })];
     for (const model of models) if (!model.converged) throw new Error("not converged");
     fc.assert(
       fc.property(fc.integer({ min: 0, max: customers.length - 1 }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (index, t) => {
@@ -73,6 +73,21 @@ describe("purchaseProbability", () => {
     );
   });
 
+  it("review: finite, quick and saturated at horizons up to Number.MAX_VALUE and with α = 1e-300 at T = 0 (it looped without end); never above 1", () => {
+    const pareto = continuous("Pareto/NBD", [0.5534, 10.5802, 0.6061, 11.6562]);
+    const customer = { frequency: 2, recency: 30.43, T: 38.86 };
+    const limit = purchaseProbability(pareto, customer, 1e10);
+    for (const t of [1e100, 1e303, Number.MAX_VALUE]) expect(relative(purchaseProbability(pareto, customer, t), limit)).toBeLessThan(1e-13);
+    const tinyAlpha = continuous("Pareto/NBD", [0.5534, 1e-300, 0.6061, 11.6562]);
+    for (const t of [1e5, 1e15]) expect(purchaseProbability(tinyAlpha, { frequency: 0, recency: 0, T: 0 }, t)).toBeLessThanOrEqual(1);
+    expect(purchaseProbability(continuous("Pareto/NBD", [0.5534, 10.5802, 1e-8, 1]), { frequency: 2, recency: 1e-10, T: 1e-10 }, 1000)).toBeLessThanOrEqual(1);
+    expect(purchaseProbability(opportunities([1000, 1e-8, 1e-8, 1e8]), { frequency: 10_000, recency: 10_000, periods: 10_000 }, 2)).toBeLessThanOrEqual(1);
+    // BG/NBD and MBG/NBD at t = 1e18, where z = t/(α+T+t) rounds to 1: E[Y] was −14.8 (NaN before that); mpmath 31227.04
+    const bg = continuous("BG/NBD", [0.242593, 4.413532, 0.792886, 2.425752]);
+    expect(relative(expectedPurchases(bg, customer, 1e18), 31227.04)).toBeLessThan(1e-6);
+    expect(purchaseProbability(bg, customer, 1e18)).toBeLessThanOrEqual(expectedPurchases(bg, customer, 1e18));
+  });
+
   it("is 0 over no time, converts { value, unit }, and refuses what expectedPurchases refuses plus BG/BB horizons above 10,000", () => {
     const model = continuous("BG/NBD", [0.242593, 4.413532, 0.792886, 2.425752]);
     const customer = { frequency: 2, recency: 30.43, T: 38.86 };
@@ -84,6 +99,7 @@ describe("purchaseProbability", () => {
     const donors = opportunities([1.204, 0.75, 0.657, 2.783]);
     expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, 10_001)).toThrow(/purchaseProbability requires at most 10000 periods for BG\/BB/);
     expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, 1.5)).toThrow(/requires an integer number of periods for BG\/BB/);
+    expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, { value: 3, unit: "weeks" })).toThrow(/requires a horizon in periods for a discrete-opportunity model/);
     expect(() => purchaseProbability({ kind: "Gamma-Gamma" } as never, customer, 1)).toThrow(/requires a fitted BG\/NBD, MBG\/NBD, Pareto\/NBD or BG\/BB model/);
   });
 });

@@ -38,6 +38,14 @@ describe("compareSegments", () => {
   });
   it("BH is available and reported; 'none' leaves every p-value unadjusted", () => {
     expect(compareSegments(segments, { correction: "bh" }).correction).toEqual({ method: "bh", familySize: 3, alpha: 0.05 });
+    // the other methods of adjustPValues, with its adjusted values and decisions
+    for (const method of ["hommel", "hochberg", "sidak", "holm-sidak"] as const) {
+      const report = compareSegments(segments, { correction: method });
+      const tested = report.rows.filter((row) => row.status === "tested");
+      const direct = adjustPValues(tested.map((row) => row.pValue), { method });
+      expect(tested.map((row) => row.adjustedPValue), method).toEqual(direct.adjusted);
+      expect(tested.map((row) => row.significant), method).toEqual(direct.reject);
+    }
     const none = compareSegments(segments, { correction: "none" });
     none.rows.slice(0, 3).forEach((row) => expect(row.adjustedPValue).toBe(row.pValue));
   });

@@ -171,7 +171,8 @@ export function purchaseProbability(params: ArrayLike<number>, x: number, tx: nu
     buys *= (b + k - 1) / (a + b + k);
     survives *= (c + k) / (gamma + c + k);
   }
-  return probabilityAlive(params, x, tx, n, 0) * sum;
+  // P(alive) itself can round a few ulps above 1 at extreme parameters
+  return Math.min(1, probabilityAlive(params, x, tx, n, 0) * sum);
 }
 
 /**

@@ -114,21 +114,26 @@ export function discountedResidual(p: ArrayLike<number>, x: number, tx: number, 
  * (β+T)/max(s, 1)) the integrand stays above e^(−2) of its start over [0, c], so the integral is at least
  * e^(−2)·c·(r+x)/(α+T); the ends are cut where each tail is below 1e-18 of that.
  */
-export function purchaseProbability(p: ArrayLike<number>, x: number, tx: number, T: number, t: number): number {
-  if (t === 0) return 0;
+export function purchaseProbability(p: ArrayLike<number>, x: number, tx: number, T: number, horizon: number): number {
+  if (horizon === 0) return 0;
+  // beyond 1e300 the integral has long reached its limit, and t·σ(v) near the mass would go subnormal
+  const t = Math.min(horizon, 1e300);
   const shape = (p[0] as number) + x;
   const purchaseScale = (p[1] as number) + T;
   const s = p[2] as number;
   const dropoutScale = (p[3] as number) + T;
   const scale = Math.min(t, purchaseScale / (shape + 1), dropoutScale / Math.max(s, 1));
-  const lowest = Math.log(1e-20 * (scale / t));
-  const highest = Math.log(t / scale) + 46;
+  // in logs: t/scale can exceed the double range (a horizon of 1e305, or α = 1e-300 with T = 0)
+  const logSpan = Math.log(t) - Math.log(scale);
+  const lowest = Math.log(1e-20) - logSpan;
+  const highest = logSpan + 46;
   const logRate = Math.log(shape / purchaseScale);
   const integral = integrateOnLine((v) => {
     const u = t / (1 + Math.exp(-v));
     return Math.exp(logRate - (shape + 1) * Math.log1p(u / purchaseScale) - s * Math.log1p(u / dropoutScale) + Math.log(t) + v - 2 * log1pExp(v));
   }, lowest, highest);
-  return probabilityAlive(p, x, tx, T) * integral;
+  // P(alive) and the integral each round to within a few ulps of 1 at the extremes
+  return Math.min(1, probabilityAlive(p, x, tx, T) * integral);
 }
 
 /** E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)]. */

@@ -149,7 +149,8 @@ function seriesSigned(a: number, b: number, c: number, z: number): SignedLog {
  * - otherwise the direct series.
  */
 export function log2F1Signed(a: number, b: number, c: number, z: number, oneMinusZ = 1 - z): SignedLog {
-  if (!(z < 1)) return { log: Number.NaN, sign: Number.NaN };
+  // z may round to 1 when the caller's exact 1 − z is below 1e-16
+  if (!(z <= 1 && oneMinusZ > 0)) return { log: Number.NaN, sign: Number.NaN };
   if (z === 0) return { log: 0, sign: 1 };
   if (z < 0) {
     const transformed = z / (z - 1);
@@ -189,7 +190,8 @@ export function log2F1Signed(a: number, b: number, c: number, z: number, oneMinu
   }
   if (excess < 0 && c - a > 0 && c - b > 0) {
     const inner = seriesSigned(c - a, c - b, c, z);
-    return { log: inner.log + excess * Math.log1p(-z), sign: inner.sign };
+    // from z = 1/2 on 1 − z is exact, and the caller's w may hold digits that z lost
+    return { log: inner.log + excess * (z > 0.5 ? Math.log(w) : Math.log1p(-z)), sign: inner.sign };
   }
   return seriesSigned(a, b, c, z);
 }
@@ -302,6 +304,8 @@ export const LINE_STEP = (Math.PI * Math.PI) / 80;
  * negligible outside [lower, upper], and analytic in the strip |Im u| < π/4.
  */
 export function integrateOnLine(f: (u: number) => number, lower: number, upper: number): number {
+  // an infinite limit would be an endless loop: a caller's bound computation has gone out of range
+  if (!Number.isFinite(lower) || !Number.isFinite(upper)) throw new Error(`integrateOnLine needs finite limits, got ${lower} and ${upper}`);
   let sum = 0;
   let previous = 0;
   const count = Math.ceil((upper - lower) / LINE_STEP);
@@ -323,6 +327,6 @@ export function integrateOnLine(f: (u: number) => number, lower: number, upper: 
  */
 export function shiftedGammaReciprocalMean(shape: number, z: number): number {
   const lower = Math.log(1e-18) - Math.log(shape + z);
-  const upper = Math.log(60 / z);
+  const upper = Math.log(60) - Math.log(z);
   return integrateOnLine((u) => Math.exp(u - z * Math.exp(u) - shape * log1pExp(u)), lower, upper);
 }
