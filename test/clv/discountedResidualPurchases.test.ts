@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { discountedResidualPurchases, expectedPurchases, fitParetoNbd, modelFromParams } from "../../src/clv/index.js";
-import type { BgBbModel, PurchaseModel } from "../../src/clv/index.js";
+import { discountedResidualPurchases, expectedPurchases, fitParetoNbd } from "../../src/clv/index.js";
+import type { PurchaseModel } from "../../src/clv/index.js";
 import * as bgNbd from "../../src/clv/_lib/bgNbd.js";
 import * as paretoNbd from "../../src/clv/_lib/paretoNbd.js";
 import { integrateOnLine, shiftedGammaReciprocalMean } from "../../src/clv/_lib/special.js";
+import { continuousModel, opportunityModel } from "./_models.js";
 import { relative } from "./_reference.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
 
@@ -19,16 +20,6 @@ const reference = JSON.parse(readFileSync(new URL("../reference/clv/residual.jso
   bgBb: Array<{ params: number[]; x: number; tx: number; n: number; d: number; value: number }>;
 };
 
-const continuous = (kind: "BG/NBD" | "MBG/NBD" | "Pareto/NBD", params: number[]): PurchaseModel => {
-  const [first, second, third, fourth] = params as [number, number, number, number];
-  if (kind === "Pareto/NBD") return modelFromParams({ kind, unit: "weeks", params: { r: first, alpha: second, s: third, beta: fourth } });
-  const shape = { r: first, alpha: second, a: third, b: fourth };
-  return kind === "BG/NBD" ? modelFromParams({ kind, unit: "weeks", params: shape }) : modelFromParams({ kind, unit: "weeks", params: shape });
-};
-const opportunities = (params: number[]): BgBbModel => {
-  const [alpha, beta, gamma, delta] = params as [number, number, number, number];
-  return modelFromParams({ kind: "BG/BB", unit: "periods", params: { alpha, beta, gamma, delta } });
-};
 /** A rate whose continuous compounding is δ a week: per week, or for tiny δ per as many weeks as make it 1e-4. */
 const weekly = (delta: number) => (delta >= 1e-4 ? { discountRate: Math.expm1(delta), period: 1 } : { discountRate: Math.expm1(1e-4), period: 1e-4 / delta });
 
@@ -39,7 +30,7 @@ describe("discountedResidualPurchases", () => {
 
   it("Pareto/NBD equals the posterior expectation by mpmath to 1e-13 (96 rows: four parameter sets, frequencies 0 to 150, δ from 1e-4 to 0.5)", () => {
     for (const row of reference.paretoNbd) {
-      const value = discountedResidualPurchases(continuous("Pareto/NBD", row.params), { frequency: row.x, recency: row.tx, T: row.T }, weekly(row.delta));
+      const value = discountedResidualPurchases(continuousModel("Pareto/NBD", row.params), { frequency: row.x, recency: row.tx, T: row.T }, weekly(row.delta));
       expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(1e-13);
     }
   });
@@ -47,7 +38,7 @@ describe("discountedResidualPurchases", () => {
   it("BG/NBD and MBG/NBD equal δ∫e^(−δt) E[Y(t)] dt by mpmath to 1e-12 (rows with δ down to 1e-8, a + b < 1, a = 1, b = 1e4, x to 5,000, a whole-number 2F1 excess)", () => {
     expect(reference.bgNbd.length).toBe(180);
     for (const row of reference.bgNbd) {
-      const value = discountedResidualPurchases(continuous(row.kind, row.params), { frequency: row.x, recency: row.tx, T: row.T }, weekly(row.delta));
+      const value = discountedResidualPurchases(continuousModel(row.kind, row.params), { frequency: row.x, recency: row.tx, T: row.T }, weekly(row.delta));
       expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(1e-12);
     }
   });
@@ -55,14 +46,14 @@ describe("discountedResidualPurchases", () => {
   it("BG/BB equals the discounted sum over future opportunities by mpmath to 1e-12 (65 rows, γ = 1 and 2 among them, d from 1e-6 to 1)", () => {
     expect(reference.bgBb.length).toBe(65);
     for (const row of reference.bgBb) {
-      const value = discountedResidualPurchases(opportunities(row.params), { frequency: row.x, recency: row.tx, periods: row.n }, { discountRate: row.d });
+      const value = discountedResidualPurchases(opportunityModel(row.params), { frequency: row.x, recency: row.tx, periods: row.n }, { discountRate: row.d });
       expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(1e-12);
     }
   });
 
   it("E[Y(t)] with a + b < 1, whose 2F1 is negative beyond z = 1/2, equals mpmath to 1e-12 (it was NaN)", () => {
     for (const row of reference.conditional) {
-      const value = expectedPurchases(continuous(row.kind, row.params), { frequency: row.x, recency: row.tx, T: row.T }, row.t);
+      const value = expectedPurchases(continuousModel(row.kind, row.params), { frequency: row.x, recency: row.tx, T: row.T }, row.t);
       expect(relative(value, row.value), JSON.stringify(row)).toBeLessThan(1e-12);
     }
   });
@@ -74,7 +65,7 @@ describe("discountedResidualPurchases", () => {
         fc.integer({ min: 0, max: 20 }),
         fc.double({ min: 0.05, max: 1, noNaN: true }),
         (params, periods, rate) => {
-          const model = opportunities(params);
+          const model = opportunityModel(params);
           const customer = { frequency: Math.floor(periods / 2), recency: periods, periods };
           let sum = 0;
           let previous = 0;
@@ -131,7 +122,7 @@ describe("discountedResidualPurchases", () => {
   });
 
   it("falls as the discount rate rises, and a rate per year equals the same rate per 365.25/7 weeks", () => {
-    const model = continuous("BG/NBD", [0.242593, 4.413532, 0.792886, 2.425752]);
+    const model = continuousModel("BG/NBD", [0.242593, 4.413532, 0.792886, 2.425752]);
     const customer = { frequency: 2, recency: 30.43, T: 38.86 };
     const rates = [1e-6, 1e-4, 0.01, 0.05, 0.15, 0.5, 1];
     const values = rates.map((discountRate) => discountedResidualPurchases(model, customer, { discountRate, period: "years" }));
@@ -141,7 +132,7 @@ describe("discountedResidualPurchases", () => {
   });
 
   it("tends to the undiscounted lifetime purchases as the rate falls, where those are finite (Pareto/NBD with s > 1)", () => {
-    const model = continuous("Pareto/NBD", [0.5534, 10.5802, 2.4, 30]);
+    const model = continuousModel("Pareto/NBD", [0.5534, 10.5802, 2.4, 30]);
     const customer = { frequency: 2, recency: 30.43, T: 38.86 };
     const lifetime = expectedPurchases(model, customer, 1e15);
     const nearlyUndiscounted = discountedResidualPurchases(model, customer, { discountRate: 1e-6, period: 1 });
@@ -169,7 +160,7 @@ describe("discountedResidualPurchases", () => {
   });
 
   it("refuses a rate outside 1e-6 to 1, a missing or bad period, a unit for BG/BB, too small a rate per opportunity and unknown options", () => {
-    const model = continuous("Pareto/NBD", [0.5534, 10.5802, 0.6061, 11.6562]);
+    const model = continuousModel("Pareto/NBD", [0.5534, 10.5802, 0.6061, 11.6562]);
     const customer = { frequency: 2, recency: 30.43, T: 38.86 };
     const rate = /requires a discount rate from 1e-6 to 1 \(a fraction: 0.15 is 15 % per period\)/;
     for (const discountRate of [0, -0.1, 15, Number.NaN, 1e-7]) expect(() => discountedResidualPurchases(model, customer, { discountRate, period: "years" })).toThrow(rate);
@@ -178,12 +169,12 @@ describe("discountedResidualPurchases", () => {
     expect(() => discountedResidualPurchases(model, customer, { discountRate: 0.1 })).toThrow(period);
     expect(() => discountedResidualPurchases(model, customer, { discountRate: 0.1, period: 0 })).toThrow(period);
     expect(() => discountedResidualPurchases(model, customer, { discountRate: 0.1, period: "year" as "years" })).toThrow(period);
-    const donors = opportunities([1.204, 0.75, 0.657, 2.783]);
+    const donors = opportunityModel([1.204, 0.75, 0.657, 2.783]);
     const donor = { frequency: 3, recency: 5, periods: 6 };
     expect(() => discountedResidualPurchases(donors, donor, { discountRate: 0.1, period: "years" })).toThrow(/requires period to be a positive number of opportunities for a BG\/BB model/);
     expect(() => discountedResidualPurchases(donors, donor, { discountRate: 1e-5, period: 100 })).toThrow(/requires a discount rate of at least 1e-6 per opportunity/);
     // review: δ = 1e-17 made BG/NBD's longest horizon e⁴/δ overflow to NaN
-    expect(() => discountedResidualPurchases(continuous("BG/NBD", [0.24, 4.41, 0.79, 2.43]), customer, { discountRate: 1e-6, period: 1e11 })).toThrow(
+    expect(() => discountedResidualPurchases(continuousModel("BG/NBD", [0.24, 4.41, 0.79, 2.43]), customer, { discountRate: 1e-6, period: 1e11 })).toThrow(
       /requires a continuous discount rate ln\(1 \+ discountRate\)\/period of at least 1e-12 per model unit/,
     );
     expect(() => discountedResidualPurchases(model, customer, { discountRate: 0.1, period: "years", horizon: 5 } as never)).toThrow(TypeError);

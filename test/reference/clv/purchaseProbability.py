@@ -18,28 +18,15 @@ likelihood, the denominator by the published closed forms:
 """
 import json, os
 import mpmath as mp
+from likelihoods import bg_terms, bgbb_likelihood, pareto_likelihood
 
 mp.mp.dps = 40
 mpf = mp.mpf
 
 
 def bg(r, alpha, a, b, x, tx, T, t, modified):
-    shift = 1 if modified else 0
-    lam = lambda S: mp.gamma(r + x) * alpha ** r / (mp.gamma(r) * (alpha + S) ** (r + x))
-    alive = mp.beta(a, b + x + shift) / mp.beta(a, b)
-    dead = mp.beta(a + 1, b + x - 1 + shift) / mp.beta(a, b) * lam(tx) if (modified or x > 0) else 0
-    likelihood = alive * lam(T) + dead
-    return alive * (lam(T) - lam(T + t)) / likelihood
-
-
-def pareto_likelihood(r, alpha, s, beta, x, tx, T):
-    rsx = r + s + x
-    if alpha >= beta:
-        a0 = lambda u: mp.hyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + u)) / (alpha + u) ** rsx
-    else:
-        a0 = lambda u: mp.hyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + u)) / (beta + u) ** rsx
-    front = mp.gamma(r + x) * alpha ** r * beta ** s / mp.gamma(r)
-    return front * (1 / ((alpha + T) ** (r + x) * (beta + T) ** s) + s / rsx * (a0(tx) - a0(T)))
+    alive, dead = bg_terms(r, alpha, a, b, x, tx, modified)
+    return (alive(T) - alive(T + t)) / (alive(T) + dead)
 
 
 def pareto(r, alpha, s, beta, x, tx, T, t):
@@ -55,14 +42,6 @@ def pareto_two_dimensional(r, alpha, s, beta, x, tx, T, t):
     f = lambda u, v: inner(mp.exp(u), mp.exp(v)) * mp.exp(u + v)
     value = mp.quad(f, [-60, -10, -3, 0, 3], [-60, -10, -3, 0, 3])
     return value / pareto_likelihood(r, alpha, s, beta, x, tx, T)
-
-
-def bgbb_likelihood(al, be, ga, de, x, tx, n):
-    B = mp.beta
-    value = B(al + x, be + n - x) / B(al, be) * B(ga, de + n) / B(ga, de)
-    for i in range(0, n - tx):
-        value += B(al + x, be + tx - x + i) / B(al, be) * B(ga + 1, de + tx + i) / B(ga, de)
-    return value
 
 
 def bgbb(al, be, ga, de, x, tx, n, m):

@@ -20,6 +20,7 @@ that shares nothing with segmentkit's:
 """
 import json, os
 import mpmath as mp
+from likelihoods import bg_terms, bgbb_likelihood, pareto_likelihood
 
 mp.mp.dps = 40
 
@@ -33,18 +34,6 @@ def shifted_gamma_incomplete(s, z):
 
 
 # --- Pareto/NBD -------------------------------------------------------------------------------
-
-def pareto_likelihood(r, alpha, s, beta, x, tx, T):
-    """Marginal likelihood, Fader & Hardie note 009 eqs. 22-23."""
-    rsx = r + s + x
-    if alpha >= beta:
-        a0 = lambda t: mp.hyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + t)) / (alpha + t) ** rsx
-    else:
-        a0 = lambda t: mp.hyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + t)) / (beta + t) ** rsx
-    A0 = a0(tx) - a0(T)
-    front = mp.gamma(r + x) * alpha ** r * beta ** s / mp.gamma(r)
-    return front * (1 / ((alpha + T) ** (r + x) * (beta + T) ** s) + s / rsx * A0)
-
 
 def pareto_residual(r, alpha, s, beta, x, tx, T, delta):
     # E[lambda^(x+1) e^(-lambda T)] over the gamma prior of lambda
@@ -84,14 +73,6 @@ def bg_residual(r, alpha, a, b, x, tx, T, delta, modified):
 
 
 # --- BG/BB -------------------------------------------------------------------------------------
-
-def bgbb_likelihood(al, be, ga, de, x, tx, n):
-    B = mp.beta
-    value = B(al + x, be + n - x) / B(al, be) * B(ga, de + n) / B(ga, de)
-    for i in range(0, n - tx):
-        value += B(al + x, be + tx - x + i) / B(al, be) * B(ga + 1, de + tx + i) / B(ga, de)
-    return value
-
 
 def bgbb_residual(al, be, ga, de, x, tx, n, d, closed_only=False):
     B = mp.beta
@@ -204,11 +185,8 @@ for modified in [False, True]:
 # the posterior form, P(alive) (r+x) E_p[k(r+x+1, (alpha+T) delta / p) / p] with p ~ Beta(a, b+x[+1]) and
 # k(s, z) = integral of e^(-z tau) (1 + tau)^(-s) over tau (mpmath.quad), checked against bg_residual on the first rows
 def bg_alive(r, alpha, a, b, x, tx, T, modified):
-    shift = 1 if modified else 0
-    lam = lambda S: mp.gamma(r + x) * alpha ** r / (mp.gamma(r) * (alpha + S) ** (r + x))
-    alive = mp.beta(a, b + x + shift) / mp.beta(a, b) * lam(T)
-    dead = mp.beta(a + 1, b + x - 1 + shift) / mp.beta(a, b) * lam(tx) if (modified or x > 0) else 0
-    return alive / (alive + dead)
+    alive, dead = bg_terms(r, alpha, a, b, x, tx, modified)
+    return alive(T) / (alive(T) + dead)
 
 
 def bg_residual_posterior(r, alpha, a, b, x, tx, T, delta, modified):
