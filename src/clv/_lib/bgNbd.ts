@@ -134,6 +134,36 @@ export function purchaseProbability(p: ArrayLike<number>, x: number, tx: number,
 }
 
 /**
+ * Discounted expected residual transactions at continuous discount rate δ per unit. BG/NBD and MBG/NBD have
+ * no closed form, so this is δ ∫₀^∞ e^(−δt) E[Y(t)] dt (E[Y(0)] = 0, integration by parts of
+ * ∫ e^(−δt) dE[Y(t)]) = ∫ e^(u − e^u) E[Y(e^u/δ)] du over u = ln(δt). E[Y] grows at most linearly, so below
+ * u = −24 the integrand is under e^(−48) of its peak, and e^(−e^4) makes everything above u = 4 negligible;
+ * E[Y(t)] is analytic in t off the negative axis (t = −(α+T) is its nearest singularity), so the rule
+ * converges geometrically. About 230 evaluations of E[Y], 0.2 ms.
+ *
+ * E[Y(t)]'s 2F1 over such horizons is out of range when b + x is large (its connection formula cancels
+ * once b·(α+T)/t is large, and its series needs (r+x)·t/(α+T) terms); near a = 1 E[Y] takes a limit
+ * series whose length grows with t; and when δ(α+T) is small the longest horizon puts t/(α+T+t) so near 1
+ * that 1 − z keeps few digits (1e-9 at δ(α+T) = 4e-5). There the posterior form of
+ * {@link discountedResidualFromPosterior} serves: no 2F1 and no 0/0 at a = 1, but a double integral, 5 to
+ * 20 ms.
+ */
+export function discountedResidual(p: ArrayLike<number>, x: number, tx: number, T: number, delta: number, modified: boolean): number {
+  const alpha = p[1] as number;
+  const a = p[2] as number;
+  const b = p[3] as number;
+  if (b + x >= posteriorFrom || Math.abs(a - 1) < shapeGapWidth || delta * (alpha + T) < slowDiscount) {
+    return discountedResidualFromPosterior(p, x, tx, T, delta, modified);
+  }
+  return integrateOnLine((u) => Math.exp(u - Math.exp(u)) * conditionalExpected(p, x, tx, T, Math.exp(u) / delta, modified), -24, 4);
+}
+
+/** From this b + x on, DERT takes the posterior form (the 2F1 route erred by 4e-5 at x = 2,000). */
+const posteriorFrom = 100;
+/** Below this δ(α+T) too (the longest horizon is then beyond 5,000 (α+T)). */
+const slowDiscount = 1e-3;
+
+/**
  * Discounted expected residual transactions from the posterior, with no 2F1. Given alive at T,
  * λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x [+1]) independently; a live customer buys at rate λ and, as each
  * purchase is followed by death with probability p, dies at rate λp, so the discounted purchases are

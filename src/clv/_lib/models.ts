@@ -4,7 +4,6 @@ import type { BgBbModel, GammaGammaModel, PurchaseModel } from "../types.js";
 import { assertObject } from "./assert.js";
 import * as bgNbd from "./bgNbd.js";
 import * as paretoNbd from "./paretoNbd.js";
-import { integrateOnLine } from "./special.js";
 import { isTimeUnit } from "./units.js";
 
 export function vector(model: PurchaseModel): Float64Array {
@@ -26,39 +25,12 @@ export function alive(model: PurchaseModel, params: Float64Array, x: number, tx:
     : bgNbd.probabilityAlive(params, x, tx, T, model.kind === "MBG/NBD");
 }
 
-/**
- * Discounted expected residual transactions at continuous discount rate δ per unit. Pareto/NBD has its closed
- * form; BG/NBD and MBG/NBD have none, so theirs is δ ∫₀^∞ e^(−δt) E[Y(t)] dt (E[Y(0)] = 0, integration by
- * parts of ∫ e^(−δt) dE[Y(t)]) = ∫ e^(u − e^u) E[Y(e^u/δ)] du over u = ln(δt). E[Y] grows at most linearly,
- * so below u = −24 the integrand is under e^(−48) of its peak, and e^(−e^4) makes everything above u = 4
- * negligible; E[Y(t)] is analytic in t off the negative axis (t = −(α+T) is its nearest singularity), so
- * the rule converges geometrically. About 230 evaluations of E[Y], 0.2 ms.
- *
- * E[Y(t)]'s 2F1 over such horizons is out of range when b + x is large (its connection formula cancels
- * once b·(α+T)/t is large, and its series needs (r+x)·t/(α+T) terms); near a = 1 E[Y] takes a limit
- * series whose length grows with t; and when δ(α+T) is small the longest horizon puts t/(α+T+t) so near 1
- * that 1 − z keeps few digits (1e-9 at δ(α+T) = 4e-5). There the posterior form of
- * `bgNbd.discountedResidualFromPosterior` serves: no 2F1 and no 0/0 at a = 1, but a double integral, 5 to
- * 20 ms.
- */
+/** Discounted expected residual transactions at continuous discount rate δ per unit (paretoNbd.ts, bgNbd.ts). */
 export function discountedResidual(model: PurchaseModel, params: Float64Array, x: number, tx: number, T: number, delta: number): number {
-  if (model.kind === "Pareto/NBD") return paretoNbd.discountedResidual(params, x, tx, T, delta);
-  const modified = model.kind === "MBG/NBD";
-  const a = params[2] as number;
-  const b = params[3] as number;
-  const alpha = params[1] as number;
-  if (b + x >= POSTERIOR_FROM || Math.abs(a - 1) < SHAPE_GAP || delta * (alpha + T) < SLOW_DISCOUNT) {
-    return bgNbd.discountedResidualFromPosterior(params, x, tx, T, delta, modified);
-  }
-  return integrateOnLine((u) => Math.exp(u - Math.exp(u)) * bgNbd.conditionalExpected(params, x, tx, T, Math.exp(u) / delta, modified), -24, 4);
+  return model.kind === "Pareto/NBD"
+    ? paretoNbd.discountedResidual(params, x, tx, T, delta)
+    : bgNbd.discountedResidual(params, x, tx, T, delta, model.kind === "MBG/NBD");
 }
-
-/** BG/NBD's and MBG/NBD's 0/0 at a = 1 is taken by its limit within this |a − 1| (bgNbd.ts, `shapeGapWidth`). */
-const SHAPE_GAP = 1e-5;
-/** From this b + x on, BG/NBD's and MBG/NBD's DERT take the posterior form (the 2F1 route erred by 4e-5 at x = 2,000). */
-const POSTERIOR_FROM = 100;
-/** Below this δ(α+T) too (the longest horizon is then beyond 5,000 (α+T)). */
-const SLOW_DISCOUNT = 1e-3;
 
 export function unconditional(model: PurchaseModel, params: Float64Array, t: number): number {
   return model.kind === "Pareto/NBD" ? paretoNbd.unconditionalExpected(params, t) : bgNbd.unconditionalExpected(params, t, model.kind === "MBG/NBD");

@@ -127,10 +127,11 @@ export function purchaseProbability(p: ArrayLike<number>, x: number, tx: number,
   const logSpan = Math.log(t) - Math.log(scale);
   const lowest = Math.log(1e-20) - logSpan;
   const highest = logSpan + 46;
-  const logRate = Math.log(shape / purchaseScale);
+  // ln((r+x)/(α+T)) + ln t: the rate and du/dv's factor t, the same at every node
+  const logFactor = Math.log(shape / purchaseScale) + Math.log(t);
   const integral = integrateOnLine((v) => {
     const u = t / (1 + Math.exp(-v));
-    return Math.exp(logRate - (shape + 1) * Math.log1p(u / purchaseScale) - s * Math.log1p(u / dropoutScale) + Math.log(t) + v - 2 * log1pExp(v));
+    return Math.exp(logFactor - (shape + 1) * Math.log1p(u / purchaseScale) - s * Math.log1p(u / dropoutScale) + v - 2 * log1pExp(v));
   }, lowest, highest);
   // P(alive) and the integral each round to within a few ulps of 1 at the extremes
   return Math.min(1, probabilityAlive(p, x, tx, T) * integral);
