@@ -73,5 +73,46 @@ describe("twoSampleTTest", () => {
     expect(() => twoSampleTTest([1, 2], [3, 4], { variance: "equal" as never })).toThrow(new TypeError('twoSampleTTest requires variance to be "unequal" or "pooled"'));
     expect(() => twoSampleTTest([1, 2], [3, 4], { equal_var: false } as never)).toThrow('twoSampleTTest does not take the option "equal_var"');
     expect(() => twoSampleTTest([1, 2], [3, 4], { confidence: 95 })).toThrow(new RangeError("twoSampleTTest requires confidence between zero and one"));
+    for (const nullDifference of [Number.NaN, Number.POSITIVE_INFINITY, "1" as never]) {
+      expect(() => twoSampleTTest([1, 2], [3, 4], { nullDifference })).toThrow(new RangeError("twoSampleTTest requires nullDifference to be a finite number"));
+    }
+  });
+
+  describe("a non-zero null difference (non-inferiority)", () => {
+    it("matches statsmodels ttest_ind(value=d) and _tstat_generic(diff=d), Welch and pooled, three alternatives (1e-12)", () => {
+      expect(fixtures.twoSampleTTestNull.length).toBe(42);
+      for (const c of fixtures.twoSampleTTestNull) {
+        const result = twoSampleTTest(c.a as number[] | MeanSummary, c.b as number[] | MeanSummary, { variance: c.variance, alternative: c.alternative as Alternative, nullDifference: c.nullDifference });
+        const label = `${c.call} ${JSON.stringify(c.a).slice(0, 40)}`;
+        expect(result.nullDifference, label).toBe(c.nullDifference);
+        expectClose(result.t, c.t, `t ${label}`, { relative: 1e-12 });
+        expectClose(result.pValue, c.pValue, `p ${label}`, { relative: 1e-12, absolute: 0 });
+        expectClose(result.degreesOfFreedom, c.degreesOfFreedom, `df ${label}`, { relative: 1e-12 });
+      }
+    });
+
+    it("law: testing the bound of the interval as the null gives p = 1 − confidence; the interval does not move with the null", () => {
+      const summary = fc.record({ mean: fc.double({ min: -1e3, max: 1e3, noNaN: true }), standardDeviation: fc.double({ min: 0.01, max: 1e3, noNaN: true }), count: fc.integer({ min: 2, max: 1e6 }) });
+      fc.assert(
+        fc.property(summary, summary, fc.constantFrom<Alternative>("two-sided", "greater", "less"), fc.constantFrom("unequal" as const, "pooled" as const), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (a, b, alternative, variance, confidence) => {
+          const test = twoSampleTTest(a, b, { alternative, variance, confidence });
+          const bound = alternative === "less" ? test.interval.upper : test.interval.lower;
+          const atBound = twoSampleTTest(a, b, { alternative, variance, confidence, nullDifference: bound });
+          expect(atBound.interval).toEqual(test.interval);
+          expect(Math.abs(atBound.pValue - (1 - confidence))).toBeLessThanOrEqual(1e-9);
+        }),
+      );
+    });
+
+    it("law: shifting arm A by d and testing d gives the zero-null test of the unshifted arms", () => {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 2, maxLength: 30 }), fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 2, maxLength: 30 }), fc.integer({ min: -100, max: 100 }), (a, b, shift) => {
+          const plain = twoSampleTTest(a, b, { alternative: "greater" });
+          const shifted = twoSampleTTest(a.map((value) => value + shift), b, { alternative: "greater", nullDifference: shift });
+          if (!plain.defined) return expect(shifted.defined).toBe(false);
+          expect(Math.abs(shifted.t - plain.t)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(plain.t)));
+        }),
+      );
+    });
   });
 });

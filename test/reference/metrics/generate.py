@@ -111,6 +111,65 @@ for xa, na, xb, nb in z_cases:
                        "call": f"test_proportions_2indep({xa}, {na}, {xb}, {nb}, method='wald', compare='diff', alternative='{sm_alt}')"})
 out["twoProportionZTest"] = zt
 
+
+# --- two-proportion z test of a non-zero difference (non-inferiority) ---------------------------------
+# Pooled: Farrington & Manning's (1990) score test, z = (p1 - p2 - d) / sqrt(var at the constrained MLE).
+# statsmodels 0.13.5 (and 0.14.6) cannot be the reference: its Miettinen-Nurminen cubic has count0 where
+# nobs0 belongs (statsmodels issue #10269), so its null proportions do not maximize the likelihood, and it
+# always multiplies the variance by N/(N - 1) (issue #8704). The constrained MLE is computed two ways at
+# 40 digits, as the root of the score equation and by the corrected closed form, and they must agree.
+def restricted_mle(xa, na, xb, nb, d):
+    d = mpmath.mpf(d)
+    def g(p):
+        q = p + d
+        return (xa / q if xa else 0) - ((na - xa) / (1 - q) if na - xa else 0) + (xb / p if xb else 0) - ((nb - xb) / (1 - p) if nb - xb else 0)
+    lo, hi = max(mpmath.mpf(0), -d), min(mpmath.mpf(1), 1 - d)
+    eps = mpmath.mpf(10) ** -35
+    if g(lo + eps) <= 0:
+        return lo, "end"
+    if g(hi - eps) >= 0:
+        return hi, "end"
+    root = mpmath.findroot(g, (lo + eps, hi - eps), solver="anderson")
+    # The corrected closed form (Miettinen & Nurminen 1985, index 0 = arm B).
+    n, x, n1, n0, x0 = na + nb, xa + xb, na, nb, xb
+    t3 = n
+    t2 = (n1 + 2 * n0) * d - n - x
+    t1 = (n0 * d - n - 2 * x0) * d + x
+    t0 = x0 * d * (1 - d)
+    q = (t2 / (3 * t3)) ** 3 - t1 * t2 / (6 * t3 ** 2) + t0 / (2 * t3)
+    pp = mpmath.sign(q) * mpmath.sqrt((t2 / (3 * t3)) ** 2 - t1 / (3 * t3))
+    closed = 2 * pp * mpmath.cos((mpmath.pi + mpmath.acos(q / pp ** 3)) / 3) - t2 / (3 * t3)
+    assert abs(closed - root) < mpmath.mpf(10) ** -25, (xa, na, xb, nb, d, root, closed)
+    return root, "root"
+
+
+def normal_tail(z, alternative):
+    z = mpmath.mpf(z)
+    if alternative == "two-sided":
+        return mpmath.erfc(abs(z) / mpmath.sqrt(2))
+    return mpmath.erfc((z if alternative == "greater" else -z) / mpmath.sqrt(2)) / 2
+
+
+null_cases = [(1190, 10000, 1210, 10000, -0.01), (120, 1000, 90, 1000, -0.02), (120, 1000, 90, 1000, 0.05), (0, 500, 7, 500, -0.01),
+              (0, 500, 7, 500, 0.01), (500, 500, 480, 500, 0.02), (3, 3, 1, 4, 0.5), (3, 3, 1, 4, -0.9), (1, 20, 3, 25, 0.3),
+              (50, 100000, 95, 100000, -0.0005), (7000, 10000, 2000, 10000, 0.49), (33, 80, 33, 80, -1e-9), (33, 80, 33, 80, 1e-6),
+              (0, 40, 0, 60, 0.1), (0, 40, 0, 60, -0.1), (40, 40, 60, 60, -0.25), (2.5, 10.5, 4.25, 12, 0.15)]
+ztn = []
+for xa, na, xb, nb, d in null_cases:
+    pb, how = restricted_mle(xa, na, xb, nb, d)
+    pa = pb + mpmath.mpf(d)
+    var = pa * (1 - pa) / na + pb * (1 - pb) / nb
+    z = (mpmath.mpf(xa) / na - mpmath.mpf(xb) / nb - mpmath.mpf(d)) / mpmath.sqrt(var)
+    for alt, sm_alt in [("two-sided", "two-sided"), ("greater", "larger"), ("less", "smaller")]:
+        ztn.append({"counts": [xa, na, xb, nb], "nullDifference": d, "alternative": alt, "pooled": True, "z": num(z), "pValue": num(normal_tail(z, alt)),
+                    "proportionA": num(pa), "proportionB": num(pb),
+                    "call": f"Farrington-Manning score test, mpmath 40 digits: constrained MLE by the score equation ({how}) and the corrected Miettinen-Nurminen cubic"})
+        if not (xa in (0, na) or xb in (0, nb)):  # statsmodels 0.13 divides by zero for a proportion of 0 or 1
+            r = test_proportions_2indep(xa, na, xb, nb, value=d, method="wald", compare="diff", alternative=sm_alt)
+            ztn.append({"counts": [xa, na, xb, nb], "nullDifference": d, "alternative": alt, "pooled": False, "z": num(r.statistic), "pValue": num(r.pvalue),
+                        "call": f"test_proportions_2indep({xa}, {na}, {xb}, {nb}, value={d}, method='wald', compare='diff', alternative='{sm_alt}')"})
+out["twoProportionZTestNull"] = ztn
+
 di = []
 for xa, na, xb, nb in z_cases:
     for alpha in (0.05, 0.01):
@@ -357,6 +416,31 @@ for a, b in samples:
                        "degreesOfFreedom": num(df), "lower": num(lower), "upper": num(upper),
                        "call": f"scipy.stats.ttest_ind_from_stats(..., equal_var={variance == 'pooled'}, alternative='{alternative}'); interval: difference -/+ mpmath t quantile * se"})
 out["twoSampleTTest"] = tt
+
+# Non-zero null difference: statsmodels' generic t statistic (value1 - value2 - diff) / std_diff.
+from statsmodels.stats.weightstats import _tstat_generic, ttest_ind as sm_ttest_ind
+ttn = []
+for (a, b), d in zip(samples, [-5.0, 2.5, -12.0, -1.0, 3.5, 0.0005, 0.25]):
+    sa = a if isinstance(a, dict) else summary(a)
+    sb = b if isinstance(b, dict) else summary(b)
+    for variance in ("unequal", "pooled"):
+        for alternative, sm_alt in [("two-sided", "two-sided"), ("greater", "larger"), ("less", "smaller")]:
+            if isinstance(a, dict):
+                va, vb = sa["standardDeviation"] ** 2 / sa["count"], sb["standardDeviation"] ** 2 / sb["count"]
+                if variance == "unequal":
+                    se = math.sqrt(va + vb)
+                    df = (va + vb) ** 2 / (va ** 2 / (sa["count"] - 1) + vb ** 2 / (sb["count"] - 1))
+                else:
+                    df = sa["count"] + sb["count"] - 2
+                    se = math.sqrt(((sa["count"] - 1) * sa["standardDeviation"] ** 2 + (sb["count"] - 1) * sb["standardDeviation"] ** 2) / df * (1 / sa["count"] + 1 / sb["count"]))
+                t, pvalue = _tstat_generic(sa["mean"], sb["mean"], se, df, sm_alt, diff=d)
+                call = f"statsmodels.stats.weightstats._tstat_generic(meanA, meanB, se, df, '{sm_alt}', diff={d})"
+            else:
+                t, pvalue, df = sm_ttest_ind(np.asarray(a, float), np.asarray(b, float), alternative=sm_alt, usevar=variance, value=d)
+                call = f"statsmodels.stats.weightstats.ttest_ind(a, b, alternative='{sm_alt}', usevar='{variance}', value={d})"
+            ttn.append({"a": a if isinstance(a, dict) else [float(v) for v in a], "b": b if isinstance(b, dict) else [float(v) for v in b],
+                        "nullDifference": d, "variance": variance, "alternative": alternative, "t": num(t), "pValue": num(pvalue), "degreesOfFreedom": num(df), "call": call})
+out["twoSampleTTestNull"] = ttn
 
 
 def t_sf(t, df):
