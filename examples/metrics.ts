@@ -6,7 +6,8 @@
  * 2. compare treatment with control in every segment: SRM and minimum-data guards, z tests with Holm
  *    correction, Newcombe intervals, relative lift, P(treatment > control);
  * 3. look at one segment in detail (intervals, chi-square, expected loss), at revenue per user (a
- *    mean, with Welch's t test) and at fairness across a protected attribute.
+ *    mean, with Welch's t test), at a guardrail metric (a non-inferiority test) and at fairness across
+ *    a protected attribute.
  *
  *   npx tsx --tsconfig examples/tsconfig.json examples/metrics.ts
  */
@@ -22,6 +23,7 @@ import {
   relativeLift,
   sampleSizeTwoMeans,
   sampleSizeTwoProportions,
+  twoProportionZTest,
   twoSampleTTest,
   wilsonInterval,
 } from "segmentkit/metrics";
@@ -101,6 +103,12 @@ const revenue = twoSampleTTest(revenueTreatment, revenueControl);
 const perUser = meanInterval(revenueTreatment);
 console.log(`  revenue per user: treatment ${perUser.mean.toFixed(2)} [${perUser.lower.toFixed(2)}, ${perUser.upper.toFixed(2)}], difference ${revenue.difference.toFixed(2)} [${revenue.interval.lower.toFixed(2)}, ${revenue.interval.upper.toFixed(2)}], Welch p ${revenue.pValue.toPrecision(3)} (${revenue.degreesOfFreedom.toFixed(0)} df)`);
 check(revenue.defined && revenue.pValue < 0.05 && revenue.interval.lower > 0, "the revenue gain is significant too");
+
+// A guardrail: the treatment must not lower the newsletter opt-in rate by more than 2 points. That is a
+// non-inferiority test, H0: pA − pB ≤ −0.02 against H1: pA − pB > −0.02 (Farrington–Manning's score test).
+const optIn = twoProportionZTest({ successesA: 1455, trialsA: 6030, successesB: 1440, trialsB: 6000 }, { nullDifference: -0.02, alternative: "greater" });
+console.log(`  guardrail: opt-in ${pct(1455 / 6030)} against ${pct(1440 / 6000)}; at most 2 points worse: p ${optIn.pValue.toPrecision(3)}`);
+check(optIn.defined && optIn.pValue < 0.05, "the opt-in rate is not more than 2 points worse");
 
 // Fairness: who received the winning offer, by age band (a protected attribute)?
 const fairness = disparateImpact([
