@@ -51,8 +51,8 @@ console.log("Gamma-Gamma", spend.params);
 const customer = summary.customers[0]!;
 console.log("customer", customer.customerId, {
   probabilityAlive: probabilityAlive(purchases, customer),
-  buysInNext30Days: purchaseProbability(purchases, customer, { value: 30, unit: "days" }),
-  nextQuarter: expectedPurchases(purchases, customer, { value: 3, unit: "months" }),
+  buysInNext30Days: purchaseProbability(purchases, customer, { amount: 30, unit: "days" }),
+  nextQuarter: expectedPurchases(purchases, customer, { amount: 3, unit: "months" }),
   next39Weeks: expectedPurchases(purchases, customer, 39),
   expectedSpend: expectedAverageSpend(spend, customer),
   // every purchase of the remaining lifetime, discounted at 15 % a year (FHL 2005's DERT), times the spend

@@ -91,7 +91,7 @@ export async function clvSection(context: DemoContext): Promise<string> {
   summary.customers.forEach((customer, index) => {
     const entry = aliveBySegment.get(segments[index]!) ?? { total: 0, buying: 0, residual: 0, count: 0 };
     entry.total += probabilityAlive(bgNbd, customer);
-    entry.buying += purchaseProbability(bgNbd, customer, { value: 30, unit: "days" });
+    entry.buying += purchaseProbability(bgNbd, customer, { amount: 30, unit: "days" });
     entry.residual += discountedResidualPurchases(pareto, customer, { discountRate: 0.15, period: "years" }) * expectedAverageSpend(spend, customer);
     entry.count += 1;
     aliveBySegment.set(segments[index]!, entry);

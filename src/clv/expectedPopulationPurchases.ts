@@ -15,13 +15,13 @@ import type { BgBbModel, PurchaseModel } from "./types.js";
  * O(1) (2F1 series length grows with t).
  *
  * @param model - a converged model.
- * @param horizon - a number in `model.unit` or `{ value, unit }`.
+ * @param horizon - a number in `model.unit` or `{ amount, unit }`.
  * @returns the expected count; 0 at horizon 0.
  * @throws `TypeError` `expectedPopulationPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
  *   `expectedPopulationPurchases requires a converged model`,
- *   `expectedPopulationPurchases requires the horizon to be a number or { value, unit }`,
+ *   `expectedPopulationPurchases requires the horizon to be a number or { amount, unit }`,
  *   `expectedPopulationPurchases requires the horizon unit to be days, weeks, months or years`,
- *   `expectedPopulationPurchases requires the horizon value to be a number`,
+ *   `expectedPopulationPurchases requires the horizon amount to be a number`,
  *   `expectedPopulationPurchases requires a horizon in periods for a discrete-opportunity model`
  * @throws `RangeError` `expectedPopulationPurchases requires a model with unit days, weeks, months or years`,
  *   `expectedPopulationPurchases requires a model with unit periods for BG/BB`,

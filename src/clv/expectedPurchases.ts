@@ -17,15 +17,15 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  *
  * @param model - a converged model from `fitBgNbd`, `fitMbgNbd`, `fitParetoNbd` or `fitBgBb`.
  * @param customer - frequency, recency, T (or, for BG/BB, frequency, recency, periods).
- * @param horizon - a number in `model.unit`, or `{ value, unit }` converted to it (not for BG/BB).
+ * @param horizon - a number in `model.unit`, or `{ amount, unit }` converted to it (not for BG/BB).
  * @returns the expected count (≥ 0); 0 for a zero horizon.
  * @throws `TypeError` `expectedPurchases requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
  *   `expectedPurchases requires a converged model`, `expectedPurchases requires customer to be an object`,
  *   `expectedPurchases requires integer frequency, recency and periods for a BG/BB model`,
  *   `expectedPurchases requires T for a continuous-time model`,
- *   `expectedPurchases requires the horizon to be a number or { value, unit }`,
+ *   `expectedPurchases requires the horizon to be a number or { amount, unit }`,
  *   `expectedPurchases requires the horizon unit to be days, weeks, months or years`,
- *   `expectedPurchases requires the horizon value to be a number`,
+ *   `expectedPurchases requires the horizon amount to be a number`,
  *   `expectedPurchases requires a horizon in periods for a discrete-opportunity model`
  * @throws `RangeError` `expectedPurchases requires a model with unit days, weeks, months or years`,
  *   `expectedPurchases requires a model with unit periods for BG/BB`,
@@ -39,7 +39,7 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
  * expectedPurchases(model, { frequency: 2, recency: 30.43, T: 38.86 }, 39) //=> 1.226
- * expectedPurchases(model, { frequency: 2, recency: 30.43, T: 38.86 }, { value: 273, unit: "days" }) //=> 1.226
+ * expectedPurchases(model, { frequency: 2, recency: 30.43, T: 38.86 }, { amount: 273, unit: "days" }) //=> 1.226
  * @category CLV
  */
 export function expectedPurchases(model: PurchaseModel | BgBbModel, customer: CustomerActivity | OpportunityActivity, horizon: Horizon): number {

@@ -23,14 +23,14 @@ const MAX_COUNT = 1_000_000;
  * ≤ 10,000 periods.
  *
  * @param model - a converged BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model.
- * @param horizon - a number in `model.unit` or `{ value, unit }` (BG/BB: an integer of periods).
+ * @param horizon - a number in `model.unit` or `{ amount, unit }` (BG/BB: an integer of periods).
  * @param count - a non-negative integer.
  * @returns a probability in [0, 1].
  * @throws `TypeError` `purchaseCountProbability requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
  *   `purchaseCountProbability requires a converged model`,
- *   `purchaseCountProbability requires the horizon to be a number or { value, unit }`,
+ *   `purchaseCountProbability requires the horizon to be a number or { amount, unit }`,
  *   `purchaseCountProbability requires the horizon unit to be days, weeks, months or years`,
- *   `purchaseCountProbability requires the horizon value to be a number`,
+ *   `purchaseCountProbability requires the horizon amount to be a number`,
  *   `purchaseCountProbability requires a horizon in periods for a discrete-opportunity model`
  * @throws `RangeError` `purchaseCountProbability requires a model with unit days, weeks, months or years`,
  *   `purchaseCountProbability requires a model with unit periods for BG/BB`,

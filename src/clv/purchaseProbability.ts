@@ -24,7 +24,7 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  *
  * @param model - a converged BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model.
  * @param customer - frequency, recency, T (BG/BB: frequency, recency, periods), in the model's unit.
- * @param horizon - a number in `model.unit`, or `{ value, unit }` converted to it (BG/BB: whole periods).
+ * @param horizon - a number in `model.unit`, or `{ amount, unit }` converted to it (BG/BB: whole periods).
  * @returns a probability in [0, 1]; 0 for a zero horizon.
  * @throws `TypeError` `purchaseProbability requires a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model`,
  *   `purchaseProbability requires a converged model` and the customer and horizon checks of `expectedPurchases`
@@ -32,7 +32,7 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
  *   `purchaseProbability requires at most 10000 periods for BG/BB`
  * @example
  * const model = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 } });
- * purchaseProbability(model, { frequency: 2, recency: 30.43, T: 38.86 }, { value: 30, unit: "days" }) //=> 0.1387
+ * purchaseProbability(model, { frequency: 2, recency: 30.43, T: 38.86 }, { amount: 30, unit: "days" }) //=> 0.1387
  * purchaseProbability(model, { frequency: 2, recency: 30.43, T: 38.86 }, 39) //=> 0.5546
  * @category CLV
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { expectedPopulationPurchases, expectedPurchases, fitBgNbd, fitParetoNbd, modelFromParams, probabilityAlive } from "../../src/clv/index.js";
+import { expectedPopulationPurchases, expectedPurchases, fitBgNbd, fitParetoNbd, modelFromParams, probabilityAlive, purchaseCountProbability } from "../../src/clv/index.js";
 import { cdnowSummaryPlain } from "./cdnow.js";
 
 const bgNbdPublished = modelFromParams({ kind: "BG/NBD", unit: "weeks", params: { r: 0.2425982, alpha: 4.413684, a: 0.7929899, b: 2.426167 } });
@@ -42,8 +42,8 @@ describe("expectedPurchases, BG/NBD", () => {
 
   it("a horizon with a unit is converted to the model unit", () => {
     const weeks = expectedPurchases(model, customers[0]!, 52);
-    expect(expectedPurchases(model, customers[0]!, { value: 364, unit: "days" })).toBeCloseTo(weeks, 12);
-    expect(expectedPurchases(model, customers[0]!, { value: 1, unit: "years" })).toBeCloseTo(expectedPurchases(model, customers[0]!, 365.25 / 7), 12);
+    expect(expectedPurchases(model, customers[0]!, { amount: 364, unit: "days" })).toBeCloseTo(weeks, 12);
+    expect(expectedPurchases(model, customers[0]!, { amount: 1, unit: "years" })).toBeCloseTo(expectedPurchases(model, customers[0]!, 365.25 / 7), 12);
     expect(expectedPurchases(model, customers[0]!, 0)).toBe(0);
   });
 
@@ -232,16 +232,26 @@ describe("the prediction functions on hand-built models", () => {
     expect(() => expectedPopulationPurchases(untyped, 39)).toThrow(new RangeError(`expectedPopulationPurchases requires ${requirement}`));
   });
 
-  it("reads horizons strictly: { value: null } gave 0", () => {
-    expect(() => expectedPurchases(model, customer, { value: null, unit: "days" } as never)).toThrow(new TypeError("expectedPurchases requires the horizon value to be a number"));
-    expect(() => expectedPurchases(model, customer, { value: "273", unit: "days" } as never)).toThrow(TypeError);
-    expect(() => expectedPurchases(model, customer, { value: 273, unit: "toString" } as never)).toThrow(
+  it("reads horizons strictly: { amount: null } gave 0", () => {
+    expect(() => expectedPurchases(model, customer, { amount: null, unit: "days" } as never)).toThrow(new TypeError("expectedPurchases requires the horizon amount to be a number"));
+    expect(() => expectedPurchases(model, customer, { amount: "273", unit: "days" } as never)).toThrow(TypeError);
+    expect(() => expectedPurchases(model, customer, { amount: 273, unit: "toString" } as never)).toThrow(
       new TypeError("expectedPurchases requires the horizon unit to be days, weeks, months or years"),
     );
-    expect(() => expectedPurchases(model, customer, { value: Number.NaN, unit: "days" })).toThrow(new RangeError("expectedPurchases requires a non-negative horizon"));
-    expect(() => expectedPurchases(model, customer, null as never)).toThrow(new TypeError("expectedPurchases requires the horizon to be a number or { value, unit }"));
-    expect(() => expectedPopulationPurchases(model, { value: undefined, unit: "weeks" } as never)).toThrow(
-      new TypeError("expectedPopulationPurchases requires the horizon value to be a number"),
+    expect(() => expectedPurchases(model, customer, { amount: Number.NaN, unit: "days" })).toThrow(new RangeError("expectedPurchases requires a non-negative horizon"));
+    expect(() => expectedPurchases(model, customer, null as never)).toThrow(new TypeError("expectedPurchases requires the horizon to be a number or { amount, unit }"));
+    expect(() => expectedPopulationPurchases(model, { amount: undefined, unit: "weeks" } as never)).toThrow(
+      new TypeError("expectedPopulationPurchases requires the horizon amount to be a number"),
+    );
+  });
+
+  it("takes a horizon as { amount, unit }, as rules write a duration, and names the key of any other shape", () => {
+    expect(expectedPurchases(model, customer, { amount: 4, unit: "weeks" })).toBe(expectedPurchases(model, customer, 4));
+    expect(() => expectedPurchases(model, customer, { value: 273, unit: "days" } as never)).toThrow(
+      new TypeError('expectedPurchases does not take the horizon key "value" (its horizon keys: amount, unit); pass amount'),
+    );
+    expect(() => purchaseCountProbability(model, { amount: 3, unit: "days", days: 3 } as never, 0)).toThrow(
+      new TypeError('purchaseCountProbability does not take the horizon key "days" (its horizon keys: amount, unit)'),
     );
   });
 

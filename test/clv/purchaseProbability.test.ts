@@ -79,18 +79,18 @@ describe("purchaseProbability", () => {
     expect(purchaseProbability(bg, customer, 1e18)).toBeLessThanOrEqual(expectedPurchases(bg, customer, 1e18));
   });
 
-  it("is 0 over no time, converts { value, unit }, and refuses what expectedPurchases refuses plus BG/BB horizons above 10,000", () => {
+  it("is 0 over no time, converts { amount, unit }, and refuses what expectedPurchases refuses plus BG/BB horizons above 10,000", () => {
     const model = continuousModel("BG/NBD", [0.242593, 4.413532, 0.792886, 2.425752]);
     const customer = { frequency: 2, recency: 30.43, T: 38.86 };
     expect(purchaseProbability(model, customer, 0)).toBe(0);
     expect(purchaseProbability(continuousModel("Pareto/NBD", [0.5534, 10.5802, 0.6061, 11.6562]), customer, 0)).toBe(0);
-    expect(relative(purchaseProbability(model, customer, { value: 30, unit: "days" }), purchaseProbability(model, customer, 30 / 7))).toBeLessThan(1e-15);
+    expect(relative(purchaseProbability(model, customer, { amount: 30, unit: "days" }), purchaseProbability(model, customer, 30 / 7))).toBeLessThan(1e-15);
     expect(() => purchaseProbability(model, customer, -1)).toThrow(/purchaseProbability requires a non-negative horizon/);
     expect(() => purchaseProbability(model, { frequency: 2, recency: 40, T: 38.86 }, 1)).toThrow(/purchaseProbability requires recency between zero and T/);
     const donors = opportunityModel([1.204, 0.75, 0.657, 2.783]);
     expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, 10_001)).toThrow(/purchaseProbability requires at most 10000 periods for BG\/BB/);
     expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, 1.5)).toThrow(/requires an integer number of periods for BG\/BB/);
-    expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, { value: 3, unit: "weeks" })).toThrow(/requires a horizon in periods for a discrete-opportunity model/);
+    expect(() => purchaseProbability(donors, { frequency: 1, recency: 1, periods: 6 }, { amount: 3, unit: "weeks" })).toThrow(/requires a horizon in periods for a discrete-opportunity model/);
     expect(() => purchaseProbability({ kind: "Gamma-Gamma" } as never, customer, 1)).toThrow(/requires a fitted BG\/NBD, MBG\/NBD, Pareto\/NBD or BG\/BB model/);
   });
 });
