@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  conditionalPurchaseCountProbability,
   customerLifetimeValue,
   discountedResidualPurchases,
   expectedAverageSpend,
@@ -52,6 +53,7 @@ const customer = summary.customers[0]!;
 console.log("customer", customer.customerId, {
   probabilityAlive: probabilityAlive(purchases, customer),
   buysInNext30Days: purchaseProbability(purchases, customer, { amount: 30, unit: "days" }),
+  buysTwiceNextQuarter: conditionalPurchaseCountProbability(purchases, customer, { amount: 3, unit: "months" }, 2),
   nextQuarter: expectedPurchases(purchases, customer, { amount: 3, unit: "months" }),
   next39Weeks: expectedPurchases(purchases, customer, 39),
   expectedSpend: expectedAverageSpend(spend, customer),

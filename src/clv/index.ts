@@ -17,6 +17,7 @@ export type { ModelFor, ModelSpecification } from "./modelFromParams.js";
 export { expectedPurchases } from "./expectedPurchases.js";
 export { probabilityAlive } from "./probabilityAlive.js";
 export { expectedPopulationPurchases } from "./expectedPopulationPurchases.js";
+export { conditionalPurchaseCountProbability } from "./conditionalPurchaseCountProbability.js";
 export { purchaseCountProbability } from "./purchaseCountProbability.js";
 export { purchaseProbability } from "./purchaseProbability.js";
 export { expectedAverageSpend } from "./expectedAverageSpend.js";

@@ -2,11 +2,8 @@ import * as bgBb from "./_lib/bgBb.js";
 import * as bgNbd from "./_lib/bgNbd.js";
 import * as paretoNbd from "./_lib/paretoNbd.js";
 import { horizonInModelUnit, type Horizon } from "./_lib/horizon.js";
-import { assertModel, MAX_OPPORTUNITIES } from "./_lib/models.js";
+import { assertModel, assertPurchaseCount, MAX_OPPORTUNITIES } from "./_lib/models.js";
 import type { BgBbModel, PurchaseModel } from "./types.js";
-
-/** Largest count accepted: the continuous models sum one term per count below it (about 0.1–0.3 s at this size). */
-const MAX_COUNT = 1_000_000;
 
 /**
  * Probability that a randomly chosen customer makes exactly `count` repeat purchases in the first
@@ -47,8 +44,7 @@ const MAX_COUNT = 1_000_000;
  */
 export function purchaseCountProbability(model: PurchaseModel | BgBbModel, horizon: Horizon, count: number): number {
   assertModel(model, "purchaseCountProbability");
-  if (!Number.isInteger(count) || count < 0) throw new RangeError("purchaseCountProbability requires count to be a non-negative integer");
-  if (count > MAX_COUNT) throw new RangeError(`purchaseCountProbability requires count to be at most ${MAX_COUNT}`);
+  assertPurchaseCount(count, "purchaseCountProbability");
   const t = horizonInModelUnit(horizon, model.unit, "purchaseCountProbability");
   if (model.kind === "BG/BB") {
     if (t > MAX_OPPORTUNITIES) throw new RangeError(`purchaseCountProbability requires at most ${MAX_OPPORTUNITIES} periods for BG/BB`);

@@ -102,6 +102,21 @@ export function probabilityAlive(params: ArrayLike<number>, x: number, tx: numbe
 }
 
 /**
+ * P(dead by opportunity n | x, t_x, n) = 1 − P(alive at n): the dead branch of the likelihood,
+ * Σ_{j=0}^{n−t_x−1} B(α+x, β+t_x−x+j)/B(α,β) · B(γ+1, δ+t_x+j)/B(γ,δ), over L, summed rather than
+ * subtracted from 1 so that a small value keeps its digits.
+ */
+export function probabilityDead(params: ArrayLike<number>, x: number, tx: number, n: number): number {
+  const alpha = params[0] as number;
+  const beta = params[1] as number;
+  const gamma = params[2] as number;
+  const delta = params[3] as number;
+  let logDead = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < n - tx; j++) logDead = logAddExp(logDead, logBeta(alpha + x, beta + tx - x + j) + logBeta(gamma + 1, delta + tx + j));
+  return Math.exp(logDead - logBeta(alpha, beta) - logBeta(gamma, delta) - rowLogLikelihood(params, x, tx, n));
+}
+
+/**
  * E[X(n, n+m) | x, t_x, n] = 1/L · B(α+x+1, β+n−x)/B(α,β) · δ/(γ−1) · Γ(γ+δ)/Γ(1+δ)
  *   · [Γ(1+δ+n)/Γ(γ+δ+n) − Γ(1+δ+n+m)/Γ(γ+δ+n+m)]   (FHS 2010 eq. 13).
  */

@@ -105,6 +105,11 @@ export function probabilityAlive(p: ArrayLike<number>, x: number, tx: number, T:
   return inverseOnePlusExp(logOdds);
 }
 
+/** 1 − P(alive | x, t_x, T), from the odds rather than by subtraction, so a small value keeps its digits. */
+export function probabilityDead(p: ArrayLike<number>, x: number, tx: number, T: number, modified: boolean): number {
+  return inverseOnePlusExp(-logDeathOdds(p[0] as number, p[1] as number, p[2] as number, p[3] as number, x, tx, T, modified));
+}
+
 /**
  * E[Y(t) | x, t_x, T]: expected purchases in (T, T + t].
  * BG/NBD: (a + b + x − 1)/(a − 1) · [1 − ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + odds).

@@ -72,6 +72,11 @@ export function probabilityAlive(p: ArrayLike<number>, x: number, tx: number, T:
   return inverseOnePlusExp(logDeathOdds(p, x, tx, T));
 }
 
+/** 1 − P(alive | x, t_x, T), from the odds rather than by subtraction, so a small value keeps its digits. */
+export function probabilityDead(p: ArrayLike<number>, x: number, tx: number, T: number): number {
+  return inverseOnePlusExp(-logDeathOdds(p, x, tx, T));
+}
+
 /** (1 − (u/(u+t))^k)/k with its k → 0 limit ln((u+t)/u). */
 function powerDifference(u: number, t: number, k: number): number {
   const logRatio = Math.log1p(t / u);
