@@ -12,6 +12,7 @@ const names: Readonly<Record<string, string>> = {
   correction: "yates",
   equal_var: "variance",
   usevar: "variance",
+  value: "nullDifference",
   penalizer_coef: "penalizer",
   nobs_ratio: "ratio",
   q_constraint: "constrainQ",

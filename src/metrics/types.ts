@@ -76,3 +76,24 @@ export interface PlannedSampleSize {
   readonly ratio: number;
   readonly alternative: Alternative;
 }
+
+/** The bounds of an equivalence test: a difference counts as equivalent when lower < difference < upper. @category Experiments */
+export interface EquivalenceBounds {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** Result of an equivalence test by two one-sided tests (TOST). @category Experiments */
+export interface EquivalenceTestResult<Test> {
+  /** The larger of the two one-sided p-values: equivalence is shown at level α when it is below α. NaN when not defined. */
+  readonly pValue: number;
+  /** The observed difference, A − B. */
+  readonly difference: number;
+  readonly bounds: EquivalenceBounds;
+  /** H0: difference ≤ lower against H1: difference > lower. */
+  readonly lowerTest: Test;
+  /** H0: difference ≥ upper against H1: difference < upper. */
+  readonly upperTest: Test;
+  readonly defined: boolean;
+  readonly reason?: string;
+}

@@ -16,8 +16,9 @@ describe("metrics options", () => {
     expect(() => sampleSizeTwoProportions({ baseline: 0.04, mde: 0.05, mdeType: "relative" }, { value: 0.01 } as never)).toThrow(
       new TypeError('sampleSizeTwoProportions does not take the option "value" (its options: alpha, method, power, ratio, alternative)'),
     );
+    // statsmodels' `value` (the difference under the null) is `nullDifference` here
     expect(() => twoProportionZTest({ successesA: 1, trialsA: 10, successesB: 2, trialsB: 10 }, { value: 0.01 } as never)).toThrow(
-      'twoProportionZTest does not take the option "value" (its options: alternative, pooled)',
+      new TypeError('twoProportionZTest does not take the option "value" (its options: alternative, pooled, nullDifference); pass nullDifference'),
     );
     // The options it takes still work, also when given as undefined.
     expect(wilsonInterval({ successes: 30, trials: 1200 }, { confidence: 0.99 }).lower).toBeCloseTo(0.015744, 6);

@@ -170,6 +170,29 @@ for xa, na, xb, nb, d in null_cases:
                         "call": f"test_proportions_2indep({xa}, {na}, {xb}, {nb}, value={d}, method='wald', compare='diff', alternative='{sm_alt}')"})
 out["twoProportionZTestNull"] = ztn
 
+# Equivalence (TOST) of two proportions: the larger of the two one-sided p-values. statsmodels 0.13.5's
+# tost_proportions_2indep returns the smaller one (statsmodels #8213, fixed in 0.14), so the reference
+# takes the maximum of its two component tests (results_larger, results_smaller), which are right.
+from statsmodels.stats.proportion import tost_proportions_2indep
+def fm_one_sided(xa, na, xb, nb, d, alternative):
+    pb, _ = restricted_mle(xa, na, xb, nb, d)
+    pa = pb + mpmath.mpf(d)
+    z = (mpmath.mpf(xa) / na - mpmath.mpf(xb) / nb - mpmath.mpf(d)) / mpmath.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb)
+    return normal_tail(z, alternative)
+tost_cases = [(1212, 20000, 1190, 20000, -0.006, 0.006), (1190, 10000, 1210, 10000, -0.01, 0.01), (120, 1000, 90, 1000, -0.05, 0.05),
+              (33, 80, 33, 80, -0.2, 0.2), (0, 500, 7, 500, -0.02, 0.03), (5000, 10000, 4000, 10000, 0.05, 0.15), (1, 20, 3, 25, -0.5, 0.1)]
+tost = []
+for xa, na, xb, nb, low, upp in tost_cases:
+    p_low, p_upp = fm_one_sided(xa, na, xb, nb, low, "greater"), fm_one_sided(xa, na, xb, nb, upp, "less")
+    tost.append({"counts": [xa, na, xb, nb], "bounds": [low, upp], "pooled": True, "lowerPValue": num(p_low), "upperPValue": num(p_upp), "pValue": num(max(p_low, p_upp)),
+                 "call": "Farrington-Manning score test at each bound (mpmath, as twoProportionZTestNull); p = max"})
+    if not (xa in (0, na) or xb in (0, nb)):
+        r = tost_proportions_2indep(xa, na, xb, nb, low, upp, method="wald", compare="diff")
+        tost.append({"counts": [xa, na, xb, nb], "bounds": [low, upp], "pooled": False, "lowerPValue": num(r.results_larger.pvalue), "upperPValue": num(r.results_smaller.pvalue),
+                     "pValue": num(max(r.results_larger.pvalue, r.results_smaller.pvalue)),
+                     "call": f"tost_proportions_2indep({xa}, {na}, {xb}, {nb}, {low}, {upp}, method='wald', compare='diff'): max of results_larger.pvalue and results_smaller.pvalue"})
+out["equivalenceTestTwoProportions"] = tost
+
 di = []
 for xa, na, xb, nb in z_cases:
     for alpha in (0.05, 0.01):
@@ -441,6 +464,32 @@ for (a, b), d in zip(samples, [-5.0, 2.5, -12.0, -1.0, 3.5, 0.0005, 0.25]):
             ttn.append({"a": a if isinstance(a, dict) else [float(v) for v in a], "b": b if isinstance(b, dict) else [float(v) for v in b],
                         "nullDifference": d, "variance": variance, "alternative": alternative, "t": num(t), "pValue": num(pvalue), "degreesOfFreedom": num(df), "call": call})
 out["twoSampleTTestNull"] = ttn
+
+# Equivalence (TOST) of two means: statsmodels' ttost_ind for values, _tstat_generic at each bound for summaries.
+from statsmodels.stats.weightstats import ttost_ind
+ttost = []
+for (a, b), (low, upp) in zip(samples, [(-5.0, 25.0), (-10.0, 10.0), (-30.0, 5.0), (-0.2, 0.2), (3.0, 5.0), (-0.01, 0.01), (-1.0, 1.0)]):
+    sa = a if isinstance(a, dict) else summary(a)
+    sb = b if isinstance(b, dict) else summary(b)
+    for variance in ("unequal", "pooled"):
+        if isinstance(a, dict):
+            va, vb = sa["standardDeviation"] ** 2 / sa["count"], sb["standardDeviation"] ** 2 / sb["count"]
+            if variance == "unequal":
+                se = math.sqrt(va + vb)
+                df = (va + vb) ** 2 / (va ** 2 / (sa["count"] - 1) + vb ** 2 / (sb["count"] - 1))
+            else:
+                df = sa["count"] + sb["count"] - 2
+                se = math.sqrt(((sa["count"] - 1) * sa["standardDeviation"] ** 2 + (sb["count"] - 1) * sb["standardDeviation"] ** 2) / df * (1 / sa["count"] + 1 / sb["count"]))
+            p_low = _tstat_generic(sa["mean"], sb["mean"], se, df, "larger", diff=low)[1]
+            p_upp = _tstat_generic(sa["mean"], sb["mean"], se, df, "smaller", diff=upp)[1]
+            pvalue = max(p_low, p_upp)
+            call = f"_tstat_generic at each bound ({low}, {upp}), usevar '{variance}'; p = max"
+        else:
+            pvalue, (t1, p_low, _), (t2, p_upp, _) = ttost_ind(np.asarray(a, float), np.asarray(b, float), low, upp, usevar=variance)
+            call = f"statsmodels.stats.weightstats.ttost_ind(a, b, {low}, {upp}, usevar='{variance}')"
+        ttost.append({"a": a if isinstance(a, dict) else [float(v) for v in a], "b": b if isinstance(b, dict) else [float(v) for v in b],
+                      "bounds": [low, upp], "variance": variance, "lowerPValue": num(p_low), "upperPValue": num(p_upp), "pValue": num(pvalue), "call": call})
+out["equivalenceTestTwoMeans"] = ttost
 
 
 def t_sf(t, df):
