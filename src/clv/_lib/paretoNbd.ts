@@ -224,12 +224,14 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
   const alpha = p[1] as number;
   const s = p[2] as number;
   const beta = p[3] as number;
-  const alive =
-    logGamma(r + x) - logGamma(r) - logGamma(x + 1) + r * Math.log(alpha / (alpha + t)) + (x > 0 ? x * Math.log(t / (alpha + t)) : 0) + s * Math.log(beta / (beta + t));
+  // −k·log1p(u) rather than k·ln(1/(1 + u)): with k = s = 1e5 the rounded ratio cost 1e-11
+  const alive = logGamma(r + x) - logGamma(r) - logGamma(x + 1) - r * Math.log1p(t / alpha) - (x > 0 ? x * Math.log1p(alpha / t) : 0) - s * Math.log1p(t / beta);
   const big = Math.max(alpha, beta);
   const second = alpha >= beta ? s + 1 : r + x;
   const c = r + s + x + 1;
-  const logB1 = log2F1(r + s, second, c, Math.abs(alpha - beta) / big) - (r + s) * Math.log(big);
+  const z = Math.abs(alpha - beta) / big;
+  const logB1 = log2F1(r + s, second, c, z) - (r + s) * Math.log(big);
+  if (!(s <= RELIABLE_SHAPE && z <= RELIABLE_ARGUMENT && Math.abs(logB1) <= RELIABLE_MAGNITUDE)) return Math.exp(alive) + deadCountProbability(r, alpha, s, beta, t, x);
   let logSum = Number.NEGATIVE_INFINITY;
   const lgRS = logGamma(r + s);
   const logTerm = (j: number): number =>
@@ -239,7 +241,41 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
   // B1 is the whole series Σ_j term(j), so the bracket is its tail beyond x. Where the first x + 1
   // terms hold nearly all of B1, the subtraction would leave rounding noise (2.95e-19 for 6.3e-55):
   // the tail is summed directly; its terms shrink by about t / (min(α, β) + t) each.
-  const bracket = (logB1 - logSum < 0.1 ? seriesTail(logTerm, x + 1) : undefined) ?? logSubExp(logB1, logSum);
+  const tail = logB1 - logSum < RELIABLE_GAP ? seriesTail(logTerm, x + 1) : undefined;
+  // neither the difference nor the series keeps the digits
+  if (tail === undefined && logB1 - logSum < RELIABLE_GAP) return Math.exp(alive) + deadCountProbability(r, alpha, s, beta, t, x);
+  const bracket = tail ?? logSubExp(logB1, logSum);
   const dead = r * Math.log(alpha) + s * Math.log(beta) + logBeta(r + x, s + 1) - logBeta(r, s) + bracket;
   return Math.exp(alive) + (Number.isFinite(dead) ? Math.exp(dead) : 0);
+}
+
+/**
+ * The dead branch of P(X(t) = n) as the integral over the dropout time τ in (0, t] of the chance of n
+ * purchases before it, NB(n; r, α/(α+τ)), times its density s β^s/(β+τ)^(s+1): where the closed form of
+ * {@link countProbability} loses digits. Mapped onto the line by τ = t/(1 + e^(−v)), the integrand is
+ * unimodal; a scan at unit steps finds its peak, and the trapezoid rule runs from 46 units below it
+ * (the integrand falls at least like e^(v) there) until the terms past the peak are under 1e-18 of the
+ * sum, with its step narrowed like 1/√(n + r) for the width of the negative binomial's peak.
+ */
+function deadCountProbability(r: number, alpha: number, s: number, beta: number, t: number, n: number): number {
+  const logConstant = logGamma(r + n) - logGamma(r) - logGamma(n + 1) + Math.log(s / beta) + Math.log(t);
+  const logIntegrand = (v: number): number => {
+    const tau = t / (1 + Math.exp(-v));
+    return logConstant - r * Math.log1p(tau / alpha) - (n > 0 ? n * Math.log1p(alpha / tau) : 0) - (s + 1) * Math.log1p(tau / beta) + v - 2 * log1pExp(v);
+  };
+  // the peak lies where τ is within a few hundred e-folds of the model's scales; v runs from far below them
+  const lowest = Math.min(-60, Math.log(Math.min(alpha, beta / (s + 1))) - Math.log(t) - 60);
+  let peak = lowest;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let v = lowest; v <= 60; v += 1) {
+    const value = logIntegrand(v);
+    if (value > highest) {
+      highest = value;
+      peak = v;
+    }
+  }
+  if (highest === Number.NEGATIVE_INFINITY) return 0;
+  const step = Math.min(1, 4 / Math.sqrt(n + r + 1));
+  const sum = integrateOnLine((v) => Math.exp(logIntegrand(peak + (v - peak) * step) - highest), peak - 46 / step, peak + 100 / step);
+  return Math.exp(highest + Math.log(sum * step));
 }
