@@ -9,7 +9,7 @@ import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
 /**
  * Probability that a customer makes exactly `count` purchases in the next `horizon`, given their
  * history: "how likely is this customer to buy twice next quarter?" (lifetimes'
- * `conditional_probability_of_n_purchases_up_to_time`, for all four models).
+ * `conditional_probability_of_n_purchases_up_to_time`, which its Pareto/NBD fitter has, for all four models).
  *
  * @remarks
  * A customer alive at T is, for the future, a new customer of the same model with the posterior

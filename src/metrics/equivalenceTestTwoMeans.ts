@@ -32,7 +32,7 @@ export interface EquivalenceTestTwoMeansOptions {
  * @throws RangeError `equivalenceTestTwoMeans requires every value of a to be a finite number (index i)` (and
  *   the summary checks of {@link twoSampleTTest}), `equivalenceTestTwoMeans requires bounds.lower to be a finite
  *   number` (likewise upper), `equivalenceTestTwoMeans requires bounds.lower to be below bounds.upper`.
- * @throws TypeError `equivalenceTestTwoMeans requires bounds to be an object`,
+ * @throws TypeError `equivalenceTestTwoMeans requires bounds to be an object { lower, upper }`,
  *   `equivalenceTestTwoMeans requires variance to be "unequal" or "pooled"`, `equivalenceTestTwoMeans does not take the option "<key>" (...)`.
  * @example
  * const treatment = { mean: 4.31, standardDeviation: 18.2, count: 40_000 };

@@ -35,8 +35,9 @@ export interface EquivalenceTestTwoProportionsOptions {
  * @throws RangeError `equivalenceTestTwoProportions requires successesA not to exceed trialsA` (and the
  *   other count messages), `equivalenceTestTwoProportions requires bounds.lower to be a finite number strictly
  *   between -1 and 1` (likewise upper), `equivalenceTestTwoProportions requires bounds.lower to be below bounds.upper`.
- * @throws TypeError `equivalenceTestTwoProportions requires counts to be an object` (likewise bounds and
- *   options), `equivalenceTestTwoProportions does not take the option "<key>" (...)`.
+ * @throws TypeError `equivalenceTestTwoProportions requires counts to be an object` (likewise options),
+ *   `equivalenceTestTwoProportions requires bounds to be an object { lower, upper }`,
+ *   `equivalenceTestTwoProportions does not take the option "<key>" (...)`.
  * @example
  * // Is the new page's conversion within 0.6 points of the old one's?
  * const test = equivalenceTestTwoProportions({ successesA: 1212, trialsA: 20_000, successesB: 1190, trialsB: 20_000 }, { lower: -0.006, upper: 0.006 });

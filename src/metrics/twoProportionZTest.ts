@@ -43,8 +43,10 @@ export interface TwoProportionZTestResult {
  * Pooled (default) with d = 0: p̄ = (xA + xB)/(nA + nB), z = (p̂A − p̂B)/√(p̄(1 − p̄)(1/nA + 1/nB)), as
  * statsmodels `proportions_ztest([xA, xB], [nA, nB])`. Pooled with d ≠ 0: the Farrington–Manning score
  * test, z = (p̂A − p̂B − d)/√(p̃A(1 − p̃A)/nA + p̃B(1 − p̃B)/nB) with p̃ the maximum-likelihood proportions
- * under p̃A − p̃B = d; statsmodels `score_test_proportions_2indep(compare="diff", value=d)` computes the
- * Miettinen–Nurminen variant, whose variance is larger by N/(N − 1) with N = nA + nB. Unpooled:
+ * under p̃A − p̃B = d. statsmodels `score_test_proportions_2indep(compare="diff", value=d)` is not this
+ * test: it multiplies the variance by N/(N − 1) with N = nA + nB (Miettinen–Nurminen), and up to 0.14.6
+ * its closed form for p̃ has a wrong coefficient (statsmodels #10269), so its p̃ do not maximize the
+ * likelihood (30/100 against 20/300 at d = 0.1: z 3.1973 there, 3.1608 here). Unpooled:
  * SE = √(p̂A(1−p̂A)/nA + p̂B(1−p̂B)/nB), z = (p̂A − p̂B − d)/SE, as
  * `test_proportions_2indep(method="wald", value=d)`. Tail p-values use erfc directly, so they keep full relative
  * accuracy down to 1e-300. A zero standard error (p̄ ∈ {0, 1}, or both p̂ ∈ {0, 1} unpooled) is

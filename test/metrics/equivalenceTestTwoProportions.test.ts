@@ -54,7 +54,8 @@ describe("equivalenceTestTwoProportions", () => {
       new RangeError("equivalenceTestTwoProportions requires bounds.lower to be a finite number strictly between -1 and 1"),
     );
     expect(() => equivalenceTestTwoProportions(counts, { lower: -0.1, upper: Number.NaN })).toThrow(RangeError);
-    expect(() => equivalenceTestTwoProportions(counts, null as never)).toThrow(new TypeError("equivalenceTestTwoProportions requires bounds to be an object"));
+    expect(() => equivalenceTestTwoProportions(counts, null as never)).toThrow(new TypeError("equivalenceTestTwoProportions requires bounds to be an object { lower, upper }"));
+    expect(() => equivalenceTestTwoProportions(counts, [-0.1, 0.1] as never)).toThrow(new TypeError("equivalenceTestTwoProportions requires bounds to be an object { lower, upper }"));
     expect(() => equivalenceTestTwoProportions(counts, { lower: -0.1, upper: 0.1 }, { method: "score" } as never)).toThrow('equivalenceTestTwoProportions does not take the option "method"');
   });
 });

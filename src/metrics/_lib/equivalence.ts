@@ -1,12 +1,11 @@
 import type { EquivalenceBounds, EquivalenceTestResult } from "../types.js";
-import { assertRecord } from "./assert.js";
 
 /**
  * Validates equivalence bounds: an object with finite numbers lower < upper, both strictly inside
  * (−limit, limit) when a limit is given (1 for a difference of proportions). @internal
  */
 export function assertEquivalenceBounds(functionName: string, bounds: EquivalenceBounds, limit = Number.POSITIVE_INFINITY): void {
-  assertRecord(functionName, "bounds", bounds);
+  if (typeof bounds !== "object" || bounds === null || Array.isArray(bounds)) throw new TypeError(`${functionName} requires bounds to be an object { lower, upper }`);
   const { lower, upper } = bounds;
   for (const [name, value] of [["lower", lower], ["upper", upper]] as const) {
     if (typeof value !== "number" || !Number.isFinite(value) || !(Math.abs(value) < limit)) {

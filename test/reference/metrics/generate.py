@@ -415,6 +415,15 @@ samples = [
     ({"mean": 100.001, "standardDeviation": 3.0, "count": 10000000}, {"mean": 100.0, "standardDeviation": 3.2, "count": 9000000}),
     ({"mean": 2.0, "standardDeviation": 0.5, "count": 2}, {"mean": 2.0, "standardDeviation": 4.0, "count": 3}),
 ]
+def standard_error_and_df(sa, sb, variance):
+    """The standard error of meanA - meanB and the degrees of freedom: Welch-Satterthwaite or pooled."""
+    va, vb = sa["standardDeviation"] ** 2 / sa["count"], sb["standardDeviation"] ** 2 / sb["count"]
+    if variance == "unequal":
+        return math.sqrt(va + vb), (va + vb) ** 2 / (va ** 2 / (sa["count"] - 1) + vb ** 2 / (sb["count"] - 1))
+    df = sa["count"] + sb["count"] - 2
+    return math.sqrt(((sa["count"] - 1) * sa["standardDeviation"] ** 2 + (sb["count"] - 1) * sb["standardDeviation"] ** 2) / df * (1 / sa["count"] + 1 / sb["count"])), df
+
+
 tt = []
 for a, b in samples:
     sa = a if isinstance(a, dict) else summary(a)
@@ -423,13 +432,7 @@ for a, b in samples:
         for alternative in ("two-sided", "greater", "less"):
             result = stats.ttest_ind_from_stats(sa["mean"], sa["standardDeviation"], sa["count"], sb["mean"], sb["standardDeviation"], sb["count"],
                                                 equal_var=(variance == "pooled"), alternative=alternative)
-            va, vb = sa["standardDeviation"] ** 2 / sa["count"], sb["standardDeviation"] ** 2 / sb["count"]
-            if variance == "unequal":
-                se = math.sqrt(va + vb)
-                df = (va + vb) ** 2 / (va ** 2 / (sa["count"] - 1) + vb ** 2 / (sb["count"] - 1))
-            else:
-                df = sa["count"] + sb["count"] - 2
-                se = math.sqrt(((sa["count"] - 1) * sa["standardDeviation"] ** 2 + (sb["count"] - 1) * sb["standardDeviation"] ** 2) / df * (1 / sa["count"] + 1 / sb["count"]))
+            se, df = standard_error_and_df(sa, sb, variance)
             diff = sa["mean"] - sb["mean"]
             q = float(t_two_sided_quantile(0.05 if alternative == "two-sided" else 0.1, df))
             lower = -math.inf if alternative == "less" else diff - q * se
@@ -449,13 +452,7 @@ for (a, b), d in zip(samples, [-5.0, 2.5, -12.0, -1.0, 3.5, 0.0005, 0.25]):
     for variance in ("unequal", "pooled"):
         for alternative, sm_alt in [("two-sided", "two-sided"), ("greater", "larger"), ("less", "smaller")]:
             if isinstance(a, dict):
-                va, vb = sa["standardDeviation"] ** 2 / sa["count"], sb["standardDeviation"] ** 2 / sb["count"]
-                if variance == "unequal":
-                    se = math.sqrt(va + vb)
-                    df = (va + vb) ** 2 / (va ** 2 / (sa["count"] - 1) + vb ** 2 / (sb["count"] - 1))
-                else:
-                    df = sa["count"] + sb["count"] - 2
-                    se = math.sqrt(((sa["count"] - 1) * sa["standardDeviation"] ** 2 + (sb["count"] - 1) * sb["standardDeviation"] ** 2) / df * (1 / sa["count"] + 1 / sb["count"]))
+                se, df = standard_error_and_df(sa, sb, variance)
                 t, pvalue = _tstat_generic(sa["mean"], sb["mean"], se, df, sm_alt, diff=d)
                 call = f"statsmodels.stats.weightstats._tstat_generic(meanA, meanB, se, df, '{sm_alt}', diff={d})"
             else:
@@ -473,13 +470,7 @@ for (a, b), (low, upp) in zip(samples, [(-5.0, 25.0), (-10.0, 10.0), (-30.0, 5.0
     sb = b if isinstance(b, dict) else summary(b)
     for variance in ("unequal", "pooled"):
         if isinstance(a, dict):
-            va, vb = sa["standardDeviation"] ** 2 / sa["count"], sb["standardDeviation"] ** 2 / sb["count"]
-            if variance == "unequal":
-                se = math.sqrt(va + vb)
-                df = (va + vb) ** 2 / (va ** 2 / (sa["count"] - 1) + vb ** 2 / (sb["count"] - 1))
-            else:
-                df = sa["count"] + sb["count"] - 2
-                se = math.sqrt(((sa["count"] - 1) * sa["standardDeviation"] ** 2 + (sb["count"] - 1) * sb["standardDeviation"] ** 2) / df * (1 / sa["count"] + 1 / sb["count"]))
+            se, df = standard_error_and_df(sa, sb, variance)
             p_low = _tstat_generic(sa["mean"], sb["mean"], se, df, "larger", diff=low)[1]
             p_upp = _tstat_generic(sa["mean"], sb["mean"], se, df, "smaller", diff=upp)[1]
             pvalue = max(p_low, p_upp)
