@@ -20,6 +20,7 @@ import {
   logAddExp,
   logBeta,
   logGamma,
+  logNegativeBinomialCoefficient,
   log2F1Signed,
   shiftedGammaReciprocalMean,
 } from "./special.js";
@@ -319,8 +320,7 @@ export function countProbability(p: ArrayLike<number>, t: number, n: number, mod
   const lbAB = logBeta(a, b);
   const logP = Math.log(alpha / (alpha + t));
   const logQ = t > 0 ? Math.log(t / (alpha + t)) : Number.NEGATIVE_INFINITY;
-  const lgR = logGamma(r);
-  const negativeBinomial = (j: number): number => (j === 0 ? r * logP : logGamma(r + j) - lgR - logGamma(j + 1) + r * logP + j * logQ);
+  const negativeBinomial = (j: number): number => (j === 0 ? r * logP : logNegativeBinomialCoefficient(r, j) + r * logP + j * logQ);
   const shift = modified ? 1 : 0;
   let value = Math.exp(logBeta(a, b + n + shift) - lbAB + negativeBinomial(n));
   if (n > 0 || modified) {

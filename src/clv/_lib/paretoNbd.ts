@@ -11,7 +11,7 @@
  * the lifetimes overflow report finite.
  */
 import type { CompressedRows } from "./rows.js";
-import { integrateOnLine, inverseOnePlusExp, logAddExp, logBeta, log1pExp, logGamma, logSubExp, log2F1, shiftedGammaReciprocalMean } from "./special.js";
+import { integrateOnLine, inverseOnePlusExp, logAddExp, logBeta, log1pExp, logGamma, logNegativeBinomialCoefficient, logSubExp, log2F1, shiftedGammaReciprocalMean } from "./special.js";
 
 /**
  * ln A0 and ln of the no-death term, for one customer; with `reliable`, whether the closed form keeps
@@ -225,7 +225,7 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
   const s = p[2] as number;
   const beta = p[3] as number;
   // −k·log1p(u) rather than k·ln(1/(1 + u)): with k = s = 1e5 the rounded ratio cost 1e-11
-  const alive = logGamma(r + x) - logGamma(r) - logGamma(x + 1) - r * Math.log1p(t / alpha) - (x > 0 ? x * Math.log1p(alpha / t) : 0) - s * Math.log1p(t / beta);
+  const alive = logNegativeBinomialCoefficient(r, x) - r * Math.log1p(t / alpha) - (x > 0 ? x * Math.log1p(alpha / t) : 0) - s * Math.log1p(t / beta);
   const big = Math.max(alpha, beta);
   const second = alpha >= beta ? s + 1 : r + x;
   const c = r + s + x + 1;
@@ -258,7 +258,7 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
  * sum, with its step narrowed like 1/√(n + r) for the width of the negative binomial's peak.
  */
 function deadCountProbability(r: number, alpha: number, s: number, beta: number, t: number, n: number): number {
-  const logConstant = logGamma(r + n) - logGamma(r) - logGamma(n + 1) + Math.log(s / beta) + Math.log(t);
+  const logConstant = logNegativeBinomialCoefficient(r, n) + Math.log(s / beta) + Math.log(t);
   const logIntegrand = (v: number): number => {
     const tau = t / (1 + Math.exp(-v));
     return logConstant - r * Math.log1p(tau / alpha) - (n > 0 ? n * Math.log1p(alpha / tau) : 0) - (s + 1) * Math.log1p(tau / beta) + v - 2 * log1pExp(v);

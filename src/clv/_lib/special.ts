@@ -50,6 +50,15 @@ export function logGammaRatio(x: number, epsilon: number): number {
   return large - shift;
 }
 
+/**
+ * ln(Γ(r + n)/(Γ(r) n!)), the negative binomial coefficient, with Γ(r + n)/n! through
+ * {@link logGammaRatio}: two log-gammas of size n ln n would keep only about 1e-16·n ln n (3e-11 at
+ * n = 30,000).
+ */
+export function logNegativeBinomialCoefficient(r: number, n: number): number {
+  return n === 0 ? 0 : logGammaRatio(n + 1, r - 1) - logGamma(r);
+}
+
 /** Stirling's series μ(z) = ln Γ(z) − [(z − ½) ln z − z + ½ ln 2π] without its first term 1/(12z), for z ≥ 100. */
 function stirlingRest(z: number): number {
   const inverse = 1 / z;

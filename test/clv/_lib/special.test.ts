@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clvReference } from "../_reference.js";
 import { readFileSync } from "node:fs";
-import { inverseOnePlusExp, log2F1, log2F1Signed, logAddExp, logGamma, logSubExp } from "../../../src/clv/_lib/special.js";
+import { inverseOnePlusExp, log2F1, log2F1Signed, logAddExp, logGamma, logNegativeBinomialCoefficient, logSubExp } from "../../../src/clv/_lib/special.js";
 
 /** test/reference/clv/residual.py: ln 2F1 by mpmath near z = 1 with a whole-number c − a − b. */
 const integerExcess = (
@@ -86,5 +86,23 @@ describe("log-space helpers", () => {
     expect(inverseOnePlusExp(-1000)).toBe(1);
     expect(inverseOnePlusExp(Number.NEGATIVE_INFINITY)).toBe(1);
     expect(inverseOnePlusExp(2)).toBeCloseTo(1 / (1 + Math.exp(2)), 15);
+  });
+
+  it("logNegativeBinomialCoefficient: ln Γ(r+n)/(Γ(r) n!) (mpmath, 40 digits), where two log-gammas of 3e5 kept only 1e-11", () => {
+    // mpmath: loggamma(r + n) - loggamma(r) - loggamma(n + 1)
+    const cases: Array<[number, number, number]> = [
+      [0.5534, 30000, -5.078135169521619],
+      [0.5534, 1, -0.5916742116293116],
+      [2.5, 1_000_000, 20.43858484147224],
+      [1e-3, 7, -8.8512161733354],
+    ];
+    for (const [r, n, expected] of cases) expect(Math.abs(logNegativeBinomialCoefficient(r, n) - expected)).toBeLessThan(1e-13 * Math.max(1, Math.abs(expected)));
+    expect(logNegativeBinomialCoefficient(0.7, 0)).toBe(0);
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 50, noNaN: true }), fc.integer({ min: 0, max: 60 }), (r, n) => {
+        const direct = logGamma(r + n) - logGamma(r) - logGamma(n + 1);
+        expect(Math.abs(logNegativeBinomialCoefficient(r, n) - direct)).toBeLessThan(1e-12 * Math.max(1, Math.abs(direct)));
+      }),
+    );
   });
 });
