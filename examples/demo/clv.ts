@@ -9,9 +9,11 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   clvBySegment,
+  conditionalPurchaseCountProbability,
   customerLifetimeValue,
   discountedResidualPurchases,
   expectedAverageSpend,
+  expectedPurchases,
   fitBgNbd,
   fitGammaGamma,
   fitParetoNbd,
@@ -111,6 +113,14 @@ export async function clvSection(context: DemoContext): Promise<string> {
 
   lines.push("\n(Residual value: Pareto/NBD's discounted expected purchases over the whole remaining lifetime at 15 % a year, times the Gamma-Gamma expected spend.)");
   lines.push("(BG/NBD assumes customers can only drop out right after a purchase, so one-time buyers have P(alive) = 1; their low CLV comes from their low purchase rate.)");
+
+  // The whole distribution behind P(alive) and E[purchases], for one frequent buyer: how many purchases next quarter?
+  const buyer = summary.customers.find((customer) => customer.frequency >= 5)!;
+  const nextQuarter = [0, 1, 2, 3].map((count) => conditionalPurchaseCountProbability(bgNbd, buyer, 13, count));
+  const distribution = nextQuarter.map((probability, count) => `P(${count}) ${(probability * 100).toFixed(1)} %`).join(", ");
+  lines.push(
+    `\nCustomer ${buyer.customerId} (${buyer.frequency} repeat purchases, the last in week ${buyer.recency.toFixed(1)} of ${buyer.T.toFixed(1)}), purchases in the next 13 weeks (BG/NBD): ${distribution}, P(4 or more) ${((1 - nextQuarter.reduce((sum, probability) => sum + probability, 0)) * 100).toFixed(1)} %; expected ${expectedPurchases(bgNbd, buyer, 13).toFixed(2)}.`,
+  );
 
   const bgTracking = repeatPurchaseTracking(transactions, bgNbd, { calibrationEnd, observationEnd });
   const paretoTracking = repeatPurchaseTracking(transactions, pareto, { calibrationEnd, observationEnd });
