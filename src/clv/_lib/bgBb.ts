@@ -98,7 +98,8 @@ export function probabilityAlive(params: ArrayLike<number>, x: number, tx: numbe
   const gamma = params[2] as number;
   const delta = params[3] as number;
   const logNumerator = logBeta(alpha + x, beta + n - x) - logBeta(alpha, beta) + logBeta(gamma, delta + n + m) - logBeta(gamma, delta);
-  return Math.exp(logNumerator - rowLogLikelihood(params, x, tx, n));
+  // the numerator is one of the likelihood's terms, summed separately: a few ulps above 1 at extremes
+  return Math.min(1, Math.exp(logNumerator - rowLogLikelihood(params, x, tx, n)));
 }
 
 /**
@@ -119,22 +120,23 @@ export function probabilityDead(params: ArrayLike<number>, x: number, tx: number
 /**
  * E[X(n, n+m) | x, t_x, n] = 1/L · B(α+x+1, β+n−x)/B(α,β) · δ/(γ−1) · Γ(γ+δ)/Γ(1+δ)
  *   · [Γ(1+δ+n)/Γ(γ+δ+n) − Γ(1+δ+n+m)/Γ(γ+δ+n+m)]   (FHS 2010 eq. 13).
+ * With R(z) = ln Γ(z + γ − 1) − ln Γ(z), the gamma factors are e^(R(1+δ) − R(1+δ+n)) · (1 − e^(R(1+δ+n) −
+ * R(1+δ+n+m))), each difference from `logGammaRatioDifference`: moderate where the log-gammas themselves
+ * are huge (γ = 1e8 gave ∞ · 0 = NaN, δ = 1e8 an expectation above m).
  */
 export function conditionalExpected(params: ArrayLike<number>, x: number, tx: number, n: number, m: number): number {
   const alpha = params[0] as number;
   const beta = params[1] as number;
   const gamma = params[2] as number;
   const delta = params[3] as number;
-  const logFactor =
-    logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) + logGamma(gamma + delta) - logGamma(1 + delta) - rowLogLikelihood(params, x, tx, n);
-  // (e^first − e^second)/(γ−1) is 0/0 at γ = 1, where its limit is ψ(1+δ+n+m) − ψ(1+δ+n); the rest is smooth.
-  const closed = (gap: number): number => {
-    const first = -logGammaRatio(1 + delta + n, gap);
-    const second = -logGammaRatio(1 + delta + n + m, gap);
-    return (Math.exp(first) * -Math.expm1(second - first)) / gap;
-  };
-  const difference = acrossRemovableSingularity(gamma - 1, shapeGapWidth, closed, () => digamma(1 + delta + n + m) - digamma(1 + delta + n));
-  return delta * Math.exp(logFactor) * difference;
+  const logFactor = logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) - rowLogLikelihood(params, x, tx, n);
+  // (…)/(γ−1) is 0/0 at γ = 1, where its limit is ψ(1+δ+n+m) − ψ(1+δ+n); the rest is smooth. The
+  // factors are joined in logs: the likelihood's and the gamma ratios' can each leave the double range.
+  const closed = (gap: number): number =>
+    (Math.exp(logFactor + logGammaRatioDifference(1 + delta, n, gap)) * -Math.expm1(logGammaRatioDifference(1 + delta + n, m, gap))) / gap;
+  const expected = acrossRemovableSingularity(gamma - 1, shapeGapWidth, closed, () => Math.exp(logFactor) * (digamma(1 + delta + n + m) - digamma(1 + delta + n)));
+  // at most one transaction per opportunity: rounding could leave it a few ulps above m
+  return Math.min(m, delta * expected);
 }
 
 /**
@@ -198,6 +200,15 @@ export function purchaseProbability(params: ArrayLike<number>, x: number, tx: nu
  */
 const shapeGapWidth = 1e-12;
 
+/**
+ * ln [Γ(z+g) Γ(z+k) / (Γ(z) Γ(z+k+g))] = R_g(z) − R_g(z+k) = R_k(z) − R_k(z+g), with R_e(w) = ln Γ(w+e) − ln Γ(w)
+ * (`logGammaRatio`), for k ≥ 0: whichever of g and k is smaller is the step, so that neither a tiny
+ * γ − 1 nor a huge one (1e8: ratios of 1e9 in size, 2e-7 off) costs digits.
+ */
+function logGammaRatioDifference(z: number, k: number, g: number): number {
+  return Math.abs(g) <= k ? logGammaRatio(z, g) - logGammaRatio(z + k, g) : logGammaRatio(z, k) - logGammaRatio(z + g, k);
+}
+
 /** E[X(n)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]. */
 export function unconditionalExpected(params: ArrayLike<number>, n: number): number {
   const alpha = params[0] as number;
@@ -206,7 +217,7 @@ export function unconditionalExpected(params: ArrayLike<number>, n: number): num
   const delta = params[3] as number;
   const share = alpha / (alpha + beta);
   const closed = (gap: number): number => {
-    const logRatio = logGammaRatio(1 + delta, gap) - logGammaRatio(1 + delta + n, gap);
+    const logRatio = logGammaRatioDifference(1 + delta, n, gap);
     return share * (delta / gap) * -Math.expm1(logRatio);
   };
   // At γ = 1 the limit is α/(α+β) · δ · [ψ(1+δ+n) − ψ(1+δ)].
