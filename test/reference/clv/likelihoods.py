@@ -30,3 +30,11 @@ def bgbb_likelihood(al, be, ga, de, x, tx, n):
     for i in range(0, n - tx):
         value += B(al + x, be + tx - x + i) / B(al, be) * B(ga + 1, de + tx + i) / B(ga, de)
     return value
+
+
+# The customers (x, t_x, T) and weekly models of the conditional-prediction scripts (purchaseProbability.py,
+# conditionalCount.py): CDNOW's published fits and three that stress other corners.
+CUSTOMERS = [(0, 0, "38.86"), (1, "1.71", "38.86"), (2, "30.43", "38.86"), (7, "29.43", "35"), (150, "38.5", "39")]
+CONTINUOUS_MODELS = [("BG/NBD", [("0.242593", "4.413532", "0.792886", "2.425752"), ("2", "1", "0.05", "9")]),
+                     ("MBG/NBD", [("0.242593", "4.413532", "0.792886", "2.425752")]),
+                     ("Pareto/NBD", [("0.5534", "10.5802", "0.6061", "11.6562"), ("0.8", "25", "2.4", "5"), ("1.2", "3", "1", "40")])]

@@ -18,7 +18,7 @@ likelihood, the denominator by the published closed forms:
 """
 import json, os
 import mpmath as mp
-from likelihoods import bg_terms, bgbb_likelihood, pareto_likelihood
+from likelihoods import CONTINUOUS_MODELS, CUSTOMERS, bg_terms, bgbb_likelihood, pareto_likelihood
 
 mp.mp.dps = 40
 mpf = mp.mpf
@@ -50,15 +50,12 @@ def bgbb(al, be, ga, de, x, tx, n, m):
     return total / bgbb_likelihood(al, be, ga, de, x, tx, n)
 
 
-customers = [(0, 0, "38.86"), (1, "1.71", "38.86"), (2, "30.43", "38.86"), (7, "29.43", "35"), (150, "38.5", "39")]
 horizons = ["1e-6", "0.5", "4.3", "39", "520", "1e6"]
 rows = []
-for kind, sets in [("BG/NBD", [("0.242593", "4.413532", "0.792886", "2.425752"), ("2", "1", "0.05", "9")]),
-                   ("MBG/NBD", [("0.242593", "4.413532", "0.792886", "2.425752")]),
-                   ("Pareto/NBD", [("0.5534", "10.5802", "0.6061", "11.6562"), ("0.8", "25", "2.4", "5"), ("1.2", "3", "1", "40")])]:
+for kind, sets in CONTINUOUS_MODELS:
     for params in sets:
         p = [mpf(v) for v in params]
-        for x, tx, T in customers:
+        for x, tx, T in CUSTOMERS:
             for t in horizons:
                 args = (x, mpf(tx), mpf(T), mpf(t))
                 value = pareto(*p, *args) if kind == "Pareto/NBD" else bg(*p, *args, kind == "MBG/NBD")
