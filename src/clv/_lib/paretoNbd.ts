@@ -69,6 +69,7 @@ function logDeathOddsByIntegral(r: number, alpha: number, s: number, beta: numbe
   const integral = integrateOnLine((v) => Math.exp(logSpan + v - 2 * log1pExp(v) - exponent(span / (1 + Math.exp(v)))), lower, upper);
   return Math.log(s) + exponent(span) - Math.log(beta + T) + Math.log(integral);
 }
+
 /** ln A0 as exposed for the overflow regression test. */
 export function logA0(p: ArrayLike<number>, x: number, tx: number, T: number): number {
   return logTerms(p[0] as number, p[1] as number, p[2] as number, p[3] as number, x, tx, T).logA0;
