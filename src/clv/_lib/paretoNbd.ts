@@ -26,7 +26,7 @@ function logTerms(r: number, alpha: number, s: number, beta: number, x: number, 
   const z = Math.abs(alpha - beta) / (big + tx);
   const first = log2F1(rsx, second, rsx + 1, z) - rsx * Math.log(big + tx);
   const last = log2F1(rsx, second, rsx + 1, Math.abs(alpha - beta) / (big + T)) - rsx * Math.log(big + T);
-  const reliable = s <= RELIABLE_SHAPE && z <= RELIABLE_ARGUMENT && Math.abs(first) <= RELIABLE_MAGNITUDE && first - last >= RELIABLE_GAP;
+  const reliable = s <= RELIABLE_SHAPE && rsx <= RELIABLE_SIZE && z <= RELIABLE_ARGUMENT && Math.abs(first) <= RELIABLE_MAGNITUDE && first - last >= RELIABLE_GAP;
   return { logA0: logSubExp(first, last), logSurvive, reliable };
 }
 
@@ -36,8 +36,11 @@ function logTerms(r: number, alpha: number, s: number, beta: number, x: number, 
  * α 0.01–1e6, s 0.01–1e4, β 0.01–1e8, x 0–300, T 0.1–1,000: the worst inside was 8e-13): s at most 30,
  * the 2F1 argument at most 0.9, its log term at most 1,000 in size, and the two A0 terms at least 0.1
  * apart in log (closer, their difference cancels). Outside, errors reached 1e-7, and 1e-3 at β = 1e12.
+ * The review found 1e-12 to 1e-11 inside for x from 13,000 to 130,000 (with α + t_x about 1, so that the
+ * log term stays small): r + s + x is bounded too, at 5,000.
  */
 const RELIABLE_SHAPE = 30;
+const RELIABLE_SIZE = 5000;
 const RELIABLE_ARGUMENT = 0.9;
 const RELIABLE_MAGNITUDE = 1000;
 const RELIABLE_GAP = 0.1;
@@ -48,7 +51,7 @@ const RELIABLE_GAP = 0.1;
  * distance from t_x written ρ = L/(1 + e^v), every factor is log1p(ρ/(a + t_x)) with no cancellation,
  * and the integrand, largest at τ = t_x, is e^(−(r+x) log1p(ρ/(α+t_x)) − (s+1) log1p(ρ/(β+t_x))) times
  * dτ/dv: unimodal in v, decaying like e^(−|v|) at both ends, and analytic for |Im v| < π (its branch
- * points are at Im v = ±π), with modulus at most its real-line bound for |Im v| ≤ π/2. The integral is
+ * points are at Im v = ±π), so the trapezoid rule converges geometrically (about 1e-13 measured). The integral is
  * at least (1 − e^(−cL))/c with c the log-slope at t_x (the integrand is log-convex in τ), which sets
  * the cut of each tail at 1e-18 of it. About 700 terms, 40 µs.
  */
@@ -232,7 +235,7 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
   const c = r + s + x + 1;
   const z = Math.abs(alpha - beta) / big;
   const logB1 = log2F1(r + s, second, c, z) - (r + s) * Math.log(big);
-  if (!(s <= RELIABLE_SHAPE && z <= RELIABLE_ARGUMENT && Math.abs(logB1) <= RELIABLE_MAGNITUDE)) return Math.exp(alive) + deadCountProbability(r, alpha, s, beta, t, x);
+  if (!(s <= RELIABLE_SHAPE && c <= RELIABLE_SIZE && z <= RELIABLE_ARGUMENT && Math.abs(logB1) <= RELIABLE_MAGNITUDE)) return Math.exp(alive) + deadCountProbability(r, alpha, s, beta, t, x);
   let logSum = Number.NEGATIVE_INFINITY;
   const lgRS = logGamma(r + s);
   const logTerm = (j: number): number =>
@@ -254,9 +257,11 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
  * The dead branch of P(X(t) = n) as the integral over the dropout time τ in (0, t] of the chance of n
  * purchases before it, NB(n; r, α/(α+τ)), times its density s β^s/(β+τ)^(s+1): where the closed form of
  * {@link countProbability} loses digits. Mapped onto the line by τ = t/(1 + e^(−v)), the integrand is
- * unimodal; a scan at unit steps finds its peak, and the trapezoid rule runs from 46 units below it
- * (the integrand falls at least like e^(v) there) until the terms past the peak are under 1e-18 of the
- * sum, with its step narrowed like 1/√(n + r) for the width of the negative binomial's peak.
+ * unimodal. A scan at unit steps, from far below the model's scales up to v = 60 (beyond, it falls like
+ * e^(−v)), finds its peak and the stretch where it is within e^(−60) of it; the tails outside that stretch
+ * fall for at most a few hundred units, so together they stay below 1e-23 of the peak. The trapezoid
+ * rule runs over the stretch, with its step narrowed to the width of the negative binomial's peak in
+ * ln τ, √(1/n + 1/r) (the dropout density's factor is wide where its mass is).
  */
 function deadCountProbability(r: number, alpha: number, s: number, beta: number, t: number, n: number): number {
   const logConstant = logNegativeBinomialCoefficient(r, n) + Math.log(s / beta) + Math.log(t);
@@ -264,19 +269,20 @@ function deadCountProbability(r: number, alpha: number, s: number, beta: number,
     const tau = t / (1 + Math.exp(-v));
     return logConstant - r * Math.log1p(tau / alpha) - (n > 0 ? n * Math.log1p(alpha / tau) : 0) - (s + 1) * Math.log1p(tau / beta) + v - 2 * log1pExp(v);
   };
-  // the peak lies where τ is within a few hundred e-folds of the model's scales; v runs from far below them
   const lowest = Math.min(-60, Math.log(Math.min(alpha, beta / (s + 1))) - Math.log(t) - 60);
-  let peak = lowest;
+  const values: number[] = [];
   let highest = Number.NEGATIVE_INFINITY;
   for (let v = lowest; v <= 60; v += 1) {
     const value = logIntegrand(v);
-    if (value > highest) {
-      highest = value;
-      peak = v;
-    }
+    values.push(value);
+    if (value > highest) highest = value;
   }
   if (highest === Number.NEGATIVE_INFINITY) return 0;
-  const step = Math.min(1, 4 / Math.sqrt(n + r + 1));
-  const sum = integrateOnLine((v) => Math.exp(logIntegrand(peak + (v - peak) * step) - highest), peak - 46 / step, peak + 100 / step);
+  const first = values.findIndex((value) => value >= highest - 60);
+  const last = values.length - 1 - [...values].reverse().findIndex((value) => value >= highest - 60);
+  const lower = lowest + first - 1;
+  const upper = lowest + last + 1;
+  const step = n > 0 ? Math.min(1, 4 * Math.sqrt(1 / n + 1 / r)) : 1;
+  const sum = integrateOnLine((v) => Math.exp(logIntegrand(lower + (v - lower) * step) - highest), lower, lower + (upper - lower) / step);
   return Math.exp(highest + Math.log(sum * step));
 }

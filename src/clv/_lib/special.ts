@@ -51,12 +51,13 @@ export function logGammaRatio(x: number, epsilon: number): number {
 }
 
 /**
- * ln(Γ(r + n)/(Γ(r) n!)), the negative binomial coefficient, with Γ(r + n)/n! through
- * {@link logGammaRatio}: two log-gammas of size n ln n would keep only about 1e-16·n ln n (3e-11 at
- * n = 30,000).
+ * ln(Γ(r + n)/(Γ(r) n!)), the negative binomial coefficient, through {@link logGammaRatio} from the larger
+ * of r and n + 1: two log-gammas of size n ln n would keep only about 1e-16·n ln n (3e-11 at n = 30,000),
+ * and of size r ln r 1e-3 at r = 1e12. With r and n both in the thousands, about 1e-11 remains.
  */
 export function logNegativeBinomialCoefficient(r: number, n: number): number {
-  return n === 0 ? 0 : logGammaRatio(n + 1, r - 1) - logGamma(r);
+  if (n === 0) return 0;
+  return r > n ? logGammaRatio(r, n) - logGamma(n + 1) : logGammaRatio(n + 1, r - 1) - logGamma(r);
 }
 
 /** Stirling's series μ(z) = ln Γ(z) − [(z − ½) ln z − z + ½ ln 2π] without its first term 1/(12z), for z ≥ 100. */

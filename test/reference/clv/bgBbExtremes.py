@@ -1,4 +1,4 @@
-"""BG/BB conditional expectations at extreme parameters (gamma or delta near 1e8), where the closed form's
+"""BG/BB conditional expectations at extreme parameters (gamma or delta from 1e8 to 1e14), where the closed form's
 log-gammas are huge: E[X(n, n+m) | x, t_x, n] as the sum over the next m opportunities of
 E[p (1-theta)^k; alive at n] / L (beta functions, mpmath at 50 digits), a route that shares nothing
 with Fader, Hardie & Shang's eq. 13.
@@ -21,7 +21,8 @@ def expected(al, be, ga, de, x, tx, n, m):
 
 
 rows = []
-for params in [("1.2", "0.75", "1e8", "2.78"), ("1.2", "0.75", "0.001", "1e8"), ("1000", "1e-8", "1e-8", "1e8"), ("1.2", "0.75", "1e8", "1e8")]:
+for params in [("1.2", "0.75", "1e8", "2.78"), ("1.2", "0.75", "0.001", "1e8"), ("1000", "1e-8", "1e-8", "1e8"), ("1.2", "0.75", "1e8", "1e8"),
+               ("0.0232065", "2785.89", "1.82109", "3.5418e14"), ("1.2", "0.75", "0.99999999972", "1.96e14")]:
     p = [mpf(v) for v in params]
     for x, tx, n in [(10000, 10000, 10000), (3, 5, 6), (0, 0, 0)]:
         for m in (1, 5, 50):

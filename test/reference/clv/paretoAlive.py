@@ -61,6 +61,9 @@ cases = [
     ("0.5534", "10.5802", "0.6061", "11.6562", 2, "38.85", "38.86"),
     ("0.5534", "10.5802", "0.6061", "11.6562", 7, "38.86", "38.8600001"),
     ("0.5534", "10.5802", "0.6061", "11.6562", 1, "0.5", "1e6"),
+    # inside the first calibration's region but with x in the tens of thousands (review)
+    ("0.0132177", "1.05432", "0.885284", "0.415499", 13729, "0.0191212", "0.0197317"),
+    ("0.00192381", "0.643438", "0.00639803", "0.126578", 126620, "0.349622", "0.349733"),
 ]
 rows = []
 for case in cases:
@@ -68,9 +71,11 @@ for case in cases:
     x, tx, T = case[4], float(case[5]), float(case[6])
     rows.append({"params": [r, alpha, s, beta], "x": x, "tx": tx, "T": T, "logOdds": float(log_odds(r, alpha, s, beta, x, tx, T))})
 
+# the random rows are drawn at mpmath's default precision, whatever the caller's
+mp.mp.dps = 15
 generator = random.Random(19)
 log_uniform = lambda low, high: float(mp.exp(mp.log(low) + generator.random() * (mp.log(high) - mp.log(low))))
-while len(rows) < 70:
+while len(rows) < 72:
     r, alpha, s, beta = log_uniform(1e-2, 1e2), log_uniform(1e-2, 1e6), log_uniform(1e-2, 1e4), log_uniform(1e-2, 1e8)
     T = log_uniform(1e-1, 1e3)
     x = int(log_uniform(1, 300)) - 1

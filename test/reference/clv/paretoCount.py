@@ -3,8 +3,8 @@
 Run with Debian's python:  /usr/bin/python3 test/reference/clv/paretoCount.py   (about 3 minutes)
 Writes test/reference/clv/pareto-count.json. The value is Fader & Hardie's closed form (note 013, the B1
 and B2 of its bracket through mpmath.hyp2f1) at 120 digits, or 240 or 400 where its bracket cancels
-further: the first that agrees with 40 more digits to 1e-30 (two far-tail rows are by quadrature alone,
-below). Its dead branch must agree to 1e-12 with the
+further: the first that agrees with 40 more digits to 1e-30 (two far-tail rows and three with scales
+1e20 apart or a huge r are by quadrature alone, below). Its dead branch must agree to 1e-12 with the
 integral over the dropout time tau in (0, t] of NB(n; r, alpha/(alpha+tau)) times the dropout density
 s beta^s/(beta+tau)^(s+1) (Gauss-Legendre at 30 digits on 240 equal pieces and 288 packed towards 0,
 sixteen a decade; with eight a decade it erred by 4e-9 on one row).
@@ -79,6 +79,26 @@ for t, n in ((10000.0, 30000), (10000.0, 3000)):
         assert abs(coarse - fine) <= mpf("1e-20") * fine, (t, n, coarse, fine)
         alive = nb(T) * (B / (B + T)) ** S
         rows.append({"params": [r, alpha, s, beta], "t": t, "n": n, "value": float(alive + fine)})
+
+# Models whose scales are 1e20 or more apart, and a huge r (review): quadrature alone, over the
+# logarithm of tau, on pieces of 1/8 and of 1/16 decade that must agree to 1e-20.
+def log_quadrature(r, alpha, s, beta, t, n, per_decade):
+    with mp.workdps(40):
+        R, A, S, Bt, T = (mpf(v) for v in (r, alpha, s, beta, t))
+        nb = lambda tau: mp.exp(mp.loggamma(R + n) - mp.loggamma(R) - mp.loggamma(n + 1) - R * mp.log1p(tau / A) - n * mp.log1p(A / tau))
+        g = lambda u: nb(mp.exp(u)) * S * Bt ** S / (Bt + mp.exp(u)) ** (S + 1) * mp.exp(u)
+        top = mp.log(T)
+        bottom = mp.log(min(A, Bt / (S + 1))) - 60
+        pieces = int((top - bottom) / mp.log(10) * per_decade) + 1
+        dead = mp.quad(g, mp.linspace(bottom, top, pieces + 1), method="gauss-legendre")
+        return nb(T) * (Bt / (Bt + T)) ** S + dead
+
+
+for r, alpha, s, beta, t, n in ((1.0, 1e-40, 1.0, 1e20, 1e30, 1), (0.9, 1e-12, 0.5, 1e12, 1e14, 1),
+                                (87064497.25894345, 125166.51260406082, 1678.7794971936241, 11.271836447318782, 2993.267621219614, 2)):
+    coarse, fine = log_quadrature(r, alpha, s, beta, t, n, 8), log_quadrature(r, alpha, s, beta, t, n, 16)
+    assert abs(coarse - fine) <= mpf("1e-20") * fine, (r, alpha, s, beta, t, n, coarse, fine)
+    rows.append({"params": [r, alpha, s, beta], "t": t, "n": n, "value": float(fine)})
 
 generator = random.Random(23)
 log_uniform = lambda low, high: float(mp.exp(mp.log(low) + generator.random() * (mp.log(high) - mp.log(low))))
