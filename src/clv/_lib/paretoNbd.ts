@@ -45,6 +45,12 @@ const RELIABLE_ARGUMENT = 0.9;
 const RELIABLE_MAGNITUDE = 1000;
 const RELIABLE_GAP = 0.1;
 
+/** ln(1 + a/b) for positive a and b, also where a/b overflows (α = 1e-300 against T = 1e300). */
+function logOnePlusRatio(a: number, b: number): number {
+  const ratio = a / b;
+  return Number.isFinite(ratio) ? Math.log1p(ratio) : Math.log(a) - Math.log(b);
+}
+
 /**
  * ln of the death odds as the integral over the dropout time τ in (t_x, T] of the dead branch over the
  * alive branch: s ∫ ((α+T)/(α+τ))^(r+x) ((β+T)/(β+τ))^(s+1) dτ / (β+T). With L = T − t_x and the
@@ -62,14 +68,15 @@ function logDeathOddsByIntegral(r: number, alpha: number, s: number, beta: numbe
   const dropoutShape = s + 1;
   const purchaseScale = alpha + tx;
   const dropoutScale = beta + tx;
-  const exponent = (distance: number): number => purchaseShape * Math.log1p(distance / purchaseScale) + dropoutShape * Math.log1p(distance / dropoutScale);
+  const exponent = (distance: number): number => purchaseShape * logOnePlusRatio(distance, purchaseScale) + dropoutShape * logOnePlusRatio(distance, dropoutScale);
   const slope = purchaseShape / purchaseScale + dropoutShape / dropoutScale;
   const logLeast = Math.log(-Math.expm1(-slope * span) / slope);
   const logSpan = Math.log(span);
   // for v ≤ 0 the distance is at least half the span, so the integrand is below e^(v − exponent(span/2))·span
   const lower = Math.min(0, Math.log(1e-18) + logLeast - logSpan + exponent(span / 2));
   const upper = logSpan - Math.log(1e-18) - logLeast;
-  const integral = integrateOnLine((v) => Math.exp(logSpan + v - 2 * log1pExp(v) - exponent(span / (1 + Math.exp(v)))), lower, upper);
+  // beyond v = 700, 1 + e^v overflows: the distance from its logarithm (α = 1e-300 against T = 1e300)
+  const integral = integrateOnLine((v) => Math.exp(logSpan + v - 2 * log1pExp(v) - exponent(v < 700 ? span / (1 + Math.exp(v)) : Math.exp(logSpan - log1pExp(v)))), lower, upper);
   return Math.log(s) + exponent(span) - Math.log(beta + T) + Math.log(integral);
 }
 
@@ -265,9 +272,11 @@ export function countProbability(p: ArrayLike<number>, t: number, x: number): nu
  */
 function deadCountProbability(r: number, alpha: number, s: number, beta: number, t: number, n: number): number {
   const logConstant = logNegativeBinomialCoefficient(r, n) + Math.log(s / beta) + Math.log(t);
+  const logT = Math.log(t);
   const logIntegrand = (v: number): number => {
-    const tau = t / (1 + Math.exp(-v));
-    return logConstant - r * Math.log1p(tau / alpha) - (n > 0 ? n * Math.log1p(alpha / tau) : 0) - (s + 1) * Math.log1p(tau / beta) + v - 2 * log1pExp(v);
+    // below v = −700, 1 + e^(−v) overflows: τ from its logarithm (α = 1e-300 against t = 1e300)
+    const tau = v > -700 ? t / (1 + Math.exp(-v)) : Math.exp(logT + v - log1pExp(v));
+    return logConstant - r * logOnePlusRatio(tau, alpha) - (n > 0 ? n * logOnePlusRatio(alpha, tau) : 0) - (s + 1) * logOnePlusRatio(tau, beta) + v - 2 * log1pExp(v);
   };
   const lowest = Math.min(-60, Math.log(Math.min(alpha, beta / (s + 1))) - Math.log(t) - 60);
   const values: number[] = [];

@@ -1,6 +1,6 @@
 """ln of the Pareto/NBD death odds, P(dead | x, t_x, T) / P(alive | x, t_x, T), where the closed form is hard.
 
-Run with Debian's python:  /usr/bin/python3 test/reference/clv/paretoAlive.py   (about 3 minutes)
+Run with Debian's python:  /usr/bin/python3 test/reference/clv/paretoAlive.py   (about 7 minutes)
 Writes test/reference/clv/pareto-alive.json. The value is Fader & Hardie's closed form (note 009, the A0
 of likelihoods.pareto_likelihood, mpmath.hyp2f1) at 60 digits, minus the alive branch, over the alive
 branch. Two checks:
@@ -11,7 +11,7 @@ branch. Two checks:
   and 144 packed towards t_x, eight a decade; mpmath.quad's own error estimates were 1e-10 optimistic
   on these integrands).
 
-The rows are where segmentkit's double-precision closed form loses digits (a large s, a 2F1 argument
+One row, with scales 1e600 apart, is by quadrature over ln tau alone. The rows are where segmentkit's double-precision closed form loses digits (a large s, a 2F1 argument
 near 1, log terms in the thousands, the two A0 terms close together) and log-uniform random models and
 customers from a fixed seed.
 """
@@ -71,11 +71,27 @@ for case in cases:
     x, tx, T = case[4], float(case[5]), float(case[6])
     rows.append({"params": [r, alpha, s, beta], "x": x, "tx": tx, "T": T, "logOdds": float(log_odds(r, alpha, s, beta, x, tx, T))})
 
+# Scales 1e600 apart (review: 1 + e^v overflowed in the double-precision integral): the death odds by
+# quadrature over ln tau alone, on pieces of 1/4 and of 1/8 decade that must agree to 1e-20.
+def log_quadrature_odds(r, alpha, s, beta, x, tx, T, per_decade):
+    with mp.workdps(40):
+        r, alpha, s, beta, T = (mpf(v) for v in (r, alpha, s, beta, T))
+        f = lambda u: mp.exp((r + x) * (mp.log(alpha + T) - mp.log(alpha + mp.exp(u))) + (s + 1) * (mp.log(beta + T) - mp.log(beta + mp.exp(u)))) * mp.exp(u)
+        bottom, top = mp.log(alpha) - 60, mp.log(T)
+        pieces = int((top - bottom) / mp.log(10) * per_decade) + 1
+        return mp.log(s * mp.quad(f, mp.linspace(bottom, top, pieces + 1), method="gauss-legendre") / (beta + T))
+
+
+for r, alpha, s, beta, x, tx, T in ((0.001, 1e-300, 0.5, 1.0, 0, 0.0, 1e300),):
+    coarse, fine = log_quadrature_odds(r, alpha, s, beta, x, tx, T, 4), log_quadrature_odds(r, alpha, s, beta, x, tx, T, 8)
+    assert abs(coarse - fine) <= mpf("1e-20") * abs(fine), (coarse, fine)
+    rows.append({"params": [r, alpha, s, beta], "x": x, "tx": tx, "T": T, "logOdds": float(fine)})
+
 # the random rows are drawn at mpmath's default precision, whatever the caller's
 mp.mp.dps = 15
 generator = random.Random(19)
 log_uniform = lambda low, high: float(mp.exp(mp.log(low) + generator.random() * (mp.log(high) - mp.log(low))))
-while len(rows) < 72:
+while len(rows) < 73:
     r, alpha, s, beta = log_uniform(1e-2, 1e2), log_uniform(1e-2, 1e6), log_uniform(1e-2, 1e4), log_uniform(1e-2, 1e8)
     T = log_uniform(1e-1, 1e3)
     x = int(log_uniform(1, 300)) - 1
