@@ -2,6 +2,7 @@ import * as bgBb from "./_lib/bgBb.js";
 import * as bgNbd from "./_lib/bgNbd.js";
 import * as paretoNbd from "./_lib/paretoNbd.js";
 import { horizonInModelUnit, type Horizon } from "./_lib/horizon.js";
+import { inverseOnePlusExp } from "./_lib/special.js";
 import { assertActivity, assertModel, assertOpportunities, assertPurchaseCount, MAX_OPPORTUNITIES } from "./_lib/models.js";
 import type { OpportunityActivity } from "./fitBgBb.js";
 import type { BgBbModel, CustomerActivity, PurchaseModel } from "./types.js";
@@ -70,15 +71,18 @@ export function conditionalPurchaseCountProbability(model: PurchaseModel | BgBbM
     if (model.kind === "Pareto/NBD") {
       const p = model.params;
       const params = [p.r, p.alpha, p.s, p.beta];
-      alive = paretoNbd.probabilityAlive(params, x, tx, T);
-      dead = paretoNbd.probabilityDead(params, x, tx, T);
+      // one evaluation of the death odds for both (outside the closed form's region it is an integral)
+      const logOdds = paretoNbd.logDeathOdds(params, x, tx, T);
+      alive = inverseOnePlusExp(logOdds);
+      dead = inverseOnePlusExp(-logOdds);
       fresh = t === 0 ? (count === 0 ? 1 : 0) : paretoNbd.countProbability([p.r + x, p.alpha + T, p.s, p.beta + T], t, count);
     } else {
       const modified = model.kind === "MBG/NBD";
       const p = model.params;
       const params = [p.r, p.alpha, p.a, p.b];
-      alive = bgNbd.probabilityAlive(params, x, tx, T, modified);
-      dead = bgNbd.probabilityDead(params, x, tx, T, modified);
+      const logOdds = bgNbd.logOddsOfDeath(params, x, tx, T, modified);
+      alive = inverseOnePlusExp(logOdds);
+      dead = inverseOnePlusExp(-logOdds);
       fresh = t === 0 ? (count === 0 ? 1 : 0) : bgNbd.countProbability([p.r + x, p.alpha + T, p.a, p.b + x + (modified ? 1 : 0)], t, count);
     }
   }

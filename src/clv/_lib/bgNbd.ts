@@ -100,15 +100,14 @@ function logDeathOdds(r: number, alpha: number, a: number, b: number, x: number,
   return Math.log(a) - Math.log(b + x - 1 + shift) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
 }
 
-/** P(alive | x, t_x, T). */
-export function probabilityAlive(p: ArrayLike<number>, x: number, tx: number, T: number, modified: boolean): number {
-  const logOdds = logDeathOdds(p[0] as number, p[1] as number, p[2] as number, p[3] as number, x, tx, T, modified);
-  return inverseOnePlusExp(logOdds);
+/** ln(P(dead)/P(alive) | x, t_x, T): P(alive) is its `inverseOnePlusExp`, 1 − P(alive) that of its negative. */
+export function logOddsOfDeath(p: ArrayLike<number>, x: number, tx: number, T: number, modified: boolean): number {
+  return logDeathOdds(p[0] as number, p[1] as number, p[2] as number, p[3] as number, x, tx, T, modified);
 }
 
-/** 1 − P(alive | x, t_x, T), from the odds rather than by subtraction, so a small value keeps its digits. */
-export function probabilityDead(p: ArrayLike<number>, x: number, tx: number, T: number, modified: boolean): number {
-  return inverseOnePlusExp(-logDeathOdds(p[0] as number, p[1] as number, p[2] as number, p[3] as number, x, tx, T, modified));
+/** P(alive | x, t_x, T). */
+export function probabilityAlive(p: ArrayLike<number>, x: number, tx: number, T: number, modified: boolean): number {
+  return inverseOnePlusExp(logOddsOfDeath(p, x, tx, T, modified));
 }
 
 /**

@@ -113,7 +113,7 @@ export function logLikelihood(params: ArrayLike<number>, rows: CompressedRows): 
  * ln of the odds of death: s/(r+s+x) (α+T)^(r+x) (β+T)^s A0 where the closed form keeps its digits,
  * else {@link logDeathOddsByIntegral}. Every prediction of the model goes through here.
  */
-function logDeathOdds(p: ArrayLike<number>, x: number, tx: number, T: number): number {
+export function logDeathOdds(p: ArrayLike<number>, x: number, tx: number, T: number): number {
   const r = p[0] as number;
   const alpha = p[1] as number;
   const s = p[2] as number;
@@ -287,8 +287,13 @@ function deadCountProbability(r: number, alpha: number, s: number, beta: number,
     if (value > highest) highest = value;
   }
   if (highest === Number.NEGATIVE_INFINITY) return 0;
-  const first = values.findIndex((value) => value >= highest - 60);
-  const last = values.length - 1 - [...values].reverse().findIndex((value) => value >= highest - 60);
+  let first = values.length;
+  let last = -1;
+  values.forEach((value, index) => {
+    if (value < highest - 60) return;
+    first = Math.min(first, index);
+    last = index;
+  });
   const lower = lowest + first - 1;
   const upper = lowest + last + 1;
   const step = n > 0 ? Math.min(1, 4 * Math.sqrt(1 / n + 1 / r)) : 1;
